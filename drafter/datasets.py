@@ -1,0 +1,466 @@
+"""Loading the figures behind an answer: budget tables (CSV/XLSX), shares, YAML data, notes.
+
+Each loader checks its file and reports problems with the file and the place: the row and
+column of a CSV or XLSX cell (as Excel shows them), the line of a YAML value. What it
+returns is plain data; formatting belongs to the view.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError, Problem, display_path
+from .yamlfile import LineDict, load_yaml
+
+#: The budget kinds an answer can show.
+KINDS = ("VAK", "VEK")
+#: What a civil servant types in an amount cell when a figure does not apply.
+NOT_APPLICABLE_TOKENS = {"n.v.t.", "nvt", "n.v.t", "n/a"}
+#: Larger data files are refused: a budget sheet is a few thousand rows.
+MAX_TABLE_BYTES = 50 * 1024 * 1024
+MAX_TABLE_ROWS = 200_000
+
+BUDGET_COLUMNS = ("line", "year", "kind", "amount")
+SHARES_COLUMNS = ("share",)
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV or XLSX sheet as text cells, with what is needed to say where a cell is."""
+
+    path: Path
+    frame: pd.DataFrame  # every cell a str ('' when empty)
+    decimal_comma: bool
+    sheet: str | None = None
+
+    @property
+    def file(self) -> str:
+        return display_path(self.path)
+
+    def place(self, index: int, column: str | None = None) -> str:
+        row = index + 2  # row 1 holds the column names
+        if self.sheet is not None:
+            where = f"sheet {self.sheet!r}, row {row}"
+            if column is not None:
+                letter = _column_letter(list(self.frame.columns).index(column))
+                where += f", cell {letter}{row} ({column})"
+            return where
+        return f"row {row}" + (f", column '{column}'" if column is not None else "")
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _decode(path: Path, data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError(  # pragma: no cover - cp1252 decodes almost anything
+        "the file is neither UTF-8 nor Windows-1252 text",
+        file=display_path(path),
+        hint="Save it from Excel as 'CSV UTF-8'.",
+    )
+
+
+def read_table(path: Path) -> RawTable:
+    """Read a CSV (comma or semicolon, UTF-8 or Windows-1252) or the first sheet of an XLSX."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError("file not found", file=shown, hint="Check the file name in the register's 'data:'.") from None
+    if size > MAX_TABLE_BYTES:
+        raise DataError(
+            f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_TABLE_BYTES // (1024 * 1024)} MB)",
+            file=shown,
+            hint="Keep only the rows the answers need.",
+        )
+    if size == 0:
+        raise DataError("the file is empty", file=shown, hint="It needs a header row with the column names.")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = _decode(path, path.read_bytes())
+        first = text.split("\n", 1)[0]
+        sep = ";" if first.count(";") > first.count(",") else ","
+        try:
+            frame = pd.read_csv(
+                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=True,
+                nrows=MAX_TABLE_ROWS + 1,
+            )
+        except (pd.errors.ParserError, csv.Error) as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            raise DataError(
+                f"not a well-formed CSV file ({str(exc).strip().splitlines()[-1]})",
+                file=shown,
+                place=f"line {m.group(1)}" if m else None,
+                hint="Every row needs as many cells as the header row; quote cells that hold the separator.",
+            ) from None
+        except pd.errors.EmptyDataError:
+            raise DataError("the file has no header row", file=shown, hint="Add the column names in row 1.") from None
+        raw = RawTable(path, frame, decimal_comma=(sep == ";"))
+    elif suffix in (".xlsx", ".xlsm"):
+        try:
+            frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl", nrows=MAX_TABLE_ROWS + 1)
+            import openpyxl  # noqa: F401 - the engine above
+
+            sheet = _first_sheet_name(path)
+        except Exception as exc:  # openpyxl raises many kinds on a broken file
+            raise DataError(
+                f"cannot read this Excel file ({type(exc).__name__}: {exc})",
+                file=shown,
+                hint="Open it in Excel and save it again as .xlsx.",
+            ) from None
+        frame = frame.map(_excel_cell_text)
+        frame.columns = [str(c).strip() for c in frame.columns]
+        raw = RawTable(path, frame, decimal_comma=False, sheet=sheet)
+    else:
+        raise DataError(
+            f"unknown data file type '{path.suffix}'",
+            file=shown,
+            hint="Use .csv, .xlsx or .yaml.",
+        )
+    if len(raw.frame) > MAX_TABLE_ROWS:
+        raise DataError(f"the file has more than {MAX_TABLE_ROWS} rows", file=shown, hint="Keep only the rows the answers need.")
+    raw.frame.columns = [CONTROL_CHARS.sub("", str(c)).strip() for c in raw.frame.columns]
+    return raw
+
+
+def _first_sheet_name(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        return wb.sheetnames[0]
+    finally:
+        wb.close()
+
+
+def _excel_cell_text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:
+    missing = [c for c in columns if c not in raw.frame.columns]
+    if missing:
+        raise DataError(
+            f"{what}: the column(s) {', '.join(repr(c) for c in missing)} are missing "
+            f"(found: {', '.join(repr(c) for c in raw.frame.columns) or 'none'})",
+            file=raw.file,
+            place="row 1",
+            hint=f"Row 1 must name the columns {', '.join(columns)}.",
+        )
+
+
+def parse_number(text: str, decimal_comma: bool) -> float:
+    """'14250000', '14.250.000' (with decimal comma), '6,75' -> float; ValueError otherwise."""
+    t = text.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
+    if decimal_comma:
+        t = t.replace(".", "").replace(",", ".")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", t):
+        raise ValueError(text)
+    return float(t)
+
+
+# --------------------------------------------------------------------------- budget
+
+
+@dataclass(frozen=True)
+class BudgetCell:
+    line: str
+    year: int
+    kind: str
+    amount: float | None  # None: no figure (status tells why)
+    status: str  # "value", "not_applicable" or "empty"
+    notes: tuple[str, ...]
+    part_of: str | None
+    place: str
+
+
+class BudgetData:
+    """Budget figures: one row per budget line, year and kind (VAK/VEK)."""
+
+    def __init__(self, name: str, raw: RawTable, cells: dict[tuple[str, int, str], BudgetCell]) -> None:
+        self.name = name
+        self.raw = raw
+        self.cells = cells
+
+    @property
+    def file(self) -> str:
+        return self.raw.file
+
+    def cell(self, line: str, year: int, kind: str) -> BudgetCell | None:
+        return self.cells.get((line, int(year), kind))
+
+    def lines(self) -> list[str]:
+        return sorted({k[0] for k in self.cells})
+
+    def amount(self, line: str, year: int, kind: str) -> float:
+        """The amount of one cell; a missing or non-numeric cell is an error that says which."""
+        cell = self.cell(line, year, kind)
+        if cell is None:
+            raise DataError(
+                f"no row for budget line '{line}', year {year}, kind {kind}",
+                file=self.file,
+                hint=f"Add that row, or check the name (lines here: {', '.join(self.lines())}).",
+            )
+        if cell.amount is None:
+            raise DataError(
+                f"budget line '{line}', year {year}, kind {kind} has no amount",
+                file=self.file,
+                place=cell.place,
+                hint="Fill in the amount, or do not use this figure in a text.",
+            )
+        return cell.amount
+
+
+def load_budget(name: str, raw: RawTable) -> BudgetData:
+    _require_columns(raw, BUDGET_COLUMNS, "budget table")
+    problems: list[Problem] = []
+    cells: dict[tuple[str, int, str], BudgetCell] = {}
+    has_notes = "notes" in raw.frame.columns
+    has_part = "part_of" in raw.frame.columns
+
+    def bad(index, column, message, hint):
+        problems.append(Problem(message, file=raw.file, place=raw.place(index, column), hint=hint))
+
+    for index, row in enumerate(raw.frame.to_dict("records")):
+        row = {k: CONTROL_CHARS.sub(" ", v).strip() if isinstance(v, str) else v for k, v in row.items()}
+        if not any(row.values()):
+            continue  # blank line in a sheet
+        line, year_text, kind, amount_text = row["line"], row["year"], row["kind"], row["amount"]
+        ok = True
+        if not line:
+            bad(index, "line", "the budget line is empty", "Name the budget line (e.g. clusters).")
+            ok = False
+        try:
+            year = int(float(year_text.replace(",", ".")))
+            if not 1900 <= year <= 2200 or float(year_text.replace(",", ".")) != year:
+                raise ValueError
+        except ValueError:
+            bad(index, "year", f"'{year_text}' is not a year", "Write the year as four digits, e.g. 2016.")
+            ok = False
+        if kind.upper() not in KINDS:
+            bad(index, "kind", f"'{kind}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")
+            ok = False
+        kind = kind.upper()
+        amount, status = None, "empty"
+        if amount_text.lower() in NOT_APPLICABLE_TOKENS:
+            status = "not_applicable"
+        elif amount_text:
+            try:
+                amount, status = parse_number(amount_text, raw.decimal_comma), "value"
+            except ValueError:
+                bad(
+                    index,
+                    "amount",
+                    f"'{amount_text}' is not an amount",
+                    "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.",
+                )
+                ok = False
+        if not ok:
+            continue
+        key = (line, year, kind)
+        if key in cells:
+            bad(index, None, f"budget line '{line}', {year} {kind} appears twice (first at {cells[key].place})", "Keep one row.")
+            continue
+        notes = tuple(n for n in re.split(r"[\s,;]+", row.get("notes", "")) if n) if has_notes else ()
+        part_of = (row.get("part_of") or None) if has_part else None
+        cells[key] = BudgetCell(line, year, kind, amount, status, notes, part_of, raw.place(index))
+    if problems:
+        raise DataError(problems=problems)
+    return BudgetData(name, raw, cells)
+
+
+# --------------------------------------------------------------------------- shares
+
+
+class SharesData:
+    """Shares of a whole by category (e.g. support by company size); percentages are computed."""
+
+    def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str]) -> None:
+        self.name = name
+        self.raw = raw
+        self.shares = shares
+        self.labels = labels
+        self.formatter = None  # set by the view
+
+    @property
+    def file(self) -> str:
+        return self.raw.file
+
+    @property
+    def total(self) -> float:
+        return sum(self.shares.values())
+
+    def fraction(self, category: str) -> float:
+        if category not in self.shares:
+            raise DataError(
+                f"there is no category '{category}'",
+                file=self.file,
+                hint=f"The categories are: {', '.join(self.shares)}.",
+            )
+        return self.shares[category] / self.total
+
+    def percent(self, category: str, decimals: int = 0) -> str:
+        return self.formatter.percent(self.fraction(category), decimals)
+
+
+def load_shares(name: str, raw: RawTable) -> SharesData:
+    _require_columns(raw, SHARES_COLUMNS, "shares table")
+    key_column = next((c for c in raw.frame.columns if c not in ("share", "label")), None)
+    if key_column is None:
+        raise DataError("shares table: no column names the categories", file=raw.file, place="row 1",
+                        hint="Add a first column such as 'size' with the category keys.")
+    problems, shares, labels = [], {}, {}
+    for index, row in enumerate(raw.frame.to_dict("records")):
+        key = row[key_column].strip()
+        if not key:
+            continue
+        try:
+            value = parse_number(row["share"], raw.decimal_comma)
+            if value < 0:
+                raise ValueError
+        except ValueError:
+            problems.append(Problem(f"'{row['share']}' is not a share", file=raw.file,
+                                    place=raw.place(index, "share"), hint="Write a positive number, e.g. 45."))
+            continue
+        shares[key] = value
+        labels[key] = row.get("label", key)
+    if problems:
+        raise DataError(problems=problems)
+    if not shares or sum(shares.values()) == 0:
+        raise DataError("shares table: the shares add up to zero", file=raw.file, hint="Fill in the shares.")
+    return SharesData(name, raw, shares, labels)
+
+
+# --------------------------------------------------------------------------- YAML data
+
+
+class RecordData:
+    """Structured data from YAML (e.g. evaluation measures), read with attribute access."""
+
+    def __init__(self, name: str, path: Path, content: LineDict) -> None:
+        self.name = name
+        self.path = path
+        self._content = content
+
+    @property
+    def file(self) -> str:
+        return display_path(self.path)
+
+    def __getattr__(self, key):
+        content = self.__dict__.get("_content")
+        if content is None or key.startswith("_"):
+            raise AttributeError(key)
+        if key in content:
+            return _wrap(content[key])
+        if key == "text" and "measures" in content:
+            return self.text_of_measures()
+        raise AttributeError(key)
+
+    def text_of_measures(self) -> str:
+        """The summary and every measure's text, as one paragraph."""
+        parts = [self._content.get("summary", "")]
+        for i, m in enumerate(self._content.get("measures") or []):
+            if not isinstance(m, dict) or not isinstance(m.get("text"), str):
+                raise DataError("every measure needs a 'text'", file=self.file,
+                                place=f"line {self._content['measures'].line_of(i)}")
+            parts.append(m["text"])
+        return " ".join(" ".join(p.split()) for p in parts if p)
+
+
+class _Record(dict):
+    def __getattr__(self, key):
+        try:
+            return _wrap(self[key])
+        except KeyError:
+            raise AttributeError(key) from None
+
+
+def _wrap(value):
+    if isinstance(value, dict):
+        return _Record(value)
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return value
+
+
+# --------------------------------------------------------------------------- notes
+
+
+@dataclass(frozen=True)
+class NoteCatalog:
+    """Note texts by key (a Jinja2 text each), from the register's notes file."""
+
+    path: Path | None
+    texts: dict[str, str]
+    lines: dict[str, int]
+
+    @property
+    def file(self) -> str:
+        return display_path(self.path) if self.path else "(no notes file)"
+
+
+def load_notes(path: Path | None) -> NoteCatalog:
+    if path is None:
+        return NoteCatalog(None, {}, {})
+    raw = load_yaml(path)
+    if raw is None:
+        return NoteCatalog(path, {}, {})
+    if not isinstance(raw, LineDict):
+        raise DataError("the notes file must map keys to texts (key: text)", file=display_path(path))
+    problems = []
+    for key, text in raw.items():
+        if not isinstance(key, str) or not isinstance(text, str):
+            problems.append(Problem(f"note {key!r} must be a key with a text", file=display_path(path),
+                                    place=f"line {raw.line_of(key)}"))
+    if problems:
+        raise DataError(problems=problems)
+    return NoteCatalog(path, {k: " ".join(v.split()) for k, v in raw.items()}, dict(raw.lines))
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def load_dataset(name: str, path: Path):
+    """Load one data file named in the register: budget or shares table, or YAML records."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        content = load_yaml(path)
+        if not isinstance(content, LineDict):
+            raise DataError("the file must hold a mapping (key: value lines)", file=display_path(path))
+        return RecordData(name, path, content)
+    raw = read_table(path)
+    columns = set(raw.frame.columns)
+    if set(BUDGET_COLUMNS) <= columns:
+        return load_budget(name, raw)
+    if set(SHARES_COLUMNS) <= columns:
+        return load_shares(name, raw)
+    raise DataError(
+        f"cannot tell what this table holds (columns: {', '.join(raw.frame.columns)})",
+        file=raw.file,
+        place="row 1",
+        hint="A budget table has the columns line, year, kind, amount (and notes, part_of); "
+        "a shares table has a category column and 'share'.",
+    )

@@ -1,0 +1,114 @@
+"""The one exceptions module.
+
+Every mistake a user can make (in the register, a data file, a template, on the command
+line) is raised as a :class:`DrafterError` carrying one or more :class:`Problem` objects.
+A problem names the file, the place in it, what is wrong and what to do. The CLI prints
+problems; it never shows a traceback for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    file: str | None = None
+    place: str | None = None
+    hint: str | None = None
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file
+            if self.place:
+                where += f", {self.place}"
+            where += ": "
+        elif self.place:
+            where = f"{self.place}: "
+        text = f"{where}{self.message}"
+        if self.hint:
+            text += f" {self.hint}"
+        return text
+
+    def as_dict(self) -> dict:
+        return {
+            "severity": self.severity,
+            "file": self.file,
+            "place": self.place,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class DrafterError(Exception):
+    """A user's mistake: one or more problems, each with its file and place."""
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        file: str | Path | None = None,
+        place: str | None = None,
+        hint: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        if problems is None:
+            problems = [
+                Problem(
+                    message=message or "unknown problem",
+                    file=display_path(file) if file is not None else None,
+                    place=place,
+                    hint=hint,
+                )
+            ]
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class DataError(DrafterError):
+    """A data file (register, figures, notes) is missing, malformed or inconsistent."""
+
+
+class TemplateProblem(DrafterError):
+    """A Word template is missing, corrupt or has a tag mistake."""
+
+
+class OutputError(DrafterError):
+    """The answer cannot be written where it should go."""
+
+
+@dataclass
+class Problems:
+    """Collects problems so that all of them can be reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+
+def display_path(path: str | Path) -> str:
+    """A path as the user should read it: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)

@@ -1,0 +1,65 @@
+"""One answer from start to end: data -> view -> rendered template -> finished package.
+
+No file is written here: `generate` returns the bytes and what went into them, and the
+output module decides where they may go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import datasets, finish, package, paths
+from .errors import TemplateProblem, display_path
+from .register import Question, Register
+from .template import load_template
+from .view import build_view, notes_path
+
+
+@dataclass(frozen=True)
+class Draft:
+    question: Question
+    data: bytes
+    file_name: str
+    inputs: tuple[Path, ...]  # the files it was made from
+
+
+def template_path(question: Question, templates_dir: Path | None = None) -> Path:
+    folder = (templates_dir or paths.TEMPLATES_DIR).resolve()
+    path = (folder / question.template).resolve()
+    if path.parent != folder:
+        raise TemplateProblem(
+            f"template {question.template!r} is outside the templates folder",
+            file=display_path(question.source),
+            place=question.place,
+            hint="Name a .docx file in answer_templates/.",
+        )
+    return path
+
+
+class Generator:
+    """Makes answers for one register; templates and notes are read once and reused."""
+
+    def __init__(self, register: Register, templates_dir: Path | None = None,
+                 created: dt.datetime | None = None) -> None:
+        self.register = register
+        self.templates_dir = templates_dir
+        self.created = created
+        self.notes = datasets.load_notes(notes_path(register))
+
+    def generate(self, question: Question) -> Draft:
+        tpath = template_path(question, self.templates_dir)
+        template = load_template(tpath)
+        view = build_view(self.register, question, self.notes)
+        rendered = template.render(view.context)
+        parts = finish.finish(template.parts, rendered, view, created=self.created)
+        inputs = [self.register.path, tpath] + [self.register.data_dir / f for f in question.data.values()]
+        if self.notes.path is not None:
+            inputs.append(self.notes.path)
+        return Draft(
+            question=question,
+            data=package.write_zip(parts),
+            file_name=paths.answer_file_name(question.zittingsjaar, question.number, question.title),
+            inputs=tuple(inputs),
+        )

@@ -1,0 +1,203 @@
+"""Word templates: a .docx with Jinja2 tags, compiled once and rendered many times.
+
+docxtpl does the part Word makes hard: it merges the runs Word splits a tag into, and
+turns its paragraph and row tags ({%p %}, {%tr %}, {%tc %}) into plain Jinja2. We use that
+preparation (and only that) from docxtpl, compile the result once with drafter's strict
+sandboxed environment, and render it for each answer without re-reading the file. This is
+the one module that talks to docxtpl.
+
+Errors say where: each paragraph carries a marker through the preparation, so a Jinja2
+error's line leads back to "paragraph 12" or "table 1, row 3, cell 2" and its text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import Template, TemplateError, TemplateSyntaxError
+from lxml import etree
+
+from . import oxml, package
+from .errors import DrafterError, Problem, TemplateProblem, display_path
+from .jinja import xml_environment
+
+LOC_ATTR = "drafterloc"
+_LOC_RE = re.compile(r' drafterloc="(\d+)"')
+#: Parts besides the body whose tags are rendered too.
+_TEMPLATED_PART = re.compile(r"^word/(header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_BODY_MARK = "<drafterbody/>"
+_docxtpl = DocxTemplate(None)  # only its XML preparation is used; it never opens a file
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    template: Template
+    locations: dict[int, str]  # paragraph marker -> "paragraph 3 ('text')"
+    lines: list[str]  # the prepared source, for lines without a marker
+
+
+def _describe_paragraphs(root: etree._Element) -> dict[int, str]:
+    """Give every paragraph a marker and describe where it is, as a person would find it."""
+    locations = {}
+    body_count = 0
+    tables: dict[etree._Element, int] = {}
+    for index, p in enumerate(root.iter(oxml.qn("w:p"))):
+        p.set(LOC_ATTR, str(index))
+        text = oxml.text_of(p).strip()
+        shown = f" ({text[:80]!r})" if text else ""
+        tc = next(p.iterancestors(oxml.qn("w:tc")), None)
+        if tc is not None:
+            tr = tc.getparent()
+            tbl = tr.getparent()
+            if tbl not in tables:
+                tables[tbl] = len(tables) + 1
+            row = tbl.findall(oxml.qn("w:tr")).index(tr) + 1
+            cell = tr.findall(oxml.qn("w:tc")).index(tc) + 1
+            locations[index] = f"table {tables[tbl]}, row {row}, cell {cell}{shown}"
+        else:
+            body_count += 1
+            locations[index] = f"paragraph {body_count}{shown}"
+    return locations
+
+
+def _prepare(xml: str) -> str:
+    """docxtpl's preparation of tags, then one paragraph a line (for error lines)."""
+    xml = _docxtpl.patch_xml(xml)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def _finish_rendered(xml: str) -> str:
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = _LOC_RE.sub("", xml)
+    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
+class WordTemplate:
+    """A template, read and compiled once; `render` gives the rendered parts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file = display_path(path)
+        self.parts = package.read_parts(path)
+        try:
+            root = oxml.parse(self.parts[package.MAIN_DOCUMENT])
+        except etree.XMLSyntaxError as exc:
+            raise TemplateProblem(f"word/document.xml is not well-formed XML ({exc})", file=self.file,
+                                  hint="Open the template in Word and save it again.") from None
+        body = root.find(oxml.qn("w:body"))
+        if body is None:
+            raise TemplateProblem("word/document.xml has no body", file=self.file)
+        locations = _describe_paragraphs(body)
+        body_xml = etree.tostring(body, encoding="unicode")
+        root.replace(body, etree.Element("drafterbody"))
+        head, _, tail = oxml.serialize(root).decode("utf-8").partition(_BODY_MARK)
+        self._head, self._tail = head, tail
+        self.body = self._compile(body_xml, locations, "the document")
+        self.other: dict[str, _Compiled] = {}
+        for name, data in self.parts.items():
+            if _TEMPLATED_PART.match(name) and (b"{{" in data or b"{%" in data):
+                part_root = oxml.parse(data)
+                part_locations = _describe_paragraphs(part_root)
+                xml = oxml.serialize(part_root).decode("utf-8")
+                self.other[name] = self._compile(xml, part_locations, name)
+
+    def _compile(self, xml: str, locations: dict[int, str], part: str) -> _Compiled:
+        prepared = _prepare(xml)
+        lines = prepared.split("\n")
+        try:
+            template = xml_environment().from_string(prepared)
+        except TemplateSyntaxError as exc:
+            raise TemplateProblem(
+                f"template tag error: {exc.message}",
+                file=self.file,
+                place=self._where(lines, locations, exc.lineno, part),
+                hint="Correct the tag in Word: every {% if %} / {% for %} needs its {% endif %} / {% endfor %}, "
+                "and names are written as in the README.",
+            ) from None
+        return _Compiled(template, locations, lines)
+
+    @staticmethod
+    def _where(lines: list[str], locations: dict[int, str], lineno: int | None, part: str) -> str:
+        if not lineno:
+            return part
+        for i in range(min(lineno, len(lines)) - 1, -1, -1):
+            m = _LOC_RE.search(lines[i])
+            if m:
+                where = locations.get(int(m.group(1)), "")
+                return where if part == "the document" else f"{part}, {where}"
+        return part
+
+    def variables(self) -> set[str]:
+        """Names the template uses that must come from the answer's view."""
+        from jinja2 import meta
+
+        names = set()
+        for compiled in [self.body, *self.other.values()]:
+            source = "\n".join(compiled.lines)
+            names |= meta.find_undeclared_variables(xml_environment().parse(source))
+        return names
+
+    def _render_one(self, compiled: _Compiled, context: dict, part: str) -> str:
+        try:
+            return _finish_rendered(compiled.template.render(context))
+        except DrafterError as exc:
+            place = self._where(compiled.lines, compiled.locations, _template_line(), part)
+            problems = [Problem(p.message + (f" ({p.file}, {p.place})" if p.file and p.place else (f" ({p.file})" if p.file else "")),
+                                file=self.file, place=place, hint=p.hint) for p in exc.problems]
+            raise TemplateProblem(problems=problems) from None
+        except TemplateError as exc:
+            raise TemplateProblem(
+                f"template tag error: {exc.message or exc}",
+                file=self.file,
+                place=self._where(compiled.lines, compiled.locations, _template_line(), part),
+                hint="Check the name against the README's list of what a template can use, or the data behind it.",
+            ) from None
+        except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
+            raise TemplateProblem(
+                f"template tag error: {type(exc).__name__}: {exc}",
+                file=self.file,
+                place=self._where(compiled.lines, compiled.locations, _template_line(), part),
+                hint="Check the tag and the data it uses.",
+            ) from None
+
+    def render(self, context: dict) -> dict[str, bytes]:
+        """The parts whose content the tags change: the main document and templated parts."""
+        body = self._render_one(self.body, context, "the document")
+        out = {package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}
+        for name, compiled in self.other.items():
+            out[name] = self._render_one(compiled, context, name).encode("utf-8")
+        return out
+
+
+def _template_line() -> int | None:
+    """The template line being rendered when the current exception was raised."""
+    tb = sys.exc_info()[2]
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+@lru_cache(maxsize=64)
+def _load(path: Path, mtime_ns: int, size: int) -> WordTemplate:
+    return WordTemplate(path)
+
+
+def load_template(path: Path) -> WordTemplate:
+    """A compiled template, cached while the file is unchanged."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise TemplateProblem(
+            "template not found",
+            file=display_path(path),
+            hint="Check the template name in the register; templates live in answer_templates/.",
+        ) from None
+    return _load(path.resolve(), st.st_mtime_ns, st.st_size)

@@ -1,0 +1,107 @@
+"""Reading YAML so that every value remembers its line, for messages that say where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, display_path
+
+
+class LineDict(dict):
+    """A mapping read from YAML: ``line`` is its own line, ``lines[key]`` each value's line."""
+
+    line: int = 0
+    lines: dict
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    line: int = 0
+    lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key that is not a plain value", key_node.start_mark
+            ) from None
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = value_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader, node):
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+#: Larger YAML files than this are refused: a register or note file is a few hundred KB.
+MAX_YAML_BYTES = 20 * 1024 * 1024
+
+
+def load_yaml(path: Path):
+    """Parse a YAML file; a missing or malformed file is a DataError naming file and line."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError("file not found", file=shown, hint="Check the file name and folder.") from None
+    except OSError as exc:
+        raise DataError(f"cannot read the file ({exc.strerror})", file=shown) from None
+    if size > MAX_YAML_BYTES:
+        raise DataError(
+            f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_YAML_BYTES // (1024 * 1024)} MB)",
+            file=shown,
+            hint="Split it or remove what does not belong in it.",
+        )
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise DataError(
+            "the file is not UTF-8 text",
+            file=shown,
+            place=f"line {line}",
+            hint="Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).",
+        ) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        raise DataError(
+            f"not valid YAML: {exc.problem or exc.context}",
+            file=shown,
+            place=place,
+            hint="Check the indentation and quoting there; a text with ':' or '#' needs quotes.",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"not valid YAML: {exc}", file=shown) from None

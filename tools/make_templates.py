@@ -1,0 +1,252 @@
+"""Creates the starting Word templates in answer_templates/.
+
+Run once to (re)create them: `python tools/make_templates.py [--force]`. After that the
+.docx files are the source: colleagues edit them in Word, and this script does not run
+again unless a template is to be made anew (it refuses to overwrite without --force).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from drafter import styles  # noqa: E402
+from drafter.paths import TEMPLATES_DIR  # noqa: E402
+
+KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+INDENT = Cm(0.63)
+
+
+def _lean(doc) -> None:
+    """Drop what python-docx's default template carries but an answer does not need."""
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del pkg.rels[rid]
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            del doc.part.rels[rid]
+    root = doc.styles.element
+    for style in root.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")) not in KEEP_STYLES:
+            root.remove(style)
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        root.remove(latent)
+
+
+def _paragraph_style(doc, name, *, base="Normal", bold=False, caps=False, size=None, align=None,
+                     before=None, after=None, left=None, hanging=None, keep_next=False, tab=None):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles[base]
+    style.quick_style = True
+    font, pf = style.font, style.paragraph_format
+    font.bold = bold or None
+    font.all_caps = caps or None
+    if size:
+        font.size = Pt(size)
+    if align is not None:
+        pf.alignment = align
+    if before is not None:
+        pf.space_before = Pt(before)
+    if after is not None:
+        pf.space_after = Pt(after)
+    if left is not None:
+        pf.left_indent = left
+    if hanging is not None:
+        pf.first_line_indent = -hanging
+    if tab is not None:
+        pf.tab_stops.add_tab_stop(tab)
+    if keep_next:
+        pf.keep_with_next = True
+    return style
+
+
+def _builtin_style(doc, style_id, name, kind, ppr="", rpr=""):
+    xml = (
+        f'<w:style {nsdecls("w")} w:type="{kind}" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="{"Normal" if kind == "paragraph" else "DefaultParagraphFont"}"/>'
+        f'<w:uiPriority w:val="99"/><w:unhideWhenUsed/>{ppr}{rpr}</w:style>'
+    )
+    doc.styles.element.append(parse_xml(xml))
+
+
+def _table_style(doc):
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+    borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    xml = (
+        f'<w:style {nsdecls("w")} w:type="table" w:styleId="AnswerTable">'
+        f'<w:name w:val="{styles.TABLE}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:tblPr><w:tblInd w:w="{int(INDENT.twips if hasattr(INDENT, "twips") else 357)}" w:type="dxa"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        f'<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="100" w:type="dxa"/>'
+        f'<w:bottom w:w="40" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        f'<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr></w:tblStylePr>'
+        f"</w:style>"
+    )
+    doc.styles.element.append(parse_xml(xml))
+
+
+def new_document():
+    doc = docx.Document()
+    _lean(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.5))
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.08
+    # Proofing language: Dutch (Belgium) in the style defaults; drafter sets it per locale.
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
+        rpr_default.append(lang)
+    lang.set(qn("w:val"), "nl-BE")
+    lang.set(qn("w:eastAsia"), "en-US")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+    _paragraph_style(doc, styles.MINISTER_NAME, bold=True, caps=True, after=0)
+    _paragraph_style(doc, styles.MINISTER_TITLE, caps=True, size=10, after=0)
+    _paragraph_style(doc, styles.ANSWER_TITLE, bold=True, size=12, before=24, after=0)
+    _paragraph_style(doc, styles.ANSWER_REFERENCE, after=18)
+    _paragraph_style(doc, styles.ANSWER_TEXT, after=8)
+    _paragraph_style(doc, styles.ANSWER_NUMBER, base=styles.ANSWER_TEXT, left=INDENT, hanging=INDENT, tab=INDENT, before=6)
+    _paragraph_style(doc, styles.ANSWER_CONTINUATION, base=styles.ANSWER_TEXT, left=INDENT)
+    _paragraph_style(doc, styles.TABLE_TEXT, after=0, keep_next=True)
+    _paragraph_style(doc, styles.TABLE_NUMBER, base=styles.TABLE_TEXT, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _paragraph_style(doc, styles.TABLE_HEADING, base=styles.TABLE_TEXT, bold=True)
+    _paragraph_style(doc, styles.TABLE_HEADING_NUMBER, base=styles.TABLE_HEADING, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _paragraph_style(doc, styles.TABLE_CAPTION, base=styles.ANSWER_CONTINUATION, size=9, after=2, keep_next=True)
+    _paragraph_style(doc, styles.TABLE_NOTE, size=9, left=Cm(1.26), hanging=INDENT, tab=Cm(1.26), after=3)
+    doc.styles[styles.TABLE_NOTE].paragraph_format.space_before = Pt(0)
+    _builtin_style(doc, "FootnoteText", styles.FOOTNOTE_TEXT, "paragraph",
+                   ppr='<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>',
+                   rpr='<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>')
+    _builtin_style(doc, "FootnoteReference", styles.FOOTNOTE_REFERENCE, "character",
+                   rpr='<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>')
+    _table_style(doc)
+    # the empty first paragraph of a new document
+    body = doc.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    return doc
+
+
+def add(doc, text, style):
+    return doc.add_paragraph(text, style=style)
+
+
+def header(doc):
+    add(doc, "{{ minister.name }}", styles.MINISTER_NAME)
+    add(doc, "{{ minister.title }}", styles.MINISTER_TITLE)
+    add(doc, "ANTWOORD", styles.ANSWER_TITLE)
+    add(doc, "op vraag nr. {{ question.number }} van {{ question.date }} van {{ question.asker|upper }}",
+        styles.ANSWER_REFERENCE)
+
+
+def loop(doc, head, body, style):
+    add(doc, "{%p " + head + " %}", style)
+    add(doc, body, style)
+    add(doc, "{%p endfor %}", style)
+
+
+def seed_template():
+    """The answer to question 4 ("Bedrijfsclusters - Subsidies"), laid out like the seed."""
+    doc = new_document()
+    header(doc)
+    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
+    add(doc, "{{ answers[1].number }}.\t{{ answers[1].text }}", styles.ANSWER_NUMBER)
+    table = doc.add_table(rows=4, cols=3)
+    table.style = doc.styles[styles.TABLE]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    t = "tables.kredieten"
+    cells = [
+        [("{{ %s.corner }}" % t, styles.TABLE_HEADING), ("{{ %s.columns[0] }}" % t, styles.TABLE_HEADING_NUMBER),
+         ("{{ %s.columns[1] }}" % t, styles.TABLE_HEADING_NUMBER)],
+        [("{%%tr for row in %s.rows %%}" % t, styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT)],
+        [("{{ row.label }}", styles.TABLE_TEXT), ("{{ row.cells[0] }}", styles.TABLE_NUMBER),
+         ("{{ row.cells[1] }}", styles.TABLE_NUMBER)],
+        [("{%tr endfor %}", styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT)],
+    ]
+    widths = (Cm(2.6), Cm(4.2), Cm(4.2))
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for r, row in enumerate(cells):
+        for c, (text, style) in enumerate(row):
+            cell = table.cell(r, c)
+            cell.width = widths[c]
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].style = doc.styles[style]
+    # the header row repeats on every page
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    loop(doc, "for note in tables.kredieten.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+    loop(doc, "for p in answers[1].after", "{{ p }}", styles.ANSWER_CONTINUATION)
+    for n in (2, 3, 4):
+        add(doc, "{{ answers[%d].number }}.\t{{ answers[%d].text }}" % (n, n), styles.ANSWER_NUMBER)
+    return doc
+
+
+def save(doc, path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        print(f"{path} exists; not replaced (use --force to make it anew)")
+        return
+    props = doc.core_properties
+    props.author = "drafter"
+    props.last_modified_by = "drafter"
+    props.title = "Sjabloon: " + path.stem
+    props.revision = 1
+    import datetime as dt
+
+    props.created = props.modified = dt.datetime(2026, 1, 1)
+    props.language = "nl-BE"
+    buf = io.BytesIO()
+    doc.save(buf)
+    # python-docx leaves the dropped parts' content types; write a clean, stable zip
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b'<Override PartName="/word/stylesWithEffects.xml" ContentType="application/vnd.ms-word.stylesWithEffects+xml"/>', b""
+                )
+            z.writestr(zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
+    print(f"wrote {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--force", action="store_true", help="replace existing templates")
+    args = parser.parse_args()
+    TEMPLATES_DIR.mkdir(exist_ok=True)
+    save(seed_template(), TEMPLATES_DIR / "bedrijfsclusters.docx", args.force)
+
+
+if __name__ == "__main__":
+    main()
