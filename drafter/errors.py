@@ -34,7 +34,7 @@ class Problem:
             where = f"{self.place}: "
         text = f"{where}{self.message}"
         if self.hint:
-            text += f" {self.hint}"
+            text += ("" if text.endswith((".", "?", "!")) else ".") + f" {self.hint}"
         return text
 
     def as_dict(self) -> dict:

@@ -7,6 +7,7 @@ tables kept together with their notes, the proofing language, the document prope
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from functools import lru_cache
 
 from . import oxml, package, styles
@@ -14,6 +15,24 @@ from .view import AnswerView
 
 CORE_PROPERTIES = "docProps/core.xml"
 STYLES = "word/styles.xml"
+CONTENT_TYPES = "[Content_Types].xml"
+PACKAGE_RELS = "_rels/.rels"
+#: Custom document properties drafter records in every answer it writes.
+FINGERPRINT = "drafter.fingerprint"
+QUESTION_ID = "drafter.question"
+
+
+def fingerprint(document_xml: bytes) -> str:
+    """What drafter wrote as the answer's text; an edit in Word changes it."""
+    return hashlib.sha256(document_xml).hexdigest()
+
+
+@lru_cache(maxsize=32)
+def _with_custom_part(content_types: bytes, package_rels: bytes) -> tuple[bytes, bytes]:
+    return (
+        oxml.ensure_content_type(content_types, "/" + oxml.CUSTOM_PROPERTIES, oxml.CUSTOM_CT),
+        oxml.ensure_relationship(package_rels, oxml.CUSTOM_REL, oxml.CUSTOM_PROPERTIES),
+    )
 
 
 def _lang_tag(locale: str) -> str:
@@ -52,5 +71,10 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
         keywords=f"schriftelijke vraag; {q.zittingsjaar}; {q.number}",
         description=f"Ontwerp van antwoord, gemaakt met drafter uit {q.template}",
         created=created,
+    )
+    parts[CONTENT_TYPES], parts[PACKAGE_RELS] = _with_custom_part(parts[CONTENT_TYPES], parts[PACKAGE_RELS])
+    parts[oxml.CUSTOM_PROPERTIES] = oxml.set_custom_properties(
+        parts.get(oxml.CUSTOM_PROPERTIES),
+        {FINGERPRINT: fingerprint(parts[package.MAIN_DOCUMENT]), QUESTION_ID: f"{q.zittingsjaar}/{q.number}"},
     )
     return parts

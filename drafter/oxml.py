@@ -190,3 +190,76 @@ def core_properties_xml(*, title: str, subject: str, creator: str, language: str
         f"<cp:lastModifiedBy>{escape(creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
         f"{dates}<dc:language>{escape(language)}</dc:language></cp:coreProperties>"
     ).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- custom properties
+
+CUSTOM_PROPERTIES = "docProps/custom.xml"
+CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_CP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def set_custom_properties(existing: bytes | None, values: dict[str, str]) -> bytes:
+    """docProps/custom.xml with these text properties set (others the template has are kept)."""
+    if existing:
+        root = parse(existing)
+    else:
+        root = etree.Element("{%s}Properties" % _CP_NS, nsmap={None: _CP_NS, "vt": _VT_NS})
+    props = {p.get("name"): p for p in root.findall("{%s}property" % _CP_NS)}
+    for name, value in values.items():
+        prop = props.get(name)
+        if prop is None:
+            prop = etree.SubElement(root, "{%s}property" % _CP_NS)
+            prop.set("fmtid", _FMTID)
+            prop.set("name", name)
+        for child in list(prop):
+            prop.remove(child)
+        etree.SubElement(prop, "{%s}lpwstr" % _VT_NS).text = value
+    pids = 2
+    for prop in root.findall("{%s}property" % _CP_NS):
+        prop.set("pid", str(pids))  # ids start at 2 and are unique
+        pids += 1
+    return serialize(root)
+
+
+def read_custom_properties(data: bytes) -> dict[str, str]:
+    root = parse(data)
+    out = {}
+    for prop in root.findall("{%s}property" % _CP_NS):
+        value = prop.find("*")
+        out[prop.get("name")] = "" if value is None else (value.text or "")
+    return out
+
+
+def ensure_content_type(content_types: bytes, part_name: str, content_type: str) -> bytes:
+    root = parse(content_types)
+    for override in root.findall("{%s}Override" % _CT_NS):
+        if override.get("PartName") == part_name:
+            return content_types
+    el = etree.SubElement(root, "{%s}Override" % _CT_NS)
+    el.set("PartName", part_name)
+    el.set("ContentType", content_type)
+    return serialize(root)
+
+
+def ensure_relationship(rels: bytes, rel_type: str, target: str) -> bytes:
+    """Add a relationship of this type to this target unless there is one; ids stay unique."""
+    root = parse(rels)
+    existing = root.findall("{%s}Relationship" % _REL_NS)
+    for rel in existing:
+        if rel.get("Type") == rel_type and rel.get("Target").lstrip("/") == target.lstrip("/"):
+            return rels
+    ids = {rel.get("Id") for rel in existing}
+    n = 1
+    while f"rId{n}" in ids:
+        n += 1
+    el = etree.SubElement(root, "{%s}Relationship" % _REL_NS)
+    el.set("Id", f"rId{n}")
+    el.set("Type", rel_type)
+    el.set("Target", target)
+    return serialize(root)

@@ -1,0 +1,132 @@
+"""The command line: `drafter answer`, `drafter batch`, `drafter check`.
+
+Only arguments and reporting live here; the work is done by the pipeline modules. A
+user's mistake is reported as problems (file, place, what to do) with exit code 1, never
+as a traceback (`--debug` shows one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import paths
+from .errors import DrafterError
+from .report import print_problems
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
+)
+
+RegisterOption = typer.Option(None, "--register", help="The register of questions (default: data/questions.yaml).")
+TemplatesOption = typer.Option(None, "--templates", help="The folder of Word templates (default: answer_templates/).")
+DebugOption = typer.Option(False, "--debug", help="Show a Python traceback on errors (for developers).")
+DateOption = typer.Option(
+    None, "--date", help="Date recorded in the documents' properties (YYYY-MM-DD); default: none, so output is reproducible."
+)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", help="Show drafter's version and exit."),
+) -> None:
+    """Drafts editable Word answers to written parliamentary questions from data and Word templates."""
+    if version:
+        from . import __version__
+
+        print(f"drafter {__version__}")
+        raise typer.Exit(0)
+
+
+def _run(debug: bool, work) -> None:
+    """Run a command's work: problems are reported, never shown as a traceback."""
+    try:
+        code = work()
+    except DrafterError as exc:
+        if debug:
+            traceback.print_exc()
+        print_problems(exc.problems)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        print("interrupted; no half-written file is left behind", file=sys.stderr)
+        raise typer.Exit(130) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug in drafter, not the user's mistake
+        if debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details, "
+              "and report it to the drafter maintainers)", file=sys.stderr)
+        raise typer.Exit(2) from None
+    raise typer.Exit(code or 0)
+
+
+def _created(date: Optional[str]) -> Optional[dt.datetime]:
+    if date is None:
+        return None
+    try:
+        return dt.datetime.combine(dt.date.fromisoformat(date), dt.time())
+    except ValueError:
+        raise DrafterError(f"--date {date!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2019-10-07.") from None
+
+
+@app.command()
+def answer(
+    question: int = typer.Option(..., "--question", "-q", help="The question's number in the register."),
+    year: Optional[str] = typer.Option(None, "--year", help="The zittingsjaar (e.g. 2019-2020), when the number is in several."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Folder (or .docx file) for the answer (default: output/)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace an answer edited since drafter made it, after keeping a backup."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the answer (needs LibreOffice)."),
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    date: Optional[str] = DateOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Draft the answer to one question."""
+
+    def work():
+        from .output import write_answer
+        from .pipeline import Generator
+        from .register import load_register
+
+        created = _created(date)
+        reg = load_register(register)
+        q = reg.find(question, year)
+        draft = Generator(reg, templates, created=created).generate(q)
+        target = _target(output, draft.file_name)
+        result = write_answer(target, draft.data, force=force)
+        print(result.message)
+        if pdf:
+            from .pdf import convert_to_pdf
+
+            for made in convert_to_pdf([result.path]):
+                print(f"wrote {made}")
+        return 0
+
+    _run(debug, work)
+
+
+def _target(output: Optional[Path], file_name: str) -> Path:
+    if output is None:
+        return paths.OUTPUT_DIR / file_name
+    if output.suffix.lower() == ".docx":
+        return output
+    return output / file_name
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

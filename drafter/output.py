@@ -1,0 +1,189 @@
+"""Writing answers safely: whole files only, and never over a person's edits.
+
+- Every file is written under a temporary name in the target folder, flushed to disk,
+  then renamed into place, so a crash (even kill -9) leaves no partial .docx.
+- A new file is linked into place only if the name is still free, so two runs at the same
+  time cannot overwrite each other.
+- An existing answer is replaced only when drafter made it and nobody changed it since: the
+  fingerprint drafter records in the document's custom properties still matches its text.
+  An edited answer is left alone and the new draft goes beside it ("...-nieuwe-versie.docx");
+  with force, the edited file is first kept as a backup. A file drafter did not make is
+  never replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import finish, oxml, package
+from .errors import OutputError, display_path
+
+WRITTEN = "written"  # a new file
+REPLACED = "replaced"  # an unedited earlier draft replaced
+UNCHANGED = "unchanged"  # the same bytes were there already
+BESIDE = "beside"  # the existing file was edited: the new draft is written beside it
+BACKED_UP = "backed-up"  # force: the edited file was kept as a backup, then replaced
+TEMP_SUFFIX = ".part"
+BESIDE_TAG = "nieuwe-versie"
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    path: Path
+    status: str
+    backup: Path | None = None
+    existing: Path | None = None  # with BESIDE: the edited file that was kept
+
+    @property
+    def message(self) -> str:
+        shown = display_path(self.path)
+        if self.status == WRITTEN:
+            return f"wrote {shown}"
+        if self.status == REPLACED:
+            return f"wrote {shown} (replaced the earlier, unedited draft)"
+        if self.status == UNCHANGED:
+            return f"{shown} is up to date (nothing changed)"
+        if self.status == BESIDE:
+            return (f"{display_path(self.existing)} was edited since drafter made it and was left alone; "
+                    f"the new draft is {shown}")
+        return f"wrote {shown}; the edited file was kept as {display_path(self.backup)}"
+
+
+def ownership(path: Path) -> str:
+    """'edited', 'unedited' (drafter made it, unchanged since) or 'foreign' (not drafter's)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if oxml.CUSTOM_PROPERTIES not in names or package.MAIN_DOCUMENT not in names:
+                return "foreign"
+            props = oxml.read_custom_properties(archive.read(oxml.CUSTOM_PROPERTIES))
+            recorded = props.get(finish.FINGERPRINT)
+            if not recorded:
+                return "foreign"
+            current = finish.fingerprint(archive.read(package.MAIN_DOCUMENT))
+    except Exception:  # noqa: BLE001 - a file drafter cannot read is not one it made
+        return "foreign"
+    return "unedited" if current == recorded else "edited"
+
+
+def _temp_file(folder: Path, name: str, data: bytes) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _link_new(tmp: Path, target: Path) -> bool:
+    """Put tmp at target only if target does not exist; False if it does."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        return False
+    except OSError:
+        # a file system without hard links: fall back to an exclusive create + copy
+        try:
+            with open(target, "xb") as fh:
+                fh.write(tmp.read_bytes())
+                fh.flush()
+                os.fsync(fh.fileno())
+        except FileExistsError:
+            return False
+    return True
+
+
+def _free_name(target: Path, tag: str) -> Path:
+    stem, suffix = target.stem, target.suffix
+    n = 1
+    while True:
+        candidate = target.with_name(f"{stem}-{tag}{'' if n == 1 else f'-{n}'}{suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.datetime | None = None) -> WriteResult:
+    """Write an answer at target, by the rules in this module's docstring."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the output folder ({exc.strerror})", file=display_path(folder),
+                          hint="Choose another folder with --output.") from None
+    try:
+        tmp = _temp_file(folder, target.name, data)
+    except OSError as exc:
+        raise OutputError(f"cannot write in the output folder ({exc.strerror})", file=display_path(folder),
+                          hint="Check that the folder is writable and the disk is not full, or use --output.") from None
+    try:
+        return _place(tmp, target, data, force, now)
+    except OSError as exc:
+        raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
+                          hint="Check that the folder is writable and the disk is not full.") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None) -> WriteResult:
+    for _ in range(10):  # another run may create or remove the file meanwhile
+        if _link_new(tmp, target):
+            return WriteResult(target, WRITTEN)
+        try:
+            if target.read_bytes() == data:
+                return WriteResult(target, UNCHANGED)
+        except FileNotFoundError:
+            continue
+        state = ownership(target)
+        if state == "unedited":
+            os.replace(tmp, target)
+            return WriteResult(target, REPLACED)
+        if state == "edited" and force:
+            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+            backup = _free_name(target, f"backup-{stamp}")
+            shutil.copy2(target, backup)
+            os.replace(tmp, target)
+            return WriteResult(target, BACKED_UP, backup=backup)
+        if state == "foreign":
+            raise OutputError(
+                "a file of this name exists and drafter did not make it; it is not replaced",
+                file=display_path(target),
+                hint="Move or rename that file, or choose another folder with --output.",
+            )
+        # edited, no force: the new draft goes beside it
+        beside = _beside(target, data)
+        if beside is None:
+            continue
+        return _write_beside(tmp, beside, data, target)
+    raise OutputError("the file keeps changing while drafter writes it", file=display_path(target),
+                      hint="Wait for the other run to finish and try again.")
+
+
+def _beside(target: Path, data: bytes) -> Path | None:
+    stem, suffix = target.stem, target.suffix
+    n = 1
+    while n < 1000:
+        candidate = target.with_name(f"{stem}-{BESIDE_TAG}{'' if n == 1 else f'-{n}'}{suffix}")
+        if not candidate.exists():
+            return candidate
+        if candidate.read_bytes() == data or ownership(candidate) == "unedited":
+            return candidate
+        n += 1
+    return None
+
+
+def _write_beside(tmp: Path, beside: Path, data: bytes, existing: Path) -> WriteResult:
+    # _beside chose a free name, or one holding these bytes or an unedited draft
+    if not _link_new(tmp, beside) and beside.read_bytes() != data:
+        os.replace(tmp, beside)
+    return WriteResult(beside, BESIDE, existing=existing)
