@@ -203,10 +203,24 @@ class BudgetData:
         self.name = name
         self.raw = raw
         self.cells = cells
+        self._frame: pd.DataFrame | None = None
 
     @property
     def file(self) -> str:
         return self.raw.file
+
+    def frame(self) -> pd.DataFrame:
+        """The figures as a tidy DataFrame (line, year, kind, amount, status, notes, cell)."""
+        if self._frame is None:
+            self._frame = pd.DataFrame(
+                [
+                    {"line": c.line, "year": c.year, "kind": c.kind, "amount": c.amount, "status": c.status,
+                     "notes": c.notes, "cell": c}
+                    for c in self.cells.values()
+                ],
+                columns=["line", "year", "kind", "amount", "status", "notes", "cell"],
+            )
+        return self._frame
 
     def cell(self, line: str, year: int, kind: str) -> BudgetCell | None:
         return self.cells.get((line, int(year), kind))

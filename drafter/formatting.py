@@ -20,12 +20,51 @@ from .errors import DrafterError
 
 DEFAULT_LOCALE = "nl_BE"
 
-#: What an unknown date reads as in a document.
-UNKNOWN_DATE = {"nl": "[datum onbekend]", "fr": "[date inconnue]", "en": "[date unknown]"}
-#: What "not applicable" reads as, per language.
-NOT_APPLICABLE = {"nl": "n.v.t.", "fr": "s.o.", "en": "n/a"}
-#: "percent" written out, for house styles that say "45 procent".
-PERCENT_WORD = {"nl": "procent", "fr": "pour cent", "en": "per cent"}
+#: The words a document needs, per language: the one place for them.
+WORDS = {
+    "nl": {
+        "unknown_date": "[datum onbekend]",
+        "not_applicable": "n.v.t.",
+        "percent": "procent",
+        "answer": "ANTWOORD",
+        "reference": "op vraag nr. {number} van {date} van {asker}",
+        "combined": "Antwoord op vragen {numbers}",
+        "and": "en",
+        "total": "Totaal",
+        "unit_euro": "bedragen in euro",
+        "unit_thousand": "bedragen x 1.000 euro",
+        "unit_million": "bedragen in miljoen euro",
+    },
+    "fr": {
+        "unknown_date": "[date inconnue]",
+        "not_applicable": "s.o.",
+        "percent": "pour cent",
+        "answer": "RÉPONSE",
+        "reference": "à la question n° {number} du {date} de {asker}",
+        "combined": "Réponse aux questions {numbers}",
+        "and": "et",
+        "total": "Total",
+        "unit_euro": "montants en euros",
+        "unit_thousand": "montants en milliers d’euros",
+        "unit_million": "montants en millions d’euros",
+    },
+    "en": {
+        "unknown_date": "[date unknown]",
+        "not_applicable": "n/a",
+        "percent": "per cent",
+        "answer": "ANSWER",
+        "reference": "to question no. {number} of {date} by {asker}",
+        "combined": "Answer to questions {numbers}",
+        "and": "and",
+        "total": "Total",
+        "unit_euro": "amounts in euro",
+        "unit_thousand": "amounts in thousands of euro",
+        "unit_million": "amounts in millions of euro",
+    },
+}
+#: Amount scales: divisor and the caption word that states the scale once per table.
+SCALES = {"euro": 1, "thousand": 1_000, "million": 1_000_000}
+PERCENT_STYLES = ("symbol", "word")
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
@@ -55,6 +94,18 @@ class Formatter:
     def language(self) -> str:
         return self.locale.split("_")[0]
 
+    @property
+    def words(self) -> dict[str, str]:
+        """The document's fixed words in its language (Dutch when the language has none)."""
+        return WORDS.get(self.language, WORDS["nl"])
+
+    def join(self, items) -> str:
+        """['1', '3'] -> '1 en 3'; ['1', '2', '4'] -> '1, 2 en 4'."""
+        items = [str(i) for i in items]
+        if len(items) < 2:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {self.words['and']} " + items[-1]
+
     def _round(self, value, decimals: int) -> Decimal:
         quantum = Decimal(1).scaleb(-decimals)
         return Decimal(str(value)).quantize(quantum, rounding=ROUNDING[self.rounding])
@@ -74,7 +125,7 @@ class Formatter:
         """0.45 -> '45%' (or '45 procent' in the word style)."""
         figure = self.number(Decimal(str(fraction)) * 100, decimals)
         if self.percent_style == "word":
-            return f"{figure} {PERCENT_WORD.get(self.language, 'procent')}"
+            return f"{figure} {self.words['percent']}"
         pattern = Locale.parse(self.locale).percent_formats[None].pattern
         # The locale's own percent layout: '45%' in nl_BE, '45 %' in fr_BE.
         spacer = "\u00a0" if ("\u00a0%" in pattern or " %" in pattern) else ""
@@ -83,9 +134,9 @@ class Formatter:
     def date(self, value: dt.date | None) -> str:
         """date(2019, 9, 20) -> '20 september 2019'; None -> '[datum onbekend]'."""
         if value is None:
-            return UNKNOWN_DATE.get(self.language, UNKNOWN_DATE["en"])
+            return self.words["unknown_date"]
         return format_date(value, format="long", locale=self.locale)
 
     @property
     def not_applicable(self) -> str:
-        return NOT_APPLICABLE.get(self.language, NOT_APPLICABLE["en"])
+        return self.words["not_applicable"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import paths
@@ -26,28 +26,84 @@ class Minister:
     title: str
 
 
+NOTE_STYLES = ("parentheses", "superscript", "footnotes")
+NOTE_NUMBERING = ("table", "document")
+ROUNDINGS = ("half_up", "half_even")
+PERCENT_STYLES = ("symbol", "word")
+SCALES = ("euro", "thousand", "million")
+AXES = ("year", "line", "kind")
+
+
 @dataclass(frozen=True)
-class TableColumn:
-    kind: str
+class HouseStyle:
+    """How figures and notes look; set for the register, overridden per question or table."""
+
+    locale: str = "nl_BE"
+    percent_style: str = "symbol"  # 45%  or  45 procent
+    rounding: str = "half_up"
+    note_style: str = "parentheses"  # (1) under the table; superscript; footnotes (at the foot of the page)
+    note_numbering: str = "table"  # one series per table (and per answer part), or one per document
+    missing: str | None = None  # what "not applicable" shows; None: the language's (n.v.t.)
+
+    FIELDS = {
+        "locale": None,
+        "percent_style": PERCENT_STYLES,
+        "rounding": ROUNDINGS,
+        "note_style": NOTE_STYLES,
+        "note_numbering": NOTE_NUMBERING,
+        "missing": None,
+    }
+
+
+@dataclass(frozen=True)
+class AxisItem:
+    key: object  # a year (int), a budget line or a kind (str)
     label: str
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class TableSpec:
+    """A table of budget figures: rows and columns are two of year, line and kind."""
+
     name: str
     data: str
-    line: str
-    years: tuple[int, ...]
-    columns: tuple[TableColumn, ...]
+    rows: str  # "year", "line" or "kind"
+    columns: str
+    years: tuple[AxisItem, ...]
+    lines: tuple[AxisItem, ...]
+    kinds: tuple[AxisItem, ...]
     place: str  # where it is defined, for messages
+    title: str | None = None
+    title_notes: tuple[str, ...] = ()
+    unit: str = "euro"
+    show_unit: bool = True
+    decimals: int = 0
+    column_decimals: dict = field(default_factory=dict)
+    row_decimals: dict = field(default_factory=dict)
+    missing: str | None = None
+    total: str | None = None  # None, "computed", or the budget line that states the total
+    total_label: str | None = None
+    note_style: str | None = None
+
+    def axis(self, name: str) -> tuple[AxisItem, ...]:
+        return {"year": self.years, "line": self.lines, "kind": self.kinds}[name]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of an answer part, in order: a paragraph, a table, or a list."""
+
+    kind: str  # "text", "table", "list" (numbered) or "bullets"
+    text: str = ""
+    table: str | None = None
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class AnswerPart:
     numbers: tuple[int, ...]
-    text: tuple[str, ...]
-    table: str | None
-    after: tuple[str, ...]
+    blocks: tuple[Block, ...]
     place: str
 
 
@@ -66,9 +122,13 @@ class Question:
     tables: dict[str, TableSpec]
     preamble: tuple[str, ...]
     parts: tuple[AnswerPart, ...]
-    locale: str
+    style: HouseStyle
     line: int
     source: Path = field(compare=False)
+
+    @property
+    def locale(self) -> str:
+        return self.style.locale
 
     @property
     def label(self) -> str:
@@ -82,13 +142,17 @@ class Question:
 @dataclass(frozen=True)
 class Register:
     path: Path
-    locale: str
+    style: HouseStyle
     notes: str | None
     questions: tuple[Question, ...]
 
     @property
     def data_dir(self) -> Path:
         return self.path.parent
+
+    @property
+    def locale(self) -> str:
+        return self.style.locale
 
     def find(self, number: int, zittingsjaar: str | None = None) -> Question:
         matches = [
@@ -157,39 +221,141 @@ class _Reader:
         return tuple(out)
 
 
-def _years(reader: _Reader, spec: LineDict, what: str) -> tuple[int, ...]:
+def _year_keys(reader: _Reader, spec: LineDict, what: str) -> list:
     value = spec.get("years")
     line = spec.line_of("years")
     if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*-\s*\d{4}\s*", value):
         first, last = (int(x) for x in value.split("-"))
         if first <= last:
-            return tuple(range(first, last + 1))
-    elif isinstance(value, list) and value and all(isinstance(v, int) for v in value):
-        return tuple(value)
+            return list(range(first, last + 1))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return [value]
+    elif isinstance(value, list) and value:
+        return list(value)
     reader.problem(line, f"{what}: 'years' must be a range such as 2014-2018 or a list of years, not {value!r}")
-    return ()
+    return []
+
+
+def _axis(reader: _Reader, spec: LineDict, key: str, items, field_name: str, what: str) -> tuple[AxisItem, ...]:
+    """Items of one axis: plain keys, or mappings {<field>: key, label: ..., notes: [...]}."""
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        items = [items]
+    out = []
+    for i, item in enumerate(items):
+        line = items.line_of(i) if isinstance(items, LineList) else spec.line_of(key)
+        notes: tuple[str, ...] = ()
+        if isinstance(item, LineDict):
+            if field_name not in item:
+                reader.problem(line, f"{what}: an entry of '{key}' needs '{field_name}:'")
+                continue
+            value, label = item[field_name], item.get("label")
+            raw_notes = item.get("notes") or []
+            notes = tuple(raw_notes if isinstance(raw_notes, list) else str(raw_notes).split())
+        else:
+            value, label = item, None
+        if field_name == "year":
+            if not isinstance(value, int) or isinstance(value, bool):
+                reader.problem(line, f"{what}: {value!r} is not a year", "Write years as four digits, e.g. 2016.")
+                continue
+        elif not isinstance(value, str) or not value:
+            reader.problem(line, f"{what}: {value!r} is not a {field_name} name")
+            continue
+        out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
+    return tuple(out)
+
+
+def _choice(reader: _Reader, mapping: LineDict, key: str, allowed, what: str, default=None):
+    value = mapping.get(key, default)
+    if value is not None and allowed is not None and value not in allowed:
+        reader.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {value!r}")
+        return default
+    return value
 
 
 def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
     what = f"table '{name}'"
     if not isinstance(spec, LineDict):
-        reader.problem(line, f"{what} must be a mapping with data, line, years and columns")
+        reader.problem(line, f"{what} must be a mapping with data, years, kinds (and line or lines)")
         return None
+    before = len(reader.problems)
     data = reader.get(spec, "data", str, what)
-    budget_line = reader.get(spec, "line", str, what)
-    years = _years(reader, spec, what)
-    columns_raw = reader.get(spec, "columns", list, what) or []
-    columns = []
-    for i, col in enumerate(columns_raw):
-        if isinstance(col, str):
-            columns.append(TableColumn(kind=col, label=col))
-        elif isinstance(col, LineDict) and isinstance(col.get("kind"), str):
-            columns.append(TableColumn(kind=col["kind"], label=str(col.get("label", col["kind"]))))
-        else:
-            reader.problem(columns_raw.line_of(i), f"{what}: a column needs a 'kind' (VAK or VEK) and a 'label'")
-    if data is None or budget_line is None or not years or not columns:
+    years = _axis(reader, spec, "years", _year_keys(reader, spec, what) if "years" in spec else None, "year", what)
+    lines_raw = spec.get("lines", spec.get("line"))
+    lines = _axis(reader, spec, "lines" if "lines" in spec else "line", lines_raw, "line", what)
+    kinds_raw = spec.get("kinds")
+    kinds = _axis(reader, spec, "kinds", kinds_raw, "kind", what)
+    rows = _choice(reader, spec, "rows", AXES, what, "year")
+    columns = _choice(reader, spec, "columns", AXES, what, "kind")
+    for axis_name, items in (("year", years), ("line", lines), ("kind", kinds)):
+        if not items:
+            reader.problem(spec.line, f"{what}: say which {axis_name}s it shows ('{axis_name}s:')")
+    if rows == columns:
+        reader.problem(spec.line_of("columns"), f"{what}: rows and columns must differ (both are {rows!r})")
+    else:
+        fixed = next(a for a in AXES if a not in (rows, columns))
+        if len({"year": years, "line": lines, "kind": kinds}[fixed]) > 1:
+            reader.problem(spec.line, f"{what}: with {rows}s in rows and {columns}s in columns, "
+                           f"it can show only one {fixed}", f"Make a table per {fixed}, or choose other rows/columns.")
+    decimals = spec.get("decimals", 0)
+    column_decimals, row_decimals = {}, {}
+    if isinstance(decimals, LineDict):
+        column_decimals = dict(decimals.get("columns") or {})
+        row_decimals = dict(decimals.get("rows") or {})
+        decimals = decimals.get("default", 0)
+    if not isinstance(decimals, int) or not all(isinstance(v, int) for v in [*column_decimals.values(), *row_decimals.values()]):
+        reader.problem(spec.line_of("decimals"), f"{what}: 'decimals' must be a whole number, or "
+                       "{default: 0, columns: {VAK: 1}, rows: {2016: 3}}")
+        decimals = 0
+    total = spec.get("total")
+    total_label = None
+    if isinstance(total, LineDict):
+        total_label = total.get("label")
+        total = total.get("line")
+    if total is not None and not isinstance(total, str):
+        reader.problem(spec.line_of("total"), f"{what}: 'total' must be 'computed' or {{line: <budget line>, label: ...}}")
+        total = None
+    title_notes = spec.get("title_notes") or []
+    if len(reader.problems) > before:
         return None
-    return TableSpec(name, data, budget_line, years, tuple(columns), f"line {spec.line}")
+    return TableSpec(
+        name=name, data=data, rows=rows, columns=columns, years=years, lines=lines, kinds=kinds,
+        place=f"line {spec.line}",
+        title=reader.get(spec, "title", str, what, required=False),
+        title_notes=tuple(title_notes if isinstance(title_notes, list) else str(title_notes).split()),
+        unit=_choice(reader, spec, "unit", SCALES, what, "euro"),
+        show_unit=bool(spec.get("show_unit", True)),
+        decimals=decimals, column_decimals=column_decimals, row_decimals=row_decimals,
+        missing=reader.get(spec, "missing", str, what, required=False),
+        total=total, total_label=str(total_label) if total_label is not None else None,
+        note_style=_choice(reader, spec, "notes", NOTE_STYLES, what),
+    )
+
+
+def _blocks(reader: _Reader, item: LineDict, what: str) -> list[Block]:
+    """A part's content: text / table / after (the short form), or a list of blocks."""
+    blocks = [Block("text", text=t) for t in reader.texts(item, "text", what)]
+    table = reader.get(item, "table", str, what, required=False)
+    if table is not None:
+        blocks.append(Block("table", table=table))
+    blocks += [Block("text", text=t) for t in reader.texts(item, "after", what)]
+    raw = reader.get(item, "blocks", list, what, required=False) or []
+    for i, entry in enumerate(raw):
+        line = raw.line_of(i)
+        if isinstance(entry, LineDict) and len(entry) == 1:
+            kind, value = next(iter(entry.items()))
+            if kind == "text" and isinstance(value, str):
+                blocks += [Block("text", text=p.strip()) for p in value.split("\n") if p.strip()]
+                continue
+            if kind == "table" and isinstance(value, str):
+                blocks.append(Block("table", table=value))
+                continue
+            if kind in ("list", "bullets") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                blocks.append(Block(kind, items=tuple(" ".join(v.split()) for v in value)))
+                continue
+        reader.problem(line, f"{what}: a block is one of 'text: ...', 'table: <name>', 'list: [...]' or 'bullets: [...]'")
+    return blocks
 
 
 def _parts(reader: _Reader, answer: LineDict, subquestions: dict[int, str]) -> tuple[AnswerPart, ...]:
@@ -212,19 +378,26 @@ def _parts(reader: _Reader, answer: LineDict, subquestions: dict[int, str]) -> t
                     f"answer part {n}: there is no sub-question {n}",
                     f"The sub-questions are {', '.join(map(str, subquestions))}.",
                 )
-        parts.append(
-            AnswerPart(
-                numbers=numbers,
-                text=reader.texts(item, "text", f"answer part {number}"),
-                table=reader.get(item, "table", str, f"answer part {number}", required=False),
-                after=reader.texts(item, "after", f"answer part {number}"),
-                place=f"line {item.line}",
-            )
-        )
+        what = f"answer part {number}"
+        blocks = _blocks(reader, item, what)
+        if not blocks:
+            reader.problem(line, f"{what}: it has no content", "Give it a 'text:' (or 'blocks:').")
+        parts.append(AnswerPart(numbers=numbers, blocks=tuple(blocks), place=f"line {item.line}"))
     return tuple(parts)
 
 
-def _question(reader: _Reader, raw, line: int, register_locale: str, path: Path) -> Question | None:
+def _style(reader: _Reader, mapping: LineDict, base: HouseStyle, what: str) -> HouseStyle:
+    """The house style with the fields this mapping sets (locale, note_style, ...)."""
+    changes = {}
+    for key, allowed in HouseStyle.FIELDS.items():
+        if key in mapping and mapping[key] is not None:
+            value = _choice(reader, mapping, key, allowed, what)
+            if value is not None:
+                changes[key] = str(value)
+    return replace(base, **changes) if changes else base
+
+
+def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path: Path) -> Question | None:
     if not isinstance(raw, LineDict):
         reader.problem(line, "a question must be a mapping of fields")
         return None
@@ -282,13 +455,14 @@ def _question(reader: _Reader, raw, line: int, register_locale: str, path: Path)
     answer = reader.get(raw, "answer", dict, what) or LineDict()
     parts = _parts(reader, answer, subquestions) if answer else ()
     for part in parts:
-        if part.table is not None and part.table not in tables:
-            reader.problem(
-                int(part.place.split()[-1]),
-                f"{what}: answer part {part.numbers[0]} uses table '{part.table}', which is not defined",
-                f"Define it under 'tables:' of this question (defined: {', '.join(tables) or 'none'}).",
-            )
-    locale = reader.get(raw, "locale", str, what, required=False) or register_locale
+        for block in part.blocks:
+            if block.table is not None and block.table not in tables:
+                reader.problem(
+                    int(part.place.split()[-1]),
+                    f"{what}: answer part {part.numbers[0]} uses table '{block.table}', which is not defined",
+                    f"Define it under 'tables:' of this question (defined: {', '.join(tables) or 'none'}).",
+                )
+    style = _style(reader, raw, register_style, what)
     title = reader.get(raw, "title", str, what)
     asker = reader.get(raw, "asker", str, what)
     if len(reader.problems) > before:
@@ -307,7 +481,7 @@ def _question(reader: _Reader, raw, line: int, register_locale: str, path: Path)
         tables=tables,
         preamble=reader.texts(answer, "preamble", what),
         parts=parts,
-        locale=locale,
+        style=style,
         line=raw.line,
         source=path,
     )
@@ -324,13 +498,13 @@ def load_register(path: Path | None = None) -> Register:
             file=display_path(path),
             hint="Start from the example in data/questions.yaml.",
         )
-    locale = reader.get(raw, "locale", str, "register", required=False) or "nl_BE"
+    style = _style(reader, raw, HouseStyle(), "register")
     notes = reader.get(raw, "notes", str, "register", required=False)
     items = reader.get(raw, "questions", list, "register") or LineList()
     questions = []
     seen: dict[tuple, int] = {}
     for i, item in enumerate(items):
-        q = _question(reader, item, items.line_of(i), locale, path)
+        q = _question(reader, item, items.line_of(i), style, path)
         if q is None:
             continue
         key = (q.zittingsjaar, q.minister.name, q.number)
@@ -345,4 +519,4 @@ def load_register(path: Path | None = None) -> Register:
         questions.append(q)
     if reader.problems:
         raise DataError(problems=reader.problems)
-    return Register(path=path, locale=locale, notes=notes, questions=tuple(questions))
+    return Register(path=path, style=style, notes=notes, questions=tuple(questions))

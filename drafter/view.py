@@ -1,9 +1,13 @@
 """The answer's view: everything a template shows, computed from the data.
 
 Templates receive these plain objects, never files: the question, the minister, the
-numbered answer parts, the tables (cells formatted, note calls numbered) and the data sets
-(for figures in texts). Texts in the register and the notes file are rendered here, in the
-same strict sandbox as the Word templates, so a figure in a text comes from the data.
+numbered answer parts and their blocks, the tables (cells formatted, note calls numbered)
+and the data sets (for figures in texts). Texts in the register and the notes file are
+rendered here, in the same strict sandbox as the Word templates, so a figure in a text
+comes from the data.
+
+The view is built in reading order (answer part by answer part; in a table: title, column
+headers, then row by row, left to right), so that notes are numbered as a reader meets them.
 """
 
 from __future__ import annotations
@@ -11,32 +15,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import TemplateError
+from jinja2 import TemplateError, pass_context
 
 from . import datasets
 from .errors import DataError, DrafterError, Problem, display_path
-from .formatting import Formatter, parse_locale
+from .formatting import SCALES, Formatter, parse_locale
 from .jinja import FORMATTER_KEY, text_environment
 from .notes import Note, NoteSeries, unknown_note
-from .register import Question, Register, TableSpec
+from .register import HouseStyle, Question, Register, TableSpec
 
-#: Between a value and its note calls: a non-breaking space keeps them on one line.
-NBSP = "\u00a0"
+#: The context variable through which texts call notes: {{ note("key") }}.
+NOTES_KEY = "note_calls"
 
 
 @dataclass(frozen=True)
 class Cell:
-    value: str  # the formatted figure, placeholder or label ('' when none)
-    calls: tuple[Note, ...] = ()
+    text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
-
-    @property
-    def markers(self) -> str:
-        return NBSP.join(n.marker for n in self.calls)
-
-    @property
-    def text(self) -> str:
-        return NBSP.join(x for x in (self.value, self.markers) if x)
 
     def __str__(self) -> str:
         return self.text
@@ -46,34 +41,80 @@ class Cell:
 class Row:
     label: Cell
     cells: tuple[Cell, ...]
+    total: bool = False
 
 
 @dataclass(frozen=True)
 class TableView:
     name: str
+    title: Cell | None
+    caption: str  # the unit, stated once: 'bedragen in euro' ('' when hidden)
     corner: Cell
     columns: tuple[Cell, ...]
-    rows: tuple[Row, ...]
-    notes: tuple[Note, ...]
+    rows: tuple[Row, ...]  # the total row, if any, is the last
+    notes: tuple[Note, ...]  # the notes printed under the table, in number order
+    note_style: str
+
+    @property
+    def body_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if not r.total)
+
+    @property
+    def total(self) -> Row | None:
+        return next((r for r in self.rows if r.total), None)
+
+
+@dataclass(frozen=True)
+class BlockView:
+    kind: str  # "text", "table", "list" or "bullets"
+    text: str = ""
+    table: TableView | None = None
+    items: tuple[str, ...] = ()
+    first: bool = False  # the part's first block: it carries the part's number
 
 
 @dataclass(frozen=True)
 class PartView:
     numbers: tuple[int, ...]
-    paragraphs: tuple[str, ...]
-    table: TableView | None
-    after: tuple[str, ...]
+    number: str  # '1', or '1 en 3' for a combined answer
+    heading: str  # '' or 'Antwoord op vragen 1 en 3'
+    blocks: tuple[BlockView, ...]
+    notes: tuple[Note, ...]  # notes called in the part's texts, printed after it
 
     @property
-    def number(self) -> str:
-        """'1', or '1 en 3' for a combined answer."""
-        if len(self.numbers) == 1:
-            return str(self.numbers[0])
-        return ", ".join(map(str, self.numbers[:-1])) + " en " + str(self.numbers[-1])
+    def combined(self) -> bool:
+        return len(self.numbers) > 1
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The texts before the part's first table."""
+        out = []
+        for b in self.blocks:
+            if b.kind != "text":
+                break
+            out.append(b.text)
+        return tuple(out)
 
     @property
     def text(self) -> str:
         return " ".join(self.paragraphs)
+
+    @property
+    def table(self) -> TableView | None:
+        return next((b.table for b in self.blocks if b.kind == "table"), None)
+
+    @property
+    def after(self) -> tuple[str, ...]:
+        """The texts after the part's first table."""
+        seen, out = False, []
+        for b in self.blocks:
+            if b.kind == "table":
+                if seen:
+                    break
+                seen = True
+            elif seen and b.kind == "text":
+                out.append(b.text)
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -83,6 +124,7 @@ class QuestionView:
     title: str
     date: str
     asker: str
+    reference: str  # 'op vraag nr. 4 van 7 oktober 2019 van N.N.'
     introduction: tuple[str, ...]
     subquestions: dict[int, str]
 
@@ -101,19 +143,40 @@ class AnswerView:
         return self.question.template
 
 
+class NoteCalls:
+    """Notes called from texts ({{ note("key") }}): numbered in the current answer part's series."""
+
+    def __init__(self) -> None:
+        self.series: NoteSeries | None = None
+        self.printed: list[Note] = []
+        self.where = ""
+
+    def call(self, key: str) -> str:
+        if self.series is None:
+            raise DrafterError(f"note('{key}') can only be used in the texts of answer parts",
+                               hint="Attach notes to table cells in the data, or call note() in a part's text.")
+        note, first = self.series.note(key, self.where)
+        if first and note.printed:
+            self.printed.append(note)
+        return self.series.calls([note])
+
+
+@pass_context
+def _note(context, key: str) -> str:
+    return context[NOTES_KEY].call(key)
+
+
 class _TextRenderer:
     """Renders texts from the data with the figures of one question."""
 
-    def __init__(self, register: Register, question: Question, context: dict) -> None:
-        self.register_file = display_path(register.path)
-        self.question = question
+    def __init__(self, context: dict) -> None:
         self.context = context
 
     def render(self, text: str, file: str, place: str, what: str) -> str:
         if "{" not in text:
             return text
         try:
-            return text_environment().from_string(text).render(self.context)
+            return text_environment().from_string(text).render({**self.context, "note": _note})
         except DrafterError as exc:
             problems = [
                 Problem(f"{what}: {p.message}" + (f" ({p.file}, {p.place})" if p.file else ""),
@@ -126,9 +189,9 @@ class _TextRenderer:
                 f"{what}: {exc.message or exc}",
                 file=file,
                 place=place,
-                hint="Check the {{ ... }} tags in this text; the README lists the names and filters you can use.",
+                hint="Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.",
             ) from None
-        except (TypeError, ValueError, ArithmeticError) as exc:
+        except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise DataError(f"{what}: {exc}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
 
 
@@ -145,103 +208,228 @@ def load_data(register: Register, question: Question) -> dict[str, object]:
     return loaded
 
 
-def build_table(spec: TableSpec, data: dict, fmt: Formatter, series: NoteSeries, register_file: str) -> TableView:
-    source = data.get(spec.data)
-    if not isinstance(source, datasets.BudgetData):
-        raise DataError(
-            f"table '{spec.name}' takes its figures from '{spec.data}', which is not a budget table of this question",
-            file=register_file,
-            place=spec.place,
-            hint=f"Name one of the question's data sets under 'data:' ({', '.join(data) or 'none'}).",
+class _TableBuilder:
+    """Builds one table from a budget data set, calling its notes in reading order."""
+
+    def __init__(self, spec: TableSpec, source: datasets.BudgetData, fmt: Formatter, series: NoteSeries,
+                 house: HouseStyle, register_file: str) -> None:
+        self.spec, self.source, self.fmt, self.series = spec, source, fmt, series
+        self.register_file = register_file
+        self.missing = spec.missing if spec.missing is not None else (
+            house.missing if house.missing is not None else fmt.not_applicable)
+        self.printed: list[Note] = []
+
+    def calls(self, keys, used_at: str) -> str:
+        notes = []
+        for key in keys:
+            note, first = self.series.note(key, used_at)
+            notes.append(note)
+            if first and note.printed:
+                self.printed.append(note)
+        return self.series.calls(notes)
+
+    def labelled(self, label: str, keys, used_at: str, numeric=False) -> Cell:
+        return Cell(self.series.attach(label, self.calls(keys, used_at)), numeric=numeric)
+
+    def value(self, cell: datasets.BudgetCell | None, decimals: int, amount=None) -> str:
+        if cell is not None and cell.status == "not_applicable":
+            return self.missing
+        if amount is None and (cell is None or cell.status != "value"):
+            return ""
+        amount = cell.amount if amount is None else amount
+        return self.fmt.scaled(amount, SCALES[self.spec.unit], decimals)
+
+    def selected(self) -> dict[tuple, datasets.BudgetCell]:
+        """The cells of this table, by (row key, column key), selected with pandas."""
+        spec, frame = self.spec, self.source.frame()
+        chosen = frame[
+            frame["year"].isin([i.key for i in spec.years])
+            & frame["line"].isin([i.key for i in spec.lines] + ([spec.total] if spec.total not in (None, "computed") else []))
+            & frame["kind"].isin([i.key for i in spec.kinds])
+        ]
+        return {(r[spec.rows], r[spec.columns]): r["cell"] for r in chosen.to_dict("records")}
+
+    def build(self) -> TableView:
+        spec, src = self.spec, self.source
+        where = f"{self.register_file}, table '{spec.name}'"
+        cells = self.selected()
+        title = self.labelled(spec.title, spec.title_notes, f"{where}, title") if spec.title else None
+        column_items = spec.axis(spec.columns)
+        columns = tuple(self.labelled(i.label, i.notes, f"{where}, column '{i.key}'", numeric=True) for i in column_items)
+        rows, sums = [], {c.key: None for c in column_items}
+        for item in spec.axis(spec.rows):
+            label = self.labelled(item.label, item.notes, f"{where}, row '{item.key}'")
+            out = []
+            for col in column_items:
+                cell = cells.get((item.key, col.key))
+                if cell is None:
+                    raise DataError(
+                        f"table '{spec.name}' needs the figure for {self._describe(item.key, col.key)}, which has no row",
+                        file=src.file,
+                        hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).",
+                    )
+                decimals = spec.row_decimals.get(item.key, spec.column_decimals.get(col.key, spec.decimals))
+                text = self.value(cell, decimals)
+                if cell.status == "value":
+                    sums[col.key] = (sums[col.key] or 0) + cell.amount
+                out.append(Cell(self.series.attach(text, self.calls(cell.notes, f"{src.file}, {cell.place}")), numeric=True))
+            rows.append(Row(label, tuple(out)))
+        if spec.total is not None:
+            rows.append(self._total(column_items, cells, sums, where))
+        return TableView(
+            name=spec.name,
+            title=title,
+            caption=self.fmt.words[f"unit_{spec.unit}"] if spec.show_unit else "",
+            corner=Cell(""),
+            columns=columns,
+            rows=tuple(rows),
+            notes=tuple(self.printed),
+            note_style=self.series.style,
         )
-    if not any(k[0] == spec.line for k in source.cells):
-        raise DataError(
-            f"table '{spec.name}': budget line '{spec.line}' is not in {source.file}",
-            file=register_file,
-            place=spec.place,
-            hint=f"Lines in that file: {', '.join(source.lines())}.",
-        )
-    rows = []
-    for year in spec.years:
-        cells = []
-        for column in spec.columns:
-            cell = source.cell(spec.line, year, column.kind)
+
+    def _total(self, column_items, cells, sums, where) -> Row:
+        spec = self.spec
+        label_text = spec.total_label or self.fmt.words["total"]
+        out = []
+        if spec.total == "computed":
+            for col in column_items:
+                decimals = spec.column_decimals.get(col.key, spec.decimals)
+                out.append(Cell(self.value(None, decimals, sums[col.key]) if sums[col.key] is not None else "", numeric=True))
+            return Row(Cell(label_text), tuple(out), total=True)
+        if spec.rows != "line":
+            raise DataError(f"table '{spec.name}': a stated total (total: {{line: {spec.total}}}) needs budget lines in rows",
+                            file=self.register_file, place=spec.place, hint="Use 'rows: line', or 'total: computed'.")
+        for col in column_items:
+            cell = cells.get((spec.total, col.key))
             if cell is None:
+                raise DataError(f"table '{spec.name}': the total line '{spec.total}' has no figure for {col.key}",
+                                file=self.source.file, hint="Add the row, or use 'total: computed'.")
+            decimals = spec.column_decimals.get(col.key, spec.decimals)
+            out.append(Cell(self.series.attach(self.value(cell, decimals),
+                                               self.calls(cell.notes, f"{self.source.file}, {cell.place}")), numeric=True))
+        return Row(Cell(label_text), tuple(out), total=True)
+
+    def _describe(self, row_key, col_key) -> str:
+        spec = self.spec
+        fixed = next(a for a in ("year", "line", "kind") if a not in (spec.rows, spec.columns))
+        parts = {spec.rows: row_key, spec.columns: col_key, fixed: spec.axis(fixed)[0].key}
+        return f"budget line '{parts['line']}', {parts['year']} {parts['kind']}"
+
+
+class _ViewBuilder:
+    def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog) -> None:
+        self.register, self.question, self.catalog = register, question, notes
+        self.house = question.style
+        self.register_file = display_path(register.path)
+        locale = parse_locale(self.house.locale, file=self.register_file, place=question.place)
+        self.fmt = Formatter(locale=str(locale), rounding=self.house.rounding, percent_style=self.house.percent_style)
+        self.data = load_data(register, question)
+        for value in self.data.values():
+            if isinstance(value, datasets.SharesData):
+                value.formatter = self.fmt
+        self.note_calls = NoteCalls()
+        self.context: dict = {FORMATTER_KEY: self.fmt, NOTES_KEY: self.note_calls, **self.data}
+        self.texts = _TextRenderer(self.context)
+        self.document_series = self.new_series(self.house.note_style) if self.house.note_numbering == "document" else None
+        self.tables: dict[str, TableView] = {}
+
+    def new_series(self, style: str) -> NoteSeries:
+        footnote = None
+        if style == "footnotes":
+            footnote = self.footnote_function()
+        return NoteSeries(self.resolve_note, style=style, footnote=footnote)
+
+    def footnote_function(self):
+        raise DataError("the note style 'footnotes' is not available in this version",
+                        file=self.register_file, place=self.question.place, hint="Use 'parentheses' or 'superscript'.")
+
+    def series_for(self, style: str | None) -> NoteSeries:
+        style = style or self.house.note_style
+        if self.document_series is not None and style == self.document_series.style:
+            return self.document_series
+        return self.new_series(style)
+
+    def resolve_note(self, key: str, used_at: str) -> str:
+        if key not in self.catalog.texts:
+            raise unknown_note(key, used_at, self.catalog.file, self.catalog.texts)
+        return self.texts.render(self.catalog.texts[key], self.catalog.file,
+                                 f"line {self.catalog.lines.get(key, 0)}", f"note '{key}'")
+
+    def table(self, name: str) -> TableView:
+        if name not in self.tables:
+            spec = self.question.tables[name]
+            source = self.data.get(spec.data)
+            if not isinstance(source, datasets.BudgetData):
                 raise DataError(
-                    f"table '{spec.name}' needs budget line '{spec.line}', {year} {column.kind}, which has no row",
-                    file=source.file,
-                    hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).",
+                    f"table '{spec.name}' takes its figures from '{spec.data}', which is not a budget table of this question",
+                    file=self.register_file,
+                    place=spec.place,
+                    hint=f"Name one of the question's data sets under 'data:' ({', '.join(self.data) or 'none'}).",
                 )
-            calls = tuple(series.call(key, f"{source.file}, {cell.place}") for key in cell.notes)
-            if cell.status == "value":
-                value = fmt.number(cell.amount)
-            elif cell.status == "not_applicable":
-                value = fmt.not_applicable
+            known = set(source.lines())
+            for item in spec.lines:
+                if item.key not in known:
+                    raise DataError(f"table '{spec.name}': budget line '{item.key}' is not in {source.file}",
+                                    file=self.register_file, place=spec.place,
+                                    hint=f"Lines in that file: {', '.join(sorted(known))}.")
+            builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house, self.register_file)
+            self.tables[name] = builder.build()
+        return self.tables[name]
+
+    def text(self, text: str, place: str, what: str) -> str:
+        return self.texts.render(text, self.register_file, place, what)
+
+    def part(self, part) -> PartView:
+        what = f"answer part {part.numbers[0]}"
+        self.note_calls.series = self.document_series or self.new_series(self.house.note_style)
+        self.note_calls.printed = []
+        self.note_calls.where = f"{self.register_file}, {part.place}"
+        blocks = []
+        for i, block in enumerate(part.blocks):
+            if block.kind == "table":
+                blocks.append(BlockView("table", table=self.table(block.table), first=i == 0))
+            elif block.kind == "text":
+                blocks.append(BlockView("text", text=self.text(block.text, part.place, what), first=i == 0))
             else:
-                value = ""
-            cells.append(Cell(value, calls, numeric=True))
-        rows.append(Row(Cell(str(year)), tuple(cells)))
-    return TableView(
-        name=spec.name,
-        corner=Cell(""),
-        columns=tuple(Cell(c.label, numeric=True) for c in spec.columns),
-        rows=tuple(rows),
-        notes=tuple(series.notes),
-    )
+                items = tuple(self.text(t, part.place, what) for t in block.items)
+                blocks.append(BlockView(block.kind, items=items, first=i == 0))
+        printed = tuple(self.note_calls.printed)
+        self.note_calls.series = None
+        number = self.fmt.join(part.numbers)
+        heading = self.fmt.words["combined"].format(numbers=number) if len(part.numbers) > 1 else ""
+        return PartView(numbers=part.numbers, number=number, heading=heading, blocks=tuple(blocks), notes=printed)
+
+    def build(self) -> AnswerView:
+        q, fmt = self.question, self.fmt
+        preamble = tuple(self.text(t, q.place, "preamble") for t in q.preamble)
+        parts = [self.part(p) for p in q.parts]
+        for name in q.tables:  # tables the template shows directly, not through a part
+            self.table(name)
+        date = fmt.date(q.date)
+        qview = QuestionView(
+            number=q.number,
+            zittingsjaar=q.zittingsjaar,
+            title=q.title,
+            date=date,
+            asker=q.asker,
+            reference=fmt.words["reference"].format(number=q.number, date=date, asker=q.asker.upper()),
+            introduction=q.introduction,
+            subquestions=q.subquestions,
+        )
+        self.context.update(
+            question=qview,
+            minister=q.minister,
+            words=fmt.words,
+            answer={"preamble": preamble, "parts": parts},
+            answers={n: p for p in parts for n in p.numbers},
+            tables=self.tables,
+        )
+        return AnswerView(question=q, formatter=fmt, data=self.data, context=self.context)
 
 
 def build_view(register: Register, question: Question, notes: datasets.NoteCatalog) -> AnswerView:
     """Load the question's data and compute everything its template shows."""
-    locale = parse_locale(question.locale, file=display_path(register.path), place=question.place)
-    fmt = Formatter(locale=str(locale))
-    data = load_data(register, question)
-    for value in data.values():
-        if isinstance(value, datasets.SharesData):
-            value.formatter = fmt
-    register_file = display_path(register.path)
-    context: dict = {FORMATTER_KEY: fmt, **data}
-    texts = _TextRenderer(register, question, context)
-
-    def resolve_note(key: str, used_at: str) -> str:
-        if key not in notes.texts:
-            raise unknown_note(key, used_at, notes.file, notes.texts)
-        return texts.render(notes.texts[key], notes.file, f"line {notes.lines.get(key, 0)}", f"note '{key}'")
-
-    tables = {}
-    for name, spec in question.tables.items():
-        tables[name] = build_table(spec, data, fmt, NoteSeries(resolve_note), register_file)
-
-    def render_all(items, place, what):
-        return tuple(texts.render(t, register_file, place, what) for t in items)
-
-    parts = []
-    for part in question.parts:
-        what = f"answer part {part.numbers[0]}"
-        parts.append(
-            PartView(
-                numbers=part.numbers,
-                paragraphs=render_all(part.text, part.place, what),
-                table=tables[part.table] if part.table else None,
-                after=render_all(part.after, part.place, what),
-            )
-        )
-    qview = QuestionView(
-        number=question.number,
-        zittingsjaar=question.zittingsjaar,
-        title=question.title,
-        date=fmt.date(question.date),
-        asker=question.asker,
-        introduction=question.introduction,
-        subquestions=question.subquestions,
-    )
-    context.update(
-        question=qview,
-        minister=question.minister,
-        answer={"preamble": render_all(question.preamble, question.place, "preamble"), "parts": parts},
-        answers={n: p for p in parts for n in p.numbers},
-        tables=tables,
-    )
-    return AnswerView(question=question, formatter=fmt, data=data, context=context)
+    return _ViewBuilder(register, question, notes).build()
 
 
 def notes_path(register: Register) -> Path | None:
