@@ -7,6 +7,7 @@ element means what. Functions take and change lxml trees of one part each.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from xml.sax.saxutils import escape
 
@@ -263,3 +264,245 @@ def ensure_relationship(rels: bytes, rel_type: str, target: str) -> bytes:
     el.set("Type", rel_type)
     el.set("Target", target)
     return serialize(root)
+
+
+# --------------------------------------------------------------------------- tokens in runs
+
+
+def replace_tokens_in_runs(root: etree._Element, pattern, make_run) -> int:
+    """Split every run whose text holds a token (a regex match) and put make_run(match, rPr) there.
+
+    The text before and after the token stays in copies of the original run (same rPr), so
+    the surrounding formatting is kept. Returns the number of tokens replaced.
+    """
+    count = 0
+    for t in list(root.iter(qn("w:t"))):
+        text = t.text or ""
+        if not pattern.search(text):
+            continue
+        run = t.getparent()
+        if run is None or run.tag != qn("w:r"):
+            continue
+        rpr = run.find(qn("w:rPr"))
+        parent = run.getparent()
+        index = list(parent).index(run)
+        pieces = []
+        position = 0
+        for match in pattern.finditer(text):
+            if match.start() > position:
+                pieces.append(_text_run(rpr, text[position:match.start()]))
+            pieces.append(make_run(match, rpr))
+            position = match.end()
+            count += 1
+        if position < len(text):
+            pieces.append(_text_run(rpr, text[position:]))
+        # the run may hold more than this w:t (tabs, breaks): keep its other children in order
+        before, after = [], []
+        seen = False
+        for child in run:
+            if child is t:
+                seen = True
+            elif child.tag != qn("w:rPr"):
+                (after if seen else before).append(child)
+        new_runs = []
+        if before:
+            new_runs.append(_run_with(rpr, before))
+        new_runs += pieces
+        if after:
+            new_runs.append(_run_with(rpr, after))
+        parent.remove(run)
+        for offset, new in enumerate(new_runs):
+            parent.insert(index + offset, new)
+    return count
+
+
+def _run_with(rpr, children) -> etree._Element:
+    run = etree.Element(qn("w:r"))
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    for child in children:
+        run.append(child)
+    return run
+
+
+def _text_run(rpr, text: str) -> etree._Element:
+    t = etree.Element(qn("w:t"))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return _run_with(rpr, [t])
+
+
+def styled_text_run(style_id: str, text: str, rpr=None) -> etree._Element:
+    """A run of text in a character style (e.g. a raised note call)."""
+    run = _text_run(rpr, text)
+    props = run.find(qn("w:rPr"))
+    if props is None:
+        props = etree.Element(qn("w:rPr"))
+        run.insert(0, props)
+    existing = props.find(qn("w:rStyle"))
+    if existing is None:
+        existing = etree.Element(qn("w:rStyle"))
+        props.insert(0, existing)
+    existing.set(qn("w:val"), style_id)
+    return run
+
+
+# --------------------------------------------------------------------------- numbered lists
+
+
+def restart_lists(body: etree._Element, numbering_root: etree._Element, style_nums: dict[str, str]) -> int:
+    """Give every list (a run of consecutive paragraphs in a list style) its own numbering.
+
+    Word keeps counting across lists that share a numbering instance; a fresh abstract
+    numbering per list restarts at 1 in Word and LibreOffice alike, and items a person adds
+    in Word later join their own list. Returns the number of lists.
+    """
+    lists: list[list[etree._Element]] = []
+    previous = None
+    for p in body.iter(qn("w:p")):
+        if paragraph_style(p) in style_nums:
+            if previous is not None and p.getprevious() is previous:
+                lists[-1].append(p)
+            else:
+                lists.append([p])
+            previous = p
+    if not lists:
+        return 0
+    abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering_root.findall(qn("w:abstractNum"))}
+    nums = {n.get(qn("w:numId")): n for n in numbering_root.findall(qn("w:num"))}
+    next_abstract = max([int(i) for i in abstracts] + [0]) + 1
+    next_num = max([int(i) for i in nums] + [0]) + 1
+    first_num = numbering_root.find(qn("w:num"))
+    for items in lists:
+        style = paragraph_style(items[0])
+        source_num = style_nums.get(style)
+        if source_num is None or source_num not in nums:
+            continue
+        abstract_id = nums[source_num].find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = copy.deepcopy(abstracts[abstract_id])
+        abstract.set(qn("w:abstractNumId"), str(next_abstract))
+        nsid = abstract.find(qn("w:nsid"))
+        if nsid is not None:
+            nsid.set(qn("w:val"), f"{0x1D000000 + next_abstract:08X}")
+        link = abstract.find(qn("w:styleLink"))
+        if link is not None:
+            abstract.remove(link)
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering_root.append(abstract)
+        num = etree.SubElement(numbering_root, qn("w:num"))
+        num.set(qn("w:numId"), str(next_num))
+        etree.SubElement(num, qn("w:abstractNumId")).set(qn("w:val"), str(next_abstract))
+        override = etree.SubElement(num, qn("w:lvlOverride"))
+        override.set(qn("w:ilvl"), "0")
+        etree.SubElement(override, qn("w:startOverride")).set(qn("w:val"), "1")
+        for p in items:
+            ppr = _ppr(p)
+            old = ppr.find(qn("w:numPr"))
+            if old is not None:
+                ppr.remove(old)
+            numpr = etree.Element(qn("w:numPr"))
+            etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), "0")
+            etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), str(next_num))
+            _insert_ordered(ppr, numpr, _PPR_ORDER)
+        next_abstract += 1
+        next_num += 1
+    return len(lists)
+
+
+def style_numbering(styles_root: etree._Element) -> dict[str, str]:
+    """Paragraph style id -> the numId its w:numPr names."""
+    out = {}
+    for style in styles_root.iter(qn("w:style")):
+        numid = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if numid is not None:
+            out[style.get(qn("w:styleId"))] = numid.get(qn("w:val"))
+    return out
+
+
+# --------------------------------------------------------------------------- tables from data
+
+_XML_SPACE = ' xml:space="preserve"'
+#: Column widths in twentieths of a point: about one character's width, and the limits.
+CHAR_WIDTH, MIN_LABEL, MAX_LABEL, MIN_FIGURE, MAX_FIGURE = 115, 1400, 4800, 1500, 3000
+
+
+def _width(texts, least: int, most: int) -> int:
+    longest = max((len(t) for t in texts), default=0)
+    return max(least, min(most, (longest + 2) * CHAR_WIDTH))
+
+
+def _paragraph(style_id: str, text: str, keep_next: bool = False) -> str:
+    keep = "<w:keepNext/>" if keep_next else ""
+    runs = ""
+    for i, piece in enumerate(text.split("\t")):
+        if i:
+            runs += "<w:r><w:tab/></w:r>"
+        if piece:
+            runs += f"<w:r><w:t{_XML_SPACE}>{escape(piece)}</w:t></w:r>"
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p>'
+
+
+def _cell(style_id: str, text: str, width: int) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            f"{_paragraph(style_id, text, keep_next=True)}</w:tc>")
+
+
+def _row(cells: str, header: bool = False) -> str:
+    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>"
+
+
+def table_xml(table, styles: dict[str, str]) -> str:
+    """A whole table as WordprocessingML: caption, the table (header row repeated), its notes.
+
+    `table` is a view.TableView; `styles` maps the roles caption, table, heading,
+    heading_number, text, number, total, total_number and note to the template's style ids.
+    """
+    out = []
+    caption = table.title.text if table.title is not None else ""
+    if table.caption:
+        caption = f"{caption} ({table.caption})" if caption else table.caption[:1].upper() + table.caption[1:]
+    if caption:
+        out.append(_paragraph(styles["caption"], caption, keep_next=True))
+    label_width = _width([r.label.text for r in table.rows] + [table.corner.text], MIN_LABEL, MAX_LABEL)
+    figure_width = _width([c.text for c in table.columns] + [c.text for r in table.rows for c in r.cells],
+                          MIN_FIGURE, MAX_FIGURE)
+    widths = [label_width] + [figure_width] * len(table.columns)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    has_total = table.total is not None
+    look = (f'<w:tblLook w:val="{"0060" if has_total else "0020"}" w:firstRow="1" w:lastRow="{int(has_total)}"'
+            ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    rows = [_row(_cell(styles["heading"], table.corner.text, widths[0])
+                 + "".join(_cell(styles["heading_number"], c.text, figure_width) for c in table.columns), header=True)]
+    for row in table.rows:
+        label_style, number_style = ("total", "total_number") if row.total else ("text", "number")
+        rows.append(_row(_cell(styles[label_style], row.label.text, widths[0])
+                         + "".join(_cell(styles[number_style], c.text, figure_width) for c in row.cells)))
+    out.append(
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles["table"]}"/><w:tblW w:w="0" w:type="auto"/>{look}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+    for i, note in enumerate(table.notes):
+        out.append(_paragraph(styles["note"], f"{note.marker}\t{note.text}", keep_next=i < len(table.notes) - 1))
+    return "".join(out)
+
+
+def ensure_character_style(styles_root: etree._Element, name: str, style_id: str, rpr_xml: str) -> str:
+    """The id of the character style with this name, added to the styles when missing."""
+    existing = style_ids_by_name(styles_root).get(name.lower())
+    if existing is not None:
+        return existing
+    style = etree.SubElement(styles_root, qn("w:style"))
+    style.set(qn("w:type"), "character")
+    style.set(qn("w:styleId"), style_id)
+    etree.SubElement(style, qn("w:name")).set(qn("w:val"), name)
+    etree.SubElement(style, qn("w:basedOn")).set(qn("w:val"), "DefaultParagraphFont")
+    etree.SubElement(style, qn("w:uiPriority")).set(qn("w:val"), "99")
+    etree.SubElement(style, qn("w:unhideWhenUsed"))
+    style.append(etree.fromstring(f'<w:rPr xmlns:w="{W_NS}">{rpr_xml}</w:rPr>'))
+    return style_id
+
+
+SUPERSCRIPT_RPR = '<w:vertAlign w:val="superscript"/>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 #: The project folder: the checkout that holds data/ and answer_templates/.
@@ -17,6 +18,7 @@ REGISTER_FILE = DATA_DIR / "questions.yaml"
 
 def answer_file_name(zittingsjaar: str, number: int, title: str) -> str:
     """The file name of an answer: says which question it is, safe on every file system."""
-    slug = "".join(c if c.isalnum() else "-" for c in title.lower())
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = "".join(c if c.isalnum() else "-" for c in ascii_title.lower())
     slug = "-".join(part for part in slug.split("-") if part)[:60].strip("-")
     return f"antwoord-{zittingsjaar}-vraag-{number}-{slug}.docx"

@@ -21,8 +21,9 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError, TemplateSyntaxError
 from lxml import etree
+from markupsafe import Markup
 
-from . import oxml, package
+from . import oxml, package, styles
 from .errors import DrafterError, Problem, TemplateProblem, display_path
 from .jinja import xml_environment
 
@@ -92,6 +93,7 @@ class WordTemplate:
         body = root.find(oxml.qn("w:body"))
         if body is None:
             raise TemplateProblem("word/document.xml has no body", file=self.file)
+        self.style_ids = oxml.style_ids_by_name(oxml.parse(self.parts["word/styles.xml"])) if "word/styles.xml" in self.parts else {}
         locations = _describe_paragraphs(body)
         body_xml = etree.tostring(body, encoding="unicode")
         root.replace(body, etree.Element("drafterbody"))
@@ -165,8 +167,35 @@ class WordTemplate:
                 hint="Check the tag and the data it uses.",
             ) from None
 
+    def style_id(self, name: str) -> str:
+        """The id of a named style of this template; a missing style is a template problem."""
+        found = self.style_ids.get(name.lower())
+        if found is None:
+            raise DrafterError(
+                f"the template has no style named {name!r}",
+                hint="Add the style in Word (Styles pane, New style) or name one the template has.",
+            )
+        return found
+
+    def _helpers(self, context: dict) -> dict:
+        """Functions a template calls that need to know the template itself (its style ids)."""
+
+        def table(which, style: str | None = None):
+            tables = context.get("tables", {})
+            view = tables.get(which) if isinstance(which, str) else which
+            if view is None:
+                raise DrafterError(f"there is no table {which!r} in this answer's data",
+                                   hint=f"Tables of this question: {', '.join(tables) or 'none'}.")
+            roles = dict(styles.TABLE_ROLES)
+            if style is not None:
+                roles["table"] = style
+            return Markup(oxml.table_xml(view, {role: self.style_id(name) for role, name in roles.items()}))
+
+        return {"table": table}
+
     def render(self, context: dict) -> dict[str, bytes]:
         """The parts whose content the tags change: the main document and templated parts."""
+        context = {**context, **self._helpers(context)}
         body = self._render_one(self.body, context, "the document")
         out = {package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}
         for name, compiled in self.other.items():

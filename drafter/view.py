@@ -21,7 +21,7 @@ from . import datasets
 from .errors import DataError, DrafterError, Problem, display_path
 from .formatting import SCALES, Formatter, parse_locale
 from .jinja import FORMATTER_KEY, text_environment
-from .notes import Note, NoteSeries, unknown_note
+from .notes import NBSP, Note, NoteSeries, unknown_note
 from .register import HouseStyle, Question, Register, TableSpec
 
 #: The context variable through which texts call notes: {{ note("key") }}.
@@ -158,7 +158,9 @@ class NoteCalls:
         note, first = self.series.note(key, self.where)
         if first and note.printed:
             self.printed.append(note)
-        return self.series.calls([note])
+        calls = self.series.calls([note])
+        # in running text a call in parentheses follows the word after a (non-breaking) space
+        return NBSP + calls if self.series.style == "parentheses" else calls
 
 
 @pass_context

@@ -85,6 +85,29 @@ def _builtin_style(doc, style_id, name, kind, ppr="", rpr=""):
     doc.styles.element.append(parse_xml(xml))
 
 
+def _list_styles(doc):
+    """Numbered and bulleted list styles for answers, each tied to its own numbering."""
+    numbering = doc.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    w = nsdecls("w")
+    levels = {
+        1: ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+            '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="714" w:hanging="357"/></w:pPr></w:lvl>'),
+        2: ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+            '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="714" w:hanging="357"/></w:pPr></w:lvl>'),
+    }
+    for n, lvl in levels.items():
+        numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="{n}"><w:nsid w:val="1D00000{n}"/>'
+                                   f'<w:multiLevelType w:val="singleLevel"/>{lvl}</w:abstractNum>'))
+    for n in levels:
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>'))
+    for name, num in ((styles.LIST_NUMBER, 1), (styles.LIST_BULLET, 2)):
+        style = _paragraph_style(doc, name, base=styles.ANSWER_TEXT, after=3)
+        ppr = style.element.get_or_add_pPr()
+        ppr.insert(0, parse_xml(f'<w:numPr {w}><w:numId w:val="{num}"/></w:numPr>'))
+
+
 def _table_style(doc):
     border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
     borders = "".join(border.format(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -138,9 +161,16 @@ def new_document():
     _paragraph_style(doc, styles.TABLE_NUMBER, base=styles.TABLE_TEXT, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _paragraph_style(doc, styles.TABLE_HEADING, base=styles.TABLE_TEXT, bold=True)
     _paragraph_style(doc, styles.TABLE_HEADING_NUMBER, base=styles.TABLE_HEADING, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _paragraph_style(doc, styles.TABLE_HEADING_GROUP, base=styles.TABLE_HEADING, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph_style(doc, styles.TABLE_CAPTION, base=styles.ANSWER_CONTINUATION, size=9, after=2, keep_next=True)
     _paragraph_style(doc, styles.TABLE_NOTE, size=9, left=Cm(1.26), hanging=INDENT, tab=Cm(1.26), after=3)
     doc.styles[styles.TABLE_NOTE].paragraph_format.space_before = Pt(0)
+    _paragraph_style(doc, styles.TABLE_TOTAL, base=styles.TABLE_TEXT, bold=True)
+    _paragraph_style(doc, styles.TABLE_TOTAL_NUMBER, base=styles.TABLE_NUMBER, bold=True)
+    _paragraph_style(doc, styles.ANSWER_HEADING, base=styles.ANSWER_TEXT, bold=True, before=6, after=4, keep_next=True)
+    _list_styles(doc)
+    _builtin_style(doc, "NoteReference", styles.NOTE_REFERENCE, "character",
+                   rpr='<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>')
     _builtin_style(doc, "FootnoteText", styles.FOOTNOTE_TEXT, "paragraph",
                    ppr='<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>',
                    rpr='<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>')
@@ -210,6 +240,85 @@ def seed_template():
     return doc
 
 
+def general_template():
+    """Answers any question of the register: header, then each part's blocks in order."""
+    doc = new_document()
+    add(doc, "{{ minister.name }}", styles.MINISTER_NAME)
+    add(doc, "{{ minister.title }}", styles.MINISTER_TITLE)
+    add(doc, "{{ words.answer }}", styles.ANSWER_TITLE)
+    add(doc, "{{ question.reference }}", styles.ANSWER_REFERENCE)
+    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
+    t = styles.ANSWER_TEXT
+    add(doc, "{%p for part in answer.parts %}", t)
+    add(doc, "{%p if part.combined %}", t)
+    add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
+    add(doc, '{%p elif part.blocks[0].kind != "text" %}', t)
+    add(doc, "{{ part.number }}.", styles.ANSWER_NUMBER)
+    add(doc, "{%p endif %}", t)
+    add(doc, "{%p for block in part.blocks %}", t)
+    add(doc, '{%p if block.kind == "text" and block.first and not part.combined %}', t)
+    add(doc, "{{ part.number }}.\t{{ block.text }}", styles.ANSWER_NUMBER)
+    add(doc, '{%p elif block.kind == "text" %}', t)
+    add(doc, "{{ block.text }}", styles.ANSWER_CONTINUATION)
+    add(doc, '{%p elif block.kind == "table" %}', t)
+    add(doc, "{{p table(block.table) }}", t)
+    add(doc, '{%p elif block.kind == "list" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_NUMBER)
+    add(doc, '{%p elif block.kind == "bullets" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_BULLET)
+    add(doc, "{%p endif %}", t)
+    add(doc, "{%p endfor %}", t)
+    loop(doc, "for note in part.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+    add(doc, "{%p endfor %}", t)
+    return doc
+
+
+def grouped_template():
+    """A table designed in Word with two header rows: a group over several columns.
+
+    Shows the clusters' VAK and VEK beside the VEK for bedrijfssteun, year by year; the
+    rows come from two tables of the register (same years), the headers are Word's own.
+    """
+    doc = new_document()
+    header(doc)
+    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
+    add(doc, "{{ answers[1].number }}.\t{{ answers[1].text }}", styles.ANSWER_NUMBER)
+    add(doc, "{{ tables.clusters.caption|capitalize }}", styles.TABLE_CAPTION)
+    table = doc.add_table(rows=5, cols=4)
+    table.style = doc.styles[styles.TABLE]
+    table.autofit = False
+    widths = (Cm(2.6), Cm(3.4), Cm(3.4), Cm(3.4))
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    c, b = "tables.clusters", "tables.bedrijfssteun"
+    rows = [
+        [("", styles.TABLE_HEADING), ("Clusters", styles.TABLE_HEADING_GROUP), ("", styles.TABLE_HEADING_GROUP),
+         ("Bedrijfssteun", styles.TABLE_HEADING_GROUP)],
+        [("{{ %s.corner }}" % c, styles.TABLE_HEADING), ("{{ %s.columns[0] }}" % c, styles.TABLE_HEADING_NUMBER),
+         ("{{ %s.columns[1] }}" % c, styles.TABLE_HEADING_NUMBER), ("{{ %s.columns[0] }}" % b, styles.TABLE_HEADING_NUMBER)],
+        [("{%%tr for row in %s.rows %%}" % c, styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT),
+         ("", styles.TABLE_TEXT)],
+        [("{{ row.label }}", styles.TABLE_TEXT), ("{{ row.cells[0] }}", styles.TABLE_NUMBER),
+         ("{{ row.cells[1] }}", styles.TABLE_NUMBER), ("{{ %s.rows[loop.index0].cells[0] }}" % b, styles.TABLE_NUMBER)],
+        [("{%tr endfor %}", styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT)],
+    ]
+    for r, row in enumerate(rows):
+        for i, (text, style) in enumerate(row):
+            cell = table.cell(r, i)
+            cell.width = widths[i]
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].style = doc.styles[style]
+    for merged in (table.cell(0, 1).merge(table.cell(0, 2)),  # "Clusters" spans VAK and VEK
+                   table.cell(0, 0).merge(table.cell(1, 0))):  # the corner spans both header rows
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+    for r in (0, 1):  # both header rows repeat on a new page
+        table.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    loop(doc, "for note in tables.clusters.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+    loop(doc, "for p in answers[1].after", "{{ p }}", styles.ANSWER_CONTINUATION)
+    return doc
+
+
 def save(doc, path: Path, force: bool) -> None:
     if path.exists() and not force:
         print(f"{path} exists; not replaced (use --force to make it anew)")
@@ -246,6 +355,8 @@ def main() -> None:
     args = parser.parse_args()
     TEMPLATES_DIR.mkdir(exist_ok=True)
     save(seed_template(), TEMPLATES_DIR / "bedrijfsclusters.docx", args.force)
+    save(general_template(), TEMPLATES_DIR / "algemeen.docx", args.force)
+    save(grouped_template(), TEMPLATES_DIR / "gegroepeerde-kop.docx", args.force)
 
 
 if __name__ == "__main__":
