@@ -1,0 +1,149 @@
+"""The example answers beyond the seed (questions 5-7): general template, a table designed
+in Word with two header rows, another locale and note style. Read back cell by cell."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from drafter import styles
+
+from .conftest import ROOT, need_libreoffice, pdf_text, run_in, validate_docx
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory):
+    project = tmp_path_factory.mktemp("general")
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "answer_templates", project / "answer_templates")
+    (project / "out").mkdir()
+    made = {}
+    for number in (5, 6, 7):
+        result = run_in(project, "answer", "--question", str(number))
+        assert result.exit_code == 0, result.output
+        made[number] = next((project / "out").glob(f"antwoord-2019-2020-vraag-{number}-*.docx"))
+    return made
+
+
+def table_texts(table):
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def paragraphs(document):
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+def test_general_template_split_table_with_stated_total(answers):
+    d = docx.Document(str(answers[5]))
+    texts = paragraphs(d)
+    assert texts[:4] == [
+        (styles.MINISTER_NAME, "N.N."),
+        (styles.MINISTER_TITLE, "N.N."),
+        (styles.ANSWER_TITLE, "ANTWOORD"),
+        (styles.ANSWER_REFERENCE, "op vraag nr. 5 van [datum onbekend] van N.N."),
+    ]
+    assert (styles.ANSWER_NUMBER, "1.\tDe clustersteun van 2016 was als volgt verdeeld:") in texts
+    assert (styles.TABLE_CAPTION, "Clustersteun 2016 (VAK) (bedragen in miljoen euro)") in texts
+    assert table_texts(d.tables[0]) == [
+        ["", "VAK"],
+        ["Innovatieve bedrijfsnetwerken (IBN)", "6,750"],
+        ["Speerpuntclusters", "7,500"],
+        ["Totaal clusters", f"14,250{NBSP}(1)"],
+    ]
+    assert d.tables[0].style.name == styles.TABLE
+    assert d.tables[0].rows[-1].cells[1].paragraphs[0].style.name == styles.TABLE_TOTAL_NUMBER
+    # the combined answer, a note called in the text, and the bullets
+    assert (styles.ANSWER_HEADING, "Antwoord op vragen 2 en 3") in texts
+    assert any(t.startswith(f"Het vereffeningskrediet voor de clusters werd in 2016 en 2017 niet apart gebudgetteerd{NBSP}(2).")
+               for _, t in texts)
+    assert table_texts(d.tables[1]) == [["", f"VEK bedrijfssteun{NBSP}(2)"], ["2016", "145.585"], ["2017", "102.493"]]
+    assert [t for s, t in texts if s == styles.LIST_BULLET] == ["O&O projecten", "KMO projecten", "clustersteun", "VIS"]
+    notes = [t for s, t in texts if s == styles.TABLE_NOTE]
+    assert [n[:4] for n in notes] == ["(1)\t", "(2)\t"]
+    assert "6,750 mln euro voor IBN" in notes[0]
+
+
+def test_figures_come_from_the_data(project):
+    csv = project / "data" / "budget.csv"
+    csv.write_text(csv.read_text().replace("ibn,2016,VAK,6750000", "ibn,2016,VAK,6800000"))
+    reg = project / "data" / "questions.yaml"
+    reg.write_text(reg.read_text().replace("budget: budget.xlsx", "budget: budget.csv"))
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 0, result.output
+    d = docx.Document(str(next((project / "out").glob("*vraag-5-*.docx"))))
+    assert d.tables[0].rows[1].cells[1].text == "6,800"
+    assert "6,800 mln euro voor IBN" in d.paragraphs[-1].text or any(
+        "6,800 mln euro voor IBN" in p.text for p in d.paragraphs)
+
+
+def test_word_designed_table_with_two_header_rows(answers):
+    d = docx.Document(str(answers[6]))
+    table = d.tables[0]
+    texts = table_texts(table)
+    assert texts[0] == ["", "Clusters", "Clusters", "Bedrijfssteun"]  # "Clusters" spans two columns
+    assert texts[1] == ["", "VAK", "VEK", "VEK"]
+    assert texts[2:] == [
+        ["2016", f"14.250.000{NBSP}(1)", "(2)", "145.585.000"],
+        ["2017", "58.000.000", "(2)", "102.493.000"],
+    ]
+    header_rows = [r for r in table.rows if r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None]
+    assert len(header_rows) == 2
+    assert table.rows[0]._tr.findall(qn("w:tc"))[1].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
+    notes = [p.text for p in d.paragraphs if p.style.name == styles.TABLE_NOTE]
+    assert [n[:3] for n in notes] == ["(1)", "(2)"]
+
+
+def test_french_house_style_superscript_calls_and_lists_that_restart(answers):
+    d = docx.Document(str(answers[7]))
+    texts = paragraphs(d)
+    assert (styles.ANSWER_TITLE, "RÉPONSE") in texts
+    assert (styles.ANSWER_REFERENCE, "à la question n° 7 du [date inconnue] de N.N.") in texts
+    assert (styles.TABLE_CAPTION, "Montants en milliers d’euros") in texts
+    assert table_texts(d.tables[0]) == [
+        ["", "2016", "2017", "2018"],
+        ["Crédits d’engagement", f"14{NNBSP}2501", f"58{NNBSP}000", f"58{NNBSP}000"],
+        ["Crédits de liquidation", "2", "2", f"45{NNBSP}800"],
+    ]
+    # the calls are raised runs in the Note Reference style, not digits in the text
+    cell = d.tables[0].rows[1].cells[1].paragraphs[0]
+    assert [(r.text, r.style.name) for r in cell.runs] == [(f"14{NNBSP}250", "Default Paragraph Font"), ("1", styles.NOTE_REFERENCE)]
+    assert d.styles[styles.NOTE_REFERENCE].font.superscript
+    assert any("Environ 45 pour cent du soutien est allé aux PME, 55 pour cent aux grandes entreprises." in t for _, t in texts)
+    items = [p for p in d.paragraphs if p.style.name == styles.LIST_NUMBER]
+    assert len(items) == 5
+    num_ids = [p._p.pPr.numPr.numId.val for p in items]
+    assert num_ids[0] == num_ids[1] == num_ids[2] and num_ids[3] == num_ids[4] and num_ids[0] != num_ids[3]
+    numbering = d.part.numbering_part.element
+    for num_id in {num_ids[0], num_ids[3]}:
+        num = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id)][0]
+        assert num.find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val")) == "1"
+    abstract = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))}
+    assert abstract[str(num_ids[0])] != abstract[str(num_ids[3])]  # a fresh abstract numbering per list
+    lang = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "fr-BE"
+
+
+@pytest.mark.parametrize("number", [5, 6, 7])
+def test_valid_office_open_xml(answers, number):
+    validate_docx(answers[number])
+
+
+def test_all_render_in_libreoffice(answers, tmp_path):
+    exe = need_libreoffice()
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), *map(str, answers.values())], capture_output=True, timeout=300, check=False)
+    for number, path in answers.items():
+        pdf = tmp_path / (path.stem + ".pdf")
+        assert pdf.exists(), f"question {number} did not render"
+        text = " ".join(pdf_text(pdf).split())
+        assert {5: "Totaal clusters 14,250 (1)", 6: "2016 14.250.000 (1) (2) 145.585.000",
+                7: "Réponse aux questions 2 et 3"}[number] in text.replace(NBSP, " ")
+        if number == 7:  # both numbered lists start at 1
+            assert "1. les KPI" in text and "1. la présence" in text
