@@ -119,7 +119,7 @@ class WordTemplate:
                 file=self.file,
                 place=self._where(lines, locations, exc.lineno, part),
                 hint="Correct the tag in Word: every {% if %} / {% for %} needs its {% endif %} / {% endfor %}, "
-                "and names are written as in the README.",
+                "and names are written as in the template guide (docs/templates.md).",
             ) from None
         return _Compiled(template, locations, lines)
 
@@ -157,7 +157,7 @@ class WordTemplate:
                 f"template tag error: {exc.message or exc}",
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
-                hint="Check the name against the README's list of what a template can use, or the data behind it.",
+                hint="Check the name against the template guide (docs/templates.md), or the data behind it.",
             ) from None
         except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
             raise TemplateProblem(
