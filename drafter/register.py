@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import paths
+from .datasets import KINDS
 from .errors import DataError, Problem, display_path
 from .yamlfile import LineDict, LineList, load_yaml
 
@@ -261,6 +262,9 @@ def _axis(reader: _Reader, spec: LineDict, key: str, items, field_name: str, wha
                 continue
         elif not isinstance(value, str) or not value:
             reader.problem(line, f"{what}: {value!r} is not a {field_name} name")
+            continue
+        elif field_name == "kind" and value not in KINDS:
+            reader.problem(line, f"{what}: '{value}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")
             continue
         out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
     return tuple(out)

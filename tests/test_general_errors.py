@@ -1,0 +1,72 @@
+"""Bad input in the general answers: a clear message naming file and place, exit 1, nothing written."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from .conftest import files_in, run_in
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, count))
+
+
+CASES = [
+    # (file to change, old text, new text, question, words the message must hold)
+    ("questions.yaml", "          blocks:\n            - text: >-\n                De clustersteun",
+     "          blocks:\n            - text: >-\n                De {{ note(\"onbekend\") }} clustersteun", "5",
+     ["notes.yaml", "unknown note key 'onbekend'", "questions.yaml, line"]),
+    ("questions.yaml", "            - table: opsplitsing", "            - table: opsplitsingen", "5",
+     ["questions.yaml", "line", "uses table 'opsplitsingen', which is not defined"]),
+    ("questions.yaml", "        kinds: [{kind: VAK, label: VAK}]\n        unit: million",
+     "        kinds: [{kind: VAKK, label: VAK}]\n        unit: million", "5",
+     ["questions.yaml", "line", "'VAKK' is not a budget kind"]),
+    ("questions.yaml", "          - line: speerpuntclusters", "          - line: speerpuntcluster", "5",
+     ["questions.yaml", "line", "budget line 'speerpuntcluster' is not in data/budget.xlsx"]),
+    ("questions.yaml", "    locale: fr_BE", "    locale: xx_QQ", "7",
+     ["questions.yaml", "line", "unknown locale 'xx_QQ'"]),
+    ("questions.yaml", "    note_style: superscript", "    note_style: sterretjes", "7",
+     ["questions.yaml", "line", "'note_style' must be one of parentheses, superscript, footnotes"]),
+    ("questions.yaml", "{{ shares.percent(\"kmo\") }} du soutien", "{{ shares.percent(\"kmos\") }} du soutien", "7",
+     ["questions.yaml", "line", "there is no category 'kmos'", "support_by_size.csv"]),
+]
+
+
+@pytest.mark.parametrize("file, old, new, question, needles", CASES, ids=[c[4][-1][:40] for c in CASES])
+def test_bad_input_is_reported_with_its_place(project, file, old, new, question, needles):
+    edit(project / "data" / file, old, new)
+    result = run_in(project, "answer", "--question", question)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in result.stderr, f"{needle!r} not in {result.stderr!r}"
+    assert files_in(project / "out") == []
+
+
+def test_table_style_that_the_template_lacks(project):
+    path = project / "answer_templates" / "algemeen.docx"
+    d = docx.Document(str(path))
+    for p in d.paragraphs:
+        if p.text == "{{p table(block.table) }}":
+            p.runs[0].text = '{{p table(block.table, style="Geen Stijl") }}'
+    d.save(str(path))
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 1
+    assert "algemeen.docx" in result.stderr and "paragraph" in result.stderr
+    assert "the template has no style named 'Geen Stijl'" in result.stderr
+    assert files_in(project / "out") == []
+
+
+def test_a_question_may_override_the_locale(project):
+    reg = project / "data" / "questions.yaml"
+    edit(reg, "    title: Clusterbeleid - Opsplitsing van de clustersteun\n",
+         "    title: Clusterbeleid - Opsplitsing van de clustersteun\n    locale: en_GB\n")
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 0, result.output
+    d = docx.Document(str(next((project / "out").glob("*vraag-5-*.docx"))))
+    assert [c.text for c in d.tables[0].rows[1].cells] == ["Innovatieve bedrijfsnetwerken (IBN)", "6.750"]
+    assert d.tables[1].rows[1].cells[1].text == "145,585"  # x 1,000 euro, English separators
+    assert any(p.text == "ANSWER" for p in d.paragraphs)
