@@ -177,6 +177,11 @@ def new_document():
     _builtin_style(doc, "FootnoteReference", styles.FOOTNOTE_REFERENCE, "character",
                    rpr='<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>')
     _table_style(doc)
+    # page numbers at the foot of each page
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.style = doc.styles["Footer"] if "Footer" in [s.name for s in doc.styles] else footer.style
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     # the empty first paragraph of a new document
     body = doc.element.body
     for p in body.findall(qn("w:p")):
