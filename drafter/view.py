@@ -16,7 +16,8 @@ from jinja2 import TemplateError
 from . import datasets
 from .errors import DataError, DrafterError, Problem, display_path
 from .formatting import Formatter, parse_locale
-from .jinja import FORMATTER_KEY, text_environment
+from .footnotes import FootnoteCollector
+from .jinja import FOOTNOTES_KEY, FORMATTER_KEY, text_environment
 from .notes import Note, NoteSeries, unknown_note
 from .register import Question, Register, TableSpec
 
@@ -199,7 +200,7 @@ def build_view(register: Register, question: Question, notes: datasets.NoteCatal
         if isinstance(value, datasets.SharesData):
             value.formatter = fmt
     register_file = display_path(register.path)
-    context: dict = {FORMATTER_KEY: fmt, **data}
+    context: dict = {FORMATTER_KEY: fmt, FOOTNOTES_KEY: FootnoteCollector(), **data}
     texts = _TextRenderer(register, question, context)
 
     def resolve_note(key: str, used_at: str) -> str:
