@@ -1,7 +1,8 @@
 """Finishing the package: the passes over the rendered document that make it a clean answer.
 
 Like docutils' transforms, each pass walks the rendered tree and changes one thing:
-tables kept together with their notes, the proofing language, the document properties.
+tables kept together with their notes, real footnotes where the text calls footnote(),
+the proofing language, the document properties.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import oxml, package, styles
+from . import oxml_footnotes as oxf
+from .errors import Problem, TemplateProblem
+from .footnotes import TOKEN_RE, FootnoteCollector, has_token
+from .jinja import FOOTNOTES_KEY
 from .notes import SUP_CLOSE, SUP_OPEN
 from .view import AnswerView
 
@@ -23,6 +28,7 @@ SUPERSCRIPT = re.compile(f"{SUP_OPEN}([^{SUP_CLOSE}]*){SUP_CLOSE}")
 CONTENT_TYPES = "[Content_Types].xml"
 _EMPTY_STYLES = b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
 PACKAGE_RELS = "_rels/.rels"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
 #: Custom document properties drafter records in every answer it writes.
 FINGERPRINT = "drafter.fingerprint"
 QUESTION_ID = "drafter.question"
@@ -84,6 +90,9 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
         numbering = oxml.parse(parts[NUMBERING])
         if oxml.restart_lists(body, numbering, info.list_numbering):
             parts[NUMBERING] = oxml.serialize(numbering)
+    collector = view.context.get(FOOTNOTES_KEY)
+    if collector:  # an answer without footnotes is left exactly as it was
+        place_footnotes(parts, document, collector, rendered, view.question.template)
     parts[package.MAIN_DOCUMENT] = oxml.serialize(document)
     q = view.question
     parts[CORE_PROPERTIES] = oxml.core_properties_xml(
@@ -101,3 +110,117 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
         {FINGERPRINT: fingerprint(parts[package.MAIN_DOCUMENT]), QUESTION_ID: f"{q.zittingsjaar}/{q.number}"},
     )
     return parts
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+@lru_cache(maxsize=32)
+def _with_footnote_styles(styles_xml: bytes) -> tuple[bytes, str, str]:
+    root = oxml.parse(styles_xml)
+    text_id, ref_id = oxf.ensure_footnote_styles(root)
+    return oxml.serialize(root), text_id, ref_id
+
+
+def _footnotes_part_name(document_rels: bytes | None) -> str | None:
+    """The footnotes part the main document relates to, if any."""
+    if not document_rels:
+        return None
+    for rel in oxml.parse(document_rels):
+        if rel.get("Type") == oxf.FOOTNOTES_REL and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "word/" + target
+    return None
+
+
+def _leftover_problems(parts: dict[str, bytes], document, rendered: dict[str, bytes], template: str) -> list[Problem]:
+    """footnote() calls whose place holds no footnote in Word: headers, footers, notes, text boxes."""
+    hint = "Call footnote() in the text of the answer or in a table cell; Word has no footnotes there."
+    problems = [
+        Problem(f"footnote() in {place}: a footnote can only stand in the text or a table cell", file=template,
+                place="the document", hint=hint)
+        for place in oxf.places_of(document, TOKEN_RE)
+    ]
+    for name in rendered:
+        if name != package.MAIN_DOCUMENT and has_token(parts[name]):
+            what = name.removeprefix("word/").removesuffix(".xml")
+            problems.append(Problem(f"footnote() in {what}: a footnote can only stand in the text or a table cell",
+                                    file=template, place=name, hint=hint))
+    return problems
+
+
+def place_footnotes(parts: dict[str, bytes], document, collector: FootnoteCollector,
+                    rendered: dict[str, bytes], template: str) -> None:
+    """Turn the footnote() placeholders in the document into Word footnotes.
+
+    Notes go after the template's own in its footnotes part (made, with its relationship,
+    content type and settings, when the template has none), with ids above the largest it
+    has, in the order of their references. A note used at several places (one key) is
+    written once; its other places show its number through a cross-reference.
+    """
+    markers = oxf.split_runs_at(document, TOKEN_RE)
+    problems = _leftover_problems(parts, document, rendered, template)
+    unknown = [n for _, n in markers if collector.get(n) is None]
+    if unknown:
+        problems.append(Problem(f"the text holds a footnote placeholder drafter did not make ({unknown[0]})",
+                                file=template, hint="Remove the private-use characters from the template."))
+    if problems:
+        raise TemplateProblem(problems=problems)
+    if not markers:
+        return
+    if STYLES not in parts:  # a package without styles (Word always writes them)
+        _add_part(parts, STYLES, oxf.new_styles_part(), oxf.STYLES_CT, oxf.STYLES_REL)
+    parts[STYLES], text_style, ref_style = _with_footnote_styles(parts[STYLES])
+    name = _footnotes_part_name(parts.get(DOCUMENT_RELS))
+    created = name is None or name not in parts
+    name = name or oxf.FOOTNOTES_PART
+    notes = oxml.parse(oxf.new_footnotes_part() if created else parts[name])
+    next_id = oxf.next_footnote_id(notes)
+    if next_id + len(markers) > oxf.MAX_NOTE_ID:
+        raise TemplateProblem("too many footnotes for Word", file=template,
+                              hint=f"Word allows note ids up to {oxf.MAX_NOTE_ID}.")
+    first_of_key: dict[str, tuple[int, object]] = {}
+    cross_refs = []
+    for run, number in markers:
+        note = collector.get(number)
+        if note.key is not None and note.key in first_of_key:
+            cross_refs.append((run, first_of_key[note.key]))
+            continue
+        oxf.append_footnote(notes, next_id, note.text, text_style, ref_style)
+        oxf.make_footnote_reference(run, next_id, ref_style)
+        if note.key is not None:
+            first_of_key[note.key] = (next_id, run)
+        next_id += 1
+    if cross_refs:
+        bookmark_id = oxf.next_annotation_id(document)
+        marked = {}
+        shown = []
+        for run, (note_id, first_run) in cross_refs:
+            if note_id not in marked:
+                marked[note_id] = oxf.bookmark_name(note_id)
+                oxf.bookmark_around(first_run, bookmark_id, marked[note_id])
+                bookmark_id += 1
+            shown.append((oxf.make_note_cross_reference(run, marked[note_id], ref_style), note_id))
+        numbers = oxf.footnote_numbers(document)
+        for t, note_id in shown:
+            t.text = str(numbers[note_id])
+    if created:
+        _add_part(parts, name, oxml.serialize(notes), oxf.FOOTNOTES_CT, oxf.FOOTNOTES_REL)
+        if oxf.SETTINGS_PART in parts:
+            settings = oxml.parse(parts[oxf.SETTINGS_PART])
+            oxf.ensure_settings_footnote_pr(settings, oxf.structural_note_ids(notes))
+            parts[oxf.SETTINGS_PART] = oxml.serialize(settings)
+    else:
+        parts[name] = oxml.serialize(notes)
+
+
+_EMPTY_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+
+
+def _add_part(parts: dict[str, bytes], name: str, data: bytes, content_type: str, rel_type: str) -> None:
+    """A new part of the main document: its bytes, its content type, its relationship."""
+    parts[name] = data
+    parts[CONTENT_TYPES] = oxml.ensure_content_type(parts[CONTENT_TYPES], "/" + name, content_type)
+    parts[DOCUMENT_RELS] = oxml.ensure_relationship(parts.get(DOCUMENT_RELS) or _EMPTY_RELS, rel_type,
+                                                    name.removeprefix("word/"))

@@ -5,6 +5,7 @@ Used for Word templates and for the texts in the register and the notes file ali
 - Strict: an undefined name, a missing attribute or a None value is an error, never a
   blank in an answer.
 - Filters format figures through the document's Formatter (found in the context).
+- ``footnote(text)`` puts a real Word footnote where it is called (see footnotes.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from .errors import DrafterError
 
 #: The context variable that holds the document's Formatter.
 FORMATTER_KEY = "fmt"
+#: The context variable that holds the answer's FootnoteCollector. Not a name a template
+#: or a data set can have (those are letters, digits and _), so nothing can hide it.
+FOOTNOTES_KEY = "drafter.footnotes"
 
 
 def _finalize(value):
@@ -61,6 +65,18 @@ def _date(context, value):
 FILTERS = {"num": _num, "mln": _mln, "thousands": _thousands, "pct": _pct, "date": _date}
 
 
+@pass_context
+def _footnote(context, text, key=None):
+    """A footnote at this place: returns the placeholder the finish pass turns into one."""
+    collector = context.get(FOOTNOTES_KEY)
+    if collector is None:
+        raise DrafterError("footnote() cannot be used here", hint="Footnotes belong in the text of an answer.")
+    return collector.add(text, key=key)
+
+
+GLOBALS = {"footnote": _footnote}
+
+
 def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,
@@ -69,6 +85,7 @@ def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     return env
 
 

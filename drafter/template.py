@@ -66,9 +66,18 @@ def _describe_paragraphs(root: etree._Element) -> dict[int, str]:
     return locations
 
 
+_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.DOTALL)
+
+
+def _unescape_tag(m: re.Match) -> str:
+    # docxtpl turns &lt; and &gt; in a tag back into < and >, but not &amp;: a '&' typed in a
+    # string in a tag would reach the answer as "&amp;".
+    return m.group(0).replace("&amp;", "&").replace("&quot;", '"').replace("&apos;", "'")
+
+
 def _prepare(xml: str) -> str:
     """docxtpl's preparation of tags, then one paragraph a line (for error lines)."""
-    xml = _docxtpl.patch_xml(xml)
+    xml = _TAG.sub(_unescape_tag, _docxtpl.patch_xml(xml))
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 

@@ -19,8 +19,9 @@ from jinja2 import TemplateError, pass_context
 
 from . import datasets
 from .errors import DataError, DrafterError, Problem, display_path
+from .footnotes import FootnoteCollector
 from .formatting import SCALES, Formatter, parse_locale
-from .jinja import FORMATTER_KEY, text_environment
+from .jinja import FOOTNOTES_KEY, FORMATTER_KEY, text_environment
 from .notes import NBSP, Note, NoteSeries, unknown_note
 from .register import HouseStyle, Question, Register, TableSpec
 
@@ -330,7 +331,9 @@ class _ViewBuilder:
             if isinstance(value, datasets.SharesData):
                 value.formatter = self.fmt
         self.note_calls = NoteCalls()
-        self.context: dict = {FORMATTER_KEY: self.fmt, NOTES_KEY: self.note_calls, **self.data}
+        self.footnotes = FootnoteCollector()
+        self.context: dict = {FORMATTER_KEY: self.fmt, NOTES_KEY: self.note_calls, FOOTNOTES_KEY: self.footnotes,
+                              **self.data}
         self.texts = _TextRenderer(self.context)
         self.document_series = self.new_series(self.house.note_style) if self.house.note_numbering == "document" else None
         self.tables: dict[str, TableView] = {}
@@ -342,8 +345,8 @@ class _ViewBuilder:
         return NoteSeries(self.resolve_note, style=style, footnote=footnote)
 
     def footnote_function(self):
-        raise DataError("the note style 'footnotes' is not available in this version",
-                        file=self.register_file, place=self.question.place, hint="Use 'parentheses' or 'superscript'.")
+        """Notes in the footnote style become real footnotes; a note called twice is one footnote."""
+        return lambda text, key: self.footnotes.add(text, key=f"note:{key}")
 
     def series_for(self, style: str | None) -> NoteSeries:
         style = style or self.house.note_style
