@@ -24,7 +24,7 @@ def answers(tmp_path_factory):
     shutil.copytree(ROOT / "answer_templates", project / "answer_templates")
     (project / "out").mkdir()
     made = {}
-    for number in (5, 6, 7):
+    for number in (5, 6, 7, 8):
         result = run_in(project, "answer", "--question", str(number))
         assert result.exit_code == 0, result.output
         made[number] = next((project / "out").glob(f"antwoord-2019-2020-vraag-{number}-*.docx"))
@@ -129,7 +129,35 @@ def test_french_house_style_superscript_calls_and_lists_that_restart(answers):
     assert lang.get(qn("w:val")) == "fr-BE"
 
 
-@pytest.mark.parametrize("number", [5, 6, 7])
+def test_notes_as_real_footnotes(answers):
+    from docx2python import docx2python
+
+    with docx2python(str(answers[8])) as d:
+        notes = [" ".join(t.split()) for t in _flat(d.footnotes) if t.strip()]
+        body = "\n".join(_flat(d.body))
+    notes = [n.split(")", 1)[1].strip() for n in notes]
+    assert [n[:40] for n in notes] == [
+        "In 2014 en 2015 was er nog geen budget v",
+        "De 14,250 miljoen euro aan clustersteun ",
+        "In 2016 en 2017 vormde de clustersteun e",
+        "Jaarverslag 2018 van het Agentschap Inno",
+    ]
+    assert "6,750 mln euro voor IBN" in notes[1]
+    # one footnote per note: the 2014 VAK cell holds the footnote, later cells refer to it
+    assert body.count("----footnote") == 4
+    assert "Innoveren en Ondernemen----footnote" in body
+    d = docx.Document(str(answers[8]))
+    assert not any(p.style.name == styles.TABLE_NOTE for p in d.paragraphs)  # nothing printed under the table
+    assert d.tables[0].rows[3].cells[1].text.startswith("14.250.000")
+
+
+def _flat(nested):
+    if isinstance(nested, str):
+        return [nested]
+    return [s for item in nested for s in _flat(item)]
+
+
+@pytest.mark.parametrize("number", [5, 6, 7, 8])
 def test_valid_office_open_xml(answers, number):
     validate_docx(answers[number])
 
@@ -144,6 +172,6 @@ def test_all_render_in_libreoffice(answers, tmp_path):
         assert pdf.exists(), f"question {number} did not render"
         text = " ".join(pdf_text(pdf).split())
         assert {5: "Totaal clusters 14,250 (1)", 6: "2016 14.250.000 (1) (2) 145.585.000",
-                7: "Réponse aux questions 2 et 3"}[number] in text.replace(NBSP, " ")
+                7: "Réponse aux questions 2 et 3", 8: "(VLAIO), pagina 9."}[number] in text.replace(NBSP, " ")
         if number == 7:  # both numbered lists start at 1
             assert "1. les KPI" in text and "1. la présence" in text
