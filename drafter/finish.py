@@ -83,6 +83,7 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     document = oxml.parse(parts[package.MAIN_DOCUMENT])
     body = document.find(oxml.qn("w:body"))
     # passes over the rendered document, each with one job
+    oxml.normalize_on_off(body)
     oxml.keep_tables_together(body, set(info.note_ids))
     oxml.replace_tokens_in_runs(body, SUPERSCRIPT,
                                 lambda m, rpr: oxml.styled_text_run(info.note_reference, m.group(1), rpr))

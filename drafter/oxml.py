@@ -138,6 +138,23 @@ def keep_with_next(p: etree._Element, on: bool = True) -> None:
         el.set(qn("w:val"), "0")
 
 
+#: On/off properties whose w:val LibreOffice writes as "true"/"false", which strict readers refuse.
+_ON_OFF = {"keepNext", "keepLines", "cantSplit", "tblHeader", "pageBreakBefore", "widowControl",
+           "contextualSpacing", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "vanish", "noProof"}
+
+
+def normalize_on_off(root: etree._Element) -> None:
+    """w:val="true" becomes the default (no w:val), "false" becomes "0": the same meaning."""
+    val = qn("w:val")
+    for el in root.iter():
+        v = el.get(val)
+        if v in ("true", "false") and isinstance(el.tag, str) and etree.QName(el).localname in _ON_OFF:
+            if v == "true":
+                del el.attrib[val]
+            else:
+                el.set(val, "0")
+
+
 def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None:
     """Keep each table on one page with its notes, and repeat its header row on a new page.
 

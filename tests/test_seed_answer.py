@@ -165,3 +165,28 @@ def test_renders_in_libreoffice(answer_path, tmp_path):
     assert "Circa 45% van de steun was bestemd voor kmo’s" in text
     assert files_in(tmp_path)  # the PDF is there
     assert re.search(r"\(3\) In 2016 en 2017 vormde de clustersteun", text)
+
+
+def test_a_template_saved_again_by_libreoffice_still_gives_the_seed_answer(project, tmp_path):
+    """A colleague opens the template in an office suite and saves it: the answer must not change."""
+    import subprocess
+
+    from .conftest import need_libreoffice
+
+    exe = need_libreoffice()
+    saved = tmp_path / "saved"
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(saved), str(project / "answer_templates" / "bedrijfsclusters.docx")],
+                   capture_output=True, timeout=180, check=False)
+    resaved = saved / "bedrijfsclusters.docx"
+    assert resaved.exists()
+    (project / "answer_templates" / "bedrijfsclusters.docx").write_bytes(resaved.read_bytes())
+    result = run_in(project, "answer", "--question", "4")
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    d = docx.Document(str(path))
+    assert [[norm(c.text) for c in row.cells] for row in d.tables[0].rows] == seed.TABLE
+    notes = [p for p in d.paragraphs if p.style.name == styles.TABLE_NOTE]
+    assert [norm(p.text) for p in notes] == [norm(n) for n in seed.NOTES]
+    assert all(n._p.pPr.find(qn("w:keepNext")) is not None for n in notes[:-1])
+    validate_docx(path)
