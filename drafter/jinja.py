@@ -1,7 +1,12 @@
 """The one Jinja2 environment: sandboxed, strict, with the house-style filters.
 
 Used for Word templates and for the texts in the register and the notes file alike.
-- Sandboxed: a template cannot reach Python internals, files or the environment.
+- Sandboxed: a template cannot reach Python internals, files or the environment. Jinja2's
+  sandbox blocks attributes starting with '_' and changes to lists and dicts; drafter's own
+  policy (`_DrafterSandbox`) adds that only drafter's own objects and plain values (texts,
+  numbers, dates, lists, mappings) can be looked into, so a data set's file path or its
+  pandas frame cannot be used to read or write files; that huge powers or repeated texts
+  are refused; and that Jinja2's `lipsum` and the `safe` filter (raw XML) are gone.
 - Strict: an undefined name, a missing attribute or a None value is an error, never a
   blank in an answer.
 - Filters format figures through the document's Formatter (found in the context).
@@ -10,12 +15,18 @@ Used for Word templates and for the texts in the register and the notes file ali
 
 from __future__ import annotations
 
+import datetime as dt
+import types
+from decimal import Decimal
 from functools import lru_cache
+from pathlib import PurePath
 
 from jinja2 import StrictUndefined, pass_context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from .errors import DrafterError
+from .oxml import INVALID_XML_CHARS
 
 #: The context variable that holds the document's Formatter.
 FORMATTER_KEY = "fmt"
@@ -30,7 +41,12 @@ def _finalize(value):
             "a value in the template is empty (None)",
             hint="Fill in the data, or test for it in the template with {% if ... %}.",
         )
-    return value
+    # A control character pasted from Excel would make the document invalid XML.
+    if isinstance(value, Markup):
+        return Markup(INVALID_XML_CHARS.sub("", value))
+    if isinstance(value, (int, float, Decimal)):
+        return value
+    return INVALID_XML_CHARS.sub("", str(value))
 
 
 def _formatter(context):
@@ -77,8 +93,49 @@ def _footnote(context, text, key=None):
 GLOBALS = {"footnote": _footnote}
 
 
+#: Plain values whose attributes (methods such as str.upper, dict.items) a template may use.
+_PLAIN = (str, int, float, bool, Decimal, dt.date, dt.time, tuple, list, dict, set, frozenset, range)
+#: Packages whose objects a template may look into: drafter's view and data, Jinja2's loop.
+_OWN_PACKAGES = ("drafter", "jinja2", "markupsafe")
+#: Limits on what one expression may compute, so that a template cannot hang drafter.
+MAX_EXPONENT = 100
+MAX_BASE = 10**100
+MAX_REPEAT = 100_000
+
+
+def _own(obj) -> bool:
+    return isinstance(obj, _PLAIN) or type(obj).__module__.split(".")[0] in _OWN_PACKAGES
+
+
+class _DrafterSandbox(ImmutableSandboxedEnvironment):
+    """Jinja2's immutable sandbox, narrowed to what an answer needs (see the module's doc)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if not _own(obj):  # e.g. a pandas frame, a path, a file
+            return False
+        return not isinstance(value, (PurePath, types.ModuleType, type))
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**":
+            if _number(right) and abs(right) > MAX_EXPONENT or _number(left) and abs(left) > MAX_BASE:
+                raise SecurityError(f"the power {left!r} ** {right!r} is too large to compute")
+        elif operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_REPEAT:
+                    raise SecurityError(f"repeating a {type(seq).__name__} {times} times makes it too long")
+        return super().call_binop(context, operator, left, right)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
 def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _DrafterSandbox(
         undefined=StrictUndefined,
         autoescape=autoescape,
         finalize=_finalize,
@@ -86,6 +143,8 @@ def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
+    env.filters.pop("safe", None)  # would put a value into the document as raw XML
+    env.globals.pop("lipsum", None)  # no use in an answer; a known template-injection gadget
     return env
 
 

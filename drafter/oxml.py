@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -19,6 +20,11 @@ NSMAP = {"w": W_NS, "r": R_NS}
 
 #: A parser that resolves no entities and reaches no network: templates come from users.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+
+
+#: Characters XML 1.0 cannot hold (control characters pasted from Excel, such as \x0b):
+#: a document holding one is not a valid Word file.
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def qn(tag: str) -> str:
