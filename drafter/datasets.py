@@ -7,156 +7,22 @@ returns is plain data; formatting belongs to the view.
 
 from __future__ import annotations
 
-import csv
-import io
-import math
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import schema
 from .errors import DataError, Problem, display_path
+from .tabular import MAX_TABLE_BYTES, MAX_TABLE_ROWS, NumberError, RawTable, parse_number, read_table  # noqa: F401
 from .yamlfile import LineDict, load_yaml
 
-#: The budget kinds an answer can show.
-KINDS = ("VAK", "VEK")
-#: What a civil servant types in an amount cell when a figure does not apply.
-NOT_APPLICABLE_TOKENS = {"n.v.t.", "nvt", "n.v.t", "n/a"}
-#: Larger data files are refused: a budget sheet is a few thousand rows.
-MAX_TABLE_BYTES = 50 * 1024 * 1024
-MAX_TABLE_ROWS = 200_000
-
-BUDGET_COLUMNS = ("line", "year", "kind", "amount")
-SHARES_COLUMNS = ("share",)
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class RawTable:
-    """A CSV or XLSX sheet as text cells, with what is needed to say where a cell is."""
-
-    path: Path
-    frame: pd.DataFrame  # every cell a str ('' when empty)
-    decimal_comma: bool
-    sheet: str | None = None
-
-    @property
-    def file(self) -> str:
-        return display_path(self.path)
-
-    def place(self, index: int, column: str | None = None) -> str:
-        row = index + 2  # row 1 holds the column names
-        if self.sheet is not None:
-            where = f"sheet {self.sheet!r}, row {row}"
-            if column is not None:
-                letter = _column_letter(list(self.frame.columns).index(column))
-                where += f", cell {letter}{row} ({column})"
-            return where
-        return f"row {row}" + (f", column '{column}'" if column is not None else "")
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def _decode(path: Path, data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(  # pragma: no cover - cp1252 decodes almost anything
-        "the file is neither UTF-8 nor Windows-1252 text",
-        file=display_path(path),
-        hint="Save it from Excel as 'CSV UTF-8'.",
-    )
-
-
-def read_table(path: Path) -> RawTable:
-    """Read a CSV (comma or semicolon, UTF-8 or Windows-1252) or the first sheet of an XLSX."""
-    shown = display_path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DataError("file not found", file=shown, hint="Check the file name in the register's 'data:'.") from None
-    if size > MAX_TABLE_BYTES:
-        raise DataError(
-            f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_TABLE_BYTES // (1024 * 1024)} MB)",
-            file=shown,
-            hint="Keep only the rows the answers need.",
-        )
-    if size == 0:
-        raise DataError("the file is empty", file=shown, hint="It needs a header row with the column names.")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        text = _decode(path, path.read_bytes())
-        first = text.split("\n", 1)[0]
-        sep = ";" if first.count(";") > first.count(",") else ","
-        try:
-            frame = pd.read_csv(
-                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skipinitialspace=True,
-                nrows=MAX_TABLE_ROWS + 1,
-            )
-        except (pd.errors.ParserError, csv.Error) as exc:
-            m = re.search(r"line (\d+)", str(exc))
-            raise DataError(
-                f"not a well-formed CSV file ({str(exc).strip().splitlines()[-1]})",
-                file=shown,
-                place=f"line {m.group(1)}" if m else None,
-                hint="Every row needs as many cells as the header row; quote cells that hold the separator.",
-            ) from None
-        except pd.errors.EmptyDataError:
-            raise DataError("the file has no header row", file=shown, hint="Add the column names in row 1.") from None
-        raw = RawTable(path, frame, decimal_comma=(sep == ";"))
-    elif suffix in (".xlsx", ".xlsm"):
-        try:
-            frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl", nrows=MAX_TABLE_ROWS + 1)
-            import openpyxl  # noqa: F401 - the engine above
-
-            sheet = _first_sheet_name(path)
-        except Exception as exc:  # openpyxl raises many kinds on a broken file
-            raise DataError(
-                f"cannot read this Excel file ({type(exc).__name__}: {exc})",
-                file=shown,
-                hint="Open it in Excel and save it again as .xlsx.",
-            ) from None
-        frame = frame.map(_excel_cell_text)
-        frame.columns = [str(c).strip() for c in frame.columns]
-        raw = RawTable(path, frame, decimal_comma=False, sheet=sheet)
-    else:
-        raise DataError(
-            f"unknown data file type '{path.suffix}'",
-            file=shown,
-            hint="Use .csv, .xlsx or .yaml.",
-        )
-    if len(raw.frame) > MAX_TABLE_ROWS:
-        raise DataError(f"the file has more than {MAX_TABLE_ROWS} rows", file=shown, hint="Keep only the rows the answers need.")
-    raw.frame.columns = [CONTROL_CHARS.sub("", str(c)).strip() for c in raw.frame.columns]
-    return raw
-
-
-def _first_sheet_name(path: Path) -> str:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True)
-    try:
-        return wb.sheetnames[0]
-    finally:
-        wb.close()
-
-
-def _excel_cell_text(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+KINDS = schema.KINDS
+NOT_APPLICABLE_TOKENS = schema.NOT_APPLICABLE_TOKENS
+BUDGET_COLUMNS = schema.BUDGET.required
+SHARES_COLUMNS = schema.SHARES.required
 
 
 def _require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:
@@ -166,19 +32,11 @@ def _require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None
             f"{what}: the column(s) {', '.join(repr(c) for c in missing)} are missing "
             f"(found: {', '.join(repr(c) for c in raw.frame.columns) or 'none'})",
             file=raw.file,
-            place="row 1",
-            hint=f"Row 1 must name the columns {', '.join(columns)}.",
+            place=raw.header_place,
+            hint=f"Row {raw.header_row} must name the columns {', '.join(columns)}."
+            + "".join(f" Is '{found[0]}' meant to be '{c}'?" for c in missing
+                      for found in [difflib.get_close_matches(c, list(raw.frame.columns), n=1, cutoff=0.6)] if found),
         )
-
-
-def parse_number(text: str, decimal_comma: bool) -> float:
-    """'14250000', '14.250.000' (with decimal comma), '6,75' -> float; ValueError otherwise."""
-    t = text.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
-    if decimal_comma:
-        t = t.replace(".", "").replace(",", ".")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", t):
-        raise ValueError(text)
-    return float(t)
 
 
 # --------------------------------------------------------------------------- budget
@@ -258,7 +116,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
         problems.append(Problem(message, file=raw.file, place=raw.place(index, column), hint=hint))
 
     for index, row in enumerate(raw.frame.to_dict("records")):
-        row = {k: CONTROL_CHARS.sub(" ", v).strip() if isinstance(v, str) else v for k, v in row.items()}
+        row = {k: v.strip() if isinstance(v, str) else v for k, v in row.items()}
         if not any(row.values()):
             continue  # blank line in a sheet
         line, year_text, kind, amount_text = row["line"], row["year"], row["kind"], row["amount"]
@@ -268,7 +126,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
             ok = False
         try:
             year = int(float(year_text.replace(",", ".")))
-            if not 1900 <= year <= 2200 or float(year_text.replace(",", ".")) != year:
+            if not schema.FIRST_YEAR <= year <= schema.LAST_YEAR or float(year_text.replace(",", ".")) != year:
                 raise ValueError
         except ValueError:
             bad(index, "year", f"'{year_text}' is not a year", "Write the year as four digits, e.g. 2016.")
@@ -283,12 +141,12 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
         elif amount_text:
             try:
                 amount, status = parse_number(amount_text, raw.decimal_comma), "value"
-            except ValueError:
+            except NumberError as exc:
                 bad(
                     index,
                     "amount",
-                    f"'{amount_text}' is not an amount",
-                    "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.",
+                    f"'{amount_text}' is not an amount" + (f": {exc.reason}" if exc.reason else ""),
+                    exc.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.",
                 )
                 ok = False
         if not ok:
@@ -343,7 +201,7 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
     _require_columns(raw, SHARES_COLUMNS, "shares table")
     key_column = next((c for c in raw.frame.columns if c not in ("share", "label")), None)
     if key_column is None:
-        raise DataError("shares table: no column names the categories", file=raw.file, place="row 1",
+        raise DataError("shares table: no column names the categories", file=raw.file, place=raw.header_place,
                         hint="Add a first column such as 'size' with the category keys.")
     problems, shares, labels = [], {}, {}
     for index, row in enumerate(raw.frame.to_dict("records")):
@@ -471,10 +329,12 @@ def load_dataset(name: str, path: Path):
         return load_budget(name, raw)
     if set(SHARES_COLUMNS) <= columns:
         return load_shares(name, raw)
+    if len(set(BUDGET_COLUMNS) & columns) >= 2:  # a budget table with a column missing or misspelt
+        return load_budget(name, raw)
     raise DataError(
         f"cannot tell what this table holds (columns: {', '.join(raw.frame.columns)})",
         file=raw.file,
-        place="row 1",
+        place=raw.header_place,
         hint="A budget table has the columns line, year, kind, amount (and notes, part_of); "
         "a shares table has a category column and 'share'.",
     )

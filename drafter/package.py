@@ -42,14 +42,9 @@ def read_parts(path: Path) -> dict[str, bytes]:
         raise TemplateProblem("not a Word document (.docx): the file is not a valid zip package", file=shown, hint=hint) from None
     with archive:
         infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise TemplateProblem(f"the package has {len(infos)} parts, more than a Word document has", file=shown, hint=hint)
-        total = sum(i.file_size for i in infos)
-        if total > MAX_UNPACKED_BYTES or any(
-            i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1024 * 1024 for i in infos
-        ):
-            raise TemplateProblem("the package unpacks to far more than a Word document (a zip bomb?)", file=shown,
-                                  hint="Use a template made in Word.")
+        reason = unpack_problem(infos, MAX_UNPACKED_BYTES, "a Word document")
+        if reason:
+            raise TemplateProblem(reason, file=shown, hint="Use a template made in Word.")
         names = {i.filename for i in infos}
         if MAIN_DOCUMENT not in names or "[Content_Types].xml" not in names:
             raise TemplateProblem("not a Word document: word/document.xml is missing", file=shown, hint=hint)
@@ -66,6 +61,18 @@ def read_parts(path: Path) -> dict[str, bytes]:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise TemplateProblem(f"the package is damaged ({exc})", file=shown, hint=hint) from None
     return parts
+
+
+def unpack_problem(infos: list[zipfile.ZipInfo], max_unpacked: int, what: str) -> str | None:
+    """Why a zip package (a .docx, an .xlsx) must not be unpacked, judged from its directory alone."""
+    if len(infos) > MAX_ENTRIES:
+        return f"the package has {len(infos)} parts, more than {what} has"
+    total = sum(i.file_size for i in infos)
+    if total > max_unpacked or any(
+        i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1024 * 1024 for i in infos
+    ):
+        return f"the package unpacks to far more than {what} (a zip bomb?)"
+    return None
 
 
 def write_zip(parts: dict[str, bytes]) -> bytes:

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import datasets, finish, package, paths
 from .errors import TemplateProblem, display_path
 from .register import Question, Register
+from .tabular import data_file
 from .template import load_template
 from .view import build_view, notes_path
 
@@ -54,7 +55,7 @@ class Generator:
         view = build_view(self.register, question, self.notes)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created)
-        inputs = [self.register.path, tpath] + [self.register.data_dir / f for f in question.data.values()]
+        inputs = [self.register.path, tpath] + [data_file(self.register.data_dir / f) for f in question.data.values()]
         if self.notes.path is not None:
             inputs.append(self.notes.path)
         return Draft(

@@ -1,0 +1,552 @@
+"""Reading a CSV file or an Excel sheet into text cells, as the files of real offices come.
+
+What a civil servant's Excel writes is read, or refused with a message that says why and
+what to do:
+
+- CSV: the separator is found in the header row (';' as Belgian Excel writes it, ',' or a
+  tab; Excel's own first line 'sep=;' too); UTF-8 (with or without BOM) or Windows-1252
+  (where Belgian Excel writes '€' as one byte). Refused: UTF-16 ("Unicode text"), files
+  that are not text (an .xlsx renamed to .csv), text that was garbled by a double
+  conversion ('Ã©' for 'é'), and rows with more cells than the header. Numbers follow the
+  file: with ';' the comma is the decimal mark ('1.234,5'); a figure that could be read two
+  ways ('6.75' in such a file) or that Excel rounded into scientific notation is refused.
+- XLSX: the first sheet, or the sheet named after '#' in the register
+  (``budget.xlsx#Begroting``). A merged cell's value (Excel keeps it in the top-left cell)
+  is given to every cell of the merge; a formula whose result was never computed (a file
+  written by a program, never opened in Excel) is an error naming the cell; a workbook that
+  unpacks to far more than a spreadsheet (a zip bomb) is refused before it is read.
+- Both: control characters pasted into cells (Excel's line break in a cell copied from
+  Word is '\\x0b') are replaced by a space; column names are trimmed and lower case; empty
+  files, files with only a header, nameless or doubled columns and huge files are refused.
+
+Rows are numbered as Excel shows them: the header is row 1 (or 2 after a 'sep=' line).
+What was cleaned or filled in is kept as warnings (``RawTable.notices``) for `drafter check`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+from lxml import etree
+
+from . import package
+from .errors import WARNING, DataError, Problem, display_path
+from .oxml import INVALID_XML_CHARS
+
+#: Larger data files are refused: a budget sheet is a few thousand rows.
+MAX_TABLE_BYTES = 50 * 1024 * 1024
+MAX_XLSX_BYTES = 20 * 1024 * 1024
+MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+MAX_TABLE_ROWS = 200_000
+#: In the register, 'budget.xlsx#Begroting' names a sheet of a workbook.
+SHEET_MARK = "#"
+CSV_SEPARATORS = (";", ",", "\t")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+SAVE_AS_CSV = "In Excel: File > Save as > 'CSV (gescheiden door lijstscheidingsteken)' or 'CSV UTF-8'."
+
+#: Text that was UTF-8, read as Windows-1252 and saved again: 'Ã©' for 'é', 'â‚¬' for '€'.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV file or an Excel sheet as text cells, with what is needed to say where a cell is."""
+
+    path: Path
+    frame: pd.DataFrame  # every cell a str ('' when empty)
+    decimal_comma: bool
+    sheet: str | None = None
+    header_row: int = 1  # the row (as Excel numbers it) that names the columns
+    letters: dict[str, str] | None = None  # column name -> Excel column letter (sheets only)
+    notices: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what was cleaned
+
+    @property
+    def file(self) -> str:
+        return display_path(self.path)
+
+    @property
+    def header_place(self) -> str:
+        """Where the column names are: 'row 1', or "sheet 'Begroting', row 1"."""
+        return (f"sheet {self.sheet!r}, " if self.sheet is not None else "") + f"row {self.header_row}"
+
+    def row_number(self, index: int) -> int:
+        return self.header_row + 1 + index
+
+    def place(self, index: int, column: str | None = None) -> str:
+        row = self.row_number(index)
+        if self.sheet is not None:
+            where = f"sheet {self.sheet!r}, row {row}"
+            if column is not None:
+                letters = self.letters or {}
+                letter = letters.get(column) or column_letter(list(self.frame.columns).index(column))
+                where += f", cell {letter}{row} ({column})"
+            return where
+        return f"row {row}" + (f", column '{column}'" if column is not None else "")
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def split_sheet(path: Path) -> tuple[Path, str | None]:
+    """'data/budget.xlsx#Begroting' -> (data/budget.xlsx, 'Begroting')."""
+    if SHEET_MARK in path.name:
+        name, sheet = path.name.split(SHEET_MARK, 1)
+        return path.with_name(name), sheet.strip() or None
+    return path, None
+
+
+def data_file(path: Path) -> Path:
+    """The file a data set is read from (without a '#sheet')."""
+    return split_sheet(path)[0]
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+class NumberError(ValueError):
+    """A cell that is not a number, with why (when there is more to say) and what to do."""
+
+    def __init__(self, text: str, reason: str | None = None, hint: str | None = None) -> None:
+        super().__init__(text)
+        self.reason = reason
+        self.hint = hint
+
+
+_SPACES = re.compile("[ \u00a0\u202f\u2009']")
+_CURRENCY = re.compile(r"^(€|EUR)|(€|EUR)$", re.IGNORECASE)
+
+
+def parse_number(text: str, decimal_comma: bool) -> float:
+    """A figure as a civil servant or Excel writes it, or NumberError.
+
+    With decimal_comma (a ';' CSV): '14250000', '14.250.000', '6,75', '1.234,5'.
+    Otherwise: '14250000', '6.75', '14,250,000', '1,234.5', and '6,75' (a comma with other
+    than three digits after it can only be decimal). Spaces, '€' and a sign are allowed.
+    """
+    t = _SPACES.sub("", text.strip())
+    t = _CURRENCY.sub("", t).replace("\u2212", "-")
+    sign = ""
+    if t[:1] in "+-" and t[:1]:
+        sign, t = t[0], t[1:]
+    if re.fullmatch(r"\d+([.,]\d+)?[eE][-+]?\d+", t):
+        raise NumberError(text, "Excel wrote it in scientific notation, which rounds the figure",
+                          "Give the column a number format without exponent in Excel (Format Cells > Number) "
+                          "and save the file again.")
+    if decimal_comma:
+        if re.fullmatch(r"\d+(,\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
+            return float(sign + t.replace(".", "").replace(",", "."))
+        if re.fullmatch(r"\d+\.\d+", t):
+            raise NumberError(text, "in this file the comma is the decimal mark, so the point can be read two ways",
+                              f"Write {t.replace('.', ',')} for a decimal figure, or group thousands in threes "
+                              "(14.250.000).")
+    else:
+        if re.fullmatch(r"\d+(\.\d+)?", t) or re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", t):
+            return float(sign + t.replace(",", ""))
+        if re.fullmatch(r"\d{1,3}(,\d{3}){2,}", t):
+            return float(sign + t.replace(",", ""))
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", t) or re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", t):
+            return float(sign + t.replace(".", "").replace(",", "."))
+        if re.fullmatch(r"\d{1,3},\d{3}", t):
+            raise NumberError(text, "the comma can be a decimal mark or a thousands separator here",
+                              f"Write {t.replace(',', '')} for a whole number, or {t.replace(',', '.')} "
+                              "for a decimal one.")
+        if re.fullmatch(r"\d+,\d+", t):
+            return float(sign + t.replace(",", "."))
+    raise NumberError(text)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_table(path: Path) -> RawTable:
+    """Read a CSV file or an Excel sheet ('book.xlsx#Sheet'); every problem is a DataError."""
+    path, sheet = split_sheet(path)
+    shown = display_path(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError("file not found", file=shown, hint="Check the file name in the register's 'data:'.") from None
+    except OSError as exc:
+        raise DataError(f"cannot read the file ({exc.strerror})", file=shown) from None
+    limit = MAX_XLSX_BYTES if suffix in EXCEL_SUFFIXES else MAX_TABLE_BYTES
+    if size > limit:
+        raise DataError(
+            f"the file is too large ({size / (1024 * 1024):.0f} MB; at most {limit // (1024 * 1024)} MB)",
+            file=shown,
+            hint="Keep only the rows the answers need, in a file of their own.",
+        )
+    if size == 0:
+        raise DataError("the file is empty", file=shown, hint="It needs a header row with the column names.")
+    if sheet is not None and suffix not in EXCEL_SUFFIXES:
+        raise DataError(f"'{SHEET_MARK}{sheet}' names a sheet, but only an Excel workbook (.xlsx) has sheets",
+                        file=shown, hint=f"Remove '{SHEET_MARK}{sheet}' from the file name in the register.")
+    if suffix == ".csv":
+        return _read_csv(path, shown)
+    if suffix in EXCEL_SUFFIXES:
+        return _read_xlsx(path, shown, sheet)
+    hint = "Use .csv, .xlsx or .yaml."
+    if suffix in (".xls", ".ods", ".xlsb"):
+        hint = "Open it in Excel and save it as an Excel workbook (.xlsx)."
+    raise DataError(f"unknown data file type '{path.suffix}'", file=shown, hint=hint)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError("the file is saved as 'Unicode text' (UTF-16), which drafter does not read",
+                        file=shown, hint=SAVE_AS_CSV)
+    if data.startswith(b"PK\x03\x04"):
+        raise DataError("this is an Excel workbook or another zip file, not a CSV text file", file=shown,
+                        hint="Give it the name it should have (.xlsx), or save it from Excel as CSV.")
+    nul = data.find(b"\x00", 0, 1 << 16)
+    if nul >= 0:
+        raise DataError("the file is not text (it holds NUL bytes)", file=shown,
+                        place=f"line {_line_at(data, nul)}", hint=SAVE_AS_CSV)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DataError("the file is neither UTF-8 nor Windows-1252 text", file=shown,
+                        place=f"line {_line_at(data, exc.start)}", hint=SAVE_AS_CSV) from None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _garbled(text: str, shown: str, offset: int) -> None:
+    """Refuse text that lost characters or was converted between encodings twice."""
+    bad = text.find("\ufffd")
+    if bad >= 0:
+        raise DataError("the file holds '\ufffd' where a character was lost in a conversion", file=shown,
+                        place=f"line {text.count(chr(10), 0, bad) + 1 + offset}",
+                        hint="Take the figures again from the original Excel file and save them as CSV UTF-8.")
+    for m in _MOJIBAKE.finditer(text):
+        try:
+            meant = m.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        raise DataError(
+            f"the text is garbled: '{m.group()}' where '{meant}' was meant (the file was converted between "
+            "encodings twice)",
+            file=shown,
+            place=f"line {text.count(chr(10), 0, m.start()) + 1 + offset}",
+            hint="Take the figures again from the original Excel file and save them as CSV UTF-8.",
+        )
+
+
+def _separator(header: str, shown: str, line: int) -> str:
+    counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
+    best = max(counts.values())
+    if best == 1:
+        return ";"  # one column: any separator reads it the same
+    winners = [sep for sep, n in counts.items() if n == best]
+    if len(winners) > 1:
+        shown_seps = " and ".join(repr(s) for s in winners)
+        raise DataError(f"cannot tell which separator the file uses: the header row splits alike on {shown_seps}",
+                        file=shown, place=f"line {line}",
+                        hint="Keep the separator out of the column names, or save the file again from Excel.")
+    return winners[0]
+
+
+def _read_csv(path: Path, shown: str) -> RawTable:
+    text = _decode(path.read_bytes(), shown)
+    header_row = 1
+    first, _, rest = text.partition("\n")
+    m = re.fullmatch(r'"?sep=(.)"?\r?', first.strip("\r"))
+    if m:  # Excel's hint line: the separator, then the header
+        sep, text, header_row = m.group(1), rest, 2
+    _garbled(text, shown, header_row - 1)
+    if not text.strip():
+        raise DataError("the file has no header row", file=shown, hint="Add the column names in row 1.")
+    if not m:
+        sep = _separator(text.split("\n", 1)[0].strip("\r"), shown, header_row)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, skipinitialspace=True)
+    rows: list[list[str]] = []
+    try:
+        header = next(reader)
+        for row in reader:
+            if len(rows) >= MAX_TABLE_ROWS:
+                raise DataError(f"the file has more than {MAX_TABLE_ROWS} rows", file=shown,
+                                hint="Keep only the rows the answers need, in a file of their own.")
+            rows.append(row)
+    except csv.Error as exc:
+        raise DataError(f"not a well-formed CSV file ({exc})", file=shown,
+                        place=f"row {reader.line_num + header_row - 1}",
+                        hint="Save the file again from Excel.") from None
+    problems: list[Problem] = []
+    width = len(header)
+    for i, row in enumerate(rows):
+        if len(row) > width:
+            if any(c.strip() for c in row[width:]):
+                problems.append(Problem(
+                    f"the row has {len(row)} cells, the header {width}", file=shown, place=f"row {header_row + 1 + i}",
+                    hint=f"A cell holds the separator {sep!r} without quotes, or a column has no name in the header; "
+                    "quote such cells or name the column."))
+            del row[width:]
+        elif len(row) < width:
+            row.extend([""] * (width - len(row)))
+    if problems:
+        raise DataError(problems=problems)
+    columns = _column_names(header, shown, lambda i: f"row {header_row}, column {i + 1}")
+    frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
+    raw = RawTable(path, frame, decimal_comma=(sep != ","), header_row=header_row)
+    return _clean(raw)
+
+
+def _column_names(header: list, shown: str, where) -> list[str]:
+    names = [INVALID_XML_CHARS.sub("", str(h or "")).strip().lower() for h in header]
+    problems, seen = [], {}
+    for i, name in enumerate(names):
+        if not name:
+            continue
+        if name in seen:
+            problems.append(Problem(f"the column '{name}' appears twice (also at column {seen[name] + 1})",
+                                    file=shown, place=where(i), hint="Keep one of them, or rename it."))
+        seen.setdefault(name, i)
+    if problems:
+        raise DataError(problems=problems)
+    return names
+
+
+def _clean(raw: RawTable) -> RawTable:
+    """Drop unnamed empty columns; refuse unnamed columns with content and tables without rows;
+    replace control characters by a space (noted as warnings)."""
+    frame, problems, notices = raw.frame, [], []
+    keep = []
+    for i, name in enumerate(frame.columns):
+        if name:
+            keep.append(i)
+            continue
+        filled = next((j for j, v in enumerate(frame.iloc[:, i]) if str(v).strip()), None)
+        if filled is not None:
+            where = f"column {(raw.letters or {}).get(i, column_letter(i)) if raw.sheet else i + 1}"
+            problems.append(Problem(f"{where} has values (e.g. {str(frame.iloc[filled, i])!r}, row "
+                                    f"{raw.row_number(filled)}) but no name in the header row",
+                                    file=raw.file, place=raw.header_place,
+                                    hint="Name the column in the header row, or delete it."))
+    if problems:
+        raise DataError(problems=problems)
+    frame = frame.iloc[:, keep].copy()
+    letters = {frame.columns[k]: raw.letters[i] for k, i in enumerate(keep)} if raw.letters else None
+    if not any(any(str(v).strip() for v in row) for row in frame.itertuples(index=False)):
+        raise DataError("the file has a header row but no rows of data under it", file=raw.file,
+                        place=raw.header_place, hint="Add the figures under the header row.")
+    raw = RawTable(raw.path, frame, raw.decimal_comma, raw.sheet, raw.header_row, letters, raw.notices)
+    for column in frame.columns:
+        values = list(frame[column])
+        for index, value in enumerate(values):
+            if isinstance(value, str) and INVALID_XML_CHARS.search(value):
+                values[index] = INVALID_XML_CHARS.sub(" ", value)
+                notices.append(Problem(
+                    "a control character (pasted from Excel or Word) was replaced by a space",
+                    file=raw.file, place=raw.place(index, column), severity=WARNING,
+                    hint="Retype the cell if its text looks wrong."))
+        frame[column] = values
+    return RawTable(raw.path, frame, raw.decimal_comma, raw.sheet, raw.header_row, letters,
+                    raw.notices + tuple(notices))
+
+
+# --------------------------------------------------------------------------- Excel
+
+_S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+def _letter_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _excel_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip entry of a sheet, from the workbook and its relationships."""
+    try:
+        book = etree.fromstring(archive.read("xl/workbook.xml"), package_parser())
+        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), package_parser())
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+    rid = next((s.get(f"{_R}id") for s in book.iter(f"{_S}sheet") if s.get("name") == sheet_name), None)
+    target = next((r.get("Target") for r in rels.iter(f"{_PR}Relationship") if r.get("Id") == rid), None)
+    if target is None:
+        return None
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return str(PurePosixPath("xl") / target)
+
+
+def package_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _scan_sheet(archive: zipfile.ZipFile, part: str | None):
+    """Merged ranges and formulas without a computed value, from the sheet's XML."""
+    merges, uncached = [], []
+    if part is None:
+        return merges, uncached
+    with archive.open(part) as fh:
+        for _, el in etree.iterparse(fh, events=("end",), tag=(f"{_S}c", f"{_S}mergeCell"),
+                                     resolve_entities=False, no_network=True, huge_tree=False):
+            if el.tag == f"{_S}mergeCell":
+                merges.append(el.get("ref", ""))
+            else:
+                f = el.find(f"{_S}f")
+                v = el.find(f"{_S}v")
+                is_ = el.find(f"{_S}is")
+                if f is not None and (v is None or not (v.text or "")) and is_ is None:
+                    uncached.append((el.get("r", ""), f.text or ""))
+                el.clear()
+    return merges, uncached
+
+
+def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
+    hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
+    try:
+        with zipfile.ZipFile(path) as archive:
+            reason = package.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
+    except (zipfile.BadZipFile, OSError):
+        raise DataError("not an Excel workbook (.xlsx): the file is not a valid zip package", file=shown,
+                        hint=hint) from None
+    if reason:
+        raise DataError(reason, file=shown, hint="Use a workbook saved by Excel, with only the sheets the answers need.")
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        raise DataError(f"cannot read this Excel file ({type(exc).__name__}: {exc})", file=shown, hint=hint) from None
+    notices: list[Problem] = []
+    chosen = sheet is not None
+    try:
+        names = book.sheetnames
+        if sheet is None:
+            if not names:
+                raise DataError("the workbook has no sheets", file=shown, hint=hint)
+            sheet = names[0]
+            if len(names) > 1:
+                notices.append(Problem(
+                    f"the workbook has {len(names)} sheets ({', '.join(repr(n) for n in names)}); drafter reads "
+                    f"the first, {sheet!r}", file=shown, severity=WARNING,
+                    hint=f"Name the sheet in the register to be sure: '{path.name}{SHEET_MARK}{sheet}'."))
+        elif sheet not in names:
+            match = next((n for n in names if n.casefold() == sheet.casefold()), None)
+            if match is None:
+                raise DataError(f"the workbook has no sheet {sheet!r} (its sheets: "
+                                f"{', '.join(repr(n) for n in names)})", file=shown,
+                                hint="Correct the name after '#' in the register's 'data:'.")
+            sheet = match
+        ws = book[sheet]
+        if not hasattr(ws, "iter_rows"):
+            raise DataError(f"{sheet!r} is a chart, not a sheet of figures", file=shown,
+                            hint="Name a sheet with the figures after '#' in the register.")
+        grid = []
+        try:
+            for row in ws.iter_rows(min_row=1, values_only=True):
+                if len(grid) > MAX_TABLE_ROWS:
+                    raise DataError(f"the sheet has more than {MAX_TABLE_ROWS} rows", file=shown,
+                                    place=f"sheet {sheet!r}", hint="Keep only the rows the answers need.")
+                grid.append(list(row))
+        except DataError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged sheet
+            raise DataError(f"cannot read the sheet {sheet!r} ({type(exc).__name__}: {exc})", file=shown,
+                            hint=hint) from None
+        with zipfile.ZipFile(path) as archive:
+            merges, uncached = _scan_sheet(archive, _sheet_part(archive, sheet))
+    finally:
+        book.close()
+    try:
+        return _sheet_table(path, shown, sheet, grid, merges, uncached, notices)
+    except DataError as exc:
+        if chosen or len(names) < 2:
+            raise
+        other = next(n for n in names if n != sheet)
+        more = (f" drafter read the first of the workbook's {len(names)} sheets; to read another, name it "
+                f"in the register, e.g. '{path.name}{SHEET_MARK}{other}'.")
+        raise DataError(problems=[replace(p, hint=(p.hint or "") + more) for p in exc.problems]) from None
+
+
+def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTable:
+    width = max((len(r) for r in grid), default=0)
+    grid = [r + [None] * (width - len(r)) for r in grid]
+    top = next((i for i, r in enumerate(grid) if any(_excel_text(v).strip() for v in r)), None)
+    if top is None:
+        raise DataError(f"the sheet {sheet!r} is empty", file=shown, hint="Put the column names in row 1 and the figures under them.")
+    header_row = top + 1
+    problems = []
+    for ref, formula in uncached:
+        m = _CELL_REF.match(ref)
+        if m and int(m.group(2)) > header_row:
+            problems.append(Problem(
+                f"the cell holds a formula (={formula}) whose result was never computed",
+                file=shown, place=f"sheet {sheet!r}, cell {ref}",
+                hint="Open the file in Excel (or LibreOffice), let it calculate, and save it again."))
+    if problems:
+        raise DataError(problems=problems)
+    for ref in merges:
+        try:
+            first, last = ref.split(":")
+            (c1, r1), (c2, r2) = _CELL_REF.match(first).groups(), _CELL_REF.match(last).groups()
+        except (ValueError, AttributeError):
+            continue
+        r1, r2, c1, c2 = int(r1) - 1, int(r2) - 1, _letter_index(c1), _letter_index(c2)
+        if r1 < header_row or r2 >= len(grid):  # a merge in or above the header: a title, not figures
+            continue
+        value = grid[r1][c1] if c1 < width else None
+        for r in range(r1, r2 + 1):
+            for c in range(c1, min(c2 + 1, width)):
+                grid[r][c] = value
+        notices.append(Problem(
+            f"the cells {ref} are merged; each of them is read as {_excel_text(value)!r}",
+            file=shown, place=f"sheet {sheet!r}, cells {ref}", severity=WARNING,
+            hint="Unmerge them in Excel and fill in every cell, so that each row stands on its own."))
+    header = grid[top]
+    columns = _column_names(header, shown, lambda i: f"sheet {sheet!r}, cell {column_letter(i)}{header_row}")
+    rows = [[_excel_text(v) for v in r] for r in grid[top + 1:]]
+    while rows and not any(v.strip() for v in rows[-1]):
+        rows.pop()
+    frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
+    letters = {i: column_letter(i) for i in range(len(columns))}
+    raw = RawTable(path, frame, decimal_comma=False, sheet=sheet, header_row=header_row, letters=letters,
+                   notices=tuple(notices))
+    return _clean(raw)
