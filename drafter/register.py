@@ -435,7 +435,7 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
     for name, file in data_raw.items():
         if not (isinstance(name, str) and NAME_RE.match(name)):
             reader.problem(data_raw.line_of(name), f"{what}: data name {name!r} must be letters, digits or _")
-        elif not isinstance(file, str) or Path(file).is_absolute() or ".." in Path(file).parts:
+        elif not _inside_folder(file):
             reader.problem(
                 data_raw.line_of(name),
                 f"{what}: data file {file!r} must be a file name inside the data folder",
@@ -491,8 +491,23 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
     )
 
 
+def _inside_folder(file) -> bool:
+    """A file name relative to the register's folder that cannot lead outside it."""
+    return isinstance(file, str) and bool(file) and not Path(file).is_absolute() and ".." not in Path(file).parts
+
+
 def load_register(path: Path | None = None) -> Register:
     """Read and check the register; raise one DataError listing every problem found."""
+    register, problems = read_register(path)
+    if problems:
+        raise DataError(problems=problems)
+    return register
+
+
+def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
+    """The register's sound questions, and every problem found (for `drafter check`, which
+    goes on checking the questions that can be read). A file that cannot be read at all is a
+    DataError."""
     path = Path(path or paths.REGISTER_FILE)
     raw = load_yaml(path)
     reader = _Reader(path)
@@ -504,6 +519,10 @@ def load_register(path: Path | None = None) -> Register:
         )
     style = _style(reader, raw, HouseStyle(), "register")
     notes = reader.get(raw, "notes", str, "register", required=False)
+    if notes is not None and not _inside_folder(notes):
+        reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",
+                       "Give a path relative to the register's folder, without '..'.")
+        notes = None
     items = reader.get(raw, "questions", list, "register") or LineList()
     questions = []
     seen: dict[tuple, int] = {}
@@ -521,6 +540,4 @@ def load_register(path: Path | None = None) -> Register:
             continue
         seen[key] = q.line
         questions.append(q)
-    if reader.problems:
-        raise DataError(problems=reader.problems)
-    return Register(path=path, style=style, notes=notes, questions=tuple(questions))
+    return Register(path=path, style=style, notes=notes, questions=tuple(questions)), reader.problems

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
@@ -28,7 +29,11 @@ from .errors import DrafterError, Problem, TemplateProblem, display_path
 from .jinja import xml_environment
 
 LOC_ATTR = "drafterloc"
-_LOC_RE = re.compile(r' drafterloc="(\d+)"')
+#: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces
+#: by its {%p %}, {%tr %} or {%tc %} tag) a Jinja2 comment on a line of its own, which leaves
+#: nothing in the output.
+_LOC_RE = re.compile(r' drafterloc="(\d+)"|\{#- drafterloc (\d+) #\}')
+_STRUCTURE_TAG = re.compile(r"\{%(p|tr|tc) ")
 #: Parts besides the body whose tags are rendered too.
 _TEMPLATED_PART = re.compile(r"^word/(header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _BODY_MARK = "<drafterbody/>"
@@ -63,6 +68,10 @@ def _describe_paragraphs(root: etree._Element) -> dict[int, str]:
         else:
             body_count += 1
             locations[index] = f"paragraph {body_count}{shown}"
+        tag = _STRUCTURE_TAG.search(text)
+        if tag:
+            _mark_before({"p": p, "tr": next(p.iterancestors(oxml.qn("w:tr")), None),
+                          "tc": tc}[tag.group(1)], index)
     return locations
 
 
@@ -73,6 +82,19 @@ def _unescape_tag(m: re.Match) -> str:
     # docxtpl turns &lt; and &gt; in a tag back into < and >, but not &amp;: a '&' typed in a
     # string in a tag would reach the answer as "&amp;".
     return m.group(0).replace("&amp;", "&").replace("&quot;", '"').replace("&apos;", "'")
+
+
+def _mark_before(element: etree._Element | None, index: int) -> None:
+    """Put the marker of paragraph `index` before the element docxtpl will replace by a tag."""
+    if element is None or element.getparent() is None:
+        return
+    mark = f"\n{{#- {LOC_ATTR} {index} #}}"
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + mark
+    else:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + mark
 
 
 def _prepare(xml: str) -> str:
@@ -137,9 +159,9 @@ class WordTemplate:
         if not lineno:
             return part
         for i in range(min(lineno, len(lines)) - 1, -1, -1):
-            m = _LOC_RE.search(lines[i])
-            if m:
-                where = locations.get(int(m.group(1)), "")
+            found = _LOC_RE.findall(lines[i])
+            if found:
+                where = locations.get(int("".join(found[-1])), "")
                 return where if part == "the document" else f"{part}, {where}"
         return part
 
@@ -153,6 +175,22 @@ class WordTemplate:
             names |= meta.find_undeclared_variables(xml_environment().parse(source))
         return names
 
+    def variable_places(self) -> dict[str, str]:
+        """Each name the template takes from the answer's view, and where it is first used."""
+        from jinja2 import meta, nodes
+
+        places: dict[str, str] = {}
+        for part, compiled in [("the document", self.body), *self.other.items()]:
+            tree = xml_environment().parse("\n".join(compiled.lines))
+            names = meta.find_undeclared_variables(tree)
+            first: dict[str, int] = {}
+            for node in tree.find_all(nodes.Name):
+                if node.name in names and node.name not in places:
+                    first[node.name] = min(first.get(node.name, node.lineno), node.lineno)
+            for name, lineno in first.items():
+                places[name] = self._where(compiled.lines, compiled.locations, lineno, part)
+        return places
+
     def _render_one(self, compiled: _Compiled, context: dict, part: str) -> str:
         try:
             return _finish_rendered(compiled.template.render(context))
@@ -161,6 +199,14 @@ class WordTemplate:
             problems = [Problem(p.message + (f" ({p.file}, {p.place})" if p.file and p.place else (f" ({p.file})" if p.file else "")),
                                 file=self.file, place=place, hint=p.hint) for p in exc.problems]
             raise TemplateProblem(problems=problems) from None
+        except SecurityError as exc:
+            raise TemplateProblem(
+                f"template tag refused: {exc.message or exc}",
+                file=self.file,
+                place=self._where(compiled.lines, compiled.locations, _template_line(), part),
+                hint="Templates run in a sandbox: they can use the answer's names (see the README), "
+                "not Python internals, files or the environment.",
+            ) from None
         except TemplateError as exc:
             raise TemplateProblem(
                 f"template tag error: {exc.message or exc}",
