@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import traceback
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -112,6 +113,42 @@ def answer(
             for made in convert_to_pdf([result.path]):
                 print(f"wrote {made}")
         return 0
+
+    _run(debug, work)
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    question: Optional[int] = typer.Option(None, "--question", "-q", help="Check only this question (default: all)."),
+    year: Optional[str] = typer.Option(None, "--year", help="Only the questions of this zittingsjaar (e.g. 2019-2020)."),
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text for people, json for tools."),
+    debug: bool = DebugOption,
+) -> None:
+    """Check the register, the data, the notes and the templates; write nothing.
+
+    Reports every problem found, each with its file and place. Exit code 0 when there are no
+    errors (warnings allowed), 1 when there are errors.
+    """
+
+    def work():
+        from .check import check_project
+        from .report import format_problem, problems_json, summary_line
+
+        result = check_project(register, templates, question, year)
+        if report_format is ReportFormat.json:
+            print(problems_json(result.problems, result.summary))
+        else:
+            for problem in result.problems:
+                print(format_problem(problem))
+            print(f"drafter check: {summary_line(result.problems, result.summary)}")
+        return 1 if result.errors else 0
 
     _run(debug, work)
 

@@ -208,6 +208,15 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
         key = row[key_column].strip()
         if not key:
             continue
+        if key in shares:
+            problems.append(Problem(f"the category '{key}' appears twice", file=raw.file,
+                                    place=raw.place(index, key_column), hint="Keep one row per category."))
+            continue
+        if key.casefold() in schema.TOTAL_WORDS or row.get("label", "").strip().casefold() in schema.TOTAL_WORDS:
+            problems.append(Problem(f"'{key}' is a total, not a category: it would count every share twice",
+                                    file=raw.file, place=raw.place(index, key_column),
+                                    hint="Remove the total row; drafter computes the percentages from the categories."))
+            continue
         try:
             value = parse_number(row["share"], raw.decimal_comma)
             if value < 0:

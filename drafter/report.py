@@ -18,10 +18,24 @@ def print_problems(problems: list[Problem], stream=None) -> None:
         print(format_problem(problem), file=stream)
 
 
-def problems_json(problems: list[Problem]) -> str:
+def problems_json(problems: list[Problem], checked: dict | None = None) -> str:
     errors = sum(1 for p in problems if p.severity == ERROR)
-    return json.dumps(
-        {"errors": errors, "warnings": len(problems) - errors, "problems": [p.as_dict() for p in problems]},
-        ensure_ascii=False,
-        indent=2,
-    )
+    out = {"errors": errors, "warnings": len(problems) - errors}
+    if checked is not None:
+        out["checked"] = checked
+    out["problems"] = [p.as_dict() for p in problems]
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(problems: list[Problem], checked: dict) -> str:
+    """'2 errors, 1 warning in 1 question, 3 data files, 1 template'."""
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    warnings = len(problems) - errors
+    found = "no problems" if not problems else f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    scope = ", ".join(_count(checked[k], w) for k, w in
+                      (("questions", "question"), ("data_files", "data file"), ("templates", "template")))
+    return f"{found} in {scope}"

@@ -15,6 +15,10 @@ KINDS = ("VAK", "VEK")
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 #: What a civil servant types in an amount cell when a figure does not apply.
 NOT_APPLICABLE_TOKENS = frozenset({"n.v.t.", "nvt", "n.v.t", "n/a"})
+#: A row of a shares table named like this is a total, not a category.
+TOTAL_WORDS = frozenset({"total", "totaal", "som", "sum", "totaal generaal"})
+#: Parts may differ from the amount they split by this fraction of it (rounding), no more.
+SPLIT_TOLERANCE = 0.005
 
 
 @dataclass(frozen=True)

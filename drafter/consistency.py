@@ -1,0 +1,180 @@
+"""Consistency of the data, as warnings: figures that do not add up, notes nobody uses.
+
+An answer can still be drafted when one of these is found, but a person should look:
+- a split that does not add up: rows with ``part_of: clusters`` must add up to the amount
+  of 'clusters' for the same year and kind (the seed's 6,750 + 7,5 = 14,250 mln euro);
+- a stated total that differs from the sum of its parts: a table with ``total: {line: ...}``
+  whose rows do not add up to the total line;
+- both beyond rounding: a difference of more than ``schema.SPLIT_TOLERANCE`` (0.5%) of the
+  total is reported; official totals are copied from the source, so small differences are
+  normal;
+- a note defined in the notes file but used nowhere (no data row, table, text or template);
+- a note key in a data row that the notes file does not define, in a row no table shows
+  (in a row a table shows it is an error: the answer cannot be made);
+- a column whose name looks like a misspelt known column ('amout', 'note'), since drafter
+  would not read it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from . import schema
+from .datasets import BudgetData, NoteCatalog, SharesData
+from .errors import WARNING, Problem
+from .formatting import Formatter
+from .register import Question
+
+_FMT = Formatter()
+
+
+def _figure(value: float) -> str:
+    decimals = 0 if float(value).is_integer() else 2
+    return _FMT.number(value, decimals)
+
+
+def _differs(parts: float, total: float) -> bool:
+    return abs(parts - total) > max(abs(total) * schema.SPLIT_TOLERANCE, 0.5)
+
+
+def column_warnings(raw, table_schema: schema.TableSchema) -> list[Problem]:
+    """Column names that look like a misspelt known column."""
+    out = []
+    for column in raw.frame.columns:
+        meant = table_schema.meant(column)
+        if meant and meant not in raw.frame.columns:
+            out.append(Problem(f"the column '{column}' is not read; did you mean '{meant}'?", file=raw.file,
+                               place=raw.header_place, severity=WARNING,
+                               hint=f"Rename it to '{meant}' if it holds the {table_schema.columns[table_schema.known.index(meant)].meaning}."))
+    return out
+
+
+def budget_warnings(data: BudgetData) -> list[Problem]:
+    """Splits (part_of) that do not add up, or that name a line with no such row."""
+    out = list(data.raw.notices) + column_warnings(data.raw, schema.BUDGET)
+    groups: dict[tuple[str, int, str], list] = defaultdict(list)
+    for cell in data.cells.values():
+        if cell.part_of is None:
+            continue
+        place = _with_column(data, cell.place, "part_of")
+        if cell.part_of == cell.line:
+            out.append(Problem(f"budget line '{cell.line}' is said to be a part of itself", file=data.file,
+                               place=place, severity=WARNING, hint="Name the line it is a part of, or empty the cell."))
+            continue
+        if data.cell(cell.part_of, cell.year, cell.kind) is None:
+            out.append(Problem(
+                f"part_of '{cell.part_of}': there is no row for '{cell.part_of}', {cell.year} {cell.kind}",
+                file=data.file, place=place, severity=WARNING,
+                hint=f"Correct the name (lines here: {', '.join(data.lines())}), or add that row."))
+            continue
+        groups[(cell.part_of, cell.year, cell.kind)].append(cell)
+    for (line, year, kind), parts in groups.items():
+        total = data.cell(line, year, kind)
+        valued = [p for p in parts if p.status == "value"]
+        if total.status != "value" or not valued:
+            continue
+        added = sum(p.amount for p in valued)
+        if _differs(added, total.amount):
+            terms = " + ".join(f"{p.line} {_figure(p.amount)}" for p in valued)
+            out.append(Problem(
+                f"the parts of '{line}', {year} {kind} add up to {_figure(added)} ({terms}), but its amount is "
+                f"{_figure(total.amount)}: a difference of {_figure(abs(added - total.amount))}, more than rounding",
+                file=data.file, place=_with_column(data, total.place, "amount"), severity=WARNING,
+                hint="Check the amounts of the split and of the line it splits.",
+            ))
+    return out
+
+
+def shares_warnings(data: SharesData) -> list[Problem]:
+    return list(data.raw.notices) + column_warnings(data.raw, schema.SHARES)
+
+
+def _with_column(data: BudgetData, place: str, column: str) -> str:
+    """A row's place ('row 6') with a column of it ('row 6, column 'amount'')."""
+    raw = data.raw
+    if column not in raw.frame.columns:
+        return place
+    m = re.search(r"row (\d+)$", place)
+    if not m:
+        return place
+    return raw.place(int(m.group(1)) - raw.header_row - 1, column)
+
+
+def total_warnings(question: Question, data: dict, register_file: str) -> list[Problem]:
+    """Tables with a stated total line whose rows do not add up to it."""
+    out = []
+    for spec in question.tables.values():
+        source = data.get(spec.data)
+        if not isinstance(source, BudgetData) or spec.total in (None, "computed") or spec.rows != "line":
+            continue
+        fixed_axis = "kind" if spec.columns == "year" else "year"  # rows are lines; one of the other
+        fixed = spec.axis(fixed_axis)[0].key
+        for col in spec.axis(spec.columns):
+            year, kind = (col.key, fixed) if spec.columns == "year" else (fixed, col.key)
+            total = source.cell(spec.total, year, kind)
+            parts = [source.cell(i.key, year, kind) for i in spec.lines]
+            valued = [p for p in parts if p is not None and p.status == "value"]
+            if total is None or total.status != "value" or not valued:
+                continue
+            added = sum(p.amount for p in valued)
+            if _differs(added, total.amount):
+                out.append(Problem(
+                    f"table '{spec.name}': the rows for {year} {kind} add up to {_figure(added)}, but the total "
+                    f"line '{spec.total}' says {_figure(total.amount)}: a difference of "
+                    f"{_figure(abs(added - total.amount))}, more than rounding",
+                    file=source.file, place=_with_column(source, total.place, "amount"), severity=WARNING,
+                    hint=f"Check the figures; the table is defined at {register_file}, {spec.place}.",
+                ))
+    return out
+
+
+def shown_cells(question: Question, data: dict) -> set[tuple[str, str, int, str]]:
+    """(file, line, year, kind) of every budget cell the question's tables show."""
+    shown = set()
+    for spec in question.tables.values():
+        source = data.get(spec.data)
+        if not isinstance(source, BudgetData):
+            continue
+        lines = [i.key for i in spec.lines] + ([spec.total] if spec.total not in (None, "computed") else [])
+        for line in lines:
+            for year in spec.years:
+                for kind in spec.kinds:
+                    shown.add((source.file, line, year.key, kind.key))
+    return shown
+
+
+def note_warnings(catalog: NoteCatalog, budgets: list[BudgetData], shown: set, questions: list[Question],
+                  sources: list[str], all_read: bool) -> list[Problem]:
+    """Note keys used in data rows but not defined (in rows no table shows), and notes used nowhere.
+
+    sources: every text that may call a note by its key (register texts, note texts, template sources).
+    all_read: every data file could be read, so 'used nowhere' can be judged.
+    """
+    out = []
+    used = set()
+    for data in budgets:
+        for cell in data.cells.values():
+            for key in cell.notes:
+                used.add(key)
+                if key not in catalog.texts and (data.file, cell.line, cell.year, cell.kind) not in shown:
+                    out.append(Problem(
+                        f"the note key '{key}' is not defined in {catalog.file}", file=data.file,
+                        place=_with_column(data, cell.place, "notes"), severity=WARNING,
+                        hint=f"Define '{key}:' in the notes file, or correct the key; no table shows this row yet."))
+    for q in questions:
+        for spec in q.tables.values():
+            used.update(spec.title_notes)
+            for axis in (spec.years, spec.lines, spec.kinds):
+                for item in axis:
+                    used.update(item.notes)
+    if not all_read or catalog.path is None:
+        return out
+    text = "\n".join(sources)
+    for key in catalog.texts:
+        if key in used or re.search(rf"""['"]{re.escape(key)}['"]""", text):
+            continue
+        out.append(Problem(f"the note '{key}' is not used by any data row, table, text or template",
+                           file=catalog.file, place=f"line {catalog.lines.get(key, 0)}", severity=WARNING,
+                           hint="Remove it, or call it: a key in a row's 'notes' cell, or {{ note(\"" + key + "\") }} in a text."))
+    return out
