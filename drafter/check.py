@@ -30,7 +30,7 @@ from .view import NOTES_KEY, build_view, notes_path
 
 #: Names in a view's context that are drafter's plumbing, not for template authors.
 _INTERNAL_NAMES = {FORMATTER_KEY, NOTES_KEY}
-_TEXT_HINT = "Check the {{ ... }} tags in this text; the README lists the names and filters you can use."
+_TEXT_HINT = "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use."
 
 
 @dataclass
@@ -105,7 +105,7 @@ class _Checker:
         if "{" not in text:
             return True
         try:
-            text_environment().parse(text)
+            text_environment().compile(text)  # parsing and compiling: unknown filters are found here
         except TemplateSyntaxError as exc:
             self.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
             return False

@@ -295,9 +295,13 @@ def _read_csv(path: Path, shown: str) -> RawTable:
                         hint="Save the file again from Excel.") from None
     problems: list[Problem] = []
     width = len(header)
+    # A separator at the end of every row (but not of the header) is harmless; one row longer
+    # than the others has a cell split in two, and its cells would land in the wrong columns.
+    filled = [row for row in rows if any(c.strip() for c in row)]
+    trailing = bool(filled) and all(len(row) > width for row in filled)
     for i, row in enumerate(rows):
         if len(row) > width:
-            if any(c.strip() for c in row[width:]):
+            if any(c.strip() for c in row[width:]) or not trailing and any(c.strip() for c in row):
                 problems.append(Problem(
                     f"the row has {len(row)} cells, the header {width}", file=shown, place=f"row {header_row + 1 + i}",
                     hint=f"A cell holds the separator {sep!r} without quotes, or a column has no name in the header; "

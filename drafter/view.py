@@ -182,7 +182,7 @@ class _TextRenderer:
             return text_environment().from_string(text).render({**self.context, "note": _note})
         except DrafterError as exc:
             problems = [
-                Problem(f"{what}: {p.message}" + (f" ({p.file}, {p.place})" if p.file else ""),
+                Problem(f"{what}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
                         file=file, place=place, hint=p.hint)
                 for p in exc.problems
             ]

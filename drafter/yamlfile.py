@@ -97,8 +97,11 @@ def load_yaml(path: Path):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        opened = exc.context_mark
+        started = (f" ({exc.context} that starts at line {opened.line + 1})"
+                   if exc.problem and exc.context and opened and mark and opened.line != mark.line else "")
         raise DataError(
-            f"not valid YAML: {exc.problem or exc.context}",
+            f"not valid YAML: {exc.problem or exc.context}{started}",
             file=shown,
             place=place,
             hint="Check the indentation and quoting there; a text with ':' or '#' needs quotes.",

@@ -1,0 +1,366 @@
+"""The corpus of bad inputs: each case breaks one thing in a copy of the project.
+
+For every case, `drafter answer` must refuse with exit code 1, a message that names the
+right file and place and says what is wrong, no traceback, and no file written; and
+`drafter check` must report the same problem (in text and in JSON), with exit code 1 and
+nothing written. Hostile cases must also be refused within seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from . import breakage as b
+from .conftest import files_in, run_cli, run_in
+
+#: How long a refusal may take, hostile input included (a zip bomb, a 60 MB file).
+FAST = 10.0
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    area: str  # register, data or template
+    breaks: Callable[[Path], None]
+    file: str  # the file the message must name
+    place: str | Callable[[Path], str] | None  # the place it must name (a prefix of it), or None
+    says: tuple  # what `answer` must say (a text, or a function of the project copy giving one)
+    check_says: tuple[str, ...] | None = None  # what `check` must say, when it words it otherwise
+    not_created: tuple[str, ...] = field(default=())  # files an attack tried to make
+
+    def where(self, project: Path) -> str | None:
+        return self.place(project) if callable(self.place) else self.place
+
+    def texts(self, project: Path, check: bool = False) -> tuple[str, ...]:
+        says = (self.check_says or self.says) if check else self.says
+        return tuple(s(project) if callable(s) else s for s in says)
+
+
+def at_line(file: Path, needle: str, nth: int = 1):
+    return lambda project: f"line {b.line_of(project, file, needle, nth)}"
+
+
+R, D, T = b.REGISTER, b.BUDGET, b.TEMPLATE
+REG, BUD, TPL, NOTES = "data/questions.yaml", "data/budget.csv", "answer_templates/bedrijfsclusters.docx", "data/notes.yaml"
+
+
+def _duplicate_question(project: Path) -> None:
+    text = (project / R).read_text(encoding="utf-8")
+    head, questions = text.split("questions:\n", 1)
+    (project / R).write_text(head + "questions:\n" + questions + questions, encoding="utf-8")
+
+
+def _not_utf8(project: Path) -> None:
+    path = project / R
+    path.write_bytes(path.read_bytes().replace("asker: N.N.".encode(), "asker: Jos Vandecasteele-Hébert".encode("cp1252")))
+
+
+def _add_row(project: Path, row: str) -> None:
+    with open(project / D, "a", encoding="utf-8") as fh:
+        fh.write(row + "\n")
+
+
+def _huge_csv(project: Path) -> None:
+    row = b"clusters,2016,VAK,14250000,,opsplitsing_2016\n"
+    with open(project / D, "wb") as fh:
+        fh.write(b"line,year,kind,amount,part_of,notes\n")
+        fh.write(row * (60 * 1024 * 1024 // len(row) + 1))
+
+
+def _semicolon(change, encoding="cp1252"):
+    return lambda project: b.write_semicolon_budget(project, change, encoding)
+
+
+def _set_amount(line: str, year: str, kind: str, amount: str):
+    def change(rows):
+        for row in rows:
+            if row[:3] == [line, year, kind]:
+                row[3] = amount
+                return
+        raise AssertionError("no such row")
+
+    return change
+
+
+def _garbled(rows):
+    rows[11][0] = "ibnÃ©"  # 'ibné' saved as UTF-8, read as Windows-1252, saved again
+
+
+def _utf16(project: Path) -> None:
+    path = project / D
+    path.write_bytes(path.read_text(encoding="utf-8").replace(",", "\t").encode("utf-16"))
+
+
+def _xlsx_named_csv(project: Path) -> None:
+    (project / D).write_bytes((project / "data" / "budget.xlsx").read_bytes())
+
+
+def _uncached_formula(project: Path) -> None:
+    b.workbook(project, formula_at="D6")
+    b.use_data_file(project, "budget", "budget.xlsx")
+
+
+def _unknown_sheet(project: Path) -> None:
+    b.workbook(project)
+    b.use_data_file(project, "budget", "budget.xlsx#Begrooting")
+
+
+def _corrupt_xlsx(project: Path) -> None:
+    (project / "data" / "budget.xlsx").write_bytes(b"PK\x03\x04 this was cut off in an e-mail")
+    b.use_data_file(project, "budget", "budget.xlsx")
+
+
+def _xlsx_bomb(project: Path) -> None:
+    b.zip_bomb(project / "data" / "budget.xlsx", "xl/worksheets/sheet1.xml")
+    b.use_data_file(project, "budget", "budget.xlsx")
+
+
+def _docx_bomb(project: Path) -> None:
+    b.zip_bomb(project / T, "word/document.xml", extra={"[Content_Types].xml": b"<Types/>"})
+
+
+def _docx_without_document(project: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(project / T, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/styles.xml", "<styles/>")
+
+
+CASES = [
+    # ------------------------------------------------------------------ register
+    Case("register-yaml-syntax", "register",
+         lambda p: b.replace_in(p, R, "asker: N.N.", "asker: N.N.: onbekend"),
+         REG, at_line(R, "asker:"), ("not valid YAML",)),
+    Case("register-field-missing", "register",
+         lambda p: b.replace_in(p, R, "    title: Bedrijfsclusters - Subsidies\n", ""),
+         REG, at_line(R, "- zittingsjaar:"), ("question 4: the field 'title' is missing",)),
+    Case("register-zittingsjaar", "register",
+         lambda p: b.replace_in(p, R, "zittingsjaar: 2019-2020", "zittingsjaar: 2019-2021"),
+         REG, at_line(R, "zittingsjaar:"), ("zittingsjaar must look like 2019-2020", "'2019-2021'")),
+    Case("register-question-twice", "register", _duplicate_question,
+         REG, at_line(R, "- zittingsjaar:", 2), ("is in the register twice", "first is at line 10")),
+    Case("register-template-outside", "register",
+         lambda p: b.replace_in(p, R, "template: bedrijfsclusters.docx", "template: ../../etc/passwd"),
+         REG, at_line(R, "template:"), ("template '../../etc/passwd' must be the name of a .docx file",)),
+    Case("register-data-outside", "register",
+         lambda p: b.replace_in(p, R, "budget: budget.csv", "budget: ../../../etc/passwd"),
+         REG, at_line(R, "budget:"), ("data file '../../../etc/passwd' must be a file name inside the data folder",)),
+    Case("register-notes-outside", "register",
+         lambda p: b.replace_in(p, R, "notes: notes.yaml", "notes: ../../etc/shadow"),
+         REG, at_line(R, "notes:"), ("notes file '../../etc/shadow' must be a file name inside the data folder",)),
+    Case("register-question-number-path", "register",
+         lambda p: b.replace_in(p, R, "number: 4\n", "number: ../../4\n"),
+         REG, at_line(R, "number: ../../4"), ("'number' must be a whole number",)),
+    Case("register-undefined-table", "register",
+         lambda p: b.replace_in(p, R, "table: kredieten", "table: kredietten"),
+         REG, at_line(R, "- number: 1"), ("uses table 'kredietten', which is not defined",)),
+    Case("register-no-such-subquestion", "register",
+         lambda p: b.replace_in(p, R, "- number: 2\n", "- number: 7\n"),
+         REG, at_line(R, "- number: 7"), ("there is no sub-question 7",)),
+    Case("register-date", "register",
+         lambda p: b.replace_in(p, R, "date: null", "date: 7 oktober 2019"),
+         REG, at_line(R, "date:"), ("'date' must be a date like 2019-10-07",)),
+    Case("register-years", "register",
+         lambda p: b.replace_in(p, R, "years: 2014-2018", "years: 2018-2014"),
+         REG, at_line(R, "years:"), ("'years' must be a range such as 2014-2018",)),
+    Case("register-key-twice", "register",
+         lambda p: b.replace_in(p, R, "    asker: N.N.", "    asker: N.N.\n    asker: Jan Peeters"),
+         REG, at_line(R, "asker: Jan Peeters"), ("the key 'asker' appears twice",)),
+    Case("register-not-utf8", "register", _not_utf8,
+         REG, at_line(R, "asker:"), ("the file is not UTF-8 text",)),
+    Case("register-unknown-locale", "register",
+         lambda p: b.replace_in(p, R, "locale: nl_BE", "locale: vl_VL"),
+         REG, at_line(R, "- zittingsjaar:"), ("unknown locale 'vl_VL'",)),
+    Case("register-text-unknown-name", "register",
+         lambda p: b.replace_in(p, R, '{{ shares.percent("kmo") }}', '{{ share.percent("kmo") }}'),
+         REG, at_line(R, "- number: 3"), ("answer part 3", "'share' is undefined")),
+    Case("register-text-syntax", "register",
+         lambda p: b.replace_in(p, R, '{{ shares.percent("groot") }}', '{{ shares.percent("groot") }'),
+         REG, at_line(R, "- number: 3"), ("answer part 3", "unexpected '}'")),
+    Case("register-text-reads-file", "register",
+         lambda p: b.replace_in(p, R, '{{ evaluation.text }}', '{{ budget.raw.path.read_text() }}'),
+         REG, at_line(R, "- number: 4"), ("access to attribute 'path' of 'RawTable' object is unsafe",)),
+    # ------------------------------------------------------------------ data
+    Case("data-file-missing", "data", lambda p: (p / b.SHARES).unlink(),
+         "data/support_by_size.csv", None, ("file not found",)),
+    Case("data-amount-not-a-number", "data",
+         lambda p: b.replace_in(p, D, "58000000", "58 miljoen"),
+         BUD, "row 8, column 'amount'", ("'58 miljoen' is not an amount",)),
+    Case("data-kind", "data",
+         lambda p: b.replace_in(p, D, "clusters,2017,VEK", "clusters,2017,VEKK"),
+         BUD, "row 9, column 'kind'", ("'VEKK' is not a budget kind", "VAK, VEK")),
+    Case("data-year", "data",
+         lambda p: b.replace_in(p, D, "clusters,2018,VAK", "clusters,20188,VAK"),
+         BUD, "row 10, column 'year'", ("'20188' is not a year",)),
+    Case("data-column-misspelt", "data",
+         lambda p: b.replace_in(p, D, "line,year,kind,amount,", "line,year,kind,amout,"),
+         BUD, "row 1", ("the column(s) 'amount' are missing", "Is 'amout' meant to be 'amount'?")),
+    Case("data-row-twice", "data", lambda p: _add_row(p, "ibn,2016,VAK,6750000,clusters,"),
+         BUD, "row 16", ("budget line 'ibn', 2016 VAK appears twice (first at row 12)",)),
+    Case("data-extra-cell", "data",
+         lambda p: b.replace_in(p, D, "clusters,2018,VEK,45800000,,", "clusters,2018,VEK,45,800,000,,"),
+         BUD, "row 11", ("the row has 8 cells, the header 6",)),
+    Case("data-empty-file", "data", lambda p: (p / D).write_bytes(b""),
+         BUD, None, ("the file is empty",)),
+    Case("data-header-only", "data", lambda p: (p / D).write_text("line,year,kind,amount,part_of,notes\n\n"),
+         BUD, "row 1", ("a header row but no rows of data",)),
+    Case("data-ambiguous-decimal", "data", _semicolon(_set_amount("ibn", "2016", "VAK", "6750000.50")),
+         BUD, "row 12, column 'amount'", ("the comma is the decimal mark", "Write 6750000,50")),
+    Case("data-scientific-notation", "data", _semicolon(_set_amount("clusters", "2016", "VAK", "1,425E+07")),
+         BUD, "row 6, column 'amount'", ("scientific notation",)),
+    Case("data-garbled-encoding", "data", _semicolon(_garbled, "utf-8"),
+         BUD, "line 12", ("garbled: 'Ã©' where 'é' was meant",)),
+    Case("data-utf16", "data", _utf16, BUD, None, ("'Unicode text' (UTF-16)",)),
+    Case("data-xlsx-named-csv", "data", _xlsx_named_csv, BUD, None, ("an Excel workbook", "not a CSV text file")),
+    Case("data-huge-file", "data", _huge_csv, BUD, None, ("the file is too large (60 MB; at most 50 MB)",)),
+    Case("data-share-not-a-number", "data",
+         lambda p: b.replace_in(p, b.SHARES, "kmo’s,45", "kmo’s,veel"),
+         "data/support_by_size.csv", "row 2, column 'share'", ("'veel' is not a share",)),
+    Case("data-share-total-row", "data",
+         lambda p: (p / b.SHARES).write_text((p / b.SHARES).read_text(encoding="utf-8") + "totaal,Totaal,100\n",
+                                             encoding="utf-8"),
+         "data/support_by_size.csv", "row 4, column 'size'", ("'totaal' is a total, not a category",)),
+    Case("data-xlsx-formula-not-computed", "data", _uncached_formula,
+         "data/budget.xlsx", "sheet 'Begroting', cell D6", ("formula (=D12+D13) whose result was never computed",)),
+    Case("data-xlsx-unknown-sheet", "data", _unknown_sheet,
+         "data/budget.xlsx", None, ("no sheet 'Begrooting'", "'Begroting'")),
+    Case("data-xlsx-corrupt", "data", _corrupt_xlsx,
+         "data/budget.xlsx", None, ("not an Excel workbook (.xlsx)",)),
+    Case("data-xlsx-zip-bomb", "data", _xlsx_bomb,
+         "data/budget.xlsx", None, ("unpacks to far more than a spreadsheet (a zip bomb?)",)),
+    Case("data-yaml-syntax", "data",
+         lambda p: b.replace_in(p, b.EVALUATION, "subject: speerpuntclusters", "subject: [speerpuntclusters"),
+         "data/evaluation.yaml", at_line(b.EVALUATION, "summary:"),
+         ("not valid YAML", lambda p: f"that starts at line {b.line_of(p, b.EVALUATION, 'subject:')}")),
+    Case("data-measure-without-text", "data",
+         lambda p: b.replace_in(p, b.EVALUATION, "    text: >-\n      Naast", "    tekst: >-\n      Naast"),
+         REG, at_line(R, "- number: 4"),
+         ("answer part 4: every measure needs a 'text'",
+          lambda p: f"(data/evaluation.yaml, line {b.line_of(p, b.EVALUATION, 'kind: interim_report')})")),
+    Case("data-note-key-unknown", "data",
+         lambda p: b.replace_in(p, D, "opsplitsing_2016", "opsplitsing_2061"),
+         NOTES, None, ("unknown note key 'opsplitsing_2061'", "data/budget.csv, row 6")),
+    Case("data-note-unknown-filter", "data",
+         lambda p: b.replace_in(p, b.NOTES, '| mln(1) }}', '| mlm(1) }}'),
+         NOTES, at_line(b.NOTES, "opsplitsing_2016:"), ("note 'opsplitsing_2016'", "No filter named 'mlm'")),
+    Case("data-note-figure-missing", "data",
+         lambda p: b.replace_in(p, b.NOTES, 'in {{ budget.amount("ibn", 2016, "VAK")', 'in {{ budget.amount("ibn", 2015, "VAK")'),
+         NOTES, at_line(b.NOTES, "opsplitsing_2016:"), ("no row for budget line 'ibn', year 2015",)),
+    # ------------------------------------------------------------------ templates
+    Case("template-syntax", "template", lambda p: b.set_paragraph(p, 14, "{{ answers[2].number }.\t{{ answers[2].text }}"),
+         TPL, "paragraph 15", ("template tag error",)),
+    Case("template-unknown-filter", "template",
+         lambda p: b.set_paragraph(p, 3, "op vraag nr. {{ question.number }} van {{ question.asker|hoofdletters }}"),
+         TPL, "paragraph 4", ("No filter named 'hoofdletters'",)),
+    Case("template-unknown-name", "template", lambda p: b.set_paragraph(p, 0, "{{ ministre.name }}"),
+         TPL, "paragraph 1", ("'ministre' is undefined",), ("the template uses 'ministre'",)),
+    Case("template-unknown-attribute", "template",
+         lambda p: b.set_paragraph(p, 15, "{{ answers[3].nummer }}.\t{{ answers[3].text }}"),
+         TPL, "paragraph 16", ("has no attribute 'nummer'",)),
+    Case("template-missing-answer", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[5].number }}.\t{{ answers[5].text }}"),
+         TPL, "paragraph 17", ("has no element 5",)),
+    Case("template-paragraph-loop-tag", "template", lambda p: b.set_paragraph(p, 4, "{%p for p in answer.preambel %}"),
+         TPL, "paragraph 5", ("has no attribute 'preambel'",)),
+    Case("template-row-loop-tag", "template", lambda p: b.set_cell(p, 0, 1, 0, "{%tr for row in tables.krediet.rows %}"),
+         TPL, "table 1, row 2, cell 1", ("has no attribute 'krediet'",)),
+    Case("template-injection-mro", "template", lambda p: b.set_paragraph(p, 16, "{{ ''.__class__.__mro__ }}"),
+         TPL, "paragraph 17", ("refused", "'__class__' of 'str' object is unsafe")),
+    Case("template-injection-cycler", "template", lambda p: b.set_paragraph(p, 16, "{{ cycler.__init__.__globals__ }}"),
+         TPL, "paragraph 17", ("refused", "is unsafe")),
+    Case("template-injection-self", "template", lambda p: b.set_paragraph(p, 16, "{{ self._TemplateReference__context }}"),
+         TPL, "paragraph 17", ("refused", "is unsafe")),
+    Case("template-injection-lipsum", "template", lambda p: b.set_paragraph(p, 16, "{{ lipsum.__globals__['os'] }}"),
+         TPL, "paragraph 17", ("'lipsum' is undefined",), ("the template uses 'lipsum'",)),
+    Case("template-injection-config", "template", lambda p: b.set_paragraph(p, 16, "{{ config.items() }}"),
+         TPL, "paragraph 17", ("'config' is undefined",), ("the template uses 'config'",)),
+    Case("template-injection-request", "template", lambda p: b.set_paragraph(p, 16, "{{ request.environ }}"),
+         TPL, "paragraph 17", ("'request' is undefined",), ("the template uses 'request'",)),
+    Case("template-reads-file", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ budget.raw.path.parent.joinpath('questions.yaml').read_text() }}"),
+         TPL, "paragraph 17", ("refused", "'path' of 'RawTable' object is unsafe")),
+    Case("template-writes-file", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ budget.frame().to_csv('gestolen.csv') }}"),
+         TPL, "paragraph 17", ("refused", "'to_csv' of 'DataFrame' object is unsafe"), not_created=("gestolen.csv",)),
+    Case("template-include-file", "template", lambda p: b.set_paragraph(p, 16, "{% include '/etc/passwd' %}"),
+         TPL, "paragraph 17", ("no loader",)),
+    Case("template-huge-power", "template", lambda p: b.set_paragraph(p, 16, "{{ 7 ** 77777777 }}"),
+         TPL, "paragraph 17", ("refused", "too large to compute")),
+    Case("template-huge-text", "template", lambda p: b.set_paragraph(p, 16, "{{ 'ha' * 999999999 }}"),
+         TPL, "paragraph 17", ("refused", "too long")),
+    Case("template-safe-filter", "template", lambda p: b.set_paragraph(p, 0, "{{ minister.name|safe }}"),
+         TPL, "paragraph 1", ("No filter named 'safe'",)),
+    Case("template-missing", "template", lambda p: (p / T).unlink(), TPL, None, ("template not found",)),
+    Case("template-corrupt", "template", lambda p: (p / T).write_bytes(b"\xd0\xcf\x11\xe0 an old .doc file"),
+         TPL, None, ("not a valid zip package",)),
+    Case("template-zip-bomb", "template", _docx_bomb, TPL, None, ("unpacks to far more than a Word document",)),
+    Case("template-not-word", "template", _docx_without_document, TPL, None, ("word/document.xml is missing",)),
+]
+
+
+def test_the_corpus_is_large_and_covers_every_area():
+    assert len({c.id for c in CASES}) == len(CASES) >= 30
+    areas = {c.area for c in CASES}
+    assert areas == {"register", "data", "template"}
+    assert all(sum(c.area == a for c in CASES) >= 10 for a in areas)
+
+
+def _problem_line(output: str, file: str, place: str | None, says) -> str:
+    prefix = f"error: {file}, {place}" if place else f"error: {file}:"
+    lines = [line for line in output.splitlines() if line.startswith(prefix)]
+    assert lines, f"no error line starting with {prefix!r} in:\n{output}"
+    matching = [line for line in lines if all(s in line for s in says)]
+    assert matching, f"no line {prefix!r}... says {says!r}:\n{output}"
+    return matching[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_answer_refuses_with_file_and_place_and_writes_nothing(case, project):
+    case.breaks(project)
+    started = time.monotonic()
+    result = run_in(project, "answer", "--question", "4")
+    assert time.monotonic() - started < FAST
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    _problem_line(result.stderr, case.file, case.where(project), case.texts(project))
+    assert files_in(project / "out") == []
+    for name in case.not_created:
+        assert not list(project.rglob(name)) and not Path(name).exists()
+
+
+def check_in(project: Path, *args: str):
+    return run_cli("check", "--register", str(project / "data" / "questions.yaml"),
+                   "--templates", str(project / "answer_templates"), *args)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_check_reports_the_same_problem_and_writes_nothing(case, project):
+    case.breaks(project)
+    before = b.snapshot(project)
+    started = time.monotonic()
+    result = check_in(project)
+    assert time.monotonic() - started < FAST
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    place = case.where(project)
+    says = case.texts(project, check=True)
+    _problem_line(result.stdout, case.file, place, says)
+    assert result.stdout.rstrip().splitlines()[-1].startswith("drafter check: ")
+
+    as_json = check_in(project, "--format", "json")
+    assert as_json.exit_code == 1
+    report = json.loads(as_json.stdout)
+    assert report["errors"] >= 1
+    assert any(
+        p["severity"] == "error" and p["file"] == case.file and (place is None or (p["place"] or "").startswith(place))
+        and all(s in p["message"] + " " + (p["hint"] or "") for s in says)
+        for p in report["problems"]
+    ), report["problems"]
+    assert b.snapshot(project) == before
