@@ -146,7 +146,7 @@ class _Checker:
         if not data_ok:
             self.all_read = False
         else:
-            self.add(consistency.total_warnings(q, data, self.register_file))
+            self.add(consistency.total_warnings(q, data, self.register_file), once_per_place=True)
             self.shown |= consistency.shown_cells(q, data)
         if not self.question_texts(q) or not data_ok or self.catalog is None:
             return

@@ -46,7 +46,7 @@ def column_warnings(raw, table_schema: schema.TableSchema) -> list[Problem]:
         if meant and meant not in raw.frame.columns:
             out.append(Problem(f"the column '{column}' is not read; did you mean '{meant}'?", file=raw.file,
                                place=raw.header_place, severity=WARNING,
-                               hint=f"Rename it to '{meant}' if it holds the {table_schema.columns[table_schema.known.index(meant)].meaning}."))
+                               hint=f"Rename it to '{meant}' if it holds {table_schema.columns[table_schema.known.index(meant)].meaning}."))
     return out
 
 

@@ -1,0 +1,270 @@
+"""`drafter check`: clean on the example, every problem at once, warnings told apart from errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import docx
+
+from . import breakage as b
+from .conftest import files_in, run_in, validate_docx
+from .test_bad_input import check_in
+
+ANSWER = "antwoord-2019-2020-vraag-4-bedrijfsclusters-subsidies.docx"
+
+
+def lines_of(result) -> list[str]:
+    return result.stdout.rstrip("\n").splitlines()
+
+
+def test_the_example_project_is_clean(project):
+    result = check_in(project)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "drafter check: no problems in 1 question, 3 data files, 1 template\n"
+    as_json = check_in(project, "--format", "json")
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.stdout) == {
+        "errors": 0, "warnings": 0, "checked": {"questions": 1, "data_files": 3, "templates": 1}, "problems": []}
+
+
+def test_the_real_project_folder_is_clean():
+    """What the README promises: `drafter check` in the checkout itself."""
+    from .conftest import run_cli
+
+    result = run_cli("check")
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.stdout
+
+
+QUESTION_5 = """
+  - zittingsjaar: 2019-2020
+    number: 5
+    minister: {name: N.N., title: N.N.}
+    title: Bedrijfsclusters - Evaluatie
+    template: bedrijfsclusters.docx
+    subquestions: {1: "Hoe?"}
+    answer:
+      parts:
+        - number: 1
+          text: Zo.
+"""
+
+QUESTION_6 = """
+  - zittingsjaar: 2019-2020
+    number: 6
+    asker: N.N.
+    minister: {name: N.N., title: N.N.}
+    title: Kmo's - Steun
+    template: tweede.docx
+    data: {shares: support_by_size.csv}
+    subquestions: {1: "Wat?", 2: "Hoe?", 3: "Waarom?", 4: "Wanneer?"}
+    answer:
+      parts:
+        - {number: 1, text: Een.}
+        - {number: 2, text: Twee.}
+        - {number: 3, text: "Circa {{ shares.percent('kmo') }}."}
+        - {number: 4, text: Vier.}
+"""
+
+
+def test_every_problem_is_reported_at_once(project):
+    # data: an amount that is not a number
+    b.replace_in(project, b.BUDGET, "58000000", "58 miljoen")
+    # notes: a note text with a broken tag
+    with open(project / b.NOTES, "a", encoding="utf-8") as fh:
+        fh.write('kapot: "Zie {{ budget.amount( }}"\n')
+    # register: two texts of question 4 with broken tags, question 5 without an asker,
+    # question 6 fine but with a template that uses two names that do not exist
+    b.replace_in(project, b.REGISTER, '{{ shares.percent("groot") }}', '{{ shares.percent("groot") }')
+    b.replace_in(project, b.REGISTER, '"{{ evaluation.text }}"', '"{{ evaluation.text }"')
+    with open(project / b.REGISTER, "a", encoding="utf-8") as fh:
+        fh.write(QUESTION_5 + QUESTION_6)
+    shutil.copy(project / b.TEMPLATE, project / "answer_templates" / "tweede.docx")
+    document = docx.Document(str(project / "answer_templates" / "tweede.docx"))
+    document.paragraphs[0].runs[0].text = "{{ ministre.name }}"
+    document.paragraphs[1].runs[0].text = "{{ vraag.titel }}"
+    document.save(str(project / "answer_templates" / "tweede.docx"))
+
+    result = check_in(project)
+    assert result.exit_code == 1
+    out = lines_of(result)
+    expected = [
+        f"error: data/questions.yaml, line {b.line_of(project, b.REGISTER, '- zittingsjaar:', 2)}: "
+        "question 5: the field 'asker' is missing",
+        f"error: data/notes.yaml, line {b.line_of(project, b.NOTES, 'kapot:')}: note 'kapot': unexpected '}}'",
+        "error: answer_templates/tweede.docx, paragraph 1 ('{{ ministre.name }}'): the template uses 'ministre'",
+        "error: answer_templates/tweede.docx, paragraph 2 ('{{ vraag.titel }}'): the template uses 'vraag'",
+        f"error: data/questions.yaml, line {b.line_of(project, b.REGISTER, '- number: 3')}: answer part 3: unexpected '}}'",
+        f"error: data/questions.yaml, line {b.line_of(project, b.REGISTER, '- number: 4')}: answer part 4: unexpected '}}'",
+        "error: data/budget.csv, row 8, column 'amount': '58 miljoen' is not an amount",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in out), f"{start!r} not in:\n{result.stdout}"
+    errors = [line for line in out if line.startswith("error: ")]
+    assert len(errors) == len(expected), result.stdout
+    # (with a question of the register unread, 'kapot' may be used there: no warning about it)
+    assert out[-1] == "drafter check: 7 errors, 0 warnings in 2 questions, 3 data files, 2 templates"
+
+
+def test_errors_come_before_warnings(project):
+    b.replace_in(project, b.BUDGET, "ibn,2016,VAK,6750000", "ibn,2016,VAK,6850000")  # a warning, found first
+    b.replace_in(project, b.SHARES, "kmo’s,45", "kmo’s,veel")  # an error, found later
+    out = lines_of(check_in(project))
+    assert [line.split(":")[0] for line in out[:-1]] == ["error", "warning"]
+    assert out[-1] == "drafter check: 1 error, 1 warning in 1 question, 3 data files, 1 template"
+
+
+def test_only_one_question(project):
+    assert check_in(project, "--question", "4").exit_code == 0
+    result = check_in(project, "--question", "7")
+    assert result.exit_code == 1
+    assert lines_of(result)[0].startswith("error: data/questions.yaml: there is no question 7 in the register")
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+def _warnings(result) -> list[str]:
+    return [line for line in lines_of(result) if line.startswith("warning: ")]
+
+
+def test_a_split_that_does_not_add_up_is_a_warning_and_the_answer_is_still_made(project):
+    b.replace_in(project, b.BUDGET, "ibn,2016,VAK,6750000", "ibn,2016,VAK,6850000")
+    result = check_in(project)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [
+        "warning: data/budget.csv, row 6, column 'amount': the parts of 'clusters', 2016 VAK add up to 14.350.000 "
+        "(ibn 6.850.000 + speerpuntclusters 7.500.000), but its amount is 14.250.000: a difference of 100.000, "
+        "more than rounding. Check the amounts of the split and of the line it splits."]
+    assert lines_of(result)[-1] == "drafter check: 0 errors, 1 warning in 1 question, 3 data files, 1 template"
+    report = json.loads(check_in(project, "--format", "json").stdout)
+    assert (report["errors"], report["warnings"]) == (0, 1)
+    assert report["problems"][0]["severity"] == "warning"
+    assert report["problems"][0]["place"] == "row 6, column 'amount'"
+    answer = run_in(project, "answer", "--question", "4")
+    assert answer.exit_code == 0 and files_in(project / "out") == [ANSWER]
+
+
+def test_a_difference_within_rounding_is_no_warning(project):
+    # 0,4% off: amounts copied in rounded form from a source
+    b.replace_in(project, b.BUDGET, "ibn,2016,VAK,6750000", "ibn,2016,VAK,6800000")
+    result = check_in(project)
+    assert result.exit_code == 0 and _warnings(result) == []
+
+
+def test_a_split_naming_a_line_that_does_not_exist(project):
+    b.replace_in(project, b.BUDGET, "ibn,2016,VAK,6750000,clusters,", "ibn,2016,VAK,6750000,cluster,")
+    warnings = _warnings(check_in(project))
+    assert warnings == [
+        "warning: data/budget.csv, row 12, column 'part_of': part_of 'cluster': there is no row for 'cluster', "
+        "2016 VAK. Correct the name (lines here: bedrijfssteun, clusters, ibn, speerpuntclusters), or add that row.",
+        # and so the other part is left alone to make up the amount
+        "warning: data/budget.csv, row 6, column 'amount': the parts of 'clusters', 2016 VAK add up to 7.500.000 "
+        "(speerpuntclusters 7.500.000), but its amount is 14.250.000: a difference of 6.750.000, more than rounding. "
+        "Check the amounts of the split and of the line it splits."]
+
+
+TOTAL_TABLE = """      splitsing:
+        data: budget
+        lines: [ibn, speerpuntclusters]
+        years: 2016
+        kinds: [VAK]
+        rows: line
+        columns: kind
+        total: {line: clusters}
+"""
+
+
+def test_a_stated_total_that_differs_from_its_rows(project):
+    # no part_of here: the table's own total line is what is checked
+    b.replace_in(project, b.BUDGET, "6750000,clusters,", "6750000,,")
+    b.replace_in(project, b.BUDGET, "7500000,clusters,", "7600000,,")
+    b.replace_in(project, b.REGISTER, "    answer:\n", TOTAL_TABLE + "    answer:\n")
+    result = check_in(project)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [
+        "warning: data/budget.csv, row 6, column 'amount': table 'splitsing': the rows for 2016 VAK add up to "
+        "14.350.000, but the total line 'clusters' says 14.250.000: a difference of 100.000, more than rounding. "
+        "Check the figures; the table is defined at data/questions.yaml, "
+        f"line {b.line_of(project, b.REGISTER, 'splitsing:') + 1}."]
+
+
+def test_with_a_split_and_a_total_over_the_same_figures_one_warning_is_enough(project):
+    b.replace_in(project, b.BUDGET, "ibn,2016,VAK,6750000", "ibn,2016,VAK,6850000")
+    b.replace_in(project, b.REGISTER, "    answer:\n", TOTAL_TABLE + "    answer:\n")
+    warnings = _warnings(check_in(project))
+    assert len(warnings) == 1 and "the parts of 'clusters', 2016 VAK" in warnings[0]
+
+
+def test_notes_defined_but_unused_and_used_but_undefined(project):
+    with open(project / b.NOTES, "a", encoding="utf-8") as fh:
+        fh.write("oude_noot: Niet meer nodig.\ngeroepen: Wordt in een tekst geroepen.\n")
+    b.replace_in(project, b.REGISTER, "voor grote ondernemingen.", "voor grote ondernemingen.{{ note('geroepen') }}")
+    # a row no table shows, with a key the notes file lacks
+    b.replace_in(project, b.BUDGET, "bedrijfssteun,2017,VEK,102493000,,", "bedrijfssteun,2017,VEK,102493000,,bron_2017")
+    result = check_in(project)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [
+        "warning: data/budget.csv, row 15, column 'notes': the note key 'bron_2017' is not defined in data/notes.yaml. "
+        "Define 'bron_2017:' in the notes file, or correct the key; no table shows this row yet.",
+        f"warning: data/notes.yaml, line {b.line_of(project, b.NOTES, 'oude_noot:')}: the note 'oude_noot' is not used "
+        "by any data row, table, text or template. Remove it, or call it: a key in a row's 'notes' cell, or "
+        '{{ note("oude_noot") }} in a text.',
+    ]
+
+
+def test_a_misspelt_column_is_pointed_out(project):
+    b.replace_in(project, b.BUDGET, "line,year,kind,amount,part_of,notes", "line,year,kind,amount,part_of,note")
+    warnings = _warnings(check_in(project))
+    assert warnings[0] == ("warning: data/budget.csv, row 1: the column 'note' is not read; did you mean 'notes'? "
+                           "Rename it to 'notes' if it holds the notes that explain this cell, separated by spaces.")
+
+
+def test_control_characters_are_cleaned_reported_and_the_answer_stays_valid(project):
+    b.replace_in(project, b.SHARES, "kmo,kmo’s,45", "kmo,kmo’s\x0b,45")
+    b.replace_in(project, b.REGISTER, "title: N.N.", "title: \"Vlaams minister\\x0bvan Economie\"")
+    result = check_in(project)
+    assert result.exit_code == 0, result.output
+    assert _warnings(result) == [
+        "warning: data/support_by_size.csv, row 2, column 'label': a control character (pasted from Excel or Word) "
+        "was replaced by a space. Retype the cell if its text looks wrong."]
+    assert run_in(project, "answer", "--question", "4").exit_code == 0
+    path = project / "out" / ANSWER
+    validate_docx(path)
+    assert docx.Document(str(path)).paragraphs[1].text == "Vlaams ministervan Economie"
+
+
+def test_a_template_no_question_uses_is_checked_too_but_not_word_lock_files(project):
+    (project / "answer_templates" / "oud.docx").write_bytes(b"not a zip")
+    (project / "answer_templates" / "~$drijfsclusters.docx").write_bytes(b"\x08Word lock file")
+    result = check_in(project)
+    assert result.exit_code == 1
+    errors = [line for line in lines_of(result) if line.startswith("error: ")]
+    assert errors == ["error: answer_templates/oud.docx: not a Word document (.docx): the file is not a valid zip "
+                      "package. Open the template in Word and save it again as a .docx (Word document)."]
+
+
+def test_answer_prints_no_traceback_but_debug_does(project):
+    b.replace_in(project, b.BUDGET, "58000000", "58 miljoen")
+    plain = run_in(project, "answer", "--question", "4")
+    assert plain.exit_code == 1 and "Traceback" not in plain.output
+    debug = run_in(project, "answer", "--question", "4", "--debug")
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr
+    assert "'58 miljoen' is not an amount" in debug.stderr
+    assert files_in(project / "out") == []
+
+
+def test_check_with_debug_still_reports(project):
+    result = check_in(project, "--debug")
+    assert result.exit_code == 0 and "no problems" in result.stdout
+
+
+def test_check_of_a_project_without_templates_folder(project):
+    shutil.rmtree(project / "answer_templates")
+    result = check_in(project)
+    assert result.exit_code == 1
+    assert "error: answer_templates/bedrijfsclusters.docx: template not found" in result.stdout
+    assert "error: answer_templates: the templates folder does not exist" in result.stdout
+    assert Path(project / "answer_templates").exists() is False
