@@ -20,7 +20,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from . import consistency, datasets, paths
+from . import consistency, datasets, paths, tabular
 from .errors import ERROR, DrafterError, Problem, display_path
 from .jinja import FORMATTER_KEY, text_environment, xml_environment
 from .pipeline import Generator, template_path
@@ -200,6 +200,12 @@ def check_project(register_path: Path | None = None, templates_dir: Path | None 
     except DrafterError as exc:  # the register cannot be read at all
         report.problems = list(exc.problems)
         return report
+    with tabular.read_once():
+        return _check(register, problems, templates_dir, number, zittingsjaar)
+
+
+def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar) -> CheckReport:
+    report = CheckReport()
     checker = _Checker(register, templates_dir)
     checker.add(problems)
     if problems:

@@ -115,8 +115,9 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     def bad(index, column, message, hint):
         problems.append(Problem(message, file=raw.file, place=raw.place(index, column), hint=hint))
 
-    for index, row in enumerate(raw.frame.to_dict("records")):
-        row = {k: v.strip() if isinstance(v, str) else v for k, v in row.items()}
+    names = list(raw.frame.columns)
+    for index, values in enumerate(zip(*(raw.frame[c] for c in names))):  # much faster than to_dict on big sheets
+        row = {k: v.strip() if isinstance(v, str) else v for k, v in zip(names, values)}
         if not any(row.values()):
             continue  # blank line in a sheet
         line, year_text, kind, amount_text = row["line"], row["year"], row["kind"], row["amount"]

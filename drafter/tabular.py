@@ -30,6 +30,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -41,11 +42,12 @@ from . import package
 from .errors import WARNING, DataError, Problem, display_path
 from .oxml import INVALID_XML_CHARS
 
-#: Larger data files are refused: a budget sheet is a few thousand rows.
+#: Larger data files are refused: a budget sheet is a few thousand rows (and 50,000 rows
+#: take about 2 s to check).
 MAX_TABLE_BYTES = 50 * 1024 * 1024
 MAX_XLSX_BYTES = 20 * 1024 * 1024
 MAX_XLSX_UNPACKED = 100 * 1024 * 1024
-MAX_TABLE_ROWS = 200_000
+MAX_TABLE_ROWS = 100_000
 #: In the register, 'budget.xlsx#Begroting' names a sheet of a workbook.
 SHEET_MARK = "#"
 CSV_SEPARATORS = (";", ",", "\t")
@@ -174,17 +176,48 @@ def parse_number(text: str, decimal_comma: bool) -> float:
 # --------------------------------------------------------------------------- reading
 
 
+_read_once: dict | None = None
+
+
+@contextmanager
+def read_once():
+    """Within this block each file is read once, however often it is asked for: `drafter
+    check` reads a file for its own checks, then for the view and for the render."""
+    global _read_once
+    outer = _read_once
+    _read_once = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _read_once = outer
+
+
 def read_table(path: Path) -> RawTable:
     """Read a CSV file or an Excel sheet ('book.xlsx#Sheet'); every problem is a DataError."""
     path, sheet = split_sheet(path)
     shown = display_path(path)
-    suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError:
         raise DataError("file not found", file=shown, hint="Check the file name in the register's 'data:'.") from None
     except OSError as exc:
         raise DataError(f"cannot read the file ({exc.strerror})", file=shown) from None
+    if _read_once is None:
+        return _read(path, sheet, shown, st.st_size)
+    key = (path.resolve(), sheet, st.st_mtime_ns, st.st_size)
+    if key not in _read_once:
+        try:
+            _read_once[key] = _read(path, sheet, shown, st.st_size)
+        except DataError as exc:
+            _read_once[key] = exc
+    found = _read_once[key]
+    if isinstance(found, DataError):
+        raise DataError(problems=found.problems)
+    return found
+
+
+def _read(path: Path, sheet: str | None, shown: str, size: int) -> RawTable:
+    suffix = path.suffix.lower()
     limit = MAX_XLSX_BYTES if suffix in EXCEL_SUFFIXES else MAX_TABLE_BYTES
     if size > limit:
         raise DataError(
@@ -376,6 +409,7 @@ _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_FORMULA_OR_MERGE = re.compile(rb"<(\w+:)?(f|mergeCell)[ >/]")
 
 
 def _letter_index(letters: str) -> int:
@@ -428,6 +462,9 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str | None):
     merges, uncached = [], []
     if part is None:
         return merges, uncached
+    with archive.open(part) as fh:
+        if not _FORMULA_OR_MERGE.search(fh.read()):
+            return merges, uncached
     with archive.open(part) as fh:
         for _, el in etree.iterparse(fh, events=("end",), tag=(f"{_S}c", f"{_S}mergeCell"),
                                      resolve_entities=False, no_network=True, huge_tree=False):
@@ -483,6 +520,10 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
         if not hasattr(ws, "iter_rows"):
             raise DataError(f"{sheet!r} is a chart, not a sheet of figures", file=shown,
                             hint="Name a sheet with the figures after '#' in the register.")
+        stated = ws.max_row  # from the sheet's own dimension, when it states one: refuse before reading
+        if stated is not None and stated > MAX_TABLE_ROWS + 1:
+            raise DataError(f"the sheet has {stated} rows, more than {MAX_TABLE_ROWS}", file=shown,
+                            place=f"sheet {sheet!r}", hint="Keep only the rows the answers need.")
         grid = []
         try:
             for row in ws.iter_rows(min_row=1, values_only=True):
