@@ -268,3 +268,20 @@ def test_check_of_a_project_without_templates_folder(project):
     assert "error: answer_templates/bedrijfsclusters.docx: template not found" in result.stdout
     assert "error: answer_templates: the templates folder does not exist" in result.stdout
     assert Path(project / "answer_templates").exists() is False
+
+
+def test_the_readme_shows_real_output(project):
+    """The README's example of `drafter check` is what drafter prints for these mistakes."""
+    import re
+
+    from .conftest import ROOT
+
+    b.replace_in(project, b.BUDGET, "ibn,2016,VAK,6750000", "ibn,2016,VAK,6850000")
+    with open(project / b.NOTES, "a", encoding="utf-8") as fh:
+        fh.write("oude_noot: Niet meer nodig.\n")
+    b.set_paragraph(project, 0, "{{ ministre.name }}")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = re.search(r"```text\n\$ drafter check\n(.*?)\$ echo \$\?\n1\n```", readme, re.S).group(1)
+    as_json = re.search(r"```text\n\$ drafter check --format json\n(.*?)```", readme, re.S).group(1)
+    assert check_in(project).stdout == text
+    assert check_in(project, "--format", "json").stdout == as_json
