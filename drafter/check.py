@@ -109,6 +109,9 @@ class _Checker:
         except TemplateSyntaxError as exc:
             self.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
             return False
+        except RecursionError:
+            self.add([Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)])
+            return False
         return True
 
     def question_texts(self, q: Question) -> bool:

@@ -144,6 +144,9 @@ class WordTemplate:
         lines = prepared.split("\n")
         try:
             template = xml_environment().from_string(prepared)
+        except RecursionError:
+            raise TemplateProblem("a tag is nested too deeply to read", file=self.file, place=part,
+                                  hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from None
         except TemplateSyntaxError as exc:
             raise TemplateProblem(
                 f"template tag error: {exc.message}",

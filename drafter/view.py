@@ -194,7 +194,7 @@ class _TextRenderer:
                 place=place,
                 hint="Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.",
             ) from None
-        except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
+        except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
             raise DataError(f"{what}: {exc}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
 
 

@@ -67,8 +67,55 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 MAX_YAML_BYTES = 20 * 1024 * 1024
 
 
+#: Values a YAML file may stand for once its aliases (*name) are expanded: a register of a
+#: thousand questions has a few hundred thousand; a "billion laughs" file has billions.
+MAX_YAML_VALUES = 5_000_000
+
+
 def load_yaml(path: Path):
-    """Parse a YAML file; a missing or malformed file is a DataError naming file and line."""
+    """Parse a YAML file; a missing or malformed file, or one whose aliases expand without
+    end, is a DataError naming file and line."""
+    try:
+        data = _parse_yaml(path)
+        _check_expansion(data, display_path(path))
+    except RecursionError:
+        raise DataError("the values in this file are nested too deeply", file=display_path(path),
+                        hint="A register nests a few levels; look for a long run of '[' or '{'.") from None
+    return data
+
+
+def _check_expansion(data, shown: str) -> None:
+    """Refuse aliases that refer to themselves or expand to too many values: walking such a
+    structure (to read it, or to show a value in a message) would never end."""
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(value) -> int:
+        if not isinstance(value, (dict, list)):
+            return 1
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        if key in busy:
+            raise DataError("an alias (*name) refers to the value that holds it", file=shown,
+                            place=f"line {getattr(value, 'line', 0)}", hint="Write the value out instead of the alias.")
+        busy.add(key)
+        children = value.values() if isinstance(value, dict) else value
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_YAML_VALUES:
+                raise DataError("the aliases (*name) in this file expand to far more values than a register holds",
+                                file=shown, place=f"line {getattr(value, 'line', 0)}",
+                                hint="Write the values out instead of nesting aliases.")
+        busy.discard(key)
+        sizes[key] = total
+        return total
+
+    size(data)
+
+
+def _parse_yaml(path: Path):
     shown = display_path(path)
     try:
         size = path.stat().st_size

@@ -56,6 +56,14 @@ def _duplicate_question(project: Path) -> None:
     (project / R).write_text(head + "questions:\n" + questions + questions, encoding="utf-8")
 
 
+def _alias_bomb(project: Path) -> None:
+    """'Billion laughs': each list holds the one before it nine times."""
+    lines = ['a0: &a0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    bomb = "".join(f"      {line}\n" for line in lines)
+    b.replace_in(project, R, "    title: Bedrijfsclusters - Subsidies\n", "    lach:\n" + bomb + "    title: *a8\n")
+
+
 def _not_utf8(project: Path) -> None:
     path = project / R
     path.write_bytes(path.read_bytes().replace("asker: N.N.".encode(), "asker: Jos Vandecasteele-Hébert".encode("cp1252")))
@@ -187,6 +195,14 @@ CASES = [
     Case("register-text-reads-file", "register",
          lambda p: b.replace_in(p, R, '{{ evaluation.text }}', '{{ budget.raw.path.read_text() }}'),
          REG, at_line(R, "- number: 4"), ("access to attribute 'path' of 'RawTable' object is unsafe",)),
+    Case("register-alias-bomb", "register", _alias_bomb,
+         REG, at_line(R, "a6: &a6"), ("the aliases (*name) in this file expand to far more values",)),
+    Case("register-nested-too-deeply", "register",
+         lambda p: b.replace_in(p, R, "    title: Bedrijfsclusters", "    diep: " + "[" * 5000 + "]" * 5000 + "\n    title: Bedrijfsclusters"),
+         REG, None, ("nested too deeply",)),
+    Case("register-text-nested-too-deeply", "register",
+         lambda p: b.replace_in(p, R, '{{ evaluation.text }}', "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}"),
+         REG, at_line(R, "- number: 4"), ("answer part 4",)),
     # ------------------------------------------------------------------ data
     Case("data-file-missing", "data", lambda p: (p / b.SHARES).unlink(),
          "data/support_by_size.csv", None, ("file not found",)),
@@ -297,6 +313,9 @@ CASES = [
          TPL, "paragraph 17", ("refused", "too long")),
     Case("template-safe-filter", "template", lambda p: b.set_paragraph(p, 0, "{{ minister.name|safe }}"),
          TPL, "paragraph 1", ("No filter named 'safe'",)),
+    Case("template-nested-too-deeply", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}"),
+         TPL, "the document", ("nested too deeply",)),
     Case("template-missing", "template", lambda p: (p / T).unlink(), TPL, None, ("template not found",)),
     Case("template-corrupt", "template", lambda p: (p / T).write_bytes(b"\xd0\xcf\x11\xe0 an old .doc file"),
          TPL, None, ("not a valid zip package",)),
