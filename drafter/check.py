@@ -156,10 +156,11 @@ class _Checker:
         view = self.attempt(lambda: build_view(self.register, q, self.catalog), once_per_place=True)
         if view is None or template is None:
             return
-        provided = set(view.context) | set(xml_environment().globals)
+        provided = template.names(view.context)
         unknown = {n: place for n, place in template.variable_places().items() if n not in provided}
         for name, place in unknown.items():
-            names = ", ".join(sorted(n for n in view.context if n not in _INTERNAL_NAMES))
+            names = ", ".join(sorted(n for n in provided - set(xml_environment().globals)
+                                     if n.isidentifier() and n not in _INTERNAL_NAMES))
             self.add([Problem(f"the template uses '{name}', which {q.label} does not provide", file=template.file,
                               place=place, hint=f"Correct the name; a template can use: {names}.")])
         if unknown:

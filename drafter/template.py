@@ -194,6 +194,11 @@ class WordTemplate:
                 places[name] = self._where(compiled.lines, compiled.locations, lineno, part)
         return places
 
+    def names(self, context: dict) -> set[str]:
+        """Every name a tag of this template can use with this context: the view's, the
+        template's own helpers (table()) and the environment's globals (footnote(), range())."""
+        return set(context) | set(self._helpers(context)) | set(xml_environment().globals)
+
     def _render_one(self, compiled: _Compiled, context: dict, part: str) -> str:
         try:
             return _finish_rendered(compiled.template.render(context))

@@ -41,6 +41,11 @@ def line_of(project: Path, file: Path, needle: str, nth: int = 1) -> int:
     raise AssertionError(f"{needle!r} is not in {file}")
 
 
+def last_line_of(project: Path, file: Path, needle: str) -> int:
+    lines = (project / file).read_text(encoding="utf-8", errors="replace").splitlines()
+    return max(number for number, line in enumerate(lines, start=1) if needle in line)
+
+
 def set_paragraph(project: Path, index: int, text: str) -> None:
     """Retype body paragraph `index` (0-based) of the template, as a person would in Word."""
     path = project / TEMPLATE
@@ -75,9 +80,13 @@ def write_semicolon_budget(project: Path, change=None, encoding: str = "cp1252")
     (project / BUDGET).write_bytes(("\r\n".join(";".join(r) for r in rows) + "\r\n").encode(encoding))
 
 
+#: The workbook the tests make; the example's own budget.xlsx is left to the question that uses it.
+WORKBOOK = "begroting.xlsx"
+
+
 def workbook(project: Path, *, sheets=("Begroting",), figures_sheet="Begroting", formula_at=None,
              merge=None) -> Path:
-    """data/budget.xlsx with the budget rows on figures_sheet; other sheets hold a title only.
+    """data/begroting.xlsx with the budget rows on figures_sheet; other sheets hold a title only.
 
     formula_at: a cell ('D6') that gets a formula and no computed value (as openpyxl writes it).
     merge: a range ('A2:A5') to merge after writing (Excel keeps the top-left value only).
@@ -98,7 +107,7 @@ def workbook(project: Path, *, sheets=("Begroting",), figures_sheet="Begroting",
             sheet[formula_at] = "=D12+D13"
         if merge:
             sheet.merge_cells(merge)
-    path = project / "data" / "budget.xlsx"
+    path = project / "data" / WORKBOOK
     book.save(path)
     return path
 

@@ -51,9 +51,12 @@ REG, BUD, TPL, NOTES = "data/questions.yaml", "data/budget.csv", "answer_templat
 
 
 def _duplicate_question(project: Path) -> None:
+    """Question 4 copied to the end of the register."""
     text = (project / R).read_text(encoding="utf-8")
-    head, questions = text.split("questions:\n", 1)
-    (project / R).write_text(head + "questions:\n" + questions + questions, encoding="utf-8")
+    first = text.index("  - zittingsjaar:")
+    end = text.find("\n  - zittingsjaar:", first + 1)
+    question = text[first:end + 1] if end > 0 else text[first:]
+    (project / R).write_text(text.rstrip("\n") + "\n" + question, encoding="utf-8")
 
 
 def _alias_bomb(project: Path) -> None:
@@ -111,22 +114,22 @@ def _xlsx_named_csv(project: Path) -> None:
 
 def _uncached_formula(project: Path) -> None:
     b.workbook(project, formula_at="D6")
-    b.use_data_file(project, "budget", "budget.xlsx")
+    b.use_data_file(project, "budget", b.WORKBOOK)
 
 
 def _unknown_sheet(project: Path) -> None:
     b.workbook(project)
-    b.use_data_file(project, "budget", "budget.xlsx#Begrooting")
+    b.use_data_file(project, "budget", b.WORKBOOK + "#Begrooting")
 
 
 def _corrupt_xlsx(project: Path) -> None:
-    (project / "data" / "budget.xlsx").write_bytes(b"PK\x03\x04 this was cut off in an e-mail")
-    b.use_data_file(project, "budget", "budget.xlsx")
+    (project / "data" / b.WORKBOOK).write_bytes(b"PK\x03\x04 this was cut off in an e-mail")
+    b.use_data_file(project, "budget", b.WORKBOOK)
 
 
 def _xlsx_bomb(project: Path) -> None:
-    b.zip_bomb(project / "data" / "budget.xlsx", "xl/worksheets/sheet1.xml")
-    b.use_data_file(project, "budget", "budget.xlsx")
+    b.zip_bomb(project / "data" / b.WORKBOOK, "xl/worksheets/sheet1.xml")
+    b.use_data_file(project, "budget", b.WORKBOOK)
 
 
 def _docx_bomb(project: Path) -> None:
@@ -153,7 +156,8 @@ CASES = [
          lambda p: b.replace_in(p, R, "zittingsjaar: 2019-2020", "zittingsjaar: 2019-2021"),
          REG, at_line(R, "zittingsjaar:"), ("zittingsjaar must look like 2019-2020", "'2019-2021'")),
     Case("register-question-twice", "register", _duplicate_question,
-         REG, at_line(R, "- zittingsjaar:", 2), ("is in the register twice", "first is at line 10")),
+         REG, lambda p: f"line {b.last_line_of(p, R, '- zittingsjaar:')}",
+         ("question 4 of 2019-2020 (minister N.N.) is in the register twice", "first is at line 10")),
     Case("register-template-outside", "register",
          lambda p: b.replace_in(p, R, "template: bedrijfsclusters.docx", "template: ../../etc/passwd"),
          REG, at_line(R, "template:"), ("template '../../etc/passwd' must be the name of a .docx file",)),
@@ -244,13 +248,13 @@ CASES = [
                                              encoding="utf-8"),
          "data/support_by_size.csv", "row 4, column 'size'", ("'totaal' is a total, not a category",)),
     Case("data-xlsx-formula-not-computed", "data", _uncached_formula,
-         "data/budget.xlsx", "sheet 'Begroting', cell D6", ("formula (=D12+D13) whose result was never computed",)),
+         "data/begroting.xlsx", "sheet 'Begroting', cell D6", ("formula (=D12+D13) whose result was never computed",)),
     Case("data-xlsx-unknown-sheet", "data", _unknown_sheet,
-         "data/budget.xlsx", None, ("no sheet 'Begrooting'", "'Begroting'")),
+         "data/begroting.xlsx", None, ("no sheet 'Begrooting'", "'Begroting'")),
     Case("data-xlsx-corrupt", "data", _corrupt_xlsx,
-         "data/budget.xlsx", None, ("not an Excel workbook (.xlsx)",)),
+         "data/begroting.xlsx", None, ("not an Excel workbook (.xlsx)",)),
     Case("data-xlsx-zip-bomb", "data", _xlsx_bomb,
-         "data/budget.xlsx", None, ("unpacks to far more than a spreadsheet (a zip bomb?)",)),
+         "data/begroting.xlsx", None, ("unpacks to far more than a spreadsheet (a zip bomb?)",)),
     Case("data-yaml-syntax", "data",
          lambda p: b.replace_in(p, b.EVALUATION, "subject: speerpuntclusters", "subject: [speerpuntclusters"),
          "data/evaluation.yaml", at_line(b.EVALUATION, "summary:"),

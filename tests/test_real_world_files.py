@@ -85,27 +85,27 @@ def test_column_names_in_capitals_and_with_spaces(project):
 
 def test_workbook_with_several_sheets_and_the_sheet_named(project):
     b.workbook(project, sheets=("Toelichting", "Begroting"))
-    b.use_data_file(project, "budget", "budget.xlsx#Begroting")
+    b.use_data_file(project, "budget", b.WORKBOOK + "#Begroting")
     assert table_of_the_answer(project) == seed.TABLE
     assert check_warnings(project) == []
 
 
 def test_workbook_with_several_sheets_read_first_with_a_warning(project):
     b.workbook(project, sheets=("Begroting", "Toelichting"))
-    b.use_data_file(project, "budget", "budget.xlsx")
+    b.use_data_file(project, "budget", b.WORKBOOK)
     assert table_of_the_answer(project) == seed.TABLE
     assert check_warnings(project) == [
-        "warning: data/budget.xlsx: the workbook has 2 sheets ('Begroting', 'Toelichting'); drafter reads the first, "
-        "'Begroting'. Name the sheet in the register to be sure: 'budget.xlsx#Begroting'."]
+        "warning: data/begroting.xlsx: the workbook has 2 sheets ('Begroting', 'Toelichting'); drafter reads the "
+        "first, 'Begroting'. Name the sheet in the register to be sure: 'begroting.xlsx#Begroting'."]
 
 
 def test_workbook_whose_first_sheet_is_not_the_figures_says_how_to_name_the_sheet(project):
     b.workbook(project, sheets=("Toelichting", "Begroting"))
-    b.use_data_file(project, "budget", "budget.xlsx")
+    b.use_data_file(project, "budget", b.WORKBOOK)
     result = run_in(project, "answer", "--question", "4")
     assert result.exit_code == 1
-    assert "error: data/budget.xlsx, sheet 'Toelichting', row 1: the file has a header row but no rows" in result.stderr
-    assert "e.g. 'budget.xlsx#Begroting'" in result.stderr
+    assert "error: data/begroting.xlsx, sheet 'Toelichting', row 1: the file has a header row but no rows" in result.stderr
+    assert "e.g. 'begroting.xlsx#Begroting'" in result.stderr
 
 
 def test_merged_cells_take_the_value_of_their_top_left_cell(project):
@@ -121,10 +121,10 @@ def test_merged_cells_take_the_value_of_their_top_left_cell(project):
         book.save(path)
 
     merge_lines(b.workbook(project))
-    b.use_data_file(project, "budget", "budget.xlsx")
+    b.use_data_file(project, "budget", b.WORKBOOK)
     assert table_of_the_answer(project) == seed.TABLE
     assert check_warnings(project) == [
-        "warning: data/budget.xlsx, sheet 'Begroting', cells A2:A5: the cells A2:A5 are merged; each of them is read "
+        "warning: data/begroting.xlsx, sheet 'Begroting', cells A2:A5: the cells A2:A5 are merged; each of them is read "
         "as 'clusters'. Unmerge them in Excel and fill in every cell, so that each row stands on its own."]
 
 
@@ -143,7 +143,7 @@ def test_a_computed_formula_is_read_as_its_value(project):
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    b.use_data_file(project, "budget", "budget.xlsx")
+    b.use_data_file(project, "budget", b.WORKBOOK)
     assert table_of_the_answer(project) == seed.TABLE
 
 
