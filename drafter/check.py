@@ -165,9 +165,13 @@ class _Checker:
                               place=place, hint=f"Correct the name; a template can use: {names}.")])
         if unknown:
             return  # the render would stop at the first of them
+        self.attempt(lambda: self._generator().generate(q), once_per_place=True)
+
+    def _generator(self) -> Generator:
+        """answer's own pipeline, made once: the answer is rendered in memory and thrown away."""
         if self.generator is None:
             self.generator = Generator(self.register, self.templates_dir)
-        self.attempt(lambda: self.generator.generate(q), once_per_place=True)
+        return self.generator
 
     def unused_templates(self) -> None:
         """Templates in the folder that no question names: they must at least be sound."""
