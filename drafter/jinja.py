@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import StrictUndefined, Template, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import DrafterError
@@ -82,3 +82,9 @@ def xml_environment() -> ImmutableSandboxedEnvironment:
 def text_environment() -> ImmutableSandboxedEnvironment:
     """For texts in the data (register, notes): plain text, escaped later by the Word template."""
     return _make(autoescape=False)
+
+
+@lru_cache(maxsize=4096)
+def compile_text(text: str) -> Template:
+    """A text from the data (register, notes), compiled once: a batch renders the same texts many times."""
+    return text_environment().from_string(text)

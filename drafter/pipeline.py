@@ -39,7 +39,7 @@ def template_path(question: Question, templates_dir: Path | None = None) -> Path
 
 
 class Generator:
-    """Makes answers for one register; templates and notes are read once and reused."""
+    """Makes answers for one register; templates, notes and data files are read once and reused."""
 
     def __init__(self, register: Register, templates_dir: Path | None = None,
                  created: dt.datetime | None = None) -> None:
@@ -47,11 +47,12 @@ class Generator:
         self.templates_dir = templates_dir
         self.created = created
         self.notes = datasets.load_notes(notes_path(register))
+        self.datasets = datasets.DatasetCache()
 
     def generate(self, question: Question) -> Draft:
         tpath = template_path(question, self.templates_dir)
         template = load_template(tpath)
-        view = build_view(self.register, question, self.notes)
+        view = build_view(self.register, question, self.notes, self.datasets.load)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created)
         inputs = [self.register.path, tpath] + [self.register.data_dir / f for f in question.data.values()]

@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 from . import datasets
 from .errors import DataError, DrafterError, Problem, display_path
 from .formatting import Formatter, parse_locale
-from .jinja import FORMATTER_KEY, text_environment
+from .jinja import FORMATTER_KEY, compile_text
 from .notes import Note, NoteSeries, unknown_note
 from .register import Question, Register, TableSpec
 
@@ -113,7 +113,7 @@ class _TextRenderer:
         if "{" not in text:
             return text
         try:
-            return text_environment().from_string(text).render(self.context)
+            return compile_text(text).render(self.context)
         except DrafterError as exc:
             problems = [
                 Problem(f"{what}: {p.message}" + (f" ({p.file}, {p.place})" if p.file else ""),
@@ -132,12 +132,12 @@ class _TextRenderer:
             raise DataError(f"{what}: {exc}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
 
 
-def load_data(register: Register, question: Question) -> dict[str, object]:
-    """Load every data file the question names; all problems are reported together."""
+def load_data(register: Register, question: Question, load=datasets.load_dataset) -> dict[str, object]:
+    """Load every data file the question names (with load(name, path)); all problems are reported together."""
     loaded, problems = {}, []
     for name, file in question.data.items():
         try:
-            loaded[name] = datasets.load_dataset(name, register.data_dir / file)
+            loaded[name] = load(name, register.data_dir / file)
         except DrafterError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -161,6 +161,7 @@ def build_table(spec: TableSpec, data: dict, fmt: Formatter, series: NoteSeries,
             place=spec.place,
             hint=f"Lines in that file: {', '.join(source.lines())}.",
         )
+    source_file = source.file  # shown in messages; worked out once, not per cell
     rows = []
     for year in spec.years:
         cells = []
@@ -169,10 +170,10 @@ def build_table(spec: TableSpec, data: dict, fmt: Formatter, series: NoteSeries,
             if cell is None:
                 raise DataError(
                     f"table '{spec.name}' needs budget line '{spec.line}', {year} {column.kind}, which has no row",
-                    file=source.file,
+                    file=source_file,
                     hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).",
                 )
-            calls = tuple(series.call(key, f"{source.file}, {cell.place}") for key in cell.notes)
+            calls = tuple(series.call(key, f"{source_file}, {cell.place}") for key in cell.notes)
             if cell.status == "value":
                 value = fmt.number(cell.amount)
             elif cell.status == "not_applicable":
@@ -190,14 +191,15 @@ def build_table(spec: TableSpec, data: dict, fmt: Formatter, series: NoteSeries,
     )
 
 
-def build_view(register: Register, question: Question, notes: datasets.NoteCatalog) -> AnswerView:
-    """Load the question's data and compute everything its template shows."""
+def build_view(register: Register, question: Question, notes: datasets.NoteCatalog,
+               load=datasets.load_dataset) -> AnswerView:
+    """Load the question's data (with load(name, path)) and compute everything its template shows."""
     locale = parse_locale(question.locale, file=display_path(register.path), place=question.place)
     fmt = Formatter(locale=str(locale))
-    data = load_data(register, question)
-    for value in data.values():
+    data = load_data(register, question, load)
+    for name, value in data.items():
         if isinstance(value, datasets.SharesData):
-            value.formatter = fmt
+            data[name] = value.with_formatter(fmt)
     register_file = display_path(register.path)
     context: dict = {FORMATTER_KEY: fmt, **data}
     texts = _TextRenderer(register, question, context)
