@@ -3,7 +3,7 @@
 - `plan` selects questions (by zittingsjaar, numbers, template) and sets apart, as failed,
   the ones that cannot be made: a question the register cannot read, two questions that
   would go to the same file.
-- `generate` makes the answers, in this process or in a pool of worker processes. Each
+- `Answers` makes them, in this process or in a pool of worker processes. Each
   worker builds one Generator when it starts and reuses it (templates compiled once, data
   files read once); a task is only the question's index, a result a small record.
   A failing question does not stop the others.
@@ -23,6 +23,7 @@ import sys
 import time
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
@@ -254,45 +255,90 @@ def _context():
     return multiprocessing.get_context()
 
 
-def generate(plan: Plan, settings: Settings, jobs: int, worker: Worker | None = None) -> Iterator[AnswerRecord]:
-    """Records of the planned answers, in the order they finish (failed ones first).
+class Answers:
+    """The answers of a plan being made: iterate for records as they finish (failed ones first).
 
-    With one job the answers are made here, by worker (made when not given).
+    With one job they are made in this process; otherwise by a pool of worker processes.
+    After Ctrl-C, `close` ends the work (queued answers are not started, running ones
+    finish) and returns the records of answers finished but not yet given, so that every
+    file written is accounted for. Call `close` in any case: it ends the pool.
     """
-    yield from plan.failed
-    indices = list(plan.indices)
-    if not indices:
-        return
-    jobs = max(1, min(jobs, len(indices)))
-    if jobs == 1:
-        worker = worker or Worker(plan.register, settings)
-        for index in indices:
-            yield worker.make(index)
-        return
-    gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
-    try:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker,
-                                   initargs=(plan.register, settings, os.getpid()))
-    except BaseException:
-        gc.unfreeze()
-        raise
-    try:
+
+    def __init__(self, plan: Plan, settings: Settings, jobs: int, worker: Worker | None = None) -> None:
+        self.plan = plan
+        self.settings = settings
+        self.jobs = max(1, min(jobs, len(plan.indices)))
+        self.worker = worker
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: dict[Future, int] = {}
+        self._given: set[Future] = set()
+
+    def __iter__(self) -> Iterator[AnswerRecord]:
+        yield from self.plan.failed
+        if not self.plan.indices:
+            return
+        if self.jobs == 1:
+            yield from self._here()
+        else:
+            yield from self._pooled()
+
+    def _here(self) -> Iterator[AnswerRecord]:
+        worker = self.worker or Worker(self.plan.register, self.settings)
+        with _ctrl_c_between_answers() as asked:
+            for index in self.plan.indices:
+                if asked():
+                    raise KeyboardInterrupt
+                yield worker.make(index)
+            if asked():
+                raise KeyboardInterrupt
+
+    def _pooled(self) -> Iterator[AnswerRecord]:
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=_start_worker,
+                                         initargs=(self.plan.register, self.settings, os.getpid()))
+        gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
         # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        pending: dict[Future, int] = {pool.submit(_make, i): i for i in indices}
-        for future in as_completed(pending):
-            index = pending[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # the worker process itself died (e.g. out of memory)
-                q = plan.register.questions[index]
-                yield _failed(q.label, [Problem(
-                    f"the worker process making this answer stopped ({type(exc).__name__}: {exc})",
-                    file=display_path(q.source), place=q.place,
-                    hint="Run again; if it happens again, run with --jobs 1 and report it.",
-                )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+        self._pending = {self._pool.submit(_make, i): i for i in self.plan.indices}
+        for future in as_completed(self._pending):
+            self._given.add(future)
+            yield self._record(future)
+
+    def _record(self, future: Future) -> AnswerRecord:
+        try:
+            return future.result()
+        except Exception as exc:  # the worker process itself died (e.g. out of memory)
+            q = self.plan.register.questions[self._pending[future]]
+            return _failed(q.label, [Problem(
+                f"the worker process making this answer stopped ({type(exc).__name__}: {exc})",
+                file=display_path(q.source), place=q.place,
+                hint="Run again; if it happens again, run with --jobs 1 and report it.",
+            )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+
+    def close(self) -> list[AnswerRecord]:
+        if self._pool is None:
+            return []
+        pool, self._pool = self._pool, None
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            gc.unfreeze()
+        late = [f for f in self._pending if f not in self._given and f.done() and not f.cancelled()]
+        self._given.update(late)
+        return [self._record(f) for f in late]
+
+
+@contextmanager
+def _ctrl_c_between_answers():
+    """In this process, Ctrl-C takes effect between two answers, never inside one: yields asked()."""
+    asked: list[bool] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: asked.append(True))
+    except ValueError:  # not the main thread: Ctrl-C is not ours to handle
+        previous = None
+    try:
+        yield lambda: bool(asked)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 # --------------------------------------------------------------------------- the command
@@ -328,16 +374,21 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
     manifest.write([], RUNNING)
     records: list[AnswerRecord] = []
     state = FINISHED
-    answers = generate(plan, settings, jobs, worker)
+    answers = Answers(plan, settings, jobs, worker)
+
+    def take(record: AnswerRecord) -> None:
+        records.append(record)
+        if on_record is not None:
+            on_record(record)
+
     try:
         for record in answers:
-            records.append(record)
-            if on_record is not None:
-                on_record(record)
+            take(record)
     except KeyboardInterrupt:
         state = INTERRUPTED
     finally:
-        answers.close()  # the pool ends here, whatever happened
+        for record in answers.close():  # answers finished while Ctrl-C was being handled
+            take(record)
     records.sort(key=_register_order)
     pdf_problems: list[Problem] = []
     if pdf and state == FINISHED:

@@ -435,6 +435,34 @@ def test_a_killed_batch_leaves_only_whole_valid_documents(project):
     assert all(a["sha256"] == sha256(out / a["file"]) for a in manifest["answers"])
 
 
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX signals")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_ends_the_run_cleanly_and_says_so_in_the_manifest(project, jobs):
+    total = 400
+    register_of(project, total)
+    expected = expected_bytes(project, range(1, total + 1))
+    out = project / "out"
+    proc = _start_batch(project, out, "--jobs", jobs)
+    try:
+        while len(list(out.glob("antwoord-*.docx"))) < 50:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.002)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C on a terminal does: every process of the group
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, (stdout, stderr)
+    assert b"Traceback" not in stderr
+    assert b"interrupted: the answers above were made; no half-written file is left behind" in stdout
+    made = assert_whole_answers(out, expected, validate=False)
+    assert 50 <= len(made) < total
+    manifest = json.loads(next(out.glob("drafter-manifest-*.json")).read_text(encoding="utf-8"))
+    assert manifest["state"] == "interrupted" and manifest["finished"]
+    assert sorted(a["file"] for a in manifest["answers"]) == made  # every answer written is in it
+    assert all(a["sha256"] == sha256(out / a["file"]) for a in manifest["answers"])
+
+
 def test_two_runs_at_the_same_time_do_not_corrupt_each_other(project):
     total = 150
     register_of(project, total)
