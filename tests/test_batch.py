@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import json
 import os
 import re
@@ -19,7 +20,7 @@ import docx
 import pytest
 
 from benchmarks.bench_batch import multiply_register
-from drafter import finish, oxml
+from drafter import oxml, package
 from drafter.batch import parse_numbers
 from drafter.output import ownership
 from drafter.paths import answer_file_name
@@ -498,16 +499,16 @@ def test_a_long_lived_generator_sees_a_changed_data_file(project):
     generator = Generator(reg, project / "answer_templates")
     q = reg.find(4)
 
-    def table_cell(data: bytes) -> str:
-        with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
-            return oxml.text_of(oxml.parse(archive.read(finish.package.MAIN_DOCUMENT)))
+    def text(data: bytes) -> str:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return oxml.text_of(oxml.parse(archive.read(package.MAIN_DOCUMENT)))
 
-    assert "58.000.000" in table_cell(generator.generate(q).data)
+    assert "58.000.000" in text(generator.generate(q).data)
     budget = project / "data" / "budget.csv"
     budget.write_text(budget.read_text(encoding="utf-8").replace("58000000", "59000000"), encoding="utf-8")
     os.utime(budget, ns=(time.time_ns(), time.time_ns() + 10**9))
-    text = table_cell(generator.generate(q).data)
-    assert "59.000.000" in text and "58.000.000" not in text
+    after = text(generator.generate(q).data)
+    assert "59.000.000" in after and "58.000.000" not in after
 
 
 def test_the_fast_yaml_reader_keeps_every_line(project):
