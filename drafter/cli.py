@@ -17,7 +17,7 @@ from typing import Optional
 import typer
 
 from . import paths
-from .errors import DrafterError
+from .errors import DrafterError, display_path
 from .report import print_problems
 
 app = typer.Typer(
@@ -101,17 +101,22 @@ def answer(
         from .register import load_register
 
         created = _created(date)
+        if pdf:
+            from .pdf import require_soffice
+
+            require_soffice()  # before anything is written
         reg = load_register(register)
         q = reg.find(question, year)
         draft = Generator(reg, templates, created=created).generate(q)
         target = _target(output, draft.file_name)
         result = write_answer(target, draft.data, force=force)
         print(result.message)
+        print_problems(list(draft.warnings))
         if pdf:
             from .pdf import convert_to_pdf
 
             for made in convert_to_pdf([result.path]):
-                print(f"wrote {made}")
+                print(f"wrote {display_path(made)}")
         return 0
 
     _run(debug, work)
@@ -149,6 +154,64 @@ def check(
                 print(format_problem(problem))
             print(f"drafter check: {summary_line(result.problems, result.summary)}")
         return 1 if result.errors else 0
+
+    _run(debug, work)
+
+
+@app.command()
+def batch(
+    year: Optional[list[str]] = typer.Option(
+        None, "--year", help="Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several."),
+    numbers: Optional[str] = typer.Option(None, "--numbers", help="Only these question numbers, e.g. 4,7-9."),
+    template: Optional[list[str]] = typer.Option(
+        None, "--template", help="Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the answers (default: output/)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to use (default: the machine's cores)."),
+    force: bool = typer.Option(False, "--force", help="Replace answers edited since drafter made them, after keeping a backup of each."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside each answer (needs LibreOffice)."),
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    date: Optional[str] = DateOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Draft the answers of all questions in the register, or of those selected.
+
+    A failing question does not stop the others; the exit code is 1 when any failed. A
+    manifest of the run (drafter-manifest-....json) is written in the output folder.
+    """
+
+    def work():
+        from . import batch as batches
+        from .register import load_register
+        from .report import BatchProgress, print_batch_summary
+
+        created = _created(date)
+        folder = output if output is not None else paths.OUTPUT_DIR
+        if folder.suffix.lower() == ".docx":
+            raise DrafterError(f"--output {folder}: a batch writes many answers, so --output must be a folder",
+                               hint="Give a folder, e.g. --output antwoorden/.")
+        selection = batches.Selection(
+            years=frozenset(year or ()),
+            numbers=batches.parse_numbers(numbers) if numbers is not None else frozenset(),
+            templates=frozenset(template or ()),
+        )
+        reg = load_register(register, lenient=True)
+        plan = batches.plan(reg, selection)
+        print_problems(list(plan.warnings))
+        workers = jobs or batches.default_jobs()
+        settings = batches.Settings(output=folder, templates_dir=templates, created=created, force=force, debug=debug)
+        options = {
+            "register": str(reg.path.resolve()),
+            "templates": str((templates or paths.TEMPLATES_DIR).resolve()),
+            "selection": selection.as_dict(),
+            "force": force, "pdf": pdf, "date": date, "jobs": workers,
+        }
+        with BatchProgress(plan.total, enabled=sys.stdout.isatty()) as progress:
+            result = batches.run(plan, settings, jobs=workers, pdf=pdf, options=options, on_record=progress.advance)
+        print_batch_summary(result, selection.describe(), workers, debug=debug)
+        if result.state == batches.INTERRUPTED:
+            return 130
+        return 1 if result.failed else 0
 
     _run(debug, work)
 

@@ -7,6 +7,7 @@ returns is plain data; formatting belongs to the view.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from dataclasses import dataclass
@@ -175,7 +176,13 @@ class SharesData:
         self.raw = raw
         self.shares = shares
         self.labels = labels
-        self.formatter = None  # set by the view
+        self.formatter = None  # a document's: see with_formatter
+
+    def with_formatter(self, formatter) -> SharesData:
+        """A copy that formats for one document; the loaded data itself is shared between answers."""
+        bound = copy.copy(self)
+        bound.formatter = formatter
+        return bound
 
     @property
     def file(self) -> str:
@@ -324,6 +331,29 @@ def load_notes(path: Path | None) -> NoteCatalog:
 
 
 # --------------------------------------------------------------------------- dispatch
+
+
+class DatasetCache:
+    """Data sets loaded once and reused while their file is unchanged (same size and time).
+
+    Answers of one register mostly share their data files: a batch reads each file once per
+    process, not once per answer. What it returns must be treated as read-only.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[tuple[str, Path], tuple[tuple[int, int], object]] = {}
+
+    def load(self, name: str, path: Path):
+        try:
+            st = path.stat()
+        except OSError:
+            return load_dataset(name, path)  # which says what is wrong with the file
+        stamp = (st.st_mtime_ns, st.st_size)
+        found = self._loaded.get((name, path))
+        if found is None or found[0] != stamp:
+            found = (stamp, load_dataset(name, path))
+            self._loaded[(name, path)] = found
+        return found[1]
 
 
 def load_dataset(name: str, path: Path):

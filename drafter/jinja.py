@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath
 
-from jinja2 import StrictUndefined, pass_context
+from jinja2 import StrictUndefined, Template, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -33,6 +33,8 @@ FORMATTER_KEY = "fmt"
 #: The context variable that holds the answer's FootnoteCollector. Not a name a template
 #: or a data set can have (those are letters, digits and _), so nothing can hide it.
 FOOTNOTES_KEY = "drafter.footnotes"
+#: The context variable that holds the answer's note calls (view.NoteCalls), for note().
+NOTES_KEY = "drafter.notes"
 
 
 def _finalize(value):
@@ -90,7 +92,19 @@ def _footnote(context, text, key=None):
     return collector.add(text, key=key)
 
 
+@pass_context
+def _note(context, key):
+    """A call to the note with this key, numbered in the current answer part's series."""
+    calls = context.get(NOTES_KEY)
+    if calls is None:
+        raise DrafterError(f"note('{key}') cannot be used here",
+                           hint="Call note() in the text of an answer part, or attach the note to a cell in the data.")
+    return calls.call(key)
+
+
 GLOBALS = {"footnote": _footnote}
+#: Only texts from the data call notes; a Word template prints them.
+TEXT_GLOBALS = {"note": _note}
 
 
 #: Plain values whose attributes (methods such as str.upper, dict.items) a template may use.
@@ -157,4 +171,12 @@ def xml_environment() -> ImmutableSandboxedEnvironment:
 @lru_cache(maxsize=None)
 def text_environment() -> ImmutableSandboxedEnvironment:
     """For texts in the data (register, notes): plain text, escaped later by the Word template."""
-    return _make(autoescape=False)
+    env = _make(autoescape=False)
+    env.globals.update(TEXT_GLOBALS)
+    return env
+
+
+@lru_cache(maxsize=4096)
+def compile_text(text: str) -> Template:
+    """A text from the data (register, notes), compiled once: a batch renders the same texts many times."""
+    return text_environment().from_string(text)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -113,19 +112,62 @@ def _free_name(target: Path, tag: str) -> Path:
         n += 1
 
 
-def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.datetime | None = None) -> WriteResult:
-    """Write an answer at target, by the rules in this module's docstring."""
-    folder = target.parent
+def write_new(target: Path, data: bytes) -> Path:
+    """Write a new file, whole, at target or (when that name is taken) at target-2, -3, ...
+
+    Never replaces a file; returns the path written. For files drafter names itself (the
+    manifest of a run), so two runs at the same time each keep their own.
+    """
+    tmp = _temp_file(target.parent, target.name, data)
+    try:
+        candidate, n = target, 1
+        while not _link_new(tmp, candidate):
+            n += 1
+            candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        return candidate
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Replace a file drafter wrote earlier in this run, whole at once (temporary name, then rename)."""
+    tmp = _temp_file(target.parent, target.name, data)
+    try:
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder ({exc.strerror})", file=display_path(folder),
                           hint="Choose another folder with --output.") from None
+
+
+def _cannot_write(folder: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write in the output folder ({exc.strerror})", file=display_path(folder),
+                       hint="Check that the folder is writable and the disk is not full, or use --output.")
+
+
+def check_folder(folder: Path) -> None:
+    """Raise an OutputError now, once, if answers cannot be written in folder."""
+    _make_folder(folder)
+    try:
+        _temp_file(folder, "drafter-check", b"").unlink()
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
+
+
+def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.datetime | None = None) -> WriteResult:
+    """Write an answer at target, by the rules in this module's docstring."""
+    folder = target.parent
+    _make_folder(folder)
     try:
         tmp = _temp_file(folder, target.name, data)
     except OSError as exc:
-        raise OutputError(f"cannot write in the output folder ({exc.strerror})", file=display_path(folder),
-                          hint="Check that the folder is writable and the disk is not full, or use --output.") from None
+        raise _cannot_write(folder, exc) from None
     try:
         return _place(tmp, target, data, force, now)
     except OSError as exc:
@@ -150,8 +192,7 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
             return WriteResult(target, REPLACED)
         if state == "edited" and force:
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-            backup = _free_name(target, f"backup-{stamp}")
-            shutil.copy2(target, backup)
+            backup = _keep_backup(target, stamp)
             os.replace(tmp, target)
             return WriteResult(target, BACKED_UP, backup=backup)
         if state == "foreign":
@@ -167,6 +208,26 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
         return _write_beside(tmp, beside, data, target)
     raise OutputError("the file keeps changing while drafter writes it", file=display_path(target),
                       hint="Wait for the other run to finish and try again.")
+
+
+def _keep_backup(target: Path, stamp: str) -> Path:
+    """A second name for the edited file (a hard link: whole at once, nothing copied), else a copy."""
+    while True:
+        backup = _free_name(target, f"backup-{stamp}")
+        try:
+            os.link(target, backup)
+            return backup
+        except FileExistsError:
+            continue  # another run took that name meanwhile
+        except OSError:
+            break  # no hard links here: copy it under a temporary name first
+    copy = _temp_file(target.parent, backup.name, target.read_bytes())
+    try:
+        while not _link_new(copy, backup):
+            backup = _free_name(target, f"backup-{stamp}")
+    finally:
+        copy.unlink(missing_ok=True)
+    return backup
 
 
 def _beside(target: Path, data: bytes) -> Path | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .errors import DrafterError, display_path
+from .errors import DrafterError, Problem, display_path
 
 #: LibreOffice's command names, in the order tried.
 SOFFICE_NAMES = ("soffice", "libreoffice")
-#: How many documents one LibreOffice call converts.
+#: At most this many documents per LibreOffice call.
 CHUNK = 200
 
 
@@ -23,46 +24,80 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_pdf(documents: list[Path], timeout: float = 600) -> list[Path]:
-    """Write NAME.pdf beside each NAME.docx; returns the PDFs made. Errors name the file."""
+def require_soffice() -> str:
+    """LibreOffice's command, or the error that says how to install it."""
     soffice = find_soffice()
     if soffice is None:
         raise DrafterError(
             "LibreOffice is not installed, so no PDF can be made",
             hint="Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or leave out --pdf.",
         )
-    made = []
+    return soffice
+
+
+def _chunks(documents: list[Path], jobs: int) -> list[list[Path]]:
+    """Documents of one folder per call; enough calls to keep `jobs` LibreOffices busy."""
     by_folder: dict[Path, list[Path]] = {}
     for doc in documents:
         by_folder.setdefault(doc.parent, []).append(doc)
-    for folder, docs in by_folder.items():
-        for start in range(0, len(docs), CHUNK):
-            chunk = docs[start : start + CHUNK]
-            with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as work:
-                work_dir = Path(work)
-                profile = (work_dir / "profile").as_uri()
-                out_dir = work_dir / "out"
-                cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                       "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, chunk)]
-                try:
-                    subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
-                except subprocess.TimeoutExpired:
-                    raise DrafterError(f"LibreOffice did not finish converting within {timeout:.0f} s",
-                                       file=display_path(folder), hint="Try again with fewer answers.") from None
-                missing = []
-                for doc in chunk:
-                    pdf = out_dir / (doc.stem + ".pdf")
-                    if pdf.exists() and pdf.stat().st_size > 0:
-                        target = doc.with_suffix(".pdf")
-                        tmp = target.with_name(f".{target.name}.part")
-                        shutil.move(str(pdf), tmp)
-                        tmp.replace(target)
-                        made.append(target)
-                    else:
-                        missing.append(doc)
-                if missing:
-                    raise DrafterError(
-                        "LibreOffice could not convert " + ", ".join(display_path(d) for d in missing),
-                        hint="Open the file in LibreOffice to see what is wrong with it.",
-                    )
-    return made
+    out = []
+    for docs in by_folder.values():
+        calls = max(min(jobs, len(docs)), -(-len(docs) // CHUNK))
+        size = -(-len(docs) // calls)
+        out.extend(docs[i : i + size] for i in range(0, len(docs), size))
+    return out
+
+
+def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dict[Path, Path], list[Problem]]:
+    made: dict[Path, Path] = {}
+    # Each call has its own LibreOffice profile, so calls can run side by side.
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as work:
+        work_dir = Path(work)
+        out_dir = work_dir / "out"
+        cmd = [soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, chunk)]
+        why = "LibreOffice could not convert this answer to PDF"
+        try:
+            subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            why = f"LibreOffice did not convert this answer to PDF within {timeout:.0f} s"  # what it finished is kept
+        for doc in chunk:
+            pdf = out_dir / (doc.stem + ".pdf")
+            # soffice exits 0 even when it could not load a file: the PDF must be there
+            if pdf.exists() and pdf.stat().st_size > 0:
+                target = doc.with_suffix(".pdf")
+                tmp = target.with_name(f".{target.name}.{work_dir.name}.part")
+                shutil.move(str(pdf), tmp)
+                tmp.replace(target)
+                made[doc] = target
+    problems = [
+        Problem(why, file=display_path(doc),
+                hint="Open it in LibreOffice to see what is wrong with it; the .docx itself is written.")
+        for doc in chunk if doc not in made
+    ]
+    return made, problems
+
+
+def convert(documents: list[Path], jobs: int = 1, timeout: float = 600) -> tuple[dict[Path, Path], list[Problem]]:
+    """Write NAME.pdf beside each NAME.docx, `jobs` LibreOffice calls at a time.
+
+    Returns the PDFs made (by document) and a problem for each document that was not
+    converted; one failure does not stop the others.
+    """
+    soffice = require_soffice()
+    made: dict[Path, Path] = {}
+    problems: list[Problem] = []
+    chunks = _chunks(documents, max(1, jobs))
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(chunks)))) as pool:
+        for chunk_made, chunk_problems in pool.map(lambda c: _convert_chunk(soffice, c, timeout), chunks):
+            made.update(chunk_made)
+            problems.extend(chunk_problems)
+    return made, problems
+
+
+def convert_to_pdf(documents: list[Path], timeout: float = 600) -> list[Path]:
+    """Write NAME.pdf beside each NAME.docx; returns the PDFs made. Errors name the file."""
+    made, problems = convert(documents, timeout=timeout)
+    if problems:
+        raise DrafterError(problems=problems)
+    return list(made.values())

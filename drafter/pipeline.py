@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import datasets, finish, package, paths
-from .errors import TemplateProblem, display_path
-from .register import Question, Register
+from .errors import WARNING, Problem, TemplateProblem, display_path
+from .register import UNKNOWN_PERSON, Question, Register
 from .tabular import data_file
 from .template import load_template
 from .view import build_view, notes_path
@@ -23,7 +23,39 @@ class Draft:
     question: Question
     data: bytes
     file_name: str
-    inputs: tuple[Path, ...]  # the files it was made from
+    register: Path
+    template: Path
+    data_files: dict[str, Path]  # by the name the register gives each data set
+    notes: Path | None
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Every file the answer was made from."""
+        notes = () if self.notes is None else (self.notes,)
+        return (self.register, self.template, *self.data_files.values(), *notes)
+
+
+def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
+    """What the draft shows as unknown, which a person must fill in before it is sent."""
+    unknown = []
+    if question.date is None:
+        unknown.append("the date the question was asked")
+    if question.asker == UNKNOWN_PERSON:
+        unknown.append(f"the member who asked it ({UNKNOWN_PERSON})")
+    if question.minister.name == UNKNOWN_PERSON:
+        unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
+    if question.minister.title == UNKNOWN_PERSON:
+        unknown.append(f"the minister's title ({UNKNOWN_PERSON})")
+    if not unknown:
+        return ()
+    return (Problem(
+        f"{question.label}: the draft shows placeholders for " + ", ".join(unknown),
+        file=display_path(question.source),
+        place=question.place,
+        hint="Fill them in, in the register or in the answer, before the answer is sent.",
+        severity=WARNING,
+    ),)
 
 
 def template_path(question: Question, templates_dir: Path | None = None) -> Path:
@@ -40,7 +72,7 @@ def template_path(question: Question, templates_dir: Path | None = None) -> Path
 
 
 class Generator:
-    """Makes answers for one register; templates and notes are read once and reused."""
+    """Makes answers for one register; templates, notes and data files are read once and reused."""
 
     def __init__(self, register: Register, templates_dir: Path | None = None,
                  created: dt.datetime | None = None) -> None:
@@ -48,19 +80,21 @@ class Generator:
         self.templates_dir = templates_dir
         self.created = created
         self.notes = datasets.load_notes(notes_path(register))
+        self.datasets = datasets.DatasetCache()
 
     def generate(self, question: Question) -> Draft:
         tpath = template_path(question, self.templates_dir)
         template = load_template(tpath)
-        view = build_view(self.register, question, self.notes)
+        view = build_view(self.register, question, self.notes, self.datasets.load)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created)
-        inputs = [self.register.path, tpath] + [data_file(self.register.data_dir / f) for f in question.data.values()]
-        if self.notes.path is not None:
-            inputs.append(self.notes.path)
         return Draft(
             question=question,
             data=package.write_zip(parts),
             file_name=paths.answer_file_name(question.zittingsjaar, question.number, question.title),
-            inputs=tuple(inputs),
+            register=self.register.path,
+            template=tpath,
+            data_files={name: self.register.data_dir / f for name, f in question.data.items()},
+            notes=self.notes.path,
+            warnings=placeholder_warnings(question),
         )

@@ -19,6 +19,8 @@ from .yamlfile import LineDict, LineList, load_yaml
 
 ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
 NAME_RE = re.compile(r"^[A-Za-z0-9_]+$")
+#: How the register names a person the sources do not name (never an invented name).
+UNKNOWN_PERSON = "N.N."
 
 
 @dataclass(frozen=True)
@@ -141,11 +143,29 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """A question in the register that cannot be read: what is known of it, and why."""
+
+    number: int | None
+    zittingsjaar: str | None
+    template: str | None
+    line: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def label(self) -> str:
+        if self.number is None:
+            return f"the question at line {self.line}"
+        return f"question {self.number}" + (f" ({self.zittingsjaar})" if self.zittingsjaar else "")
+
+
+@dataclass(frozen=True)
 class Register:
     path: Path
     style: HouseStyle
     notes: str | None
     questions: tuple[Question, ...]
+    rejected: tuple[Rejected, ...] = ()  # only when loaded with lenient=True
 
     @property
     def data_dir(self) -> Path:
@@ -496,9 +516,17 @@ def _inside_folder(file) -> bool:
     return isinstance(file, str) and bool(file) and not Path(file).is_absolute() and ".." not in Path(file).parts
 
 
-def load_register(path: Path | None = None) -> Register:
-    """Read and check the register; raise one DataError listing every problem found."""
+def load_register(path: Path | None = None, *, lenient: bool = False) -> Register:
+    """Read and check the register; raise one DataError listing every problem found.
+
+    lenient: a question with problems does not stop the others; it is kept in
+    ``rejected`` with its problems (a batch reports it and makes the other answers).
+    Problems of the register as a whole are raised all the same.
+    """
     register, problems = read_register(path)
+    if lenient:
+        of_questions = {id(p) for r in register.rejected for p in r.problems}
+        problems = [p for p in problems if id(p) not in of_questions]
     if problems:
         raise DataError(problems=problems)
     return register
@@ -525,19 +553,38 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         notes = None
     items = reader.get(raw, "questions", list, "register") or LineList()
     questions = []
+    rejected = []
     seen: dict[tuple, int] = {}
     for i, item in enumerate(items):
+        before = len(reader.problems)
         q = _question(reader, item, items.line_of(i), style, path)
-        if q is None:
-            continue
-        key = (q.zittingsjaar, q.minister.name, q.number)
-        if key in seen:
-            reader.problem(
-                q.line,
-                f"question {q.number} of {q.zittingsjaar} (minister {q.minister.name}) is in the register twice",
-                f"The first is at line {seen[key]}; remove one or correct its number.",
-            )
-            continue
-        seen[key] = q.line
-        questions.append(q)
-    return Register(path=path, style=style, notes=notes, questions=tuple(questions)), reader.problems
+        if q is not None:
+            key = (q.zittingsjaar, q.minister.name, q.number)
+            if key in seen:
+                reader.problem(
+                    q.line,
+                    f"question {q.number} of {q.zittingsjaar} (minister {q.minister.name}) is in the register twice",
+                    f"The first is at line {seen[key]}; remove one or correct its number.",
+                )
+            else:
+                seen[key] = q.line
+                questions.append(q)
+        if len(reader.problems) > before:
+            rejected.append(_rejected(item, items.line_of(i), reader.problems[before:]))
+    register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected))
+    return register, reader.problems
+
+
+def _rejected(item, line: int, problems: list[Problem]) -> Rejected:
+    """What can still be told of a question that cannot be read, to select and name it."""
+    fields = item if isinstance(item, dict) else {}
+    number = fields.get("number")
+    year = fields.get("zittingsjaar")
+    template = fields.get("template")
+    return Rejected(
+        number=number if isinstance(number, int) and not isinstance(number, bool) else None,
+        zittingsjaar=str(year) if isinstance(year, (str, int)) else None,
+        template=template if isinstance(template, str) else None,
+        line=getattr(item, "line", line),
+        problems=tuple(problems),
+    )

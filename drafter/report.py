@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 from .errors import ERROR, Problem
 
@@ -39,3 +40,109 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
     scope = ", ".join(_count(checked[k], w) for k, w in
                       (("questions", "question"), ("data_files", "data file"), ("templates", "template")))
     return f"{found} in {scope}"
+
+
+
+# --------------------------------------------------------------------------- batch
+
+def batch_results() -> tuple[tuple[str, str, str], ...]:
+    """How a batch's results are told in its summary: status, word, what it means."""
+    from .batch import FAILED
+    from .output import BACKED_UP, BESIDE, REPLACED, UNCHANGED, WRITTEN
+
+    return (
+        (WRITTEN, "written", "new answers"),
+        (REPLACED, "replaced", "earlier drafts nobody had edited since: replaced"),
+        (UNCHANGED, "skipped", "up to date: the same draft was there already"),
+        (BESIDE, "kept edits", "edited since drafter made them: left alone, the new draft is beside them"),
+        (BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
+        (FAILED, "failed", "not made: see the errors above"),
+    )
+
+
+#: At most this many answers are listed one by one in the summary; the manifest has all.
+DETAIL_ROWS = 25
+
+
+class BatchProgress:
+    """A progress bar on a terminal (nothing otherwise), redrawn by the caller: no thread of its own."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+        self._drawn = 0.0
+
+    def __enter__(self) -> BatchProgress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._progress = Progress(
+                TextColumn("drafting answers"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=Console(file=sys.stdout), auto_refresh=False, transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("answers", total=self.total)
+        return self
+
+    def advance(self, _record=None) -> None:
+        if self._progress is None:
+            return
+        self._progress.advance(self._task)
+        now = time.monotonic()
+        if now - self._drawn > 0.1:
+            self._progress.refresh()
+            self._drawn = now
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) -> None:
+    """The errors of the failed answers, then a table of what was written, skipped and failed, and why."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .batch import FAILED
+    from .errors import display_path
+    from .manifest import INTERRUPTED
+    from .output import BACKED_UP, BESIDE
+
+    for record in result.records:
+        for problem in record.problems:
+            print(f"{problem.severity}: {record.label}: {problem}", file=sys.stderr)
+        if debug and record.trace:
+            print(record.trace, file=sys.stderr)
+    print_problems(result.pdf_problems)
+    console = Console(file=sys.stdout, highlight=False)
+    console.print(f"{len(result.records)} answers ({selection}) in {result.seconds:.1f} s, {jobs} process(es)",
+                  markup=False)
+    table = Table()
+    table.add_column("result")
+    table.add_column("answers", justify="right")
+    table.add_column("why")
+    results = batch_results()
+    for status, word, why in results:
+        count = result.count(status)
+        if count:
+            table.add_row(word, str(count), why)
+    if result.pdf_problems:
+        table.add_row("no PDF", str(len(result.pdf_problems)), "LibreOffice could not convert them: see above")
+    console.print(table)
+    words = {status: word for status, word, _ in results}
+    notable = [r for r in result.records if r.status in (BESIDE, BACKED_UP, FAILED)]
+    if notable:
+        console.print("answers that need a look:")
+        for record in notable[:DETAIL_ROWS]:
+            console.print(f"  {record.label}: {words[record.status]}: {record.message}", soft_wrap=True, markup=False)
+        if len(notable) > DETAIL_ROWS:
+            console.print(f"... and {len(notable) - DETAIL_ROWS} more: see the manifest")
+    warned = sum(1 for r in result.records if r.warnings)
+    if warned:
+        console.print(f"{warned} answer(s) have warnings (such as placeholders to fill in): see the manifest")
+    if result.state == INTERRUPTED:
+        console.print("interrupted: the answers above were made; no half-written file is left behind")
+    console.print(f"manifest: {display_path(result.manifest)}", markup=False, soft_wrap=True)

@@ -15,18 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import TemplateError, pass_context
+from jinja2 import TemplateError
 
 from . import datasets
 from .errors import DataError, DrafterError, Problem, display_path
 from .footnotes import FootnoteCollector
 from .formatting import SCALES, Formatter, parse_locale
-from .jinja import FOOTNOTES_KEY, FORMATTER_KEY, text_environment
+from .jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from .notes import NBSP, Note, NoteSeries, unknown_note
 from .register import HouseStyle, Question, Register, TableSpec
 
-#: The context variable through which texts call notes: {{ note("key") }}.
-NOTES_KEY = "note_calls"
 
 
 @dataclass(frozen=True)
@@ -164,11 +162,6 @@ class NoteCalls:
         return NBSP + calls if self.series.style == "parentheses" else calls
 
 
-@pass_context
-def _note(context, key: str) -> str:
-    return context[NOTES_KEY].call(key)
-
-
 class _TextRenderer:
     """Renders texts from the data with the figures of one question."""
 
@@ -179,7 +172,7 @@ class _TextRenderer:
         if "{" not in text:
             return text
         try:
-            return text_environment().from_string(text).render({**self.context, "note": _note})
+            return compile_text(text).render(self.context)
         except DrafterError as exc:
             problems = [
                 Problem(f"{what}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
@@ -198,12 +191,12 @@ class _TextRenderer:
             raise DataError(f"{what}: {exc}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
 
 
-def load_data(register: Register, question: Question) -> dict[str, object]:
-    """Load every data file the question names; all problems are reported together."""
+def load_data(register: Register, question: Question, load=datasets.load_dataset) -> dict[str, object]:
+    """Load every data file the question names (with load(name, path)); all problems are reported together."""
     loaded, problems = {}, []
     for name, file in question.data.items():
         try:
-            loaded[name] = datasets.load_dataset(name, register.data_dir / file)
+            loaded[name] = load(name, register.data_dir / file)
         except DrafterError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -320,16 +313,16 @@ class _TableBuilder:
 
 
 class _ViewBuilder:
-    def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog) -> None:
+    def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog, load) -> None:
         self.register, self.question, self.catalog = register, question, notes
         self.house = question.style
         self.register_file = display_path(register.path)
         locale = parse_locale(self.house.locale, file=self.register_file, place=question.place)
         self.fmt = Formatter(locale=str(locale), rounding=self.house.rounding, percent_style=self.house.percent_style)
-        self.data = load_data(register, question)
-        for value in self.data.values():
-            if isinstance(value, datasets.SharesData):
-                value.formatter = self.fmt
+        self.data = load_data(register, question, load)
+        for name, value in self.data.items():
+            if isinstance(value, datasets.SharesData):  # loaded data is shared between answers: bind a copy
+                self.data[name] = value.with_formatter(self.fmt)
         self.note_calls = NoteCalls()
         self.footnotes = FootnoteCollector()
         self.context: dict = {FORMATTER_KEY: self.fmt, NOTES_KEY: self.note_calls, FOOTNOTES_KEY: self.footnotes,
@@ -432,9 +425,10 @@ class _ViewBuilder:
         return AnswerView(question=q, formatter=fmt, data=self.data, context=self.context)
 
 
-def build_view(register: Register, question: Question, notes: datasets.NoteCatalog) -> AnswerView:
-    """Load the question's data and compute everything its template shows."""
-    return _ViewBuilder(register, question, notes).build()
+def build_view(register: Register, question: Question, notes: datasets.NoteCatalog,
+               load=datasets.load_dataset) -> AnswerView:
+    """Load the question's data (with load(name, path)) and compute everything its template shows."""
+    return _ViewBuilder(register, question, notes, load).build()
 
 
 def notes_path(register: Register) -> Path | None:

@@ -1,0 +1,413 @@
+"""Many answers at once: which questions, spread over processes, and what became of each.
+
+- `plan` selects questions (by zittingsjaar, numbers, template) and sets apart, as failed,
+  the ones that cannot be made: a question the register cannot read, two questions that
+  would go to the same file.
+- `Answers` makes them, in this process or in a pool of worker processes. Each
+  worker builds one Generator when it starts and reuses it (templates compiled once, data
+  files read once); a task is only the question's index, a result a small record.
+  A failing question does not stop the others.
+- `run` is the whole command: the output folder checked first, the manifest written when
+  the run starts and when it ends, PDFs on request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+import traceback
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import paths
+from .errors import WARNING, DrafterError, Problem, display_path
+from .manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
+from .output import check_folder, write_answer
+from .pipeline import Draft, Generator
+from .register import Question, Register, Rejected
+
+FAILED = "failed"
+_NUMBERS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_numbers(text: str) -> frozenset[int]:
+    """'4,7-9' -> {4, 7, 8, 9}; anything else is a DrafterError that shows how to write it."""
+    numbers: set[int] = set()
+    for piece in text.split(","):
+        m = _NUMBERS.match(piece)
+        if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
+            raise DrafterError(
+                f"--numbers {text!r}: {piece.strip()!r} is not a number or a range of numbers",
+                hint="Write numbers and ranges separated by commas, e.g. --numbers 4,7-9.",
+            )
+        first = int(m.group(1))
+        numbers.update(range(first, int(m.group(2) or first) + 1))
+    return frozenset(numbers)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which questions: empty means all (of that kind)."""
+
+    years: frozenset[str] = frozenset()
+    numbers: frozenset[int] = frozenset()
+    templates: frozenset[str] = frozenset()
+
+    def matches(self, zittingsjaar: str | None, number: int | None, template: str | None) -> bool:
+        """A field the register does not give (None) matches, so its problem is shown."""
+        return all(
+            not wanted or value is None or value in wanted
+            for wanted, value in ((self.years, zittingsjaar), (self.numbers, number), (self.templates, template))
+        )
+
+    def describe(self) -> str:
+        said = []
+        if self.years:
+            said.append("zittingsjaar " + ", ".join(sorted(self.years)))
+        if self.numbers:
+            said.append("numbers " + _ranges(self.numbers))
+        if self.templates:
+            said.append("template " + ", ".join(sorted(self.templates)))
+        return "; ".join(said) or "all questions"
+
+    def as_dict(self) -> dict:
+        return {"years": sorted(self.years), "numbers": _ranges(self.numbers), "templates": sorted(self.templates)}
+
+
+def _ranges(numbers) -> str:
+    out, run = [], []
+    for n in sorted(numbers):
+        if run and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if run:
+            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+        run = [n]
+    if run:
+        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+    return ",".join(out)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run will do: the register's questions to make (by index), those that fail already."""
+
+    register: Register
+    selection: Selection
+    indices: tuple[int, ...]
+    failed: tuple[AnswerRecord, ...]
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return len(self.indices) + len(self.failed)
+
+
+def _failed(label: str, problems, *, zittingsjaar=None, number=None, title=None, trace=None) -> AnswerRecord:
+    problems = tuple(problems)
+    return AnswerRecord(label=label, zittingsjaar=zittingsjaar, number=number, title=title, status=FAILED,
+                        problems=problems, message=str(problems[0]) if problems else "failed", trace=trace)
+
+
+def _rejected_record(rejected: Rejected) -> AnswerRecord:
+    return _failed(rejected.label, rejected.problems, zittingsjaar=rejected.zittingsjaar, number=rejected.number)
+
+
+def plan(register: Register, selection: Selection) -> Plan:
+    """Select the questions; raise a DrafterError when none is selected."""
+    chosen = [i for i, q in enumerate(register.questions) if selection.matches(q.zittingsjaar, q.number, q.template)]
+    failed = [_rejected_record(r) for r in register.rejected if selection.matches(r.zittingsjaar, r.number, r.template)]
+    if not chosen and not failed:
+        known = ", ".join(f"{q.number} ({q.zittingsjaar}, {q.template})" for q in register.questions) or "none"
+        raise DrafterError(
+            f"no question in the register matches {selection.describe()}; the register has: {known}",
+            file=display_path(register.path),
+            hint="Check --year, --numbers and --template.",
+        )
+    warnings = []
+    if selection.numbers:
+        found = {register.questions[i].number for i in chosen} | {r.number for r in register.rejected}
+        missing = selection.numbers - found
+        if missing:
+            where = f" in zittingsjaar {', '.join(sorted(selection.years))}" if selection.years else ""
+            warnings.append(Problem(f"the register has no question {_ranges(missing).replace(',', ', ')}{where}",
+                                    file=display_path(register.path), severity=WARNING))
+    indices = []
+    by_file: dict[str, Question] = {}
+    for i in chosen:
+        q = register.questions[i]
+        name = paths.answer_file_name(q.zittingsjaar, q.number, q.title)
+        first = by_file.setdefault(name, q)
+        if first is q:
+            indices.append(i)
+            continue
+        failed.append(_failed(q.label, [Problem(
+            f"{q.label} would be written to the same file as {first.label} ({first.place}): {name}",
+            file=display_path(register.path), place=q.place,
+            hint="Give the questions different titles, or make their answers in separate runs with --output.",
+        )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title))
+    return Plan(register, selection, tuple(indices), tuple(failed), tuple(warnings))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every answer of a run shares; a worker receives it once, when it starts."""
+
+    output: Path
+    templates_dir: Path | None = None
+    created: dt.datetime | None = None  # the date in the documents' properties
+    force: bool = False
+    now: dt.datetime = field(default_factory=dt.datetime.now)  # names the backups of this run
+    debug: bool = False
+
+
+class Worker:
+    """Makes and writes answers, one Generator for all of them."""
+
+    def __init__(self, register: Register, settings: Settings) -> None:
+        self.register = register
+        self.settings = settings
+        self.generator = Generator(register, settings.templates_dir, created=settings.created)
+        self.hashes = FileHashes()
+
+    def _inputs(self, draft: Draft) -> tuple[InputFile, ...]:
+        items = [InputFile("register", draft.register, self.hashes.of(draft.register)),
+                 InputFile("template", draft.template, self.hashes.of(draft.template))]
+        items += [InputFile("data", path, self.hashes.of(path), name) for name, path in draft.data_files.items()]
+        if draft.notes is not None:
+            items.append(InputFile("notes", draft.notes, self.hashes.of(draft.notes)))
+        return tuple(items)
+
+    def make(self, index: int) -> AnswerRecord:
+        q = self.register.questions[index]
+        fields = dict(zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+        try:
+            draft = self.generator.generate(q)
+            result = write_answer(self.settings.output / draft.file_name, draft.data,
+                                  force=self.settings.force, now=self.settings.now)
+            inputs = self._inputs(draft)
+        except DrafterError as exc:
+            return _failed(q.label, exc.problems, **fields)
+        except Exception as exc:  # a bug in drafter: this answer fails, the others go on
+            return _failed(q.label, [Problem(
+                f"internal error: {type(exc).__name__}: {exc}",
+                file=display_path(q.source), place=q.place,
+                hint="Report it to the drafter maintainers (--debug shows the traceback).",
+            )], trace=traceback.format_exc() if self.settings.debug else None, **fields)
+        return AnswerRecord(
+            label=q.label, status=result.status, file=result.path, sha256=sha256_of(draft.data),
+            size=len(draft.data), kept=result.existing, backup=result.backup, inputs=inputs,
+            warnings=draft.warnings, message=result.message, **fields,
+        )
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_worker: Worker | None = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, end this worker when drafter itself ends, even by kill -9: no orphans."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it ended before this worker could ask
+        os._exit(1)
+
+
+def _start_worker(register: Register, settings: Settings, parent: int) -> None:
+    global _worker
+    # Ctrl-C reaches every process of the terminal: drafter itself stops the run cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    _worker = Worker(register, settings)
+
+
+def _make(index: int) -> AnswerRecord:
+    return _worker.make(index)
+
+
+def _context():
+    """fork where it is safe and fast (Linux): workers share the parent's loaded register."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+class Answers:
+    """The answers of a plan being made: iterate for records as they finish (failed ones first).
+
+    With one job they are made in this process; otherwise by a pool of worker processes.
+    After Ctrl-C, `close` ends the work (queued answers are not started, running ones
+    finish) and returns the records of answers finished but not yet given, so that every
+    file written is accounted for. Call `close` in any case: it ends the pool.
+    """
+
+    def __init__(self, plan: Plan, settings: Settings, jobs: int, worker: Worker | None = None) -> None:
+        self.plan = plan
+        self.settings = settings
+        self.jobs = max(1, min(jobs, len(plan.indices)))
+        self.worker = worker
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: dict[Future, int] = {}
+        self._given: set[Future] = set()
+
+    def __iter__(self) -> Iterator[AnswerRecord]:
+        yield from self.plan.failed
+        if not self.plan.indices:
+            return
+        if self.jobs == 1:
+            yield from self._here()
+        else:
+            yield from self._pooled()
+
+    def _here(self) -> Iterator[AnswerRecord]:
+        worker = self.worker or Worker(self.plan.register, self.settings)
+        with _ctrl_c_between_answers() as asked:
+            for index in self.plan.indices:
+                if asked():
+                    raise KeyboardInterrupt
+                yield worker.make(index)
+            if asked():
+                raise KeyboardInterrupt
+
+    def _pooled(self) -> Iterator[AnswerRecord]:
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=_start_worker,
+                                         initargs=(self.plan.register, self.settings, os.getpid()))
+        gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
+        # Submitting starts the workers, before the caller starts any thread (fork is safe).
+        self._pending = {self._pool.submit(_make, i): i for i in self.plan.indices}
+        for future in as_completed(self._pending):
+            self._given.add(future)
+            yield self._record(future)
+
+    def _record(self, future: Future) -> AnswerRecord:
+        try:
+            return future.result()
+        except Exception as exc:  # the worker process itself died (e.g. out of memory)
+            q = self.plan.register.questions[self._pending[future]]
+            return _failed(q.label, [Problem(
+                f"the worker process making this answer stopped ({type(exc).__name__}: {exc})",
+                file=display_path(q.source), place=q.place,
+                hint="Run again; if it happens again, run with --jobs 1 and report it.",
+            )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+
+    def close(self) -> list[AnswerRecord]:
+        if self._pool is None:
+            return []
+        pool, self._pool = self._pool, None
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            gc.unfreeze()
+        late = [f for f in self._pending if f not in self._given and f.done() and not f.cancelled()]
+        self._given.update(late)
+        return [self._record(f) for f in late]
+
+
+@contextmanager
+def _ctrl_c_between_answers():
+    """In this process, Ctrl-C takes effect between two answers, never inside one: yields asked()."""
+    asked: list[bool] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: asked.append(True))
+    except ValueError:  # not the main thread: Ctrl-C is not ours to handle
+        previous = None
+    try:
+        yield lambda: bool(asked)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+@dataclass
+class BatchResult:
+    records: list[AnswerRecord]
+    manifest: Path
+    state: str  # FINISHED or INTERRUPTED
+    pdf_problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.records if r.status == status)
+
+    @property
+    def failed(self) -> int:
+        return self.count(FAILED) + len(self.pdf_problems)
+
+
+def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
+        options: dict | None = None, on_record: Callable[[AnswerRecord], None] | None = None) -> BatchResult:
+    """The whole batch: check, manifest, answers, PDFs, manifest. Ctrl-C ends it cleanly."""
+    started = time.perf_counter()
+    if pdf:
+        from .pdf import require_soffice
+
+        require_soffice()  # before any answer is made
+    worker = Worker(plan.register, settings)  # a broken notes file stops the run here, once
+    check_folder(settings.output)
+    manifest = Manifest(settings.output, settings.now, options or {})
+    manifest.write([], RUNNING)
+    records: list[AnswerRecord] = []
+    state = FINISHED
+    answers = Answers(plan, settings, jobs, worker)
+
+    def take(record: AnswerRecord) -> None:
+        records.append(record)
+        if on_record is not None:
+            on_record(record)
+
+    try:
+        for record in answers:
+            take(record)
+    except KeyboardInterrupt:
+        state = INTERRUPTED
+    finally:
+        for record in answers.close():  # answers finished while Ctrl-C was being handled
+            take(record)
+    records.sort(key=_register_order)
+    pdf_problems: list[Problem] = []
+    if pdf and state == FINISHED:
+        from .pdf import convert
+
+        docs = [r.file for r in records if r.status != FAILED and r.file is not None]
+        try:
+            made, pdf_problems = convert(docs, jobs=jobs)
+        except KeyboardInterrupt:
+            state, made = INTERRUPTED, {}
+        records = [_with_pdf(r, made.get(r.file)) for r in records]
+    path = manifest.write(records, state, dt.datetime.now())
+    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started)
+
+
+def _register_order(record: AnswerRecord) -> tuple:
+    """Records by zittingsjaar and number, whatever order they finished in: manifests can be compared."""
+    return (record.zittingsjaar or "", -1 if record.number is None else record.number, record.label)
+
+
+def _with_pdf(record: AnswerRecord, pdf: Path | None) -> AnswerRecord:
+    return record if pdf is None else replace(record, pdf=pdf)
