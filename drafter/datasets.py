@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import schema
 from .errors import DataError, Problem, display_path
-from .tabular import MAX_TABLE_BYTES, MAX_TABLE_ROWS, NumberError, RawTable, parse_number, read_table  # noqa: F401
+from .tabular import NumberError, RawTable, data_file, parse_number, read_table
 from .yamlfile import LineDict, load_yaml
 
 KINDS = schema.KINDS
@@ -345,7 +345,7 @@ class DatasetCache:
 
     def load(self, name: str, path: Path):
         try:
-            st = path.stat()
+            st = data_file(path).stat()  # budget.xlsx#Begroting is read from budget.xlsx
         except OSError:
             return load_dataset(name, path)  # which says what is wrong with the file
         stamp = (st.st_mtime_ns, st.st_size)

@@ -85,8 +85,8 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     # passes over the rendered document, each with one job
     oxml.normalize_on_off(body)
     oxml.keep_tables_together(body, set(info.note_ids))
-    oxml.replace_tokens_in_runs(body, SUPERSCRIPT,
-                                lambda m, rpr: oxml.styled_text_run(info.note_reference, m.group(1), rpr))
+    for run, call in oxml.split_runs_at(body, SUPERSCRIPT):
+        oxml.fill_styled_text(run, info.note_reference, call)
     if info.list_numbering and NUMBERING in parts:
         numbering = oxml.parse(parts[NUMBERING])
         if oxml.restart_lists(body, numbering, info.list_numbering):
@@ -159,7 +159,7 @@ def place_footnotes(parts: dict[str, bytes], document, collector: FootnoteCollec
     has, in the order of their references. A note used at several places (one key) is
     written once; its other places show its number through a cross-reference.
     """
-    markers = oxf.split_runs_at(document, TOKEN_RE)
+    markers = [(run, int(n)) for run, n in oxml.split_runs_at(document, TOKEN_RE)]
     problems = _leftover_problems(parts, document, rendered, template)
     unknown = [n for _, n in markers if collector.get(n) is None]
     if unknown:

@@ -27,6 +27,9 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fals
 INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
 def qn(tag: str) -> str:
     prefix, local = tag.split(":")
     return "{%s}%s" % (NSMAP[prefix], local)
@@ -292,82 +295,80 @@ def ensure_relationship(rels: bytes, rel_type: str, target: str) -> bytes:
 # --------------------------------------------------------------------------- tokens in runs
 
 
-def replace_tokens_in_runs(root: etree._Element, pattern, make_run) -> int:
-    """Split every run whose text holds a token (a regex match) and put make_run(match, rPr) there.
-
-    The text before and after the token stays in copies of the original run (same rPr), so
-    the surrounding formatting is kept. Returns the number of tokens replaced.
-    """
-    count = 0
-    for t in list(root.iter(qn("w:t"))):
-        text = t.text or ""
-        if not pattern.search(text):
-            continue
-        run = t.getparent()
-        if run is None or run.tag != qn("w:r"):
-            continue
-        rpr = run.find(qn("w:rPr"))
-        parent = run.getparent()
-        index = list(parent).index(run)
-        pieces = []
-        position = 0
-        for match in pattern.finditer(text):
-            if match.start() > position:
-                pieces.append(_text_run(rpr, text[position:match.start()]))
-            pieces.append(make_run(match, rpr))
-            position = match.end()
-            count += 1
-        if position < len(text):
-            pieces.append(_text_run(rpr, text[position:]))
-        # the run may hold more than this w:t (tabs, breaks): keep its other children in order
-        before, after = [], []
-        seen = False
-        for child in run:
-            if child is t:
-                seen = True
-            elif child.tag != qn("w:rPr"):
-                (after if seen else before).append(child)
-        new_runs = []
-        if before:
-            new_runs.append(_run_with(rpr, before))
-        new_runs += pieces
-        if after:
-            new_runs.append(_run_with(rpr, after))
-        parent.remove(run)
-        for offset, new in enumerate(new_runs):
-            parent.insert(index + offset, new)
-    return count
+#: Places Word allows no footnote in (a text box in the body).
+NO_NOTES_INSIDE = {qn("w:txbxContent")}
 
 
-def _run_with(rpr, children) -> etree._Element:
-    run = etree.Element(qn("w:r"))
-    if rpr is not None:
-        run.append(copy.deepcopy(rpr))
-    for child in children:
-        run.append(child)
-    return run
+def _allowed(t: etree._Element) -> bool:
+    run = t.getparent()
+    if run is None or run.tag != qn("w:r"):
+        return False
+    return not any(a.tag in NO_NOTES_INSIDE for a in run.iterancestors())
 
 
-def _text_run(rpr, text: str) -> etree._Element:
+def _new_text(text: str) -> etree._Element:
     t = etree.Element(qn("w:t"))
     t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return _run_with(rpr, [t])
+    if text != text.strip():
+        t.set("{%s}space" % XML_NS, "preserve")
+    return t
 
 
-def styled_text_run(style_id: str, text: str, rpr=None) -> etree._Element:
-    """A run of text in a character style (e.g. a raised note call)."""
-    run = _text_run(rpr, text)
-    props = run.find(qn("w:rPr"))
-    if props is None:
-        props = etree.Element(qn("w:rPr"))
-        run.insert(0, props)
-    existing = props.find(qn("w:rStyle"))
-    if existing is None:
-        existing = etree.Element(qn("w:rStyle"))
-        props.insert(0, existing)
-    existing.set(qn("w:val"), style_id)
-    return run
+def split_runs_at(root: etree._Element, pattern) -> list[tuple[etree._Element, str]]:
+    """Cut every run whose text holds a match of ``pattern`` (a token drafter wrote) there,
+    keeping the run's properties on each piece, and put an empty run at each match (spaces
+    just before it go: a note call follows its word). Returns those runs, in document order,
+    with the match's group 1. Matches where Word allows no note are left as they are."""
+    found: list[tuple[etree._Element, str]] = []
+    for t in list(root.iter(qn("w:t"))):
+        text = t.text or ""
+        if not pattern.search(text) or not _allowed(t):
+            continue
+        run = t.getparent()
+        rpr = run.find(qn("w:rPr"))
+        content = [c for c in run if c is not rpr]
+        at = content.index(t)
+        pieces = pattern.split(text)  # text, number, text, number, ..., text
+
+        def piece_run(children: list[etree._Element]) -> etree._Element | None:
+            if not children:
+                return None
+            new = etree.Element(qn("w:r"), attrib=dict(run.attrib))
+            if rpr is not None:
+                new.append(copy.deepcopy(rpr))
+            new.extend(children)
+            return new
+
+        new_runs: list[etree._Element] = []
+        pending = content[:at]
+        for i in range(0, len(pieces) - 1, 2):
+            before = pieces[i].rstrip(" ")
+            if before:
+                pending.append(_new_text(before))
+            r = piece_run(pending)
+            if r is not None:
+                new_runs.append(r)
+            pending = []
+            marker = etree.Element(qn("w:r"))
+            new_runs.append(marker)
+            found.append((marker, pieces[i + 1]))
+        if pieces[-1]:
+            pending.append(_new_text(pieces[-1]))
+        r = piece_run(pending + content[at + 1:])
+        if r is not None:
+            new_runs.append(r)
+        parent = run.getparent()
+        index = parent.index(run)
+        parent.remove(run)
+        for offset, r in enumerate(new_runs):
+            parent.insert(index + offset, r)
+    return found
+
+
+def fill_styled_text(run: etree._Element, style_id: str, text: str) -> None:
+    """Turn an empty run into text in a character style (e.g. a raised note call)."""
+    etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:rStyle")).set(qn("w:val"), style_id)
+    run.append(_new_text(text))
 
 
 # --------------------------------------------------------------------------- numbered lists

@@ -13,12 +13,11 @@ bookmark around the first reference), as Word makes it.
 
 from __future__ import annotations
 
-import copy
 import re
 
 from lxml import etree
 
-from .oxml import NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
+from .oxml import NO_NOTES_INSIDE, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
 
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -189,76 +188,6 @@ def ensure_settings_footnote_pr(settings_root: etree._Element, structural_ids: l
 
 # --------------------------------------------------------------------------- references in the text
 
-#: Places Word allows no footnote in (a text box in the body).
-_NO_NOTES_INSIDE = {qn("w:txbxContent")}
-
-
-def _allowed(t: etree._Element) -> bool:
-    run = t.getparent()
-    if run is None or run.tag != qn("w:r"):
-        return False
-    return not any(a.tag in _NO_NOTES_INSIDE for a in run.iterancestors())
-
-
-def _new_text(text: str) -> etree._Element:
-    t = etree.Element(qn("w:t"))
-    t.text = text
-    if text != text.strip():
-        t.set("{%s}space" % _XML, "preserve")
-    return t
-
-
-def split_runs_at(root: etree._Element, pattern: re.Pattern) -> list[tuple[etree._Element, int]]:
-    """Cut every run whose text holds a match of ``pattern`` there, keeping the run's
-    properties on each piece, and put an empty run at each match (spaces just before it
-    go: a note reference follows its word). Returns those runs, in document order, with
-    the match's group 1 as an int. Matches where Word allows no note are left as they are."""
-    found: list[tuple[etree._Element, int]] = []
-    for t in list(root.iter(qn("w:t"))):
-        text = t.text or ""
-        if not pattern.search(text) or not _allowed(t):
-            continue
-        run = t.getparent()
-        rpr = run.find(qn("w:rPr"))
-        content = [c for c in run if c is not rpr]
-        at = content.index(t)
-        pieces = pattern.split(text)  # text, number, text, number, ..., text
-
-        def piece_run(children: list[etree._Element]) -> etree._Element | None:
-            if not children:
-                return None
-            new = etree.Element(qn("w:r"), attrib=dict(run.attrib))
-            if rpr is not None:
-                new.append(copy.deepcopy(rpr))
-            new.extend(children)
-            return new
-
-        new_runs: list[etree._Element] = []
-        pending = content[:at]
-        for i in range(0, len(pieces) - 1, 2):
-            before = pieces[i].rstrip(" ")
-            if before:
-                pending.append(_new_text(before))
-            r = piece_run(pending)
-            if r is not None:
-                new_runs.append(r)
-            pending = []
-            marker = etree.Element(qn("w:r"))
-            new_runs.append(marker)
-            found.append((marker, int(pieces[i + 1])))
-        if pieces[-1]:
-            pending.append(_new_text(pieces[-1]))
-        r = piece_run(pending + content[at + 1:])
-        if r is not None:
-            new_runs.append(r)
-        parent = run.getparent()
-        index = parent.index(run)
-        parent.remove(run)
-        for offset, r in enumerate(new_runs):
-            parent.insert(index + offset, r)
-    return found
-
-
 def _styled(run: etree._Element, ref_style: str) -> etree._Element:
     etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:rStyle")).set(qn("w:val"), ref_style)
     return run
@@ -345,6 +274,6 @@ def places_of(root: etree._Element, pattern: re.Pattern) -> list[str]:
             continue
         p = el if el.tag == qn("w:p") else next(el.iterancestors(qn("w:p")), None)
         shown = pattern.sub("", text_of(p)).strip()[:60] if p is not None else ""
-        what = "a text box" if any(a.tag in _NO_NOTES_INSIDE for a in el.iterancestors()) else "a paragraph"
+        what = "a text box" if any(a.tag in NO_NOTES_INSIDE for a in el.iterancestors()) else "a paragraph"
         out.append(f"{what} ({shown!r})" if shown else what)
     return out

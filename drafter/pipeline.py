@@ -94,7 +94,7 @@ class Generator:
             file_name=paths.answer_file_name(question.zittingsjaar, question.number, question.title),
             register=self.register.path,
             template=tpath,
-            data_files={name: self.register.data_dir / f for name, f in question.data.items()},
+            data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
             warnings=placeholder_warnings(question),
         )

@@ -8,7 +8,6 @@ again unless a template is to be made anew (it refuses to overwrite without --fo
 from __future__ import annotations
 
 import argparse
-import copy
 import io
 import sys
 import zipfile
