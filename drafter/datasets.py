@@ -63,6 +63,7 @@ class BudgetData:
         self.raw = raw
         self.cells = cells
         self._frame: pd.DataFrame | None = None
+        self._selections: dict[tuple, dict] = {}
 
     @property
     def file(self) -> str:
@@ -80,6 +81,18 @@ class BudgetData:
                 columns=["line", "year", "kind", "amount", "status", "notes", "cell"],
             )
         return self._frame
+
+    def select(self, lines: tuple, years: tuple, kinds: tuple, rows: str, columns: str) -> dict[tuple, BudgetCell]:
+        """The cells of these lines, years and kinds, by (row key, column key), selected with
+        pandas; remembered, as the answers of a batch mostly ask for the same tables."""
+        key = (lines, years, kinds, rows, columns)
+        found = self._selections.get(key)
+        if found is None:
+            frame = self.frame()
+            chosen = frame[frame["line"].isin(lines) & frame["year"].isin(years) & frame["kind"].isin(kinds)]
+            found = {(r[rows], r[columns]): r["cell"] for r in chosen.to_dict("records")}
+            self._selections[key] = found
+        return found
 
     def cell(self, line: str, year: int, kind: str) -> BudgetCell | None:
         return self.cells.get((line, int(year), kind))

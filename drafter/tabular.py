@@ -32,6 +32,7 @@ import re
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
@@ -71,8 +72,9 @@ class RawTable:
     letters: dict[str, str] | None = None  # column name -> Excel column letter (sheets only)
     notices: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what was cleaned
 
-    @property
+    @cached_property
     def file(self) -> str:
+        """The path as shown in messages (worked out once: messages name it for every cell)."""
         return display_path(self.path)
 
     @property

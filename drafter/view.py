@@ -236,14 +236,11 @@ class _TableBuilder:
         return self.fmt.scaled(amount, SCALES[self.spec.unit], decimals)
 
     def selected(self) -> dict[tuple, datasets.BudgetCell]:
-        """The cells of this table, by (row key, column key), selected with pandas."""
-        spec, frame = self.spec, self.source.frame()
-        chosen = frame[
-            frame["year"].isin([i.key for i in spec.years])
-            & frame["line"].isin([i.key for i in spec.lines] + ([spec.total] if spec.total not in (None, "computed") else []))
-            & frame["kind"].isin([i.key for i in spec.kinds])
-        ]
-        return {(r[spec.rows], r[spec.columns]): r["cell"] for r in chosen.to_dict("records")}
+        """The cells of this table, by (row key, column key)."""
+        spec = self.spec
+        total = (spec.total,) if spec.total not in (None, "computed") else ()
+        return self.source.select(tuple(i.key for i in spec.lines) + total, tuple(i.key for i in spec.years),
+                                  tuple(i.key for i in spec.kinds), spec.rows, spec.columns)
 
     def build(self) -> TableView:
         spec, src = self.spec, self.source
