@@ -35,16 +35,20 @@ DateOption = typer.Option(
 )
 
 
-@app.callback()
-def _main(
-    version: bool = typer.Option(False, "--version", help="Show drafter's version and exit."),
-) -> None:
-    """Drafts editable Word answers to written parliamentary questions from data and Word templates."""
-    if version:
+def _show_version(value: bool) -> None:
+    if value:
         from . import __version__
 
         print(f"drafter {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Show drafter's version and exit."),
+) -> None:
+    """Drafts editable Word answers to written parliamentary questions from data and Word templates."""
 
 
 def _run(debug: bool, work) -> None:

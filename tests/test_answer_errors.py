@@ -59,3 +59,16 @@ def test_a_file_drafter_did_not_make_is_never_replaced(project):
     assert "drafter did not make it" in result.stderr
     assert target.read_bytes() == b"a colleague's own document"
     assert files_in(project / "out") == [target.name]
+
+
+def test_version_and_help():
+    from drafter import __version__
+
+    from .conftest import run_cli
+
+    result = run_cli("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"drafter {__version__}"
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for command in ("answer", "batch", "check"):
+        assert command in result.stdout
