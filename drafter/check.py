@@ -98,8 +98,8 @@ class _Checker:
         if self.catalog is None:
             self.all_read = False
             return
-        for key, text in self.catalog.texts.items():
-            self.text_syntax(text, self.catalog.file, f"line {self.catalog.lines.get(key, 0)}", f"note '{key}'")
+        for key, line, text in self.catalog.variants():
+            self.text_syntax(text, self.catalog.file, f"line {line}", f"note '{key}'")
 
     def text_syntax(self, text: str, file: str, place: str, what: str) -> bool:
         if "{" not in text:
@@ -191,7 +191,7 @@ class _Checker:
             return
         sources = [t for q in questions for t in q.preamble]
         sources += [t for q in questions for part in q.parts for b in part.blocks for t in (b.text, *b.items)]
-        sources += list(self.catalog.texts.values())
+        sources += [text for _, _, text in self.catalog.variants()]
         for template in self.templates.values():
             if template is not None:
                 sources += ["\n".join(c.lines) for c in [template.body, *template.other.values()]]

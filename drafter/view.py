@@ -347,8 +347,9 @@ class _ViewBuilder:
     def resolve_note(self, key: str, used_at: str) -> str:
         if key not in self.catalog.texts:
             raise unknown_note(key, used_at, self.catalog.file, self.catalog.texts)
-        return self.texts.render(self.catalog.texts[key], self.catalog.file,
-                                 f"line {self.catalog.lines.get(key, 0)}", f"note '{key}'")
+        language = self.fmt.language
+        return self.texts.render(self.catalog.text(key, language), self.catalog.file,
+                                 f"line {self.catalog.line(key, language)}", f"note '{key}'")
 
     def table(self, name: str) -> TableView:
         if name not in self.tables:

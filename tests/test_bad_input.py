@@ -269,10 +269,10 @@ CASES = [
          NOTES, None, ("unknown note key 'opsplitsing_2061'", "data/budget.csv, row 6")),
     Case("data-note-unknown-filter", "data",
          lambda p: b.replace_in(p, b.NOTES, '| mln(1) }}', '| mlm(1) }}'),
-         NOTES, at_line(b.NOTES, "opsplitsing_2016:"), ("note 'opsplitsing_2016'", "No filter named 'mlm'")),
+         NOTES, at_line(b.NOTES, "nl: >-", 2), ("note 'opsplitsing_2016'", "No filter named 'mlm'")),
     Case("data-note-figure-missing", "data",
          lambda p: b.replace_in(p, b.NOTES, 'in {{ budget.amount("ibn", 2016, "VAK")', 'in {{ budget.amount("ibn", 2015, "VAK")'),
-         NOTES, at_line(b.NOTES, "opsplitsing_2016:"), ("no row for budget line 'ibn', year 2015",)),
+         NOTES, at_line(b.NOTES, "nl: >-", 2), ("no row for budget line 'ibn', year 2015",)),
     # ------------------------------------------------------------------ templates
     Case("template-syntax", "template", lambda p: b.set_paragraph(p, 14, "{{ answers[2].number }.\t{{ answers[2].text }}"),
          TPL, "paragraph 15", ("template tag error",)),

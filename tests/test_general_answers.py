@@ -115,6 +115,9 @@ def test_french_house_style_superscript_calls_and_lists_that_restart(answers):
     assert [(r.text, r.style.name) for r in cell.runs] == [(f"14{NNBSP}250", "Default Paragraph Font"), ("1", styles.NOTE_REFERENCE)]
     assert d.styles[styles.NOTE_REFERENCE].font.superscript
     assert any("Environ 45 pour cent du soutien est allé aux PME, 55 pour cent aux grandes entreprises." in t for _, t in texts)
+    # the notes in the answer's language, with the figures in its format
+    notes = [t for s, t in texts if s == styles.TABLE_NOTE]
+    assert notes[0].startswith("1\tLes 14,250 millions d’euros de soutien aux clusters se répartissaient en 6,750")
     items = [p for p in d.paragraphs if p.style.name == styles.LIST_NUMBER]
     assert len(items) == 5
     num_ids = [p._p.pPr.numPr.numId.val for p in items]

@@ -60,7 +60,26 @@ def test_table_style_that_the_template_lacks(project):
     assert files_in(project / "out") == []
 
 
+def test_a_note_without_a_text_in_the_answers_language(project):
+    reg = project / "data" / "questions.yaml"
+    edit(reg, "    title: Clusterbeleid - Opsplitsing van de clustersteun\n",
+         "    title: Clusterbeleid - Opsplitsing van de clustersteun\n    locale: en_GB\n")
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 1
+    assert "data/notes.yaml, line" in result.stderr
+    assert "the note 'opsplitsing_2016' has no text in the answer's language (en)" in result.stderr
+    assert "Add 'en: ...' under 'opsplitsing_2016:' (it has: nl, fr)" in result.stderr
+    assert files_in(project / "out") == []
+
+
 def test_a_question_may_override_the_locale(project):
+    import yaml
+
+    notes = project / "data" / "notes.yaml"
+    texts = yaml.safe_load(notes.read_text())
+    for key in texts:
+        texts[key]["en"] = f"The note {key} in English."
+    notes.write_text(yaml.safe_dump(texts, allow_unicode=True))
     reg = project / "data" / "questions.yaml"
     edit(reg, "    title: Clusterbeleid - Opsplitsing van de clustersteun\n",
          "    title: Clusterbeleid - Opsplitsing van de clustersteun\n    locale: en_GB\n")
@@ -70,3 +89,4 @@ def test_a_question_may_override_the_locale(project):
     assert [c.text for c in d.tables[0].rows[1].cells] == ["Innovatieve bedrijfsnetwerken (IBN)", "6.750"]
     assert d.tables[1].rows[1].cells[1].text == "145,585"  # x 1,000 euro, English separators
     assert any(p.text == "ANSWER" for p in d.paragraphs)
+    assert any(p.text == "(1)\tThe note opsplitsing_2016 in English." for p in d.paragraphs)
