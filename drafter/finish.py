@@ -34,9 +34,22 @@ FINGERPRINT = "drafter.fingerprint"
 QUESTION_ID = "drafter.question"
 
 
-def fingerprint(document_xml: bytes) -> str:
-    """What drafter wrote as the answer's text; an edit in Word changes it."""
-    return hashlib.sha256(document_xml).hexdigest()
+def fingerprint(parts: dict[str, bytes]) -> str:
+    """What drafter wrote: every part but the custom properties that hold this fingerprint.
+
+    An edit anywhere (the text, a footnote, a header, a style) changes it.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        if name != oxml.CUSTOM_PROPERTIES:
+            digest.update(f"{name}\0{len(parts[name])}\0".encode())
+            digest.update(parts[name])
+    return digest.hexdigest()
+
+
+def question_id(question) -> str:
+    """Which question an answer answers, as recorded in it: '2019-2020/4'."""
+    return f"{question.zittingsjaar}/{question.number}"
 
 
 @lru_cache(maxsize=32)
@@ -108,7 +121,7 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     parts[CONTENT_TYPES], parts[PACKAGE_RELS] = _with_custom_part(parts[CONTENT_TYPES], parts[PACKAGE_RELS])
     parts[oxml.CUSTOM_PROPERTIES] = oxml.set_custom_properties(
         parts.get(oxml.CUSTOM_PROPERTIES),
-        {FINGERPRINT: fingerprint(parts[package.MAIN_DOCUMENT]), QUESTION_ID: f"{q.zittingsjaar}/{q.number}"},
+        {FINGERPRINT: fingerprint(parts), QUESTION_ID: question_id(q)},
     )
     return parts
 

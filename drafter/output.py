@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import tempfile
 import zipfile
@@ -54,21 +55,39 @@ class WriteResult:
         return f"wrote {shown}; the edited file was kept as {display_path(self.backup)}"
 
 
-def ownership(path: Path) -> str:
-    """'edited', 'unedited' (drafter made it, unchanged since) or 'foreign' (not drafter's)."""
+def _recorded(source) -> tuple[dict[str, str], str | None]:
+    """The custom properties drafter recorded in a .docx (path or bytes), and its fingerprint now."""
+    with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
+        names = archive.namelist()
+        if oxml.CUSTOM_PROPERTIES not in names or package.MAIN_DOCUMENT not in names:
+            return {}, None
+        props = oxml.read_custom_properties(archive.read(oxml.CUSTOM_PROPERTIES))
+        if len(names) > package.MAX_ENTRIES:
+            return props, None
+        parts = {n: archive.read(n) for n in names if n != oxml.CUSTOM_PROPERTIES}
+    return props, finish.fingerprint(parts)
+
+
+def ownership(path: Path, question: str | None = None) -> str:
+    """'edited', 'unedited' (drafter made it, unchanged since), 'other' (drafter's answer to
+    another question than `question`) or 'foreign' (not drafter's)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if oxml.CUSTOM_PROPERTIES not in names or package.MAIN_DOCUMENT not in names:
-                return "foreign"
-            props = oxml.read_custom_properties(archive.read(oxml.CUSTOM_PROPERTIES))
-            recorded = props.get(finish.FINGERPRINT)
-            if not recorded:
-                return "foreign"
-            current = finish.fingerprint(archive.read(package.MAIN_DOCUMENT))
+        props, current = _recorded(path)
     except Exception:  # noqa: BLE001 - a file drafter cannot read is not one it made
         return "foreign"
+    recorded = props.get(finish.FINGERPRINT)
+    if not recorded or current is None:
+        return "foreign"
+    if question is not None and props.get(finish.QUESTION_ID) != question:
+        return "other"
     return "unedited" if current == recorded else "edited"
+
+
+def _question_of(data: bytes) -> str | None:
+    try:
+        return _recorded(data)[0].get(finish.QUESTION_ID)
+    except Exception:  # noqa: BLE001 - bytes that are no answer of drafter's
+        return None
 
 
 def _temp_file(folder: Path, name: str, data: bytes) -> Path:
@@ -91,14 +110,12 @@ def _link_new(tmp: Path, target: Path) -> bool:
     except FileExistsError:
         return False
     except OSError:
-        # a file system without hard links: fall back to an exclusive create + copy
-        try:
-            with open(target, "xb") as fh:
-                fh.write(tmp.read_bytes())
-                fh.flush()
-                os.fsync(fh.fileno())
-        except FileExistsError:
+        # A file system without hard links (SMB, exFAT): rename the whole file into place.
+        # Never a partial file; only a run that creates the same name in the same instant
+        # could be replaced, where a link would have refused.
+        if target.exists():
             return False
+        os.replace(tmp, target)
     return True
 
 
@@ -186,7 +203,14 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
                 return WriteResult(target, UNCHANGED)
         except FileNotFoundError:
             continue
-        state = ownership(target)
+        question = _question_of(data)
+        state = ownership(target, question)
+        if state == "other":
+            raise OutputError(
+                f"this file holds drafter's answer to another question, not to {question}; it is not replaced",
+                file=display_path(target),
+                hint="Give this answer its own file name or folder with --output.",
+            )
         if state == "unedited":
             os.replace(tmp, target)
             return WriteResult(target, REPLACED)
@@ -237,7 +261,7 @@ def _beside(target: Path, data: bytes) -> Path | None:
         candidate = target.with_name(f"{stem}-{BESIDE_TAG}{'' if n == 1 else f'-{n}'}{suffix}")
         if not candidate.exists():
             return candidate
-        if candidate.read_bytes() == data or ownership(candidate) == "unedited":
+        if candidate.read_bytes() == data or ownership(candidate, _question_of(data)) == "unedited":
             return candidate
         n += 1
     return None
