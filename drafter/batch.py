@@ -47,9 +47,41 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def parse_numbers(text: str) -> frozenset[int]:
-    """'4,7-9' -> {4, 7, 8, 9}; anything else is a DrafterError that shows how to write it."""
-    numbers: set[int] = set()
+#: A range of question numbers longer than this is not spelt out number by number.
+SPELL_OUT = 1000
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Question numbers as ranges ('4,7-9'), so that '1-1000000000' costs nothing."""
+
+    ranges: tuple[tuple[int, int], ...] = ()
+
+    def __contains__(self, number) -> bool:
+        return any(first <= number <= last for first, last in self.ranges)
+
+    def __bool__(self) -> bool:
+        return bool(self.ranges)
+
+    def __str__(self) -> str:
+        return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in sorted(self.ranges))
+
+    def unmatched(self, found: set[int]) -> list[str]:
+        """The numbers asked for that were not found; of a very long range, only whether it
+        matched none."""
+        out: list[str] = []
+        for a, b in sorted(self.ranges):
+            if b - a > SPELL_OUT:
+                if not any(a <= n <= b for n in found):
+                    out.append(f"{a}-{b}")
+                continue
+            out += [str(n) for n in range(a, b + 1) if n not in found]
+        return out
+
+
+def parse_numbers(text: str) -> Numbers:
+    """'4,7-9' -> 4, 7, 8 and 9; anything else is a DrafterError that shows how to write it."""
+    ranges: list[tuple[int, int]] = []
     for piece in text.split(","):
         m = _NUMBERS.match(piece)
         if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
@@ -58,8 +90,8 @@ def parse_numbers(text: str) -> frozenset[int]:
                 hint="Write numbers and ranges separated by commas, e.g. --numbers 4,7-9.",
             )
         first = int(m.group(1))
-        numbers.update(range(first, int(m.group(2) or first) + 1))
-    return frozenset(numbers)
+        ranges.append((first, int(m.group(2) or first)))
+    return Numbers(tuple(ranges))
 
 
 @dataclass(frozen=True)
@@ -67,7 +99,7 @@ class Selection:
     """Which questions: empty means all (of that kind)."""
 
     years: frozenset[str] = frozenset()
-    numbers: frozenset[int] = frozenset()
+    numbers: Numbers = Numbers()
     templates: frozenset[str] = frozenset()
 
     def matches(self, zittingsjaar: str | None, number: int | None, template: str | None) -> bool:
@@ -82,27 +114,13 @@ class Selection:
         if self.years:
             said.append("zittingsjaar " + ", ".join(sorted(self.years)))
         if self.numbers:
-            said.append("numbers " + _ranges(self.numbers))
+            said.append(f"numbers {self.numbers}")
         if self.templates:
             said.append("template " + ", ".join(sorted(self.templates)))
         return "; ".join(said) or "all questions"
 
     def as_dict(self) -> dict:
-        return {"years": sorted(self.years), "numbers": _ranges(self.numbers), "templates": sorted(self.templates)}
-
-
-def _ranges(numbers) -> str:
-    out, run = [], []
-    for n in sorted(numbers):
-        if run and n == run[-1] + 1:
-            run.append(n)
-            continue
-        if run:
-            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
-        run = [n]
-    if run:
-        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
-    return ",".join(out)
+        return {"years": sorted(self.years), "numbers": str(self.numbers), "templates": sorted(self.templates)}
 
 
 @dataclass(frozen=True)
@@ -144,10 +162,10 @@ def plan(register: Register, selection: Selection) -> Plan:
     warnings = []
     if selection.numbers:
         found = {register.questions[i].number for i in chosen} | {r.number for r in register.rejected}
-        missing = selection.numbers - found
+        missing = selection.numbers.unmatched(found)
         if missing:
             where = f" in zittingsjaar {', '.join(sorted(selection.years))}" if selection.years else ""
-            warnings.append(Problem(f"the register has no question {_ranges(missing).replace(',', ', ')}{where}",
+            warnings.append(Problem(f"the register has no question {', '.join(missing)}{where}",
                                     file=display_path(register.path), severity=WARNING))
     indices = []
     by_file: dict[str, Question] = {}

@@ -196,7 +196,7 @@ def batch(
                                hint="Give a folder, e.g. --output antwoorden/.")
         selection = batches.Selection(
             years=frozenset(year or ()),
-            numbers=batches.parse_numbers(numbers) if numbers is not None else frozenset(),
+            numbers=batches.parse_numbers(numbers) if numbers is not None else batches.Numbers(),
             templates=frozenset(template or ()),
         )
         reg = load_register(register, lenient=True)

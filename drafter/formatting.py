@@ -67,6 +67,8 @@ SCALES = {"euro": 1, "thousand": 1_000, "million": 1_000_000}
 PERCENT_STYLES = ("symbol", "word")
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
+#: The most decimals a figure may show.
+MAX_DECIMALS = 10
 
 
 def parse_locale(name: str, *, file: str | None = None, place: str | None = None) -> Locale:
@@ -114,6 +116,8 @@ class Formatter:
         """14250000 -> '14.250.000'; (6.75, 3) -> '6,750'."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             raise ValueError("no value to format")
+        if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
+            raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
         rounded = self._round(value, decimals)
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
         return format_decimal(rounded, format=pattern, locale=self.locale, decimal_quantization=False)

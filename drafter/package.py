@@ -11,6 +11,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from .files import stat_file
 from .errors import TemplateProblem, display_path
 
 #: Limits for a template: an answer template is tens of kilobytes.
@@ -23,17 +24,14 @@ MAX_ENTRIES = 2000
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 MAIN_DOCUMENT = "word/document.xml"
+TEMPLATE_MISSING_HINT = "Check the template name in the register; templates live in answer_templates/ (or --templates)."
 
 
 def read_parts(path: Path) -> dict[str, bytes]:
     """All entries of a .docx, in their order; a corrupt file or zip bomb is a TemplateProblem."""
     shown = display_path(path)
     hint = "Open the template in Word and save it again as a .docx (Word document)."
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise TemplateProblem("template not found", file=shown,
-                              hint="Check the template name in the register; templates live in answer_templates/.") from None
+    size = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template").st_size
     if size > MAX_TEMPLATE_BYTES:
         raise TemplateProblem(f"the template is too large ({size // 1024 // 1024} MB)", file=shown, hint=hint)
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import paths
 from .datasets import KINDS
+from .formatting import MAX_DECIMALS
 from .errors import DataError, Problem, display_path
 from .yamlfile import LineDict, LineList, load_yaml
 
@@ -219,7 +220,7 @@ class _Reader:
         value = mapping[key]
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
-        if not isinstance(value, kind):
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             expected = {str: "a text", int: "a whole number", dict: "a mapping (key: value lines)", list: "a list"}.get(
                 kind if not isinstance(kind, tuple) else kind[0], "another kind of value"
             )
@@ -328,8 +329,9 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
         column_decimals = dict(decimals.get("columns") or {})
         row_decimals = dict(decimals.get("rows") or {})
         decimals = decimals.get("default", 0)
-    if not isinstance(decimals, int) or not all(isinstance(v, int) for v in [*column_decimals.values(), *row_decimals.values()]):
-        reader.problem(spec.line_of("decimals"), f"{what}: 'decimals' must be a whole number, or "
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_DECIMALS
+               for v in [decimals, *column_decimals.values(), *row_decimals.values()]):
+        reader.problem(spec.line_of("decimals"), f"{what}: 'decimals' must be a whole number from 0 to {MAX_DECIMALS}, or "
                        "{default: 0, columns: {VAK: 1}, rows: {2016: 3}}")
         decimals = 0
     total = spec.get("total")

@@ -40,6 +40,7 @@ import pandas as pd
 from lxml import etree
 
 from . import package
+from .files import stat_file
 from .errors import WARNING, DataError, Problem, display_path
 from .oxml import INVALID_XML_CHARS
 
@@ -198,12 +199,7 @@ def read_table(path: Path) -> RawTable:
     """Read a CSV file or an Excel sheet ('book.xlsx#Sheet'); every problem is a DataError."""
     path, sheet = split_sheet(path)
     shown = display_path(path)
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise DataError("file not found", file=shown, hint="Check the file name in the register's 'data:'.") from None
-    except OSError as exc:
-        raise DataError(f"cannot read the file ({exc.strerror})", file=shown) from None
+    st = stat_file(path, missing_hint="Check the file name in the register's 'data:'.")
     if _read_once is None:
         return _read(path, sheet, shown, st.st_size)
     key = (path.resolve(), sheet, st.st_mtime_ns, st.st_size)

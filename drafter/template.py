@@ -25,6 +25,8 @@ from lxml import etree
 from markupsafe import Markup
 
 from . import oxml, package, styles
+from .files import stat_file
+from .package import TEMPLATE_MISSING_HINT
 from .errors import DrafterError, Problem, TemplateProblem, display_path
 from .jinja import xml_environment
 
@@ -284,12 +286,5 @@ def _load(path: Path, mtime_ns: int, size: int) -> WordTemplate:
 
 def load_template(path: Path) -> WordTemplate:
     """A compiled template, cached while the file is unchanged."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise TemplateProblem(
-            "template not found",
-            file=display_path(path),
-            hint="Check the template name in the register; templates live in answer_templates/.",
-        ) from None
+    st = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template")
     return _load(path.resolve(), st.st_mtime_ns, st.st_size)

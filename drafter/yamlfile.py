@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import stat_file
 from .errors import DataError, display_path
 
 
@@ -64,7 +65,18 @@ def _construct_sequence(loader, node):
     return result
 
 
+def _construct_timestamp(loader, node):
+    """A date such as 2019-10-07; an impossible one (2019-13-45) is an error at its line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date ({exc}); write it as YYYY-MM-DD", node.start_mark
+        ) from None
+
+
 for _loader in filter(None, (_Loader, _FastLoader)):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -122,12 +134,7 @@ def _check_expansion(data, shown: str) -> None:
 
 def _parse_yaml(path: Path):
     shown = display_path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DataError("file not found", file=shown, hint="Check the file name and folder.") from None
-    except OSError as exc:
-        raise DataError(f"cannot read the file ({exc.strerror})", file=shown) from None
+    size = stat_file(path).st_size
     if size > MAX_YAML_BYTES:
         raise DataError(
             f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_YAML_BYTES // (1024 * 1024)} MB)",
@@ -161,7 +168,8 @@ def _parse_yaml(path: Path):
             f"not valid YAML: {exc.problem or exc.context}{started}",
             file=shown,
             place=place,
-            hint="Check the indentation and quoting there; a text with ':' or '#' needs quotes.",
+            hint="Correct the value there." if isinstance(exc, yaml.constructor.ConstructorError)
+            else "Check the indentation and quoting there; a text with ':' or '#' needs quotes.",
         ) from None
     except yaml.YAMLError as exc:
         raise DataError(f"not valid YAML: {exc}", file=shown) from None
