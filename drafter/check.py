@@ -221,6 +221,11 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
     if number is not None or zittingsjaar is not None:
         if number is None:
             questions = [q for q in register.questions if q.zittingsjaar == zittingsjaar]
+            if not questions:
+                years = sorted({q.zittingsjaar for q in register.questions})
+                checker.add([Problem(f"the register has no question of zittingsjaar {zittingsjaar}",
+                                     file=display_path(register.path),
+                                     hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}.")])
         else:
             found = checker.attempt(lambda: register.find(number, zittingsjaar))
             questions = [found] if found is not None else []

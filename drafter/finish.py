@@ -96,7 +96,8 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     document = oxml.parse(parts[package.MAIN_DOCUMENT])
     body = document.find(oxml.qn("w:body"))
     # passes over the rendered document, each with one job
-    oxml.normalize_on_off(body)
+    oxml.normalize_properties(body)
+    oxml.end_cells_with_a_paragraph(body)
     oxml.keep_tables_together(body, set(info.note_ids))
     for run, call in oxml.split_runs_at(body, SUPERSCRIPT):
         oxml.fill_styled_text(run, info.note_reference, call)

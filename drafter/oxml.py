@@ -152,8 +152,18 @@ _ON_OFF = {"keepNext", "keepLines", "cantSplit", "tblHeader", "pageBreakBefore",
            "contextualSpacing", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "vanish", "noProof"}
 
 
-def normalize_on_off(root: etree._Element) -> None:
-    """w:val="true" becomes the default (no w:val), "false" becomes "0": the same meaning."""
+def normalize_properties(root: etree._Element) -> None:
+    """Property lists as strict readers want them, with the same meaning.
+
+    w:val="true" becomes the default (no w:val) and "false" becomes "0"; a property a list
+    holds twice (LibreOffice writes <w:b/><w:b/>) is kept once, the last one counting.
+    """
+    for props in root.iter(qn("w:rPr"), qn("w:pPr")):
+        seen = {}
+        for child in list(props):
+            if child.tag in seen:
+                props.remove(seen[child.tag])
+            seen[child.tag] = child
     val = qn("w:val")
     for el in root.iter():
         v = el.get(val)
@@ -162,6 +172,13 @@ def normalize_on_off(root: etree._Element) -> None:
                 del el.attrib[val]
             else:
                 el.set(val, "0")
+
+
+def end_cells_with_a_paragraph(body: etree._Element) -> None:
+    """Word wants a paragraph at the end of every table cell, also after a table in it."""
+    for tc in body.iter(qn("w:tc")):
+        if len(tc) and tc[-1].tag == qn("w:tbl"):
+            etree.SubElement(tc, qn("w:p"))
 
 
 def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None:

@@ -489,6 +489,13 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
                     f"Define it under 'tables:' of this question (defined: {', '.join(tables) or 'none'}).",
                 )
     style = _style(reader, raw, register_style, what)
+    if style.note_numbering == "document":
+        for spec in tables.values():
+            if spec.note_style not in (None, style.note_style):
+                reader.problem(int(spec.place.split()[-1]),
+                               f"{what}: table '{spec.name}' has note style '{spec.note_style}', but the answer numbers "
+                               f"its notes in one series (note_numbering: document) in style '{style.note_style}'",
+                               "Remove the table's 'notes:', or number notes per table (note_numbering: table).")
     title = reader.get(raw, "title", str, what)
     asker = reader.get(raw, "asker", str, what)
     if len(reader.problems) > before:

@@ -178,3 +178,41 @@ def test_all_render_in_libreoffice(answers, tmp_path):
                 7: "Réponse aux questions 2 et 3", 8: "(VLAIO), pagina 9."}[number] in text.replace(NBSP, " ")
         if number == 7:  # both numbered lists start at 1
             assert "1. les KPI" in text and "1. la présence" in text
+
+
+def test_templates_saved_again_by_libreoffice_give_valid_answers(project, tmp_path):
+    """Colleagues edit templates in an office suite: every answer must stay valid Word."""
+    from .conftest import run_in as run
+
+    exe = need_libreoffice()
+    folder = project / "answer_templates"
+    saved = tmp_path / "saved"
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(saved), *map(str, sorted(folder.glob("*.docx")))],
+                   capture_output=True, timeout=300, check=False)
+    for template in saved.glob("*.docx"):
+        (folder / template.name).write_bytes(template.read_bytes())
+    assert len(list(saved.glob("*.docx"))) == 3
+    result = run(project, "batch", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    made = sorted((project / "out").glob("*.docx"))
+    assert len(made) == 5
+    for path in made:
+        validate_docx(path)
+
+
+def test_a_table_from_data_inside_a_table_cell_ends_the_cell_with_a_paragraph(project):
+    from .conftest import run_in as run
+
+    path = project / "answer_templates" / "gegroepeerde-kop.docx"
+    d = docx.Document(str(path))
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = '{{p table("bedrijfssteun") }}'
+    d.save(str(path))
+    result = run(project, "answer", "-q", "6")
+    assert result.exit_code == 0, result.output
+    answer = next((project / "out").glob("*.docx"))
+    outer = docx.Document(str(answer)).tables[-1]
+    tc = outer._tbl.findall(qn("w:tr"))[0].findall(qn("w:tc"))[0]
+    assert tc[-1].tag == qn("w:p") and tc.find(qn("w:tbl")) is not None
+    validate_docx(answer)
