@@ -64,6 +64,7 @@ class BudgetData:
         self.cells = cells
         self._frame: pd.DataFrame | None = None
         self._selections: dict[tuple, dict] = {}
+        self._line_names: frozenset[str] | None = None
 
     @property
     def file(self) -> str:
@@ -96,6 +97,12 @@ class BudgetData:
 
     def cell(self, line: str, year: int, kind: str) -> BudgetCell | None:
         return self.cells.get((line, int(year), kind))
+
+    def line_names(self) -> frozenset[str]:
+        """The budget lines in the file (worked out once)."""
+        if self._line_names is None:
+            self._line_names = frozenset(k[0] for k in self.cells)
+        return self._line_names
 
     def lines(self) -> list[str]:
         return sorted({k[0] for k in self.cells})

@@ -485,9 +485,14 @@ def _paragraph(style_id: str, text: str, keep_next: bool = False) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p>'
 
 
-def _cell(style_id: str, text: str, width: int) -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-            f"{_paragraph(style_id, text, keep_next=True)}</w:tc>")
+def _cell(style_id: str, text: str, width: int, span: int = 1, merge: str | None = None) -> str:
+    """A table cell; span: the columns it covers; merge: 'restart'/'continue' down two rows."""
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge is not None:
+        props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_paragraph(style_id, text, keep_next=True)}</w:tc>"
 
 
 def _row(cells: str, header: bool = False) -> str:
@@ -499,7 +504,8 @@ def table_xml(table, styles: dict[str, str]) -> str:
     """A whole table as WordprocessingML: caption, the table (header row repeated), its notes.
 
     `table` is a view.TableView; `styles` maps the roles caption, table, heading,
-    heading_number, text, number, total, total_number and note to the template's style ids.
+    heading_number, heading_group, text, number, total, total_number and note to the
+    template's style ids. A table with column groups gets two header rows, both repeated.
     """
     out = []
     caption = table.title.text if table.title is not None else ""
@@ -515,8 +521,16 @@ def table_xml(table, styles: dict[str, str]) -> str:
     has_total = table.total is not None
     look = (f'<w:tblLook w:val="{"0060" if has_total else "0020"}" w:firstRow="1" w:lastRow="{int(has_total)}"'
             ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
-    rows = [_row(_cell(styles["heading"], table.corner.text, widths[0])
-                 + "".join(_cell(styles["heading_number"], c.text, figure_width) for c in table.columns), header=True)]
+    rows = []
+    corner_merge = None
+    if table.groups:  # a first header row: each group's label over its columns
+        corner_merge = "continue"
+        rows.append(_row(_cell(styles["heading"], table.corner.text, widths[0], merge="restart")
+                         + "".join(_cell(styles["heading_group"], g.label.text, figure_width * g.span, span=g.span)
+                                   for g in table.groups), header=True))
+    rows.append(_row(_cell(styles["heading"], "" if corner_merge else table.corner.text, widths[0], merge=corner_merge)
+                     + "".join(_cell(styles["heading_number"], c.text, figure_width) for c in table.columns),
+                     header=True))
     for row in table.rows:
         label_style, number_style = ("total", "total_number") if row.total else ("text", "number")
         rows.append(_row(_cell(styles[label_style], row.label.text, widths[0])

@@ -67,6 +67,16 @@ class AxisItem:
 
 
 @dataclass(frozen=True)
+class ColumnGroup:
+    """Columns under one header that spans them: one budget line's kinds (a second header row)."""
+
+    label: str
+    notes: tuple[str, ...]
+    line: str
+    kinds: tuple[AxisItem, ...]
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A table of budget figures: rows and columns are two of year, line and kind."""
 
@@ -89,6 +99,7 @@ class TableSpec:
     total: str | None = None  # None, "computed", or the budget line that states the total
     total_label: str | None = None
     note_style: str | None = None
+    groups: tuple[ColumnGroup, ...] = ()  # with groups: years in rows, each group's kinds as columns
 
     def axis(self, name: str) -> tuple[AxisItem, ...]:
         return {"year": self.years, "line": self.lines, "kind": self.kinds}[name]
@@ -307,10 +318,18 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
     before = len(reader.problems)
     data = reader.get(spec, "data", str, what)
     years = _axis(reader, spec, "years", _year_keys(reader, spec, what) if "years" in spec else None, "year", what)
-    lines_raw = spec.get("lines", spec.get("line"))
-    lines = _axis(reader, spec, "lines" if "lines" in spec else "line", lines_raw, "line", what)
-    kinds_raw = spec.get("kinds")
-    kinds = _axis(reader, spec, "kinds", kinds_raw, "kind", what)
+    groups = _groups(reader, spec, what) if "groups" in spec else ()
+    if groups:
+        if any(k in spec for k in ("line", "lines", "kinds", "rows", "columns")):
+            reader.problem(spec.line_of("groups"), f"{what}: with 'groups', each group names its line and kinds, "
+                           "and the years are the rows", "Leave out line, lines, kinds, rows and columns.")
+        lines = tuple({g.line: AxisItem(g.line, g.line) for g in groups}.values())
+        kinds = tuple({k.key: k for g in groups for k in g.kinds}.values())
+    else:
+        lines_raw = spec.get("lines", spec.get("line"))
+        lines = _axis(reader, spec, "lines" if "lines" in spec else "line", lines_raw, "line", what)
+        kinds_raw = spec.get("kinds")
+        kinds = _axis(reader, spec, "kinds", kinds_raw, "kind", what)
     rows = _choice(reader, spec, "rows", AXES, what, "year")
     columns = _choice(reader, spec, "columns", AXES, what, "kind")
     for axis_name, items in (("year", years), ("line", lines), ("kind", kinds)):
@@ -318,7 +337,7 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
             reader.problem(spec.line, f"{what}: say which {axis_name}s it shows ('{axis_name}s:')")
     if rows == columns:
         reader.problem(spec.line_of("columns"), f"{what}: rows and columns must differ (both are {rows!r})")
-    else:
+    elif not groups:
         fixed = next(a for a in AXES if a not in (rows, columns))
         if len({"year": years, "line": lines, "kind": kinds}[fixed]) > 1:
             reader.problem(spec.line, f"{what}: with {rows}s in rows and {columns}s in columns, "
@@ -342,6 +361,8 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
     if total is not None and not isinstance(total, str):
         reader.problem(spec.line_of("total"), f"{what}: 'total' must be 'computed' or {{line: <budget line>, label: ...}}")
         total = None
+    if groups and total not in (None, "computed"):
+        reader.problem(spec.line_of("total"), f"{what}: a table with groups can only have 'total: computed'")
     title_notes = spec.get("title_notes") or []
     if len(reader.problems) > before:
         return None
@@ -356,7 +377,26 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
         missing=reader.get(spec, "missing", str, what, required=False),
         total=total, total_label=str(total_label) if total_label is not None else None,
         note_style=_choice(reader, spec, "notes", NOTE_STYLES, what),
+        groups=groups,
     )
+
+
+def _groups(reader: _Reader, spec: LineDict, what: str) -> tuple[ColumnGroup, ...]:
+    raw = spec.get("groups")
+    if not isinstance(raw, LineList) or not raw:
+        reader.problem(spec.line_of("groups"), f"{what}: 'groups' must be a list of groups, each with a label, "
+                       "a line and its kinds")
+        return ()
+    out = []
+    for i, group in enumerate(raw):
+        if not isinstance(group, LineDict) or not isinstance(group.get("line"), str) or "kinds" not in group:
+            reader.problem(raw.line_of(i), f"{what}: a group needs 'line:' and 'kinds:' (and a 'label:')")
+            continue
+        kinds = _axis(reader, group, "kinds", group["kinds"], "kind", what)
+        notes = group.get("notes") or []
+        out.append(ColumnGroup(str(group.get("label", group["line"])),
+                               tuple(notes if isinstance(notes, list) else str(notes).split()), group["line"], kinds))
+    return tuple(out)
 
 
 def _blocks(reader: _Reader, item: LineDict, what: str) -> list[Block]:

@@ -34,6 +34,7 @@ TABLE_ROLES = {
     "table": TABLE,
     "heading": TABLE_HEADING,
     "heading_number": TABLE_HEADING_NUMBER,
+    "heading_group": TABLE_HEADING_GROUP,
     "text": TABLE_TEXT,
     "number": TABLE_NUMBER,
     "total": TABLE_TOTAL,

@@ -44,6 +44,17 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A header over several columns (the first of two header rows)."""
+
+    label: Cell
+    span: int  # how many columns it covers
+
+    def __str__(self) -> str:
+        return self.label.text
+
+
+@dataclass(frozen=True)
 class TableView:
     name: str
     title: Cell | None
@@ -53,6 +64,7 @@ class TableView:
     rows: tuple[Row, ...]  # the total row, if any, is the last
     notes: tuple[Note, ...]  # the notes printed under the table, in number order
     note_style: str
+    groups: tuple[Group, ...] = ()  # headers over several columns, left to right
 
     @property
     def body_rows(self) -> tuple[Row, ...]:
@@ -242,33 +254,51 @@ class _TableBuilder:
         return self.source.select(tuple(i.key for i in spec.lines) + total, tuple(i.key for i in spec.years),
                                   tuple(i.key for i in spec.kinds), spec.rows, spec.columns)
 
+    def column_refs(self):
+        """Each column's header item, and how to find its cell for a row: (cell, (line, year, kind))."""
+        spec = self.spec
+        if spec.groups:
+            return [(kind, lambda year, g=g, k=kind: (self.source.cell(g.line, year, k.key), (g.line, year, k.key)))
+                    for g in spec.groups for kind in g.kinds]
+        cells = self.selected()
+        fixed = next(a for a in ("year", "line", "kind") if a not in (spec.rows, spec.columns))
+        fixed_key = spec.axis(fixed)[0].key
+
+        def lookup(row_key, col_key):
+            parts = {spec.rows: row_key, spec.columns: col_key, fixed: fixed_key}
+            return cells.get((row_key, col_key)), (parts["line"], parts["year"], parts["kind"])
+
+        return [(item, lambda row_key, c=item.key: lookup(row_key, c)) for item in spec.axis(spec.columns)]
+
     def build(self) -> TableView:
         spec, src = self.spec, self.source
+        src_file = src.file
         where = f"{self.register_file}, table '{spec.name}'"
-        cells = self.selected()
         title = self.labelled(spec.title, spec.title_notes, f"{where}, title") if spec.title else None
-        column_items = spec.axis(spec.columns)
-        columns = tuple(self.labelled(i.label, i.notes, f"{where}, column '{i.key}'", numeric=True) for i in column_items)
-        rows, sums = [], {c.key: None for c in column_items}
+        groups = tuple(Group(self.labelled(g.label, g.notes, f"{where}, group '{g.label}'", numeric=True), len(g.kinds))
+                       for g in spec.groups)
+        refs = self.column_refs()
+        columns = tuple(self.labelled(i.label, i.notes, f"{where}, column '{i.key}'", numeric=True) for i, _ in refs)
+        rows, sums = [], [None] * len(refs)
         for item in spec.axis(spec.rows):
             label = self.labelled(item.label, item.notes, f"{where}, row '{item.key}'")
             out = []
-            for col in column_items:
-                cell = cells.get((item.key, col.key))
+            for index, (col, find) in enumerate(refs):
+                cell, (line, year, kind) = find(item.key)
                 if cell is None:
                     raise DataError(
-                        f"table '{spec.name}' needs the figure for {self._describe(item.key, col.key)}, which has no row",
-                        file=src.file,
+                        f"table '{spec.name}' needs the figure for budget line '{line}', {year} {kind}, which has no row",
+                        file=src_file,
                         hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).",
                     )
                 decimals = spec.row_decimals.get(item.key, spec.column_decimals.get(col.key, spec.decimals))
                 text = self.value(cell, decimals)
                 if cell.status == "value":
-                    sums[col.key] = (sums[col.key] or 0) + cell.amount
-                out.append(Cell(self.series.attach(text, self.calls(cell.notes, f"{src.file}, {cell.place}")), numeric=True))
+                    sums[index] = (sums[index] or 0) + cell.amount
+                out.append(Cell(self.series.attach(text, self.calls(cell.notes, f"{src_file}, {cell.place}")), numeric=True))
             rows.append(Row(label, tuple(out)))
         if spec.total is not None:
-            rows.append(self._total(column_items, cells, sums, where))
+            rows.append(self._total([i for i, _ in refs], sums))
         return TableView(
             name=spec.name,
             title=title,
@@ -278,20 +308,22 @@ class _TableBuilder:
             rows=tuple(rows),
             notes=tuple(self.printed),
             note_style=self.series.style,
+            groups=groups,
         )
 
-    def _total(self, column_items, cells, sums, where) -> Row:
+    def _total(self, column_items, sums) -> Row:
         spec = self.spec
         label_text = spec.total_label or self.fmt.words["total"]
         out = []
         if spec.total == "computed":
-            for col in column_items:
+            for col, total in zip(column_items, sums):
                 decimals = spec.column_decimals.get(col.key, spec.decimals)
-                out.append(Cell(self.value(None, decimals, sums[col.key]) if sums[col.key] is not None else "", numeric=True))
+                out.append(Cell(self.value(None, decimals, total) if total is not None else "", numeric=True))
             return Row(Cell(label_text), tuple(out), total=True)
         if spec.rows != "line":
             raise DataError(f"table '{spec.name}': a stated total (total: {{line: {spec.total}}}) needs budget lines in rows",
                             file=self.register_file, place=spec.place, hint="Use 'rows: line', or 'total: computed'.")
+        cells = self.selected()
         for col in column_items:
             cell = cells.get((spec.total, col.key))
             if cell is None:
@@ -301,12 +333,6 @@ class _TableBuilder:
             out.append(Cell(self.series.attach(self.value(cell, decimals),
                                                self.calls(cell.notes, f"{self.source.file}, {cell.place}")), numeric=True))
         return Row(Cell(label_text), tuple(out), total=True)
-
-    def _describe(self, row_key, col_key) -> str:
-        spec = self.spec
-        fixed = next(a for a in ("year", "line", "kind") if a not in (spec.rows, spec.columns))
-        parts = {spec.rows: row_key, spec.columns: col_key, fixed: spec.axis(fixed)[0].key}
-        return f"budget line '{parts['line']}', {parts['year']} {parts['kind']}"
 
 
 class _ViewBuilder:
@@ -362,10 +388,11 @@ class _ViewBuilder:
                     place=spec.place,
                     hint=f"Name one of the question's data sets under 'data:' ({', '.join(self.data) or 'none'}).",
                 )
-            known = set(source.lines())
-            for item in spec.lines:
-                if item.key not in known:
-                    raise DataError(f"table '{spec.name}': budget line '{item.key}' is not in {source.file}",
+            known = source.line_names()
+            stated_total = [spec.total] if spec.total not in (None, "computed") else []
+            for line in [i.key for i in spec.lines] + stated_total:
+                if line not in known:
+                    raise DataError(f"table '{spec.name}': budget line '{line}' is not in {source.file}",
                                     file=self.register_file, place=spec.place,
                                     hint=f"Lines in that file: {', '.join(sorted(known))}.")
             builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house, self.register_file)

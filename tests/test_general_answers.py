@@ -207,7 +207,7 @@ def test_a_table_from_data_inside_a_table_cell_ends_the_cell_with_a_paragraph(pr
     path = project / "answer_templates" / "gegroepeerde-kop.docx"
     d = docx.Document(str(path))
     cell = d.add_table(rows=1, cols=1).cell(0, 0)
-    cell.paragraphs[0].text = '{{p table("bedrijfssteun") }}'
+    cell.paragraphs[0].text = '{{p table("kredieten") }}'
     d.save(str(path))
     result = run(project, "answer", "-q", "6")
     assert result.exit_code == 0, result.output
@@ -216,3 +216,44 @@ def test_a_table_from_data_inside_a_table_cell_ends_the_cell_with_a_paragraph(pr
     tc = outer._tbl.findall(qn("w:tr"))[0].findall(qn("w:tc"))[0]
     assert tc[-1].tag == qn("w:p") and tc.find(qn("w:tbl")) is not None
     validate_docx(answer)
+
+
+def test_notes_of_a_table_with_column_groups_follow_reading_order(project):
+    from .conftest import run_in as run
+
+    csv = project / "data" / "budget.csv"
+    text = csv.read_text()
+    text = text.replace("bedrijfssteun,2016,VEK,145585000,,", "bedrijfssteun,2016,VEK,145585000,,opsplitsing_2016")
+    text = text.replace("clusters,2017,VAK,58000000,,", "clusters,2017,VAK,58000000,,geen_clusterbudget")
+    csv.write_text(text)
+    result = run(project, "answer", "-q", "6")
+    assert result.exit_code == 0, result.output
+    d = docx.Document(str(next((project / "out").glob("*.docx"))))
+    assert table_texts(d.tables[0])[2:] == [
+        ["2016", f"14.250.000{NBSP}(1)", "(2)", f"145.585.000{NBSP}(1)"],
+        ["2017", f"58.000.000{NBSP}(3)", "(2)", "102.493.000"],
+    ]
+    notes = [p.text[:4] for p in d.paragraphs if p.style.name == styles.TABLE_NOTE]
+    assert notes == ["(1)\t", "(2)\t", "(3)\t"]  # every note called is printed, once
+
+
+def test_a_table_with_column_groups_from_data_in_one_tag(project):
+    from .conftest import run_in as run
+
+    reg = project / "data" / "questions.yaml"
+    text = reg.read_text()
+    start = text.index("    number: 6\n")
+    text = text[:start] + text[start:].replace("template: gegroepeerde-kop.docx", "template: algemeen.docx", 1)
+    reg.write_text(text)
+    result = run(project, "answer", "-q", "6")
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    d = docx.Document(str(path))
+    table = d.tables[0]
+    assert table_texts(table)[:2] == [["", "Clusters", "Clusters", "Bedrijfssteun"], ["", "VAK", "VEK", "VEK"]]
+    first = table.rows[0]._tr.findall(qn("w:tc"))
+    assert first[0].tcPr.find(qn("w:vMerge")).get(qn("w:val")) == "restart"
+    assert first[1].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
+    assert table.rows[0].cells[1].paragraphs[0].style.name == styles.TABLE_HEADING_GROUP
+    assert all(r._tr.trPr.find(qn("w:tblHeader")) is not None for r in table.rows[:2])
+    validate_docx(path)

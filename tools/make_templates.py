@@ -280,30 +280,30 @@ def general_template():
 def grouped_template():
     """A table designed in Word with two header rows: a group over several columns.
 
-    Shows the clusters' VAK and VEK beside the VEK for bedrijfssteun, year by year; the
-    rows come from two tables of the register (same years), the headers are Word's own.
+    Shows the clusters' VAK and VEK beside the VEK for bedrijfssteun, year by year, from one
+    register table with column groups; the merged header cells are Word's own.
     """
     doc = new_document()
     header(doc)
     loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
     add(doc, "{{ answers[1].number }}.\t{{ answers[1].text }}", styles.ANSWER_NUMBER)
-    add(doc, "{{ tables.clusters.caption|capitalize }}", styles.TABLE_CAPTION)
+    add(doc, "{{ tables.kredieten.caption|capitalize }}", styles.TABLE_CAPTION)
     table = doc.add_table(rows=5, cols=4)
     table.style = doc.styles[styles.TABLE]
     table.autofit = False
     widths = (Cm(2.6), Cm(3.4), Cm(3.4), Cm(3.4))
     for column, width in zip(table.columns, widths):
         column.width = width
-    c, b = "tables.clusters", "tables.bedrijfssteun"
+    t = "tables.kredieten"
     rows = [
-        [("", styles.TABLE_HEADING), ("Clusters", styles.TABLE_HEADING_GROUP), ("", styles.TABLE_HEADING_GROUP),
-         ("Bedrijfssteun", styles.TABLE_HEADING_GROUP)],
-        [("{{ %s.corner }}" % c, styles.TABLE_HEADING), ("{{ %s.columns[0] }}" % c, styles.TABLE_HEADING_NUMBER),
-         ("{{ %s.columns[1] }}" % c, styles.TABLE_HEADING_NUMBER), ("{{ %s.columns[0] }}" % b, styles.TABLE_HEADING_NUMBER)],
-        [("{%%tr for row in %s.rows %%}" % c, styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT),
+        [("", styles.TABLE_HEADING), ("{{ %s.groups[0] }}" % t, styles.TABLE_HEADING_GROUP),
+         ("", styles.TABLE_HEADING_GROUP), ("{{ %s.groups[1] }}" % t, styles.TABLE_HEADING_GROUP)],
+        [("{{ %s.corner }}" % t, styles.TABLE_HEADING), ("{{ %s.columns[0] }}" % t, styles.TABLE_HEADING_NUMBER),
+         ("{{ %s.columns[1] }}" % t, styles.TABLE_HEADING_NUMBER), ("{{ %s.columns[2] }}" % t, styles.TABLE_HEADING_NUMBER)],
+        [("{%%tr for row in %s.rows %%}" % t, styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT),
          ("", styles.TABLE_TEXT)],
         [("{{ row.label }}", styles.TABLE_TEXT), ("{{ row.cells[0] }}", styles.TABLE_NUMBER),
-         ("{{ row.cells[1] }}", styles.TABLE_NUMBER), ("{{ %s.rows[loop.index0].cells[0] }}" % b, styles.TABLE_NUMBER)],
+         ("{{ row.cells[1] }}", styles.TABLE_NUMBER), ("{{ row.cells[2] }}", styles.TABLE_NUMBER)],
         [("{%tr endfor %}", styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT), ("", styles.TABLE_TEXT)],
     ]
     for r, row in enumerate(rows):
@@ -318,7 +318,7 @@ def grouped_template():
             extra._p.getparent().remove(extra._p)
     for r in (0, 1):  # both header rows repeat on a new page
         table.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-    loop(doc, "for note in tables.clusters.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+    loop(doc, "for note in tables.kredieten.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
     loop(doc, "for p in answers[1].after", "{{ p }}", styles.ANSWER_CONTINUATION)
     return doc
 
