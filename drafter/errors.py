@@ -8,7 +8,7 @@ problems; it never shows a traceback for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ERROR = "error"
@@ -82,27 +82,6 @@ class TemplateProblem(DrafterError):
 
 class OutputError(DrafterError):
     """The answer cannot be written where it should go."""
-
-
-@dataclass
-class Problems:
-    """Collects problems so that all of them can be reported at once."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == WARNING]
 
 
 def display_path(path: str | Path) -> str:

@@ -135,16 +135,8 @@ def paragraph_style(p: etree._Element) -> str | None:
     return None if style is None else style.get(qn("w:val"))
 
 
-def keep_with_next(p: etree._Element, on: bool = True) -> None:
-    ppr = _ppr(p)
-    if on:
-        _ensure(ppr, "w:keepNext", _PPR_ORDER)
-    else:
-        el = ppr.find(qn("w:keepNext"))
-        if el is None:
-            el = etree.Element(qn("w:keepNext"))
-            _insert_ordered(ppr, el, _PPR_ORDER)
-        el.set(qn("w:val"), "0")
+def keep_with_next(p: etree._Element) -> None:
+    _ensure(_ppr(p), "w:keepNext", _PPR_ORDER)
 
 
 #: On/off properties whose w:val LibreOffice writes as "true"/"false", which strict readers refuse.

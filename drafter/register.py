@@ -142,10 +142,6 @@ class Question:
     source: Path = field(compare=False)
 
     @property
-    def locale(self) -> str:
-        return self.style.locale
-
-    @property
     def label(self) -> str:
         return f"question {self.number} ({self.zittingsjaar})"
 
@@ -182,10 +178,6 @@ class Register:
     @property
     def data_dir(self) -> Path:
         return self.path.parent
-
-    @property
-    def locale(self) -> str:
-        return self.style.locale
 
     def find(self, number: int, zittingsjaar: str | None = None) -> Question:
         matches = [

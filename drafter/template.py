@@ -170,16 +170,6 @@ class WordTemplate:
                 return where if part == "the document" else f"{part}, {where}"
         return part
 
-    def variables(self) -> set[str]:
-        """Names the template uses that must come from the answer's view."""
-        from jinja2 import meta
-
-        names = set()
-        for compiled in [self.body, *self.other.values()]:
-            source = "\n".join(compiled.lines)
-            names |= meta.find_undeclared_variables(xml_environment().parse(source))
-        return names
-
     def variable_places(self) -> dict[str, str]:
         """Each name the template takes from the answer's view, and where it is first used."""
         from jinja2 import meta, nodes

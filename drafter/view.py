@@ -149,10 +149,6 @@ class AnswerView:
     data: dict[str, object]
     context: dict = field(default_factory=dict)
 
-    @property
-    def template(self) -> str:
-        return self.question.template
-
 
 class NoteCalls:
     """Notes called from texts ({{ note("key") }}): numbered in the current answer part's series."""
