@@ -87,6 +87,7 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
 def answer(
     question: int = typer.Option(..., "--question", "-q", help="The question's number in the register."),
     year: Optional[str] = typer.Option(None, "--year", help="The zittingsjaar (e.g. 2019-2020), when the number is in several."),
+    minister: Optional[str] = typer.Option(None, "--minister", help="The minister's name, when the question was put to several."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Folder (or .docx file) for the answer (default: output/)."
     ),
@@ -110,7 +111,7 @@ def answer(
 
             require_soffice()  # before anything is written
         reg = load_register(register)
-        q = reg.find(question, year)
+        q = reg.find(question, year, minister)
         draft = Generator(reg, templates, created=created).generate(q)
         target = _target(output, draft.file_name)
         result = write_answer(target, draft.data, force=force)

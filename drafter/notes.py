@@ -89,7 +89,12 @@ class NoteSeries:
         return value + (NBSP if self.style == "parentheses" else "") + calls
 
 
-def unknown_note(key: str, used_at: str, catalog_file: str, known) -> DataError:
+def unknown_note(key: str, used_at: str, catalog_file: str | None, known) -> DataError:
+    if catalog_file is None:
+        return DataError(
+            f"unknown note key '{key}' (used at {used_at}): the register names no notes file",
+            hint="Add 'notes: notes.yaml' to the register and define the note there.",
+        )
     return DataError(
         f"unknown note key '{key}' (used at {used_at})",
         file=catalog_file,

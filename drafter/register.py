@@ -14,8 +14,8 @@ from pathlib import Path
 
 from . import paths
 from .datasets import KINDS
-from .formatting import MAX_DECIMALS
-from .errors import DataError, Problem, display_path
+from .errors import DataError, DrafterError, Problem, display_path
+from .formatting import MAX_DECIMALS, parse_locale
 from .yamlfile import LineDict, LineList, load_yaml
 
 ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
@@ -179,11 +179,12 @@ class Register:
     def data_dir(self) -> Path:
         return self.path.parent
 
-    def find(self, number: int, zittingsjaar: str | None = None) -> Question:
+    def find(self, number: int, zittingsjaar: str | None = None, minister: str | None = None) -> Question:
         matches = [
             q
             for q in self.questions
             if q.number == number and (zittingsjaar is None or q.zittingsjaar == zittingsjaar)
+            and (minister is None or q.minister.name == minister)
         ]
         if len(matches) == 1:
             return matches[0]
@@ -197,11 +198,18 @@ class Register:
                 file=display_path(self.path),
                 hint="Add the question to the register or pick one of these numbers.",
             )
-        years = ", ".join(q.zittingsjaar for q in matches)
+        if len({q.zittingsjaar for q in matches}) > 1:
+            years = ", ".join(q.zittingsjaar for q in matches)
+            raise DataError(
+                f"question {number} exists in several zittingsjaren ({years})",
+                file=display_path(self.path),
+                hint="Say which one with --year, e.g. --year " + matches[0].zittingsjaar + ".",
+            )
+        ministers = ", ".join(repr(q.minister.name) for q in matches)
         raise DataError(
-            f"question {number} exists in several zittingsjaren ({years})",
+            f"question {number} of {matches[0].zittingsjaar} was put to several ministers ({ministers})",
             file=display_path(self.path),
-            hint="Say which one with --year, e.g. --year " + matches[0].zittingsjaar + ".",
+            hint=f"Say which one with --minister, e.g. --minister {matches[0].minister.name!r}.",
         )
 
 
@@ -287,7 +295,9 @@ def _axis(reader: _Reader, spec: LineDict, key: str, items, field_name: str, wha
         elif not isinstance(value, str) or not value:
             reader.problem(line, f"{what}: {value!r} is not a {field_name} name")
             continue
-        elif field_name == "kind" and value not in KINDS:
+        elif field_name == "kind" and value.upper() in KINDS:
+            value = value.upper()  # as in the data files, where 'vak' is VAK
+        elif field_name == "kind":
             reader.problem(line, f"{what}: '{value}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")
             continue
         out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
@@ -450,6 +460,12 @@ def _style(reader: _Reader, mapping: LineDict, base: HouseStyle, what: str) -> H
     for key, allowed in HouseStyle.FIELDS.items():
         if key in mapping and mapping[key] is not None:
             value = _choice(reader, mapping, key, allowed, what)
+            if key == "locale" and value is not None:
+                try:
+                    value = str(parse_locale(value))
+                except DrafterError as exc:
+                    reader.problem(mapping.line_of(key), f"{what}: {exc.problems[0].message}", exc.problems[0].hint)
+                    continue
             if value is not None:
                 changes[key] = str(value)
     return replace(base, **changes) if changes else base

@@ -368,7 +368,7 @@ class _ViewBuilder:
 
     def resolve_note(self, key: str, used_at: str) -> str:
         if key not in self.catalog.texts:
-            raise unknown_note(key, used_at, self.catalog.file, self.catalog.texts)
+            raise unknown_note(key, used_at, self.catalog.file if self.catalog.path else None, self.catalog.texts)
         language = self.fmt.language
         return self.texts.render(self.catalog.text(key, language), self.catalog.file,
                                  f"line {self.catalog.line(key, language)}", f"note '{key}'")

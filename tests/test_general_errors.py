@@ -90,3 +90,37 @@ def test_a_question_may_override_the_locale(project):
     assert d.tables[1].rows[1].cells[1].text == "145,585"  # x 1,000 euro, English separators
     assert any(p.text == "ANSWER" for p in d.paragraphs)
     assert any(p.text == "(1)\tThe note opsplitsing_2016 in English." for p in d.paragraphs)
+
+
+def test_lower_case_kinds_are_read_as_in_the_data(project):
+    edit(project / "data" / "questions.yaml", "        kinds: [{kind: VAK, label: VAK}]\n        unit: million",
+         "        kinds: [{kind: vak, label: VAK}]\n        unit: million")
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_question_put_to_two_ministers(project):
+    reg = project / "data" / "questions.yaml"
+    text = reg.read_text()
+    start = text.index("  - zittingsjaar: 2019-2020\n    number: 6\n")
+    end = text.index("  - zittingsjaar: 2019-2020\n    number: 7\n")
+    block = text[start:end].replace("    number: 6\n", "    number: 5\n").replace(
+        "    minister:\n      name: N.N.", "    minister:\n      name: Andere Minister", 1)
+    reg.write_text(text[:start] + block + text[end:])
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 1
+    assert "question 5 of 2019-2020 was put to several ministers ('N.N.', 'Andere Minister')" in result.stderr
+    assert "--minister" in result.stderr
+    result = run_in(project, "answer", "--question", "5", "--minister", "Andere Minister")
+    assert result.exit_code == 0, result.output
+    d = docx.Document(str(next((project / "out").glob("*.docx"))))
+    assert d.paragraphs[0].text == "Andere Minister"
+
+
+def test_a_note_without_a_notes_file(project):
+    edit(project / "data" / "questions.yaml", "notes: notes.yaml", "")
+    result = run_in(project, "answer", "--question", "4")
+    assert result.exit_code == 1
+    assert "unknown note key 'geen_clusterbudget'" in result.stderr
+    assert "the register names no notes file. Add 'notes: notes.yaml' to the register" in result.stderr
+    assert files_in(project / "out") == []
