@@ -17,21 +17,18 @@ import re
 
 from lxml import etree
 
-from .oxml import NO_NOTES_INSIDE, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
+from .styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
+from .oxml import NO_NOTES_INSIDE, XML_NS, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
 
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-STYLES_PART = "word/styles.xml"
 STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 SETTINGS_PART = "word/settings.xml"
 #: The schema's limit for a note id (ST_DecimalNumber as Word reads it for notes).
 MAX_NOTE_ID = 32767
-FOOTNOTE_TEXT = "footnote text"
-FOOTNOTE_REFERENCE = "footnote reference"
 
-_XML = "http://www.w3.org/XML/1998/namespace"
 _STRUCTURAL = {"separator", "continuationSeparator", "continuationNotice"}
 _CONTROL = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]")
 _LINE_BREAK = re.compile("\r\n|[\r\n\x0b]")
@@ -142,7 +139,7 @@ def _text_run(text: str) -> list[etree._Element]:
                 t = etree.SubElement(run, qn("w:t"))
                 t.text = piece
                 if piece != piece.strip():
-                    t.set("{%s}space" % _XML, "preserve")
+                    t.set("{%s}space" % XML_NS, "preserve")
     return [run]
 
 
@@ -236,7 +233,7 @@ def make_note_cross_reference(run: etree._Element, name: str, ref_style: str) ->
         if kind == "instr":
             instr = etree.SubElement(r, qn("w:instrText"))
             instr.text = f" NOTEREF {name} \\f \\h "
-            instr.set("{%s}space" % _XML, "preserve")
+            instr.set("{%s}space" % XML_NS, "preserve")
         elif kind == "result":
             shown = etree.SubElement(r, qn("w:t"))
         else:

@@ -42,7 +42,7 @@ from lxml import etree
 from . import package
 from .files import stat_file
 from .errors import WARNING, DataError, Problem, display_path
-from .oxml import INVALID_XML_CHARS
+from .oxml import INVALID_XML_CHARS, PARSER
 
 #: Larger data files are refused: a budget sheet is a few thousand rows (and 50,000 rows
 #: take about 2 s to check).
@@ -438,8 +438,8 @@ def _excel_text(value) -> str:
 def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     """The zip entry of a sheet, from the workbook and its relationships."""
     try:
-        book = etree.fromstring(archive.read("xl/workbook.xml"), package_parser())
-        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), package_parser())
+        book = etree.fromstring(archive.read("xl/workbook.xml"), PARSER)
+        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), PARSER)
     except (KeyError, etree.XMLSyntaxError):
         return None
     rid = next((s.get(f"{_R}id") for s in book.iter(f"{_S}sheet") if s.get("name") == sheet_name), None)
@@ -449,10 +449,6 @@ def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     if target.startswith("/"):
         return target.lstrip("/")
     return str(PurePosixPath("xl") / target)
-
-
-def package_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def _scan_sheet(archive: zipfile.ZipFile, part: str | None):
