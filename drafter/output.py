@@ -119,14 +119,17 @@ def _link_new(tmp: Path, target: Path) -> bool:
     return True
 
 
+def _numbered(target: Path, tag: str | None, n: int) -> Path:
+    """target-tag.docx, target-tag-2.docx, ...; without a tag: target.docx, target-2.docx, ..."""
+    pieces = [target.stem] + ([tag] if tag else []) + ([str(n)] if n > 1 else [])
+    return target.with_name("-".join(pieces) + target.suffix)
+
+
 def _free_name(target: Path, tag: str) -> Path:
-    stem, suffix = target.stem, target.suffix
     n = 1
-    while True:
-        candidate = target.with_name(f"{stem}-{tag}{'' if n == 1 else f'-{n}'}{suffix}")
-        if not candidate.exists():
-            return candidate
+    while _numbered(target, tag, n).exists():
         n += 1
+    return _numbered(target, tag, n)
 
 
 def write_new(target: Path, data: bytes) -> Path:
@@ -137,11 +140,10 @@ def write_new(target: Path, data: bytes) -> Path:
     """
     tmp = _temp_file(target.parent, target.name, data)
     try:
-        candidate, n = target, 1
-        while not _link_new(tmp, candidate):
+        n = 1
+        while not _link_new(tmp, _numbered(target, None, n)):
             n += 1
-            candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
-        return candidate
+        return _numbered(target, None, n)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -255,10 +257,9 @@ def _keep_backup(target: Path, stamp: str) -> Path:
 
 
 def _beside(target: Path, data: bytes) -> Path | None:
-    stem, suffix = target.stem, target.suffix
     n = 1
     while n < 1000:
-        candidate = target.with_name(f"{stem}-{BESIDE_TAG}{'' if n == 1 else f'-{n}'}{suffix}")
+        candidate = _numbered(target, BESIDE_TAG, n)
         if not candidate.exists():
             return candidate
         if candidate.read_bytes() == data or ownership(candidate, _question_of(data)) == "unedited":
