@@ -18,14 +18,28 @@ SEED_DIR = ROOT.parent / "shared" / "seed"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def copy_project(folder: Path) -> Path:
+    """A copy of data/ and answer_templates/ in folder, with an empty out/ for answers."""
+    shutil.copytree(ROOT / "data", folder / "data")
+    shutil.copytree(ROOT / "answer_templates", folder / "answer_templates")
+    (folder / "out").mkdir()
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    """A copy of data/ and answer_templates/ that a test may change; output goes to out/."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "answer_templates", tmp_path / "answer_templates")
-    (tmp_path / "out").mkdir()
+    """A copy of the project's data and templates that a test may change; output goes to out/."""
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return copy_project(tmp_path)
+
+
+def assert_refused(result, project: Path, *needles: str) -> None:
+    """The command failed with exit 1, its messages hold every needle, and nothing was written."""
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in result.stderr, f"{needle!r} not in {result.stderr!r}"
+    assert files_in(project / "out") == []
 
 
 def run_cli(*args: str):

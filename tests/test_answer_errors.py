@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import files_in, run_in
-
-
-def assert_refused(result, project, *needles):
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output
-    for needle in needles:
-        assert needle in result.stderr, f"{needle!r} not in {result.stderr!r}"
-    assert files_in(project / "out") == []
+from .conftest import assert_refused, files_in, run_in
 
 
 def test_unknown_question_lists_the_numbers_that_exist(project):

@@ -3,7 +3,6 @@ in Word with two header rows, another locale and note style. Read back cell by c
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import docx
@@ -12,17 +11,14 @@ from docx.oxml.ns import qn
 
 from drafter import styles
 
-from .conftest import ROOT, need_libreoffice, pdf_text, run_in, validate_docx
+from .conftest import copy_project, need_libreoffice, pdf_text, run_in, validate_docx
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory):
-    project = tmp_path_factory.mktemp("general")
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "answer_templates", project / "answer_templates")
-    (project / "out").mkdir()
+    project = copy_project(tmp_path_factory.mktemp("general"))
     made = {}
     for number in (5, 6, 7, 8):
         result = run_in(project, "answer", "--question", str(number))

@@ -25,14 +25,10 @@ def norm(text: str) -> str:
 @pytest.fixture(scope="module")
 def answer_path(tmp_path_factory):
     import os
-    import shutil
 
-    from .conftest import ROOT
+    from .conftest import copy_project
 
-    project = tmp_path_factory.mktemp("seed")
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "answer_templates", project / "answer_templates")
-    (project / "out").mkdir()
+    project = copy_project(tmp_path_factory.mktemp("seed"))
     old = os.getcwd()
     os.chdir(project)
     try:
