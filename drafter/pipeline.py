@@ -29,12 +29,6 @@ class Draft:
     notes: Path | None
     warnings: tuple[Problem, ...] = ()
 
-    @property
-    def inputs(self) -> tuple[Path, ...]:
-        """Every file the answer was made from."""
-        notes = () if self.notes is None else (self.notes,)
-        return (self.register, self.template, *self.data_files.values(), *notes)
-
 
 def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
     """What the draft shows as unknown, which a person must fill in before it is sent."""
