@@ -165,7 +165,7 @@ class _Checker:
                               place=place, hint=f"Correct the name; a template can use: {names}.")])
         if unknown:
             return  # the render would stop at the first of them
-        self.attempt(lambda: self._generator().generate(q), once_per_place=True)
+        self.attempt(lambda: self._generator().generate(q, view), once_per_place=True)
 
     def _generator(self) -> Generator:
         """answer's own pipeline, made once: the answer is rendered in memory and thrown away."""

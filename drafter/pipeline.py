@@ -15,7 +15,7 @@ from .errors import WARNING, Problem, TemplateProblem, display_path
 from .register import UNKNOWN_PERSON, Question, Register
 from .tabular import data_file
 from .template import load_template
-from .view import build_view, notes_path
+from .view import AnswerView, build_view, notes_path
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,13 @@ class Generator:
         self.notes = datasets.load_notes(notes_path(register))
         self.datasets = datasets.DatasetCache()
 
-    def generate(self, question: Question) -> Draft:
+    def generate(self, question: Question, view: AnswerView | None = None) -> Draft:
+        """The answer to question; `view`: its view, when the caller built it already (once:
+        rendering it fills its footnotes)."""
         tpath = template_path(question, self.templates_dir)
         template = load_template(tpath)
-        view = build_view(self.register, question, self.notes, self.datasets.load)
+        if view is None:
+            view = build_view(self.register, question, self.notes, self.datasets.load)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created)
         return Draft(
