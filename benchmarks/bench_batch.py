@@ -179,8 +179,8 @@ def time_in_process(register: Path, folder: Path, count: int) -> dict:
     from docxtpl import DocxTemplate
 
     from drafter.pipeline import Generator, template_path
-    from drafter.register import load_register
-    from drafter.view import build_view
+    from drafter.load.register import load_register
+    from drafter.view.answer import build_view
 
     reg = load_register(register)
     questions = reg.questions[:count]

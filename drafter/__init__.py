@@ -1,12 +1,14 @@
 """drafter: drafts editable Word answers to written parliamentary questions.
 
-The pipeline, one module per stage:
+The pipeline, one folder per stage, each importing only from the stages before it:
 
-    register / datasets  load and validate the data (questions, figures, notes)
-    view                 build the answer's view: figures, tables, notes numbered
-    template             render the Word template (docxtpl tags, strict sandboxed Jinja2)
-    oxml / package       finish the package: Word XML details and the .docx zip
-    output               write it safely, never over a person's edits
+    load/    read and check the register, the data files and the notes
+    view/    build the answer's view: figures formatted, tables, notes numbered
+    word/    render the Word template and finish the package (the only place of Word XML)
+    write/   write it safely, never over a person's edits; manifests, PDF
+
+and the commands on top (`pipeline`, `check`, `batch`, `cli`, `report`); `errors`, `paths`,
+`files` and `ooxml` sit below every stage.
 """
 
 __version__ = "0.1.0"

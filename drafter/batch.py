@@ -28,12 +28,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import paths
-from .errors import WARNING, DrafterError, Problem, display_path
-from .manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
-from .output import check_folder, write_answer
-from .pipeline import Draft, Generator
-from .register import Question, Register, Rejected
+from drafter import paths
+from drafter.errors import WARNING, DrafterError, Problem, display_path
+from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
+from drafter.write.output import check_folder, write_answer
+from drafter.pipeline import Draft, Generator
+from drafter.load.register import Question, Register, Rejected
 
 FAILED = "failed"
 _NUMBERS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
@@ -383,7 +383,7 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
     """The whole batch: check, manifest, answers, PDFs, manifest. Ctrl-C ends it cleanly."""
     started = time.perf_counter()
     if pdf:
-        from .pdf import require_soffice
+        from drafter.write.pdf import require_soffice
 
         require_soffice()  # before any answer is made
     worker = Worker(plan.register, settings)  # a broken notes file stops the run here, once
@@ -410,7 +410,7 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
     records.sort(key=_register_order)
     pdf_problems: list[Problem] = []
     if pdf and state == FINISHED:
-        from .pdf import convert
+        from drafter.write.pdf import convert
 
         docs = [r.file for r in records if r.status != FAILED and r.file is not None]
         try:

@@ -20,13 +20,16 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from . import consistency, datasets, paths, tabular
-from .errors import ERROR, DrafterError, Problem, display_path
-from .jinja import FORMATTER_KEY, text_environment, xml_environment
-from .pipeline import Generator, template_path
-from .register import Question, Register, read_register
-from .template import WordTemplate, load_template
-from .view import NOTES_KEY, build_view, notes_path
+from drafter.view import consistency
+from drafter.load import datasets
+from drafter import paths
+from drafter.load import tabular
+from drafter.errors import ERROR, DrafterError, Problem, display_path
+from drafter.view.jinja import FORMATTER_KEY, text_environment, xml_environment
+from drafter.pipeline import Generator, template_path
+from drafter.load.register import Question, Register, read_register
+from drafter.word.template import WordTemplate, load_template
+from drafter.view.answer import NOTES_KEY, build_view, notes_path
 
 #: Names in a view's context that are drafter's plumbing, not for template authors.
 _INTERNAL_NAMES = {FORMATTER_KEY, NOTES_KEY}

@@ -16,9 +16,9 @@ from typing import Optional
 
 import typer
 
-from . import paths
-from .errors import DrafterError, display_path
-from .report import print_problems
+from drafter import paths
+from drafter.errors import DrafterError, display_path
+from drafter.report import print_problems
 
 app = typer.Typer(
     add_completion=False,
@@ -37,7 +37,7 @@ DateOption = typer.Option(
 
 def _show_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from drafter import __version__
 
         print(f"drafter {__version__}")
         raise typer.Exit(0)
@@ -101,13 +101,13 @@ def answer(
     """Draft the answer to one question."""
 
     def work():
-        from .output import write_answer
-        from .pipeline import Generator
-        from .register import load_register
+        from drafter.write.output import write_answer
+        from drafter.pipeline import Generator
+        from drafter.load.register import load_register
 
         created = _created(date)
         if pdf:
-            from .pdf import require_soffice
+            from drafter.write.pdf import require_soffice
 
             require_soffice()  # before anything is written
         reg = load_register(register)
@@ -118,7 +118,7 @@ def answer(
         print(result.message)
         print_problems(list(draft.warnings))
         if pdf:
-            from .pdf import convert_to_pdf
+            from drafter.write.pdf import convert_to_pdf
 
             for made in convert_to_pdf([result.path]):
                 print(f"wrote {display_path(made)}")
@@ -148,8 +148,8 @@ def check(
     """
 
     def work():
-        from .check import check_project
-        from .report import format_problem, problems_json, summary_line
+        from drafter.check import check_project
+        from drafter.report import format_problem, problems_json, summary_line
 
         result = check_project(register, templates, question, year)
         if report_format is ReportFormat.json:
@@ -186,9 +186,9 @@ def batch(
     """
 
     def work():
-        from . import batch as batches
-        from .register import load_register
-        from .report import BatchProgress, print_batch_summary
+        from drafter import batch as batches
+        from drafter.load.register import load_register
+        from drafter.report import BatchProgress, print_batch_summary
 
         created = _created(date)
         folder = output if output is not None else paths.OUTPUT_DIR

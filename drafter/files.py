@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import DataError, display_path
+from drafter.errors import DataError, display_path
 
 
 def stat_file(path: Path, error=DataError, missing_hint: str = "Check the file name and folder.",

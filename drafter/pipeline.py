@@ -10,12 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datasets, finish, package, paths
-from .errors import WARNING, Problem, TemplateProblem, display_path
-from .register import UNKNOWN_PERSON, Question, Register
-from .tabular import data_file
-from .template import load_template
-from .view import AnswerView, build_view, notes_path
+from drafter.load import datasets
+from drafter.word import finish
+from drafter.word import package
+from drafter import paths
+from drafter.errors import WARNING, Problem, TemplateProblem, display_path
+from drafter.load.register import UNKNOWN_PERSON, Question, Register
+from drafter.load.tabular import data_file
+from drafter.word.template import load_template
+from drafter.view.answer import AnswerView, build_view, notes_path
 
 
 @dataclass(frozen=True)

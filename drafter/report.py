@@ -6,7 +6,7 @@ import json
 import sys
 import time
 
-from .errors import ERROR, Problem
+from drafter.errors import ERROR, Problem
 
 
 def format_problem(problem: Problem) -> str:
@@ -47,8 +47,8 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:
     """How a batch's results are told in its summary: status, word, what it means."""
-    from .batch import FAILED
-    from .output import BACKED_UP, BESIDE, REPLACED, UNCHANGED, WRITTEN
+    from drafter.batch import FAILED
+    from drafter.write.output import BACKED_UP, BESIDE, REPLACED, UNCHANGED, WRITTEN
 
     return (
         (WRITTEN, "written", "new answers"),
@@ -106,10 +106,10 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     from rich.console import Console
     from rich.table import Table
 
-    from .batch import FAILED
-    from .errors import display_path
-    from .manifest import INTERRUPTED
-    from .output import BACKED_UP, BESIDE
+    from drafter.batch import FAILED
+    from drafter.errors import display_path
+    from drafter.write.manifest import INTERRUPTED
+    from drafter.write.output import BACKED_UP, BESIDE
 
     for record in result.records:
         for problem in record.problems:

@@ -20,12 +20,13 @@ import docx
 import pytest
 
 from benchmarks.bench_batch import multiply_register
-from drafter import oxml, package
+from drafter.word import oxml
+from drafter.word import package
 from drafter.batch import parse_numbers
-from drafter.output import ownership
+from drafter.write.output import ownership
 from drafter.paths import answer_file_name
 from drafter.pipeline import Generator
-from drafter.register import load_register
+from drafter.load.register import load_register
 
 from .conftest import files_in, need_libreoffice, pdf_text, run_cli, run_in, validate_docx
 
@@ -517,7 +518,7 @@ def test_a_long_lived_generator_sees_a_changed_data_file(project):
 def test_the_fast_yaml_reader_keeps_every_line(project):
     import yaml
 
-    from drafter import yamlfile
+    from drafter.load import yamlfile
 
     if yamlfile._FastLoader is None:
         pytest.skip("PyYAML without libyaml")

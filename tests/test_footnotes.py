@@ -17,11 +17,11 @@ from docx.oxml.ns import nsdecls
 from docx2python import docx2python
 from lxml import etree
 
-from drafter import footnotes as fn
+from drafter.view import footnotes as fn
 from drafter.errors import DrafterError
-from drafter.jinja import FOOTNOTES_KEY, text_environment, xml_environment
+from drafter.view.jinja import FOOTNOTES_KEY, text_environment, xml_environment
 from drafter.pipeline import Generator
-from drafter.register import load_register
+from drafter.load.register import load_register
 
 from .conftest import ROOT, files_in, need_libreoffice, pdf_text, render_pdf, run_in, validate_docx
 

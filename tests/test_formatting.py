@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.formatting import Formatter, parse_locale
+from drafter.view.formatting import Formatter, parse_locale
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafter import styles
+from drafter.word import styles
 
 from .conftest import copy_project, need_libreoffice, pdf_text, run_in, validate_docx
 

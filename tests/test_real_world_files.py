@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafter.tabular import NumberError, parse_number
+from drafter.load.tabular import NumberError, parse_number
 
 from . import breakage as b
 from . import seed
@@ -46,7 +46,7 @@ def test_belgian_excel_csv(project, encoding):
     assert b";" in raw and (b"\x80" in raw if encoding == "cp1252" else raw.startswith(b"\xef\xbb\xbf"))
     assert table_of_the_answer(project) == seed.TABLE
     assert check_warnings(project) == []
-    from drafter.datasets import load_dataset
+    from drafter.load.datasets import load_dataset
 
     data = load_dataset("budget", project / b.BUDGET)
     assert data.cell("kmo-portefeuille (éénmalig)", 2016, "VAK").amount == 1234.5

@@ -6,11 +6,11 @@ import docx
 import pytest
 from jinja2 import TemplateError
 
-from drafter import datasets
+from drafter.load import datasets
 from drafter.errors import DrafterError
-from drafter.jinja import text_environment, xml_environment
-from drafter.register import load_register
-from drafter.view import build_view, notes_path
+from drafter.view.jinja import text_environment, xml_environment
+from drafter.load.register import load_register
+from drafter.view.answer import build_view, notes_path
 
 from . import breakage as b
 from .conftest import ROOT, files_in, run_in, validate_docx

@@ -10,7 +10,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from drafter import styles
+from drafter.word import styles
 
 from . import seed
 from .conftest import SEED_DIR, files_in, pdf_text, render_pdf, run_in, validate_docx

@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 
-from drafter.datasets import load_notes
+from drafter.load.datasets import load_notes
 from drafter.errors import DrafterError
-from drafter.register import load_register
-from drafter.view import build_view, notes_path
+from drafter.load.register import load_register
+from drafter.view.answer import build_view, notes_path
 
 NBSP = "\u00a0"
 

@@ -22,7 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from drafter import styles  # noqa: E402
+from drafter.word import styles  # noqa: E402
 from drafter.paths import TEMPLATES_DIR  # noqa: E402
 
 KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import datasets
-from .errors import DataError, DrafterError, Problem, display_path
-from .footnotes import FootnoteCollector
-from .formatting import SCALES, Formatter, parse_locale
-from .jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
-from .notes import NBSP, Note, NoteSeries, unknown_note
-from .register import HouseStyle, Question, Register, TableSpec
+from drafter.load import datasets
+from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.view.footnotes import FootnoteCollector
+from drafter.view.formatting import SCALES, Formatter, parse_locale
+from drafter.view.jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
+from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
+from drafter.load.register import HouseStyle, Question, Register, TableSpec
 
 
 

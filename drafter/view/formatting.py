@@ -16,7 +16,10 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .errors import DrafterError
+from drafter.errors import DrafterError
+from drafter.load.schema import MAX_DECIMALS, parse_locale  # noqa: F401 - the register checks them too
+
+ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
 DEFAULT_LOCALE = "nl_BE"
 
@@ -65,24 +68,6 @@ WORDS = {
 #: Amount scales: divisor and the caption word that states the scale once per table.
 SCALES = {"euro": 1, "thousand": 1_000, "million": 1_000_000}
 PERCENT_STYLES = ("symbol", "word")
-
-ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
-#: The most decimals a figure may show.
-MAX_DECIMALS = 10
-
-
-def parse_locale(name: str, *, file: str | None = None, place: str | None = None) -> Locale:
-    """A Babel locale from ``nl_BE`` (or ``nl-BE``), or a clear error."""
-    try:
-        return Locale.parse(str(name).replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise DrafterError(
-            f"unknown locale {name!r}",
-            file=file,
-            place=place,
-            hint="Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB.",
-        ) from None
-
 
 @dataclass(frozen=True)
 class Formatter:

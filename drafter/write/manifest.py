@@ -20,9 +20,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .errors import Problem
-from .output import replace_file, write_new
+from drafter import __version__
+from drafter.errors import Problem
+from drafter.write.output import replace_file, write_new
 
 #: Changes when the layout of the JSON changes in a way readers must know about.
 MANIFEST_VERSION = 1

@@ -11,14 +11,13 @@ import io
 import zipfile
 from pathlib import Path
 
-from .files import stat_file
-from .errors import TemplateProblem, display_path
+from drafter.files import stat_file
+from drafter.ooxml import MAX_ENTRIES, unpack_problem  # noqa: F401 - the limits of any package read
+from drafter.errors import TemplateProblem, display_path
 
 #: Limits for a template: an answer template is tens of kilobytes.
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-MAX_RATIO = 200
-MAX_ENTRIES = 2000
 
 #: Every entry of a written answer carries this time, so output is byte-identical.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -59,18 +58,6 @@ def read_parts(path: Path) -> dict[str, bytes]:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise TemplateProblem(f"the package is damaged ({exc})", file=shown, hint=hint) from None
     return parts
-
-
-def unpack_problem(infos: list[zipfile.ZipInfo], max_unpacked: int, what: str) -> str | None:
-    """Why a zip package (a .docx, an .xlsx) must not be unpacked, judged from its directory alone."""
-    if len(infos) > MAX_ENTRIES:
-        return f"the package has {len(infos)} parts, more than {what} has"
-    total = sum(i.file_size for i in infos)
-    if total > max_unpacked or any(
-        i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1024 * 1024 for i in infos
-    ):
-        return f"the package unpacks to far more than {what} (a zip bomb?)"
-    return None
 
 
 def write_zip(parts: dict[str, bytes]) -> bytes:

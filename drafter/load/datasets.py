@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from .errors import DataError, Problem, display_path
-from .tabular import NumberError, RawTable, data_file, parse_number, read_table
-from .yamlfile import LineDict, load_yaml
+from drafter.load import schema
+from drafter.errors import DataError, Problem, display_path
+from drafter.load.tabular import NumberError, RawTable, data_file, parse_number, read_table
+from drafter.load.yamlfile import LineDict, load_yaml
 
 KINDS = schema.KINDS
 NOT_APPLICABLE_TOKENS = schema.NOT_APPLICABLE_TOKENS

@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from drafter.errors import DrafterError
+
 #: The budget kinds an answer can show: vastleggingskrediet and vereffeningskrediet.
 KINDS = ("VAK", "VEK")
 #: Years a budget row may have.
@@ -72,3 +74,22 @@ SHARES = TableSchema(
     ),
     key_column=True,
 )
+
+
+#: The most decimals a figure may show.
+MAX_DECIMALS = 10
+
+
+def parse_locale(name: str, *, file: str | None = None, place: str | None = None) -> "Locale":
+    """A Babel locale from ``nl_BE`` (or ``nl-BE``), or a clear error."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(str(name).replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise DrafterError(
+            f"unknown locale {name!r}",
+            file=file,
+            place=place,
+            hint="Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB.",
+        ) from None

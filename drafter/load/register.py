@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import paths
-from .datasets import KINDS
-from .errors import DataError, DrafterError, Problem, display_path
-from .formatting import MAX_DECIMALS, parse_locale
-from .yamlfile import LineDict, LineList, load_yaml
+from drafter import paths
+from drafter.load.datasets import KINDS
+from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.load.schema import MAX_DECIMALS, parse_locale
+from drafter.load.yamlfile import LineDict, LineList, load_yaml
 
 ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
 NAME_RE = re.compile(r"^[A-Za-z0-9_]+$")

@@ -17,8 +17,8 @@ import re
 
 from lxml import etree
 
-from .styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
-from .oxml import NO_NOTES_INSIDE, XML_NS, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
+from drafter.word.styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
+from drafter.word.oxml import NO_NOTES_INSIDE, XML_NS, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
 
 FOOTNOTES_PART = "word/footnotes.xml"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"

@@ -25,8 +25,8 @@ from jinja2 import StrictUndefined, Template, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
-from .errors import DrafterError
-from .oxml import INVALID_XML_CHARS
+from drafter.errors import DrafterError
+from drafter.ooxml import INVALID_XML_CHARS
 
 #: The context variable that holds the document's Formatter.
 FORMATTER_KEY = "fmt"

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from . import schema
-from .datasets import BudgetData, NoteCatalog, SharesData
-from .errors import WARNING, Problem
-from .formatting import Formatter
-from .register import Question
+from drafter.load import schema
+from drafter.load.datasets import BudgetData, NoteCatalog, SharesData
+from drafter.errors import WARNING, Problem
+from drafter.view.formatting import Formatter
+from drafter.load.register import Question
 
 _FMT = Formatter()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .errors import DataError
+from drafter.errors import DataError
 
 #: A raised (superscript) note call: SUP_OPEN + "1" + SUP_CLOSE in the text.
 SUP_OPEN, SUP_CLOSE = "\ue002", "\ue003"

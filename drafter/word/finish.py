@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import oxml, package, styles
-from . import oxml_footnotes as oxf
-from .errors import Problem, TemplateProblem
-from .footnotes import TOKEN_RE, FootnoteCollector, has_token
-from .jinja import FOOTNOTES_KEY
-from .notes import SUP_CLOSE, SUP_OPEN
-from .view import AnswerView
+from drafter.word import oxml
+from drafter.word import package
+from drafter.word import styles
+from drafter.word import oxml_footnotes as oxf
+from drafter.errors import Problem, TemplateProblem
+from drafter.view.footnotes import TOKEN_RE, FootnoteCollector, has_token
+from drafter.view.jinja import FOOTNOTES_KEY
+from drafter.view.notes import SUP_CLOSE, SUP_OPEN
+from drafter.view.answer import AnswerView
 
 CORE_PROPERTIES = "docProps/core.xml"
 STYLES = "word/styles.xml"

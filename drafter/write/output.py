@@ -21,8 +21,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import finish, oxml, package
-from .errors import OutputError, display_path
+from drafter.word import finish
+from drafter.word import oxml
+from drafter.word import package
+from drafter.errors import OutputError, display_path
 
 WRITTEN = "written"  # a new file
 REPLACED = "replaced"  # an unedited earlier draft replaced

@@ -14,18 +14,11 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from drafter.ooxml import INVALID_XML_CHARS, PARSER  # noqa: F401 - Word parts are read with the shared safe parser
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSMAP = {"w": W_NS, "r": R_NS}
-
-#: A parser that resolves no entities and reaches no network: templates come from users.
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
-
-
-#: Characters XML 1.0 cannot hold (control characters pasted from Excel, such as \x0b):
-#: a document holding one is not a valid Word file.
-INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import DrafterError
+from drafter.errors import DrafterError
 
 TOKEN_START = "\ue000"
 TOKEN_END = "\ue001"

@@ -8,7 +8,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .errors import DrafterError, Problem, display_path
+from drafter.errors import DrafterError, Problem, display_path
 
 #: LibreOffice's command names, in the order tried.
 SOFFICE_NAMES = ("soffice", "libreoffice")

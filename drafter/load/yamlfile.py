@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from .files import stat_file
-from .errors import DataError, display_path
+from drafter.files import stat_file
+from drafter.errors import DataError, display_path
 
 
 class LineDict(dict):

@@ -24,11 +24,13 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
-from . import oxml, package, styles
-from .files import stat_file
-from .package import TEMPLATE_MISSING_HINT
-from .errors import DrafterError, Problem, TemplateProblem, display_path
-from .jinja import xml_environment
+from drafter.word import oxml
+from drafter.word import package
+from drafter.word import styles
+from drafter.files import stat_file
+from drafter.word.package import TEMPLATE_MISSING_HINT
+from drafter.errors import DrafterError, Problem, TemplateProblem, display_path
+from drafter.view.jinja import xml_environment
 
 LOC_ATTR = "drafterloc"
 #: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces

@@ -37,12 +37,11 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
-from lxml import etree
 
-from . import package
-from .files import stat_file
-from .errors import WARNING, DataError, Problem, display_path
-from .oxml import INVALID_XML_CHARS, PARSER
+from drafter.files import stat_file
+from drafter.errors import WARNING, DataError, Problem, display_path
+from drafter import ooxml
+from drafter.ooxml import INVALID_XML_CHARS
 
 #: Larger data files are refused: a budget sheet is a few thousand rows (and 50,000 rows
 #: take about 2 s to check).
@@ -403,11 +402,7 @@ def _clean(raw: RawTable) -> RawTable:
 
 # --------------------------------------------------------------------------- Excel
 
-_S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
-_FORMULA_OR_MERGE = re.compile(rb"<(\w+:)?(f|mergeCell)[ >/]")
 
 
 def _letter_index(letters: str) -> int:
@@ -435,50 +430,11 @@ def _excel_text(value) -> str:
     return str(value)
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
-    """The zip entry of a sheet, from the workbook and its relationships."""
-    try:
-        book = etree.fromstring(archive.read("xl/workbook.xml"), PARSER)
-        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), PARSER)
-    except (KeyError, etree.XMLSyntaxError):
-        return None
-    rid = next((s.get(f"{_R}id") for s in book.iter(f"{_S}sheet") if s.get("name") == sheet_name), None)
-    target = next((r.get("Target") for r in rels.iter(f"{_PR}Relationship") if r.get("Id") == rid), None)
-    if target is None:
-        return None
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return str(PurePosixPath("xl") / target)
-
-
-def _scan_sheet(archive: zipfile.ZipFile, part: str | None):
-    """Merged ranges and formulas without a computed value, from the sheet's XML."""
-    merges, uncached = [], []
-    if part is None:
-        return merges, uncached
-    with archive.open(part) as fh:
-        if not _FORMULA_OR_MERGE.search(fh.read()):
-            return merges, uncached
-    with archive.open(part) as fh:
-        for _, el in etree.iterparse(fh, events=("end",), tag=(f"{_S}c", f"{_S}mergeCell"),
-                                     resolve_entities=False, no_network=True, huge_tree=False):
-            if el.tag == f"{_S}mergeCell":
-                merges.append(el.get("ref", ""))
-            else:
-                f = el.find(f"{_S}f")
-                v = el.find(f"{_S}v")
-                is_ = el.find(f"{_S}is")
-                if f is not None and (v is None or not (v.text or "")) and is_ is None:
-                    uncached.append((el.get("r", ""), f.text or ""))
-                el.clear()
-    return merges, uncached
-
-
 def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
     hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
     try:
         with zipfile.ZipFile(path) as archive:
-            reason = package.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
+            reason = ooxml.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
     except (zipfile.BadZipFile, OSError):
         raise DataError("not an Excel workbook (.xlsx): the file is not a valid zip package", file=shown,
                         hint=hint) from None
@@ -531,7 +487,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
             raise DataError(f"cannot read the sheet {sheet!r} ({type(exc).__name__}: {exc})", file=shown,
                             hint=hint) from None
         with zipfile.ZipFile(path) as archive:
-            merges, uncached = _scan_sheet(archive, _sheet_part(archive, sheet))
+            merges, uncached = ooxml.scan_sheet(archive, ooxml.sheet_part(archive, sheet))
     finally:
         book.close()
     try:

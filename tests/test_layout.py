@@ -1,0 +1,116 @@
+"""The package's folders are the pipeline's stages, and the stages import downward only.
+
+bottom (errors, paths, files, ooxml) <- load <- view <- word <- write <- the commands
+(pipeline, check, batch, cli, report). Only word/ knows Word's XML; lxml is imported only
+there and in the shared `ooxml` helper that the workbook reader uses too. The README's
+"How it works" names every module where it lives.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "drafter"
+
+BOTTOM = {"drafter", "drafter.errors", "drafter.paths", "drafter.files", "drafter.ooxml"}
+STAGES = {"load": 1, "view": 2, "word": 3, "write": 4}
+COMMANDS = 5
+#: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name.
+WORD_XML = re.compile(r"wordprocessingml/2006/main|[\"'{]w:[A-Za-z]")
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        out[name] = path
+    return out
+
+
+def _rank(module: str) -> int:
+    if module in BOTTOM:
+        return 0
+    parts = module.split(".")
+    if len(parts) >= 2 and parts[1] in STAGES:
+        return STAGES[parts[1]]
+    return COMMANDS
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}:{node.lineno}: use absolute imports (from drafter.x import ...)"
+            base = node.module or ""
+            found.append((node.lineno, base))
+            # 'from drafter.word import oxml' imports the module drafter.word.oxml
+            found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names
+                      if f"{base}.{alias.name}" in _modules()]
+    return found
+
+
+MODULES = _modules()
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_a_stage_imports_only_its_own_stage_and_those_below(module):
+    rank = _rank(module)
+    wrong = []
+    for line, imported in _imports(MODULES[module]):
+        if not (imported == "drafter" or imported.startswith("drafter.")):
+            continue
+        if _rank(imported) > rank:
+            wrong.append(f"line {line}: {imported}")
+    assert not wrong, f"{module} imports from a later stage: {wrong}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_only_the_word_stage_knows_word_xml(module):
+    if module.startswith("drafter.word"):
+        return
+    path = MODULES[module]
+    text = path.read_text(encoding="utf-8")
+    lxml = [line for line, name in _imports(path) if name.split(".")[0] == "lxml"]
+    if module != "drafter.ooxml":
+        assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/word/ or drafter/ooxml.py"
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if WORD_XML.search(line)]
+    assert not hits, f"{module} uses Word XML names at lines {hits}; that belongs in drafter/word/"
+
+
+def test_the_layout_rules_catch_a_violation(tmp_path):
+    """The checks above can fail: an upward import and a w: name are found."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("from drafter.word.oxml import qn\nTAG = 'w:p'\n", encoding="utf-8")
+    assert _rank("drafter.load.bad") < max(_rank(name) for _, name in _imports(bad) if name.startswith("drafter"))
+    assert WORD_XML.search(bad.read_text().splitlines()[1])
+
+
+@pytest.mark.parametrize("stage", sorted(STAGES))
+def test_each_stage_says_what_it_does(stage):
+    doc = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8")))
+    assert doc and "Hands on" in doc, f"drafter/{stage}/__init__.py must say what the stage does and hands on"
+
+
+def test_the_readme_layout_names_every_module_where_it_lives():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`((?:[a-z_]+/)*[a-z_]+)(?:\.py)?`", section))
+    missing = []
+    for module, path in MODULES.items():
+        rel = path.relative_to(PACKAGE).with_suffix("")
+        if rel.name == "__init__":
+            continue
+        if rel.as_posix() not in named:
+            missing.append(rel.as_posix())
+    assert not missing, f"README 'How it works' does not name: {missing}"
+    stale = [n for n in named if n.split("/")[0] in STAGES and not (PACKAGE / f"{n}.py").exists() and not (PACKAGE / n).is_dir()]
+    assert not stale, f"README 'How it works' names modules that do not exist: {stale}"
