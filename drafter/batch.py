@@ -79,15 +79,15 @@ class Numbers:
         return out
 
 
-def parse_numbers(text: str) -> Numbers:
+def parse_numbers(text: str, option: str = "--question") -> Numbers:
     """'4,7-9' -> 4, 7, 8 and 9; anything else is a DrafterError that shows how to write it."""
     ranges: list[tuple[int, int]] = []
     for piece in text.split(","):
         m = _NUMBERS.match(piece)
         if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
             raise DrafterError(
-                f"--numbers {text!r}: {piece.strip()!r} is not a number or a range of numbers",
-                hint="Write numbers and ranges separated by commas, e.g. --numbers 4,7-9.",
+                f"{option} {text!r}: {piece.strip()!r} is not a number or a range of numbers",
+                hint=f"Write numbers and ranges separated by commas, e.g. {option} 4,7-9.",
             )
         first = int(m.group(1))
         ranges.append((first, int(m.group(2) or first)))
@@ -101,12 +101,15 @@ class Selection:
     years: frozenset[str] = frozenset()
     numbers: Numbers = Numbers()
     templates: frozenset[str] = frozenset()
+    ministers: frozenset[str] = frozenset()
 
-    def matches(self, zittingsjaar: str | None, number: int | None, template: str | None) -> bool:
+    def matches(self, zittingsjaar: str | None, number: int | None, template: str | None,
+                minister: str | None = None) -> bool:
         """A field the register does not give (None) matches, so its problem is shown."""
         return all(
             not wanted or value is None or value in wanted
-            for wanted, value in ((self.years, zittingsjaar), (self.numbers, number), (self.templates, template))
+            for wanted, value in ((self.years, zittingsjaar), (self.numbers, number), (self.templates, template),
+                                  (self.ministers, minister))
         )
 
     def describe(self) -> str:
@@ -117,10 +120,15 @@ class Selection:
             said.append(f"numbers {self.numbers}")
         if self.templates:
             said.append("template " + ", ".join(sorted(self.templates)))
+        if self.ministers:
+            said.append("minister " + ", ".join(sorted(self.ministers)))
         return "; ".join(said) or "all questions"
 
     def as_dict(self) -> dict:
-        return {"years": sorted(self.years), "numbers": str(self.numbers), "templates": sorted(self.templates)}
+        out = {"years": sorted(self.years), "numbers": str(self.numbers), "templates": sorted(self.templates)}
+        if self.ministers:
+            out["ministers"] = sorted(self.ministers)
+        return out
 
 
 @dataclass(frozen=True)
@@ -150,14 +158,14 @@ def _rejected_record(rejected: Rejected) -> AnswerRecord:
 
 def plan(register: Register, selection: Selection) -> Plan:
     """Select the questions; raise a DrafterError when none is selected."""
-    chosen = [i for i, q in enumerate(register.questions) if selection.matches(q.zittingsjaar, q.number, q.template)]
+    chosen = [i for i, q in enumerate(register.questions) if selection.matches(q.zittingsjaar, q.number, q.template, q.minister.name)]
     failed = [_rejected_record(r) for r in register.rejected if selection.matches(r.zittingsjaar, r.number, r.template)]
     if not chosen and not failed:
         known = ", ".join(f"{q.number} ({q.zittingsjaar}, {q.template})" for q in register.questions) or "none"
         raise DrafterError(
             f"no question in the register matches {selection.describe()}; the register has: {known}",
             file=display_path(register.path),
-            hint="Check --year, --numbers and --template.",
+            hint="Check --question, --year, --minister and --template.",
         )
     warnings = []
     if selection.numbers:
@@ -194,6 +202,7 @@ class Settings:
     force: bool = False
     now: dt.datetime = field(default_factory=dt.datetime.now)  # names the backups of this run
     debug: bool = False
+    soffice: str | None = None  # LibreOffice's program for --pdf (found before the run starts)
 
 
 class Worker:
@@ -382,10 +391,11 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
         options: dict | None = None, on_record: Callable[[AnswerRecord], None] | None = None) -> BatchResult:
     """The whole batch: check, manifest, answers, PDFs, manifest. Ctrl-C ends it cleanly."""
     started = time.perf_counter()
+    soffice = None
     if pdf:
         from drafter.write.pdf import require_soffice
 
-        require_soffice()  # before any answer is made
+        soffice = require_soffice(settings.soffice)  # before any answer is made
     worker = Worker(plan.register, settings)  # a broken notes file stops the run here, once
     check_folder(settings.output)
     manifest = Manifest(settings.output, settings.now, options or {})
@@ -414,7 +424,7 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
 
         docs = [r.file for r in records if r.status != FAILED and r.file is not None]
         try:
-            made, pdf_problems = convert(docs, jobs=jobs)
+            made, pdf_problems = convert(docs, jobs=jobs, soffice=soffice)
         except KeyboardInterrupt:
             state, made = INTERRUPTED, {}
         records = [_with_pdf(r, made.get(r.file)) for r in records]

@@ -60,7 +60,7 @@ class _Checker:
     def __init__(self, register: Register, templates_dir: Path | None) -> None:
         self.register = register
         self.register_file = display_path(register.path)
-        self.templates_dir = Path(templates_dir) if templates_dir else paths.TEMPLATES_DIR
+        self.templates_dir = Path(templates_dir) if templates_dir else paths.project_of(register.path).templates
         self.problems: list[Problem] = []
         self._places: set[tuple] = set()
         self.data: dict[str, object | None] = {}  # data file -> loaded data (None: it has errors)
@@ -203,7 +203,8 @@ class _Checker:
 
 
 def check_project(register_path: Path | None = None, templates_dir: Path | None = None,
-                  number: int | None = None, zittingsjaar: str | None = None) -> CheckReport:
+                  number: int | None = None, zittingsjaar: str | None = None,
+                  minister: str | None = None) -> CheckReport:
     """Check a whole project (or one question of it); never raises for a user's mistake."""
     report = CheckReport()
     try:
@@ -212,32 +213,39 @@ def check_project(register_path: Path | None = None, templates_dir: Path | None 
         report.problems = list(exc.problems)
         return report
     with tabular.read_once():
-        return _check(register, problems, templates_dir, number, zittingsjaar)
+        return _check(register, problems, templates_dir, number, zittingsjaar, minister)
 
 
-def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar) -> CheckReport:
+def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar,
+           minister=None) -> CheckReport:
     report = CheckReport()
     checker = _Checker(register, templates_dir)
     checker.add(problems)
     if problems:
         checker.all_read = False  # a question that could not be read may use notes and data
-    if number is not None or zittingsjaar is not None:
+    selected = number is not None or zittingsjaar is not None or minister is not None
+    if selected:
         if number is None:
-            questions = [q for q in register.questions if q.zittingsjaar == zittingsjaar]
+            questions = [q for q in register.questions if zittingsjaar in (None, q.zittingsjaar)
+                         and minister in (None, q.minister.name)]
             if not questions:
                 years = sorted({q.zittingsjaar for q in register.questions})
-                checker.add([Problem(f"the register has no question of zittingsjaar {zittingsjaar}",
+                ministers = sorted({q.minister.name for q in register.questions})
+                wanted = " and ".join(filter(None, [zittingsjaar and f"zittingsjaar {zittingsjaar}",
+                                                    minister and f"minister {minister}"]))
+                checker.add([Problem(f"the register has no question of {wanted}",
                                      file=display_path(register.path),
-                                     hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}.")])
+                                     hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}; "
+                                          f"its ministers: {', '.join(ministers) or 'none'}.")])
         else:
-            found = checker.attempt(lambda: register.find(number, zittingsjaar))
+            found = checker.attempt(lambda: register.find(number, zittingsjaar, minister))
             questions = [found] if found is not None else []
     else:
         questions = list(register.questions)
     checker.notes()
     for q in questions:
         checker.question(q)
-    if number is None and zittingsjaar is None:
+    if not selected:
         checker.unused_templates()
         checker.note_usage(questions)
     report.problems = checker.errors_first()

@@ -1,13 +1,16 @@
-"""The command line: `drafter answer`, `drafter batch`, `drafter check`.
+"""The command line: `drafter init`, `drafter answer`, `drafter check`, `drafter batch`.
 
 Only arguments and reporting live here; the work is done by the pipeline modules. A
 user's mistake is reported as problems (file, place, what to do) with exit code 1, never
-as a traceback (`--debug` shows one).
+as a traceback (`--debug` shows one). Every command takes the same options for the same
+things: --project, --question, --year, --minister, --quiet, --verbose, and --format json
+where it reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import traceback
 from enum import Enum
@@ -18,21 +21,49 @@ import typer
 
 from drafter import paths
 from drafter.errors import DrafterError, display_path
-from drafter.report import print_problems
+from drafter.report import print_problems, problems_json
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
 )
 
-RegisterOption = typer.Option(None, "--register", help="The register of questions (default: data/questions.yaml).")
-TemplatesOption = typer.Option(None, "--templates", help="The folder of Word templates (default: answer_templates/).")
-DebugOption = typer.Option(False, "--debug", help="Show a Python traceback on errors (for developers).")
+# Options shared by the commands: one name, one help text for one thing. A flag's metavar ""
+# keeps type names such as <bool> out of the help.
+ProjectOption = typer.Option(
+    None, "--project", metavar="FOLDER",
+    help="The project folder. Default: the first folder holding drafter.toml, from here upwards, or DRAFTER_HOME.")
+RegisterOption = typer.Option(None, "--register", metavar="FILE",
+                              help="The register of questions. Default: the project's (data/questions.yaml).")
+TemplatesOption = typer.Option(None, "--templates", metavar="FOLDER",
+                               help="The folder of Word templates. Default: the project's (answer_templates/).")
+QuestionOption = typer.Option(..., "--question", "-q", metavar="NUMBER", help="The question's number in the register.")
+YearOption = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+                          help="The zittingsjaar (e.g. 2019-2020), when the number is in several.")
+MinisterOption = typer.Option(None, "--minister", metavar="NAME",
+                              help="The minister's name, when the question was put to several.")
+ForceOption = typer.Option(False, "--force", metavar="",
+                           help="Replace an answer edited since drafter made it, after keeping a backup.")
+PdfOption = typer.Option(False, "--pdf", metavar="", help="Also write a PDF beside each answer (needs LibreOffice).")
+SofficeOption = typer.Option(
+    None, "--soffice", metavar="FILE",
+    help=f"LibreOffice's program, for --pdf. Default: ${'{'}DRAFTER_SOFFICE{'}'}, the PATH, then its usual install places.")
+DebugOption = typer.Option(False, "--debug", metavar="", help="Show a Python traceback on errors (for developers).")
+QuietOption = typer.Option(False, "--quiet", metavar="", help="Print errors only.")
+VerboseOption = typer.Option(False, "--verbose", metavar="", help="Also say which project, register, templates and folders are used.")
 DateOption = typer.Option(
-    None, "--date", help="Date recorded in the documents' properties (YYYY-MM-DD); default: none, so output is reproducible."
-)
+    None, "--date", metavar="YYYY-MM-DD",
+    help="Date recorded in the documents' properties. Default: none, so the same inputs give the same bytes.")
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = typer.Option(ReportFormat.text, "--format", metavar="text|json", help="text for people, json for tools.")
 
 
 def _show_version(value: bool) -> None:
@@ -45,20 +76,54 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+    version: bool = typer.Option(False, "--version", metavar="", is_eager=True, callback=_show_version,
                                  help="Show drafter's version and exit."),
 ) -> None:
     """Drafts editable Word answers to written parliamentary questions from data and Word templates."""
 
 
-def _run(debug: bool, work) -> None:
+class Say:
+    """What a command prints besides its errors: nothing with --quiet, more with --verbose;
+    with --format json, one JSON document on standard output instead."""
+
+    def __init__(self, quiet: bool, verbose: bool, as_json: bool = False) -> None:
+        if quiet and verbose:
+            raise DrafterError("--quiet and --verbose contradict each other", hint="Give one of them.")
+        self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
+
+    def info(self, text: str) -> None:
+        if not self.quiet and not self.as_json:
+            print(text)
+
+    def detail(self, text: str) -> None:
+        if self.verbose:
+            print(text, file=sys.stderr)
+
+    def warnings(self, problems) -> None:
+        if not self.quiet and not self.as_json:
+            print_problems(list(problems))
+
+    def project(self, project: paths.Project) -> None:
+        self.detail(f"project: {display_path(project.file or project.root)}")
+        self.detail(f"register: {display_path(project.register)}")
+        self.detail(f"templates: {display_path(project.templates)}")
+        self.detail(f"output: {display_path(project.output)}")
+
+    def json(self, data: dict) -> None:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _run(debug: bool, work, as_json: bool = False) -> None:
     """Run a command's work: problems are reported, never shown as a traceback."""
     try:
         code = work()
     except DrafterError as exc:
         if debug:
             traceback.print_exc()
-        print_problems(exc.problems)
+        if as_json:
+            print(problems_json(exc.problems))
+        else:
+            print_problems(exc.problems)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         print("interrupted; no half-written file is left behind", file=sys.stderr)
@@ -84,149 +149,239 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
 
 
 @app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), metavar="[FOLDER]", show_default=False,
+                                  help="The folder for the new project. Default: the current folder."),
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Make a new project from the example that comes with drafter.
+
+    It holds a register, notes, data, Word templates, an output folder and drafter.toml.
+    Nothing that is already there is replaced.
+    Then run `drafter check` and `drafter answer -q 4` in it.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter.init_project import create_project
+
+        say = Say(quiet, verbose, as_json)
+        made = create_project(folder)
+        for path in made.files:
+            say.detail(f"wrote {display_path(path)}")
+        if as_json:
+            say.json({"project": str(made.root), "files": [str(p.relative_to(made.root)) for p in made.files]})
+        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
+        say.info("next: drafter check, then drafter answer -q 4" +
+                 ("" if made.root == Path.cwd().resolve() else f" (in {display_path(made.root)}, or with --project)"))
+        return 0
+
+    _run(debug, work, as_json)
+
+
+@app.command()
 def answer(
-    question: int = typer.Option(..., "--question", "-q", help="The question's number in the register."),
-    year: Optional[str] = typer.Option(None, "--year", help="The zittingsjaar (e.g. 2019-2020), when the number is in several."),
-    minister: Optional[str] = typer.Option(None, "--minister", help="The minister's name, when the question was put to several."),
+    question: int = QuestionOption,
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Folder (or .docx file) for the answer (default: output/)."
-    ),
-    force: bool = typer.Option(False, "--force", help="Replace an answer edited since drafter made it, after keeping a backup."),
-    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the answer (needs LibreOffice)."),
+        None, "--output", "-o", metavar="PATH",
+        help="Folder (or .docx file) for the answer. Default: the project's output folder."),
+    force: bool = ForceOption,
+    pdf: bool = PdfOption,
+    soffice: Optional[Path] = SofficeOption,
+    project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
     date: Optional[str] = DateOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
     """Draft the answer to one question."""
+    as_json = report_format is ReportFormat.json
 
     def work():
-        from drafter.write.output import write_answer
-        from drafter.pipeline import Generator
         from drafter.load.register import load_register
+        from drafter.pipeline import Generator
+        from drafter.write.output import write_answer
 
+        say = Say(quiet, verbose, as_json)
         created = _created(date)
+        where = paths.locate(project, register=register, templates=templates, output=output)
+        say.project(where)
+        office = None
         if pdf:
             from drafter.write.pdf import require_soffice
 
-            require_soffice()  # before anything is written
-        reg = load_register(register)
+            office = require_soffice(soffice)  # before anything is written
+            say.detail(f"LibreOffice: {office}")
+        reg = load_register(where.register)
         q = reg.find(question, year, minister)
-        draft = Generator(reg, templates, created=created).generate(q)
-        target = _target(output, draft.file_name)
+        draft = Generator(reg, where.templates, created=created).generate(q)
+        target = paths.answer_target(where.output, draft.file_name, given=output is not None)
         result = write_answer(target, draft.data, force=force)
-        print(result.message)
-        print_problems(list(draft.warnings))
+        say.info(result.message)
+        say.warnings(draft.warnings)
+        made_pdf = []
         if pdf:
             from drafter.write.pdf import convert_to_pdf
 
-            for made in convert_to_pdf([result.path]):
-                print(f"wrote {display_path(made)}")
+            made_pdf = convert_to_pdf([result.path], soffice=office)
+            for made in made_pdf:
+                say.info(f"wrote {display_path(made)}")
+        if as_json:
+            say.json({
+                "question": {"zittingsjaar": q.zittingsjaar, "number": q.number, "title": q.title},
+                "status": result.status,
+                "file": str(result.path),
+                "kept": str(result.existing) if result.existing else None,
+                "backup": str(result.backup) if result.backup else None,
+                "pdf": str(made_pdf[0]) if made_pdf else None,
+                "problems": [p.as_dict() for p in draft.warnings],
+            })
         return 0
 
-    _run(debug, work)
-
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
+    _run(debug, work, as_json)
 
 
 @app.command()
 def check(
-    question: Optional[int] = typer.Option(None, "--question", "-q", help="Check only this question (default: all)."),
-    year: Optional[str] = typer.Option(None, "--year", help="Only the questions of this zittingsjaar (e.g. 2019-2020)."),
+    question: Optional[int] = typer.Option(None, "--question", "-q", metavar="NUMBER",
+                                           help="Check only this question. Default: all."),
+    year: Optional[str] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+                                       help="Only the questions of this zittingsjaar (e.g. 2019-2020)."),
+    minister: Optional[str] = MinisterOption,
+    project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
-    report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text for people, json for tools."),
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
     """Check the register, the data, the notes and the templates; write nothing.
 
-    Reports every problem found, each with its file and place. Exit code 0 when there are no
-    errors (warnings allowed), 1 when there are errors.
+    Reports every problem found, each with its file and place.
+    Exit code 0 when there are no errors (warnings allowed), 1 when there are errors.
     """
+    as_json = report_format is ReportFormat.json
 
     def work():
         from drafter.check import check_project
-        from drafter.report import format_problem, problems_json, summary_line
+        from drafter.errors import ERROR
+        from drafter.report import format_problem, summary_line
 
-        result = check_project(register, templates, question, year)
-        if report_format is ReportFormat.json:
+        say = Say(quiet, verbose, as_json)
+        where = paths.locate(project, register=register, templates=templates, writes=False)
+        say.project(where)
+        result = check_project(where.register, where.templates, question, year, minister)
+        if as_json:
             print(problems_json(result.problems, result.summary))
         else:
             for problem in result.problems:
-                print(format_problem(problem))
-            print(f"drafter check: {summary_line(result.problems, result.summary)}")
+                if problem.severity == ERROR or not quiet:
+                    print(format_problem(problem))
+            say.info(f"drafter check: {summary_line(result.problems, result.summary)}")
         return 1 if result.errors else 0
 
-    _run(debug, work)
+    _run(debug, work, as_json)
 
 
 @app.command()
 def batch(
+    question: Optional[str] = typer.Option(
+        None, "--question", "-q", metavar="NUMBERS",
+        help="Only these question numbers, e.g. 4,7-9. Default: all."),
+    numbers: Optional[str] = typer.Option(None, "--numbers", hidden=True, help="The former name of --question."),
     year: Optional[list[str]] = typer.Option(
-        None, "--year", help="Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several."),
-    numbers: Optional[str] = typer.Option(None, "--numbers", help="Only these question numbers, e.g. 4,7-9."),
+        None, "--year", metavar="ZITTINGSJAAR", help="Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several."),
+    minister: Optional[list[str]] = typer.Option(
+        None, "--minister", metavar="NAME", help="Only questions put to this minister; repeat for several."),
     template: Optional[list[str]] = typer.Option(
-        None, "--template", help="Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the answers (default: output/)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to use (default: the machine's cores)."),
-    force: bool = typer.Option(False, "--force", help="Replace answers edited since drafter made them, after keeping a backup of each."),
-    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside each answer (needs LibreOffice)."),
+        None, "--template", metavar="FILE",
+        help="Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="Folder for the answers. Default: the project's output folder."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+                                       help="Processes to use. Default: the machine's cores."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="Replace answers edited since drafter made them, after keeping a backup of each."),
+    pdf: bool = PdfOption,
+    soffice: Optional[Path] = SofficeOption,
+    project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
     date: Optional[str] = DateOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
     """Draft the answers of all questions in the register, or of those selected.
 
-    A failing question does not stop the others; the exit code is 1 when any failed. A
-    manifest of the run (drafter-manifest-....json) is written in the output folder.
+    A failing question does not stop the others; the exit code is 1 when any failed.
+    A manifest of the run (drafter-manifest-....json) is written in the output folder.
     """
+    as_json = report_format is ReportFormat.json
 
     def work():
         from drafter import batch as batches
         from drafter.load.register import load_register
-        from drafter.report import BatchProgress, print_batch_summary
+        from drafter.report import BatchProgress, print_batch_problems, print_batch_summary
 
+        say = Say(quiet, verbose, as_json)
         created = _created(date)
-        folder = output if output is not None else paths.OUTPUT_DIR
-        if folder.suffix.lower() == ".docx":
-            raise DrafterError(f"--output {folder}: a batch writes many answers, so --output must be a folder",
+        if jobs is not None and jobs < 1:
+            raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
+        where = paths.locate(project, register=register, templates=templates, output=output)
+        say.project(where)
+        if where.output.suffix.lower() == ".docx":
+            raise DrafterError(f"--output {where.output}: a batch writes many answers, so --output must be a folder",
                                hint="Give a folder, e.g. --output antwoorden/.")
+        office = None
+        if pdf:
+            from drafter.write.pdf import require_soffice
+
+            office = require_soffice(soffice)
+        chosen = question if question is not None else numbers
         selection = batches.Selection(
             years=frozenset(year or ()),
-            numbers=batches.parse_numbers(numbers) if numbers is not None else batches.Numbers(),
+            numbers=(batches.parse_numbers(chosen, "--question" if question is not None else "--numbers")
+                     if chosen is not None else batches.Numbers()),
             templates=frozenset(template or ()),
+            ministers=frozenset(minister or ()),
         )
-        reg = load_register(register, lenient=True)
+        reg = load_register(where.register, lenient=True)
         plan = batches.plan(reg, selection)
-        print_problems(list(plan.warnings))
+        say.warnings(plan.warnings)
         workers = jobs or batches.default_jobs()
-        settings = batches.Settings(output=folder, templates_dir=templates, created=created, force=force, debug=debug)
+        settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
+                                    debug=debug, soffice=office)
         options = {
             "register": str(reg.path.resolve()),
-            "templates": str((templates or paths.TEMPLATES_DIR).resolve()),
+            "templates": str(where.templates.resolve()),
             "selection": selection.as_dict(),
             "force": force, "pdf": pdf, "date": date, "jobs": workers,
         }
-        with BatchProgress(plan.total, enabled=sys.stdout.isatty()) as progress:
+        show_bar = sys.stdout.isatty() and not quiet and not as_json
+        with BatchProgress(plan.total, enabled=show_bar) as progress:
             result = batches.run(plan, settings, jobs=workers, pdf=pdf, options=options, on_record=progress.advance)
-        print_batch_summary(result, selection.describe(), workers, debug=debug)
+        if as_json:
+            print(result.manifest.read_text(encoding="utf-8"))
+        elif quiet:
+            print_batch_problems(result, debug=debug)
+        else:
+            print_batch_summary(result, selection.describe(), workers, debug=debug)
         if result.state == batches.INTERRUPTED:
             return 130
         return 1 if result.failed else 0
 
-    _run(debug, work)
-
-
-def _target(output: Optional[Path], file_name: str) -> Path:
-    if output is None:
-        return paths.OUTPUT_DIR / file_name
-    if output.suffix.lower() == ".docx":
-        return output
-    return output / file_name
+    _run(debug, work, as_json)
 
 
 def main() -> None:

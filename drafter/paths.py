@@ -1,19 +1,259 @@
-"""Where things are: the one source of truth for the project's folders and file names."""
+"""Where things are: the project folder and its files, and file names safe on every system.
+
+A *project* is a folder with a project file, ``drafter.toml``, that says where its register,
+templates and output folder are (relative to the project file) and may set the house style.
+Every command finds its project the way git finds its repository: ``--project FOLDER`` if
+given, else the folder in ``DRAFTER_HOME``, else the first folder holding a ``drafter.toml``
+from the current folder upwards. The checkout of drafter itself is such a project.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 import unicodedata
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath, PureWindowsPath
 
-#: The project folder: the checkout that holds data/ and answer_templates/.
-#: DRAFTER_HOME points elsewhere (a team's own share of data and templates).
-PROJECT_DIR = Path(os.environ.get("DRAFTER_HOME", Path(__file__).resolve().parent.parent))
+from drafter.errors import DataError, display_path
 
-DATA_DIR = PROJECT_DIR / "data"
-TEMPLATES_DIR = PROJECT_DIR / "answer_templates"
-OUTPUT_DIR = PROJECT_DIR / "output"
-REGISTER_FILE = DATA_DIR / "questions.yaml"
+#: The project file's name, and the environment variable naming a project folder.
+PROJECT_FILE = "drafter.toml"
+HOME_VARIABLE = "DRAFTER_HOME"
+
+#: Where things are in a project, relative to its project file, unless it says otherwise.
+LOCATIONS = {
+    "register": "data/questions.yaml",
+    "templates": "answer_templates",
+    "output": "output",
+}
+#: The project file's tables and the keys each may hold (house style keys: see load/register).
+SECTIONS = ("paths", "house_style")
+
+#: The longest path Windows programs (Word among them) can open without special measures.
+WINDOWS_MAX_PATH = 259
+#: The longest file name (one path component) on Windows, macOS and Linux file systems.
+MAX_NAME = 255
+#: Names Windows reserves for devices, with or without an extension (CON, con.docx, COM1.txt).
+WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+)
+#: Characters Windows does not allow in a file name (besides control characters).
+WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project folder: where its register, templates and output are, and its house style."""
+
+    root: Path
+    register: Path
+    templates: Path
+    output: Path
+    file: Path | None = None  # the drafter.toml it was read from
+    house_style: dict = field(default_factory=dict)  # raw values; load/register checks them
+
+    @classmethod
+    def at(cls, root: Path, settings: dict | None = None, file: Path | None = None) -> "Project":
+        settings = settings or {}
+        where = {**LOCATIONS, **settings.get("paths", {})}
+        return cls(
+            root=root,
+            register=root / where["register"],
+            templates=root / where["templates"],
+            output=root / where["output"],
+            file=file,
+            house_style=dict(settings.get("house_style", {})),
+        )
+
+
+def find_project_file(start: Path) -> Path | None:
+    """The first drafter.toml in start or a folder above it (as git finds .git), or None."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / PROJECT_FILE).is_file():
+            return candidate / PROJECT_FILE
+    return None
+
+
+def find_project(folder: Path | None = None, *, start: Path | None = None,
+                 environ: dict | None = None) -> Project:
+    """The project to work in: folder (``--project``), else $DRAFTER_HOME, else the first
+    drafter.toml from start (default: the current folder) upwards.
+
+    A folder given but holding no drafter.toml is a project with the usual layout (data/,
+    answer_templates/, output/). No project found is an error saying what to do.
+    """
+    environ = os.environ if environ is None else environ
+    if folder is None and environ.get(HOME_VARIABLE):
+        folder = Path(environ[HOME_VARIABLE])
+        given = f"{HOME_VARIABLE}={folder}"
+    else:
+        given = f"--project {folder}"
+    if folder is not None:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise DataError(f"{given}: there is no such folder", file=display_path(folder),
+                            hint="Give the folder of a drafter project (the one holding drafter.toml), "
+                                 "or make one with `drafter init FOLDER`.")
+        file = folder / PROJECT_FILE
+        return read_project(file) if file.is_file() else Project.at(folder.resolve())
+    start = Path.cwd() if start is None else Path(start)
+    file = find_project_file(start)
+    if file is None:
+        raise DataError(
+            f"this folder is not in a drafter project: there is no {PROJECT_FILE} here or in any folder above it",
+            file=display_path(start),
+            hint="Go to a project folder, give one with --project FOLDER, or make one with `drafter init`.",
+        )
+    return read_project(file)
+
+
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_project(file: Path) -> Project:
+    """The project described by a drafter.toml; a mistake in it names the file and line."""
+    shown = display_path(file)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read the project file ({getattr(exc, 'strerror', None) or exc})", file=shown,
+                        hint="Check that it exists, that you may read it, and that it is saved as UTF-8.") from None
+    try:
+        settings = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_PLACE.search(str(exc))
+        message = _TOML_PLACE.sub("", str(exc)).strip()
+        raise DataError(f"this is not valid TOML: {message}", file=shown,
+                        place=f"line {found.group(1)}" if found else None,
+                        hint='Write each setting as name = "value", under [paths] or [house_style].') from None
+    for key, value in settings.items():
+        if key not in SECTIONS or not isinstance(value, dict):
+            raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),
+                            hint="A project file has the tables [paths] and [house_style]; "
+                                 "see docs/templates.md, 'The project file'.")
+    for key, value in settings.get("paths", {}).items():
+        if key not in LOCATIONS:
+            raise DataError(f"[paths] has no setting {key!r}", file=shown, place=_line_of(text, key),
+                            hint=f"It may set: {', '.join(LOCATIONS)}.")
+        if not isinstance(value, str) or not value.strip():
+            raise DataError(f"[paths] {key} must be a path in quotes", file=shown, place=_line_of(text, key),
+                            hint=f'For example: {key} = "{LOCATIONS[key]}" (relative to this file).')
+    for key, value in settings.get("house_style", {}).items():
+        if not isinstance(value, str):
+            raise DataError(f"[house_style] {key} must be a text in quotes", file=shown, place=_line_of(text, key),
+                            hint=f'For example: {key} = "..." ; see docs/templates.md, "House style and language".')
+    return Project.at(file.parent.resolve(), settings, file.resolve())
+
+
+def _line_of(text: str, key: str) -> str | None:
+    for n, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*\[?\s*{re.escape(key)}\s*[\]=]", line):
+            return f"line {n}"
+    return None
+
+
+def locate(project: Path | None = None, *, register: Path | None = None, templates: Path | None = None,
+           output: Path | None = None, writes: bool = True) -> Project:
+    """The project of a command, with what its options say instead (--register, --templates,
+    --output; writes=False: a command that writes nothing needs no output folder). With all
+    of them given no project is needed; with --register the project is also looked for from
+    the register's folder when the current folder is in none."""
+    given = (register, templates, output) if writes else (register, templates)
+    if project is None and None not in given:
+        found = Project.at(Path(register).resolve().parent)
+    else:
+        try:
+            found = find_project(project)
+        except DataError:
+            if project is not None or register is None:
+                raise
+            file = find_project_file(Path(register).parent)
+            if file is None:
+                raise
+            found = read_project(file)
+    return replace(
+        found,
+        register=Path(register) if register is not None else found.register,
+        templates=Path(templates) if templates is not None else found.templates,
+        output=Path(output) if output is not None else found.output,
+    )
+
+
+def project_of(file: Path) -> Project:
+    """The project a file (a register) belongs to: the first drafter.toml from its folder
+    upwards; else the project of the current folder (or DRAFTER_HOME)."""
+    found = find_project_file(Path(file).parent)
+    return read_project(found) if found is not None else find_project()
+
+
+def answer_target(output: Path, file_name: str, *, given: bool) -> Path:
+    """Where an answer goes: output/file_name, or output itself when the user named a .docx.
+
+    A name the user gave must be safe on Windows too (answers travel to colleagues' PCs)."""
+    if not (given and output.suffix.lower() == ".docx"):
+        return output / file_name
+    problem = windows_name_problem(output.name)
+    if problem:
+        raise DataError(f"--output {output}: this file name cannot be used on Windows: {problem}",
+                        hint="Choose another name, e.g. --output antwoord-vraag-4.docx.")
+    return output
+
+
+def house_style_place(project_file: Path, key: str) -> str | None:
+    """The line of a [house_style] key in a project file, for a message about its value."""
+    try:
+        return _line_of(project_file.read_text(encoding="utf-8-sig"), key)
+    except OSError:
+        return None
+
+
+# -- file names
+
+
+def windows_name_problem(name: str) -> str | None:
+    """Why Windows would refuse or mishandle this file name, or None when it is safe."""
+    if not name or name in (".", ".."):
+        return "it is empty"
+    if len(name) > MAX_NAME:
+        return f"it is {len(name)} characters long, more than the {MAX_NAME} a file name may have"
+    bad = sorted({c for c in name if c in WINDOWS_FORBIDDEN or ord(c) < 32})
+    if bad:
+        return "it holds " + ", ".join(repr(c) for c in bad) + ", which Windows does not allow in a file name"
+    if name[-1] in ". ":
+        return "it ends with a dot or a space, which Windows drops"
+    if name.split(".")[0].strip().upper() in WINDOWS_RESERVED:
+        return f"{name.split('.')[0]!r} is a name Windows reserves for a device"
+    return None
+
+
+def windows_path_problem(path: PurePath) -> str | None:
+    """Why Windows (and Word there) would not handle this path, or None.
+
+    Pure path logic: the path is checked as a Windows path, whatever system runs drafter."""
+    win = PureWindowsPath(path)
+    parts = [p for p in win.parts if p != win.anchor]
+    for part in parts:
+        problem = windows_name_problem(part)
+        if problem:
+            return f"{part!r}: {problem}"
+    if len(str(win)) > WINDOWS_MAX_PATH:
+        return f"the path is {len(str(win))} characters long; Word on Windows opens paths of at most {WINDOWS_MAX_PATH}"
+    return None
+
+
+def safe_file_name(name: str, max_length: int = 120) -> str:
+    """name made safe on every file system: forbidden characters become '-', no trailing
+    dots or spaces, not a reserved device name, at most max_length characters (the
+    extension kept)."""
+    stem, suffix = os.path.splitext(name)
+    clean = "".join("-" if c in WINDOWS_FORBIDDEN or ord(c) < 32 else c for c in stem)
+    clean = clean[: max(1, max_length - len(suffix))].rstrip(". ") or "-"
+    if clean.split(".")[0].strip().upper() in WINDOWS_RESERVED:
+        clean = f"{clean}-"
+    return clean + suffix
 
 
 def answer_file_name(zittingsjaar: str, number: int, title: str) -> str:
@@ -21,4 +261,4 @@ def answer_file_name(zittingsjaar: str, number: int, title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     slug = "".join(c if c.isalnum() else "-" for c in ascii_title.lower())
     slug = "-".join(part for part in slug.split("-") if part)[:60].strip("-")
-    return f"antwoord-{zittingsjaar}-vraag-{number}-{slug}.docx"
+    return safe_file_name(f"antwoord-{zittingsjaar}-vraag-{number}-{slug}.docx")

@@ -56,7 +56,7 @@ def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
 
 
 def template_path(question: Question, templates_dir: Path | None = None) -> Path:
-    folder = (templates_dir or paths.TEMPLATES_DIR).resolve()
+    folder = Path(templates_dir or paths.project_of(question.source).templates).resolve()
     path = (folder / question.template).resolve()
     if path.parent != folder:
         raise TemplateProblem(

@@ -101,6 +101,16 @@ class BatchProgress:
             self._progress.stop()
 
 
+def print_batch_problems(result, debug: bool = False) -> None:
+    """The errors of the answers that failed (and of the PDFs not made), on standard error."""
+    for record in result.records:
+        for problem in record.problems:
+            print(f"{problem.severity}: {record.label}: {problem}", file=sys.stderr)
+        if debug and record.trace:
+            print(record.trace, file=sys.stderr)
+    print_problems(result.pdf_problems)
+
+
 def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) -> None:
     """The errors of the failed answers, then a table of what was written, skipped and failed, and why."""
     from rich.console import Console
@@ -111,12 +121,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     from drafter.write.manifest import INTERRUPTED
     from drafter.write.output import BACKED_UP, BESIDE
 
-    for record in result.records:
-        for problem in record.problems:
-            print(f"{problem.severity}: {record.label}: {problem}", file=sys.stderr)
-        if debug and record.trace:
-            print(record.trace, file=sys.stderr)
-    print_problems(result.pdf_problems)
+    print_batch_problems(result, debug)
     console = Console(file=sys.stdout, highlight=False)
     console.print(f"{len(result.records)} answers ({selection}) in {result.seconds:.1f} s, {jobs} process(es)",
                   markup=False)

@@ -23,7 +23,9 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from drafter.word import styles  # noqa: E402
-from drafter.paths import TEMPLATES_DIR  # noqa: E402
+from drafter.paths import read_project  # noqa: E402
+
+TEMPLATES_DIR = read_project(Path(__file__).resolve().parent.parent / "drafter.toml").templates
 
 KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 INDENT = Cm(0.63)

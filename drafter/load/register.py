@@ -471,6 +471,35 @@ def _style(reader: _Reader, mapping: LineDict, base: HouseStyle, what: str) -> H
     return replace(base, **changes) if changes else base
 
 
+def project_style(register_path: Path) -> HouseStyle:
+    """The house style the project file (drafter.toml) above the register sets, checked;
+    the plain default when there is none. A wrong value is a DataError naming its line."""
+    file = paths.find_project_file(Path(register_path).parent)
+    if file is None:
+        return HouseStyle()
+    changes, problems = {}, []
+    for key, value in paths.read_project(file).house_style.items():
+        place = paths.house_style_place(file, key)
+        allowed = HouseStyle.FIELDS.get(key, ())
+        if key not in HouseStyle.FIELDS:
+            problems.append(Problem(f"[house_style] has no setting {key!r}", file=display_path(file), place=place,
+                                    hint=f"It may set: {', '.join(HouseStyle.FIELDS)}."))
+        elif allowed is not None and value not in allowed:
+            problems.append(Problem(f"[house_style] {key} must be one of {', '.join(allowed)}, not {value!r}",
+                                    file=display_path(file), place=place))
+        elif key == "locale":
+            try:
+                changes[key] = str(parse_locale(value))
+            except DrafterError as exc:
+                problems.append(Problem(f"[house_style] {exc.problems[0].message}", file=display_path(file),
+                                        place=place, hint=exc.problems[0].hint))
+        else:
+            changes[key] = value
+    if problems:
+        raise DataError(problems=problems)
+    return replace(HouseStyle(), **changes)
+
+
 def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path: Path) -> Question | None:
     if not isinstance(raw, LineDict):
         reader.problem(line, "a question must be a mapping of fields")
@@ -593,7 +622,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
     """The register's sound questions, and every problem found (for `drafter check`, which
     goes on checking the questions that can be read). A file that cannot be read at all is a
     DataError."""
-    path = Path(path or paths.REGISTER_FILE)
+    path = Path(path) if path else paths.find_project().register
     raw = load_yaml(path)
     reader = _Reader(path)
     if not isinstance(raw, LineDict):
@@ -602,7 +631,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
             file=display_path(path),
             hint="Start from the example in data/questions.yaml.",
         )
-    style = _style(reader, raw, HouseStyle(), "register")
+    style = _style(reader, raw, project_style(path), "register")
     notes = reader.get(raw, "notes", str, "register", required=False)
     if notes is not None and not _inside_folder(notes):
         reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",

@@ -2,36 +2,91 @@
 
 from __future__ import annotations
 
+import os
+import platform
 import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from drafter.errors import DrafterError, Problem, display_path
 
-#: LibreOffice's command names, in the order tried.
+#: LibreOffice's command names, in the order tried on the PATH.
 SOFFICE_NAMES = ("soffice", "libreoffice")
+#: The environment variable that names LibreOffice's program (like --soffice).
+SOFFICE_VARIABLE = "DRAFTER_SOFFICE"
 #: At most this many documents per LibreOffice call.
 CHUNK = 200
 
 
-def find_soffice() -> str | None:
+def usual_places(system: str | None = None, environ: dict | None = None) -> list[Path]:
+    """Where LibreOffice's installers put its program, on Windows, macOS and Linux."""
+    system = system or platform.system()
+    environ = os.environ if environ is None else environ
+    if system == "Windows":
+        roots = [environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+        found = []
+        for root in dict.fromkeys(r for r in roots if r):
+            found.append(PureWindowsPath(root, "LibreOffice", "program", "soffice.exe"))
+        if environ.get("LOCALAPPDATA"):  # an installation for this user only
+            found.append(PureWindowsPath(environ["LOCALAPPDATA"], "Programs", "LibreOffice", "program", "soffice.exe"))
+        return [Path(p) if os.name == "nt" else p for p in found]
+    if system == "Darwin":
+        home = Path(environ.get("HOME", "~")).expanduser()
+        return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+                home / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    # Linux: a distribution's package puts soffice on the PATH; libreoffice.org's own
+    # packages install in /opt/libreofficeX.Y, the snap in /snap/bin.
+    return sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True) + [Path("/snap/bin/libreoffice")]
+
+
+def install_hint(system: str | None = None) -> str:
+    """How to get LibreOffice on this system, or to tell drafter where it is."""
+    system = system or platform.system()
+    tell = f"or give its program with --soffice (or the environment variable {SOFFICE_VARIABLE})"
+    if system == "Windows":
+        how = "Install it from libreoffice.org (or: winget install TheDocumentFoundation.LibreOffice)"
+    elif system == "Darwin":
+        how = "Install it from libreoffice.org (or: brew install --cask libreoffice)"
+    else:
+        how = "Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Fedora: sudo dnf install libreoffice-writer)"
+    return f"{how}, {tell}, or leave out --pdf."
+
+
+def find_soffice(given: str | Path | None = None, environ: dict | None = None) -> str | None:
+    """LibreOffice's program: given (--soffice), else $DRAFTER_SOFFICE, else on the PATH,
+    else at its usual install places. A given program that is not there is an error."""
+    environ = os.environ if environ is None else environ
+    for source, value in (("--soffice", given), (SOFFICE_VARIABLE, environ.get(SOFFICE_VARIABLE))):
+        if value:
+            path = Path(value)
+            if path.is_dir():  # the installation folder: its program is inside
+                for inner in ("program/soffice.exe", "program/soffice", "Contents/MacOS/soffice"):
+                    if (path / inner).is_file():
+                        return str(path / inner)
+            found = shutil.which(str(value))
+            if found:
+                return found
+            raise DrafterError(f"{source} {value}: LibreOffice's program is not there",
+                               hint="Give the full path of soffice (soffice.exe on Windows), "
+                                    "or of LibreOffice's installation folder.")
     for name in SOFFICE_NAMES:
         found = shutil.which(name)
         if found:
             return found
+    for place in usual_places(environ=environ):
+        if isinstance(place, Path) and place.is_file() and os.access(place, os.X_OK):
+            return str(place)
     return None
 
 
-def require_soffice() -> str:
-    """LibreOffice's command, or the error that says how to install it."""
-    soffice = find_soffice()
+def require_soffice(given: str | Path | None = None) -> str:
+    """LibreOffice's program, or the error that says how to install it."""
+    soffice = find_soffice(given)
     if soffice is None:
-        raise DrafterError(
-            "LibreOffice is not installed, so no PDF can be made",
-            hint="Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or leave out --pdf.",
-        )
+        raise DrafterError("LibreOffice is not installed, so no PDF can be made", hint=install_hint())
     return soffice
 
 
@@ -78,13 +133,14 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
     return made, problems
 
 
-def convert(documents: list[Path], jobs: int = 1, timeout: float = 600) -> tuple[dict[Path, Path], list[Problem]]:
+def convert(documents: list[Path], jobs: int = 1, timeout: float = 600,
+            soffice: str | None = None) -> tuple[dict[Path, Path], list[Problem]]:
     """Write NAME.pdf beside each NAME.docx, `jobs` LibreOffice calls at a time.
 
     Returns the PDFs made (by document) and a problem for each document that was not
     converted; one failure does not stop the others.
     """
-    soffice = require_soffice()
+    soffice = soffice or require_soffice()
     made: dict[Path, Path] = {}
     problems: list[Problem] = []
     chunks = _chunks(documents, max(1, jobs))
@@ -95,9 +151,9 @@ def convert(documents: list[Path], jobs: int = 1, timeout: float = 600) -> tuple
     return made, problems
 
 
-def convert_to_pdf(documents: list[Path], timeout: float = 600) -> list[Path]:
+def convert_to_pdf(documents: list[Path], timeout: float = 600, soffice: str | None = None) -> list[Path]:
     """Write NAME.pdf beside each NAME.docx; returns the PDFs made. Errors name the file."""
-    made, problems = convert(documents, timeout=timeout)
+    made, problems = convert(documents, timeout=timeout, soffice=soffice)
     if problems:
         raise DrafterError(problems=problems)
     return list(made.values())
