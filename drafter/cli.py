@@ -18,12 +18,35 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from drafter import paths
 from drafter.errors import DrafterError, display_path
 from drafter.report import print_problems, problems_json
 
+class _NoTypeNames:
+    """Help without type names: a flag (--force, --help, --install-completion) shows none."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+            elif param.param_type_name == "argument":  # its name (FOLDER) says enough
+                param.display_type_rich = lambda ctx: None
+        return params
+
+
+class Command(_NoTypeNames, TyperCommand):
+    pass
+
+
+class Group(_NoTypeNames, TyperGroup):
+    pass
+
+
 app = typer.Typer(
+    cls=Group,
     add_completion=True,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -148,9 +171,9 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
         raise DrafterError(f"--date {date!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2019-10-07.") from None
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
-    folder: Path = typer.Argument(Path("."), metavar="[FOLDER]", show_default=False,
+    folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
                                   help="The folder for the new project. Default: the current folder."),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
@@ -182,7 +205,7 @@ def init(
     _run(debug, work, as_json)
 
 
-@app.command()
+@app.command(cls=Command)
 def answer(
     question: int = QuestionOption,
     year: Optional[str] = YearOption,
@@ -249,7 +272,7 @@ def answer(
     _run(debug, work, as_json)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     question: Optional[int] = typer.Option(None, "--question", "-q", metavar="NUMBER",
                                            help="Check only this question. Default: all."),
@@ -292,7 +315,7 @@ def check(
     _run(debug, work, as_json)
 
 
-@app.command()
+@app.command(cls=Command)
 def batch(
     question: Optional[str] = typer.Option(
         None, "--question", "-q", metavar="NUMBERS",

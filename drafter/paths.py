@@ -248,11 +248,12 @@ def safe_file_name(name: str, max_length: int = 120) -> str:
     """name made safe on every file system: forbidden characters become '-', no trailing
     dots or spaces, not a reserved device name, at most max_length characters (the
     extension kept)."""
-    stem, suffix = os.path.splitext(name)
+    stem, suffix = os.path.splitext(name.rstrip(". ") or "-")
     clean = "".join("-" if c in WINDOWS_FORBIDDEN or ord(c) < 32 else c for c in stem)
     clean = clean[: max(1, max_length - len(suffix))].rstrip(". ") or "-"
-    if clean.split(".")[0].strip().upper() in WINDOWS_RESERVED:
-        clean = f"{clean}-"
+    first, dot, rest = clean.partition(".")
+    if first.strip().upper() in WINDOWS_RESERVED:  # CON -> CON-, aux.tar -> aux-.tar
+        clean = f"{first.rstrip()}-{dot}{rest}"
     return clean + suffix
 
 

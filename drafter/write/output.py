@@ -25,6 +25,7 @@ from drafter.word import finish
 from drafter.word import oxml
 from drafter.word import package
 from drafter.errors import OutputError, display_path
+from drafter.files import hide, office_lock_files
 
 WRITTEN = "written"  # a new file
 REPLACED = "replaced"  # an unedited earlier draft replaced
@@ -94,6 +95,7 @@ def _question_of(data: bytes) -> str | None:
 
 def _temp_file(folder: Path, name: str, data: bytes) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    hide(Path(tmp))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -172,6 +174,23 @@ def _cannot_write(folder: Path, exc: OSError) -> OutputError:
                        hint="Check that the folder is writable and the disk is not full, or use --output.")
 
 
+#: Windows' errors for a file another program holds open: access denied, sharing and lock violation.
+LOCKED_WINERRORS = (5, 32, 33)
+
+
+def is_locked(exc: OSError, target: Path) -> bool:
+    """Whether a refusal to replace target means another program has it open: Windows refuses
+    to replace a file Word has open; elsewhere the office lock file beside it tells."""
+    if not isinstance(exc, PermissionError):
+        return False
+    return os.name == "nt" or getattr(exc, "winerror", None) in LOCKED_WINERRORS or bool(office_lock_files(target))
+
+
+def locked_error(target: Path) -> OutputError:
+    return OutputError("this answer is open in another program (Word?), so it cannot be replaced; nothing was written",
+                       file=display_path(target), hint="Close it in Word, then run again.")
+
+
 def check_folder(folder: Path) -> None:
     """Raise an OutputError now, once, if answers cannot be written in folder."""
     _make_folder(folder)
@@ -191,6 +210,11 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
         raise _cannot_write(folder, exc) from None
     try:
         return _place(tmp, target, data, force, now)
+    except PermissionError as exc:
+        if is_locked(exc, target):
+            raise locked_error(target) from None
+        raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
+                          hint="Check that the folder is writable and the disk is not full.") from None
     except OSError as exc:
         raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
                           hint="Check that the folder is writable and the disk is not full.") from None
