@@ -198,8 +198,9 @@ def init(
         if as_json:
             say.json({"project": str(made.root), "files": [str(p.relative_to(made.root)) for p in made.files]})
         say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
-        say.info("next: drafter check, then drafter answer -q 4" +
-                 ("" if made.root == Path.cwd().resolve() else f" (in {display_path(made.root)}, or with --project)"))
+        here = made.root == Path.cwd().resolve()
+        say.info(("next: " if here else f'next: cd "{display_path(made.root)}", then ') +
+                 "drafter check and drafter answer -q 4")
         return 0
 
     _run(debug, work, as_json)
