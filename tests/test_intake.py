@@ -18,6 +18,7 @@ import docx
 import pytest
 
 from drafter.errors import DataError
+from drafter.intake.register_edit import ANSWER_PLACEHOLDER
 from drafter.load.register import load_register
 from drafter.load.yamlfile import load_yaml
 from tests.conftest import ROOT, need_libreoffice, run_cli, validate_docx
@@ -174,7 +175,10 @@ def assert_entry_matches(project: Path, *, asker: str, minister: str, title: str
     assert q.template == "algemeen.docx"
     assert q.introduction == tuple(QUESTION["introduction"])
     assert q.subquestions == QUESTION["subquestions"]
-    assert q.parts == () and q.tables == {} and q.data == {}
+    # one answer part per sub-question, saying visibly that it is still to be written
+    assert [(part.numbers, [b.text for b in part.blocks]) for part in q.parts] == [
+        ((n,), [ANSWER_PLACEHOLDER]) for n in QUESTION["subquestions"]]
+    assert q.tables == {} and q.data == {}
     raw = load_yaml(project / "data" / "questions.yaml")["questions"][-1]
     assert raw.get("opendata") == opendata
     return q
@@ -241,7 +245,7 @@ def test_a_saved_record_without_document_leaves_the_texts_visibly_unknown(projec
     q = new_question(project, 12, "2024-2025")
     assert (q.number, q.zittingsjaar, q.date) == (12, "2024-2025", dt.date(2024, 10, 3))
     assert (q.asker, q.minister.name, q.title) == ("An Van den Bossche", "Caroline Gennez", "Kinderopvang - Wachtlijsten")
-    assert q.minister.title == "N.N." and q.introduction == () and q.subquestions == {}
+    assert q.minister.title == "N.N." and q.introduction == () and q.subquestions == {} and q.parts == ()
     assert "left unknown (N.N. or empty): minister's title, introduction, sub-questions" in result.stdout
     text = (project / "data" / "questions.yaml").read_text(encoding="utf-8")
     assert "title: N.N.  # not in the source: fill in when known" in text
@@ -267,8 +271,9 @@ def test_answer_drafts_the_new_question(project, tmp_path):
     [made] = list((project / "out").glob("*.docx"))
     validate_docx(made)
     texts = [p.text for p in docx.Document(made).paragraphs if p.text.strip()]
-    assert texts[:4] == ["JO BROUNS", QUESTION["minister_title"], "ANTWOORD",
-                         "op vraag nr. 147 van 26 februari 2024 van JAN PEETERS"]
+    assert texts == ["JO BROUNS", QUESTION["minister_title"], "ANTWOORD",
+                     "op vraag nr. 147 van 26 februari 2024 van JAN PEETERS"] + [
+                     f"{n}.\t{ANSWER_PLACEHOLDER}" for n in QUESTION["subquestions"]]
 
 
 def test_the_template_proposed_is_that_of_the_same_subject(project, tmp_path):

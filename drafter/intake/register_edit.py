@@ -22,6 +22,9 @@ from drafter.load.register import UNKNOWN_PERSON, read_register
 from drafter.load.yamlfile import LineDict, load_yaml
 
 UNKNOWN_COMMENT = "not in the source: fill in when known"
+#: What a new entry's answer parts say until someone writes them: one per sub-question, so the
+#: draft has the numbered answers to fill in (in the register, or in Word).
+ANSWER_PLACEHOLDER = "[antwoord nog te schrijven]"
 
 
 def _yaml():
@@ -131,7 +134,13 @@ def new_entry(q: NewQuestion, template: str):
     entry["subquestions"] = subquestions
     answer = CommentedMap()
     parts = CommentedSeq()
-    parts.fa.set_flow_style()
+    for n in q.subquestions:
+        part = CommentedMap()
+        part["number"] = n
+        part["text"] = ANSWER_PLACEHOLDER
+        parts.append(part)
+    if not parts:
+        parts.fa.set_flow_style()
     answer["parts"] = parts
     entry["answer"] = answer
     for mapping, key in ((entry, "date"), (entry, "asker"), (minister, "name"), (minister, "title"),
