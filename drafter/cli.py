@@ -285,6 +285,8 @@ def status(
             raise DrafterError("--format xlsx writes a workbook, so it needs a file",
                                hint="Add --to follow-up.xlsx (or another name).")
         reg = load_register(register, lenient=True)
+        for rejected in reg.rejected:  # listed without them; say why
+            print_problems(list(rejected.problems))
         rows = st.select(st.status_rows(reg, output or paths.OUTPUT_DIR, day), set(year or ()), minister, late)
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)

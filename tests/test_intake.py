@@ -413,3 +413,50 @@ def test_a_missing_file_and_an_unknown_kind(project, tmp_path, before):
 def test_an_unknown_template(project, tmp_path, before):
     assert_refused_unchanged(intake(project, str(make_docx(tmp_path / "vraag.docx")), "--template", "nieuw.docx"),
                              project, before, "there is no template 'nieuw.docx'")
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_kept(project, tmp_path):
+    register = project / "data" / "questions.yaml"
+    original = b"\xef\xbb\xbf" + register.read_bytes().replace(b"\n", b"\r\n")
+    register.write_bytes(original)
+    assert intake(project, str(make_txt(tmp_path / "vraag.txt"))).exit_code == 0
+    after = register.read_bytes()
+    assert after.startswith(original.rstrip(b"\r\n") + b"\r\n\r\n  - zittingsjaar: 2023-2024\r\n")
+    assert b"\n" not in after.replace(b"\r\n", b"")  # every line ends as in the file: CRLF
+    assert_entry_matches(project, asker=QUESTION["asker"], minister=QUESTION["minister"], title=QUESTION["title"])
+
+
+def test_a_register_whose_questions_are_not_last_keeps_its_comments_and_entries(project, tmp_path):
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    settings = "locale: nl_BE\nnotes: notes.yaml            # note texts, by key\n"
+    assert settings in text
+    register.write_text(text.replace(settings, "") + "\n" + settings, encoding="utf-8")
+    before_questions = load_register(register).questions
+    comments = [line.strip() for line in register.read_text(encoding="utf-8").splitlines() if line.strip().startswith("#")]
+    assert intake(project, str(make_docx(tmp_path / "vraag.docx"))).exit_code == 0
+    after_text = register.read_text(encoding="utf-8")
+    assert all(comment in after_text for comment in comments)
+    after = load_register(register)
+    assert [(q.number, q.title, q.introduction, q.parts) for q in after.questions[:-1]] == [
+        (q.number, q.title, q.introduction, q.parts) for q in before_questions]
+    assert after.notes == "notes.yaml" and after.style.locale == "nl_BE"
+    assert_entry_matches(project, asker=QUESTION["asker"], minister=QUESTION["minister"], title=QUESTION["title"])
+
+
+def test_a_register_changed_meanwhile_is_left_as_the_other_wrote_it(project, tmp_path, monkeypatch):
+    from drafter.intake import command
+
+    register = project / "data" / "questions.yaml"
+    real = command.with_entry
+
+    def someone_else_writes(path, entry):
+        result = real(path, entry)
+        register.write_text(register.read_text(encoding="utf-8") + "# a colleague's line\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(command, "with_entry", someone_else_writes)
+    result = intake(project, str(make_docx(tmp_path / "vraag.docx")))
+    assert result.exit_code == 1 and "was changed by someone else" in result.stderr
+    assert register.read_text(encoding="utf-8").endswith("# a colleague's line\n")
+    assert not list((project / "data").glob(".*.part"))

@@ -97,6 +97,7 @@ def propose_template(register: Register, q: NewQuestion) -> str:
 def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
            service: str | None = None, dry_run: bool = False) -> IntakeResult:
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
+    original = files.register.read_bytes()  # to see, before writing, that nobody changed it since
     q = read_source(source, service=service, document=document)
     if q.zittingsjaar is None:
         raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
@@ -115,8 +116,8 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
         return IntakeResult(q, chosen, entry_text(entry), None, due)
-    text, line = with_entry(files.register, entry)
-    write_register(files.register, text)
+    data, line = with_entry(files.register, entry)
+    write_register(files.register, data, original)
     return IntakeResult(q, chosen, entry_text(entry), line, due)
 
 

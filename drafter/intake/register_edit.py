@@ -9,6 +9,7 @@ replaces the old one (a temporary name, then a rename), so the register is whole
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
@@ -176,42 +177,50 @@ def _item_indent(text: str, raw: LineDict) -> int | None:
     return len(m.group(1)) if m else None
 
 
-def with_entry(register: Path, entry) -> tuple[str, int]:
-    """The register's text with the entry added after the last question, and the entry's first line."""
-    original = register.read_text(encoding="utf-8-sig")
+def with_entry(register: Path, entry) -> tuple[bytes, int]:
+    """The register's bytes with the entry added after the last question, and the entry's first
+    line. The file's own line endings (LF or CRLF) and byte-order mark are kept."""
+    data = register.read_bytes()
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    original = data[len(bom):].decode("utf-8")
+    newline = "\r\n" if "\r\n" in original else "\n"
     raw = load_yaml(register)
     if not isinstance(raw, LineDict):
         raise DataError("the register must be a mapping with 'questions:'", file=display_path(register),
                         hint="Start from the example in data/questions.yaml.")
     indent = _item_indent(original, raw)
     if indent is not None:
-        base = original if original.endswith("\n") else original + "\n"
-        base = base.rstrip("\n") + "\n\n"
-        return base + entry_text(entry, indent), base.count("\n") + 1
-    if "questions" not in raw or not raw.get("questions"):
+        base = original.rstrip("\r\n") + newline * 2
+        line = base.count("\n") + 1
+        text = base + entry_text(entry, indent).replace("\n", newline)
+    elif "questions" not in raw or not raw.get("questions"):
         # no questions yet: the key (again) at the end, with this entry as the first
-        text = re.sub(r"(?m)^questions:.*\n?", "", original).rstrip("\n")
-        base = (text + "\n\n" if text else "") + "questions:\n"
-        return base + entry_text(entry, 2), base.count("\n") + 1
-    # questions is not the file's last block: a full round trip, which keeps comments and order
-    yaml = _yaml()
-    document = yaml.load(original)
-    document["questions"].append(entry)
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    text = buffer.getvalue()
-    return text, len(text.splitlines())
+        kept = re.sub(r"(?m)^questions:.*(\r?\n)?", "", original).rstrip("\r\n")
+        base = (kept + newline * 2 if kept else "") + "questions:" + newline
+        line = base.count("\n") + 1
+        text = base + entry_text(entry, 2).replace("\n", newline)
+    else:
+        # questions is not the file's last block: a full round trip, which keeps comments and order
+        yaml = _yaml()
+        document = yaml.load(original)
+        document["questions"].append(entry)
+        buffer = io.StringIO()
+        yaml.dump(document, buffer)
+        text = buffer.getvalue()
+        line = len(text.splitlines()) - len(entry_text(entry).splitlines()) + 1
+    return bom + text.encode("utf-8"), line
 
 
-def write_register(register: Path, text: str) -> None:
-    """Replace the register with text, whole at once, after reading the new text back: a
-    register that drafter could no longer read is never written."""
+def write_register(register: Path, data: bytes, original: bytes) -> None:
+    """Replace the register with data, whole at once, after reading the new text back: a
+    register that drafter could no longer read is never written, nor one that changed since
+    it was read (`original`: another intake at the same time)."""
     folder = register.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{register.name}.", suffix=".part", dir=folder)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         _, before = read_register(register)
@@ -226,6 +235,10 @@ def write_register(register: Path, text: str) -> None:
             os.chmod(tmp, register.stat().st_mode & 0o777)
         except OSError:
             pass
+        if register.read_bytes() != original:
+            raise DataError("the register was changed by someone else while drafter was adding the question; "
+                            "it was left as they wrote it", file=display_path(register),
+                            hint="Run drafter intake again.")
         os.replace(tmp, register)
     except OSError as exc:
         raise DataError(f"cannot write the register ({exc.strerror})", file=display_path(register),
