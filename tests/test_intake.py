@@ -460,3 +460,14 @@ def test_a_register_changed_meanwhile_is_left_as_the_other_wrote_it(project, tmp
     assert result.exit_code == 1 and "was changed by someone else" in result.stderr
     assert register.read_text(encoding="utf-8").endswith("# a colleague's line\n")
     assert not list((project / "data").glob(".*.part"))
+
+
+def test_a_published_question_with_its_answer_reads_only_the_question(project, tmp_path):
+    published = make_txt(tmp_path / "gepubliceerd.txt")
+    published.write_text(published.read_text(encoding="utf-8") + "\n\nJO BROUNS\n" + QUESTION["minister_title"]
+                         + "\n\nANTWOORD\n\nop vraag nr. 147 van 26 februari 2024 van JAN PEETERS\n\n"
+                         "1. In 2023 namen 1.204 ondernemingen deel.\n\n2. De evaluatie volgt in 2025.\n",
+                         encoding="utf-8")
+    assert intake(project, str(published)).exit_code == 0
+    q = assert_entry_matches(project, asker=QUESTION["asker"], minister=QUESTION["minister"], title=QUESTION["title"])
+    assert "JO BROUNS" not in q.subquestions[3]

@@ -17,6 +17,9 @@ official layout::
     1. The first sub-question?
     2. The second?
 
+A published question may go on with the minister's answer (from a line ``ANTWOORD``): that
+part is not read.
+
 The header may also run on one line ("SCHRIFTELIJKE VRAAG nr. 147 van JAN PEETERS"), and the
 minister's name and title may be separated by a comma ("aan Jo Brouns, Vlaams minister van
 ..."). Texts are kept verbatim; only line breaks inside a paragraph become spaces.
@@ -46,6 +49,8 @@ HEADER = re.compile(
 TO_MINISTER = re.compile(r"(?:^|\s)aan\s+\S", re.IGNORECASE)
 SESSION = re.compile(r"zittingsjaar\s*:?\s*(\d{4}\s*-\s*\d{4})", re.IGNORECASE)
 NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(.*)$", re.DOTALL)
+#: Where a published question's answer starts (the parliament publishes both in one document).
+ANSWER_HEADING = "ANTWOORD"
 PAGE_NUMBER = re.compile(r"^[-\s]*\d{1,3}[-\s]*$")
 
 
@@ -203,6 +208,11 @@ def parse_question(lines: list[Line], shown: str) -> NewQuestion:
     minister_title = " ".join(t for t in title_lines if t) or UNKNOWN_PERSON
 
     rest = lines[k:]
+    answer = next((i for i, line in enumerate(rest) if line.text == ANSWER_HEADING), None)
+    if answer is not None:  # a published question: the minister's answer follows; it is not the question
+        rest = rest[:answer]
+        while rest and _all_capitals(rest[-1].text):  # the answer's header: the minister's name and title
+            rest = rest[:-1]
     title = UNKNOWN_PERSON
     if rest:
         block = rest[0].block
