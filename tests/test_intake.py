@@ -12,6 +12,7 @@ import json
 import socket
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import docx
@@ -116,7 +117,11 @@ class Service:
                 self.end_headers()
                 self.wfile.write(body)
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(http.server.ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # a client that gave up waiting: quiet
+                pass
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -130,6 +135,8 @@ class Service:
             record = path.rsplit("/", 1)[1]
             if record == "500":
                 return 500, b"<html>Internal Server Error</html>", "text/html"
+            if record == "777":
+                time.sleep(1.5)
             if record == "666":
                 return 200, b'{"id": 666, "vraagnummer": "1", "titel": ', "application/json"
             found = [p for p in RECORDS.glob(f"*-{record}.json")]
@@ -471,3 +478,21 @@ def test_a_published_question_with_its_answer_reads_only_the_question(project, t
     assert intake(project, str(published)).exit_code == 0
     q = assert_entry_matches(project, asker=QUESTION["asker"], minister=QUESTION["minister"], title=QUESTION["title"])
     assert "JO BROUNS" not in q.subquestions[3]
+
+
+def test_a_service_that_does_not_answer_in_time(project, service, before, monkeypatch):
+    from drafter.intake import opendata
+
+    monkeypatch.setattr(opendata, "TIMEOUT_SECONDS", 0.3)
+    assert_refused_unchanged(intake(project, "777", "--service", service.url), project, before,
+                             f"{service.url}/schv/777: the parliament's open-data service cannot be reached: "
+                             "no answer within 0.3 seconds", "after 3 attempts")
+    assert service.requests.count("/e/opendata/schv/777") == 3
+
+
+def test_the_record_with_its_document_served_as_pdf(project, service, question_pdf):
+    service.document = question_pdf.read_bytes()
+    result = intake(project, "1234567", "--service", service.url)
+    assert result.exit_code == 0, result.output
+    assert_entry_matches(project, asker="Jan Peeters", minister="Jo Brouns",
+                         title="Clusterbeleid - Evaluatie van de speerpuntclusters", opendata=1234567)

@@ -58,7 +58,7 @@ def fetch(url: str, what: str, limit: int) -> bytes:
                               headers={"Accept": "application/json, */*"}) as client:
                 response = client.get(url)
         except httpx.TimeoutException:
-            last = f"no answer within {TIMEOUT_SECONDS:.0f} seconds"
+            last = f"no answer within {TIMEOUT_SECONDS:g} seconds"
             continue
         except (httpx.TransportError, OSError) as exc:
             last = _reason(exc)
