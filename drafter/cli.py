@@ -408,6 +408,107 @@ def batch(
     _run(debug, work, as_json)
 
 
+# --- intake and status (issue 12): arguments only; the work is in drafter/intake/ and drafter/status.py
+
+
+@app.command(cls=Command)
+def intake(
+    source: str = typer.Argument(..., metavar="SOURCE", help="The parliament's open-data id or URL of the question, a saved record "
+                                 "(.json), or the question document (.docx, .pdf, .txt)."),
+    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help="The template to answer it with "
+                                           "(default: proposed: that of the latest question on the same subject, "
+                                           "else algemeen.docx)."),
+    document: Optional[Path] = typer.Option(None, "--document", metavar="FILE", help="With an open-data record: its question "
+                                            "document, when it cannot be fetched."),
+    service: Optional[str] = typer.Option(None, "--service", metavar="URL", help="The open-data service's address (default: "
+                                          "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata)."),
+    dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Add a written question to the register, from the parliament's open data or its document."""
+
+    def work():
+        from drafter.intake.command import describe, files_of, intake as add_question
+
+        say = Say(quiet, verbose)
+        where = paths.locate(project, register=register, templates=templates, writes=False)
+        say.project(where)
+        files = files_of(where.register, where.templates)
+        result = add_question(source, files, template=template, document=document, service=service,
+                              dry_run=dry_run)
+        for line in describe(result, files.register):
+            if dry_run:
+                print(line)  # the entry is what was asked for, even with --quiet
+            else:
+                say.info(line)
+        return 0
+
+    _run(debug, work)
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@app.command(cls=Command)
+def status(
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help="Only this zittingsjaar (e.g. 2023-2024); repeat for several."),
+    minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help="Only the questions put to this minister (name as in the register)."),
+    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline without a PDF."),
+    status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help="text, json, csv or xlsx."),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help="Write the list to this file (needed with --format xlsx)."),
+    today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Count working days left from this day (YYYY-MM-DD; default: today)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="The folder of the answers. Default: the project's output folder."),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Every question with its deadlines and the state of its answer, sorted by deadline."""
+
+    def work():
+        from drafter import status as st
+        from drafter.load.register import load_register
+
+        say = Say(quiet, verbose)
+        where = paths.locate(project, register=register, output=output)
+        say.project(where)
+        day = st.parse_today(today)
+        if status_format is StatusFormat.xlsx and to is None:
+            raise DrafterError("--format xlsx writes a workbook, so it needs a file",
+                               hint="Add --to follow-up.xlsx (or another name).")
+        reg = load_register(where.register, lenient=True)
+        for rejected in reg.rejected:  # listed without them; say why
+            print_problems(list(rejected.problems))
+        rows = st.select(st.status_rows(reg, where.output, day), set(year or ()), minister, late)
+        if status_format is StatusFormat.xlsx:
+            data = st.as_xlsx(rows)
+        elif status_format is StatusFormat.json:
+            data = st.as_json(rows, day).encode("utf-8")
+        elif status_format is StatusFormat.csv:
+            data = st.as_csv(rows).encode("utf-8")
+        else:
+            data = st.as_text(rows, day).encode("utf-8")
+        if to is not None:
+            st.save(to, data)
+            say.info(f"wrote {display_path(to)}: {len(rows)} question{'s' if len(rows) != 1 else ''}")
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        return 0
+
+    _run(debug, work)
+
+
 def main() -> None:
     app()
 

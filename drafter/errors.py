@@ -85,7 +85,10 @@ class OutputError(DrafterError):
 
 
 def display_path(path: str | Path) -> str:
-    """A path as the user should read it: relative to the working folder when inside it."""
+    """A path as the user should read it: relative to the working folder when inside it; a web
+    address (https://...) as it is."""
+    if isinstance(path, str) and "://" in path:
+        return path
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))

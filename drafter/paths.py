@@ -263,3 +263,7 @@ def answer_file_name(zittingsjaar: str, number: int, title: str) -> str:
     slug = "".join(c if c.isalnum() else "-" for c in ascii_title.lower())
     slug = "-".join(part for part in slug.split("-") if part)[:60].strip("-")
     return safe_file_name(f"antwoord-{zittingsjaar}-vraag-{number}-{slug}.docx")
+
+
+#: The general template: answers any question from its register entry (a new question's default).
+GENERAL_TEMPLATE = "algemeen.docx"

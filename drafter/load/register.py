@@ -167,6 +167,20 @@ class Rejected:
         return f"question {self.number}" + (f" ({self.zittingsjaar})" if self.zittingsjaar else "")
 
 
+#: Working days the administration has less than the minister, unless the register says otherwise.
+DEFAULT_INTERNAL_DAYS = 5
+#: The minister's legal term, in working days after the question was sent.
+LEGAL_WORKING_DAYS = 20
+
+
+@dataclass(frozen=True)
+class DeadlineSettings:
+    """The house's deadline rules: the register's ``deadlines: {internal_days, closing_days}``."""
+
+    internal_days: int = DEFAULT_INTERNAL_DAYS  # the internal deadline: this many working days before the legal one
+    closing_days: tuple[dt.date, ...] = ()  # extra days the house is closed (not working days)
+
+
 @dataclass(frozen=True)
 class Register:
     path: Path
@@ -174,6 +188,7 @@ class Register:
     notes: str | None
     questions: tuple[Question, ...]
     rejected: tuple[Rejected, ...] = ()  # only when loaded with lenient=True
+    deadlines: DeadlineSettings = DeadlineSettings()
 
     @property
     def data_dir(self) -> Path:
@@ -637,6 +652,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",
                        "Give a path relative to the register's folder, without '..'.")
         notes = None
+    deadlines = _deadlines(reader, raw)
     items = reader.get(raw, "questions", list, "register") or LineList()
     questions = []
     rejected = []
@@ -657,8 +673,42 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
                 questions.append(q)
         if len(reader.problems) > before:
             rejected.append(_rejected(item, items.line_of(i), reader.problems[before:]))
-    register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected))
+    register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected),
+                        deadlines=deadlines)
     return register, reader.problems
+
+
+def _deadlines(reader: _Reader, raw: LineDict) -> DeadlineSettings:
+    """The register's ``deadlines:`` (internal_days, closing_days), each mistake at its line."""
+    spec = raw.get("deadlines")
+    if spec is None:
+        return DeadlineSettings()
+    example = "deadlines: {internal_days: 5, closing_days: [2026-12-24]}"
+    if not isinstance(spec, LineDict):
+        reader.problem(raw.line_of("deadlines"), "register: 'deadlines' must be a mapping", f"Write e.g. {example}.")
+        return DeadlineSettings()
+    for key in spec:
+        if key not in ("internal_days", "closing_days"):
+            reader.problem(spec.line_of(key), f"register, deadlines: unknown setting {key!r}",
+                           "The settings are internal_days and closing_days.")
+    days = spec.get("internal_days", DEFAULT_INTERNAL_DAYS)
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days < LEGAL_WORKING_DAYS:
+        reader.problem(spec.line_of("internal_days"), f"register, deadlines: 'internal_days' must be a whole number "
+                       f"from 0 to {LEGAL_WORKING_DAYS - 1}, not {days!r}",
+                       "It is how many working days before the legal deadline the administration's draft is due.")
+        days = DEFAULT_INTERNAL_DAYS
+    closing = spec.get("closing_days") or []
+    if not isinstance(closing, list):
+        closing = [closing]
+    dates = []
+    for i, day in enumerate(closing):
+        if isinstance(day, dt.date) and not isinstance(day, dt.datetime):
+            dates.append(day)
+        else:
+            line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
+            reader.problem(line, f"register, deadlines: closing day {day!r} is not a date",
+                           "Write each closing day as YYYY-MM-DD, e.g. 2026-12-24.")
+    return DeadlineSettings(internal_days=days, closing_days=tuple(sorted(set(dates))))
 
 
 def _rejected(item, line: int, problems: list[Problem]) -> Rejected:

@@ -1,0 +1,144 @@
+"""`drafter intake SOURCE`: read the question, check it is new, propose a template, add it.
+
+The files it works on (the register, the templates folder) are found in `files_of` only, so
+that a project folder can supply them in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter import paths
+from drafter.deadlines import Deadlines, deadlines
+from drafter.errors import DataError, display_path
+from drafter.intake import opendata
+from drafter.intake.document import read_question_document
+from drafter.intake.question import NewQuestion
+from drafter.intake.register_edit import (entry_text, find_existing, new_entry, refuse_duplicate, with_entry,
+                                          write_register)
+from drafter.load.register import UNKNOWN_PERSON, Register, load_register
+
+
+@dataclass(frozen=True)
+class IntakeFiles:
+    register: Path
+    templates: Path
+
+
+def files_of(register: Path | None, templates: Path | None) -> IntakeFiles:
+    """Where intake reads and writes: the project's register and templates (or what the options say)."""
+    return IntakeFiles(register=Path(register), templates=Path(templates))
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    question: NewQuestion
+    template: str
+    text: str  # the entry as written (or, with dry_run, as it would be)
+    line: int | None  # where it starts in the register; None with dry_run
+    deadlines: Deadlines | None
+
+
+def read_source(source: str, *, service: str | None = None, document: Path | None = None) -> NewQuestion:
+    """The question from an open-data id or URL, a saved record (.json) or a question document."""
+    if opendata.is_remote(source) or source.lower().endswith(".json"):
+        record, shown = opendata.read_record(source, service)
+        q = opendata.record_question(record, shown)
+        if document is not None:
+            texts = read_question_document(document)
+        else:
+            urls = opendata.document_urls(record)
+            if not urls:
+                return q
+            with tempfile.TemporaryDirectory(prefix="drafter-intake-") as folder:
+                try:
+                    path = opendata.fetch_document(urls[0], Path(folder))
+                except DataError as exc:
+                    problem = exc.problems[0]
+                    raise DataError(f"the question document of this record cannot be fetched: {problem.message}",
+                                    file=problem.file, hint="Save the question document and give it with "
+                                    "--document FILE, or try again later.") from None
+                texts = read_question_document(path, shown=urls[0])
+        return _merge(q, texts)
+    return read_question_document(Path(source))
+
+
+def _merge(record: NewQuestion, texts: NewQuestion) -> NewQuestion:
+    """The record's facts, completed with the document's texts and what the record lacks."""
+    def pick(a, b):
+        return a if a not in (None, UNKNOWN_PERSON) else b
+
+    return dataclasses.replace(
+        record,
+        zittingsjaar=pick(record.zittingsjaar, texts.zittingsjaar),
+        date=pick(record.date, texts.date),
+        asker=pick(record.asker, texts.asker),
+        minister_name=pick(record.minister_name, texts.minister_name),
+        minister_title=pick(texts.minister_title, record.minister_title),
+        title=pick(record.title, texts.title),
+        introduction=texts.introduction,
+        subquestions=texts.subquestions,
+    )
+
+
+def _subject(title: str) -> str:
+    return title.split(" - ")[0].strip().casefold()
+
+
+def propose_template(register: Register, q: NewQuestion) -> str:
+    """The template of the latest question on the same subject ("Subject - ..."), else the general one."""
+    same = [x for x in register.questions if _subject(x.title) == _subject(q.title) and q.title != UNKNOWN_PERSON]
+    return same[-1].template if same else paths.GENERAL_TEMPLATE
+
+
+def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
+           service: str | None = None, dry_run: bool = False) -> IntakeResult:
+    register = load_register(files.register, lenient=True)  # the house settings; the questions there
+    original = files.register.read_bytes()  # to see, before writing, that nobody changed it since
+    q = read_source(source, service=service, document=document)
+    if q.zittingsjaar is None:
+        raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
+                        hint="Add the question by hand, or give its question document with --document.")
+    existing = find_existing(files.register, q)
+    if existing is not None:
+        raise refuse_duplicate(files.register, existing, q)
+    chosen = template or propose_template(register, q)
+    if Path(chosen).name != chosen or not chosen.lower().endswith(".docx"):
+        raise DataError(f"--template {chosen!r} must be the name of a .docx file in the templates folder",
+                        hint="Give the file name only, e.g. --template algemeen.docx.")
+    if not (files.templates / chosen).is_file():
+        raise DataError(f"there is no template {chosen!r}", file=display_path(files.templates),
+                        hint="Name a .docx file in this folder with --template.")
+    entry = new_entry(q, chosen)
+    due = deadlines(q.date, register.deadlines) if q.date is not None else None
+    if dry_run:
+        return IntakeResult(q, chosen, entry_text(entry), None, due)
+    data, line = with_entry(files.register, entry)
+    write_register(files.register, data, original)
+    return IntakeResult(q, chosen, entry_text(entry), line, due)
+
+
+def describe(result: IntakeResult, register: Path) -> list[str]:
+    """What intake tells the user, line by line."""
+    q = result.question
+    lines = []
+    if result.line is None:
+        lines.append(f"question {q.number} ({q.zittingsjaar}) from {q.source} would be added to "
+                     f"{display_path(register)} (--dry-run: nothing written):")
+        lines.append(result.text.rstrip("\n"))
+    else:
+        lines.append(f"added question {q.number} ({q.zittingsjaar}) from {q.source} to {display_path(register)}, "
+                     f"line {result.line}, with template {result.template}")
+    if result.deadlines is not None:
+        d = result.deadlines
+        lines.append(f"asked {d.asked.isoformat()}; due {d.due.isoformat()} (legal: 20 working days), "
+                     f"{d.internal_due.isoformat()} (internal)")
+    else:
+        lines.append("the date of the question is unknown, so its deadlines are too: add 'date:' to the entry")
+    unknown = q.unknown()
+    if unknown:
+        lines.append(f"not in the source, left unknown (N.N. or empty): {', '.join(unknown)}")
+    return lines

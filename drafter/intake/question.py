@@ -1,0 +1,95 @@
+"""A question read from a source, before it enters the register: what the source gives,
+and nothing invented (an unknown person or title stays N.N., an unknown date stays empty)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from drafter.errors import DataError
+from drafter.load.register import UNKNOWN_PERSON, ZITTINGSJAAR
+
+#: Dutch month names as the parliament writes them in dates ("26 februari 2024").
+MONTHS = {name: n for n, name in enumerate(
+    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+     "november", "december"), start=1)}
+#: The zittingsjaar starts on the fourth Monday of September (Flemish Parliament's rules).
+SESSION_START_MONTH = 9
+
+
+@dataclass(frozen=True)
+class NewQuestion:
+    source: str  # the file or URL it was read from, for messages
+    zittingsjaar: str | None
+    number: int
+    date: dt.date | None
+    asker: str = UNKNOWN_PERSON
+    minister_name: str = UNKNOWN_PERSON
+    minister_title: str = UNKNOWN_PERSON
+    title: str = UNKNOWN_PERSON
+    introduction: tuple[str, ...] = ()
+    subquestions: dict[int, str] = field(default_factory=dict)
+    opendata_id: int | None = None
+
+    def unknown(self) -> list[str]:
+        """The facts the source did not give, for the person who completes the entry."""
+        out = []
+        for name, value in (("zittingsjaar", self.zittingsjaar), ("date", self.date), ("asker", self.asker),
+                            ("minister's name", self.minister_name), ("minister's title", self.minister_title),
+                            ("title", self.title)):
+            if value in (None, UNKNOWN_PERSON):
+                out.append(name)
+        if not self.introduction:
+            out.append("introduction")
+        if not self.subquestions:
+            out.append("sub-questions")
+        return out
+
+
+def session_start(year: int) -> dt.date:
+    """The fourth Monday of September of year."""
+    first = dt.date(year, SESSION_START_MONTH, 1)
+    first_monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+    return first_monday + dt.timedelta(weeks=3)
+
+
+def zittingsjaar_of(day: dt.date) -> str:
+    """The zittingsjaar a question put on day belongs to ("2023-2024" for 26 February 2024)."""
+    first = day.year if day >= session_start(day.year) else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def check_zittingsjaar(value: str, source: str, place: str) -> str:
+    text = str(value).strip()
+    m = ZITTINGSJAAR.match(text)
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        raise DataError(f"the zittingsjaar {text!r} cannot be read", file=source, place=place,
+                        hint="A zittingsjaar looks like 2023-2024.")
+    return text
+
+
+DATE_FORMATS = (
+    re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})$"),  # 26 februari 2024
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ].*)?$"),  # 2024-02-26, 2024-02-26T10:00:00+01:00
+    re.compile(r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?:[t ].*)?$"),  # 26/02/2024, 26-02-2024
+)
+
+
+def parse_date(text: str, source: str, place: str) -> dt.date:
+    """A date as the parliament writes it; anything else is a DataError naming source and place."""
+    value = " ".join(str(text).split()).lower()
+    for pattern in DATE_FORMATS:
+        m = pattern.match(value)
+        if not m:
+            continue
+        month = m.group("m")
+        month_number = MONTHS.get(month) if not month.isdigit() else int(month)
+        try:
+            if month_number is not None:
+                return dt.date(int(m.group("y")), month_number, int(m.group("d")))
+        except ValueError:
+            pass
+        break
+    raise DataError(f"the date {str(text).strip()!r} cannot be read", file=source, place=place,
+                    hint="Correct the source, or add the question by hand with the date as YYYY-MM-DD.")
