@@ -481,12 +481,12 @@ def status(
         from drafter.load.register import load_register
 
         say = Say(quiet, verbose)
-        where = paths.locate(project, register=register, output=output)
-        say.project(where)
-        day = st.parse_today(today)
+        day = st.parse_today(today)  # the options first, then the files
         if status_format is StatusFormat.xlsx and to is None:
             raise DrafterError("--format xlsx writes a workbook, so it needs a file",
                                hint="Add --to follow-up.xlsx (or another name).")
+        where = paths.locate(project, register=register, output=output, templates_used=False)
+        say.project(where)
         reg = load_register(where.register, lenient=True)
         for rejected in reg.rejected:  # listed without them; say why
             print_problems(list(rejected.problems))

@@ -156,12 +156,13 @@ def _line_of(text: str, key: str) -> str | None:
 
 
 def locate(project: Path | None = None, *, register: Path | None = None, templates: Path | None = None,
-           output: Path | None = None, writes: bool = True) -> Project:
+           output: Path | None = None, writes: bool = True, templates_used: bool = True) -> Project:
     """The project of a command, with what its options say instead (--register, --templates,
-    --output; writes=False: a command that writes nothing needs no output folder). With all
-    of them given no project is needed; with --register the project is also looked for from
-    the register's folder when the current folder is in none."""
-    given = (register, templates, output) if writes else (register, templates)
+    --output; writes=False: a command that writes nothing needs no output folder;
+    templates_used=False: one that renders nothing needs no templates). With all that a
+    command uses given, no project is needed; with --register the project is also looked for
+    from the register's folder when the current folder is in none."""
+    given = (register,) + ((templates,) if templates_used else ()) + ((output,) if writes else ())
     if project is None and None not in given:
         found = Project.at(Path(register).resolve().parent)
     else:
