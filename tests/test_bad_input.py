@@ -328,6 +328,55 @@ CASES = [
 ]
 
 
+# ---------------------------------------------------------------------- issue 10: nothing lost silently
+#: The cases added for issue 10 (at least 60): text that would vanish, junk, unsafe packages,
+#: crashes, hangs and messages that named no place.
+STRICT = [
+    # a key the register does not know would lose what it holds
+    Case("register-key-afetr", "register",
+         lambda p: b.replace_in(p, R, "          after: De definitieve", "          afetr: De definitieve"),
+         REG, at_line(R, "afetr:"), ("answer part 1: unknown key 'afetr'", "Did you mean 'after'?")),
+    Case("register-key-introducton", "register",
+         lambda p: b.replace_in(p, R, "    introduction: >-", "    introducton: >-"),
+         REG, at_line(R, "introducton:"), ("question 4: unknown key 'introducton'", "Did you mean 'introduction'?")),
+    Case("register-key-preambel", "register",
+         lambda p: b.replace_in(p, R, "      preamble: >-", "      preambel: >-"),
+         REG, at_line(R, "preambel:"), ("answer: unknown key 'preambel'", "Did you mean 'preamble'?")),
+    Case("register-key-part-tekst", "register",
+         lambda p: b.replace_in(p, R, "          text: >-\n            Hieronder", "          tekst: >-\n            Hieronder"),
+         REG, at_line(R, "tekst:"), ("answer part 1: unknown key 'tekst'", "Did you mean 'text'?")),
+    Case("register-key-minister-titel", "register",
+         lambda p: b.replace_in(p, R, "      title: N.N.\n    title: Bedrijfsclusters", "      titel: N.N.\n    title: Bedrijfsclusters"),
+         REG, at_line(R, "titel: N.N."), ("question 4, minister: unknown key 'titel'", "Did you mean 'title'?")),
+    Case("register-key-top-lokale", "register",
+         lambda p: b.replace_in(p, R, "locale: nl_BE", "lokale: nl_BE"),
+         REG, at_line(R, "lokale:"), ("register: unknown key 'lokale'", "Did you mean 'locale'?")),
+    Case("register-key-style-typo", "register",
+         lambda p: b.replace_in(p, R, "    title: Bedrijfsclusters - Subsidies\n",
+                                "    title: Bedrijfsclusters - Subsidies\n    percent_styel: word\n"),
+         REG, at_line(R, "percent_styel:"), ("unknown key 'percent_styel'", "Did you mean 'percent_style'?")),
+    Case("register-key-table-titel", "register",
+         lambda p: b.replace_in(p, R, "        data: budget\n        line: clusters",
+                                "        data: budget\n        titel: Kredieten\n        line: clusters"),
+         REG, at_line(R, "titel: Kredieten"), ("table 'kredieten': unknown key 'titel'", "Did you mean 'title'?")),
+    Case("register-key-block-typo", "register",
+         lambda p: b.replace_in(p, R, "            - bullets:", "            - bulets:"),
+         REG, at_line(R, "- bulets:"), ("unknown key 'bulets'", "Did you mean 'bullets'?")),
+    Case("register-show-unit-not-boolean", "register",
+         lambda p: b.replace_in(p, R, "        data: budget\n        line: clusters",
+                                "        data: budget\n        show_unit: nee\n        line: clusters"),
+         REG, at_line(R, "show_unit: nee"), ("'show_unit' must be true or false, not 'nee'",)),
+    # a data column drafter does not read, named like one it does, would lose its cells
+    Case("data-column-note", "data",
+         lambda p: b.replace_in(p, D, "line,year,kind,amount,part_of,notes", "line,year,kind,amount,part_of,note"),
+         BUD, "row 1, column 'note'", ("the column 'note' is not one drafter reads", "Did you mean 'notes'?")),
+    Case("data-column-lable", "data",
+         lambda p: b.replace_in(p, b.SHARES, "size,label,share", "size,lable,share"),
+         "data/support_by_size.csv", "row 1, column 'lable'", ("the column 'lable' is not one drafter reads",
+                                                               "Did you mean 'label'?")),
+]
+CASES += STRICT
+
 def test_the_corpus_is_large_and_covers_every_area():
     assert len({c.id for c in CASES}) == len(CASES) >= 30
     areas = {c.area for c in CASES}

@@ -237,11 +237,15 @@ def test_notes_defined_but_unused_and_used_but_undefined(project):
     ]
 
 
-def test_a_misspelt_column_is_pointed_out(project):
+def test_a_misspelt_column_is_an_error(project):
+    """Issue 10: a 'note' column for 'notes' would drop every note call, so it is an error, not a warning."""
     b.replace_in(project, b.BUDGET, "line,year,kind,amount,part_of,notes", "line,year,kind,amount,part_of,note")
-    warnings = _warnings(check_in(project))
-    assert warnings[0] == ("warning: data/budget.csv, row 1: the column 'note' is not read; did you mean 'notes'? "
-                           "Rename it to 'notes' if it holds the notes that explain this cell, separated by spaces.")
+    result = check_in(project)
+    assert result.exit_code == 1
+    assert ("error: data/budget.csv, row 1, column 'note': budget table: the column 'note' is not one drafter reads, "
+            "so its cells would be lost. Did you mean 'notes'? Rename it to 'notes' if it holds the notes that explain "
+            "this cell, separated by spaces; the columns drafter reads are line, year, kind, amount, part_of, notes."
+            ) in result.stdout.splitlines()
 
 
 def test_control_characters_are_cleaned_reported_and_the_answer_stays_valid(project):
