@@ -144,6 +144,49 @@ def _docx_without_document(project: Path) -> None:
         archive.writestr("word/styles.xml", "<styles/>")
 
 
+def _rezip(change):
+    """The template's zip written again after change(parts), a dict of entry name -> bytes."""
+    def breaks(project: Path) -> None:
+        import zipfile
+
+        with zipfile.ZipFile(project / T) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        change(parts)
+        with zipfile.ZipFile(project / T, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return breaks
+
+
+_MAIN_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DTD = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY x "kwaad">]>\n'
+
+
+def _content_type(new: bytes):
+    def change(parts):
+        assert _MAIN_CT in parts["[Content_Types].xml"]
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(_MAIN_CT, new)
+    return change
+
+
+def _with_dtd(name: str):
+    def change(parts):
+        body = parts[name]
+        parts[name] = _DTD + body[body.index(b"?>") + 2:].lstrip()
+    return change
+
+
+def _cut(name: str):
+    def change(parts):
+        parts[name] = parts[name][: len(parts[name]) // 2]
+    return change
+
+
+def _docm(parts):
+    _content_type(b"application/vnd.ms-word.document.macroEnabled.main+xml")(parts)
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 macro project"
+
+
 CASES = [
     # ------------------------------------------------------------------ register
     Case("register-yaml-syntax", "register",
@@ -422,6 +465,67 @@ STRICT = [
     Case("template-tr-outside-table", "template",
          lambda p: b.set_paragraph(p, 4, "{%tr for p in answer.preamble %}"),
          TPL, "paragraph 5", ("is a row tag outside a table",)),
+    # only plain values reach a document
+    Case("template-prints-self", "template", lambda p: b.set_paragraph(p, 16, "{{ self }}"),
+         TPL, "paragraph 17", ("a tag prints an object, not a text or a figure",)),
+    Case("template-prints-object", "template", lambda p: b.set_paragraph(p, 0, "{{ minister }}"),
+         TPL, "paragraph 1", ("a tag prints a whole minister (an object)", "minister.name")),
+    Case("template-prints-range", "template", lambda p: b.set_paragraph(p, 16, "{{ range }}"),
+         TPL, "paragraph 17", ("a tag prints a function", "without calling it")),
+    Case("template-prints-method", "template", lambda p: b.set_paragraph(p, 16, "{{ shares.percent }}"),
+         TPL, "paragraph 17", ("a tag prints a method ('percent') without calling it",)),
+    Case("template-prints-str-method", "template", lambda p: b.set_paragraph(p, 0, "{{ minister.name.upper }}"),
+         TPL, "paragraph 1", ("a tag prints a method ('upper') without calling it",)),
+    Case("template-prints-macro", "template",
+         lambda p: b.set_paragraph(p, 16, "{% macro naam() %}x{% endmacro %}{{ naam }}"),
+         TPL, "paragraph 17", ("a tag prints a macro", "without calling it")),
+    Case("template-prints-list", "template", lambda p: b.set_paragraph(p, 16, "{{ answer.preamble }}"),
+         TPL, "paragraph 17", ("a tag prints a whole list",)),
+    Case("template-prints-yes-no", "template", lambda p: b.set_paragraph(p, 16, "{{ question.number == 4 }}"),
+         TPL, "paragraph 17", ("a tag prints the yes/no value True",)),
+    Case("template-number-literal-infinite", "template", lambda p: b.set_paragraph(p, 16, "{{ 1e400 }}"),
+         TPL, "paragraph 17", ("a number in this tag is too large to write down",)),
+    Case("template-figure-out-of-range", "template", lambda p: b.set_paragraph(p, 16, "{{ 10 ** 18 * 1000 }}"),
+         TPL, "paragraph 17", ("a tag prints a figure of 22 digits",)),
+    Case("register-text-prints-method", "register",
+         lambda p: b.replace_in(p, R, '{{ shares.percent("kmo") }}', '{{ shares.percent }}'),
+         REG, at_line(R, "- number: 3"), ("answer part 3", "a tag prints a method ('percent') without calling it")),
+    Case("data-amount-400-digits", "data", lambda p: b.replace_in(p, D, "58000000", "5" * 400),
+         BUD, "row 8, column 'amount'", ("the figure has 400 characters: far larger than any amount",)),
+    Case("data-share-400-digits", "data", lambda p: b.replace_in(p, b.SHARES, "kmo’s,45", "kmo’s," + "4" * 400),
+         "data/support_by_size.csv", "row 2, column 'share'", ("far larger than any amount",)),
+    # only Word documents go in and come out
+    Case("template-dotx-renamed", "template",
+         _rezip(_content_type(b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")),
+         TPL, "part '[Content_Types].xml'", ("a Word template (.dotx) renamed .docx, not a Word document",)),
+    Case("template-docm-renamed", "template", _rezip(_docm),
+         TPL, "part 'word/vbaProject.bin'", ("holds macros or ActiveX controls",)),
+    Case("template-macro-content-type", "template",
+         _rezip(_content_type(b"application/vnd.ms-word.document.macroEnabled.main+xml")),
+         TPL, "part '[Content_Types].xml'", ("a macro-enabled document (.docm) renamed .docx",)),
+    Case("template-vba-part", "template", _rezip(lambda parts: parts.update({"word/vbaProject.bin": b"macro"})),
+         TPL, "part 'word/vbaProject.bin'", ("holds macros or ActiveX controls",)),
+    Case("template-activex-part", "template",
+         _rezip(lambda parts: parts.update({"word/activeX/activeX1.xml": b"<ax/>"})),
+         TPL, "part 'word/activeX/activeX1.xml'", ("holds macros or ActiveX controls",)),
+    Case("template-entry-dot-dot", "template", _rezip(lambda parts: parts.update({"../../x": b"weg"})),
+         TPL, "part '../../x'", ("a path that leads out of its folder",), not_created=("x",)),
+    Case("template-entry-absolute", "template", _rezip(lambda parts: parts.update({"/etc/x": b"weg"})),
+         TPL, "part '/etc/x'", ("an absolute path",)),
+    Case("template-entry-backslash", "template", _rezip(lambda parts: parts.update({"..\\..\\x": b"weg"})),
+         TPL, "part '..\\\\..\\\\x'", ("not a name a part can have",)),
+    Case("template-dtd-in-document", "template", _rezip(_with_dtd("word/document.xml")),
+         TPL, "part 'word/document.xml'", ("declares a DTD or entities",)),
+    Case("template-entity-in-styles", "template", _rezip(_with_dtd("word/styles.xml")),
+         TPL, "part 'word/styles.xml'", ("declares a DTD or entities",)),
+    Case("template-styles-malformed", "template", _rezip(_cut("word/styles.xml")),
+         TPL, "part 'word/styles.xml'", ("the part is not well-formed XML",)),
+    Case("template-settings-malformed", "template", _rezip(_cut("word/settings.xml")),
+         TPL, "part 'word/settings.xml'", ("the part is not well-formed XML",)),
+    Case("template-content-types-malformed", "template", _rezip(_cut("[Content_Types].xml")),
+         TPL, "part '[Content_Types].xml'", ("the part is not well-formed XML",)),
+    Case("template-rels-malformed", "template", _rezip(_cut("word/_rels/document.xml.rels")),
+         TPL, "part 'word/_rels/document.xml.rels'", ("the part is not well-formed XML",)),
 ]
 CASES += STRICT
 

@@ -71,3 +71,25 @@ def test_a_correct_template_passes_the_lint():
                   lint.Paragraph("paragraph 3", "{%p else %}"), lint.Paragraph("paragraph 4", "{% set y = 1 %}{{ y }}"),
                   lint.Paragraph("paragraph 5", "{%p endif %}")]
     assert lint.lint(paragraphs, "x.docx", "the document") == []
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_answer_is_a_plain_word_document(template, tmp_path):
+    """The Open XML validators accept a .dotx or .docm content type, so this checks the package itself."""
+    import zipfile
+
+    from lxml import etree
+
+    from drafter.word import package
+
+    project = copy_project(tmp_path)
+    number = _questions_using(template)[0]
+    assert run_in(project, "answer", "--question", str(number)).exit_code == 0
+    made = next((project / "out").glob(f"antwoord-*-vraag-{number}-*.docx"))
+    with zipfile.ZipFile(made) as archive:
+        names = archive.namelist()
+        types = etree.fromstring(archive.read("[Content_Types].xml"))
+    assert [package.unsafe_name(n) for n in names] == [None] * len(names)
+    assert not [n for n in names if "vba" in n.lower() or "activex" in n.lower()]
+    main = [o.get("ContentType") for o in types if o.get("PartName") == "/word/document.xml"]
+    assert main == [package.DOCUMENT_CT]

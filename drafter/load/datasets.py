@@ -57,6 +57,11 @@ def _refuse_misspelt_columns(raw: RawTable, table_schema: schema.TableSchema) ->
         raise DataError(problems=problems)
 
 
+def _shown(text: str, at_most: int = 40) -> str:
+    """A cell as a message shows it: a long one cut short."""
+    return text if len(text) <= at_most else text[:at_most] + "..."
+
+
 # --------------------------------------------------------------------------- budget
 
 
@@ -185,7 +190,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
                 bad(
                     index,
                     "amount",
-                    f"'{amount_text}' is not an amount" + (f": {exc.reason}" if exc.reason else ""),
+                    f"'{_shown(amount_text)}' is not an amount" + (f": {exc.reason}" if exc.reason else ""),
                     exc.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.",
                 )
                 ok = False
@@ -268,8 +273,9 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
             value = parse_number(row["share"], raw.decimal_comma)
             if value < 0:
                 raise ValueError
-        except ValueError:
-            problems.append(Problem(f"'{row['share']}' is not a share", file=raw.file,
+        except ValueError as exc:
+            reason = f": {exc.reason}" if getattr(exc, "reason", None) else ""
+            problems.append(Problem(f"'{_shown(row['share'])}' is not a share{reason}", file=raw.file,
                                     place=raw.place(index, "share"), hint="Write a positive number, e.g. 45."))
             continue
         shares[key] = value

@@ -16,16 +16,19 @@ Used for Word templates and for the texts in the register and the notes file ali
 from __future__ import annotations
 
 import datetime as dt
+import math
 import types
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath
 
-from jinja2 import StrictUndefined, Template, pass_context
+from jinja2 import StrictUndefined, Template, nodes, pass_context
+from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from drafter.errors import DrafterError
+from drafter.load.schema import MAX_FIGURE
 from drafter.ooxml import INVALID_XML_CHARS
 
 #: The context variable that holds the document's Formatter.
@@ -38,6 +41,8 @@ NOTES_KEY = "drafter.notes"
 
 
 def _finalize(value):
+    """What a tag prints: only plain values (texts, numbers, dates) and drafter's own objects
+    that say how they print (a table cell); never Python's description of an object."""
     if value is None:
         raise DrafterError(
             "a value in the template is empty (None)",
@@ -46,9 +51,48 @@ def _finalize(value):
     # A control character pasted from Excel would make the document invalid XML.
     if isinstance(value, Markup):
         return Markup(INVALID_XML_CHARS.sub("", value))
+    if isinstance(value, bool):
+        raise DrafterError(f"a tag prints the yes/no value {value}, not a text",
+                           hint="Test it with {% if ... %} and write the words you want in each case.")
     if isinstance(value, (int, float, Decimal)):
+        if isinstance(value, (float, Decimal)) and not value.is_finite():
+            raise DrafterError(f"a tag prints a figure that is not a number ({value})",
+                               hint="Check the figures it is computed from: one is too large or missing.")
+        if abs(value) > MAX_FIGURE:
+            raise DrafterError(f"a tag prints a figure of {len(str(int(value)))} digits, far larger than any amount",
+                               hint="Check the figures it is computed from.")
         return value
+    if isinstance(value, str):
+        return INVALID_XML_CHARS.sub("", value)
+    if isinstance(value, (dt.date, dt.time)):
+        return str(value)
+    what = _not_printable(value)
+    if what:
+        raise DrafterError(f"a tag prints {what}, not a text or a figure", hint=_NOT_PRINTABLE_HINT)
     return INVALID_XML_CHARS.sub("", str(value))
+
+
+_NOT_PRINTABLE_HINT = ("Call a method or function with its parentheses (shares.percent(\"kmo\")), "
+                       "print one field of an object (minister.name), or loop over a list with {% for %}.")
+
+
+def _not_printable(value) -> str | None:
+    """How a value that must not be printed is told, or None when it may be."""
+    name = getattr(value, "__name__", None) or getattr(value, "_name", None)
+    named = f" ({name!r})" if isinstance(name, str) else ""
+    if isinstance(value, (types.MethodType, types.BuiltinMethodType)) or type(value).__name__ == "method-wrapper":
+        return f"a method{named} without calling it"
+    if type(value).__name__ == "Macro":
+        return f"a macro{named} without calling it"
+    if isinstance(value, type) or callable(value):
+        return f"a function{named} without calling it"
+    if isinstance(value, (list, tuple, dict, set, frozenset, range)):
+        return f"a whole {'list' if isinstance(value, (list, tuple, set, frozenset, range)) else 'mapping'}"
+    if type(value).__str__ is object.__str__:  # an object that does not say how it prints
+        if type(value).__module__.startswith("drafter."):
+            return f"a whole {type(value).__name__.removesuffix('View').lower()} (an object)"
+        return "an object"
+    return None
 
 
 def _formatter(context):
@@ -121,10 +165,26 @@ def _own(obj) -> bool:
     return isinstance(obj, _PLAIN) or type(obj).__module__.split(".")[0] in _OWN_PACKAGES
 
 
+class _NoFolding(CodeGenerator):
+    """Jinja2 prints a constant tag ({{ [1, 2] }}, {{ 1e400 }}) when it compiles it, escaped
+    before `finalize` sees it; here every tag is printed at render time, through `finalize`."""
+
+    def visit_Const(self, node, frame):
+        if isinstance(node.value, float) and not math.isfinite(node.value):
+            self.fail("a number in this tag is too large to write down", node.lineno)
+        super().visit_Const(node, frame)
+
+    def _output_child_to_const(self, node, frame, finalize):
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
+
+
 class _DrafterSandbox(ImmutableSandboxedEnvironment):
     """Jinja2's immutable sandbox, narrowed to what an answer needs (see the module's doc)."""
 
     intercepted_binops = frozenset({"*", "**"})
+    code_generator_class = _NoFolding
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
