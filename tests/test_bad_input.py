@@ -526,6 +526,50 @@ STRICT = [
          TPL, "part '[Content_Types].xml'", ("the part is not well-formed XML",)),
     Case("template-rels-malformed", "template", _rezip(_cut("word/_rels/document.xml.rels")),
          TPL, "part 'word/_rels/document.xml.rels'", ("the part is not well-formed XML",)),
+    # budgets: a render that runs away stops within seconds, naming its tag
+    Case("template-nested-loops", "template",
+         lambda p: b.set_paragraph(p, 16, "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"),
+         TPL, "paragraph 17", ("refused", "the loops take more than 200,000 steps")),
+    Case("template-square-in-loop", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(n=3) %}{% for i in range(60) %}{% set ns.n = ns.n * ns.n %}"
+                                   "{% endfor %}{{ ns.n }}"),
+         TPL, "paragraph 17", ("refused", "is too large to compute")),
+    Case("template-text-doubling", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(x='ha') %}{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}"
+                                   "{% endfor %}{{ ns.x }}"),
+         TPL, "paragraph 17", ("refused", "builds a text of more than 1,000,000 characters")),
+    Case("template-list-doubling", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(x=[1]) %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}"
+                                   "{% endfor %}{{ ns.x|length }}"),
+         TPL, "paragraph 17", ("refused", "a list of more than 100,000 items")),
+    Case("template-format-width", "template", lambda p: b.set_paragraph(p, 16, "{{ '%0999999999d'|format(1) }}"),
+         TPL, "paragraph 17", ("refused", "pads to a width above 1,000")),
+    Case("template-percent-width", "template", lambda p: b.set_paragraph(p, 16, "{{ '%0999999999d' % 1 }}"),
+         TPL, "paragraph 17", ("refused", "pads to a width above 1,000")),
+    Case("template-str-format-width", "template", lambda p: b.set_paragraph(p, 16, "{{ '{:>999999999}'.format(1) }}"),
+         TPL, "paragraph 17", ("refused", "pads to a width above 1,000")),
+    Case("template-center-width", "template", lambda p: b.set_paragraph(p, 16, "{{ 'x'|center(999999999) }}"),
+         TPL, "paragraph 17", ("refused", "|center with a width above 1,000")),
+    Case("template-ljust-width", "template", lambda p: b.set_paragraph(p, 16, "{{ 'x'.ljust(999999999) }}"),
+         TPL, "paragraph 17", ("refused", "ljust() with a width above 1,000")),
+    Case("template-replace-bomb", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(x='aa') %}{% for i in range(40) %}"
+                                   "{% set ns.x = ns.x.replace('a', ns.x) %}{% endfor %}{{ ns.x }}"),
+         TPL, "paragraph 17", ("refused", "more than 1,000,000 characters")),
+    Case("template-macro-recursion", "template",
+         lambda p: b.set_paragraph(p, 16, "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}"),
+         TPL, "paragraph 17", ("refused", "a macro or loop calls itself too deeply")),
+    Case("register-text-nested-loops", "register",
+         lambda p: b.replace_in(p, R, '{{ evaluation.text }}',
+                                '{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}'),
+         REG, at_line(R, "- number: 4"), ("answer part 4", "the loops take more than 200,000 steps")),
+    Case("register-text-macro-recursion", "register",
+         lambda p: b.replace_in(p, R, '{{ evaluation.text }}', '{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}'),
+         REG, at_line(R, "- number: 4"), ("answer part 4", "calls itself too deeply")),
+    Case("data-note-text-doubling", "data",
+         lambda p: b.replace_in(p, b.NOTES, '| mln(1) }}', "| mln(1) }}{% set ns = namespace(x='ha') %}"
+                                "{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}{{ ns.x }}"),
+         NOTES, at_line(b.NOTES, "nl: >-", 2), ("note 'opsplitsing_2016'", "more than 1,000,000 characters")),
 ]
 CASES += STRICT
 

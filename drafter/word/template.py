@@ -225,10 +225,11 @@ class WordTemplate:
                                 file=self.file, place=place, hint=p.hint) for p in exc.problems]
             raise TemplateProblem(problems=problems) from None
         except SecurityError as exc:
+            line = getattr(exc, "template_line", None) or _template_line()
             raise TemplateProblem(
                 f"template tag refused: {exc.message or exc}",
                 file=self.file,
-                place=self._where(compiled.lines, compiled.locations, _template_line(), part),
+                place=self._where(compiled.lines, compiled.locations, line, part),
                 hint="Templates run in a sandbox: they can use the answer's names (see the README), "
                 "not Python internals, files or the environment.",
             ) from None
