@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from drafter import paths
-from drafter.errors import WARNING, DrafterError, Problem, display_path
+from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
 from drafter.write.output import check_folder, write_answer
 from drafter.pipeline import Draft, Generator
@@ -267,6 +267,9 @@ def _start_worker(register: Register, settings: Settings, parent: int) -> None:
     global _worker
     # Ctrl-C reaches every process of the terminal: drafter itself stops the run cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's "like Ctrl-C" is not for its workers
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _die_with_parent(parent)
     _worker = Worker(register, settings)
 
@@ -378,13 +381,14 @@ class BatchResult:
     state: str  # FINISHED or INTERRUPTED
     pdf_problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    run_problems: list[Problem] = field(default_factory=list)  # the manifest could not be written
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.records if r.status == status)
 
     @property
     def failed(self) -> int:
-        return self.count(FAILED) + len(self.pdf_problems)
+        return self.count(FAILED) + len(self.pdf_problems) + len(self.run_problems)
 
 
 def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
@@ -428,8 +432,12 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
         except KeyboardInterrupt:
             state, made = INTERRUPTED, {}
         records = [_with_pdf(r, made.get(r.file)) for r in records]
-    path = manifest.write(records, state, dt.datetime.now())
-    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started)
+    run_problems: list[Problem] = []
+    try:
+        path = manifest.write(records, state, dt.datetime.now())
+    except OutputError as exc:  # the answers are made: say so, and that the record of the run is not
+        path, run_problems = manifest.path, list(exc.problems)
+    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started, run_problems)
 
 
 def _register_order(record: AnswerRecord) -> tuple:

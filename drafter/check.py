@@ -168,7 +168,9 @@ class _Checker:
                               place=place, hint=f"Correct the name; a template can use: {names}.")])
         if unknown:
             return  # the render would stop at the first of them
-        self.attempt(lambda: self._generator().generate(q, view), once_per_place=True)
+        draft = self.attempt(lambda: self._generator().generate(q, view), once_per_place=True)
+        if draft is not None:
+            self.add(draft.warnings, once_per_place=True)  # what `answer` warns about: placeholders, the data's warnings
 
     def _generator(self) -> Generator:
         """answer's own pipeline, made once: the answer is rendered in memory and thrown away."""

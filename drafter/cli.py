@@ -136,8 +136,50 @@ class Say:
         print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+#: Exit codes: 0 done, 1 the user's mistake (problems were printed), 2 a usage error (as
+#: Click gives it: an unknown option, a missing value), 3 an internal error (a bug in drafter),
+#: 130 interrupted (Ctrl-C, SIGTERM, SIGHUP).
+EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+def _any_console() -> None:
+    """Print on any console: what its encoding cannot show (a Windows cp1252 console and
+    'Ayşe' or '→') is replaced, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot be reconfigured any more
+                pass
+
+
+def _terminate_like_ctrl_c() -> None:
+    """SIGTERM (kill, a logout) and SIGHUP (a closed terminal) end a run as Ctrl-C does:
+    temporary files removed, a batch's manifest finished as 'interrupted'."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum, frame):
+        handler = signal.getsignal(signal.SIGINT)  # a batch takes Ctrl-C between two answers
+        if callable(handler):
+            handler(signal.SIGINT, frame)
+        else:
+            raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+            signal.signal(number, interrupt)
+
+
 def _run(debug: bool, work, as_json: bool = False) -> None:
     """Run a command's work: problems are reported, never shown as a traceback."""
+    _any_console()
+    _terminate_like_ctrl_c()
     try:
         code = work()
     except DrafterError as exc:
@@ -147,10 +189,10 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
             print(problems_json(exc.problems))
         else:
             print_problems(exc.problems)
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_PROBLEMS) from None
     except KeyboardInterrupt:
         print("interrupted; no half-written file is left behind", file=sys.stderr)
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except typer.Exit:
         raise
     except Exception as exc:  # a bug in drafter, not the user's mistake
@@ -158,7 +200,7 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
             traceback.print_exc()
         print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details, "
               "and report it to the drafter maintainers)", file=sys.stderr)
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_INTERNAL) from None
     raise typer.Exit(code or 0)
 
 

@@ -18,6 +18,7 @@ from drafter.errors import WARNING, Problem, TemplateProblem, display_path
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
 from drafter.word.template import load_template
+from drafter.view import consistency
 from drafter.view.answer import AnswerView, build_view, notes_path
 
 
@@ -53,6 +54,22 @@ def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
         hint="Fill them in, in the register or in the answer, before the answer is sent.",
         severity=WARNING,
     ),)
+
+
+def data_warnings(view: AnswerView) -> tuple[Problem, ...]:
+    """What `check` warns about in this answer's data: splits and totals that do not add up,
+    cells that were cleaned, merged cells filled in (the same warnings, so one report)."""
+    out: list[Problem] = []
+    for data in view.data.values():
+        if isinstance(data, datasets.BudgetData):
+            out += consistency.budget_warnings(data)
+        elif isinstance(data, datasets.SharesData):
+            out += consistency.shares_warnings(data)
+    out += consistency.total_warnings(view.question, view.data, display_path(view.question.source))
+    first: dict[tuple, Problem] = {}
+    for problem in out:  # one warning per place: a split and a total over the same figure say it once
+        first.setdefault((problem.file, problem.place), problem)
+    return tuple(first.values())
 
 
 def template_path(question: Question, templates_dir: Path | None = None) -> Path:
@@ -96,5 +113,5 @@ class Generator:
             template=tpath,
             data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
-            warnings=placeholder_warnings(question),
+            warnings=placeholder_warnings(question) + data_warnings(view),
         )

@@ -109,6 +109,7 @@ def print_batch_problems(result, debug: bool = False) -> None:
         if debug and record.trace:
             print(record.trace, file=sys.stderr)
     print_problems(result.pdf_problems)
+    print_problems(result.run_problems)
 
 
 def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) -> None:
@@ -145,9 +146,17 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
             console.print(f"  {record.label}: {words[record.status]}: {record.message}", soft_wrap=True, markup=False)
         if len(notable) > DETAIL_ROWS:
             console.print(f"... and {len(notable) - DETAIL_ROWS} more: see the manifest")
-    warned = sum(1 for r in result.records if r.warnings)
+    warned = [r for r in result.records if r.warnings]
     if warned:
-        console.print(f"{warned} answer(s) have warnings (such as placeholders to fill in): see the manifest")
+        console.print(f"{len(warned)} answer(s) have warnings, a person should look:", markup=False)
+        for record in warned:
+            console.print(f"  {record.label}:", markup=False, soft_wrap=True)
+            for problem in record.warnings:
+                console.print(f"    {format_problem(problem)}", markup=False, soft_wrap=True)
     if result.state == INTERRUPTED:
         console.print("interrupted: the answers above were made; no half-written file is left behind")
-    console.print(f"manifest: {display_path(result.manifest)}", markup=False, soft_wrap=True)
+    if result.manifest is not None and not result.run_problems:
+        console.print(f"manifest: {display_path(result.manifest)}", markup=False, soft_wrap=True)
+    elif result.manifest is not None:
+        console.print(f"manifest: {display_path(result.manifest)} (not finished: see the error above)",
+                      markup=False, soft_wrap=True)

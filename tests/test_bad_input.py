@@ -144,6 +144,49 @@ def _docx_without_document(project: Path) -> None:
         archive.writestr("word/styles.xml", "<styles/>")
 
 
+def _rezip(change):
+    """The template's zip written again after change(parts), a dict of entry name -> bytes."""
+    def breaks(project: Path) -> None:
+        import zipfile
+
+        with zipfile.ZipFile(project / T) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        change(parts)
+        with zipfile.ZipFile(project / T, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data)
+    return breaks
+
+
+_MAIN_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DTD = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY x "kwaad">]>\n'
+
+
+def _content_type(new: bytes):
+    def change(parts):
+        assert _MAIN_CT in parts["[Content_Types].xml"]
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(_MAIN_CT, new)
+    return change
+
+
+def _with_dtd(name: str):
+    def change(parts):
+        body = parts[name]
+        parts[name] = _DTD + body[body.index(b"?>") + 2:].lstrip()
+    return change
+
+
+def _cut(name: str):
+    def change(parts):
+        parts[name] = parts[name][: len(parts[name]) // 2]
+    return change
+
+
+def _docm(parts):
+    _content_type(b"application/vnd.ms-word.document.macroEnabled.main+xml")(parts)
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 macro project"
+
+
 CASES = [
     # ------------------------------------------------------------------ register
     Case("register-yaml-syntax", "register",
@@ -327,6 +370,208 @@ CASES = [
     Case("template-not-word", "template", _docx_without_document, TPL, None, ("word/document.xml is missing",)),
 ]
 
+
+# ---------------------------------------------------------------------- issue 10: nothing lost silently
+#: The cases added for issue 10 (at least 60): text that would vanish, junk, unsafe packages,
+#: crashes, hangs and messages that named no place.
+STRICT = [
+    # a key the register does not know would lose what it holds
+    Case("register-key-afetr", "register",
+         lambda p: b.replace_in(p, R, "          after: De definitieve", "          afetr: De definitieve"),
+         REG, at_line(R, "afetr:"), ("answer part 1: unknown key 'afetr'", "Did you mean 'after'?")),
+    Case("register-key-introducton", "register",
+         lambda p: b.replace_in(p, R, "    introduction: >-", "    introducton: >-"),
+         REG, at_line(R, "introducton:"), ("question 4: unknown key 'introducton'", "Did you mean 'introduction'?")),
+    Case("register-key-preambel", "register",
+         lambda p: b.replace_in(p, R, "      preamble: >-", "      preambel: >-"),
+         REG, at_line(R, "preambel:"), ("answer: unknown key 'preambel'", "Did you mean 'preamble'?")),
+    Case("register-key-part-tekst", "register",
+         lambda p: b.replace_in(p, R, "          text: >-\n            Hieronder", "          tekst: >-\n            Hieronder"),
+         REG, at_line(R, "tekst:"), ("answer part 1: unknown key 'tekst'", "Did you mean 'text'?")),
+    Case("register-key-minister-titel", "register",
+         lambda p: b.replace_in(p, R, "      title: N.N.\n    title: Bedrijfsclusters", "      titel: N.N.\n    title: Bedrijfsclusters"),
+         REG, at_line(R, "titel: N.N."), ("question 4, minister: unknown key 'titel'", "Did you mean 'title'?")),
+    Case("register-key-top-lokale", "register",
+         lambda p: b.replace_in(p, R, "locale: nl_BE", "lokale: nl_BE"),
+         REG, at_line(R, "lokale:"), ("register: unknown key 'lokale'", "Did you mean 'locale'?")),
+    Case("register-key-style-typo", "register",
+         lambda p: b.replace_in(p, R, "    title: Bedrijfsclusters - Subsidies\n",
+                                "    title: Bedrijfsclusters - Subsidies\n    percent_styel: word\n"),
+         REG, at_line(R, "percent_styel:"), ("unknown key 'percent_styel'", "Did you mean 'percent_style'?")),
+    Case("register-key-table-titel", "register",
+         lambda p: b.replace_in(p, R, "        data: budget\n        line: clusters",
+                                "        data: budget\n        titel: Kredieten\n        line: clusters"),
+         REG, at_line(R, "titel: Kredieten"), ("table 'kredieten': unknown key 'titel'", "Did you mean 'title'?")),
+    Case("register-key-block-typo", "register",
+         lambda p: b.replace_in(p, R, "            - bullets:", "            - bulets:"),
+         REG, at_line(R, "- bulets:"), ("unknown key 'bulets'", "Did you mean 'bullets'?")),
+    Case("register-show-unit-not-boolean", "register",
+         lambda p: b.replace_in(p, R, "        data: budget\n        line: clusters",
+                                "        data: budget\n        show_unit: nee\n        line: clusters"),
+         REG, at_line(R, "show_unit: nee"), ("'show_unit' must be true or false, not 'nee'",)),
+    # a data column drafter does not read, named like one it does, would lose its cells
+    Case("data-column-note", "data",
+         lambda p: b.replace_in(p, D, "line,year,kind,amount,part_of,notes", "line,year,kind,amount,part_of,note"),
+         BUD, "row 1, column 'note'", ("the column 'note' is not one drafter reads", "Did you mean 'notes'?")),
+    Case("data-column-lable", "data",
+         lambda p: b.replace_in(p, b.SHARES, "size,label,share", "size,lable,share"),
+         "data/support_by_size.csv", "row 1, column 'lable'", ("the column 'lable' is not one drafter reads",
+                                                               "Did you mean 'label'?")),
+    # a tag mistake would take text with it, or be reported at the wrong paragraph
+    Case("template-one-brace", "template",
+         lambda p: b.set_paragraph(p, 3, "op vraag nr. {{ question.number }. van {{ question.date }} van {{ question.asker }}"),
+         TPL, "paragraph 4", ("template tag error", "'{{' is not closed before the next '{{'")),
+    Case("template-one-brace-at-end", "template",
+         lambda p: b.set_paragraph(p, 1, "{{ minister.title }"),
+         TPL, "paragraph 2", ("the tag '{{ minister.title }' is not closed in this paragraph",)),
+    Case("template-stray-close", "template", lambda p: b.set_paragraph(p, 0, "{ minister.name }}"),
+         TPL, "paragraph 1", ("a stray '}}'",)),
+    Case("template-if-never-closed", "template",
+         lambda p: b.set_paragraph(p, 15, "{% if answers[3] %}{{ answers[3].number }}.\t{{ answers[3].text }}"),
+         TPL, "paragraph 16", ("the {% if %} that starts here is never closed",)),
+    Case("template-for-never-closed", "template", lambda p: b.set_paragraph(p, 13, "{{ answers[1].after[0] }}"),
+         TPL, "paragraph 12", ("the {% for %} that starts here is never closed",)),
+    Case("template-endif-without-if", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[4].number }}.\t{{ answers[4].text }}{% endif %}"),
+         TPL, "paragraph 17", ("{% endif %} without a {% if %} before it",)),
+    Case("template-end-mismatch", "template", lambda p: b.set_paragraph(p, 6, "{%p endif %}"),
+         TPL, "paragraph 7", ("{% endif %} here, but the block open at this point is the {% for %} of paragraph 5",)),
+    Case("template-else-outside", "template",
+         lambda p: b.set_paragraph(p, 16, "{% else %}{{ answers[4].number }}.\t{{ answers[4].text }}"),
+         TPL, "paragraph 17", ("{% else %} outside an {% if %}",)),
+    Case("template-comment-never-closed", "template",
+         lambda p: b.set_paragraph(p, 2, "ANTWOORD {# nog na te kijken"),
+         TPL, "paragraph 3", ("the tag '{# nog na te kijken' is not closed",)),
+    Case("template-quotes-german", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[4].number }}.\t{{ shares.percent(„kmo“) }}"),
+         TPL, "paragraph 17", ("holds the typographic quote '„'", "straight quotes")),
+    Case("template-quotes-english", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[4].number }}.\t{{ shares.percent(“kmo”) }}"),
+         TPL, "paragraph 17", ("holds the typographic quote '“'",)),
+    Case("template-quotes-single", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[4].number }}.\t{{ shares.percent(‘kmo’) }}"),
+         TPL, "paragraph 17", ("holds the typographic quote '‘'",)),
+    Case("template-quotes-low-single", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[4].number }}.\t{{ shares.percent(‚kmo‘) }}"),
+         TPL, "paragraph 17", ("holds the typographic quote '‚'",)),
+    Case("template-quotes-guillemets", "template",
+         lambda p: b.set_paragraph(p, 16, "{{ answers[4].number }}.\t{{ shares.percent(«kmo») }}"),
+         TPL, "paragraph 17", ("holds the typographic quote '«'",)),
+    Case("template-p-tag-with-text", "template",
+         lambda p: b.set_paragraph(p, 4, "Vooraf: {%p for p in answer.preamble %}"),
+         TPL, "paragraph 5", ("shares its paragraph with other text ('Vooraf:')", "would be dropped")),
+    Case("template-tr-tag-with-text", "template", lambda p: b.set_cell(p, 0, 1, 1, "Bedragen in euro"),
+         TPL, "table 1, row 2, cell 1", ("shares its table row with other text ('Bedragen in euro')",)),
+    Case("template-tr-outside-table", "template",
+         lambda p: b.set_paragraph(p, 4, "{%tr for p in answer.preamble %}"),
+         TPL, "paragraph 5", ("is a row tag outside a table",)),
+    # only plain values reach a document
+    Case("template-prints-self", "template", lambda p: b.set_paragraph(p, 16, "{{ self }}"),
+         TPL, "paragraph 17", ("a tag prints an object, not a text or a figure",)),
+    Case("template-prints-object", "template", lambda p: b.set_paragraph(p, 0, "{{ minister }}"),
+         TPL, "paragraph 1", ("a tag prints a whole minister (an object)", "minister.name")),
+    Case("template-prints-range", "template", lambda p: b.set_paragraph(p, 16, "{{ range }}"),
+         TPL, "paragraph 17", ("a tag prints a function", "without calling it")),
+    Case("template-prints-method", "template", lambda p: b.set_paragraph(p, 16, "{{ shares.percent }}"),
+         TPL, "paragraph 17", ("a tag prints a method ('percent') without calling it",)),
+    Case("template-prints-str-method", "template", lambda p: b.set_paragraph(p, 0, "{{ minister.name.upper }}"),
+         TPL, "paragraph 1", ("a tag prints a method ('upper') without calling it",)),
+    Case("template-prints-macro", "template",
+         lambda p: b.set_paragraph(p, 16, "{% macro naam() %}x{% endmacro %}{{ naam }}"),
+         TPL, "paragraph 17", ("a tag prints a macro", "without calling it")),
+    Case("template-prints-list", "template", lambda p: b.set_paragraph(p, 16, "{{ answer.preamble }}"),
+         TPL, "paragraph 17", ("a tag prints a whole list",)),
+    Case("template-prints-yes-no", "template", lambda p: b.set_paragraph(p, 16, "{{ question.number == 4 }}"),
+         TPL, "paragraph 17", ("a tag prints the yes/no value True",)),
+    Case("template-number-literal-infinite", "template", lambda p: b.set_paragraph(p, 16, "{{ 1e400 }}"),
+         TPL, "paragraph 17", ("a number in this tag is too large to write down",)),
+    Case("template-figure-out-of-range", "template", lambda p: b.set_paragraph(p, 16, "{{ 10 ** 18 * 1000 }}"),
+         TPL, "paragraph 17", ("a tag prints a figure of 22 digits",)),
+    Case("register-text-prints-method", "register",
+         lambda p: b.replace_in(p, R, '{{ shares.percent("kmo") }}', '{{ shares.percent }}'),
+         REG, at_line(R, "- number: 3"), ("answer part 3", "a tag prints a method ('percent') without calling it")),
+    Case("data-amount-400-digits", "data", lambda p: b.replace_in(p, D, "58000000", "5" * 400),
+         BUD, "row 8, column 'amount'", ("the figure has 400 characters: far larger than any amount",)),
+    Case("data-share-400-digits", "data", lambda p: b.replace_in(p, b.SHARES, "kmo’s,45", "kmo’s," + "4" * 400),
+         "data/support_by_size.csv", "row 2, column 'share'", ("far larger than any amount",)),
+    # only Word documents go in and come out
+    Case("template-dotx-renamed", "template",
+         _rezip(_content_type(b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")),
+         TPL, "part '[Content_Types].xml'", ("a Word template (.dotx) renamed .docx, not a Word document",)),
+    Case("template-docm-renamed", "template", _rezip(_docm),
+         TPL, "part 'word/vbaProject.bin'", ("holds macros or ActiveX controls",)),
+    Case("template-macro-content-type", "template",
+         _rezip(_content_type(b"application/vnd.ms-word.document.macroEnabled.main+xml")),
+         TPL, "part '[Content_Types].xml'", ("a macro-enabled document (.docm) renamed .docx",)),
+    Case("template-vba-part", "template", _rezip(lambda parts: parts.update({"word/vbaProject.bin": b"macro"})),
+         TPL, "part 'word/vbaProject.bin'", ("holds macros or ActiveX controls",)),
+    Case("template-activex-part", "template",
+         _rezip(lambda parts: parts.update({"word/activeX/activeX1.xml": b"<ax/>"})),
+         TPL, "part 'word/activeX/activeX1.xml'", ("holds macros or ActiveX controls",)),
+    Case("template-entry-dot-dot", "template", _rezip(lambda parts: parts.update({"../../x": b"weg"})),
+         TPL, "part '../../x'", ("a path that leads out of its folder",), not_created=("x",)),
+    Case("template-entry-absolute", "template", _rezip(lambda parts: parts.update({"/etc/x": b"weg"})),
+         TPL, "part '/etc/x'", ("an absolute path",)),
+    Case("template-entry-backslash", "template", _rezip(lambda parts: parts.update({"..\\..\\x": b"weg"})),
+         TPL, "part '..\\\\..\\\\x'", ("not a name a part can have",)),
+    Case("template-dtd-in-document", "template", _rezip(_with_dtd("word/document.xml")),
+         TPL, "part 'word/document.xml'", ("declares a DTD or entities",)),
+    Case("template-entity-in-styles", "template", _rezip(_with_dtd("word/styles.xml")),
+         TPL, "part 'word/styles.xml'", ("declares a DTD or entities",)),
+    Case("template-styles-malformed", "template", _rezip(_cut("word/styles.xml")),
+         TPL, "part 'word/styles.xml'", ("the part is not well-formed XML",)),
+    Case("template-settings-malformed", "template", _rezip(_cut("word/settings.xml")),
+         TPL, "part 'word/settings.xml'", ("the part is not well-formed XML",)),
+    Case("template-content-types-malformed", "template", _rezip(_cut("[Content_Types].xml")),
+         TPL, "part '[Content_Types].xml'", ("the part is not well-formed XML",)),
+    Case("template-rels-malformed", "template", _rezip(_cut("word/_rels/document.xml.rels")),
+         TPL, "part 'word/_rels/document.xml.rels'", ("the part is not well-formed XML",)),
+    # budgets: a render that runs away stops within seconds, naming its tag
+    Case("template-nested-loops", "template",
+         lambda p: b.set_paragraph(p, 16, "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"),
+         TPL, "paragraph 17", ("refused", "the loops take more than 200,000 steps")),
+    Case("template-square-in-loop", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(n=3) %}{% for i in range(60) %}{% set ns.n = ns.n * ns.n %}"
+                                   "{% endfor %}{{ ns.n }}"),
+         TPL, "paragraph 17", ("refused", "is too large to compute")),
+    Case("template-text-doubling", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(x='ha') %}{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}"
+                                   "{% endfor %}{{ ns.x }}"),
+         TPL, "paragraph 17", ("refused", "builds a text of more than 1,000,000 characters")),
+    Case("template-list-doubling", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(x=[1]) %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}"
+                                   "{% endfor %}{{ ns.x|length }}"),
+         TPL, "paragraph 17", ("refused", "a list of more than 100,000 items")),
+    Case("template-format-width", "template", lambda p: b.set_paragraph(p, 16, "{{ '%0999999999d'|format(1) }}"),
+         TPL, "paragraph 17", ("refused", "pads to a width above 1,000")),
+    Case("template-percent-width", "template", lambda p: b.set_paragraph(p, 16, "{{ '%0999999999d' % 1 }}"),
+         TPL, "paragraph 17", ("refused", "pads to a width above 1,000")),
+    Case("template-str-format-width", "template", lambda p: b.set_paragraph(p, 16, "{{ '{:>999999999}'.format(1) }}"),
+         TPL, "paragraph 17", ("refused", "pads to a width above 1,000")),
+    Case("template-center-width", "template", lambda p: b.set_paragraph(p, 16, "{{ 'x'|center(999999999) }}"),
+         TPL, "paragraph 17", ("refused", "|center with a width above 1,000")),
+    Case("template-ljust-width", "template", lambda p: b.set_paragraph(p, 16, "{{ 'x'.ljust(999999999) }}"),
+         TPL, "paragraph 17", ("refused", "ljust() with a width above 1,000")),
+    Case("template-replace-bomb", "template",
+         lambda p: b.set_paragraph(p, 16, "{% set ns = namespace(x='aa') %}{% for i in range(40) %}"
+                                   "{% set ns.x = ns.x.replace('a', ns.x) %}{% endfor %}{{ ns.x }}"),
+         TPL, "paragraph 17", ("refused", "more than 1,000,000 characters")),
+    Case("template-macro-recursion", "template",
+         lambda p: b.set_paragraph(p, 16, "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}"),
+         TPL, "paragraph 17", ("refused", "a macro or loop calls itself too deeply")),
+    Case("register-text-nested-loops", "register",
+         lambda p: b.replace_in(p, R, '{{ evaluation.text }}',
+                                '{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}'),
+         REG, at_line(R, "- number: 4"), ("answer part 4", "the loops take more than 200,000 steps")),
+    Case("register-text-macro-recursion", "register",
+         lambda p: b.replace_in(p, R, '{{ evaluation.text }}', '{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}'),
+         REG, at_line(R, "- number: 4"), ("answer part 4", "calls itself too deeply")),
+    Case("data-note-text-doubling", "data",
+         lambda p: b.replace_in(p, b.NOTES, '| mln(1) }}', "| mln(1) }}{% set ns = namespace(x='ha') %}"
+                                "{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}{{ ns.x }}"),
+         NOTES, at_line(b.NOTES, "nl: >-", 2), ("note 'opsplitsing_2016'", "more than 1,000,000 characters")),
+]
+CASES += STRICT
 
 def test_the_corpus_is_large_and_covers_every_area():
     assert len({c.id for c in CASES}) == len(CASES) >= 30

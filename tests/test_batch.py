@@ -536,3 +536,78 @@ def test_the_fast_yaml_reader_keeps_every_line(project):
 
     assert lines(fast) == lines(slow)
     assert fast["questions"][0].line_of("template") == text[: text.index("template:")].count("\n") + 1
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_end_the_run_like_ctrl_c(project, signum):
+    """`kill <pid>` or a closed terminal: the manifest is finished as 'interrupted', not left 'running'."""
+    total = 300
+    register_of(project, total)
+    out = project / "out"
+    proc = _start_batch(project, out, "--jobs", "2")
+    try:
+        while len(list(out.glob("antwoord-*.docx"))) < 30:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.002)
+        os.kill(proc.pid, signum)  # the drafter process only, as `kill` does
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, (stdout, stderr)
+    assert b"Traceback" not in stderr
+    manifest = json.loads(next(out.glob("drafter-manifest-*.json")).read_text(encoding="utf-8"))
+    assert manifest["state"] == "interrupted" and manifest["finished"]
+    assert sorted(a["file"] for a in manifest["answers"]) == answers_in(out)
+    assert _gone(proc.pid)
+
+
+def test_a_full_disk_when_the_manifest_is_written_is_a_message(project, monkeypatch):
+    """ENOSPC at the manifest's last write: the answers are made, one message says what is missing, exit 1."""
+    from drafter.write import manifest as manifests
+
+    real = manifests.replace_file
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(manifests, "replace_file", full)
+    register_of(project, 3)
+    result = batch(project, "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    assert re.search(r"error: out/drafter-manifest-\d{8}-\d{6}\.json: cannot write the manifest of the run "
+                     r"\(No space left on device\)", result.stderr), result.stderr
+    assert len(answers_in(project / "out")) == 3
+    assert real is not full
+
+
+def test_a_full_disk_for_an_answer_fails_that_answer_only(project, monkeypatch):
+    from drafter.write import output
+
+    real = output._temp_file
+
+    def full_for_question_2(folder, name, data):
+        if "vraag-2-" in name:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(folder, name, data)
+
+    monkeypatch.setattr(output, "_temp_file", full_for_question_2)
+    register_of(project, 3)
+    result = batch(project, "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output
+    assert "cannot write in the output folder (No space left on device)" in result.stderr
+    manifest = json.loads(next((project / "out").glob("drafter-manifest-*.json")).read_text(encoding="utf-8"))
+    assert manifest["state"] == "finished"
+    assert sorted(a["status"] for a in manifest["answers"]) == ["failed", "written", "written"]
+
+
+def test_batch_prints_the_warnings_grouped_by_answer(project):
+    register_of(project, 2)
+    result = batch(project, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("2 answer(s) have warnings, a person should look:")
+    assert lines[start + 1].strip().startswith("question 1 (")
+    assert "warning: data/questions.yaml, line " in lines[start + 2] and "placeholders" in lines[start + 2]

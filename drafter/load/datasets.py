@@ -40,6 +40,28 @@ def _require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None
         )
 
 
+def _refuse_misspelt_columns(raw: RawTable, table_schema: schema.TableSchema) -> None:
+    """A column named like a known one that is absent ('note' for 'notes') is an error: read
+    as an unknown column, its cells (every note call) would vanish from the answer."""
+    problems = []
+    for column in raw.frame.columns:
+        meant = table_schema.meant(column)
+        if meant and meant not in raw.frame.columns:
+            meaning = table_schema.columns[table_schema.known.index(meant)].meaning
+            problems.append(Problem(
+                f"{table_schema.what}: the column '{column}' is not one drafter reads, so its cells would be lost",
+                file=raw.file, place=f"{raw.header_place}, column '{column}'",
+                hint=f"Did you mean '{meant}'? Rename it to '{meant}' if it holds {meaning}; "
+                f"the columns drafter reads are {', '.join(table_schema.known)}."))
+    if problems:
+        raise DataError(problems=problems)
+
+
+def _shown(text: str, at_most: int = 40) -> str:
+    """A cell as a message shows it: a long one cut short."""
+    return text if len(text) <= at_most else text[:at_most] + "..."
+
+
 # --------------------------------------------------------------------------- budget
 
 
@@ -128,6 +150,7 @@ class BudgetData:
 
 def load_budget(name: str, raw: RawTable) -> BudgetData:
     _require_columns(raw, BUDGET_COLUMNS, "budget table")
+    _refuse_misspelt_columns(raw, schema.BUDGET)
     problems: list[Problem] = []
     cells: dict[tuple[str, int, str], BudgetCell] = {}
     has_notes = "notes" in raw.frame.columns
@@ -167,7 +190,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
                 bad(
                     index,
                     "amount",
-                    f"'{amount_text}' is not an amount" + (f": {exc.reason}" if exc.reason else ""),
+                    f"'{_shown(amount_text)}' is not an amount" + (f": {exc.reason}" if exc.reason else ""),
                     exc.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.",
                 )
                 ok = False
@@ -227,6 +250,7 @@ class SharesData:
 
 def load_shares(name: str, raw: RawTable) -> SharesData:
     _require_columns(raw, SHARES_COLUMNS, "shares table")
+    _refuse_misspelt_columns(raw, schema.SHARES)
     key_column = next((c for c in raw.frame.columns if c not in ("share", "label")), None)
     if key_column is None:
         raise DataError("shares table: no column names the categories", file=raw.file, place=raw.header_place,
@@ -249,8 +273,9 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
             value = parse_number(row["share"], raw.decimal_comma)
             if value < 0:
                 raise ValueError
-        except ValueError:
-            problems.append(Problem(f"'{row['share']}' is not a share", file=raw.file,
+        except ValueError as exc:
+            reason = f": {exc.reason}" if getattr(exc, "reason", None) else ""
+            problems.append(Problem(f"'{_shown(row['share'])}' is not a share{reason}", file=raw.file,
                                     place=raw.place(index, "share"), hint="Write a positive number, e.g. 45."))
             continue
         shares[key] = value

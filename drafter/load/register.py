@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.load.keys import AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
 from drafter.load.schema import MAX_DECIMALS, parse_locale
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
 
@@ -30,12 +31,6 @@ class Minister:
     title: str
 
 
-NOTE_STYLES = ("parentheses", "superscript", "footnotes")
-NOTE_NUMBERING = ("table", "document")
-ROUNDINGS = ("half_up", "half_even")
-PERCENT_STYLES = ("symbol", "word")
-SCALES = ("euro", "thousand", "million")
-AXES = ("year", "line", "kind")
 
 
 @dataclass(frozen=True)
@@ -238,6 +233,12 @@ class _Reader:
     def problem(self, line: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(message, file=self.file, place=f"line {line}", hint=hint))
 
+    def keys(self, mapping, shape_name: str, what: str | None = None) -> None:
+        """An unknown key (a typo such as 'afetr:') is an error: what it holds would be lost;
+        and a yes/no key holds true or false."""
+        if isinstance(mapping, LineDict):
+            self.problems.extend(shape(shape_name).check(mapping, self.file, what))
+
     def get(self, mapping: LineDict, key: str, kind, what: str, *, required: bool = True, default=None):
         if key not in mapping or mapping[key] is None:
             if required:
@@ -333,6 +334,7 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
         reader.problem(line, f"{what} must be a mapping with data, years, kinds (and line or lines)")
         return None
     before = len(reader.problems)
+    reader.keys(spec, "table", what)
     data = reader.get(spec, "data", str, what)
     years = _axis(reader, spec, "years", _year_keys(reader, spec, what) if "years" in spec else None, "year", what)
     groups = _groups(reader, spec, what) if "groups" in spec else ()
@@ -437,11 +439,15 @@ def _blocks(reader: _Reader, item: LineDict, what: str) -> list[Block]:
             if kind in ("list", "bullets") and isinstance(value, list) and all(isinstance(v, str) for v in value):
                 blocks.append(Block(kind, items=tuple(" ".join(v.split()) for v in value)))
                 continue
+        if isinstance(entry, LineDict) and any(k not in shape("block").names for k in entry):
+            reader.keys(entry, "block", what)
+            continue
         reader.problem(line, f"{what}: a block is one of 'text: ...', 'table: <name>', 'list: [...]' or 'bullets: [...]'")
     return blocks
 
 
 def _parts(reader: _Reader, answer: LineDict, subquestions: dict[int, str]) -> tuple[AnswerPart, ...]:
+    reader.keys(answer, "answer")
     raw = reader.get(answer, "parts", list, "answer") or []
     parts = []
     for i, item in enumerate(raw):
@@ -462,6 +468,7 @@ def _parts(reader: _Reader, answer: LineDict, subquestions: dict[int, str]) -> t
                     f"The sub-questions are {', '.join(map(str, subquestions))}.",
                 )
         what = f"answer part {number}"
+        reader.keys(item, "part", what)
         blocks = _blocks(reader, item, what)
         if not blocks:
             reader.problem(line, f"{what}: it has no content", "Give it a 'text:' (or 'blocks:').")
@@ -522,6 +529,7 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
     before = len(reader.problems)
     number = reader.get(raw, "number", int, "question")
     what = f"question {number}" if number is not None else "question"
+    reader.keys(raw, "question", what)
     zj = reader.get(raw, "zittingsjaar", str, what)
     if zj is not None:
         m = ZITTINGSJAAR.match(zj)
@@ -534,6 +542,7 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
     minister_raw = reader.get(raw, "minister", dict, what)
     minister = None
     if minister_raw is not None:
+        reader.keys(minister_raw, "minister", f"{what}, minister")
         name = reader.get(minister_raw, "name", str, f"{what}, minister")
         title = reader.get(minister_raw, "title", str, f"{what}, minister")
         minister = Minister(name or "", title or "")
@@ -646,6 +655,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
             file=display_path(path),
             hint="Start from the example in data/questions.yaml.",
         )
+    reader.keys(raw, "register")
     style = _style(reader, raw, project_style(path), "register")
     notes = reader.get(raw, "notes", str, "register", required=False)
     if notes is not None and not _inside_folder(notes):

@@ -76,6 +76,10 @@ SHARES = TableSchema(
 )
 
 
+#: The largest figure an answer may hold (a thousand billion billion is no budget): a
+#: 400-digit amount would otherwise become infinity and print as "NaN%".
+MAX_FIGURE = 10**18
+
 #: The most decimals a figure may show.
 MAX_DECIMALS = 10
 

@@ -42,6 +42,7 @@ from drafter.files import stat_file
 from drafter.errors import WARNING, DataError, Problem, display_path
 from drafter import ooxml
 from drafter.ooxml import INVALID_XML_CHARS
+from drafter.load.schema import MAX_FIGURE
 
 #: Larger data files are refused: a budget sheet is a few thousand rows (and 50,000 rows
 #: take about 2 s to check).
@@ -137,6 +138,15 @@ _CURRENCY = re.compile(r"^(€|EUR)|(€|EUR)$", re.IGNORECASE)
 
 
 def parse_number(text: str, decimal_comma: bool) -> float:
+    """A figure as `_parse_number` reads it; one beyond MAX_FIGURE is a NumberError."""
+    value = _parse_number(text, decimal_comma)
+    if not abs(value) <= MAX_FIGURE:  # also infinity
+        raise NumberError(text, f"the figure has {len(text.strip())} characters: far larger than any amount",
+                          "Check the cell: a figure in euro has at most 18 digits.")
+    return value
+
+
+def _parse_number(text: str, decimal_comma: bool) -> float:
     """A figure as a civil servant or Excel writes it, or NumberError.
 
     With decimal_comma (a ';' CSV): '14250000', '14.250.000', '6,75', '1.234,5'.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -15,9 +16,14 @@ class LineDict(dict):
 
     line: int = 0
     lines: dict
+    key_lines: dict
 
     def line_of(self, key) -> int:
         return self.lines.get(key, self.line)
+
+    def key_line(self, key) -> int:
+        """The line of the key itself (its value may start on the next line)."""
+        return getattr(self, "key_lines", {}).get(key, self.line_of(key))
 
 
 class LineList(list):
@@ -41,6 +47,7 @@ def _construct_mapping(loader, node):
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.lines = {}
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         try:
@@ -55,6 +62,7 @@ def _construct_mapping(loader, node):
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = value_node.start_mark.line + 1
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
@@ -75,7 +83,21 @@ def _construct_timestamp(loader, node):
         ) from None
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _yaml12_booleans(loader_class) -> None:
+    """Only true and false are booleans, as in YAML 1.2: YAML 1.1 also reads yes, no, on and
+    off as booleans, so `asker: No` (a person's name) or `title: Off` would not be text."""
+    loader_class.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+        for first, resolvers in loader_class.yaml_implicit_resolvers.items()
+    }
+    loader_class.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 for _loader in filter(None, (_Loader, _FastLoader)):
+    _yaml12_booleans(_loader)
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)

@@ -16,16 +16,22 @@ Used for Word templates and for the texts in the register and the notes file ali
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
+import re
+import threading
 import types
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath
 
-from jinja2 import StrictUndefined, Template, pass_context
+from jinja2 import StrictUndefined, Template, nodes, pass_context
+from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from drafter.errors import DrafterError
+from drafter.load.schema import MAX_FIGURE
 from drafter.ooxml import INVALID_XML_CHARS
 
 #: The context variable that holds the document's Formatter.
@@ -38,6 +44,8 @@ NOTES_KEY = "drafter.notes"
 
 
 def _finalize(value):
+    """What a tag prints: only plain values (texts, numbers, dates) and drafter's own objects
+    that say how they print (a table cell); never Python's description of an object."""
     if value is None:
         raise DrafterError(
             "a value in the template is empty (None)",
@@ -46,9 +54,48 @@ def _finalize(value):
     # A control character pasted from Excel would make the document invalid XML.
     if isinstance(value, Markup):
         return Markup(INVALID_XML_CHARS.sub("", value))
+    if isinstance(value, bool):
+        raise DrafterError(f"a tag prints the yes/no value {value}, not a text",
+                           hint="Test it with {% if ... %} and write the words you want in each case.")
     if isinstance(value, (int, float, Decimal)):
+        if isinstance(value, (float, Decimal)) and not value.is_finite():
+            raise DrafterError(f"a tag prints a figure that is not a number ({value})",
+                               hint="Check the figures it is computed from: one is too large or missing.")
+        if abs(value) > MAX_FIGURE:
+            raise DrafterError(f"a tag prints a figure of {len(str(int(value)))} digits, far larger than any amount",
+                               hint="Check the figures it is computed from.")
         return value
+    if isinstance(value, str):
+        return INVALID_XML_CHARS.sub("", value)
+    if isinstance(value, (dt.date, dt.time)):
+        return str(value)
+    what = _not_printable(value)
+    if what:
+        raise DrafterError(f"a tag prints {what}, not a text or a figure", hint=_NOT_PRINTABLE_HINT)
     return INVALID_XML_CHARS.sub("", str(value))
+
+
+_NOT_PRINTABLE_HINT = ("Call a method or function with its parentheses (shares.percent(\"kmo\")), "
+                       "print one field of an object (minister.name), or loop over a list with {% for %}.")
+
+
+def _not_printable(value) -> str | None:
+    """How a value that must not be printed is told, or None when it may be."""
+    name = getattr(value, "__name__", None) or getattr(value, "_name", None)
+    named = f" ({name!r})" if isinstance(name, str) else ""
+    if isinstance(value, (types.MethodType, types.BuiltinMethodType)) or type(value).__name__ == "method-wrapper":
+        return f"a method{named} without calling it"
+    if type(value).__name__ == "Macro":
+        return f"a macro{named} without calling it"
+    if isinstance(value, type) or callable(value):
+        return f"a function{named} without calling it"
+    if isinstance(value, (list, tuple, dict, set, frozenset, range)):
+        return f"a whole {'list' if isinstance(value, (list, tuple, set, frozenset, range)) else 'mapping'}"
+    if type(value).__str__ is object.__str__:  # an object that does not say how it prints
+        if type(value).__module__.startswith("drafter."):
+            return f"a whole {type(value).__name__.removesuffix('View').lower()} (an object)"
+        return "an object"
+    return None
 
 
 def _formatter(context):
@@ -121,10 +168,125 @@ def _own(obj) -> bool:
     return isinstance(obj, _PLAIN) or type(obj).__module__.split(".")[0] in _OWN_PACKAGES
 
 
+class _NoFolding(CodeGenerator):
+    """Jinja2 prints a constant tag ({{ [1, 2] }}, {{ 1e400 }}) when it compiles it, escaped
+    before `finalize` sees it; here every tag is printed at render time, through `finalize`,
+    and a text built with ~ is bounded."""
+
+    def visit_Const(self, node, frame):
+        if isinstance(node.value, float) and not math.isfinite(node.value):
+            self.fail("a number in this tag is too large to write down", node.lineno)
+        super().visit_Const(node, frame)
+
+    def visit_Concat(self, node, frame):
+        """a ~ b: the text it builds is bounded (doubling a text in a loop fills the memory)."""
+        self.write("environment.drafter_text_budget(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+    def _output_child_to_const(self, node, frame, finalize):
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
+
+
+#: What one render (a Word template, or one text of the register or the notes) may do, so
+#: that a template cannot hang drafter or fill its memory: loop steps in all, characters in
+#: a text it builds, widths it pads to, digits of a number it computes.
+MAX_LOOP_STEPS = 200_000
+MAX_TEXT = 1_000_000
+MAX_WIDTH = 1_000
+MAX_DIGITS = 4_000
+#: The filter every {% for %} loop's list goes through (added when a template is read).
+LOOP_FILTER = "drafter_counted_loop"
+
+
+class _Budget(threading.local):
+    depth = 0
+    steps = 0
+
+
+_budget = _Budget()
+
+
+class _BudgetedTemplate(Template):
+    """A template whose render counts its loop steps from zero."""
+
+    def render(self, *args, **kwargs):
+        if _budget.depth == 0:
+            _budget.steps = 0
+        _budget.depth += 1
+        try:
+            return super().render(*args, **kwargs)
+        except RecursionError as exc:
+            raise _at_first_tag(SecurityError("a macro or loop calls itself too deeply"), exc) from None
+        except MemoryError as exc:
+            raise _at_first_tag(SecurityError("the tag needs more memory than an answer can have"), exc) from None
+        finally:
+            _budget.depth -= 1
+
+
+def _at_first_tag(error: Exception, cause: BaseException) -> Exception:
+    """The error, with the template line where the runaway call started (`template_line`)."""
+    tb = cause.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            error.template_line = tb.tb_lineno
+            break
+        tb = tb.tb_next
+    return error
+
+
+def _counted(iterable):
+    for item in iterable:
+        _budget.steps += 1
+        if _budget.steps > MAX_LOOP_STEPS:
+            raise SecurityError(f"the loops take more than {MAX_LOOP_STEPS:,} steps, far more than an answer needs")
+        yield item
+
+
+def _replace_budget(text, old, new) -> None:
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
+        if len(text) + (text.count(old) if old else len(text) + 1) * len(new) > MAX_TEXT:
+            raise SecurityError(f"the replacement builds a text of more than {MAX_TEXT:,} characters")
+
+
+def _text_budget(value):
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise SecurityError(f"the tag builds a text of more than {MAX_TEXT:,} characters")
+    return value
+
+
 class _DrafterSandbox(ImmutableSandboxedEnvironment):
     """Jinja2's immutable sandbox, narrowed to what an answer needs (see the module's doc)."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "//", "%"})
+    code_generator_class = _NoFolding
+    template_class = _BudgetedTemplate
+    drafter_text_budget = staticmethod(_text_budget)
+
+    def _parse(self, source, name, filename):
+        """Every {% for %} loop counts its steps against the render's budget."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, LOOP_FILTER, [], [], None, None, lineno=loop.iter.lineno)
+        return tree
+
+    def call(self, __context, __obj, *args, **kwargs):
+        # a str method, or the sandbox's wrapper of str.format (which keeps it as __wrapped__)
+        owner = getattr(__obj, "__self__", None)
+        if owner is None:
+            owner = getattr(getattr(__obj, "__wrapped__", None), "__self__", None)
+        if isinstance(owner, str):
+            name = getattr(__obj, "__name__", "")
+            if name in ("format", "format_map") and _WIDE_SPEC.search(owner):
+                raise SecurityError(f"the format {owner[:40]!r} pads to a width above {MAX_WIDTH:,}")
+            if any(isinstance(a, int) and a > MAX_WIDTH for a in (*args, *kwargs.values())):
+                raise SecurityError(f"{name}() with a width above {MAX_WIDTH:,} makes the text too long")
+            if name == "replace" and len(args) >= 2:
+                _replace_budget(owner, *args[:2])
+        return _text_budget(super().call(__context, __obj, *args, **kwargs))
+
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
@@ -134,6 +296,9 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
         return not isinstance(value, (PurePath, types.ModuleType, type))
 
     def call_binop(self, context, operator, left, right):
+        if _number(left) and _number(right) and isinstance(left, int) and isinstance(right, int) \
+                and operator == "*" and left.bit_length() + right.bit_length() > MAX_DIGITS * 3.33:
+            raise SecurityError(f"the product {_digits(left)} × {_digits(right)} is too large to compute")
         if operator == "**":
             if _number(right) and abs(right) > MAX_EXPONENT or _number(left) and abs(left) > MAX_BASE:
                 raise SecurityError(f"the power {left!r} ** {right!r} is too large to compute")
@@ -141,7 +306,36 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_REPEAT:
                     raise SecurityError(f"repeating a {type(seq).__name__} {times} times makes it too long")
-        return super().call_binop(context, operator, left, right)
+        elif operator == "%" and isinstance(left, str) and _WIDE_SPEC.search(left):
+            raise SecurityError(f"the format {left[:40]!r} pads to a width above {MAX_WIDTH:,}")
+        elif operator == "+" and isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)) \
+                and len(left) + len(right) > MAX_REPEAT:
+            raise SecurityError(f"joining these lists makes a list of more than {MAX_REPEAT:,} items")
+        return _text_budget(super().call_binop(context, operator, left, right))
+
+
+def _digits(value: int) -> str:
+    return f"(a number of about {int(value.bit_length() * 0.30103) + 1} digits)"
+
+
+#: A width or precision of four digits or more in a format ('%0999999999d', '{:>99999}').
+_WIDE_SPEC = re.compile(r"\{[^{}]*:[^{}\d]*\d{4,}[^{}]*\}|%[-+ #0]*(\d{4,}|\d*\.\d{4,})[diouxXeEfFgGcrsa]")
+
+
+def _bounded(name: str, filter_function):
+    """A Jinja2 filter whose width arguments and result are bounded."""
+
+    @functools.wraps(filter_function)
+    def bounded(value, *args, **kwargs):
+        if any(isinstance(a, int) and not isinstance(a, bool) and a > MAX_WIDTH for a in (*args, *kwargs.values())):
+            raise SecurityError(f"|{name} with a width above {MAX_WIDTH:,} makes the text too long")
+        if name == "format" and isinstance(value, str) and _WIDE_SPEC.search(value):
+            raise SecurityError(f"the format {value[:40]!r} pads to a width above {MAX_WIDTH:,}")
+        if name == "replace" and len(args) >= 2:
+            _replace_budget(value, *args[:2])
+        return _text_budget(filter_function(value, *args, **kwargs))
+
+    return bounded
 
 
 def _number(value) -> bool:
@@ -156,6 +350,9 @@ def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    for name in ("center", "indent", "format", "wordwrap", "truncate", "join", "replace"):
+        env.filters[name] = _bounded(name, env.filters[name])
+    env.filters[LOOP_FILTER] = _counted
     env.globals.update(GLOBALS)
     env.filters.pop("safe", None)  # would put a value into the document as raw XML
     env.globals.pop("lipsum", None)  # no use in an answer; a known template-injection gadget

@@ -8,12 +8,15 @@ the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from drafter.files import stat_file
-from drafter.ooxml import MAX_ENTRIES, unpack_problem  # noqa: F401 - the limits of any package read
-from drafter.errors import TemplateProblem, display_path
+from lxml import etree
+
+from drafter.ooxml import MAX_ENTRIES, PARSER, unpack_problem  # noqa: F401 - the limits of any package read
+from drafter.errors import Problem, TemplateProblem, display_path
 
 #: Limits for a template: an answer template is tens of kilobytes.
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
@@ -45,6 +48,12 @@ def read_parts(path: Path) -> dict[str, bytes]:
         names = {i.filename for i in infos}
         if MAIN_DOCUMENT not in names or "[Content_Types].xml" not in names:
             raise TemplateProblem("not a Word document: word/document.xml is missing", file=shown, hint=hint)
+        for info in infos:
+            reason = unsafe_name(info.filename)
+            if reason:
+                raise TemplateProblem(f"the package holds an entry named {info.filename!r}, {reason}", file=shown,
+                                      place=f"part {info.filename!r}",
+                                      hint="A Word document never does: use a template saved by Word.")
         parts = {}
         try:
             for info in infos:
@@ -57,7 +66,75 @@ def read_parts(path: Path) -> dict[str, bytes]:
                 parts[info.filename] = data
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise TemplateProblem(f"the package is damaged ({exc})", file=shown, hint=hint) from None
+    _check_word_document(parts, shown)
     return parts
+
+
+#: The main part's content type in a Word document (.docx), and in what is not one.
+DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_CT = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
+        "a Word template (.dotx) renamed .docx",
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document (.docm) renamed .docx",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled template (.dotm) renamed .docx",
+}
+#: Parts that hold program code (macros, ActiveX controls): an answer must never carry them.
+_CODE_PART = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml)$|^word/activeX/", re.IGNORECASE)
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def unsafe_name(name: str) -> str | None:
+    """Why a zip entry's name could write outside the package, or None when it is safe."""
+    if not name or "\0" in name or "\\" in name:
+        return "which is not a name a part can have"
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return "an absolute path"
+    if ".." in name.split("/") or "." in name.rstrip("/").split("/") or "//" in name:
+        return "a path that leads out of its folder"
+    return None
+
+
+def _check_word_document(parts: dict[str, bytes], shown: str) -> None:
+    """A Word document (not a template, not macro-enabled) whose XML parts are all sound XML
+    without a DTD or entities; every problem names its part."""
+    again = "Open it in Word and save it with 'Save as', type 'Word Document (*.docx)'."
+    problems = []
+
+    def problem(name: str, message: str) -> None:
+        problems.append(Problem(message, file=shown, place=f"part {name!r}", hint=again))
+
+    for name, data in parts.items():
+        if _CODE_PART.search(name):
+            problem(name, "the template holds macros or ActiveX controls, which an answer must not carry")
+            continue
+        if not name.endswith((".xml", ".rels")):
+            continue
+        if _DTD.search(data):
+            problem(name, "the part declares a DTD or entities (<!DOCTYPE or <!ENTITY), which a Word document never has")
+            continue
+        try:
+            root = etree.fromstring(data, PARSER)
+        except etree.XMLSyntaxError as exc:
+            problem(name, f"the part is not well-formed XML ({exc.msg})")
+            continue
+        if name == "[Content_Types].xml":
+            wrong = _content_type_problem(root)
+            if wrong:
+                problem(name, wrong)
+    if problems:
+        raise TemplateProblem(problems=problems)
+
+
+def _content_type_problem(root) -> str | None:
+    for override in root:
+        if (override.get("PartName") or "").lstrip("/") != MAIN_DOCUMENT:
+            continue
+        content_type = override.get("ContentType")
+        if content_type in _OTHER_CT:
+            return f"the file is {_OTHER_CT[content_type]}, not a Word document"
+        if content_type != DOCUMENT_CT:
+            return f"the main part has the content type {content_type!r}, not a Word document's"
+    return None
 
 
 def write_zip(parts: dict[str, bytes]) -> bytes:

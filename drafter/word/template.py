@@ -24,6 +24,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
+from drafter.word import lint
 from drafter.word import oxml
 from drafter.word import package
 from drafter.word import styles
@@ -51,8 +52,9 @@ class _Compiled:
     lines: list[str]  # the prepared source, for lines without a marker
 
 
-def _describe_paragraphs(root: etree._Element) -> dict[int, str]:
-    """Give every paragraph a marker and describe where it is, as a person would find it."""
+def _describe_paragraphs(root: etree._Element, paragraphs: list | None = None) -> dict[int, str]:
+    """Give every paragraph a marker and describe where it is, as a person would find it;
+    `paragraphs` gets each paragraph as the lint reads it."""
     locations = {}
     body_count = 0
     tables: dict[etree._Element, int] = {}
@@ -72,6 +74,11 @@ def _describe_paragraphs(root: etree._Element) -> dict[int, str]:
         else:
             body_count += 1
             locations[index] = f"paragraph {body_count}{shown}"
+        if paragraphs is not None:
+            tr = tc.getparent() if tc is not None else None
+            paragraphs.append(lint.Paragraph(locations[index], _own_text(p),
+                                             oxml.text_of(tc) if tc is not None else None,
+                                             oxml.text_of(tr) if tr is not None else None))
         tag = _STRUCTURE_TAG.search(text)
         if tag:
             _mark_before({"p": p, "tr": next(p.iterancestors(oxml.qn("w:tr")), None),
@@ -80,6 +87,14 @@ def _describe_paragraphs(root: etree._Element) -> dict[int, str]:
 
 
 _TAG = re.compile(r"{{.*?}}|{%.*?%}", re.DOTALL)
+
+
+def _own_text(p: etree._Element) -> str:
+    """A paragraph's own text, without that of a paragraph inside it (a text box's)."""
+    w_p = oxml.qn("w:p")
+    return "".join("\t" if node.tag == oxml.qn("w:tab") else (node.text or "")
+                   for node in p.iter(oxml.qn("w:t"), oxml.qn("w:tab"))
+                   if next(node.iterancestors(w_p), None) is p)
 
 
 def _unescape_tag(m: re.Match) -> str:
@@ -129,22 +144,30 @@ class WordTemplate:
         if body is None:
             raise TemplateProblem("word/document.xml has no body", file=self.file)
         self.style_ids = oxml.style_ids_by_name(oxml.parse(self.parts["word/styles.xml"])) if "word/styles.xml" in self.parts else {}
-        locations = _describe_paragraphs(body)
+        paragraphs: list[lint.Paragraph] = []
+        locations = _describe_paragraphs(body, paragraphs)
         body_xml = etree.tostring(body, encoding="unicode")
         root.replace(body, etree.Element("drafterbody"))
         head, _, tail = oxml.serialize(root).decode("utf-8").partition(_BODY_MARK)
         self._head, self._tail = head, tail
-        self.body = self._compile(body_xml, locations, "the document")
+        self.body = self._compile(body_xml, locations, "the document", paragraphs)
         self.other: dict[str, _Compiled] = {}
         for name, data in self.parts.items():
             if _TEMPLATED_PART.match(name) and (b"{{" in data or b"{%" in data):
                 part_root = oxml.parse(data)
-                part_locations = _describe_paragraphs(part_root)
+                part_paragraphs: list[lint.Paragraph] = []
+                part_locations = _describe_paragraphs(part_root, part_paragraphs)
                 xml = oxml.serialize(part_root).decode("utf-8")
-                self.other[name] = self._compile(xml, part_locations, name)
+                self.other[name] = self._compile(xml, part_locations, name, part_paragraphs)
 
-    def _compile(self, xml: str, locations: dict[int, str], part: str) -> _Compiled:
+    def _compile(self, xml: str, locations: dict[int, str], part: str, paragraphs: list) -> _Compiled:
+        problems = lint.lint(paragraphs, self.file, part)
+        if problems:
+            raise TemplateProblem(problems=problems)
         prepared = _prepare(xml)
+        problems = lint.dropped(paragraphs, prepared, self.file, part)
+        if problems:
+            raise TemplateProblem(problems=problems)
         lines = prepared.split("\n")
         try:
             template = xml_environment().from_string(prepared)
@@ -202,10 +225,11 @@ class WordTemplate:
                                 file=self.file, place=place, hint=p.hint) for p in exc.problems]
             raise TemplateProblem(problems=problems) from None
         except SecurityError as exc:
+            line = getattr(exc, "template_line", None) or _template_line()
             raise TemplateProblem(
                 f"template tag refused: {exc.message or exc}",
                 file=self.file,
-                place=self._where(compiled.lines, compiled.locations, _template_line(), part),
+                place=self._where(compiled.lines, compiled.locations, line, part),
                 hint="Templates run in a sandbox: they can use the answer's names (see the README), "
                 "not Python internals, files or the environment.",
             ) from None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import __version__
-from drafter.errors import Problem
+from drafter.errors import OutputError, Problem, display_path
 from drafter.write.output import replace_file, write_new
 
 #: Changes when the layout of the JSON changes in a way readers must know about.
@@ -150,8 +150,15 @@ class Manifest:
 
     def write(self, records: list[AnswerRecord], state: str, finished: dt.datetime | None = None) -> Path:
         data = json.dumps(self.as_dict(records, state, finished), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-        if self.path is None:
-            self.path = write_new(self.folder / f"{PREFIX}{self.started:%Y%m%d-%H%M%S}.json", data)
-        else:
-            replace_file(self.path, data)
+        name = self.folder / f"{PREFIX}{self.started:%Y%m%d-%H%M%S}.json"
+        try:
+            if self.path is None:
+                self.path = write_new(name, data)
+            else:
+                replace_file(self.path, data)
+        except OSError as exc:  # a full disk, a folder that became read-only
+            raise OutputError(f"cannot write the manifest of the run ({exc.strerror or exc})",
+                              file=display_path(self.path or name),
+                              hint="Free some space on the disk (or check the folder's permissions); "
+                              "the answers listed above were written.") from None
         return self.path

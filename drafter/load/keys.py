@@ -1,0 +1,246 @@
+"""The keys a person may write in the register and the notes file: one declaration.
+
+Every mapping a colleague types (the register, a question, its minister, its answer, an
+answer part, a block, a table, the house style) is declared here as a `Shape`: its keys,
+what each holds, and which are required. From this one declaration:
+
+- the loaders refuse an unknown key at its line, with a "did you mean" (`afetr:` is not
+  silently ignored, taking its sentence with it);
+- `register.schema.json` (beside this package) is generated, so that an editor can
+  complete and check the register as it is typed (`python -m drafter.load.keys` rewrites it;
+  a test fails when it is out of date).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.errors import Problem
+
+# What a value holds. Each kind has a JSON Schema; messages name it in words.
+TEXT = "text"
+TEXTS = "texts"  # a text, or a list of texts (paragraphs)
+INTEGER = "integer"
+NUMBERS = "numbers"  # a whole number or a list of them
+DATE = "date"
+BOOLEAN = "boolean"
+CHOICE = "choice"
+SHAPE = "shape"  # a mapping declared as another Shape
+LIST = "list"  # a list of mappings of another Shape
+MAP = "map"  # free keys (names chosen by the person), each value of another Shape or kind
+ANY = "any"
+
+#: The house style's choices (one source: the register reads them from here).
+PERCENT_STYLES = ("symbol", "word")
+ROUNDINGS = ("half_up", "half_even")
+NOTE_STYLES = ("parentheses", "superscript", "footnotes")
+NOTE_NUMBERING = ("table", "document")
+SCALES = ("euro", "thousand", "million")
+AXES = ("year", "line", "kind")
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str
+    meaning: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    shape: str | None = None  # SHAPE, LIST, MAP: the Shape of the values (MAP: or a kind)
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    what: str  # how a message names such a mapping
+    keys: tuple[Key, ...]
+    #: at most one of these keys (a block is exactly one of text, table, list, bullets)
+    one_of: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(k.name for k in self.keys)
+
+    def meant(self, name) -> str | None:
+        """The declared key a name was probably meant to be ('afetr' -> 'after')."""
+        close = difflib.get_close_matches(str(name).strip().lower(), self.names, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+    def check(self, mapping, file: str, what: str | None = None) -> list[Problem]:
+        """A problem for each key of `mapping` (a LineDict) this shape does not declare, and for
+        each yes/no key whose value is not true or false (`show_unit: nee` is not "no")."""
+        problems = []
+        declared = {k.name: k for k in self.keys}
+        for key in mapping:
+            if key in declared:
+                value = mapping[key]
+                if declared[key].kind == BOOLEAN and value is not None and not isinstance(value, bool):
+                    problems.append(Problem(
+                        f"{what or self.what}: '{key}' must be true or false, not {value!r}",
+                        file=file, place=f"line {_key_line(mapping, key)}", hint=f"Write '{key}: true' or '{key}: false'."))
+                continue
+            meant = self.meant(key)
+            guess = f"Did you mean '{meant}'? " if meant else ""
+            problems.append(Problem(
+                f"{what or self.what}: unknown key {str(key)!r}, so what it holds would be lost",
+                file=file, place=f"line {_key_line(mapping, key)}",
+                hint=f"{guess}The keys here are: {', '.join(self.names)}.",
+            ))
+        return problems
+
+
+def _key_line(mapping, key) -> int:
+    key_line = getattr(mapping, "key_line", None)
+    return key_line(key) if key_line else getattr(mapping, "line", 0)
+
+
+_STYLE_KEYS = (
+    Key("locale", TEXT, "number and date formats, a Babel locale such as nl_BE or fr_BE"),
+    Key("percent_style", CHOICE, "45% (symbol) or 45 procent (word)", choices=PERCENT_STYLES),
+    Key("rounding", CHOICE, "how figures are rounded", choices=ROUNDINGS),
+    Key("note_style", CHOICE, "how notes are called: (1), a raised 1, or Word footnotes", choices=NOTE_STYLES),
+    Key("note_numbering", CHOICE, "one series of note numbers per table, or one per document", choices=NOTE_NUMBERING),
+    Key("missing", TEXT, "what a figure that does not apply shows (default: the language's n.v.t.)"),
+)
+#: The house-style keys, settable on the register and on each question.
+STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
+
+SHAPES: dict[str, Shape] = {s.name: s for s in (
+    Shape("register", "register", (
+        *_STYLE_KEYS,
+        Key("notes", TEXT, "the notes file, beside the register (notes.yaml)"),
+        Key("questions", LIST, "the questions", required=True, shape="question"),
+    )),
+    Shape("question", "question", (
+        Key("zittingsjaar", TEXT, "the parliamentary year, e.g. 2019-2020", required=True),
+        Key("number", INTEGER, "the question's number", required=True),
+        Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True),
+        Key("asker", TEXT, "who asked it; N.N. when unknown", required=True),
+        Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
+        Key("title", TEXT, "the question's title", required=True),
+        Key("template", TEXT, "a .docx file in answer_templates/", required=True),
+        Key("data", MAP, "the data sets the answer uses: name: file", shape=TEXT),
+        Key("introduction", TEXTS, "the question's introduction, verbatim"),
+        Key("subquestions", MAP, "the sub-questions, numbered: 1: ...", required=True, shape=TEXT),
+        Key("tables", MAP, "the tables of the answer, by name", shape="table"),
+        Key("answer", SHAPE, "the answer's texts", required=True, shape="answer"),
+        *_STYLE_KEYS,
+    )),
+    Shape("minister", "minister", (
+        Key("name", TEXT, "the minister's name; N.N. when unknown", required=True),
+        Key("title", TEXT, "the minister's title", required=True),
+    )),
+    Shape("answer", "answer", (
+        Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),
+        Key("parts", LIST, "the answers, one per sub-question (or several at once)", required=True, shape="part"),
+    )),
+    Shape("part", "answer part", (
+        Key("number", NUMBERS, "the sub-question it answers, or a list of them", required=True),
+        Key("text", TEXTS, "the answer's text"),
+        Key("table", TEXT, "a table of this question, after the text"),
+        Key("after", TEXTS, "text after the table"),
+        Key("blocks", LIST, "the content as a list of blocks, in order", shape="block"),
+    )),
+    Shape("block", "block", (
+        Key("text", TEXTS, "a paragraph (a blank line starts another)"),
+        Key("table", TEXT, "a table of this question"),
+        Key("list", ANY, "a numbered list: a list of texts"),
+        Key("bullets", ANY, "a bulleted list: a list of texts"),
+    ), one_of=True),
+    Shape("table", "table", (
+        Key("data", TEXT, "the data set, by its name under data:", required=True),
+        Key("years", ANY, "a range such as 2014-2018, or a list of years (or of {year, label, notes})"),
+        Key("line", ANY, "the budget line (or {line, label, notes})"),
+        Key("lines", ANY, "the budget lines (or {line, label, notes} each)"),
+        Key("kinds", ANY, "VAK and/or VEK (or {kind, label, notes} each)"),
+        Key("groups", ANY, "column groups: a list of {label, line, kinds, notes}"),
+        Key("rows", CHOICE, "what the rows are", choices=AXES),
+        Key("columns", CHOICE, "what the columns are", choices=AXES),
+        Key("title", TEXT, "a title above the table"),
+        Key("title_notes", ANY, "notes called in the title"),
+        Key("unit", CHOICE, "the unit of the amounts", choices=SCALES),
+        Key("show_unit", BOOLEAN, "say the unit above the table (default true)"),
+        Key("decimals", ANY, "decimals: a number, or {default, columns, rows}"),
+        Key("missing", TEXT, "what a figure that does not apply shows"),
+        Key("total", ANY, "'computed', or {line: <budget line>, label: ...}"),
+        Key("notes", CHOICE, "the table's note style", choices=NOTE_STYLES),
+    )),
+)}
+
+
+def shape(name: str) -> Shape:
+    return SHAPES[name]
+
+
+# ---------------------------------------------------------------------------- JSON Schema
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "register.schema.json"
+
+
+def _json_type(key: Key) -> dict:
+    if key.kind == TEXT:
+        out = {"type": ["string", "number"]}
+    elif key.kind == TEXTS:
+        out = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    elif key.kind == INTEGER:
+        out = {"type": "integer"}
+    elif key.kind == NUMBERS:
+        out = {"anyOf": [{"type": "integer"}, {"type": "array", "items": {"type": "integer"}, "minItems": 1}]}
+    elif key.kind == DATE:
+        out = {"type": "string", "format": "date"}
+    elif key.kind == BOOLEAN:
+        out = {"type": "boolean"}
+    elif key.kind == CHOICE:
+        out = {"enum": list(key.choices)}
+    elif key.kind == SHAPE:
+        out = {"$ref": f"#/$defs/{key.shape}"}
+    elif key.kind == LIST:
+        out = {"type": "array", "items": {"$ref": f"#/$defs/{key.shape}"}}
+    elif key.kind == MAP:
+        inner = ({"$ref": f"#/$defs/{key.shape}"} if key.shape in SHAPES else _json_type(Key("", key.shape, "")))
+        out = {"type": "object", "additionalProperties": inner}
+    else:
+        out = {}
+    if key.nullable:
+        out = {"anyOf": [out, {"type": "null"}]}
+    return {"description": key.meaning, **out}
+
+
+def _json_shape(s: Shape) -> dict:
+    out = {
+        "type": "object",
+        "description": f"a {s.what}",
+        "properties": {k.name: _json_type(k) for k in s.keys},
+        "additionalProperties": False,
+    }
+    required = [k.name for k in s.keys if k.required]
+    if required:
+        out["required"] = required
+    if s.one_of:
+        out["minProperties"] = out["maxProperties"] = 1
+    return out
+
+
+def json_schema() -> dict:
+    """The register's JSON Schema (draft 2020-12), from the declaration above."""
+    top = _json_shape(SHAPES["register"])
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://drafter.invalid/register.schema.json",
+        "title": "drafter register (data/questions.yaml)",
+        **{k: v for k, v in top.items() if k != "description"},
+        "$defs": {name: _json_shape(s) for name, s in SHAPES.items() if name != "register"},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":  # python -m drafter.load.keys: rewrite register.schema.json
+    SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
+    print(f"wrote {SCHEMA_FILE}")
