@@ -113,7 +113,12 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("register", "register", (
         *_STYLE_KEYS,
         Key("notes", TEXT, "the notes file, beside the register (notes.yaml)"),
+        Key("deadlines", SHAPE, "how the house counts deadlines", shape="deadlines"),
         Key("questions", LIST, "the questions", required=True, shape="question"),
+    )),
+    Shape("deadlines", "deadlines", (
+        Key("internal_days", INTEGER, "working days between the internal deadline and the legal one (0 to 19)"),
+        Key("closing_days", ANY, "dates (YYYY-MM-DD) the house is closed, besides weekends and public holidays"),
     )),
     Shape("question", "question", (
         Key("zittingsjaar", TEXT, "the parliamentary year, e.g. 2019-2020", required=True),
@@ -128,6 +133,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("subquestions", MAP, "the sub-questions, numbered: 1: ...", required=True, shape=TEXT),
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
         Key("answer", SHAPE, "the answer's texts", required=True, shape="answer"),
+        Key("opendata", ANY, "the parliament's open-data id of the question (written by drafter intake)"),
         *_STYLE_KEYS,
     )),
     Shape("minister", "minister", (
