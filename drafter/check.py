@@ -143,6 +143,8 @@ class _Checker:
                 self.add(consistency.budget_warnings(loaded))
             elif isinstance(loaded, datasets.SharesData):
                 self.add(consistency.shares_warnings(loaded))
+            elif isinstance(loaded, datasets.FiguresData):
+                self.add(list(loaded.raw.notices))
         return self.data[key]
 
     def question(self, q: Question) -> None:
