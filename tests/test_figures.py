@@ -168,3 +168,71 @@ def test_a_wide_sheet_that_also_has_a_year_column_is_refused(project):
     with pytest.raises(DrafterError) as exc:
         view_of(project, "data: spending\nrows: line\ncolumns: year\n", data="line,year,2019\na,x,1\n")
     assert "are years, so this is a wide sheet, but it also has a column 'year'" in str(exc.value)
+
+
+def test_a_text_takes_one_figure_of_any_data_set(project):
+    from drafter.load.datasets import load_dataset
+
+    (project / "data" / "spending.csv").write_text(SPENDING, encoding="utf-8")
+    data = load_dataset("spending", project / "data" / "spending.csv")
+    assert data.value(department="Education", type="capital", year="2019–20") == 912.9
+    with pytest.raises(DrafterError) as exc:
+        data.value(department="Education", year="2019–20")
+    assert "more than one row has department 'Education', year '2019–20'" in str(exc.value)
+
+
+def test_the_example_of_the_template_guide_works(project):
+    data = "department,type,year,value,notes\nFinanciën,resource,2019,1250000,\nFinanciën,resource,2020,1300000,raming\n" \
+           "Onderwijs,resource,2019,900000,\nOnderwijs,resource,2020,950000,\nOnderwijs,capital,2020,1,\n"
+    with open(project / "data" / "notes.yaml", "a", encoding="utf-8") as fh:
+        fh.write("raming: Een raming.\n")
+    t = view_of(project, """\
+        data: spending
+        title: Uitgaven per departement
+        rows: department
+        columns:
+          dimension: year
+          values: [2019, {value: 2020, label: "2020 (begroting)", notes: [raming]}]
+        where: {type: resource}
+        corner: Departement
+        unit: {currency: EUR, scale: million, data_scale: units}
+        decimals: 1
+        total: computed
+    """, locale="nl_BE", data=data)
+    assert cells(t) == [["Departement", "2019", f"2020 (begroting){NBSP}(1)"], ["Financiën", "1,3", f"1,3{NBSP}(1)"],
+                        ["Onderwijs", "0,9", "1,0"], ["Totaal", "2,2", "2,3"]]
+    assert t.caption == "bedragen in miljoen euro"
+
+
+WIDE = "department," + ",".join(f"{y}–{str(y + 1)[2:]}" for y in range(2012, 2024)) + "\n" + "".join(
+    f"Department number {d} with a long name," + ",".join(str(1000 * d + y) for y in range(12)) + "\n" for d in range(1, 6))
+
+
+@pytest.mark.parametrize("fit", ["smaller", "landscape"])
+def test_a_table_of_thirteen_columns_never_passes_the_margin(project, fit, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    from .conftest import pdf_text, render_pdf, validate_docx
+
+    reg = register(project, f"data: spending\nrows: department\ncolumns: year\nfit: {fit}\n"
+                   "unit: {currency: EUR, scale: thousand, data_scale: thousand}\n", locale="nl_BE", data=WIDE)
+    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                     "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    validate_docx(path)
+    document = docx.Document(str(path))
+    tbl = document.tables[0]._tbl
+    widths = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
+    sections = document.sections
+    if fit == "landscape":  # the table has a landscape page of its own, between portrait ones
+        assert [s.orientation for s in sections] == [0, 1, 0]
+        page = sections[1]
+    else:
+        assert len(sections) == 1
+        page = sections[0]
+    assert len(widths) == 13 and sum(widths) <= (page.page_width - page.left_margin - page.right_margin) / 635
+    assert [c.text for c in document.tables[0].rows[1].cells][:2] == ["Department number 1 with a long name", "1.000"]
+    text = pdf_text(render_pdf(path, tmp_path))
+    assert "2023–" in text and "5.011" in text  # the last column is on the page

@@ -133,6 +133,29 @@ class FiguresData:
     def text(self, index: int, column: str) -> str:
         return self.records[index].get(column, "")
 
+    def value(self, measure: str | None = None, **where) -> float:
+        """The one figure with these dimension values, for a text:
+        ``spending.value(department="Education", year="2019–20", type="resource")``."""
+        measure = measure or (self.measures() or [""])[0]
+        if measure not in self.columns and measure not in self.measures():
+            raise DataError(f"there is no measure '{measure}'", file=self.file,
+                            hint=f"The columns are: {', '.join(self.columns)}.")
+        for dim in where:
+            if dim not in self.columns:
+                raise DataError(f"there is no column '{dim}'", file=self.file,
+                                hint=f"The columns are: {', '.join(self.columns)}.{schema.did_you_mean(dim, self.columns)}")
+        wanted = {d: str(v) for d, v in where.items()}
+        found = [i for i, r in enumerate(self.records) if all(r.get(d) == v for d, v in wanted.items())]
+        shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items()) or "no values"
+        if len(found) != 1:
+            raise DataError(f"{'no row has' if not found else 'more than one row has'} {shown}", file=self.file,
+                            hint="Name a value of every dimension that tells the rows apart.")
+        figure = self.figure(found[0], measure)
+        if figure.value is None:
+            raise DataError(f"the row with {shown} has no figure", file=self.file, place=figure.place,
+                            hint="Fill in the figure, or do not use it in a text.")
+        return figure.value
+
 
 _PERIOD_HEADER = re.compile(r"^\d{4}(\s*[-–/]\s*\d{2,4})?$")
 

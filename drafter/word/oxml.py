@@ -461,7 +461,9 @@ _XML_SPACE = ' xml:space="preserve"'
 #: Column widths in twentieths of a point: about one character's width (at the normal size,
 #: 11 pt), and the limits; a table that would pass the margin gets narrower columns first.
 CHAR_WIDTH, MIN_LABEL, MAX_LABEL, MIN_FIGURE, MAX_FIGURE = 115, 1400, 4800, 1500, 3000
-COMPACT_FIGURE, COMPACT_LABEL = 650, 1200
+COMPACT_FIGURE, COMPACT_LABEL, COMPACT_MAX_LABEL = 650, 1200, 2800
+#: Headings are set in bold: their characters are wider.
+HEADING_WIDER = 1.15
 #: A cell's left and right margins together (Word's default: 2 x 0.19 cm).
 CELL_MARGINS = 216
 #: A wide table's type is made smaller down to this size (half points: 7 pt), no further.
@@ -573,15 +575,15 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
                        MIN_FIGURE, MAX_FIGURE)] * len(figures))
     if sum(roomy) <= text_width:
         return roomy, 1.0
-    compact = [max(COMPACT_LABEL, min(MAX_LABEL, (max(len(t) for t in labels) + 2) * CHAR_WIDTH))]
-    compact += [max(COMPACT_LABEL, min(MAX_LABEL, (max(len(x) for x in t) + 2) * CHAR_WIDTH)) for t in texts]
+    compact = [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(t) for t in labels) + 2) * CHAR_WIDTH))]
+    compact += [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(x) for x in t) + 2) * CHAR_WIDTH)) for t in texts]
     group_of = [g for g in table.groups for _ in range(g.span)]
     for i, c in enumerate(figures):
-        longest = max([_longest_word(c.text)] + [len(r.cells[lead + i].text) for r in body])
-        width = longest * CHAR_WIDTH + CELL_MARGINS + CHAR_WIDTH
+        longest = max([_longest_word(c.text) * HEADING_WIDER] + [len(r.cells[lead + i].text) for r in body])
+        width = int(longest * CHAR_WIDTH) + CELL_MARGINS + CHAR_WIDTH
         if i < len(group_of):  # a group's label, unbroken, over the columns it spans
             g = group_of[i]
-            width = max(width, ((_longest_word(g.label.text) + 1) * CHAR_WIDTH + CELL_MARGINS) // g.span)
+            width = max(width, int((_longest_word(g.label.text) * HEADING_WIDER + 1) * CHAR_WIDTH + CELL_MARGINS) // g.span)
         compact.append(max(COMPACT_FIGURE, width))
     if sum(compact) <= text_width:
         spare = text_width - sum(compact)  # give the label column what is left, up to its roomy width
