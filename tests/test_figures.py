@@ -236,3 +236,48 @@ def test_a_table_of_thirteen_columns_never_passes_the_margin(project, fit, tmp_p
     assert [c.text for c in document.tables[0].rows[1].cells][:2] == ["Department number 1 with a long name", "1.000"]
     text = pdf_text(render_pdf(path, tmp_path))
     assert "2023–" in text and "5.011" in text  # the last column is on the page
+
+
+def test_shares_are_figures_too_with_the_unit_in_each_row_label(project):
+    reg = project / "data" / "s.yaml"
+    reg.write_text(textwrap.dedent("""\
+        locale: nl_BE
+        questions:
+          - zittingsjaar: 2019-2020
+            number: 1
+            date: null
+            asker: N.N.
+            minister: {name: N.N., title: N.N.}
+            title: T - T
+            template: algemeen.docx
+            data: {shares: support_by_size.csv}
+            subquestions: {1: "Vraag"}
+            tables:
+              t:
+                data: shares
+                rows: {dimension: size, values: [{value: kmo, label: Kmo's}, {value: groot, label: Grote}]}
+                columns: {measures: [{measure: share, label: Aandeel}]}
+                unit: {kind: persons, show: rows}
+            answer:
+              parts:
+                - number: 1
+                  table: t
+        """), encoding="utf-8")
+    loaded = load_register(reg)
+    t = build_view(loaded, loaded.questions[0], load_notes(None)).context["tables"]["t"]
+    assert cells(t) == [["", "Aandeel"], ["Kmo's (aantal personen)", "45"], ["Grote (aantal personen)", "55"]]
+
+
+def test_check_warns_when_a_stated_total_of_any_table_does_not_add_up(project):
+    data = "service,plan,outturn\nA,100,10\nB,200,20\nTotal,310,30\n"
+    reg = register(project, """\
+        data: spending
+        rows: service
+        columns: {measures: [plan, outturn]}
+        total: {value: Total}
+    """, data=data)
+    result = run_cli("check", "--register", str(reg), "--templates", str(project / "answer_templates"))
+    assert result.exit_code == 0, result.output
+    assert ("warning: data/spending.csv, row 4, column 'plan': table 't': the rows for plan add up to 300, "
+            "but the total 'Total' says 310") in result.stdout + result.stderr
+    assert "outturn add up" not in result.stdout + result.stderr  # 30 = 10 + 20

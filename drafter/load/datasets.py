@@ -368,12 +368,16 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
 # --------------------------------------------------------------------------- shares
 
 
-class SharesData:
-    """Shares of a whole by category (e.g. support by company size); percentages are computed."""
+class SharesData(FiguresData):
+    """Shares of a whole by category (e.g. support by company size): figures with one
+    dimension (the categories) and the measure share; percentages are computed."""
 
     def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str]) -> None:
-        self.name = name
-        self.raw = raw
+        names = list(raw.frame.columns)
+        rows = [(i, dict(zip(names, (v.strip() for v in values))))
+                for i, values in enumerate(zip(*(raw.frame[c] for c in names)))]
+        rows = [(i, r) for i, r in rows if any(r.values())]
+        super().__init__(name, raw, [r for _, r in rows], [i for i, _ in rows])
         self.shares = shares
         self.labels = labels
         self.formatter = None  # a document's: see with_formatter

@@ -163,9 +163,6 @@ class TableSpec:
     fit: str | None = None
     budget: bool = False  # written in the budget's short form (line, years, kinds)
 
-    def lines_line(self) -> int:
-        return int(self.place.split()[-1])
-
 
 @dataclass(frozen=True)
 class Block:

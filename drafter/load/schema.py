@@ -130,8 +130,8 @@ UNIT_KEYS = ("currency", "scale", "data_scale", "kind", "show", "text")
 #: Units that are not money: what the figures count.
 UNIT_KINDS = ("money", "count", "percent", "persons", "fte")
 #: Where a table states its unit: once in the caption, in the corner (the first header cell),
-#: in the header of each figure column, in every cell ('£466m'), or nowhere.
-UNIT_SHOWN = ("caption", "corner", "header", "cells", "none")
+#: in the header of each figure column, in each row's label, in every cell ('£466m'), or nowhere.
+UNIT_SHOWN = ("caption", "corner", "header", "rows", "cells", "none")
 #: Scales, and the figure they divide by.
 SCALE_FACTORS = {"units": 1, "euro": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: How a negative figure is written: -1.234, −1.234 (a real minus sign) or (1.234).

@@ -229,6 +229,7 @@ class _TableBuilder:
         self.register_file = register_file
         self.where = f"{register_file}, table '{spec.name}'"
         self.render_text = render_text
+        self.house_fit = house.fit
         self.placeholders = {
             "not_applicable": house.missing if house.missing is not None else fmt.not_applicable,
             "nil": fmt.words["placeholder_nil"], "unknown": fmt.words["placeholder_unknown"], "empty": "",
@@ -405,7 +406,7 @@ class _TableBuilder:
             columns=lead + tuple(columns), rows=tuple(rows), notes=tuple(self.printed), note_style=self.series.style,
             groups=tuple(groups_view), lead=len(lead),
             remarks=tuple(self.render_text(r, spec.place, f"table '{spec.name}', remark") for r in spec.remarks),
-            fit=spec.fit or "smaller",
+            fit=spec.fit or self.house_fit,
         )
 
     def lookup(self, indexes, measure, flat) -> dict:
@@ -466,8 +467,12 @@ class _TableBuilder:
         spec, src = self.spec, self.source
         rows, sums = [], [None] * len(flat)
         col_total = spec.column_total
+        unit = self.fmt.unit_text(spec.unit) if spec.unit.show == "rows" else ""
         for item in items:
-            label = self.labelled(item.label, item.notes, f"{self.where}, row '{item.key}'")
+            text = item.label
+            if unit:
+                text = f"{text} {unit}" if self.fmt.language == "en" else f"{text} ({unit})"
+            label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'")
             rows.append(self.row(label, item, flat, lookup, section, sums, total=False))
         if spec.total is not None:
             label_text = spec.total.label if spec.total.label is not None else self.fmt.words["total"]

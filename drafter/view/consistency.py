@@ -159,7 +159,8 @@ def total_warnings(question: Question, data: dict, register_file: str) -> list[P
                     what = f"the rows for {year} {kind}"
                     place = _with_column(source, total.place, "amount")
                 else:
-                    what = "the rows for " + ", ".join(k for k in key[:-1]) if key[:-1] else "the rows"
+                    named = list(key[:-1]) + ([key[-1]] if len(measures) > 1 else [])
+                    what = "the rows for " + ", ".join(named) if named else "the rows"
                     place = total.place
                 out.append(Problem(
                     f"table '{spec.name}': {what} add up to {_figure(added)}, but the total "
