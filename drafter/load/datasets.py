@@ -83,6 +83,9 @@ class FiguresData:
         self._places = places  # the sheet row index of each record
         self._value_columns = value_columns  # wide sheets: measure -> the column its text came from
         self._figures: dict[tuple[int, str], Figure] = {}
+        #: what tables worked out from these records (rows kept, where each figure is), by the
+        #: question they asked: the answers of a batch mostly show the same tables
+        self.selections: dict[tuple, object] = {}
         self.columns = tuple(dict.fromkeys(k for r in records for k in r)) if records else tuple(raw.frame.columns)
 
     @property
@@ -224,8 +227,6 @@ class BudgetData(FiguresData):
                          [0] * len(listed))
         self._cells_in_order = listed
         self._frame: pd.DataFrame | None = None
-        self._selections: dict[tuple, dict] = {}
-        self._line_names: frozenset[str] | None = None
 
     def place(self, index: int, column: str | None = None) -> str:
         place = self._cells_in_order[index].place
@@ -263,26 +264,8 @@ class BudgetData(FiguresData):
             )
         return self._frame
 
-    def select(self, lines: tuple, years: tuple, kinds: tuple, rows: str, columns: str) -> dict[tuple, BudgetCell]:
-        """The cells of these lines, years and kinds, by (row key, column key), selected with
-        pandas; remembered, as the answers of a batch mostly ask for the same tables."""
-        key = (lines, years, kinds, rows, columns)
-        found = self._selections.get(key)
-        if found is None:
-            frame = self.frame()
-            chosen = frame[frame["line"].isin(lines) & frame["year"].isin(years) & frame["kind"].isin(kinds)]
-            found = {(r[rows], r[columns]): r["cell"] for r in chosen.to_dict("records")}
-            self._selections[key] = found
-        return found
-
     def cell(self, line: str, year: int, kind: str) -> BudgetCell | None:
         return self.cells.get((line, int(year), kind))
-
-    def line_names(self) -> frozenset[str]:
-        """The budget lines in the file (worked out once)."""
-        if self._line_names is None:
-            self._line_names = frozenset(k[0] for k in self.cells)
-        return self._line_names
 
     def lines(self) -> list[str]:
         return sorted({k[0] for k in self.cells})

@@ -327,8 +327,12 @@ class _TableBuilder:
                                    if a is not None and a.dimension is not None)] + [spec.rows.within or spec.rows.dimension]:
             if dim is not None and not (spec.budget and dim in ("line", "year", "kind")):
                 self.check_dimension(dim)
-        indexes = [i for i, r in enumerate(src.records)
-                   if all(r.get(d, "") in keys for d, keys in spec.where.items())]
+        where_key = self.where_key = ("where", tuple(sorted(spec.where.items())))
+        indexes = src.selections.get(where_key)
+        if indexes is None:
+            indexes = [i for i, r in enumerate(src.records)
+                       if all(r.get(d, "") in keys for d, keys in spec.where.items())]
+            src.selections[where_key] = indexes
         for dim, keys in spec.where.items():
             self.check_values(dim, keys, None)
         measure = None if any(a is not None and a.measures for a in (spec.rows, spec.columns, spec.groups)) \
@@ -416,20 +420,25 @@ class _TableBuilder:
         axes += [("row", spec.rows.dimension), ("group", spec.groups.dimension if spec.groups else None),
                  ("column", spec.columns.dimension)]
         dims = [d for _, d in axes if d is not None]
+        key = ("lookup", tuple(dims), self.where_key)
+        cached = src.selections.get(key)
+        if cached is not None:
+            return {"dims": [a for a, d in axes if d is not None], "found": cached, "measure": measure}
         found: dict = {}
         for i in indexes:
             r = src.records[i]
-            key = tuple(r.get(d, "") for d in dims)
-            if key in found:
-                first = found[key]
+            coordinates = tuple(r.get(d, "") for d in dims)
+            if coordinates in found:
+                first = found[coordinates]
                 differ = [c for c in src.columns if c not in dims and c not in schema.SPECIAL_COLUMNS
                           and c not in src.measures() and src.records[first].get(c) != r.get(c)]
-                shown = ", ".join(f"{d} '{v}'" for d, v in zip(dims, key))
+                shown = ", ".join(f"{d} '{v}'" for d, v in zip(dims, coordinates))
                 raise self.problem(
                     f"{src.file} has more than one figure for {shown} ({src.place(first)} and {src.place(i)})",
                     (f"They differ in {', '.join(repr(d) for d in differ)}: choose one with 'where: {{{differ[0]}: ...}}', "
                      f"or show '{differ[0]}' as rows, columns or groups." if differ else "Keep one row."))
-            found[key] = i
+            found[coordinates] = i
+        src.selections[key] = found
         return {"dims": [a for a, d in axes if d is not None], "found": found, "measure": measure}
 
     def find(self, lookup, section, row: AxisItem, group, column: AxisItem):
