@@ -281,3 +281,10 @@ def test_check_warns_when_a_stated_total_of_any_table_does_not_add_up(project):
     assert ("warning: data/spending.csv, row 4, column 'plan': table 't': the rows for plan add up to 300, "
             "but the total 'Total' says 310") in result.stdout + result.stderr
     assert "outturn add up" not in result.stdout + result.stderr  # 30 = 10 + 20
+
+
+def test_check_counts_a_note_called_from_any_data_file_as_used(project):
+    reg = register(project, "data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n")
+    result = run_cli("check", "--register", str(reg), "--templates", str(project / "answer_templates"))
+    assert result.exit_code == 0, result.output
+    assert "'bron' is not used" not in result.stdout

@@ -185,7 +185,7 @@ def shown_cells(question: Question, data: dict) -> set[tuple[str, str, int, str]
     return shown
 
 
-def note_warnings(catalog: NoteCatalog, budgets: list[BudgetData], shown: set, questions: list[Question],
+def note_warnings(catalog: NoteCatalog, budgets: list[FiguresData], shown: set, questions: list[Question],
                   sources: list[str], all_read: bool) -> list[Problem]:
     """Note keys used in data rows but not defined (in rows no table shows), and notes used nowhere.
 
@@ -195,6 +195,9 @@ def note_warnings(catalog: NoteCatalog, budgets: list[BudgetData], shown: set, q
     out = []
     used = set()
     for data in budgets:
+        if not isinstance(data, BudgetData):  # any other table of figures: the keys in its notes column
+            used.update(n for r in data.records for n in re.split(r"[\s,;]+", r.get("notes", "")) if n)
+            continue
         for cell in data.cells.values():
             for key in cell.notes:
                 used.add(key)
