@@ -160,6 +160,32 @@ def normalize_properties(root: etree._Element) -> None:
                 el.set(val, "0")
 
 
+def end_with_the_last_section(body: etree._Element) -> None:
+    """No empty page after a table on a landscape page of its own at the end of the answer:
+    when nothing but empty paragraphs follows the paragraph that ends the landscape section,
+    that section becomes the document's last (its properties replace the body's)."""
+    children = [c for c in body if c.tag != qn("w:sectPr")]
+    final = body.find(qn("w:sectPr"))
+    if final is None:
+        return
+    for i in range(len(children) - 1, -1, -1):
+        el = children[i]
+        ppr = el.find(qn("w:pPr")) if el.tag == qn("w:p") else None
+        section = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        if section is not None:
+            orient = f"{qn('w:pgSz')}"
+            found, last = section.find(orient), final.find(orient)
+            if found is None or found.get(qn("w:orient")) != "landscape" or (
+                    last is not None and last.get(qn("w:orient")) == "landscape"):
+                return  # a section of the template's own: left as it is
+            for p in children[i:]:
+                body.remove(p)
+            body.replace(final, section)
+            return
+        if el.tag != qn("w:p") or text_of(el).strip() or el.find(f".//{qn('w:drawing')}") is not None:
+            return
+
+
 def end_cells_with_a_paragraph(body: etree._Element) -> None:
     """Word wants a paragraph at the end of every table cell, also after a table in it."""
     for tc in body.iter(qn("w:tc")):
