@@ -288,3 +288,19 @@ def test_check_counts_a_note_called_from_any_data_file_as_used(project):
     result = run_cli("check", "--register", str(reg), "--templates", str(project / "answer_templates"))
     assert result.exit_code == 0, result.output
     assert "'bron' is not used" not in result.stdout
+
+
+def test_a_budget_file_answers_the_general_form_too(project):
+    from tests.test_tables_and_notes import view_of as budget_view
+
+    t = budget_view(project, """\
+        data: budget
+        rows: {dimension: line, values: [{value: ibn, label: IBN}, {value: speerpuntclusters, label: Speerpunt}]}
+        columns: {dimension: year, values: [2016]}
+        where: {kind: VAK}
+        unit: {currency: EUR, scale: million}
+        decimals: 3
+        total: {value: clusters, label: Totaal clusters}
+    """).context["tables"]["t"]
+    assert cells(t)[1:] == [["IBN", "6,750"], ["Speerpunt", "7,500"], [f"Totaal clusters", f"14,250{NBSP}(1)"]]
+    assert t.caption == "bedragen in miljoen euro"
