@@ -137,6 +137,13 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
 @pytest.mark.parametrize("table, needles", [
     ("data: spending\nrows: department\ncolums: year\n",
      ["line 17", "unknown key 'colums'", "Did you mean 'columns'?", "A table can have: " + ", ".join(TABLE_KEYS)]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n"
+     "text_columns: [{column: type, lable: Type}]\n",
+     ["unknown key 'lable' in a text column", "Did you mean 'label'?", "A text column can have: column, label, notes"]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {defualt: 1}\n",
+     ["unknown key 'defualt' in 'decimals'", "Did you mean 'default'?"]),
+    ("data: spending\nrows: {dimension: department, valeus: [Education]}\ncolumns: year\n",
+     ["unknown key 'valeus' in 'rows'", "Did you mean 'values'?"]),
     ("data: spending\nrows: departmnt\ncolumns: year\nwhere: {type: resource}\n",
      ["'departmnt' is not a column of data/spending.csv", "Did you mean 'department'?"]),
     ("data: spending\nrows: {dimension: department, values: [Educaton]}\ncolumns: year\nwhere: {type: resource}\n",

@@ -15,7 +15,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
-from drafter.load.schema import (AXIS_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
+from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
                                   SCALE_FACTORS, TABLE_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS,
                                   did_you_mean, parse_locale)
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
@@ -411,6 +411,11 @@ def _common(reader: _Reader, spec: LineDict, what: str) -> dict:
     decimals = spec.get("decimals", 0)
     column_decimals, row_decimals = {}, {}
     if isinstance(decimals, LineDict):
+        for k in decimals:
+            if k not in DECIMALS_KEYS:
+                reader.problem(decimals.line_of(k), f"{what}: unknown key '{k}' in 'decimals'",
+                               f"{did_you_mean(k, DECIMALS_KEYS).strip()} 'decimals' can have: "
+                               f"{', '.join(DECIMALS_KEYS)}.".strip())
         column_decimals = {_as_key(k): v for k, v in (decimals.get("columns") or {}).items()}
         row_decimals = {_as_key(k): v for k, v in (decimals.get("rows") or {}).items()}
         decimals = decimals.get("default", 0)
@@ -717,6 +722,11 @@ def _general_table(reader: _Reader, name: str, spec: LineDict, what: str) -> Tab
         if isinstance(item, str):
             text_columns.append(TextColumn(item, item))
         elif isinstance(item, LineDict) and isinstance(item.get("column"), str):
+            for k in item:
+                if k not in TEXT_COLUMN_KEYS:
+                    reader.problem(item.line_of(k), f"{what}: unknown key '{k}' in a text column",
+                                   f"{did_you_mean(k, TEXT_COLUMN_KEYS).strip()} A text column can have: "
+                                   f"{', '.join(TEXT_COLUMN_KEYS)}.".strip())
             text_columns.append(TextColumn(item["column"], str(item.get("label", item["column"])), _notes(item.get("notes"))))
         else:
             reader.problem(spec.line_of("text_columns"), f"{what}: a text column is a column of the data, "

@@ -125,6 +125,9 @@ DIMENSION_WORDS = {"line": "budget line", "year": "year", "kind": "kind"}
 AXIS_KEYS = ("dimension", "values", "within", "measures")
 #: Keys of one value of an axis.
 VALUE_KEYS = ("value", "label", "notes", "columns", "decimals")
+#: Keys of a text column written as a mapping, and of decimals written as a mapping.
+TEXT_COLUMN_KEYS = ("column", "label", "notes")
+DECIMALS_KEYS = ("default", "columns", "rows")
 #: Keys of a unit written as a mapping.
 UNIT_KEYS = ("currency", "scale", "data_scale", "kind", "show", "text")
 #: Units that are not money: what the figures count.
