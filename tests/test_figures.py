@@ -311,3 +311,9 @@ def test_a_budget_file_answers_the_general_form_too(project):
     """).context["tables"]["t"]
     assert cells(t)[1:] == [["IBN", "6,750"], ["Speerpunt", "7,500"], [f"Totaal clusters", f"14,250{NBSP}(1)"]]
     assert t.caption == "bedragen in miljoen euro"
+
+
+def test_the_measure_is_the_one_column_of_figures_when_the_table_names_none(project):
+    t = view_of(project, "data: spending\nrows: region\ncolumns: year\n",
+                data="region,year,inhabitants\nVlaanderen,2020,6629143\nBrussel,2020,1218255\n", locale="nl_BE")
+    assert cells(t) == [["", "2020"], ["Vlaanderen", "6.629.143"], ["Brussel", "1.218.255"]]

@@ -103,9 +103,24 @@ class FiguresData:
         return list(dict.fromkeys(r.get(dimension, "") for r in rows))
 
     def measures(self) -> list[str]:
-        """The columns that can be measures (known measure names first)."""
+        """The columns that can be measures: those with a measure's name (amount, value, ...),
+        else those whose every cell is a figure or a placeholder."""
         known = [c for c in schema.MEASURE_NAMES if c in self.columns]
-        return known or [c for c in self.columns if c not in schema.SPECIAL_COLUMNS]
+        return known or [c for c in self.columns if c not in schema.SPECIAL_COLUMNS and self._numeric(c)]
+
+    def _numeric(self, column: str) -> bool:
+        key = ("numeric", column)
+        if key not in self._figures:
+            def figure(text: str) -> bool:
+                if schema.placeholder_reason(text) != "value":
+                    return True
+                try:
+                    parse_number(text, self.raw.decimal_comma)
+                    return True
+                except NumberError:
+                    return False
+            self._figures[key] = all(figure(r.get(column, "")) for r in self.records)
+        return self._figures[key]
 
     def figure(self, index: int, measure: str) -> Figure:
         """The figure of one record in one measure column; a cell that is not a number is an

@@ -280,12 +280,16 @@ class _TableBuilder:
                                    f"{did_you_mean(key, shown)}")
 
     def measure(self) -> str:
-        measures = self.source.measures()
-        if self.spec.measure is not None:
-            self.check_dimension(self.spec.measure)
-            return self.spec.measure
+        spec = self.spec
+        if spec.measure is not None:
+            self.check_dimension(spec.measure)
+            return spec.measure
+        shown = {spec.rows.dimension, spec.rows.within, spec.columns.dimension, *spec.where,
+                 spec.groups.dimension if spec.groups else None, *(t.column for t in spec.text_columns)}
+        measures = [m for m in self.source.measures() if m not in shown]
         if not measures:
-            raise self.problem(f"{self.source.file} has no column of figures", "Name it with 'measure:'.")
+            raise self.problem(f"{self.source.file} has no column of figures besides the ones the table shows",
+                               "Name the column of figures with 'measure:'.")
         return measures[0]
 
     def items(self, axis: Axis, indexes, exclude=()) -> list[AxisItem]:
