@@ -143,6 +143,8 @@ class _Checker:
                 self.add(consistency.budget_warnings(loaded))
             elif isinstance(loaded, datasets.SharesData):
                 self.add(consistency.shares_warnings(loaded))
+            elif isinstance(loaded, datasets.FiguresData):
+                self.add(list(loaded.raw.notices))
         return self.data[key]
 
     def question(self, q: Question) -> None:
@@ -200,8 +202,8 @@ class _Checker:
         for template in self.templates.values():
             if template is not None:
                 sources += ["\n".join(c.lines) for c in [template.body, *template.other.values()]]
-        budgets = [d for d in self.data.values() if isinstance(d, datasets.BudgetData)]
-        self.add(consistency.note_warnings(self.catalog, budgets, self.shown, questions, sources, self.all_read))
+        figures = [d for d in self.data.values() if isinstance(d, datasets.FiguresData)]
+        self.add(consistency.note_warnings(self.catalog, figures, self.shown, questions, sources, self.all_read))
 
 
 def check_project(register_path: Path | None = None, templates_dir: Path | None = None,

@@ -62,6 +62,182 @@ def _shown(text: str, at_most: int = 40) -> str:
     return text if len(text) <= at_most else text[:at_most] + "..."
 
 
+# --------------------------------------------------------------------------- figures: the one model
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a data set: its value, or why there is none; as it was written."""
+
+    value: float | None  # None: no figure (status says why)
+    status: str  # "value", or one of schema.PLACEHOLDER_REASONS ("not_applicable", "nil", "unknown", "empty")
+    decimals: int  # the decimals it was written with ('912.9' -> 1): a stated figure shown as stated
+    notes: tuple[str, ...]
+    place: str  # its cell, for messages
+
+
+def stated_decimals(text: str, decimal_comma: bool) -> int:
+    """The decimals a figure was written with: '912.9' -> 1, '14.250.000' (comma file) -> 0."""
+    t = re.sub(r"[^\d.,]", "", text)
+    mark = "," if decimal_comma else "."
+    if not decimal_comma and "." not in t and re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}", t):
+        mark = ","  # '6,75' in a point file can only be decimal
+    if mark not in t or (mark == "." and re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", t)):
+        return 0
+    return len(t.rsplit(mark, 1)[1])
+
+
+class FiguresData:
+    """A tidy table of figures: dimension columns (line, year, kind; or department, period,
+    type; anything its author chose) and measure columns (amount, value, count, ...).
+
+    Any column may serve as a dimension; a table names the measure it shows, and only then
+    are that column's cells read as figures (each problem with its row and column). A wide
+    sheet, with the years (or periods: 1990-91) as column headers, is read as it is kept: its
+    period columns become the dimension `year` and the measure `value`.
+    """
+
+    def __init__(self, name: str, raw: RawTable, records: list[dict[str, str]], places: list[int],
+                 value_columns: list[dict[str, str]] | None = None) -> None:
+        self.name = name
+        self.raw = raw
+        self.records = records  # one dict per figure row: column -> text (stripped)
+        self._places = places  # the sheet row index of each record
+        self._value_columns = value_columns  # wide sheets: measure -> the column its text came from
+        self._figures: dict[tuple[int, str], Figure] = {}
+        #: what tables worked out from these records (rows kept, where each figure is), by the
+        #: question they asked: the answers of a batch mostly show the same tables
+        self.selections: dict[tuple, object] = {}
+        self.columns = tuple(dict.fromkeys(k for r in records for k in r)) if records else tuple(raw.frame.columns)
+
+    @property
+    def file(self) -> str:
+        return self.raw.file
+
+    def place(self, index: int, column: str | None = None) -> str:
+        if column is not None and self._value_columns is not None:
+            column = self._value_columns[index].get(column, column)
+        return self.raw.place(self._places[index], column if column in self.raw.frame.columns else None)
+
+    def values(self, dimension: str, indexes=None) -> list[str]:
+        """The values of a dimension, in the order they first appear."""
+        rows = self.records if indexes is None else (self.records[i] for i in indexes)
+        return list(dict.fromkeys(r.get(dimension, "") for r in rows))
+
+    def measures(self) -> list[str]:
+        """The columns that can be measures: those with a measure's name (amount, value, ...),
+        else those whose every cell is a figure or a placeholder."""
+        known = [c for c in schema.MEASURE_NAMES if c in self.columns]
+        return known or [c for c in self.columns if c not in schema.SPECIAL_COLUMNS and self._numeric(c)]
+
+    def _numeric(self, column: str) -> bool:
+        key = ("numeric", column)
+        if key not in self._figures:
+            def figure(text: str) -> bool:
+                if schema.placeholder_reason(text) != "value":
+                    return True
+                try:
+                    parse_number(text, self.raw.decimal_comma)
+                    return True
+                except NumberError:
+                    return False
+            self._figures[key] = all(figure(r.get(column, "")) for r in self.records)
+        return self._figures[key]
+
+    def figure(self, index: int, measure: str) -> Figure:
+        """The figure of one record in one measure column; a cell that is not a number is an
+        error that names it."""
+        key = (index, measure)
+        found = self._figures.get(key)
+        if found is None:
+            text = self.records[index].get(measure, "")
+            place = self.place(index, measure)
+            notes = tuple(n for n in re.split(r"[\s,;]+", self.records[index].get("notes", "")) if n)
+            status = schema.placeholder_reason(text)
+            value, decimals = None, 0
+            if status == "value":
+                try:
+                    value = parse_number(text, self.raw.decimal_comma)
+                except NumberError as exc:
+                    raise DataError(
+                        f"'{text}' is not a figure" + (f": {exc.reason}" if exc.reason else ""),
+                        file=self.file, place=place,
+                        hint=exc.hint or "Write a number (14250000), or a placeholder: "
+                        + ", ".join(f"'{t}'" for t in schema.PLACEHOLDER_EXAMPLES) + ".",
+                    ) from None
+                decimals = stated_decimals(text, self.raw.decimal_comma)
+            found = Figure(value, status, decimals, notes, place)
+            self._figures[key] = found
+        return found
+
+    def text(self, index: int, column: str) -> str:
+        return self.records[index].get(column, "")
+
+    def value(self, measure: str | None = None, **where) -> float:
+        """The one figure with these dimension values, for a text:
+        ``spending.value(department="Education", year="2019–20", type="resource")``."""
+        measure = measure or (self.measures() or [""])[0]
+        if measure not in self.columns and measure not in self.measures():
+            raise DataError(f"there is no measure '{measure}'", file=self.file,
+                            hint=f"The columns are: {', '.join(self.columns)}.")
+        for dim in where:
+            if dim not in self.columns:
+                raise DataError(f"there is no column '{dim}'", file=self.file,
+                                hint=f"The columns are: {', '.join(self.columns)}.{schema.did_you_mean(dim, self.columns)}")
+        wanted = {d: str(v) for d, v in where.items()}
+        found = [i for i, r in enumerate(self.records) if all(r.get(d) == v for d, v in wanted.items())]
+        shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items()) or "no values"
+        if len(found) != 1:
+            raise DataError(f"{'no row has' if not found else 'more than one row has'} {shown}", file=self.file,
+                            hint="Name a value of every dimension that tells the rows apart.")
+        figure = self.figure(found[0], measure)
+        if figure.value is None:
+            raise DataError(f"the row with {shown} has no figure", file=self.file, place=figure.place,
+                            hint="Fill in the figure, or do not use it in a text.")
+        return figure.value
+
+
+_PERIOD_HEADER = re.compile(r"^\d{4}(\s*[-–/]\s*\d{2,4})?$")
+
+
+def load_figures(name: str, raw: RawTable) -> FiguresData:
+    """Any tidy or wide table of figures (see FiguresData)."""
+    names = list(raw.frame.columns)
+    periods = [c for c in names if _PERIOD_HEADER.match(c)]
+    records, places, value_columns = [], [], None
+    rows = list(zip(*(raw.frame[c] for c in names)))
+    if periods:
+        if schema.WIDE_DIMENSION in names or schema.WIDE_MEASURE in names:
+            clash = schema.WIDE_DIMENSION if schema.WIDE_DIMENSION in names else schema.WIDE_MEASURE
+            raise DataError(f"the columns {', '.join(repr(p) for p in periods)} are years, so this is a wide sheet, "
+                            f"but it also has a column '{clash}'", file=raw.file, place=raw.header_place,
+                            hint=f"Rename the column '{clash}', or keep the years in one column '{schema.WIDE_DIMENSION}' "
+                            "(one row per year).")
+        value_columns = []
+        keys = [c for c in names if c not in periods]
+        for index, values in enumerate(rows):
+            row = dict(zip(names, (v.strip() for v in values)))
+            if not any(row.values()):
+                continue
+            for period in periods:
+                record = {k: row[k] for k in keys}
+                record[schema.WIDE_DIMENSION] = period.replace("-", "–") if re.fullmatch(r"\d{4}-\d{2}", period) else period
+                record[schema.WIDE_MEASURE] = row[period]
+                records.append(record)
+                places.append(index)
+                value_columns.append({schema.WIDE_MEASURE: period})
+    else:
+        for index, values in enumerate(rows):
+            row = dict(zip(names, (v.strip() for v in values)))
+            if any(row.values()):
+                records.append(row)
+                places.append(index)
+    if not records:
+        raise DataError("the table has no rows of figures", file=raw.file, place=raw.header_place,
+                        hint="Add a row under the header for each figure (or each line of figures).")
+    return FiguresData(name, raw, records, places, value_columns)
+
+
 # --------------------------------------------------------------------------- budget
 
 
@@ -77,20 +253,40 @@ class BudgetCell:
     place: str
 
 
-class BudgetData:
-    """Budget figures: one row per budget line, year and kind (VAK/VEK)."""
+class BudgetData(FiguresData):
+    """Budget figures: figures over the dimensions line, year and kind (VAK/VEK), measure
+    amount, with the budget's own checks (kinds, years, splits)."""
 
     def __init__(self, name: str, raw: RawTable, cells: dict[tuple[str, int, str], BudgetCell]) -> None:
-        self.name = name
-        self.raw = raw
         self.cells = cells
+        listed = list(cells.values())
+        super().__init__(name, raw, [{"line": c.line, "year": str(c.year), "kind": c.kind} for c in listed],
+                         [0] * len(listed))
+        self._cells_in_order = listed
         self._frame: pd.DataFrame | None = None
-        self._selections: dict[tuple, dict] = {}
-        self._line_names: frozenset[str] | None = None
 
-    @property
-    def file(self) -> str:
-        return self.raw.file
+    def place(self, index: int, column: str | None = None) -> str:
+        place = self._cells_in_order[index].place
+        if column is not None and column in self.raw.frame.columns:
+            place = self.raw.place(self.raw_index(place), column)
+        return place
+
+    def raw_index(self, place: str) -> int:
+        return int(place.rsplit(" ", 1)[1]) - self.raw.header_row - 1
+
+    def measures(self) -> list[str]:
+        return ["amount"]
+
+    def figure(self, index: int, measure: str) -> Figure:
+        if measure != "amount":
+            raise DataError(f"a budget table has the measure 'amount', not '{measure}'", file=self.file,
+                            hint="Leave 'measure:' out of the table, or write 'measure: amount'.")
+        c = self._cells_in_order[index]
+        status = "value" if c.status == "value" else c.status
+        decimals = 0
+        if c.amount is not None and not float(c.amount).is_integer():
+            decimals = len(repr(c.amount).split(".")[1])
+        return Figure(c.amount, status, decimals, c.notes, c.place)
 
     def frame(self) -> pd.DataFrame:
         """The figures as a tidy DataFrame (line, year, kind, amount, status, notes, cell)."""
@@ -105,26 +301,8 @@ class BudgetData:
             )
         return self._frame
 
-    def select(self, lines: tuple, years: tuple, kinds: tuple, rows: str, columns: str) -> dict[tuple, BudgetCell]:
-        """The cells of these lines, years and kinds, by (row key, column key), selected with
-        pandas; remembered, as the answers of a batch mostly ask for the same tables."""
-        key = (lines, years, kinds, rows, columns)
-        found = self._selections.get(key)
-        if found is None:
-            frame = self.frame()
-            chosen = frame[frame["line"].isin(lines) & frame["year"].isin(years) & frame["kind"].isin(kinds)]
-            found = {(r[rows], r[columns]): r["cell"] for r in chosen.to_dict("records")}
-            self._selections[key] = found
-        return found
-
     def cell(self, line: str, year: int, kind: str) -> BudgetCell | None:
         return self.cells.get((line, int(year), kind))
-
-    def line_names(self) -> frozenset[str]:
-        """The budget lines in the file (worked out once)."""
-        if self._line_names is None:
-            self._line_names = frozenset(k[0] for k in self.cells)
-        return self._line_names
 
     def lines(self) -> list[str]:
         return sorted({k[0] for k in self.cells})
@@ -211,12 +389,16 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
 # --------------------------------------------------------------------------- shares
 
 
-class SharesData:
-    """Shares of a whole by category (e.g. support by company size); percentages are computed."""
+class SharesData(FiguresData):
+    """Shares of a whole by category (e.g. support by company size): figures with one
+    dimension (the categories) and the measure share; percentages are computed."""
 
     def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str]) -> None:
-        self.name = name
-        self.raw = raw
+        names = list(raw.frame.columns)
+        rows = [(i, dict(zip(names, (v.strip() for v in values))))
+                for i, values in enumerate(zip(*(raw.frame[c] for c in names)))]
+        rows = [(i, r) for i, r in rows if any(r.values())]
+        super().__init__(name, raw, [r for _, r in rows], [i for i, _ in rows])
         self.shares = shares
         self.labels = labels
         self.formatter = None  # a document's: see with_formatter
@@ -462,12 +644,6 @@ def load_dataset(name: str, path: Path):
         return load_budget(name, raw)
     if set(SHARES_COLUMNS) <= columns:
         return load_shares(name, raw)
-    if len(set(BUDGET_COLUMNS) & columns) >= 2:  # a budget table with a column missing or misspelt
+    if len(set(BUDGET_COLUMNS) & columns) >= 3:  # a budget table with a column missing or misspelt
         return load_budget(name, raw)
-    raise DataError(
-        f"cannot tell what this table holds (columns: {', '.join(raw.frame.columns)})",
-        file=raw.file,
-        place=raw.header_place,
-        hint="A budget table has the columns line, year, kind, amount (and notes, part_of); "
-        "a shares table has a category column and 'share'.",
-    )
+    return load_figures(name, raw)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import Problem
+from drafter.load.schema import FIT_CHOICES, NEGATIVE_STYLES, TABLE_KEYS
 
 # What a value holds. Each kind has a JSON Schema; messages name it in words.
 TEXT = "text"
@@ -105,7 +106,40 @@ _STYLE_KEYS = (
     Key("note_style", CHOICE, "how notes are called: (1), a raised 1, or Word footnotes", choices=NOTE_STYLES),
     Key("note_numbering", CHOICE, "one series of note numbers per table, or one per document", choices=NOTE_NUMBERING),
     Key("missing", TEXT, "what a figure that does not apply shows (default: the language's n.v.t.)"),
+    Key("negative", CHOICE, "how a negative figure is written: -1.234, −1.234 or (1.234)", choices=NEGATIVE_STYLES),
+    Key("fit", CHOICE, "what a table wider than the text does: smaller type, or a landscape page", choices=FIT_CHOICES),
 )
+#: What each key of a table spec (schema.TABLE_KEYS: the one list of them) holds; the guide,
+#: docs/templates.md "Tables", explains each with examples.
+TABLE_KEY_MEANINGS = {
+    "data": "the data set, by its name under data:",
+    "measure": "the measure column the figures come from (amount, value, count, share, ...)",
+    "rows": "what the rows are: a dimension, or {dimension, values, within, measures}",
+    "columns": "what the columns are: a dimension, or {dimension, values, measures}",
+    "groups": "a first header row over the columns: a dimension, or {dimension, values}",
+    "where": "the rows of the data the table uses: {dimension: value or [values]}",
+    "corner": "the first header cell",
+    "corner_notes": "notes called in the corner",
+    "title": "a caption above the table",
+    "title_notes": "notes called in the title",
+    "text_columns": "columns of text beside the figures: [{column, label, notes}]",
+    "unit": "what the figures are: euro/thousand/million, or {currency, kind, scale, data_scale, show, text}",
+    "show_unit": "say the unit above the table (default true)",
+    "decimals": "a number, 'stated', or {default, columns, rows}",
+    "negative": "how a negative figure is written: hyphen, minus or parentheses",
+    "missing": "what a figure that does not apply shows",
+    "placeholders": "what a cell without a figure shows, per reason: {not_applicable, nil, unknown, empty}",
+    "total": "a total row: 'computed', or the row of the data that states it",
+    "column_total": "a total column: 'computed', or the column of the data that states it",
+    "remarks": "unnumbered notes under the table ('Bron: ...')",
+    "notes": "the table's note style: parentheses, superscript or footnotes",
+    "fit": "a table wider than the text: smaller or landscape",
+    "line": "the budget's short form: the budget line (or {line, label, notes})",
+    "lines": "the budget's short form: the budget lines",
+    "years": "the budget's short form: a range such as 2014-2018, or a list of years",
+    "kinds": "the budget's short form: VAK and/or VEK",
+}
+
 #: The house-style keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 
@@ -157,24 +191,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("list", ANY, "a numbered list: a list of texts"),
         Key("bullets", ANY, "a bulleted list: a list of texts"),
     ), one_of=True),
-    Shape("table", "table", (
-        Key("data", TEXT, "the data set, by its name under data:", required=True),
-        Key("years", ANY, "a range such as 2014-2018, or a list of years (or of {year, label, notes})"),
-        Key("line", ANY, "the budget line (or {line, label, notes})"),
-        Key("lines", ANY, "the budget lines (or {line, label, notes} each)"),
-        Key("kinds", ANY, "VAK and/or VEK (or {kind, label, notes} each)"),
-        Key("groups", ANY, "column groups: a list of {label, line, kinds, notes}"),
-        Key("rows", CHOICE, "what the rows are", choices=AXES),
-        Key("columns", CHOICE, "what the columns are", choices=AXES),
-        Key("title", TEXT, "a title above the table"),
-        Key("title_notes", ANY, "notes called in the title"),
-        Key("unit", CHOICE, "the unit of the amounts", choices=SCALES),
-        Key("show_unit", BOOLEAN, "say the unit above the table (default true)"),
-        Key("decimals", ANY, "decimals: a number, or {default, columns, rows}"),
-        Key("missing", TEXT, "what a figure that does not apply shows"),
-        Key("total", ANY, "'computed', or {line: <budget line>, label: ...}"),
-        Key("notes", CHOICE, "the table's note style", choices=NOTE_STYLES),
-    )),
+    Shape("table", "table", tuple(
+        Key(name, {"data": TEXT, "show_unit": BOOLEAN}.get(name, ANY), TABLE_KEY_MEANINGS[name], required=name == "data")
+        for name in TABLE_KEYS)),
 )}
 
 

@@ -16,7 +16,9 @@ from drafter import paths
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
 from drafter.load.keys import AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
-from drafter.load.schema import MAX_DECIMALS, parse_locale
+from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
+                                  SCALE_FACTORS, TABLE_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS,
+                                  did_you_mean, parse_locale)
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
 
 ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
@@ -31,6 +33,8 @@ class Minister:
     title: str
 
 
+#: Keys of a table that mark the budget's short form.
+BUDGET_KEYS = ("line", "lines", "years", "kinds")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class HouseStyle:
     note_style: str = "parentheses"  # (1) under the table; superscript; footnotes (at the foot of the page)
     note_numbering: str = "table"  # one series per table (and per answer part), or one per document
     missing: str | None = None  # what "not applicable" shows; None: the language's (n.v.t.)
+    negative: str = "hyphen"  # -1.234; minus: −1.234; parentheses: (1.234)
+    fit: str = "smaller"  # a table wider than the text: smaller type, or a landscape page
 
     FIELDS = {
         "locale": None,
@@ -51,53 +57,106 @@ class HouseStyle:
         "note_style": NOTE_STYLES,
         "note_numbering": NOTE_NUMBERING,
         "missing": None,
+        "negative": NEGATIVE_STYLES,
+        "fit": FIT_CHOICES,
     }
 
 
 @dataclass(frozen=True)
 class AxisItem:
-    key: object  # a year (int), a budget line or a kind (str)
+    """One value of a dimension as a table shows it: its key in the data, label and notes."""
+
+    key: str  # the value as the data holds it (a year as text: '2016', '1990–91')
+    label: str
+    notes: tuple[str, ...] = ()
+    columns: tuple["AxisItem", ...] = ()  # a column group's own columns (empty: the table's)
+    decimals: int | None = None  # precision of this row's or column's figures
+
+
+@dataclass(frozen=True)
+class Axis:
+    """What makes a table's rows, columns or column groups: one dimension of the data (its
+    values in the order and with the labels given; all of them when none are given), or the
+    measures (one per column or row). Rows may be nested: each value of `within` is a
+    section with the rows of its own values under it."""
+
+    dimension: str | None  # None: the measures
+    items: tuple[AxisItem, ...] = ()
+    within: str | None = None
+    within_items: tuple[AxisItem, ...] = ()
+
+    @property
+    def measures(self) -> bool:
+        return self.dimension is None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(i.key for i in self.items)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a table's figures are, and where the unit is stated."""
+
+    kind: str = "money"  # one of schema.UNIT_KINDS
+    currency: str = "EUR"
+    scale: str = "units"  # one of schema.SCALE_FACTORS: what the answer shows
+    data_scale: str = "units"  # the scale the data is written in ('148.7' for £148.7 billion: billion)
+    show: str = "caption"  # one of schema.UNIT_SHOWN
+    text: str | None = None  # the unit in the register's own words ('£000'), instead of drafter's
+    legacy: str | None = None  # the budget's short form (euro, thousand, million): its Dutch captions
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total row (or column): stated in the data (the value of the axis's dimension that
+    holds it, shown as stated, never recomputed) or computed (the sum of the figures shown)."""
+
+    stated: str | None  # None: computed
+    label: str | None = None
+    notes: tuple[str, ...] = ()
+    dimension: str | None = None  # the dimension the stated value belongs to, when the register names it
+
+
+@dataclass(frozen=True)
+class TextColumn:
+    """A column of text beside the figures (a description per row), from a column of the data."""
+
+    column: str
     label: str
     notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class ColumnGroup:
-    """Columns under one header that spans them: one budget line's kinds (a second header row)."""
-
-    label: str
-    notes: tuple[str, ...]
-    line: str
-    kinds: tuple[AxisItem, ...]
-
-
-@dataclass(frozen=True)
 class TableSpec:
-    """A table of budget figures: rows and columns are two of year, line and kind."""
+    """A table of figures from one data set: rows, columns and column groups each from a
+    dimension of the data (or its measures), filtered with `where`."""
 
     name: str
     data: str
-    rows: str  # "year", "line" or "kind"
-    columns: str
-    years: tuple[AxisItem, ...]
-    lines: tuple[AxisItem, ...]
-    kinds: tuple[AxisItem, ...]
+    rows: Axis
+    columns: Axis
     place: str  # where it is defined, for messages
+    groups: Axis | None = None
+    where: dict = field(default_factory=dict)  # dimension -> the values kept
+    measure: str | None = None  # None: the data set's (amount, value, count)
     title: str | None = None
     title_notes: tuple[str, ...] = ()
-    unit: str = "euro"
-    show_unit: bool = True
-    decimals: int = 0
+    corner: str = ""
+    corner_notes: tuple[str, ...] = ()
+    text_columns: tuple[TextColumn, ...] = ()
+    unit: Unit = Unit(legacy="euro")
+    decimals: int | str = 0  # or "stated": as written in the data
     column_decimals: dict = field(default_factory=dict)
     row_decimals: dict = field(default_factory=dict)
-    missing: str | None = None
-    total: str | None = None  # None, "computed", or the budget line that states the total
-    total_label: str | None = None
+    negative: str | None = None
+    placeholders: dict = field(default_factory=dict)  # reason -> text
+    total: Total | None = None
+    column_total: Total | None = None
+    remarks: tuple[str, ...] = ()  # unnumbered notes under the table ('Bron: ...')
     note_style: str | None = None
-    groups: tuple[ColumnGroup, ...] = ()  # with groups: years in rows, each group's kinds as columns
-
-    def axis(self, name: str) -> tuple[AxisItem, ...]:
-        return {"year": self.years, "line": self.lines, "kind": self.kinds}[name]
+    fit: str | None = None
+    budget: bool = False  # written in the budget's short form (line, years, kinds)
 
 
 @dataclass(frozen=True)
@@ -331,10 +390,93 @@ def _choice(reader: _Reader, mapping: LineDict, key: str, allowed, what: str, de
 def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
     what = f"table '{name}'"
     if not isinstance(spec, LineDict):
-        reader.problem(line, f"{what} must be a mapping with data, years, kinds (and line or lines)")
+        reader.problem(line, f"{what} must be a mapping with data, rows and columns (see the template guide)")
         return None
     before = len(reader.problems)
     reader.keys(spec, "table", what)
+    if len(reader.problems) > before:
+        return None
+    budget = any(k in spec for k in BUDGET_KEYS) or _budget_groups(spec)
+    table = _budget_table(reader, name, spec, what) if budget else _general_table(reader, name, spec, what)
+    return None if len(reader.problems) > before else table
+
+
+def _budget_groups(spec: LineDict) -> bool:
+    groups = spec.get("groups")
+    return isinstance(groups, list) and any(isinstance(g, dict) and "line" in g for g in groups)
+
+
+def _notes(value) -> tuple[str, ...]:
+    value = value or []
+    return tuple(str(v) for v in value) if isinstance(value, list) else tuple(str(value).split())
+
+
+def _as_key(value) -> str:
+    return str(value).strip()
+
+
+def _keyed(items) -> tuple[AxisItem, ...]:
+    return tuple(replace(i, key=_as_key(i.key)) for i in items)
+
+
+def _common(reader: _Reader, spec: LineDict, what: str) -> dict:
+    """The options every table has, in either form."""
+    decimals = spec.get("decimals", 0)
+    column_decimals, row_decimals = {}, {}
+    if isinstance(decimals, LineDict):
+        for k in decimals:
+            if k not in DECIMALS_KEYS:
+                reader.problem(decimals.line_of(k), f"{what}: unknown key '{k}' in 'decimals'",
+                               f"{did_you_mean(k, DECIMALS_KEYS).strip()} 'decimals' can have: "
+                               f"{', '.join(DECIMALS_KEYS)}.".strip())
+        column_decimals = {_as_key(k): v for k, v in (decimals.get("columns") or {}).items()}
+        row_decimals = {_as_key(k): v for k, v in (decimals.get("rows") or {}).items()}
+        decimals = decimals.get("default", 0)
+    if not (decimals == "stated" or all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_DECIMALS
+                                        for v in [decimals, *column_decimals.values(), *row_decimals.values()])):
+        reader.problem(spec.line_of("decimals"), f"{what}: 'decimals' must be a whole number from 0 to {MAX_DECIMALS}, "
+                       "'stated' (as written in the data), or {default: 0, columns: {VAK: 1}, rows: {2016: 3}}")
+        decimals = 0
+    placeholders = {}
+    raw = spec.get("placeholders")
+    if raw is not None:
+        if not isinstance(raw, LineDict):
+            reader.problem(spec.line_of("placeholders"), f"{what}: 'placeholders' must map a reason to its text",
+                           f"For example {{nil: '—', not_applicable: n.v.t., empty: ''}}; the reasons: "
+                           f"{', '.join(PLACEHOLDER_REASONS)}.")
+        else:
+            for reason, text in raw.items():
+                if reason not in PLACEHOLDER_REASONS or not isinstance(text, str):
+                    reader.problem(raw.line_of(reason), f"{what}: placeholder '{reason}' is not a reason with a text",
+                                   f"The reasons are: {', '.join(PLACEHOLDER_REASONS)}; each with a text ('' for empty).")
+                else:
+                    placeholders[reason] = text
+    missing = reader.get(spec, "missing", str, what, required=False)
+    if missing is not None:
+        placeholders.setdefault("not_applicable", missing)
+    remarks = spec.get("remarks") or []
+    if isinstance(remarks, str):
+        remarks = [remarks]
+    if not isinstance(remarks, list) or not all(isinstance(r, str) for r in remarks):
+        reader.problem(spec.line_of("remarks"), f"{what}: 'remarks' must be a text or a list of texts ('Bron: ...')")
+        remarks = []
+    return dict(
+        title=reader.get(spec, "title", str, what, required=False),
+        title_notes=_notes(spec.get("title_notes")),
+        corner=str(spec.get("corner") or ""),
+        corner_notes=_notes(spec.get("corner_notes")),
+        decimals=decimals, column_decimals=column_decimals, row_decimals=row_decimals,
+        negative=_choice(reader, spec, "negative", NEGATIVE_STYLES, what),
+        placeholders=placeholders,
+        remarks=tuple(" ".join(r.split()) for r in remarks),
+        note_style=_choice(reader, spec, "notes", NOTE_STYLES, what),
+        fit=_choice(reader, spec, "fit", FIT_CHOICES, what),
+    )
+
+
+def _budget_table(reader: _Reader, name: str, spec: LineDict, what: str) -> TableSpec | None:
+    """The budget's short form (line, years, kinds; rows and columns two of year, line and
+    kind; groups of one line's kinds), read into the general form."""
     data = reader.get(spec, "data", str, what)
     years = _axis(reader, spec, "years", _year_keys(reader, spec, what) if "years" in spec else None, "year", what)
     groups = _groups(reader, spec, what) if "groups" in spec else ()
@@ -342,65 +484,59 @@ def _table(reader: _Reader, name: str, spec, line: int) -> TableSpec | None:
         if any(k in spec for k in ("line", "lines", "kinds", "rows", "columns")):
             reader.problem(spec.line_of("groups"), f"{what}: with 'groups', each group names its line and kinds, "
                            "and the years are the rows", "Leave out line, lines, kinds, rows and columns.")
-        lines = tuple({g.line: AxisItem(g.line, g.line) for g in groups}.values())
-        kinds = tuple({k.key: k for g in groups for k in g.kinds}.values())
+        lines = tuple({g.key: AxisItem(g.key, g.key) for g in groups}.values())
+        kinds = tuple({k.key: k for g in groups for k in g.columns}.values())
     else:
         lines_raw = spec.get("lines", spec.get("line"))
         lines = _axis(reader, spec, "lines" if "lines" in spec else "line", lines_raw, "line", what)
-        kinds_raw = spec.get("kinds")
-        kinds = _axis(reader, spec, "kinds", kinds_raw, "kind", what)
+        kinds = _axis(reader, spec, "kinds", spec.get("kinds"), "kind", what)
     rows = _choice(reader, spec, "rows", AXES, what, "year")
     columns = _choice(reader, spec, "columns", AXES, what, "kind")
     for axis_name, items in (("year", years), ("line", lines), ("kind", kinds)):
         if not items:
             reader.problem(spec.line, f"{what}: say which {axis_name}s it shows ('{axis_name}s:')")
+    by_axis = {"year": _keyed(years), "line": _keyed(lines), "kind": _keyed(kinds)}
+    where = {}
     if rows == columns:
         reader.problem(spec.line_of("columns"), f"{what}: rows and columns must differ (both are {rows!r})")
     elif not groups:
         fixed = next(a for a in AXES if a not in (rows, columns))
-        if len({"year": years, "line": lines, "kind": kinds}[fixed]) > 1:
+        if len(by_axis[fixed]) > 1:
             reader.problem(spec.line, f"{what}: with {rows}s in rows and {columns}s in columns, "
                            f"it can show only one {fixed}", f"Make a table per {fixed}, or choose other rows/columns.")
-    decimals = spec.get("decimals", 0)
-    column_decimals, row_decimals = {}, {}
-    if isinstance(decimals, LineDict):
-        column_decimals = dict(decimals.get("columns") or {})
-        row_decimals = dict(decimals.get("rows") or {})
-        decimals = decimals.get("default", 0)
-    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_DECIMALS
-               for v in [decimals, *column_decimals.values(), *row_decimals.values()]):
-        reader.problem(spec.line_of("decimals"), f"{what}: 'decimals' must be a whole number from 0 to {MAX_DECIMALS}, or "
-                       "{default: 0, columns: {VAK: 1}, rows: {2016: 3}}")
-        decimals = 0
-    total = spec.get("total")
-    total_label = None
-    if isinstance(total, LineDict):
-        total_label = total.get("label")
-        total = total.get("line")
-    if total is not None and not isinstance(total, str):
+        where = {fixed: tuple(i.key for i in by_axis[fixed][:1])}
+    total_raw = spec.get("total")
+    total = None
+    if isinstance(total_raw, LineDict):
+        label = total_raw.get("label")
+        if not isinstance(total_raw.get("line"), str):
+            reader.problem(spec.line_of("total"), f"{what}: 'total' must be 'computed' or {{line: <budget line>, label: ...}}")
+        else:
+            total = Total(total_raw["line"], str(label) if label is not None else None, _notes(total_raw.get("notes")), "line")
+    elif total_raw == "computed":
+        total = Total(None)
+    elif total_raw is not None:
         reader.problem(spec.line_of("total"), f"{what}: 'total' must be 'computed' or {{line: <budget line>, label: ...}}")
-        total = None
-    if groups and total not in (None, "computed"):
+    if groups and total is not None and total.stated is not None:
         reader.problem(spec.line_of("total"), f"{what}: a table with groups can only have 'total: computed'")
-    title_notes = spec.get("title_notes") or []
-    if len(reader.problems) > before:
-        return None
-    return TableSpec(
-        name=name, data=data, rows=rows, columns=columns, years=years, lines=lines, kinds=kinds,
-        place=f"line {spec.line}",
-        title=reader.get(spec, "title", str, what, required=False),
-        title_notes=tuple(title_notes if isinstance(title_notes, list) else str(title_notes).split()),
-        unit=_choice(reader, spec, "unit", SCALES, what, "euro"),
-        show_unit=bool(spec.get("show_unit", True)),
-        decimals=decimals, column_decimals=column_decimals, row_decimals=row_decimals,
-        missing=reader.get(spec, "missing", str, what, required=False),
-        total=total, total_label=str(total_label) if total_label is not None else None,
-        note_style=_choice(reader, spec, "notes", NOTE_STYLES, what),
-        groups=groups,
-    )
+    unit = _choice(reader, spec, "unit", SCALES, what, "euro")
+    common = _common(reader, spec, what)
+    if groups:
+        return TableSpec(name=name, data=data, rows=Axis("year", by_axis["year"]),
+                         columns=Axis("kind", by_axis["kind"]), place=f"line {spec.line}",
+                         groups=Axis("line", tuple(replace(g, columns=_keyed(g.columns)) for g in groups)),
+                         unit=Unit(scale=unit if unit != "euro" else "units", legacy=unit,
+                                   show="caption" if spec.get("show_unit", True) else "none"),
+                         total=total, budget=True, **common)
+    return TableSpec(name=name, data=data, rows=Axis(rows, by_axis[rows]) if rows else Axis("year"),
+                     columns=Axis(columns, by_axis[columns]) if columns else Axis("kind"), place=f"line {spec.line}",
+                     where=where, unit=Unit(scale=unit if unit != "euro" else "units", legacy=unit,
+                                            show="caption" if spec.get("show_unit", True) else "none"),
+                     total=total, budget=True, **common)
 
 
-def _groups(reader: _Reader, spec: LineDict, what: str) -> tuple[ColumnGroup, ...]:
+def _groups(reader: _Reader, spec: LineDict, what: str) -> tuple[AxisItem, ...]:
+    """The budget's column groups: each one line's kinds, under a header that spans them."""
     raw = spec.get("groups")
     if not isinstance(raw, LineList) or not raw:
         reader.problem(spec.line_of("groups"), f"{what}: 'groups' must be a list of groups, each with a label, "
@@ -412,10 +548,213 @@ def _groups(reader: _Reader, spec: LineDict, what: str) -> tuple[ColumnGroup, ..
             reader.problem(raw.line_of(i), f"{what}: a group needs 'line:' and 'kinds:' (and a 'label:')")
             continue
         kinds = _axis(reader, group, "kinds", group["kinds"], "kind", what)
-        notes = group.get("notes") or []
-        out.append(ColumnGroup(str(group.get("label", group["line"])),
-                               tuple(notes if isinstance(notes, list) else str(notes).split()), group["line"], kinds))
+        out.append(AxisItem(group["line"], str(group.get("label", group["line"])), _notes(group.get("notes")),
+                            columns=kinds))
     return tuple(out)
+
+
+def _values(reader: _Reader, raw, line: int, what: str, key_name: str, *, groups: bool = False) -> tuple[AxisItem, ...]:
+    """The values of an axis, in order: plain values, or {value: ..., label: ..., notes: [...]}."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raw = [raw]
+    out = []
+    for i, item in enumerate(raw):
+        at = raw.line_of(i) if isinstance(raw, LineList) else line
+        if isinstance(item, LineDict):
+            for key in item:
+                if key not in VALUE_KEYS and key != key_name:
+                    reader.problem(item.line_of(key), f"{what}: unknown key '{key}' in a value",
+                                   f"{did_you_mean(key, (key_name, *VALUE_KEYS)).strip()} A value can have: "
+                                   f"{key_name}, {', '.join(k for k in VALUE_KEYS if k != 'value')}.".strip())
+            if key_name not in item or isinstance(item[key_name], (dict, list)) or item[key_name] is None:
+                reader.problem(at, f"{what}: a value written as a mapping needs '{key_name}:'")
+                continue
+            decimals = item.get("decimals")
+            if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= MAX_DECIMALS):
+                reader.problem(item.line_of("decimals"), f"{what}: 'decimals' must be a whole number from 0 to {MAX_DECIMALS}")
+                decimals = None
+            columns = ()
+            if "columns" in item:
+                if not groups:
+                    reader.problem(item.line_of("columns"), f"{what}: only a column group has its own 'columns:'")
+                columns = _values(reader, item["columns"], item.line_of("columns"), what, "value")
+            key = _as_key(item[key_name])
+            label = item.get("label")
+            out.append(AxisItem(key, str(label) if label is not None else key, _notes(item.get("notes")),
+                                columns=columns, decimals=decimals))
+        elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            out.append(AxisItem(_as_key(item), _as_key(item)))
+        else:
+            reader.problem(at, f"{what}: {item!r} is not a value", f"Write the value as the data has it, or "
+                           f"{{{key_name}: ..., label: ...}}.")
+    return tuple(out)
+
+
+def _general_axis(reader: _Reader, spec: LineDict, key: str, what: str) -> Axis | None:
+    """rows: / columns: / groups: as a dimension name, {dimension: ..., values: [...]}, or
+    {measures: [...]} (one per column or row); rows may add within: (a dimension of sections)."""
+    raw = spec.get(key)
+    at = spec.line_of(key)
+    if isinstance(raw, str) and raw:
+        return Axis(raw)
+    if isinstance(raw, LineDict):
+        for k in raw:
+            if k not in AXIS_KEYS:
+                reader.problem(raw.line_of(k), f"{what}: unknown key '{k}' in '{key}'",
+                               f"{did_you_mean(k, AXIS_KEYS).strip()} '{key}' can have: {', '.join(AXIS_KEYS)}.".strip())
+        if "measures" in raw:
+            if "dimension" in raw:
+                reader.problem(at, f"{what}: '{key}' takes 'dimension' or 'measures', not both")
+            items = _values(reader, raw["measures"], raw.line_of("measures"), what, "measure")
+            if not items:
+                reader.problem(raw.line_of("measures"), f"{what}: say which measures '{key}' shows")
+            return Axis(None, items)
+        dimension = raw.get("dimension")
+        if not isinstance(dimension, str) or not dimension:
+            reader.problem(at, f"{what}: '{key}' needs 'dimension:' (a column of the data) or 'measures:'")
+            return None
+        within, within_items = raw.get("within"), ()
+        if within is not None:
+            if key != "rows":
+                reader.problem(raw.line_of("within"), f"{what}: only rows can be nested ('within:')")
+            if isinstance(within, LineDict):
+                within_items = _values(reader, within.get("values"), within.line_of("values"), what, "value")
+                within = within.get("dimension")
+            if not isinstance(within, str) or not within:
+                reader.problem(raw.line_of("within"), f"{what}: 'within' names the dimension of the sections")
+                within = None
+        return Axis(dimension, _values(reader, raw.get("values"), raw.line_of("values"), what, "value",
+                                       groups=key == "groups"), within, within_items)
+    reader.problem(at, f"{what}: '{key}' must name a dimension (a column of the data), or be "
+                   "{dimension: ..., values: [...]} or {measures: [...]}")
+    return None
+
+
+def _total(reader: _Reader, spec: LineDict, key: str, what: str) -> Total | None:
+    raw = spec.get(key)
+    if raw is None:
+        return None
+    if raw == "computed":
+        return Total(None)
+    if isinstance(raw, LineDict):
+        unknown = [k for k in raw if k not in ("computed", "value", "label", "notes", "dimension")]
+        if unknown or ("value" in raw) == bool(raw.get("computed")):
+            reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed', {{computed: true, label: ...}} or "
+                           "{value: <the value in the data that states the total>, label: ...}")
+            return None
+        label = raw.get("label")
+        return Total(_as_key(raw["value"]) if "value" in raw else None, str(label) if label is not None else None,
+                     _notes(raw.get("notes")), raw.get("dimension"))
+    reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed' or {{value: <stated total>, label: ...}}")
+    return None
+
+
+def _unit(reader: _Reader, spec: LineDict, what: str) -> Unit:
+    raw = spec.get("unit")
+    if raw is None:
+        return Unit(kind="count", show="none")
+    if isinstance(raw, str):
+        raw = LineDict({"scale": raw} if raw in SCALE_FACTORS else {"kind": raw})
+        raw.line, raw.lines = spec.line_of("unit"), {}
+    if not isinstance(raw, LineDict):
+        reader.problem(spec.line_of("unit"), f"{what}: 'unit' must be a scale, a kind, or {{currency: GBP, scale: million}}")
+        return Unit()
+    for k in raw:
+        if k not in UNIT_KEYS:
+            reader.problem(raw.line_of(k), f"{what}: unknown key '{k}' in 'unit'",
+                           f"{did_you_mean(k, UNIT_KEYS).strip()} 'unit' can have: {', '.join(UNIT_KEYS)}.".strip())
+    kind = raw.get("kind", "money" if ("currency" in raw or "scale" in raw) else "count")
+    if kind not in UNIT_KINDS:
+        reader.problem(raw.line_of("kind"), f"{what}: unit '{kind}' is not one drafter knows",
+                       f"Use one of {', '.join(UNIT_KINDS)}, or a currency: {{currency: GBP, scale: million}}.")
+        kind = "count"
+    currency = str(raw.get("currency", "EUR")).upper()
+    from babel.numbers import is_currency
+    if not is_currency(currency):
+        reader.problem(raw.line_of("currency"), f"{what}: '{raw.get('currency')}' is not a currency code",
+                       "Write the ISO code of the currency, such as EUR, GBP or USD.")
+        currency = "EUR"
+    scale = raw.get("scale", "units")
+    if scale not in SCALE_FACTORS:
+        reader.problem(raw.line_of("scale"), f"{what}: scale {scale!r} is not one drafter knows",
+                       f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
+        scale = "units"
+    show = raw.get("show", "none" if kind == "count" else ("cells" if kind == "percent" else "caption"))
+    if show not in UNIT_SHOWN:
+        reader.problem(raw.line_of("show"), f"{what}: 'show' must be one of {', '.join(UNIT_SHOWN)}, not {show!r}")
+        show = "caption"
+    if "show_unit" in spec and not spec["show_unit"]:
+        show = "none"
+    data_scale = raw.get("data_scale", "units")
+    if data_scale not in SCALE_FACTORS:
+        reader.problem(raw.line_of("data_scale"), f"{what}: data_scale {data_scale!r} is not a scale drafter knows",
+                       f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
+        data_scale = "units"
+    text = raw.get("text")
+    return Unit(kind=kind, currency=currency, scale="units" if scale == "euro" else scale, show=show,
+                data_scale="units" if data_scale == "euro" else data_scale, text=str(text) if text is not None else None)
+
+
+def _general_table(reader: _Reader, name: str, spec: LineDict, what: str) -> TableSpec | None:
+    data = reader.get(spec, "data", str, what)
+    rows = _general_axis(reader, spec, "rows", what) if "rows" in spec else None
+    columns = _general_axis(reader, spec, "columns", what) if "columns" in spec else None
+    if "rows" not in spec or "columns" not in spec:
+        reader.problem(spec.line, f"{what}: say what makes its rows and its columns ('rows:' and 'columns:')",
+                       "Name a dimension (a column of the data) for each, e.g. rows: department, columns: year.")
+    groups = _general_axis(reader, spec, "groups", what) if "groups" in spec else None
+    if rows is None or columns is None:
+        return None
+    axes = [a for a in (rows, columns, groups) if a is not None]
+    dims = [a.dimension for a in axes if a.dimension is not None] + ([rows.within] if rows.within else [])
+    if len(dims) != len(set(dims)):
+        reader.problem(spec.line, f"{what}: rows, columns and groups must each show another dimension")
+    if sum(a.measures for a in axes) > 1:
+        reader.problem(spec.line, f"{what}: only one of rows, columns and groups can show the measures")
+    where = {}
+    raw_where = spec.get("where")
+    if raw_where is not None:
+        if not isinstance(raw_where, LineDict):
+            reader.problem(spec.line_of("where"), f"{what}: 'where' must map dimensions to values: {{type: resource}}")
+        else:
+            for dim, value in raw_where.items():
+                values = value if isinstance(value, list) else [value]
+                where[str(dim)] = tuple(_as_key(v) for v in values)
+                if str(dim) in dims:
+                    reader.problem(raw_where.line_of(dim), f"{what}: '{dim}' is shown in the table, so 'where' cannot "
+                                   "filter it", f"Choose its values in the axis: {{dimension: {dim}, values: [...]}}.")
+    measure = reader.get(spec, "measure", str, what, required=False)
+    if measure is not None and any(a.measures for a in axes):
+        reader.problem(spec.line_of("measure"), f"{what}: 'measure' and an axis of measures cannot go together",
+                       "Leave out 'measure:' (the axis names the measures).")
+    text_columns = []
+    raw_text = spec.get("text_columns") or []
+    for i, item in enumerate(raw_text if isinstance(raw_text, list) else [raw_text]):
+        if isinstance(item, str):
+            text_columns.append(TextColumn(item, item))
+        elif isinstance(item, LineDict) and isinstance(item.get("column"), str):
+            for k in item:
+                if k not in TEXT_COLUMN_KEYS:
+                    reader.problem(item.line_of(k), f"{what}: unknown key '{k}' in a text column",
+                                   f"{did_you_mean(k, TEXT_COLUMN_KEYS).strip()} A text column can have: "
+                                   f"{', '.join(TEXT_COLUMN_KEYS)}.".strip())
+            text_columns.append(TextColumn(item["column"], str(item.get("label", item["column"])), _notes(item.get("notes"))))
+        else:
+            reader.problem(spec.line_of("text_columns"), f"{what}: a text column is a column of the data, "
+                           "or {column: ..., label: ...}")
+    total = _total(reader, spec, "total", what)
+    column_total = _total(reader, spec, "column_total", what)
+    for t, axis, key in ((total, rows, "total"), (column_total, columns, "column_total")):
+        if t is not None and t.dimension is not None and t.dimension != axis.dimension:
+            reader.problem(spec.line_of(key), f"{what}: the '{key}' is over '{t.dimension}', which the table does not "
+                           f"show as its {'rows' if key == 'total' else 'columns'}",
+                           f"Total the dimension of the {'rows' if key == 'total' else 'columns'} "
+                           f"({axis.dimension or 'the measures'}), or show '{t.dimension}' there.")
+    return TableSpec(name=name, data=data, rows=rows, columns=columns, place=f"line {spec.line}", groups=groups,
+                     where=where, measure=measure, text_columns=tuple(text_columns), unit=_unit(reader, spec, what),
+                     total=total, column_total=column_total, **_common(reader, spec, what))
 
 
 def _blocks(reader: _Reader, item: LineDict, what: str) -> list[Block]:
@@ -579,11 +918,12 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
         t = _table(reader, str(name), spec, tables_raw.line_of(name))
         if t is not None:
             tables[str(name)] = t
+    defined = {str(name) for name in tables_raw}  # a table with a mistake is reported once, where it is
     answer = reader.get(raw, "answer", dict, what) or LineDict()
     parts = _parts(reader, answer, subquestions) if answer else ()
     for part in parts:
         for block in part.blocks:
-            if block.table is not None and block.table not in tables:
+            if block.table is not None and block.table not in defined:
                 reader.problem(
                     int(part.place.split()[-1]),
                     f"{what}: answer part {part.numbers[0]} uses table '{block.table}', which is not defined",

@@ -83,6 +83,75 @@ MAX_FIGURE = 10**18
 #: The most decimals a figure may show.
 MAX_DECIMALS = 10
 
+# --------------------------------------------------------------------------- figures (the general model)
+
+#: Columns of a figures table that are never dimensions or measures.
+SPECIAL_COLUMNS = ("notes", "part_of")
+#: Columns a table takes as its measure when it names none (the first that the data has).
+MEASURE_NAMES = ("amount", "value", "count", "share")
+#: A wide sheet (years as column headers) is read as the dimension 'year' and the measure 'value'.
+WIDE_DIMENSION, WIDE_MEASURE = "year", "value"
+
+#: Why a cell has no figure, and what its author types for it. Each reason has a placeholder
+#: in the answer (the table's `placeholders:`), by default the language's (see view.formatting).
+PLACEHOLDER_TOKENS = {
+    "not_applicable": frozenset({"n.v.t.", "nvt", "n.v.t", "n/a", "s.o."}),
+    "nil": frozenset({"—", "–", "-", "nil"}),
+    "unknown": frozenset({"..", "…", "...", "onbekend", "unknown", "n.b."}),
+}
+PLACEHOLDER_REASONS = ("not_applicable", "nil", "unknown", "empty")
+PLACEHOLDER_EXAMPLES = ("n.v.t.", "—", "..")
+
+
+def placeholder_reason(text: str) -> str:
+    """'value' for a figure, else why there is none: 'n.v.t.' -> not_applicable, '—' -> nil."""
+    t = text.strip().lower()
+    if not t:
+        return "empty"
+    for reason, tokens in PLACEHOLDER_TOKENS.items():
+        if t in tokens:
+            return reason
+    return "value"
+
+
+#: The keys a table in the register may have: the one list, for the register's reader, its
+#: messages ("the keys that exist") and the template guide. The last four are the budget's
+#: short form (line, years, kinds: see docs/templates.md), read into the general form.
+TABLE_KEYS = (
+    "data", "measure", "rows", "columns", "groups", "where", "corner", "corner_notes", "title", "title_notes",
+    "text_columns", "unit", "show_unit", "decimals", "negative", "missing", "placeholders", "total",
+    "column_total", "remarks", "notes", "fit",
+    "line", "lines", "years", "kinds",
+)
+#: How messages about a budget name its dimensions.
+DIMENSION_WORDS = {"line": "budget line", "year": "year", "kind": "kind"}
+#: Keys of one axis (rows:, columns:, groups:) written as a mapping.
+AXIS_KEYS = ("dimension", "values", "within", "measures")
+#: Keys of one value of an axis.
+VALUE_KEYS = ("value", "label", "notes", "columns", "decimals")
+#: Keys of a text column written as a mapping, and of decimals written as a mapping.
+TEXT_COLUMN_KEYS = ("column", "label", "notes")
+DECIMALS_KEYS = ("default", "columns", "rows")
+#: Keys of a unit written as a mapping.
+UNIT_KEYS = ("currency", "scale", "data_scale", "kind", "show", "text")
+#: Units that are not money: what the figures count.
+UNIT_KINDS = ("money", "count", "percent", "persons", "fte")
+#: Where a table states its unit: once in the caption, in the corner (the first header cell),
+#: in the header of each figure column, in each row's label, in every cell ('£466m'), or nowhere.
+UNIT_SHOWN = ("caption", "corner", "header", "rows", "cells", "none")
+#: Scales, and the figure they divide by.
+SCALE_FACTORS = {"units": 1, "euro": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+#: How a negative figure is written: -1.234, −1.234 (a real minus sign) or (1.234).
+NEGATIVE_STYLES = ("hyphen", "minus", "parentheses")
+#: What a wide table does when its columns do not fit the text width at the normal size.
+FIT_CHOICES = ("smaller", "landscape")
+
+
+def did_you_mean(name, known) -> str:
+    """' Did you mean 'title'?' for a misspelt key, or ''."""
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
 
 def parse_locale(name: str, *, file: str | None = None, place: str | None = None) -> "Locale":
     """A Babel locale from ``nl_BE`` (or ``nl-BE``), or a clear error."""

@@ -12,18 +12,19 @@ headers, then row by row, left to right), so that notes are numbered as a reader
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import TemplateError
 
-from drafter.load import datasets
+from drafter.load import datasets, schema
+from drafter.load.schema import did_you_mean
 from drafter.errors import DataError, DrafterError, Problem, display_path
 from drafter.view.footnotes import FootnoteCollector
-from drafter.view.formatting import SCALES, Formatter, parse_locale
+from drafter.view.formatting import Formatter, parse_locale
 from drafter.view.jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
-from drafter.load.register import HouseStyle, Question, Register, TableSpec
+from drafter.load.register import Axis, AxisItem, HouseStyle, Question, Register, TableSpec
 
 
 
@@ -31,6 +32,7 @@ from drafter.load.register import HouseStyle, Question, Register, TableSpec
 class Cell:
     text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
+    total: bool = False  # a figure of a total column
 
     def __str__(self) -> str:
         return self.text
@@ -39,8 +41,9 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     label: Cell
-    cells: tuple[Cell, ...]
+    cells: tuple[Cell, ...]  # text columns first, then the figures
     total: bool = False
+    section: bool = False  # the heading of a section of nested rows: a label, no cells
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ class TableView:
     notes: tuple[Note, ...]  # the notes printed under the table, in number order
     note_style: str
     groups: tuple[Group, ...] = ()  # headers over several columns, left to right
+    lead: int = 0  # how many of the columns are text columns (before the figures, under no group)
+    remarks: tuple[str, ...] = ()  # unnumbered notes under the table ('Bron: ...')
+    fit: str = "smaller"  # what a table wider than the text does: smaller type or a landscape page
 
     @property
     def body_rows(self) -> tuple[Row, ...]:
@@ -213,16 +219,25 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
 
 
 class _TableBuilder:
-    """Builds one table from a budget data set, calling its notes in reading order."""
+    """Builds one table from a data set of figures, calling its notes in reading order:
+    title, corner, group headers, column headers, then row by row (label, text, figures)."""
 
-    def __init__(self, spec: TableSpec, source: datasets.BudgetData, fmt: Formatter, series: NoteSeries,
-                 house: HouseStyle, register_file: str) -> None:
-        self.spec, self.source, self.fmt, self.series = spec, source, fmt, series
+    def __init__(self, spec: TableSpec, source: datasets.FiguresData, fmt: Formatter, series: NoteSeries,
+                 house: HouseStyle, register_file: str, render_text) -> None:
+        self.spec, self.source, self.series = spec, source, series
+        self.fmt = replace(fmt, negative=spec.negative or house.negative)
         self.register_file = register_file
-        self.missing = spec.missing if spec.missing is not None else (
-            house.missing if house.missing is not None else fmt.not_applicable)
+        self.where = f"{register_file}, table '{spec.name}'"
+        self.render_text = render_text
+        self.house_fit = house.fit
+        self.placeholders = {
+            "not_applicable": house.missing if house.missing is not None else fmt.not_applicable,
+            "nil": fmt.words["placeholder_nil"], "unknown": fmt.words["placeholder_unknown"], "empty": "",
+            **spec.placeholders,
+        }
         self.printed: list[Note] = []
 
+    # ---- notes
     def calls(self, keys, used_at: str) -> str:
         notes = []
         for key in keys:
@@ -232,103 +247,320 @@ class _TableBuilder:
                 self.printed.append(note)
         return self.series.calls(notes)
 
-    def labelled(self, label: str, keys, used_at: str, numeric=False) -> Cell:
-        return Cell(self.series.attach(label, self.calls(keys, used_at)), numeric=numeric)
+    def labelled(self, label: str, keys, used_at: str, numeric=False, total=False) -> Cell:
+        return Cell(self.series.attach(label, self.calls(keys, used_at)), numeric=numeric, total=total)
 
-    def value(self, cell: datasets.BudgetCell | None, decimals: int, amount=None) -> str:
-        if cell is not None and cell.status == "not_applicable":
-            return self.missing
-        if amount is None and (cell is None or cell.status != "value"):
-            return ""
-        amount = cell.amount if amount is None else amount
-        return self.fmt.scaled(amount, SCALES[self.spec.unit], decimals)
+    # ---- the data
+    def problem(self, message: str, hint: str, file: str | None = None, place: str | None = None) -> DataError:
+        return DataError(f"table '{self.spec.name}': {message}", file=file or self.register_file,
+                         place=place if file else self.spec.place, hint=hint)
 
-    def selected(self) -> dict[tuple, datasets.BudgetCell]:
-        """The cells of this table, by (row key, column key)."""
+    def dimension_word(self, dimension: str) -> str:
+        return schema.DIMENSION_WORDS.get(dimension, f"the {dimension}") if self.spec.budget else f"the {dimension}"
+
+    def check_dimension(self, dimension: str) -> None:
+        if dimension not in self.source.columns:
+            known = [c for c in self.source.columns if c not in schema.SPECIAL_COLUMNS]
+            raise self.problem(f"'{dimension}' is not a column of {self.source.file}",
+                               f"Name one of its columns: {', '.join(known)}.{did_you_mean(dimension, known)}")
+
+    def check_values(self, dimension: str, keys, indexes) -> None:
+        if self.spec.budget and dimension != "line":
+            return  # a year or kind without a row: the figure it needs is named (missing_figure)
+        present = set(self.source.values(dimension, indexes if not self.spec.budget else None))
+        for key in keys:
+            if key not in present:
+                if self.spec.budget:  # the budget's own words: "budget line 'x' is not in data/budget.csv"
+                    raise DataError(f"table '{self.spec.name}': {self.dimension_word(dimension)} '{key}' is not in "
+                                    f"{self.source.file}", file=self.register_file, place=self.spec.place,
+                                    hint=f"Lines in that file: {', '.join(sorted(present))}.")
+                shown = sorted(present)
+                raise self.problem(f"{dimension} '{key}' is not in {self.source.file}",
+                                   f"Its values there: {', '.join(shown[:30])}{' ...' if len(shown) > 30 else ''}."
+                                   f"{did_you_mean(key, shown)}")
+
+    def measure(self) -> str:
         spec = self.spec
-        total = (spec.total,) if spec.total not in (None, "computed") else ()
-        return self.source.select(tuple(i.key for i in spec.lines) + total, tuple(i.key for i in spec.years),
-                                  tuple(i.key for i in spec.kinds), spec.rows, spec.columns)
+        if spec.measure is not None:
+            self.check_dimension(spec.measure)
+            return spec.measure
+        shown = {spec.rows.dimension, spec.rows.within, spec.columns.dimension, *spec.where,
+                 spec.groups.dimension if spec.groups else None, *(t.column for t in spec.text_columns)}
+        measures = [m for m in self.source.measures() if m not in shown]
+        if not measures:
+            raise self.problem(f"{self.source.file} has no column of figures besides the ones the table shows",
+                               "Name the column of figures with 'measure:'.")
+        return measures[0]
 
-    def column_refs(self):
-        """Each column's header item, and how to find its cell for a row: (cell, (line, year, kind))."""
+    def items(self, axis: Axis, indexes, exclude=()) -> list[AxisItem]:
+        """The values an axis shows: those given, or all the data has (in its order)."""
+        if axis.measures:
+            for item in axis.items:
+                self.check_dimension(item.key)
+            return list(axis.items)
+        self.check_dimension(axis.dimension)
+        if axis.items:
+            self.check_values(axis.dimension, axis.keys, indexes)
+            return list(axis.items)
+        return [AxisItem(v, v) for v in self.source.values(axis.dimension, indexes) if v not in exclude]
+
+    def decimals_of(self, figure, row: AxisItem | None, column: AxisItem | None, group: AxisItem | None) -> int:
         spec = self.spec
-        if spec.groups:
-            return [(kind, lambda year, g=g, k=kind: (self.source.cell(g.line, year, k.key), (g.line, year, k.key)))
-                    for g in spec.groups for kind in g.kinds]
-        cells = self.selected()
-        fixed = next(a for a in ("year", "line", "kind") if a not in (spec.rows, spec.columns))
-        fixed_key = spec.axis(fixed)[0].key
+        for item in (row, column, group):
+            if item is not None and item.decimals is not None:
+                return item.decimals
+        if row is not None and row.key in spec.row_decimals:
+            return spec.row_decimals[row.key]
+        if column is not None and column.key in spec.column_decimals:
+            return spec.column_decimals[column.key]
+        if spec.decimals == "stated":
+            return figure.decimals if figure is not None else 0
+        return spec.decimals
 
-        def lookup(row_key, col_key):
-            parts = {spec.rows: row_key, spec.columns: col_key, fixed: fixed_key}
-            return cells.get((row_key, col_key)), (parts["line"], parts["year"], parts["kind"])
+    def value_text(self, figure, decimals: int, amount=None) -> str:
+        if amount is None:
+            if figure.status != "value":
+                return self.placeholders[figure.status]
+            amount = figure.value
+        return self.fmt.figure(amount, self.spec.unit, decimals)
 
-        return [(item, lambda row_key, c=item.key: lookup(row_key, c)) for item in spec.axis(spec.columns)]
-
+    # ---- the table
     def build(self) -> TableView:
         spec, src = self.spec, self.source
-        src_file = src.file
-        where = f"{self.register_file}, table '{spec.name}'"
-        title = self.labelled(spec.title, spec.title_notes, f"{where}, title") if spec.title else None
-        groups = tuple(Group(self.labelled(g.label, g.notes, f"{where}, group '{g.label}'", numeric=True), len(g.kinds))
-                       for g in spec.groups)
-        refs = self.column_refs()
-        columns = tuple(self.labelled(i.label, i.notes, f"{where}, column '{i.key}'", numeric=True) for i, _ in refs)
-        rows, sums = [], [None] * len(refs)
-        for item in spec.axis(spec.rows):
-            label = self.labelled(item.label, item.notes, f"{where}, row '{item.key}'")
-            out = []
-            for index, (col, find) in enumerate(refs):
-                cell, (line, year, kind) = find(item.key)
-                if cell is None:
-                    raise DataError(
-                        f"table '{spec.name}' needs the figure for budget line '{line}', {year} {kind}, which has no row",
-                        file=src_file,
-                        hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).",
-                    )
-                decimals = spec.row_decimals.get(item.key, spec.column_decimals.get(col.key, spec.decimals))
-                text = self.value(cell, decimals)
-                if cell.status == "value":
-                    sums[index] = (sums[index] or 0) + cell.amount
-                out.append(Cell(self.series.attach(text, self.calls(cell.notes, f"{src_file}, {cell.place}")), numeric=True))
-            rows.append(Row(label, tuple(out)))
-        if spec.total is not None:
-            rows.append(self._total([i for i, _ in refs], sums))
+        for dim in [*spec.where, *(a.dimension for a in (spec.rows, spec.columns, spec.groups)
+                                   if a is not None and a.dimension is not None)] + [spec.rows.within or spec.rows.dimension]:
+            if dim is not None and not (spec.budget and dim in ("line", "year", "kind")):
+                self.check_dimension(dim)
+        where_key = self.where_key = ("where", tuple(sorted(spec.where.items())))
+        indexes = src.selections.get(where_key)
+        if indexes is None:
+            indexes = [i for i, r in enumerate(src.records)
+                       if all(r.get(d, "") in keys for d, keys in spec.where.items())]
+            src.selections[where_key] = indexes
+        for dim, keys in spec.where.items():
+            self.check_values(dim, keys, None)
+        measure = None if any(a is not None and a.measures for a in (spec.rows, spec.columns, spec.groups)) \
+            else self.measure()
+        row_total = spec.total.stated if spec.total is not None else None
+        col_total = spec.column_total.stated if spec.column_total is not None else None
+        if spec.budget and row_total is not None and spec.rows.dimension != "line":
+            raise DataError(f"table '{spec.name}': a stated total (total: {{line: {row_total}}}) needs budget lines in rows",
+                            file=self.register_file, place=spec.place, hint="Use 'rows: line', or 'total: computed'.")
+        if spec.budget and row_total is not None:
+            self.check_values("line", [row_total], None)
+        title = self.labelled(spec.title, spec.title_notes, f"{self.where}, title") if spec.title else None
+        corner_text = spec.corner
+        if spec.unit.show == "corner":
+            unit = self.fmt.unit_text(spec.unit)
+            corner_text = f"{corner_text} ({unit})" if corner_text else unit
+        corner = self.labelled(corner_text, spec.corner_notes, f"{self.where}, corner")
+        # columns: (group item, column item), left to right
+        groups_view, flat = [], []
+        if spec.groups is not None:
+            group_items = self.items(spec.groups, indexes)
+            column_items = self.items(spec.columns, indexes) if (spec.columns.items or spec.columns.measures) else None
+            for g in group_items:
+                own = list(g.columns) if g.columns else None
+                if own is not None and not spec.columns.measures:
+                    self.check_values(spec.columns.dimension, [c.key for c in own], indexes)
+                if own is None:
+                    if column_items is not None:
+                        own = column_items
+                    else:  # the values this group has data for
+                        inside = [i for i in indexes if src.records[i].get(spec.groups.dimension) == g.key] \
+                            if not spec.groups.measures else indexes
+                        own = self.items(spec.columns, inside, exclude=(col_total,))
+                flat += [(g, c) for c in own]
+            for g in group_items:
+                span = sum(1 for gg, _ in flat if gg is g)
+                groups_view.append(Group(self.labelled(g.label, g.notes, f"{self.where}, group '{g.label}'", numeric=True),
+                                         span))
+        else:
+            flat = [(None, c) for c in self.items(spec.columns, indexes, exclude=(col_total,))]
+        self.computed_column = spec.column_total is not None and col_total is None
+        if spec.column_total is not None:
+            label = spec.column_total.label if spec.column_total.label is not None else self.fmt.words["total"]
+            if col_total is not None:
+                self.check_values(spec.columns.dimension, [col_total], indexes)
+            flat.append((None, AxisItem(col_total or "", label, spec.column_total.notes)))
+        lead = tuple(self.labelled(t.label, t.notes, f"{self.where}, column '{t.column}'") for t in spec.text_columns)
+        for t in spec.text_columns:
+            self.check_dimension(t.column)
+        header_unit = spec.unit.show == "header"
+        unit_text = self.fmt.unit_text(spec.unit) if spec.unit.show in ("caption", "header", "corner") else ""
+        columns = []
+        for index, (g, c) in enumerate(flat):
+            label = c.label
+            if header_unit and unit_text:
+                label = f"{label} {unit_text}" if self.fmt.language == "en" else f"{label} ({unit_text})"
+            is_total = spec.column_total is not None and index == len(flat) - 1
+            columns.append(self.labelled(label, c.notes, f"{self.where}, column '{c.key}'", numeric=True, total=is_total))
+        lookup = self.lookup(indexes, measure, flat)
+        rows = []
+        if spec.rows.within:
+            self.check_dimension(spec.rows.within)
+            sections = spec.rows.within_items or [AxisItem(v, v) for v in src.values(spec.rows.within, indexes)]
+            if spec.rows.within_items:
+                self.check_values(spec.rows.within, [w.key for w in sections], indexes)
+            for w in sections:
+                rows.append(Row(self.labelled(w.label, w.notes, f"{self.where}, row '{w.key}'"), (), section=True))
+                inside = [i for i in indexes if src.records[i].get(spec.rows.within) == w.key]
+                rows += self.body(self.items(spec.rows, inside, exclude=(row_total,)), flat, lookup, w, measure)
+        else:
+            rows = self.body(self.items(spec.rows, indexes, exclude=(row_total,)), flat, lookup, None, measure)
+        caption = unit_text if spec.unit.show == "caption" else ""
         return TableView(
-            name=spec.name,
-            title=title,
-            caption=self.fmt.words[f"unit_{spec.unit}"] if spec.show_unit else "",
-            corner=Cell(""),
-            columns=columns,
-            rows=tuple(rows),
-            notes=tuple(self.printed),
-            note_style=self.series.style,
-            groups=groups,
+            name=spec.name, title=title, caption=caption, corner=corner,
+            columns=lead + tuple(columns), rows=tuple(rows), notes=tuple(self.printed), note_style=self.series.style,
+            groups=tuple(groups_view), lead=len(lead),
+            remarks=tuple(self.render_text(r, spec.place, f"table '{spec.name}', remark") for r in spec.remarks),
+            fit=spec.fit or self.house_fit,
         )
 
-    def _total(self, column_items, sums) -> Row:
+    def lookup(self, indexes, measure, flat) -> dict:
+        """(section, row key, group key, column key) -> (record, measure): each figure's place in the data."""
+        spec, src = self.spec, self.source
+        axes = [("within", spec.rows.within)] if spec.rows.within else []
+        axes += [("row", spec.rows.dimension), ("group", spec.groups.dimension if spec.groups else None),
+                 ("column", spec.columns.dimension)]
+        dims = [d for _, d in axes if d is not None]
+        key = ("lookup", tuple(dims), self.where_key)
+        cached = src.selections.get(key)
+        if cached is not None:
+            return {"dims": [a for a, d in axes if d is not None], "found": cached, "measure": measure}
+        found: dict = {}
+        for i in indexes:
+            r = src.records[i]
+            coordinates = tuple(r.get(d, "") for d in dims)
+            if coordinates in found:
+                first = found[coordinates]
+                differ = [c for c in src.columns if c not in dims and c not in schema.SPECIAL_COLUMNS
+                          and c not in src.measures() and src.records[first].get(c) != r.get(c)]
+                shown = ", ".join(f"{d} '{v}'" for d, v in zip(dims, coordinates))
+                raise self.problem(
+                    f"{src.file} has more than one figure for {shown} ({src.place(first)} and {src.place(i)})",
+                    (f"They differ in {', '.join(repr(d) for d in differ)}: choose one with 'where: {{{differ[0]}: ...}}', "
+                     f"or show '{differ[0]}' as rows, columns or groups." if differ else "Keep one row."))
+            found[coordinates] = i
+        src.selections[key] = found
+        return {"dims": [a for a, d in axes if d is not None], "found": found, "measure": measure}
+
+    def find(self, lookup, section, row: AxisItem, group, column: AxisItem):
         spec = self.spec
-        label_text = spec.total_label or self.fmt.words["total"]
+        parts = {"within": section.key if section is not None else None, "row": row.key,
+                 "group": group.key if group is not None else None, "column": column.key}
+        key = tuple(parts[a] for a in lookup["dims"])
+        measure = lookup["measure"]
+        for axis, item in ((spec.rows, row), (spec.columns, column), (spec.groups, group)):
+            if axis is not None and axis.measures:
+                measure = item.key
+        return lookup["found"].get(key), measure, parts
+
+    def missing_figure(self, parts, measure) -> DataError:
+        spec = self.spec
+        if spec.budget:
+            coords = {spec.rows.dimension: parts["row"], spec.columns.dimension: parts["column"]}
+            if spec.groups is not None:
+                coords[spec.groups.dimension] = parts["group"]
+            coords.update({d: v[0] for d, v in spec.where.items()})
+            return DataError(
+                f"table '{spec.name}' needs the figure for budget line '{coords.get('line')}', {coords.get('year')} "
+                f"{coords.get('kind')}, which has no row", file=self.source.file,
+                hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).")
+        axes = {"within": spec.rows.within, "row": spec.rows.dimension,
+                "group": spec.groups.dimension if spec.groups else None, "column": spec.columns.dimension}
+        shown = ", ".join(f"{axes[a]} '{v}'" for a, v in parts.items() if v is not None and axes[a] is not None)
+        where = "".join(f", {d} '{v[0]}'" for d, v in spec.where.items() if len(v) == 1)
+        return DataError(f"table '{spec.name}' needs the {measure} for {shown}{where}, which has no row",
+                         file=self.source.file,
+                         hint="Add the row (leave the figure empty, or write a placeholder such as n.v.t. or —, "
+                         "when there is none), or leave that value out of the table.")
+
+    def body(self, items, flat, lookup, section, measure) -> list[Row]:
+        spec, src = self.spec, self.source
+        rows, sums = [], [None] * len(flat)
+        col_total = spec.column_total
+        unit = self.fmt.unit_text(spec.unit) if spec.unit.show == "rows" else ""
+        for item in items:
+            text = item.label
+            if unit:
+                text = f"{text} {unit}" if self.fmt.language == "en" else f"{text} ({unit})"
+            label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'")
+            rows.append(self.row(label, item, flat, lookup, section, sums, total=False))
+        if spec.total is not None:
+            label_text = spec.total.label if spec.total.label is not None else self.fmt.words["total"]
+            if spec.total.stated is None:
+                out = list(self.text_cells(None, lookup, section))
+                for index, ((g, c), amount) in enumerate(zip(flat, sums)):
+                    decimals = self.decimals_of(None, None, c, g)
+                    if spec.decimals == "stated" and c.decimals is None and c.key not in spec.column_decimals:
+                        decimals = self._stated_sum_decimals(lookup, section, items, flat if
+                                                             self.computed_column and index == len(flat) - 1 else [(g, c)])
+                    out.append(Cell(self.value_text(None, decimals, amount) if amount is not None else "",
+                                    numeric=True, total=col_total is not None and index == len(flat) - 1))
+                rows.append(Row(self.labelled(label_text, spec.total.notes, f"{self.where}, total"), tuple(out), total=True))
+            else:
+                stated = AxisItem(spec.total.stated, label_text, spec.total.notes)
+                label = self.labelled(label_text, spec.total.notes, f"{self.where}, total")
+                rows.append(self.row(label, stated, flat, lookup, section, None, total=True))
+        return rows
+
+    def _stated_sum_decimals(self, lookup, section, items, columns) -> int:
+        """A computed total of stated figures shows as many decimals as the most precise of them."""
+        most = 0
+        for item in items:
+            for group, column in columns:
+                index, measure, _ = self.find(lookup, section, item, group, column)
+                if index is not None:
+                    most = max(most, self.source.figure(index, measure).decimals)
+        return most
+
+    def text_cells(self, item, lookup, section):
+        spec, src = self.spec, self.source
         out = []
-        if spec.total == "computed":
-            for col, total in zip(column_items, sums):
-                decimals = spec.column_decimals.get(col.key, spec.decimals)
-                out.append(Cell(self.value(None, decimals, total) if total is not None else "", numeric=True))
-            return Row(Cell(label_text), tuple(out), total=True)
-        if spec.rows != "line":
-            raise DataError(f"table '{spec.name}': a stated total (total: {{line: {spec.total}}}) needs budget lines in rows",
-                            file=self.register_file, place=spec.place, hint="Use 'rows: line', or 'total: computed'.")
-        cells = self.selected()
-        for col in column_items:
-            cell = cells.get((spec.total, col.key))
-            if cell is None:
-                raise DataError(f"table '{spec.name}': the total line '{spec.total}' has no figure for {col.key}",
-                                file=self.source.file, hint="Add the row, or use 'total: computed'.")
-            decimals = spec.column_decimals.get(col.key, spec.decimals)
-            out.append(Cell(self.series.attach(self.value(cell, decimals),
-                                               self.calls(cell.notes, f"{self.source.file}, {cell.place}")), numeric=True))
-        return Row(Cell(label_text), tuple(out), total=True)
+        for t in spec.text_columns:
+            text = ""
+            if item is not None:
+                found = [src.records[i].get(t.column, "") for i in lookup["found"].values()
+                         if src.records[i].get(spec.rows.dimension) == item.key
+                         and (section is None or src.records[i].get(spec.rows.within) == section.key)]
+                texts = list(dict.fromkeys(x for x in found if x))
+                if len(texts) > 1:
+                    raise self.problem(f"the text column '{t.column}' has more than one text for {spec.rows.dimension} "
+                                       f"'{item.key}': {', '.join(repr(x) for x in texts[:3])}",
+                                       "Give every row of that value the same text.", file=src.file)
+                text = texts[0] if texts else ""
+            out.append(Cell(text))
+        return out
+
+    def row(self, label, item, flat, lookup, section, sums, total: bool) -> Row:
+        spec, src = self.spec, self.source
+        out = self.text_cells(item, lookup, section)
+        row_sum, most = None, 0
+        for index, (g, c) in enumerate(flat):
+            if self.computed_column and index == len(flat) - 1:  # the sum of the row's figures
+                decimals = self.decimals_of(None, item if not total else None, c, g)
+                if spec.decimals == "stated" and c.decimals is None:
+                    decimals = most
+                if sums is not None and row_sum is not None:
+                    sums[index] = (sums[index] or 0) + row_sum
+                out.append(Cell(self.value_text(None, decimals, row_sum) if row_sum is not None else "",
+                                numeric=True, total=True))
+                continue
+            found, measure, parts = self.find(lookup, section, item, g, c)
+            if found is None:
+                raise self.missing_figure(parts, measure)
+            figure = src.figure(found, measure)
+            text = self.value_text(figure, self.decimals_of(figure, item if not total else None, c, g))
+            if figure.status == "value":
+                row_sum = (row_sum or 0) + figure.value
+                most = max(most, figure.decimals)
+            if sums is not None and figure.status == "value":
+                sums[index] = (sums[index] or 0) + figure.value
+            is_total = spec.column_total is not None and index == len(flat) - 1
+            out.append(Cell(self.series.attach(text, self.calls(figure.notes, f"{src.file}, {figure.place}")),
+                            numeric=True, total=is_total))
+        return Row(label, tuple(out), total=total)
 
 
 class _ViewBuilder:
@@ -337,7 +569,8 @@ class _ViewBuilder:
         self.house = question.style
         self.register_file = display_path(register.path)
         locale = parse_locale(self.house.locale, file=self.register_file, place=question.place)
-        self.fmt = Formatter(locale=str(locale), rounding=self.house.rounding, percent_style=self.house.percent_style)
+        self.fmt = Formatter(locale=str(locale), rounding=self.house.rounding, percent_style=self.house.percent_style,
+                             negative=self.house.negative)
         self.data = load_data(register, question, load)
         for name, value in self.data.items():
             if isinstance(value, datasets.SharesData):  # loaded data is shared between answers: bind a copy
@@ -377,21 +610,15 @@ class _ViewBuilder:
         if name not in self.tables:
             spec = self.question.tables[name]
             source = self.data.get(spec.data)
-            if not isinstance(source, datasets.BudgetData):
+            if not isinstance(source, datasets.FiguresData):
                 raise DataError(
-                    f"table '{spec.name}' takes its figures from '{spec.data}', which is not a budget table of this question",
+                    f"table '{spec.name}' takes its figures from '{spec.data}', which is not a table of figures of this question",
                     file=self.register_file,
                     place=spec.place,
                     hint=f"Name one of the question's data sets under 'data:' ({', '.join(self.data) or 'none'}).",
                 )
-            known = source.line_names()
-            stated_total = [spec.total] if spec.total not in (None, "computed") else []
-            for line in [i.key for i in spec.lines] + stated_total:
-                if line not in known:
-                    raise DataError(f"table '{spec.name}': budget line '{line}' is not in {source.file}",
-                                    file=self.register_file, place=spec.place,
-                                    hint=f"Lines in that file: {', '.join(sorted(known))}.")
-            builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house, self.register_file)
+            builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
+                                    self.register_file, self.text)
             self.tables[name] = builder.build()
         return self.tables[name]
 

@@ -21,8 +21,8 @@ import re
 from collections import defaultdict
 
 from drafter.load import schema
-from drafter.load.datasets import BudgetData, NoteCatalog, SharesData
-from drafter.errors import WARNING, Problem
+from drafter.load.datasets import BudgetData, FiguresData, NoteCatalog, SharesData
+from drafter.errors import WARNING, DataError, Problem
 from drafter.view.formatting import Formatter
 from drafter.load.register import Question
 
@@ -101,29 +101,72 @@ def _with_column(data: BudgetData, place: str, column: str) -> str:
     return raw.place(int(m.group(1)) - raw.header_row - 1, column)
 
 
+def _shown_records(spec, source) -> list[int]:
+    """The records of a data set that a table shows (its stated totals included)."""
+    keep = {d: set(v) for d, v in spec.where.items()}
+    for axis, total in ((spec.rows, spec.total), (spec.columns, spec.column_total), (spec.groups, None)):
+        if axis is None or axis.measures:
+            continue
+        keys = set(axis.keys)
+        for item in axis.items:
+            keys.update(c.key for c in item.columns)
+        if spec.groups is not None and axis is spec.columns:
+            keys.update(c.key for g in spec.groups.items for c in g.columns)
+        if keys:
+            keep[axis.dimension] = keys | ({total.stated} if total is not None and total.stated else set())
+    return [i for i, r in enumerate(source.records) if all(r.get(d, "") in v for d, v in keep.items())]
+
+
 def total_warnings(question: Question, data: dict, register_file: str) -> list[Problem]:
-    """Tables with a stated total line whose rows do not add up to it."""
+    """Tables with a stated total whose rows do not add up to it (any dimension)."""
     out = []
     for spec in question.tables.values():
         source = data.get(spec.data)
-        if not isinstance(source, BudgetData) or spec.total in (None, "computed") or spec.rows != "line":
+        if not isinstance(source, FiguresData) or spec.total is None or spec.total.stated is None:
             continue
-        fixed_axis = "kind" if spec.columns == "year" else "year"  # rows are lines; one of the other
-        fixed = spec.axis(fixed_axis)[0].key
-        for col in spec.axis(spec.columns):
-            year, kind = (col.key, fixed) if spec.columns == "year" else (fixed, col.key)
-            total = source.cell(spec.total, year, kind)
-            parts = [source.cell(i.key, year, kind) for i in spec.lines]
-            valued = [p for p in parts if p is not None and p.status == "value"]
-            if total is None or total.status != "value" or not valued:
+        if spec.rows.measures or spec.rows.within or (spec.columns.measures and spec.groups is None and False):
+            continue
+        measure = spec.measure or (source.measures() or [None])[0]
+        dim = spec.rows.dimension
+        others = [d for d in (spec.columns.dimension, spec.groups.dimension if spec.groups else None) if d]
+        measures = list(spec.columns.keys) if spec.columns.measures else [measure]
+        parts: dict = defaultdict(list)
+        totals: dict = {}
+        wanted = set(spec.rows.keys)
+        for i in _shown_records(spec, source):
+            r = source.records[i]
+            for m in measures:
+                if m is None or (m not in source.columns and m not in source.measures()):
+                    continue
+                try:
+                    figure = source.figure(i, m)
+                except DataError:
+                    continue
+                key = tuple(r.get(d, "") for d in others) + (m,)
+                if r.get(dim) == spec.total.stated:
+                    totals[key] = figure
+                elif not wanted or r.get(dim) in wanted:
+                    parts[key].append(figure)
+        for key, total in totals.items():
+            valued = [p for p in parts.get(key, []) if p.status == "value"]
+            if total.status != "value" or not valued:
                 continue
-            added = sum(p.amount for p in valued)
-            if _differs(added, total.amount):
+            added = sum(p.value for p in valued)
+            if _differs(added, total.value):
+                if isinstance(source, BudgetData):
+                    fixed = spec.where.get("year", spec.where.get("kind", ("",)))[0]
+                    year, kind = (key[0], fixed) if spec.columns.dimension == "year" else (fixed, key[0])
+                    what = f"the rows for {year} {kind}"
+                    place = _with_column(source, total.place, "amount")
+                else:
+                    named = list(key[:-1]) + ([key[-1]] if len(measures) > 1 else [])
+                    what = "the rows for " + ", ".join(named) if named else "the rows"
+                    place = total.place
                 out.append(Problem(
-                    f"table '{spec.name}': the rows for {year} {kind} add up to {_figure(added)}, but the total "
-                    f"line '{spec.total}' says {_figure(total.amount)}: a difference of "
-                    f"{_figure(abs(added - total.amount))}, more than rounding",
-                    file=source.file, place=_with_column(source, total.place, "amount"), severity=WARNING,
+                    f"table '{spec.name}': {what} add up to {_figure(added)}, but the total "
+                    f"{'line ' if isinstance(source, BudgetData) else ''}'{spec.total.stated}' says {_figure(total.value)}: "
+                    f"a difference of {_figure(abs(added - total.value))}, more than rounding",
+                    file=source.file, place=place, severity=WARNING,
                     hint=f"Check the figures; the table is defined at {register_file}, {spec.place}.",
                 ))
     return out
@@ -136,15 +179,13 @@ def shown_cells(question: Question, data: dict) -> set[tuple[str, str, int, str]
         source = data.get(spec.data)
         if not isinstance(source, BudgetData):
             continue
-        lines = [i.key for i in spec.lines] + ([spec.total] if spec.total not in (None, "computed") else [])
-        for line in lines:
-            for year in spec.years:
-                for kind in spec.kinds:
-                    shown.add((source.file, line, year.key, kind.key))
+        for i in _shown_records(spec, source):
+            r = source.records[i]
+            shown.add((source.file, r["line"], int(r["year"]), r["kind"]))
     return shown
 
 
-def note_warnings(catalog: NoteCatalog, budgets: list[BudgetData], shown: set, questions: list[Question],
+def note_warnings(catalog: NoteCatalog, budgets: list[FiguresData], shown: set, questions: list[Question],
                   sources: list[str], all_read: bool) -> list[Problem]:
     """Note keys used in data rows but not defined (in rows no table shows), and notes used nowhere.
 
@@ -154,6 +195,9 @@ def note_warnings(catalog: NoteCatalog, budgets: list[BudgetData], shown: set, q
     out = []
     used = set()
     for data in budgets:
+        if not isinstance(data, BudgetData):  # any other table of figures: the keys in its notes column
+            used.update(n for r in data.records for n in re.split(r"[\s,;]+", r.get("notes", "")) if n)
+            continue
         for cell in data.cells.values():
             for key in cell.notes:
                 used.add(key)
@@ -165,9 +209,15 @@ def note_warnings(catalog: NoteCatalog, budgets: list[BudgetData], shown: set, q
     for q in questions:
         for spec in q.tables.values():
             used.update(spec.title_notes)
-            for axis in (spec.years, spec.lines, spec.kinds):
-                for item in axis:
+            used.update(spec.corner_notes)
+            for total in (spec.total, spec.column_total):
+                if total is not None:
+                    used.update(total.notes)
+            used.update(n for t in spec.text_columns for n in t.notes)
+            for axis in (spec.rows, spec.columns, spec.groups):
+                for item in (axis.items + axis.within_items) if axis is not None else ():
                     used.update(item.notes)
+                    used.update(n for c in item.columns for n in c.notes)
     if not all_read or catalog.path is None:
         return out
     text = "\n".join(sources)

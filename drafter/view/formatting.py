@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
 
 from drafter.errors import DrafterError
 from drafter.load.schema import MAX_DECIMALS, parse_locale  # noqa: F401 - the register checks them too
@@ -37,6 +37,16 @@ WORDS = {
         "unit_euro": "bedragen in euro",
         "unit_thousand": "bedragen x 1.000 euro",
         "unit_million": "bedragen in miljoen euro",
+        "unit_money": {"units": "bedragen in {name}", "thousand": "bedragen x 1.000 {name}",
+                       "million": "bedragen in miljoen {name}", "billion": "bedragen in miljard {name}"},
+        "unit_cell": {"units": "{symbol}\u00a0{figure}", "thousand": "{symbol}\u00a0{figure}\u00a0dzd",
+                      "million": "{symbol}\u00a0{figure}\u00a0mln", "billion": "{symbol}\u00a0{figure}\u00a0mld"},
+        "unit_count": {"units": "", "thousand": "x 1.000", "million": "x 1 miljoen", "billion": "x 1 miljard"},
+        "unit_persons": "aantal personen",
+        "unit_fte": "VTE",
+        "unit_percent": "in procent",
+        "placeholder_nil": "—",
+        "placeholder_unknown": "..",
     },
     "fr": {
         "unknown_date": "[date inconnue]",
@@ -50,6 +60,16 @@ WORDS = {
         "unit_euro": "montants en euros",
         "unit_thousand": "montants en milliers d’euros",
         "unit_million": "montants en millions d’euros",
+        "unit_money": {"units": "montants en {name}", "thousand": "montants en milliers {of}{name}",
+                       "million": "montants en millions {of}{name}", "billion": "montants en milliards {of}{name}"},
+        "unit_cell": {"units": "{figure}\u00a0{symbol}", "thousand": "{figure}\u00a0k{symbol}",
+                      "million": "{figure}\u00a0M{symbol}", "billion": "{figure}\u00a0Md{symbol}"},
+        "unit_count": {"units": "", "thousand": "en milliers", "million": "en millions", "billion": "en milliards"},
+        "unit_persons": "nombre de personnes",
+        "unit_fte": "ETP",
+        "unit_percent": "en pour cent",
+        "placeholder_nil": "—",
+        "placeholder_unknown": "..",
     },
     "en": {
         "unknown_date": "[date unknown]",
@@ -63,6 +83,16 @@ WORDS = {
         "unit_euro": "amounts in euro",
         "unit_thousand": "amounts in thousands of euro",
         "unit_million": "amounts in millions of euro",
+        "unit_money": {"units": "{symbol}", "thousand": "{symbol}000", "million": "{symbol} million",
+                       "billion": "{symbol} billion"},
+        "unit_cell": {"units": "{symbol}{figure}", "thousand": "{symbol}{figure}k", "million": "{symbol}{figure}m",
+                      "billion": "{symbol}{figure}bn"},
+        "unit_count": {"units": "", "thousand": "thousands", "million": "millions", "billion": "billions"},
+        "unit_persons": "number of persons",
+        "unit_fte": "FTE",
+        "unit_percent": "per cent",
+        "placeholder_nil": "—",
+        "placeholder_unknown": "..",
     },
 }
 #: Amount scales: divisor and the caption word that states the scale once per table.
@@ -76,6 +106,7 @@ class Formatter:
     locale: str = DEFAULT_LOCALE
     rounding: str = "half_up"
     percent_style: str = "symbol"  # "symbol": 45%   "word": 45 procent
+    negative: str = "hyphen"  # -1.234; "minus": −1.234 (U+2212); "parentheses": (1.234)
 
     @property
     def language(self) -> str:
@@ -105,7 +136,45 @@ class Formatter:
             raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
         rounded = self._round(value, decimals)
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-        return format_decimal(rounded, format=pattern, locale=self.locale, decimal_quantization=False)
+        text = format_decimal(abs(rounded), format=pattern, locale=self.locale, decimal_quantization=False)
+        if rounded >= 0:
+            return text
+        return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
+
+    def figure(self, value, unit, decimals: int) -> str:
+        """A figure of a table in its unit (a view.Unit): scaled; in the cell as the unit says
+        ('£466m', '45%'), or bare when the unit is stated once elsewhere."""
+        from drafter.load.schema import SCALE_FACTORS
+
+        scaled = Decimal(str(value)) * Decimal(SCALE_FACTORS[unit.data_scale]) / Decimal(SCALE_FACTORS[unit.scale])
+        if unit.show == "cells" and unit.kind == "percent":
+            return self.percent(scaled / 100, decimals)
+        figure = self.number(scaled, decimals)
+        if unit.show == "cells" and unit.kind == "money":
+            sign = ""
+            if figure.startswith(("-", "\u2212")):
+                sign, figure = figure[0], figure[1:]
+            return sign + self.words["unit_cell"][unit.scale].format(symbol=self.currency_symbol(unit.currency),
+                                                                     figure=figure)
+        return figure
+
+    def currency_symbol(self, code: str) -> str:
+        return get_currency_symbol(code, locale=self.locale)
+
+    def unit_text(self, unit) -> str:
+        """The unit stated once: 'bedragen x 1.000 euro', '£ million', 'aantal personen'."""
+        if unit.text is not None:
+            return unit.text
+        if unit.legacy is not None:
+            return self.words[f"unit_{unit.legacy}"]
+        if unit.kind == "money":
+            name = get_currency_name(unit.currency, count=2, locale=self.locale)
+            of = "d’" if name[:1].lower() in "aeiouéèh" else "de "
+            return self.words["unit_money"][unit.scale].format(name=name, symbol=self.currency_symbol(unit.currency), of=of)
+        if unit.kind == "count":
+            return self.words["unit_count"][unit.scale]
+        scale = self.words["unit_count"][unit.scale]
+        return " ".join(t for t in (self.words[f"unit_{unit.kind}"], scale) if t)
 
     def scaled(self, value, scale: float, decimals: int) -> str:
         return self.number(Decimal(str(value)) / Decimal(str(scale)), decimals)

@@ -101,6 +101,7 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     oxml.normalize_properties(body)
     oxml.end_cells_with_a_paragraph(body)
     oxml.keep_tables_together(body, set(info.note_ids))
+    oxml.end_with_the_last_section(body)
     for run, call in oxml.split_runs_at(body, SUPERSCRIPT):
         oxml.fill_styled_text(run, info.note_reference, call)
     if info.list_numbering and NUMBERING in parts:

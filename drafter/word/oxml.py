@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -159,6 +160,32 @@ def normalize_properties(root: etree._Element) -> None:
                 el.set(val, "0")
 
 
+def end_with_the_last_section(body: etree._Element) -> None:
+    """No empty page after a table on a landscape page of its own at the end of the answer:
+    when nothing but empty paragraphs follows the paragraph that ends the landscape section,
+    that section becomes the document's last (its properties replace the body's)."""
+    children = [c for c in body if c.tag != qn("w:sectPr")]
+    final = body.find(qn("w:sectPr"))
+    if final is None:
+        return
+    for i in range(len(children) - 1, -1, -1):
+        el = children[i]
+        ppr = el.find(qn("w:pPr")) if el.tag == qn("w:p") else None
+        section = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        if section is not None:
+            orient = f"{qn('w:pgSz')}"
+            found, last = section.find(orient), final.find(orient)
+            if found is None or found.get(qn("w:orient")) != "landscape" or (
+                    last is not None and last.get(qn("w:orient")) == "landscape"):
+                return  # a section of the template's own: left as it is
+            for p in children[i:]:
+                body.remove(p)
+            body.replace(final, section)
+            return
+        if el.tag != qn("w:p") or text_of(el).strip() or el.find(f".//{qn('w:drawing')}") is not None:
+            return
+
+
 def end_cells_with_a_paragraph(body: etree._Element) -> None:
     """Word wants a paragraph at the end of every table cell, also after a table in it."""
     for tc in body.iter(qn("w:tc")):
@@ -167,13 +194,15 @@ def end_cells_with_a_paragraph(body: etree._Element) -> None:
 
 
 def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None:
-    """Keep each table on one page with its notes, and repeat its header row on a new page.
+    """Keep each short table on one page with its notes, and repeat its header row on a new page.
 
-    Rows may not split; every paragraph in the table keeps with the next; so does the
-    paragraph that introduces the table and every note under it but the last.
+    Rows may not split; in a table of at most KEEP_TOGETHER_ROWS rows every paragraph keeps
+    with the next, and so do the paragraph that introduces the table and every note under it
+    but the last. A longer table may break across pages; its header rows repeat.
     """
     for tbl in body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
+        short = len(rows) <= KEEP_TOGETHER_ROWS
         for i, tr in enumerate(rows):
             trpr = tr.find(qn("w:trPr"))
             if trpr is None:
@@ -183,6 +212,11 @@ def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None
             _ensure(trpr, "w:cantSplit", _TRPR_ORDER)
             if i == 0:
                 _ensure(trpr, "w:tblHeader", _TRPR_ORDER)
+        if not short:  # a long table may break across pages: only its header keeps with its first row
+            for tr in rows[:2]:
+                for p in tr.iter(qn("w:p")):
+                    keep_with_next(p)
+            continue
         for p in tbl.iter(qn("w:p")):
             keep_with_next(p)
         previous = tbl.getprevious()
@@ -450,8 +484,68 @@ def style_numbering(styles_root: etree._Element) -> dict[str, str]:
 # --------------------------------------------------------------------------- tables from data
 
 _XML_SPACE = ' xml:space="preserve"'
-#: Column widths in twentieths of a point: about one character's width, and the limits.
+#: Column widths in twentieths of a point: about one character's width (at the normal size,
+#: 11 pt), and the limits; a table that would pass the margin gets narrower columns first.
 CHAR_WIDTH, MIN_LABEL, MAX_LABEL, MIN_FIGURE, MAX_FIGURE = 115, 1400, 4800, 1500, 3000
+COMPACT_FIGURE, COMPACT_LABEL, COMPACT_MAX_LABEL = 650, 1200, 2800
+#: Headings are set in bold: their characters are wider.
+HEADING_WIDER = 1.15
+#: A cell's left and right margins together (Word's default: 2 x 0.19 cm).
+CELL_MARGINS = 216
+#: A wide table's type is made smaller down to this size (half points: 7 pt), no further.
+SMALLEST_TYPE = 14
+#: Tables of at most this many rows are kept on one page with their notes; longer ones may
+#: break across pages (their header rows repeat).
+KEEP_TOGETHER_ROWS = 25
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a table needs to know of the page it is on: the text width and type size, and
+    the section properties to open a landscape page for a wide table."""
+
+    text_width: int = 9072
+    type_size: int = 22  # half points
+    section: str | None = None  # the body's w:sectPr, as XML
+    landscape_width: int = 13988
+
+    def landscape_sections(self) -> tuple[str, str]:
+        """The section break that ends the portrait pages before a table, and the one that
+        ends the landscape page it stands on."""
+        portrait = self.section or ""
+        landscape = portrait
+        m = re.search(r'<w:pgSz\b[^>]*/>', portrait)
+        if m:
+            w = re.search(r'w:w="(\d+)"', m.group(0)).group(1)
+            h = re.search(r'w:h="(\d+)"', m.group(0)).group(1)
+            landscape = portrait.replace(m.group(0), f'<w:pgSz w:w="{h}" w:h="{w}" w:orient="landscape"/>')
+        return portrait, landscape
+
+
+def page_of(document_xml: str, styles_root: etree._Element | None) -> Page:
+    """The page of a template: from the body's last w:sectPr and the Normal style's type size."""
+    m = re.findall(r"<w:sectPr\b.*?</w:sectPr>", document_xml, re.S)
+    size = 22
+    if styles_root is not None:
+        for el in (styles_root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}"),
+                   *[st.find(f"{qn('w:rPr')}/{qn('w:sz')}") for st in styles_root.iter(qn("w:style"))
+                     if st.get(qn("w:default")) == "1" and st.get(qn("w:type")) == "paragraph"]):
+            if el is not None and (el.get(qn("w:val")) or "").isdigit():
+                size = int(el.get(qn("w:val")))
+    if not m:
+        return Page(type_size=size)
+    section = m[-1]
+
+    def number(name: str, tag: str, default: int) -> int:
+        found = re.search(rf"<w:{tag}\b[^>]*\bw:{name}=\"(\d+)\"", section)
+        return int(found.group(1)) if found else default
+
+    width, height = number("w", "pgSz", 11906), number("h", "pgSz", 16838)
+    left, right = number("left", "pgMar", 1417), number("right", "pgMar", 1417)
+    top, bottom = number("top", "pgMar", 1417), number("bottom", "pgMar", 1417)
+    landscape = max(width, height) - left - right
+    return Page(text_width=min(width, height) - left - right if width < height else width - left - right,
+                type_size=size, section=section, landscape_width=landscape)
 
 
 def _width(texts, least: int, most: int) -> int:
@@ -459,25 +553,31 @@ def _width(texts, least: int, most: int) -> int:
     return max(least, min(most, (longest + 2) * CHAR_WIDTH))
 
 
-def _paragraph(style_id: str, text: str, keep_next: bool = False) -> str:
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def _paragraph(style_id: str, text: str, keep_next: bool = False, size: int | None = None) -> str:
     keep = "<w:keepNext/>" if keep_next else ""
+    rpr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>' if size else ""
     runs = ""
     for i, piece in enumerate(text.split("\t")):
         if i:
-            runs += "<w:r><w:tab/></w:r>"
+            runs += f"<w:r>{rpr}<w:tab/></w:r>"
         if piece:
-            runs += f"<w:r><w:t{_XML_SPACE}>{escape(piece)}</w:t></w:r>"
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p>'
+            runs += f"<w:r>{rpr}<w:t{_XML_SPACE}>{escape(piece)}</w:t></w:r>"
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{rpr}</w:pPr>{runs}</w:p>'
 
 
-def _cell(style_id: str, text: str, width: int, span: int = 1, merge: str | None = None) -> str:
+def _cell(style_id: str, text: str, width: int, span: int = 1, merge: str | None = None, size: int | None = None,
+          keep: bool = True) -> str:
     """A table cell; span: the columns it covers; merge: 'restart'/'continue' down two rows."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
     if merge is not None:
         props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
-    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_paragraph(style_id, text, keep_next=True)}</w:tc>"
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_paragraph(style_id, text, keep_next=keep, size=size)}</w:tc>"
 
 
 def _row(cells: str, header: bool = False) -> str:
@@ -485,47 +585,114 @@ def _row(cells: str, header: bool = False) -> str:
     return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>"
 
 
-def table_xml(table, styles: dict[str, str]) -> str:
-    """A whole table as WordprocessingML: caption, the table (header row repeated), its notes.
+def column_widths(table, text_width: int) -> tuple[list[int], float]:
+    """The width of each column (label, text columns, figures), and the factor by which the
+    type must shrink for them to fit the text width (1: it fits at the normal size).
+
+    Widths follow the content: as roomy as before while that fits; else each column as wide
+    as its longest figure or word (headers wrap); else everything smaller, in proportion."""
+    lead = table.lead
+    figures = table.columns[lead:]
+    body = [r for r in table.rows if not r.section]
+    labels = [r.label.text for r in table.rows if not r.section] + [table.corner.text]
+    texts = [[c.text] + [r.cells[i].text for r in body] for i, c in enumerate(table.columns[:lead])]
+    roomy = ([_width(labels, MIN_LABEL, MAX_LABEL)] + [_width(t, MIN_LABEL, MAX_LABEL) for t in texts]
+             + [_width([c.text for c in figures] + [c.text for r in body for c in r.cells[lead:]],
+                       MIN_FIGURE, MAX_FIGURE)] * len(figures))
+    if sum(roomy) <= text_width:
+        return roomy, 1.0
+    compact = [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(t) for t in labels) + 2) * CHAR_WIDTH))]
+    compact += [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(x) for x in t) + 2) * CHAR_WIDTH)) for t in texts]
+    group_of = [g for g in table.groups for _ in range(g.span)]
+    for i, c in enumerate(figures):
+        longest = max([_longest_word(c.text) * HEADING_WIDER] + [len(r.cells[lead + i].text) for r in body])
+        width = int(longest * CHAR_WIDTH) + CELL_MARGINS + CHAR_WIDTH
+        if i < len(group_of):  # a group's label, unbroken, over the columns it spans
+            g = group_of[i]
+            width = max(width, int((_longest_word(g.label.text) * HEADING_WIDER + 1) * CHAR_WIDTH + CELL_MARGINS) // g.span)
+        compact.append(max(COMPACT_FIGURE, width))
+    if sum(compact) <= text_width:
+        spare = text_width - sum(compact)  # give the label column what is left, up to its roomy width
+        compact[0] += min(spare, max(0, roomy[0] - compact[0]))
+        return compact, 1.0
+    margins = CELL_MARGINS * len(compact)  # the cell's own margins do not shrink with the type
+    factor = (text_width - margins) / (sum(compact) - margins)
+    return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
+
+
+def table_xml(table, styles: dict[str, str], page: Page | None = None) -> str:
+    """A whole table as WordprocessingML: caption, the table (header rows repeated), its notes.
 
     `table` is a view.TableView; `styles` maps the roles caption, table, heading,
     heading_number, heading_group, text, number, total, total_number and note to the
     template's style ids. A table with column groups gets two header rows, both repeated.
+    Columns never pass the margin: a wide table gets narrower columns, then smaller type, or
+    (table.fit 'landscape') a landscape page of its own.
     """
+    page = page or Page()
     out = []
     caption = table.title.text if table.title is not None else ""
     if table.caption:
         caption = f"{caption} ({table.caption})" if caption else table.caption[:1].upper() + table.caption[1:]
+    widths, factor = column_widths(table, page.text_width)
+    sections = None
+    if factor < 1 and table.fit == "landscape" and page.section is not None:
+        sections = page.landscape_sections()
+        widths, factor = column_widths(table, page.landscape_width)
+    size = None
+    if factor < 1:
+        size = max(SMALLEST_TYPE, int(page.type_size * factor))
+    if sections is not None:
+        out.append(f"<w:p><w:pPr>{sections[0]}</w:pPr></w:p>")
     if caption:
         out.append(_paragraph(styles["caption"], caption, keep_next=True))
-    label_width = _width([r.label.text for r in table.rows] + [table.corner.text], MIN_LABEL, MAX_LABEL)
-    figure_width = _width([c.text for c in table.columns] + [c.text for r in table.rows for c in r.cells],
-                          MIN_FIGURE, MAX_FIGURE)
-    widths = [label_width] + [figure_width] * len(table.columns)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    has_total = table.total is not None
+    has_total = any(r.total for r in table.rows)
     look = (f'<w:tblLook w:val="{"0060" if has_total else "0020"}" w:firstRow="1" w:lastRow="{int(has_total)}"'
             ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    lead = table.lead
     rows = []
-    corner_merge = None
+    merge = None
     if table.groups:  # a first header row: each group's label over its columns
-        corner_merge = "continue"
-        rows.append(_row(_cell(styles["heading"], table.corner.text, widths[0], merge="restart")
-                         + "".join(_cell(styles["heading_group"], g.label.text, figure_width * g.span, span=g.span)
-                                   for g in table.groups), header=True))
-    rows.append(_row(_cell(styles["heading"], "" if corner_merge else table.corner.text, widths[0], merge=corner_merge)
-                     + "".join(_cell(styles["heading_number"], c.text, figure_width) for c in table.columns),
-                     header=True))
-    for row in table.rows:
+        merge = "continue"
+        cells = _cell(styles["heading"], table.corner.text, widths[0], merge="restart", size=size)
+        cells += "".join(_cell(styles["heading"], c.text, widths[1 + i], merge="restart", size=size)
+                         for i, c in enumerate(table.columns[:lead]))
+        at = 1 + lead
+        for g in table.groups:
+            cells += _cell(styles["heading_group"], g.label.text, sum(widths[at:at + g.span]), span=g.span, size=size)
+            at += g.span
+        rows.append(_row(cells, header=True))
+    cells = _cell(styles["heading"], "" if merge else table.corner.text, widths[0], merge=merge, size=size)
+    cells += "".join(_cell(styles["heading"], "" if merge else c.text, widths[1 + i], merge=merge, size=size)
+                     for i, c in enumerate(table.columns[:lead]))
+    cells += "".join(_cell(styles["heading_number"], c.text, widths[1 + lead + i], size=size)
+                     for i, c in enumerate(table.columns[lead:]))
+    rows.append(_row(cells, header=True))
+    keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
+    for index, row in enumerate(table.rows):
+        row_keep = keep or index == 0 or row.section
+        if row.section:
+            rows.append(_row(_cell(styles["heading"], row.label.text, sum(widths), span=len(widths), size=size,
+                                   keep=row_keep)))
+            continue
         label_style, number_style = ("total", "total_number") if row.total else ("text", "number")
-        rows.append(_row(_cell(styles[label_style], row.label.text, widths[0])
-                         + "".join(_cell(styles[number_style], c.text, figure_width) for c in row.cells)))
+        cells = _cell(styles[label_style], row.label.text, widths[0], size=size, keep=row_keep)
+        for i, c in enumerate(row.cells):
+            style = (number_style if not c.total else "total_number") if c.numeric else \
+                (label_style if not c.total else "total")
+            cells += _cell(styles[style], c.text, widths[1 + i], size=size, keep=row_keep)
+        rows.append(_row(cells))
+    layout = '<w:tblLayout w:type="fixed"/>' if factor < 1 or sum(widths) > page.text_width * 0.9 else ""
     out.append(
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles["table"]}"/><w:tblW w:w="0" w:type="auto"/>{look}</w:tblPr>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles["table"]}"/><w:tblW w:w="0" w:type="auto"/>{layout}{look}</w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
-    for i, note in enumerate(table.notes):
-        out.append(_paragraph(styles["note"], f"{note.marker}\t{note.text}", keep_next=i < len(table.notes) - 1))
+    under = [f"{note.marker}\t{note.text}" for note in table.notes] + list(table.remarks)
+    for i, text in enumerate(under):
+        out.append(_paragraph(styles["note"], text, keep_next=i < len(under) - 1))
+    if sections is not None:
+        out.append(f"<w:p><w:pPr>{sections[1]}</w:pPr></w:p>")
     return "".join(out)
 
 

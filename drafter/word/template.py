@@ -143,10 +143,12 @@ class WordTemplate:
         body = root.find(oxml.qn("w:body"))
         if body is None:
             raise TemplateProblem("word/document.xml has no body", file=self.file)
-        self.style_ids = oxml.style_ids_by_name(oxml.parse(self.parts["word/styles.xml"])) if "word/styles.xml" in self.parts else {}
+        styles_root = oxml.parse(self.parts["word/styles.xml"]) if "word/styles.xml" in self.parts else None
+        self.style_ids = oxml.style_ids_by_name(styles_root) if styles_root is not None else {}
         paragraphs: list[lint.Paragraph] = []
         locations = _describe_paragraphs(body, paragraphs)
         body_xml = etree.tostring(body, encoding="unicode")
+        self.page = oxml.page_of(body_xml, styles_root)  # the text width a table built from data must fit
         root.replace(body, etree.Element("drafterbody"))
         head, _, tail = oxml.serialize(root).decode("utf-8").partition(_BODY_MARK)
         self._head, self._tail = head, tail
@@ -270,7 +272,7 @@ class WordTemplate:
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
-            return Markup(oxml.table_xml(view, {role: self.style_id(name) for role, name in roles.items()}))
+            return Markup(oxml.table_xml(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
 
         return {"table": table}
 

@@ -1,0 +1,319 @@
+"""The general model of figures: any dimensions, measures, units, totals and placeholders, and
+the mistakes a colleague can make in a table spec or a data file."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from drafter.errors import DrafterError
+from drafter.load.datasets import load_notes
+from drafter.load.register import load_register
+from drafter.load.schema import TABLE_KEYS
+from drafter.view.answer import build_view, notes_path
+
+from .conftest import assert_refused, run_cli
+
+NBSP = "\u00a0"
+
+SPENDING = """\
+department,type,year,value,notes
+Education,resource,2019–20,466,
+Education,capital,2019–20,912.9,
+Education,resource,2020–21,-12.5,
+Education,capital,2020–21,n/a,
+Health,resource,2019–20,1200,bron
+Health,capital,2019–20,—,
+Health,resource,2020–21,..,
+Health,capital,2020–21,,
+"""
+
+
+def register(project, table_yaml: str, *, locale: str = "en_GB", data: str = SPENDING, extra: str = "") -> object:
+    (project / "data" / "spending.csv").write_text(data, encoding="utf-8")
+    with open(project / "data" / "notes.yaml", "a", encoding="utf-8") as fh:
+        fh.write("bron: 'Source: departmental accounts.'\n")
+    reg = project / "data" / "t.yaml"
+    reg.write_text(
+        f"locale: {locale}\nnotes: notes.yaml\n" + extra + textwrap.dedent("""\
+        questions:
+          - zittingsjaar: 2019-2020
+            number: 1
+            date: null
+            asker: N.N.
+            minister: {name: N.N., title: N.N.}
+            title: T - T
+            template: algemeen.docx
+            data: {spending: spending.csv}
+            subquestions: {1: "Vraag"}
+            tables:
+              t:
+        """) + textwrap.indent(textwrap.dedent(table_yaml), " " * 8)
+        + "    answer:\n      parts:\n        - number: 1\n          table: t\n"
+    )
+    return reg
+
+
+def view_of(project, table_yaml: str, **kw):
+    reg = load_register(register(project, table_yaml, **kw))
+    return build_view(reg, reg.questions[0], load_notes(notes_path(reg))).context["tables"]["t"]
+
+
+def cells(table):
+    return [[table.corner.text] + [c.text for c in table.columns]] + [
+        [r.label.text] + [c.text for c in r.cells] for r in table.rows]
+
+
+def test_any_dimensions_stated_precision_placeholders_and_a_computed_total_column(project):
+    t = view_of(project, """\
+        data: spending
+        rows: department
+        columns: year
+        where: {type: resource}
+        corner: Department
+        decimals: stated
+        unit: {currency: GBP, scale: million, data_scale: million, show: cells}
+        column_total: computed
+        total: computed
+    """)
+    assert cells(t) == [
+        ["Department", "2019–20", "2020–21", "Total"],
+        ["Education", "£466m", "-£12.5m", "£453.5m"],
+        ["Health", f"£1,200m{NBSP}(1)", "..", "£1,200m"],
+        ["Total", "£1,666m", "-£12.5m", "£1,653.5m"],
+    ]
+    assert t.notes[0].text == "Source: departmental accounts." and t.caption == ""
+    assert t.columns[-1].total and t.rows[1].cells[-1].total
+
+
+def test_column_groups_from_any_dimension_negative_style_and_a_dutch_caption(project):
+    t = view_of(project, """\
+        data: spending
+        rows: department
+        groups: {dimension: type, values: [{value: resource, label: Lopend}, {value: capital, label: Kapitaal}]}
+        columns: year
+        unit: {currency: EUR, scale: thousand, data_scale: thousand}
+        negative: parentheses
+        decimals: 1
+        placeholders: {nil: "-", not_applicable: n.v.t., unknown: "?", empty: ""}
+        remarks: ["Bron: Rekenhof."]
+    """, locale="nl_BE")
+    assert [g.label.text for g in t.groups] == ["Lopend", "Kapitaal"] and [g.span for g in t.groups] == [2, 2]
+    assert cells(t)[1:] == [
+        ["Education", "466,0", "(12,5)", "912,9", "n.v.t."],
+        ["Health", f"1.200,0{NBSP}(1)", "?", "-", ""],
+    ]
+    assert t.caption == "bedragen x 1.000 euro" and t.remarks == ("Bron: Rekenhof.",)
+
+
+def test_a_wide_sheet_with_years_as_columns_and_nested_rows_with_stated_subtotals(project):
+    wide = "group,line,2019,2020\nA,a1,1,2\nA,a2,3,4\nA,Total,4,6\nB,b1,5,6\nB,Total,5,6\n"
+    t = view_of(project, """\
+        data: spending
+        rows: {dimension: line, within: group}
+        columns: year
+        total: {value: Total, label: Subtotal}
+    """, data=wide)
+    assert cells(t) == [["", "2019", "2020"], ["A"], ["a1", "1", "2"], ["a2", "3", "4"], ["Subtotal", "4", "6"],
+                        ["B"], ["b1", "5", "6"], ["Subtotal", "5", "6"]]
+    assert [r.section for r in t.rows] == [True, False, False, False, True, False, False]
+
+
+def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
+    data = "code,name,fte,persons\nA1,Agency one,12.5,14\nB2,Agency two,3,3\n"
+    t = view_of(project, """\
+        data: spending
+        rows: code
+        text_columns: [{column: name, label: Name}]
+        columns: {measures: [{measure: fte, label: Staff, decimals: 1}, {measure: persons, label: Heads}]}
+        unit: {kind: fte, show: header}
+    """, data=data)
+    assert cells(t) == [["", "Name", "Staff FTE", "Heads FTE"], ["A1", "Agency one", "12.5", "14"],
+                        ["B2", "Agency two", "3.0", "3"]]
+    assert t.lead == 1 and not t.columns[0].numeric
+
+
+@pytest.mark.parametrize("table, needles", [
+    ("data: spending\nrows: department\ncolums: year\n",
+     ["line 17", "unknown key 'colums'", "Did you mean 'columns'?", "The keys here are: " + ", ".join(TABLE_KEYS)]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n"
+     "text_columns: [{column: type, lable: Type}]\n",
+     ["unknown key 'lable' in a text column", "Did you mean 'label'?", "A text column can have: column, label, notes"]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {defualt: 1}\n",
+     ["unknown key 'defualt' in 'decimals'", "Did you mean 'default'?"]),
+    ("data: spending\nrows: {dimension: department, valeus: [Education]}\ncolumns: year\n",
+     ["unknown key 'valeus' in 'rows'", "Did you mean 'values'?"]),
+    ("data: spending\nrows: departmnt\ncolumns: year\nwhere: {type: resource}\n",
+     ["'departmnt' is not a column of data/spending.csv", "Did you mean 'department'?"]),
+    ("data: spending\nrows: {dimension: department, values: [Educaton]}\ncolumns: year\nwhere: {type: resource}\n",
+     ["department 'Educaton' is not in data/spending.csv", "Did you mean 'Education'?"]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\nunit: {currency: GPB}\n",
+     ["'GPB' is not a currency code", "ISO code"]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n"
+     "total: {dimension: type, value: all}\n",
+     ["the 'total' is over 'type', which the table does not show as its rows"]),
+    ("data: spending\nrows: department\ncolumns: year\n",
+     ["more than one figure for department 'Education', year '2019–20'", "They differ in 'type'"]),
+])
+def test_mistakes_in_a_table_are_named_with_their_place_and_nothing_is_written(project, table, needles):
+    reg = register(project, table)
+    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                     "--output", str(project / "out"))
+    assert_refused(result, project, *needles)
+    assert "Traceback" not in result.stderr
+
+
+def test_a_figure_that_is_not_a_number_names_its_row_and_column(project):
+    bad = SPENDING.replace("Health,resource,2019–20,1200", "Health,resource,2019–20,12OO")
+    with pytest.raises(DrafterError) as exc:
+        view_of(project, "data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n", data=bad)
+    assert "data/spending.csv, row 6, column 'value': '12OO' is not a figure" in str(exc.value)
+
+
+def test_a_wide_sheet_that_also_has_a_year_column_is_refused(project):
+    with pytest.raises(DrafterError) as exc:
+        view_of(project, "data: spending\nrows: line\ncolumns: year\n", data="line,year,2019\na,x,1\n")
+    assert "are years, so this is a wide sheet, but it also has a column 'year'" in str(exc.value)
+
+
+def test_a_text_takes_one_figure_of_any_data_set(project):
+    from drafter.load.datasets import load_dataset
+
+    (project / "data" / "spending.csv").write_text(SPENDING, encoding="utf-8")
+    data = load_dataset("spending", project / "data" / "spending.csv")
+    assert data.value(department="Education", type="capital", year="2019–20") == 912.9
+    with pytest.raises(DrafterError) as exc:
+        data.value(department="Education", year="2019–20")
+    assert "more than one row has department 'Education', year '2019–20'" in str(exc.value)
+
+
+def test_the_example_of_the_template_guide_works(project):
+    data = "department,type,year,value,notes\nFinanciën,resource,2019,1250000,\nFinanciën,resource,2020,1300000,raming\n" \
+           "Onderwijs,resource,2019,900000,\nOnderwijs,resource,2020,950000,\nOnderwijs,capital,2020,1,\n"
+    with open(project / "data" / "notes.yaml", "a", encoding="utf-8") as fh:
+        fh.write("raming: Een raming.\n")
+    t = view_of(project, """\
+        data: spending
+        title: Uitgaven per departement
+        rows: department
+        columns:
+          dimension: year
+          values: [2019, {value: 2020, label: "2020 (begroting)", notes: [raming]}]
+        where: {type: resource}
+        corner: Departement
+        unit: {currency: EUR, scale: million, data_scale: units}
+        decimals: 1
+        total: computed
+    """, locale="nl_BE", data=data)
+    assert cells(t) == [["Departement", "2019", f"2020 (begroting){NBSP}(1)"], ["Financiën", "1,3", f"1,3{NBSP}(1)"],
+                        ["Onderwijs", "0,9", "1,0"], ["Totaal", "2,2", "2,3"]]
+    assert t.caption == "bedragen in miljoen euro"
+
+
+WIDE = "department," + ",".join(f"{y}–{str(y + 1)[2:]}" for y in range(2012, 2024)) + "\n" + "".join(
+    f"Department number {d} with a long name," + ",".join(str(1000 * d + y) for y in range(12)) + "\n" for d in range(1, 6))
+
+
+@pytest.mark.parametrize("fit", ["smaller", "landscape"])
+def test_a_table_of_thirteen_columns_never_passes_the_margin(project, fit, tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    from .conftest import pdf_text, render_pdf, validate_docx
+
+    reg = register(project, f"data: spending\nrows: department\ncolumns: year\nfit: {fit}\n"
+                   "unit: {currency: EUR, scale: thousand, data_scale: thousand}\n", locale="nl_BE", data=WIDE)
+    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                     "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    validate_docx(path)
+    document = docx.Document(str(path))
+    tbl = document.tables[0]._tbl
+    widths = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
+    sections = document.sections
+    if fit == "landscape":  # the table has a landscape page of its own; no empty page after it
+        assert [s.orientation for s in sections] == [0, 1]
+        page = sections[1]
+    else:
+        assert len(sections) == 1
+        page = sections[0]
+    assert len(widths) == 13 and sum(widths) <= (page.page_width - page.left_margin - page.right_margin) / 635
+    assert [c.text for c in document.tables[0].rows[1].cells][:2] == ["Department number 1 with a long name", "1.000"]
+    text = pdf_text(render_pdf(path, tmp_path))
+    assert "2023–" in text and "5.011" in text  # the last column is on the page
+
+
+def test_shares_are_figures_too_with_the_unit_in_each_row_label(project):
+    reg = project / "data" / "s.yaml"
+    reg.write_text(textwrap.dedent("""\
+        locale: nl_BE
+        questions:
+          - zittingsjaar: 2019-2020
+            number: 1
+            date: null
+            asker: N.N.
+            minister: {name: N.N., title: N.N.}
+            title: T - T
+            template: algemeen.docx
+            data: {shares: support_by_size.csv}
+            subquestions: {1: "Vraag"}
+            tables:
+              t:
+                data: shares
+                rows: {dimension: size, values: [{value: kmo, label: Kmo's}, {value: groot, label: Grote}]}
+                columns: {measures: [{measure: share, label: Aandeel}]}
+                unit: {kind: persons, show: rows}
+            answer:
+              parts:
+                - number: 1
+                  table: t
+        """), encoding="utf-8")
+    loaded = load_register(reg)
+    t = build_view(loaded, loaded.questions[0], load_notes(None)).context["tables"]["t"]
+    assert cells(t) == [["", "Aandeel"], ["Kmo's (aantal personen)", "45"], ["Grote (aantal personen)", "55"]]
+
+
+def test_check_warns_when_a_stated_total_of_any_table_does_not_add_up(project):
+    data = "service,plan,outturn\nA,100,10\nB,200,20\nTotal,310,30\n"
+    reg = register(project, """\
+        data: spending
+        rows: service
+        columns: {measures: [plan, outturn]}
+        total: {value: Total}
+    """, data=data)
+    result = run_cli("check", "--register", str(reg), "--templates", str(project / "answer_templates"))
+    assert result.exit_code == 0, result.output
+    assert ("warning: data/spending.csv, row 4, column 'plan': table 't': the rows for plan add up to 300, "
+            "but the total 'Total' says 310") in result.stdout + result.stderr
+    assert "outturn add up" not in result.stdout + result.stderr  # 30 = 10 + 20
+
+
+def test_check_counts_a_note_called_from_any_data_file_as_used(project):
+    reg = register(project, "data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n")
+    result = run_cli("check", "--register", str(reg), "--templates", str(project / "answer_templates"))
+    assert result.exit_code == 0, result.output
+    assert "'bron' is not used" not in result.stdout
+
+
+def test_a_budget_file_answers_the_general_form_too(project):
+    from tests.test_tables_and_notes import view_of as budget_view
+
+    t = budget_view(project, """\
+        data: budget
+        rows: {dimension: line, values: [{value: ibn, label: IBN}, {value: speerpuntclusters, label: Speerpunt}]}
+        columns: {dimension: year, values: [2016]}
+        where: {kind: VAK}
+        unit: {currency: EUR, scale: million}
+        decimals: 3
+        total: {value: clusters, label: Totaal clusters}
+    """).context["tables"]["t"]
+    assert cells(t)[1:] == [["IBN", "6,750"], ["Speerpunt", "7,500"], [f"Totaal clusters", f"14,250{NBSP}(1)"]]
+    assert t.caption == "bedragen in miljoen euro"
+
+
+def test_the_measure_is_the_one_column_of_figures_when_the_table_names_none(project):
+    t = view_of(project, "data: spending\nrows: region\ncolumns: year\n",
+                data="region,year,inhabitants\nVlaanderen,2020,6629143\nBrussel,2020,1218255\n", locale="nl_BE")
+    assert cells(t) == [["", "2020"], ["Vlaanderen", "6.629.143"], ["Brussel", "1.218.255"]]
