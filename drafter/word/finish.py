@@ -34,18 +34,29 @@ DOCUMENT_RELS = "word/_rels/document.xml.rels"
 #: Custom document properties drafter records in every answer it writes.
 FINGERPRINT = "drafter.fingerprint"
 QUESTION_ID = "drafter.question"
+OWN_PROPERTY_PREFIX = "drafter."
 
 
 def fingerprint(parts: dict[str, bytes]) -> str:
-    """What drafter wrote: every part but the custom properties that hold this fingerprint.
+    """What drafter wrote: every part, and every custom document property but drafter's own
+    record (drafter.fingerprint, drafter.question), which holds this fingerprint.
 
-    An edit anywhere (the text, a footnote, a header, a style) changes it.
+    An edit anywhere (the text, a footnote, a header, a style, a custom property a colleague
+    added in File > Properties) changes it.
     """
     digest = hashlib.sha256()
     for name in sorted(parts):
         if name != oxml.CUSTOM_PROPERTIES:
             digest.update(f"{name}\0{len(parts[name])}\0".encode())
             digest.update(parts[name])
+    custom = parts.get(oxml.CUSTOM_PROPERTIES)
+    if custom:
+        others = sorted((k, v) for k, v in oxml.read_custom_properties(custom).items()
+                        if not str(k).startswith(OWN_PROPERTY_PREFIX))
+        if others:  # none: the same fingerprint as before drafter covered custom properties
+            digest.update(b"custom properties\0")
+            for key, value in others:
+                digest.update(f"{key}\0{value}\0".encode())
     return digest.hexdigest()
 
 
