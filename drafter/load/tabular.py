@@ -295,7 +295,11 @@ def _garbled(text: str, shown: str, offset: int) -> None:
 
 
 def _separator(header: str, shown: str, line: int) -> str:
-    counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
+    try:
+        counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
+    except csv.Error as exc:
+        raise DataError(f"not a well-formed CSV file ({exc})", file=shown, place=f"line {line}",
+                        hint="Save the file again from Excel, as 'CSV UTF-8'.") from None
     best = max(counts.values())
     if best == 1:
         return ";"  # one column: any separator reads it the same
@@ -310,6 +314,8 @@ def _separator(header: str, shown: str, line: int) -> str:
 
 def _read_csv(path: Path, shown: str) -> RawTable:
     text = _decode(path.read_bytes(), shown)
+    if "\r" in text and "\n" not in text:  # Excel for Mac ("CSV (Macintosh)") ends lines with CR only
+        text = text.replace("\r", "\n")
     header_row = 1
     first, _, rest = text.partition("\n")
     m = re.fullmatch(r'"?sep=(.)"?\r?', first.strip("\r"))
