@@ -187,6 +187,19 @@ def _docm(parts):
     parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 macro project"
 
 
+def _hidden_first_sheet(project: Path) -> None:
+    """Last year's figures on a hidden first sheet, this year's on the visible second one."""
+    import openpyxl
+
+    path = b.workbook(project, sheets=("Oud", "Begroting"), figures_sheet="Begroting")
+    book = openpyxl.load_workbook(path)
+    for r, row in enumerate(b.budget_rows(project), start=1):
+        for c, value in enumerate(row, start=1):
+            book["Oud"].cell(row=r, column=c, value=value or None)
+    book["Oud"].sheet_state = "hidden"
+    book.save(path)
+    b.use_data_file(project, "budget", b.WORKBOOK)
+
 CASES = [
     # ------------------------------------------------------------------ register
     Case("register-yaml-syntax", "register",
@@ -593,6 +606,8 @@ STRICT = [
          TPL, None, ("_rels/.rels (which says where the document is) is missing",)),
     Case("template-without-content-types", "template", _rezip(lambda parts: parts.pop("[Content_Types].xml")),
          TPL, None, ("not a Word document: [Content_Types].xml is missing",)),
+    Case("data-xlsx-hidden-first-sheet", "data", _hidden_first_sheet,
+         "data/begroting.xlsx", "sheet 'Oud'", ("the first sheet, 'Oud', is hidden", "begroting.xlsx#Begroting")),
 ]
 CASES += STRICT
 

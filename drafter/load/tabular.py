@@ -483,6 +483,13 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
                                 hint="Correct the name after '#' in the register's 'data:'.")
             sheet = match
         ws = book[sheet]
+        state = getattr(ws, "sheet_state", "visible")
+        if not chosen and state != "visible":
+            visible = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
+            raise DataError(f"the first sheet, {sheet!r}, is hidden: drafter would read figures that nobody "
+                            "sees in Excel", file=shown, place=f"sheet {sheet!r}",
+                            hint="Name the sheet to read in the register, e.g. "
+                            f"'{path.name}{SHEET_MARK}{visible[0] if visible else sheet}', or delete the hidden sheet.")
         if not hasattr(ws, "iter_rows"):
             raise DataError(f"{sheet!r} is a chart, not a sheet of figures", file=shown,
                             hint="Name a sheet with the figures after '#' in the register.")
