@@ -608,6 +608,9 @@ STRICT = [
          TPL, None, ("not a Word document: [Content_Types].xml is missing",)),
     Case("data-xlsx-hidden-first-sheet", "data", _hidden_first_sheet,
          "data/begroting.xlsx", "sheet 'Oud'", ("the first sheet, 'Oud', is hidden", "begroting.xlsx#Begroting")),
+    Case("template-too-many-footnotes", "template",
+         lambda p: b.set_paragraph(p, 16, '{% for i in range(32800) %}{{ footnote("Bron: VLAIO") }}{% endfor %}'),
+         TPL, "paragraph 17", ("makes more than 32,766 footnotes",)),
 ]
 CASES += STRICT
 
