@@ -181,9 +181,14 @@ def check(
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
     report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text for people, json for tools."),
+    annotate: bool = typer.Option(False, "--annotate", help="Also write a copy of each template and workbook with "
+                                  "problems, with a comment at each problem (in output/opmerkingen/, or --output)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --annotate: the folder for the copies "
+                                          "(they go in its opmerkingen/ folder)."),
     debug: bool = DebugOption,
 ) -> None:
-    """Check the register, the data, the notes and the templates; write nothing.
+    """Check the register, the data, the notes and the templates; write nothing (but the
+    annotated copies, with --annotate).
 
     Reports every problem found, each with its file and place. Exit code 0 when there are no
     errors (warnings allowed), 1 when there are errors.
@@ -200,6 +205,12 @@ def check(
             for problem in result.problems:
                 print(format_problem(problem))
             print(f"drafter check: {summary_line(result.problems, result.summary)}")
+        if annotate:
+            from drafter.check import ANNOTATED_FOLDER, annotate_project
+
+            folder = (output if output is not None else paths.OUTPUT_DIR) / ANNOTATED_FOLDER
+            for line in annotate_project(result.problems, folder):
+                print(line, file=sys.stderr if report_format is ReportFormat.json else sys.stdout)
         return 1 if result.errors else 0
 
     _run(debug, work)
