@@ -70,8 +70,13 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
             if pdf.exists() and pdf.stat().st_size > 0:
                 target = doc.with_suffix(".pdf")
                 tmp = target.with_name(f".{target.name}.{work_dir.name}.part")
-                shutil.move(str(pdf), tmp)
-                tmp.replace(target)
+                try:
+                    shutil.move(str(pdf), tmp)
+                    tmp.replace(target)
+                except OSError as exc:  # a full disk: this PDF is a problem, the others go on
+                    tmp.unlink(missing_ok=True)
+                    why = f"the PDF could not be written beside the answer ({exc.strerror or exc})"
+                    continue
                 made[doc] = target
     problems = [
         Problem(why, file=display_path(doc),
