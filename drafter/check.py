@@ -15,6 +15,7 @@ answer does not provide (with the paragraph where it is used). Then come the war
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from drafter.view.jinja import FORMATTER_KEY, text_environment, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
 from drafter.word.template import WordTemplate, load_template
+from drafter.word import annotate, package
+from drafter.write import output
 from drafter.view.answer import NOTES_KEY, build_view, notes_path
 
 #: Names in a view's context that are drafter's plumbing, not for template authors.
@@ -257,3 +260,73 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
     report.data_files = len(checker.data)
     report.templates = len(checker.templates)
     return report
+
+
+# --------------------------------------------------------------------------- --annotate
+
+#: The folder the annotated copies go to, under the output folder.
+ANNOTATED_FOLDER = "opmerkingen"
+_SHEET = re.compile(r"sheet '((?:[^']|'')+)'")
+_CELL = re.compile(r"cell ([A-Z]+[0-9]+)")
+_ROW_OF_SHEET = re.compile(r"row ([0-9]+)")
+
+
+def annotate_project(problems: list[Problem], folder: Path) -> list[str]:
+    """A copy of each Word template and Excel workbook that has problems, with a comment at
+    each problem's paragraph, cell or tag, in folder; what was written, as lines to print.
+    A file that cannot be read (it is not a Word document, a zip bomb) gets no copy."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.file and problem.file.lower().endswith((".docx", ".xlsx")):
+            by_file.setdefault(problem.file, []).append(problem)
+    written = []
+    for file, found in by_file.items():
+        path = Path(file.split("#")[0])
+        try:
+            if file.lower().endswith(".docx"):
+                data, placed = annotate.annotate(package.read_parts(path), [(p.place, f"{p.severity}: {_text(p)}")
+                                                                           for p in found])
+            else:
+                data, placed = _annotated_workbook(path, found)
+        except (DrafterError, OSError, ValueError, KeyError):
+            written.append(f"not annotated: {file} (it cannot be read; see its error above)")
+            continue
+        output.check_folder(folder)
+        target = output.write_new(folder / f"{path.stem}-{ANNOTATED_FOLDER}{path.suffix}", data)
+        written.append(f"wrote {display_path(target)}: {len(found)} comment(s), "
+                       f"{placed} at their place" + ("" if placed == len(found) else ", the others at the start"))
+    return written
+
+
+def _text(problem: Problem) -> str:
+    return str(Problem(problem.message, hint=problem.hint))
+
+
+def _annotated_workbook(path: Path, found: list[Problem]) -> tuple[bytes, int]:
+    """The workbook with a cell comment at each problem's cell (the others on A1 of its first sheet)."""
+    import io
+
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+
+    book = load_workbook(path)
+    placed = 0
+    notes: dict[tuple[str, str], list[str]] = {}
+    for problem in found:
+        place = problem.place or ""
+        sheet = _SHEET.search(place)
+        name = sheet.group(1).replace("''", "'") if sheet else book.sheetnames[0]
+        cell = _CELL.search(place)
+        row = _ROW_OF_SHEET.search(place)
+        if name not in book.sheetnames:
+            name = book.sheetnames[0]
+        where = cell.group(1) if cell else (f"A{row.group(1)}" if row else "A1")
+        if cell or row:
+            placed += 1
+        text = f"{problem.severity}: {_text(problem)}"
+        notes.setdefault((name, where), []).append(text if cell or row else f"({place or 'the workbook'}) {text}")
+    for (name, where), texts in notes.items():
+        book[name][where].comment = Comment("\n\n".join(texts), "drafter check", width=400, height=200)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), placed

@@ -325,12 +325,18 @@ def check(
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
+    annotate: bool = typer.Option(False, "--annotate", metavar="",
+                                  help="Also write a copy of each template and workbook with problems, with a comment "
+                                  "at each problem (in the output folder's opmerkingen/, or --output's)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="With --annotate: the folder for the copies (they go in its opmerkingen/)."),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Check the register, the data, the notes and the templates; write nothing.
+    """Check the register, the data, the notes and the templates; write nothing (but the
+    annotated copies, with --annotate).
 
     Reports every problem found, each with its file and place.
     Exit code 0 when there are no errors (warnings allowed), 1 when there are errors.
@@ -343,7 +349,7 @@ def check(
         from drafter.report import format_problem, summary_line
 
         say = Say(quiet, verbose, as_json)
-        where = paths.locate(project, register=register, templates=templates, writes=False)
+        where = paths.locate(project, register=register, templates=templates, output=output, writes=annotate)
         say.project(where)
         result = check_project(where.register, where.templates, question, year, minister)
         if as_json:
@@ -353,6 +359,14 @@ def check(
                 if problem.severity == ERROR or not quiet:
                     print(format_problem(problem))
             say.info(f"drafter check: {summary_line(result.problems, result.summary)}")
+        if annotate:
+            from drafter.check import ANNOTATED_FOLDER, annotate_project
+
+            for line in annotate_project(result.problems, where.output / ANNOTATED_FOLDER):
+                if as_json:
+                    print(line, file=sys.stderr)
+                else:
+                    say.info(line)
         return 1 if result.errors else 0
 
     _run(debug, work, as_json)

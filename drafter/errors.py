@@ -8,6 +8,7 @@ problems; it never shows a traceback for them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,3 +95,16 @@ def display_path(path: str | Path) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+_PYTHON_OBJECT = re.compile(r"'(?:\w+\.)*(\w+?)(?:View)? object'")
+
+
+def readable(error) -> str:
+    """An error of Jinja2 or Python as a person can read it: "'drafter.view.answer.QuestionView
+    object' has no attribute 'titel'" becomes "'question' has no attribute 'titel'"; Python's
+    exception names (KeyError, InvalidOperation) are left out."""
+    text = str(error)
+    if isinstance(error, KeyError) and error.args:
+        text = f"there is no {error.args[0]!r}"
+    return _PYTHON_OBJECT.sub(lambda m: "'" + ("a mapping" if m.group(1) == "dict" else m.group(1).lower()) + "'", text)

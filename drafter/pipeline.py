@@ -104,7 +104,7 @@ class Generator:
         if view is None:
             view = build_view(self.register, question, self.notes, self.datasets.load)
         rendered = template.render(view.context)
-        parts = finish.finish(template.parts, rendered, view, created=self.created)
+        parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
         return Draft(
             question=question,
             data=package.write_zip(parts),

@@ -187,6 +187,19 @@ def _docm(parts):
     parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 macro project"
 
 
+def _hidden_first_sheet(project: Path) -> None:
+    """Last year's figures on a hidden first sheet, this year's on the visible second one."""
+    import openpyxl
+
+    path = b.workbook(project, sheets=("Oud", "Begroting"), figures_sheet="Begroting")
+    book = openpyxl.load_workbook(path)
+    for r, row in enumerate(b.budget_rows(project), start=1):
+        for c, value in enumerate(row, start=1):
+            book["Oud"].cell(row=r, column=c, value=value or None)
+    book["Oud"].sheet_state = "hidden"
+    book.save(path)
+    b.use_data_file(project, "budget", b.WORKBOOK)
+
 CASES = [
     # ------------------------------------------------------------------ register
     Case("register-yaml-syntax", "register",
@@ -570,6 +583,34 @@ STRICT = [
          lambda p: b.replace_in(p, b.NOTES, '| mln(1) }}', "| mln(1) }}{% set ns = namespace(x='ha') %}"
                                 "{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}{{ ns.x }}"),
          NOTES, at_line(b.NOTES, "nl: >-", 2), ("note 'opsplitsing_2016'", "more than 1,000,000 characters")),
+    # crashes that are now messages, and messages that now name their place
+    Case("data-year-1e400", "data", lambda p: b.replace_in(p, D, "clusters,2018,VAK", "clusters,1e400,VAK"),
+         BUD, "row 10, column 'year'", ("'1e400' is not a year",)),
+    Case("register-years-out-of-range", "register",
+         lambda p: b.replace_in(p, R, "years: 2014-2018", "years: 0001-9999"),
+         REG, at_line(R, "years: 0001-9999"), ("1 is not a year a budget has (1900-2200)",)),
+    Case("register-data-named-like-a-helper", "register",
+         lambda p: b.replace_in(p, R, "      budget: budget.csv\n", "      budget: budget.csv\n      fmt: evaluation.yaml\n"),
+         REG, at_line(R, "fmt: evaluation.yaml"), ("a data set cannot be named 'fmt'",)),
+    Case("register-data-file-nul", "register",
+         lambda p: b.replace_in(p, R, "      budget: budget.csv", '      budget: "budget\\0.csv"'),
+         REG, at_line(R, 'budget: "budget'), ("must be a file name inside the data folder",)),
+    Case("register-template-nul", "register",
+         lambda p: b.replace_in(p, R, "template: bedrijfsclusters.docx", 'template: "bedrijfsclusters\\0.docx"'),
+         REG, at_line(R, "template: "), ("must be the name of a .docx file",)),
+    Case("template-attribute-of-object", "template", lambda p: b.set_paragraph(p, 0, "{{ question.titel }}"),
+         TPL, "paragraph 1", ("'question' has no attribute 'titel'",)),
+    Case("template-text-as-figure", "template", lambda p: b.set_paragraph(p, 16, "{{ question.title|num }}"),
+         TPL, "paragraph 17", ("'Bedrijfsclusters - Subsidies' is not a figure",)),
+    Case("template-without-package-rels", "template", _rezip(lambda parts: parts.pop("_rels/.rels")),
+         TPL, None, ("_rels/.rels (which says where the document is) is missing",)),
+    Case("template-without-content-types", "template", _rezip(lambda parts: parts.pop("[Content_Types].xml")),
+         TPL, None, ("not a Word document: [Content_Types].xml is missing",)),
+    Case("data-xlsx-hidden-first-sheet", "data", _hidden_first_sheet,
+         "data/begroting.xlsx", "sheet 'Oud'", ("the first sheet, 'Oud', is hidden", "begroting.xlsx#Begroting")),
+    Case("template-too-many-footnotes", "template",
+         lambda p: b.set_paragraph(p, 16, '{% for i in range(32800) %}{{ footnote("Bron: VLAIO") }}{% endfor %}'),
+         TPL, "paragraph 17", ("makes more than 32,766 footnotes",)),
 ]
 CASES += STRICT
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 
 from . import breakage as b
-from .conftest import files_in, run_in, validate_docx
+from .conftest import files_in, run_cli, run_in, validate_docx
 from .test_bad_input import check_in
 
 ANSWER = "antwoord-2019-2020-vraag-4-bedrijfsclusters-subsidies.docx"
@@ -330,3 +330,34 @@ def test_the_readme_shows_real_output(project):
     as_json = re.search(r"```text\n\$ drafter check --format json\n(.*?)```", readme, re.S).group(1)
     assert check_in(project).stdout == text
     assert check_in(project, "--format", "json").stdout == as_json
+
+
+def test_annotate_puts_a_comment_at_each_problem_in_copies_that_open(project):
+    """check --annotate: the template and the workbook, each with a comment where its problem is."""
+    import zipfile
+
+    import openpyxl
+
+    from .conftest import validate_docx
+
+    b.set_paragraph(project, 3, "op vraag nr. {{ question.number }. van {{ question.date }}")
+    b.workbook(project, formula_at="D6")
+    b.use_data_file(project, "budget", b.WORKBOOK)
+    before = b.snapshot(project / "data"), b.snapshot(project / "answer_templates")
+    result = run_cli("check", "--register", str(project / "data" / "questions.yaml"),
+                     "--templates", str(project / "answer_templates"), "--annotate", "--output", str(project / "out"))
+    assert result.exit_code == 1, result.output
+    assert (b.snapshot(project / "data"), b.snapshot(project / "answer_templates")) == before
+    folder = project / "out" / "opmerkingen"
+    assert "wrote out/opmerkingen/bedrijfsclusters-opmerkingen.docx: 1 comment(s), 1 at their place" in result.stdout
+    copy = folder / "bedrijfsclusters-opmerkingen.docx"
+    validate_docx(copy)
+    document = docx.Document(str(copy))
+    paragraph = document.paragraphs[3]._p
+    assert paragraph.xpath("./w:commentRangeStart") and paragraph.xpath(".//w:commentReference")
+    with zipfile.ZipFile(copy) as archive:
+        comments = archive.read("word/comments.xml").decode("utf-8")
+    assert "error: template tag error: a &apos;{{&apos; is not closed" in comments or \
+        "error: template tag error: a '{{' is not closed" in comments
+    book = openpyxl.load_workbook(folder / "begroting-opmerkingen.xlsx")
+    assert "formula (=D12+D13) whose result was never computed" in book["Begroting"]["D6"].comment.text

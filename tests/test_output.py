@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+import time
 import zipfile
+
+import pytest
 
 from .conftest import files_in, run_cli, run_in
 
@@ -47,3 +54,60 @@ def test_the_answer_to_another_question_is_not_replaced(project):
     assert result.exit_code == 1
     assert "holds drafter's answer to another question, not to 2019-2020/4" in result.stderr
     assert target.read_bytes() == first
+
+
+def _add_custom_property(data: bytes) -> bytes:
+    prop = ('<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" name="Behandelaar">'
+            '<vt:lpwstr>Ayşe Peeters</vt:lpwstr></property></Properties>')
+    return data.replace(b"</Properties>", prop.encode())
+
+
+def test_an_edit_in_a_custom_property_only_is_an_edit(project):
+    """File > Properties > Custom in Word: kept, with or without --force (then after a backup)."""
+    assert run_in(project, "answer", "-q", "4").exit_code == 0
+    (answer,) = (project / "out").glob("*.docx")
+    rewrite_part(answer, "docProps/custom.xml", _add_custom_property)
+    edited = answer.read_bytes()
+    result = run_in(project, "answer", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert "was edited since drafter made it and was left alone" in result.stdout
+    assert answer.read_bytes() == edited
+    forced = run_in(project, "answer", "-q", "4", "--force")
+    assert forced.exit_code == 0 and "the edited file was kept as" in forced.stdout
+    (backup,) = (project / "out").glob("*-backup-*.docx")
+    assert backup.read_bytes() == edited
+
+
+def test_drafters_own_record_is_not_an_edit(project):
+    """Its own properties hold the fingerprint; an answer made again from unchanged data is up to date."""
+    assert run_in(project, "answer", "-q", "4").exit_code == 0
+    again = run_in(project, "answer", "-q", "4")
+    assert again.exit_code == 0 and "is up to date" in again.stdout
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_answers_are_written_with_the_users_umask(project, umask, mode):
+    old = os.umask(umask)
+    try:
+        result = run_in(project, "answer", "-q", "4")
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    (answer,) = (project / "out").glob("*.docx")
+    assert stat.S_IMODE(answer.stat().st_mode) == mode
+
+
+def test_stale_part_files_of_earlier_runs_are_removed(project):
+    """kill -9 leaves a hidden .part file; the next run removes it, not a live run's nor another program's."""
+    out = project / "out"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = out / f".antwoord-2019-2020-vraag-4-x.docx.{dead.pid}.k3j4.part"
+    live = out / f".antwoord-2019-2020-vraag-5-x.docx.{os.getppid()}.a1b2.part"
+    foreign = out / ".video.mp4.part"
+    for path in (stale, live, foreign):
+        path.write_bytes(b"half")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    assert run_in(project, "answer", "-q", "4").exit_code == 0
+    assert not stale.exists()
+    assert live.exists() and foreign.exists()

@@ -351,8 +351,8 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
             year = int(float(year_text.replace(",", ".")))
             if not schema.FIRST_YEAR <= year <= schema.LAST_YEAR or float(year_text.replace(",", ".")) != year:
                 raise ValueError
-        except ValueError:
-            bad(index, "year", f"'{year_text}' is not a year", "Write the year as four digits, e.g. 2016.")
+        except (ValueError, OverflowError):  # OverflowError: '1e400' is infinity
+            bad(index, "year", f"'{_shown(year_text)}' is not a year", "Write the year as four digits, e.g. 2016.")
             ok = False
         if kind.upper() not in KINDS:
             bad(index, "kind", f"'{kind}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")

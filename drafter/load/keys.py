@@ -99,6 +99,12 @@ def _key_line(mapping, key) -> int:
     return key_line(key) if key_line else getattr(mapping, "line", 0)
 
 
+#: Names a data set cannot have: the names an answer's template and texts already use
+#: (drafter's own and Jinja2's), which a data set of that name would hide or break.
+RESERVED_NAMES = ("question", "minister", "answer", "answers", "tables", "table", "words", "fmt", "footnote",
+                  "note", "range", "dict", "namespace", "cycler", "joiner", "lipsum", "loop", "self", "caller",
+                  "varargs", "kwargs", "true", "false", "none", "True", "False", "None")
+
 _STYLE_KEYS = (
     Key("locale", TEXT, "number and date formats, a Babel locale such as nl_BE or fr_BE"),
     Key("percent_style", CHOICE, "45% (symbol) or 45 procent (word)", choices=PERCENT_STYLES),

@@ -15,8 +15,8 @@ from pathlib import Path
 from drafter import paths
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
-from drafter.load.keys import AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
-from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
+from drafter.load.keys import RESERVED_NAMES, AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
+from drafter.load.schema import (FIRST_YEAR, LAST_YEAR, AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
                                   SCALE_FACTORS, TABLE_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS,
                                   did_you_mean, parse_locale)
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
@@ -367,6 +367,10 @@ def _axis(reader: _Reader, spec: LineDict, key: str, items, field_name: str, wha
             if not isinstance(value, int) or isinstance(value, bool):
                 reader.problem(line, f"{what}: {value!r} is not a year", "Write years as four digits, e.g. 2016.")
                 continue
+            if not FIRST_YEAR <= value <= LAST_YEAR:
+                reader.problem(line, f"{what}: {value} is not a year a budget has ({FIRST_YEAR}-{LAST_YEAR})",
+                               "Write the years the table shows, e.g. 2014-2018.")
+                break
         elif not isinstance(value, str) or not value:
             reader.problem(line, f"{what}: {value!r} is not a {field_name} name")
             continue
@@ -886,7 +890,8 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
         title = reader.get(minister_raw, "title", str, f"{what}, minister")
         minister = Minister(name or "", title or "")
     template = reader.get(raw, "template", str, what)
-    if template is not None and (Path(template).name != template or not template.endswith(".docx")):
+    if template is not None and (Path(template).name != template or not template.endswith(".docx")
+                                 or _CONTROL.search(template)):
         reader.problem(
             raw.line_of("template"),
             f"{what}: template {template!r} must be the name of a .docx file in answer_templates/",
@@ -897,6 +902,10 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
     for name, file in data_raw.items():
         if not (isinstance(name, str) and NAME_RE.match(name)):
             reader.problem(data_raw.line_of(name), f"{what}: data name {name!r} must be letters, digits or _")
+        elif name in RESERVED_NAMES:
+            reader.problem(data_raw.key_line(name), f"{what}: a data set cannot be named {name!r}: templates and texts "
+                           "already use that name", "Give it another name, e.g. 'budget' or 'cijfers', here and in the "
+                           "tags that use it.")
         elif not _inside_folder(file):
             reader.problem(
                 data_raw.line_of(name),
@@ -962,8 +971,13 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
 
 
 def _inside_folder(file) -> bool:
-    """A file name relative to the register's folder that cannot lead outside it."""
-    return isinstance(file, str) and bool(file) and not Path(file).is_absolute() and ".." not in Path(file).parts
+    """A file name relative to the register's folder that cannot lead outside it (and holds
+    no NUL or other control character, which no file name has)."""
+    return (isinstance(file, str) and bool(file) and not _CONTROL.search(file) and not Path(file).is_absolute()
+            and ".." not in Path(file).parts)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def load_register(path: Path | None = None, *, lenient: bool = False) -> Register:

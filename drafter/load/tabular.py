@@ -295,7 +295,11 @@ def _garbled(text: str, shown: str, offset: int) -> None:
 
 
 def _separator(header: str, shown: str, line: int) -> str:
-    counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
+    try:
+        counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
+    except csv.Error as exc:
+        raise DataError(f"not a well-formed CSV file ({exc})", file=shown, place=f"line {line}",
+                        hint="Save the file again from Excel, as 'CSV UTF-8'.") from None
     best = max(counts.values())
     if best == 1:
         return ";"  # one column: any separator reads it the same
@@ -310,6 +314,8 @@ def _separator(header: str, shown: str, line: int) -> str:
 
 def _read_csv(path: Path, shown: str) -> RawTable:
     text = _decode(path.read_bytes(), shown)
+    if "\r" in text and "\n" not in text:  # Excel for Mac ("CSV (Macintosh)") ends lines with CR only
+        text = text.replace("\r", "\n")
     header_row = 1
     first, _, rest = text.partition("\n")
     m = re.fullmatch(r'"?sep=(.)"?\r?', first.strip("\r"))
@@ -477,6 +483,13 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
                                 hint="Correct the name after '#' in the register's 'data:'.")
             sheet = match
         ws = book[sheet]
+        state = getattr(ws, "sheet_state", "visible")
+        if not chosen and state != "visible":
+            visible = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
+            raise DataError(f"the first sheet, {sheet!r}, is hidden: drafter would read figures that nobody "
+                            "sees in Excel", file=shown, place=f"sheet {sheet!r}",
+                            hint="Name the sheet to read in the register, e.g. "
+                            f"'{path.name}{SHEET_MARK}{visible[0] if visible else sheet}', or delete the hidden sheet.")
         if not hasattr(ws, "iter_rows"):
             raise DataError(f"{sheet!r} is a chart, not a sheet of figures", file=shown,
                             hint="Name a sheet with the figures after '#' in the register.")

@@ -154,6 +154,10 @@ def _check_expansion(data, shown: str) -> None:
     size(data)
 
 
+#: A run of opening brackets no register has: the values would nest too deeply to read.
+_DEEP = re.compile(r"[\[{](?:\s*[\[{]){199}")
+
+
 def _parse_yaml(path: Path):
     shown = display_path(path)
     size = stat_file(path).st_size
@@ -173,6 +177,8 @@ def _parse_yaml(path: Path):
             place=f"line {line}",
             hint="Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).",
         ) from None
+    if _DEEP.search(text):  # found at once; the parsers would take seconds to give up
+        raise RecursionError
     if _FastLoader is not None:
         try:
             return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a CSafeLoader subclass

@@ -19,7 +19,7 @@ from jinja2 import TemplateError
 
 from drafter.load import datasets, schema
 from drafter.load.schema import did_you_mean
-from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.errors import DataError, DrafterError, Problem, display_path, readable
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
 from drafter.view.jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
@@ -196,13 +196,13 @@ class _TextRenderer:
             raise DataError(problems=problems) from None
         except TemplateError as exc:
             raise DataError(
-                f"{what}: {exc.message or exc}",
+                f"{what}: {readable(exc.message or exc)}",
                 file=file,
                 place=place,
                 hint="Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.",
             ) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
-            raise DataError(f"{what}: {exc}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
+            raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
 
 
 def load_data(register: Register, question: Question, load=datasets.load_dataset) -> dict[str, object]:

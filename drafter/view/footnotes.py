@@ -25,6 +25,10 @@ TOKEN_END = "\ue001"
 TOKEN_RE = re.compile(TOKEN_START + r"(\d+)" + TOKEN_END)
 #: The same, in the UTF-8 bytes of a rendered part.
 TOKEN_RE_BYTES = re.compile(TOKEN_RE.pattern.encode("utf-8"))
+#: The largest id Word reads for a note (the schema's ST_DecimalNumber for notes), less the
+#: separator notes every footnotes part has (ids 0 and 1 in Word's own).
+MAX_NOTE_ID = 32767
+MAX_FOOTNOTES = MAX_NOTE_ID - 1
 
 
 def token(number: int) -> str:
@@ -62,6 +66,10 @@ class FootnoteCollector:
                         hint="Give each footnote text its own key, or the same text each time.",
                     )
                 return token(known.number)
+        if len(self.notes) >= MAX_FOOTNOTES:  # refused at the tag that makes one too many, before any work
+            raise DrafterError(f"this footnote() makes more than {MAX_FOOTNOTES:,} footnotes, more than Word can number",
+                               hint="Use fewer footnote() calls: notes that repeat take a key "
+                               "(footnote(text, key=...)); long lists of sources belong under a table.")
         note = Footnote(len(self.notes) + 1, text, key)
         self.notes.append(note)
         if key is not None:

@@ -17,7 +17,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
 
 from drafter.errors import DrafterError
-from drafter.load.schema import MAX_DECIMALS, parse_locale  # noqa: F401 - the register checks them too
+from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
@@ -126,7 +126,7 @@ class Formatter:
 
     def _round(self, value, decimals: int) -> Decimal:
         quantum = Decimal(1).scaleb(-decimals)
-        return Decimal(str(value)).quantize(quantum, rounding=ROUNDING[self.rounding])
+        return _figure(value).quantize(quantum, rounding=ROUNDING[self.rounding])
 
     def number(self, value, decimals: int = 0) -> str:
         """14250000 -> '14.250.000'; (6.75, 3) -> '6,750'."""
@@ -177,11 +177,11 @@ class Formatter:
         return " ".join(t for t in (self.words[f"unit_{unit.kind}"], scale) if t)
 
     def scaled(self, value, scale: float, decimals: int) -> str:
-        return self.number(Decimal(str(value)) / Decimal(str(scale)), decimals)
+        return self.number(_figure(value) / Decimal(str(scale)), decimals)
 
     def percent(self, fraction, decimals: int = 0) -> str:
         """0.45 -> '45%' (or '45 procent' in the word style)."""
-        figure = self.number(Decimal(str(fraction)) * 100, decimals)
+        figure = self.number(_figure(fraction) * 100, decimals)
         if self.percent_style == "word":
             return f"{figure} {self.words['percent']}"
         pattern = Locale.parse(self.locale).percent_formats[None].pattern
@@ -198,3 +198,17 @@ class Formatter:
     @property
     def not_applicable(self) -> str:
         return self.words["not_applicable"]
+
+
+def _figure(value) -> Decimal:
+    """A figure to format, as a Decimal; a text, a yes/no value, NaN or infinity is a ValueError
+    that says so (never Python's decimal.InvalidOperation)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        shown = str(value)
+        raise ValueError(f"{shown[:40]!r} is not a figure, so it cannot be formatted as one")
+    figure = Decimal(str(value))
+    if not figure.is_finite():
+        raise ValueError("the figure is not a number (NaN or infinity)")
+    if abs(figure) > MAX_FIGURE:
+        raise ValueError(f"a figure of {len(str(int(figure)))} digits is far larger than any amount")
+    return figure

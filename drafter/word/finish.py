@@ -34,18 +34,29 @@ DOCUMENT_RELS = "word/_rels/document.xml.rels"
 #: Custom document properties drafter records in every answer it writes.
 FINGERPRINT = "drafter.fingerprint"
 QUESTION_ID = "drafter.question"
+OWN_PROPERTY_PREFIX = "drafter."
 
 
 def fingerprint(parts: dict[str, bytes]) -> str:
-    """What drafter wrote: every part but the custom properties that hold this fingerprint.
+    """What drafter wrote: every part, and every custom document property but drafter's own
+    record (drafter.fingerprint, drafter.question), which holds this fingerprint.
 
-    An edit anywhere (the text, a footnote, a header, a style) changes it.
+    An edit anywhere (the text, a footnote, a header, a style, a custom property a colleague
+    added in File > Properties) changes it.
     """
     digest = hashlib.sha256()
     for name in sorted(parts):
         if name != oxml.CUSTOM_PROPERTIES:
             digest.update(f"{name}\0{len(parts[name])}\0".encode())
             digest.update(parts[name])
+    custom = parts.get(oxml.CUSTOM_PROPERTIES)
+    if custom:
+        others = sorted((k, v) for k, v in oxml.read_custom_properties(custom).items()
+                        if not str(k).startswith(OWN_PROPERTY_PREFIX))
+        if others:  # none: the same fingerprint as before drafter covered custom properties
+            digest.update(b"custom properties\0")
+            for key, value in others:
+                digest.update(f"{key}\0{value}\0".encode())
     return digest.hexdigest()
 
 
@@ -87,8 +98,9 @@ def _styles_for(styles_xml: bytes, lang: str) -> _Styles:
 
 
 def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: AnswerView,
-           created: dt.datetime | None = None) -> dict[str, bytes]:
-    """The parts of the finished answer, in the template's order."""
+           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
+    """The parts of the finished answer, in the template's order; template_file: the
+    template as messages name it (its folder too)."""
     parts = dict(template_parts)
     parts.update(rendered)
     lang = _lang_tag(view.formatter.locale)
@@ -110,7 +122,7 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
             parts[NUMBERING] = oxml.serialize(numbering)
     collector = view.context.get(FOOTNOTES_KEY)
     if collector:  # an answer without footnotes is left exactly as it was
-        place_footnotes(parts, document, collector, rendered, view.question.template)
+        place_footnotes(parts, document, collector, rendered, template_file or view.question.template)
     parts[package.MAIN_DOCUMENT] = oxml.serialize(document)
     q = view.question
     parts[CORE_PROPERTIES] = oxml.core_properties_xml(
@@ -195,8 +207,15 @@ def place_footnotes(parts: dict[str, bytes], document, collector: FootnoteCollec
     notes = oxml.parse(oxf.new_footnotes_part() if created else parts[name])
     next_id = oxf.next_footnote_id(notes)
     if next_id + len(markers) > oxf.MAX_NOTE_ID:
-        raise TemplateProblem("too many footnotes for Word", file=template,
-                              hint=f"Word allows note ids up to {oxf.MAX_NOTE_ID}.")
+        first_too_many = markers[oxf.MAX_NOTE_ID - next_id][0] if oxf.MAX_NOTE_ID >= next_id else markers[0][0]
+        paragraph = next(first_too_many.iterancestors(oxml.qn("w:p")), None)
+        text = oxml.text_of(paragraph).strip()[:60] if paragraph is not None else ""
+        raise TemplateProblem(
+            f"the answer would have {len(markers)} footnotes, more than Word can number "
+            f"({oxf.MAX_NOTE_ID - next_id + 1} more fit)", file=template,
+            place=f"the footnote() that makes too many, in the paragraph {text!r}" if text else None,
+            hint="Use fewer footnote() calls: give notes that repeat a key (footnote(text, key=...)), "
+            "or put long lists of sources under a table.")
     first_of_key: dict[str, tuple[int, object]] = {}
     cross_refs = []
     for run, number in markers:

@@ -17,6 +17,7 @@ import re
 
 from lxml import etree
 
+from drafter.view.footnotes import MAX_NOTE_ID
 from drafter.word.styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
 from drafter.word.oxml import NO_NOTES_INSIDE, XML_NS, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
 
@@ -26,8 +27,6 @@ FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 STYLES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 SETTINGS_PART = "word/settings.xml"
-#: The schema's limit for a note id (ST_DecimalNumber as Word reads it for notes).
-MAX_NOTE_ID = 32767
 
 _STRUCTURAL = {"separator", "continuationSeparator", "continuationNotice"}
 _CONTROL = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]")

@@ -26,6 +26,7 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 MAIN_DOCUMENT = "word/document.xml"
+PACKAGE_RELS = "_rels/.rels"
 TEMPLATE_MISSING_HINT = "Check the template name in the register; templates live in answer_templates/ (or --templates)."
 
 
@@ -47,7 +48,11 @@ def read_parts(path: Path) -> dict[str, bytes]:
             raise TemplateProblem(reason, file=shown, hint="Use a template made in Word.")
         names = {i.filename for i in infos}
         if MAIN_DOCUMENT not in names or "[Content_Types].xml" not in names:
-            raise TemplateProblem("not a Word document: word/document.xml is missing", file=shown, hint=hint)
+            missing = MAIN_DOCUMENT if MAIN_DOCUMENT not in names else "[Content_Types].xml"
+            raise TemplateProblem(f"not a Word document: {missing} is missing", file=shown, hint=hint)
+        if PACKAGE_RELS not in names:
+            raise TemplateProblem(f"not a Word document: {PACKAGE_RELS} (which says where the document is) "
+                                  "is missing", file=shown, hint=hint)
         for info in infos:
             reason = unsafe_name(info.filename)
             if reason:

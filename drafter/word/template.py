@@ -30,7 +30,7 @@ from drafter.word import package
 from drafter.word import styles
 from drafter.files import stat_file
 from drafter.word.package import TEMPLATE_MISSING_HINT
-from drafter.errors import DrafterError, Problem, TemplateProblem, display_path
+from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
 from drafter.view.jinja import xml_environment
 
 LOC_ATTR = "drafterloc"
@@ -237,14 +237,14 @@ class WordTemplate:
             ) from None
         except TemplateError as exc:
             raise TemplateProblem(
-                f"template tag error: {exc.message or exc}",
+                f"template tag error: {readable(exc.message or exc)}",
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
                 hint="Check the name against the template guide (docs/templates.md), or the data behind it.",
             ) from None
         except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
             raise TemplateProblem(
-                f"template tag error: {type(exc).__name__}: {exc}",
+                f"template tag error: {readable(exc)}",
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
                 hint="Check the tag and the data it uses.",

@@ -16,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +69,7 @@ def _recorded(source) -> tuple[dict[str, str], str | None]:
         props = oxml.read_custom_properties(archive.read(oxml.CUSTOM_PROPERTIES))
         if len(names) > package.MAX_ENTRIES:
             return props, None
-        parts = {n: archive.read(n) for n in names if n != oxml.CUSTOM_PROPERTIES}
+        parts = {n: archive.read(n) for n in names}
     return props, finish.fingerprint(parts)
 
 
@@ -93,11 +95,23 @@ def _question_of(data: bytes) -> str | None:
         return None
 
 
+def _umask() -> int:
+    """The process's umask (os.umask can only be read by setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _temp_file(folder: Path, name: str, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+    """data in a hidden temporary file beside its target, with the mode any program gives a
+    new file (0666 less the user's umask: colleagues on a shared folder can open it). Its
+    name holds this process's id, so a later run knows it for a leftover (`remove_stale`)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
     hide(Path(tmp))
     try:
         with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), 0o666 & ~_umask())
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -105,6 +119,55 @@ def _temp_file(folder: Path, name: str, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+_TEMP_NAME = re.compile(r"^\.(?:.+\.(?:docx|json|pdf)|drafter-check)\.(\d+)\.[^.]+" + re.escape(TEMP_SUFFIX) + "$")
+#: A temporary file of a process that is not running here is left alone this long (it may
+#: be another computer's, on a shared folder); any is removed after a day.
+STALE_SECONDS, ANCIENT_SECONDS = 60, 24 * 3600
+_cleaned: set[Path] = set()
+
+
+def remove_stale(folder: Path) -> list[Path]:
+    """Remove the temporary files (.antwoord-....part) that runs ended by kill -9 or a crash
+    left in folder; once per folder and process. Returns what was removed."""
+    folder = Path(folder)
+    if folder in _cleaned:
+        return []
+    _cleaned.add(folder)
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        m = _TEMP_NAME.match(entry.name)
+        if not m or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if age > ANCIENT_SECONDS or (age > STALE_SECONDS and not _running(int(m.group(1)))):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # on Windows, os.kill(pid, 0) would send Ctrl-C
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or no way to tell: leave its file alone
+    return True
 
 
 def _link_new(tmp: Path, target: Path) -> bool:
@@ -194,6 +257,7 @@ def locked_error(target: Path) -> OutputError:
 def check_folder(folder: Path) -> None:
     """Raise an OutputError now, once, if answers cannot be written in folder."""
     _make_folder(folder)
+    remove_stale(folder)
     try:
         _temp_file(folder, "drafter-check", b"").unlink()
     except OSError as exc:
@@ -204,6 +268,7 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
     """Write an answer at target, by the rules in this module's docstring."""
     folder = target.parent
     _make_folder(folder)
+    remove_stale(folder)
     try:
         tmp = _temp_file(folder, target.name, data)
     except OSError as exc:

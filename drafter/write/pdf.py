@@ -113,7 +113,10 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
                "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, chunk)]
         why = "LibreOffice could not convert this answer to PDF"
         try:
-            subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
+            done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
+            said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            if done.returncode or said:
+                why += f" (it exited with {done.returncode}" + (f": {said[-1][:200]}" if said else "") + ")"
         except subprocess.TimeoutExpired:
             why = f"LibreOffice did not convert this answer to PDF within {timeout:.0f} s"  # what it finished is kept
         for doc in chunk:
@@ -122,8 +125,13 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
             if pdf.exists() and pdf.stat().st_size > 0:
                 target = doc.with_suffix(".pdf")
                 tmp = target.with_name(f".{target.name}.{work_dir.name}.part")
-                shutil.move(str(pdf), tmp)
-                tmp.replace(target)
+                try:
+                    shutil.move(str(pdf), tmp)
+                    tmp.replace(target)
+                except OSError as exc:  # a full disk: this PDF is a problem, the others go on
+                    tmp.unlink(missing_ok=True)
+                    why = f"the PDF could not be written beside the answer ({exc.strerror or exc})"
+                    continue
                 made[doc] = target
     problems = [
         Problem(why, file=display_path(doc),
@@ -148,6 +156,16 @@ def convert(documents: list[Path], jobs: int = 1, timeout: float = 600,
         for chunk_made, chunk_problems in pool.map(lambda c: _convert_chunk(soffice, c, timeout), chunks):
             made.update(chunk_made)
             problems.extend(chunk_problems)
+    # A LibreOffice that starts with a new profile while another one starts can end without
+    # converting (seen once, on a machine where LibreOffice had just been installed): each
+    # document it left is tried once more, alone, before it is reported.
+    again = [doc for doc in documents if doc not in made]
+    if again:
+        problems = []
+        for doc in again:
+            doc_made, doc_problems = _convert_chunk(soffice, [doc], timeout)
+            made.update(doc_made)
+            problems.extend(doc_problems)
     return made, problems
 
 
