@@ -19,6 +19,7 @@ from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
 from drafter.word.template import load_template
 from drafter.view.answer import AnswerView, build_view, notes_path
+from drafter.view.formatting import Formatter
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
     unknown = []
     if question.date is None:
         unknown.append("the date the question was asked")
-    if question.asker == UNKNOWN_PERSON:
+    if any(a.name == UNKNOWN_PERSON for a in question.askers):
         unknown.append(f"the member who asked it ({UNKNOWN_PERSON})")
     if question.minister.name == UNKNOWN_PERSON:
         unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
@@ -53,6 +54,17 @@ def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
         hint="Fill them in, in the register or in the answer, before the answer is sent.",
         severity=WARNING,
     ),)
+
+
+def file_name(question: Question) -> str:
+    """The answer's file name: the register's pattern (file_name:), its words in the answer's language."""
+    words = Formatter(locale=question.style.locale).words
+    return paths.answer_file_name(
+        question.zittingsjaar, question.number, question.title, question.layout.file_name,
+        date=question.date.isoformat() if question.date else "",
+        asker=question.asker, minister=question.minister.name,
+        answer=words["file_answer"], question=words["file_question"],
+    )
 
 
 def template_path(question: Question, templates_dir: Path | None = None) -> Path:
@@ -91,7 +103,7 @@ class Generator:
         return Draft(
             question=question,
             data=package.write_zip(parts),
-            file_name=paths.answer_file_name(question.zittingsjaar, question.number, question.title),
+            file_name=file_name(question),
             register=self.register.path,
             template=tpath,
             data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},

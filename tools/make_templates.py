@@ -167,6 +167,9 @@ def new_document():
     _paragraph_style(doc, styles.TABLE_TOTAL, base=styles.TABLE_TEXT, bold=True)
     _paragraph_style(doc, styles.TABLE_TOTAL_NUMBER, base=styles.TABLE_NUMBER, bold=True)
     _paragraph_style(doc, styles.ANSWER_HEADING, base=styles.ANSWER_TEXT, bold=True, before=6, after=4, keep_next=True)
+    _paragraph_style(doc, styles.QUESTION_HEADING, base=styles.ANSWER_TEXT, bold=True, before=6, after=2, keep_next=True)
+    _paragraph_style(doc, styles.QUESTION_TEXT, base=styles.ANSWER_TEXT, keep_next=True)
+    doc.styles[styles.QUESTION_TEXT].font.italic = True
     _list_styles(doc)
     _builtin_style(doc, "NoteReference", styles.NOTE_REFERENCE, "character",
                    rpr='<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>')
@@ -254,14 +257,21 @@ def general_template():
     loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
     t = styles.ANSWER_TEXT
     add(doc, "{%p for part in answer.parts %}", t)
+    # repeat_questions: true in the register prints the sub-questions before their answer
+    add(doc, "{%p if answer.repeat_questions %}", t)
+    loop(doc, "for q in part.questions", "{% if part.numbered %}{{ q.number }}.\t{% endif %}{{ q.text }}",
+         styles.QUESTION_TEXT)
+    add(doc, "{%p endif %}", t)
     add(doc, "{%p if part.combined %}", t)
     add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
-    add(doc, '{%p elif part.blocks[0].kind != "text" %}', t)
+    add(doc, '{%p elif part.blocks[0].kind != "text" and part.numbered %}', t)
     add(doc, "{{ part.number }}.", styles.ANSWER_NUMBER)
     add(doc, "{%p endif %}", t)
     add(doc, "{%p for block in part.blocks %}", t)
-    add(doc, '{%p if block.kind == "text" and block.first and not part.combined %}', t)
+    add(doc, '{%p if block.kind == "text" and block.first and part.numbered and not part.combined %}', t)
     add(doc, "{{ part.number }}.\t{{ block.text }}", styles.ANSWER_NUMBER)
+    add(doc, '{%p elif block.kind == "text" and not part.numbered %}', t)  # one question: no "1."
+    add(doc, "{{ block.text }}", styles.ANSWER_TEXT)
     add(doc, '{%p elif block.kind == "text" %}', t)
     add(doc, "{{ block.text }}", styles.ANSWER_CONTINUATION)
     add(doc, '{%p elif block.kind == "table" %}', t)
