@@ -70,6 +70,8 @@ class Layout:
 #: The keys of a question entry beyond the house style and the layout, as the reader knows them.
 QUESTION_KEYS = ("zittingsjaar", "number", "date", "asker", "askers", "minister", "title", "template", "data",
                  "introduction", "subquestions", "tables", "answer", "answered", "asked_in")
+#: The register's own keys, beside the house style and the layout (which it sets for every question).
+REGISTER_KEYS = ("notes", "questions")
 #: The keys of a question's minister.
 MINISTER_KEYS = ("name", "title", "role", "department", "gender")
 #: The keys of one asker in 'askers:'.

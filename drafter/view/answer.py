@@ -186,6 +186,7 @@ class QuestionView:
     askers_with_party: str = ""  # 'Erkens (VVD)'; 'Bouchallikh, Bromet en Kröger (allen GroenLinks)'
     answered: str = ""  # the date of the answer ('[datum onbekend]' until the register gives it)
     asked_in: str | None = None  # 'N.', 'Fr.': the language the question was put in (Belgian Chamber)
+    questions: tuple[SubQuestion, ...] = ()  # the sub-questions in order, each with its number
 
     @property
     def several(self) -> bool:
@@ -522,6 +523,7 @@ class _ViewBuilder:
             askers_with_party=self.askers_with_party(askers),
             answered=fmt.date(q.answered),
             asked_in=ASKED_IN[q.asked_in] if q.asked_in else None,
+            questions=tuple(SubQuestion(n, t) for n, t in q.subquestions.items()),
         )
         self.context.update(
             question=qview,
