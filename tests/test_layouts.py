@@ -242,4 +242,25 @@ def test_a_layout_that_needs_what_the_register_does_not_give(project):
     text = register.read_text(encoding="utf-8")
     register.write_text(text.replace("      department: Binnenlandse Zaken en Koninkrijksrelaties\n", ""), encoding="utf-8")
     result = run_in(project, "answer", "--question", "1028")
-    assert_refused(result, project, "answer_templates/tweede-kamer.docx, paragraph 2", "empty")
+    assert_refused(result, project, "answer_templates/tweede-kamer.docx, paragraph 2",
+                   "prints the minister's department, which the register does not give", "Add 'department: ")
+
+
+def test_french_article_needs_the_ministers_gender(project):
+    """'au ministre' or 'à la ministre': French cannot say it without the gender; the paragraph is named."""
+    def change(questions):
+        questions[7].update(template="chambre.docx", asked_in="fr")
+
+    edit_register(project, change)
+    result = run_in(project, "answer", "--question", "7")
+    assert_refused(result, project, "answer_templates/chambre.docx, paragraph 1", "depend on the minister's gender",
+                   "Add 'gender: f' or 'gender: m'")
+
+
+def test_two_askers_of_one_party(project):
+    def change(questions):
+        questions[1028]["askers"] = [{"name": "De Krom", "party": "VVD"}, {"name": "Oplaat", "party": "VVD"}]
+
+    edit_register(project, change)
+    first = paragraphs(answer(project, 1028))[0][1]
+    assert first.startswith("Vragen van de leden De Krom en Oplaat (beiden VVD) aan de Minister van ")

@@ -26,7 +26,8 @@ from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.register import ASKED_IN, HouseStyle, Question, Register, TableSpec
 
 #: How a language puts 'to' and 'of' before a minister's title, by the minister's gender
-#: (None: when the register does not say; a language that needs it has no None entry).
+#: (None: when the register does not say; a language that needs it has no None entry). A
+#: language not listed takes the Dutch words, as the other fixed words do (formatting.WORDS).
 MINISTER_ARTICLES = {
     "nl": {None: ("aan de", "van de")},
     "fr": {"m": ("au", "du"), "f": ("à la", "de la")},
@@ -161,15 +162,47 @@ class AskerView:
 
 @dataclass(frozen=True)
 class MinisterView:
+    """The minister as a template shows them; what a layout needs and the register lacks is an
+    error that says which key to add."""
+
     name: str
     title: str
-    role: str | None  # 'Minister', 'Staatssecretaris'
-    department: str | None
-    to: str | None  # 'aan de minister van Financiën', 'au ministre des Finances' (None: the language needs a gender)
-    of: str | None  # 'van de minister van Financiën', 'du ministre des Finances'
+    given_role: str | None = None
+    given_department: str | None = None
+    articles: tuple[str, str] | None = None  # ('aan de', 'van de'); None: the language needs the gender
 
     def __str__(self) -> str:
         return self.name
+
+    def _needs(self, key: str, example: str):
+        raise DrafterError(f"this layout prints the minister's {key}, which the register does not give",
+                           hint=f"Add '{key}: {example}' under the question's 'minister:' in the register.")
+
+    @property
+    def role(self) -> str:
+        """'Minister', 'Staatssecretaris'."""
+        return self.given_role or self._needs("role", "Minister")
+
+    @property
+    def department(self) -> str:
+        return self.given_department or self._needs("department", "Financiën")
+
+    def _with_article(self, which: int) -> str:
+        if self.articles is None:
+            raise DrafterError("in this language the words before the minister's title depend on the minister's "
+                               "gender ('au ministre', 'à la ministre'), which the register does not give",
+                               hint="Add 'gender: f' or 'gender: m' under the question's 'minister:' in the register.")
+        return f"{self.articles[which]} {self.title}"
+
+    @property
+    def to(self) -> str:
+        """'aan de minister van Financiën', 'au ministre des Finances', 'à la ministre de l’Intérieur'."""
+        return self._with_article(0)
+
+    @property
+    def of(self) -> str:
+        """'van de minister van Financiën', 'du ministre des Finances', 'de la ministre de l’Intérieur'."""
+        return self._with_article(1)
 
 
 @dataclass(frozen=True)
@@ -493,13 +526,10 @@ class _ViewBuilder:
         return self.fmt.join(f"{a} ({a.party})" if a.party else str(a) for a in askers)
 
     def minister(self) -> MinisterView:
-        m, language = self.question.minister, self.fmt.language
-        articles = MINISTER_ARTICLES.get(language)
-        to = of = None
-        words = None if articles is None else articles.get(m.gender, articles.get(None))
-        if words is not None:
-            to, of = f"{words[0]} {m.title}", f"{words[1]} {m.title}"
-        return MinisterView(name=m.name, title=m.title, role=m.role, department=m.department, to=to, of=of)
+        m = self.question.minister
+        articles = MINISTER_ARTICLES.get(self.fmt.language, MINISTER_ARTICLES["nl"])
+        return MinisterView(name=m.name, title=m.title, given_role=m.role, given_department=m.department,
+                            articles=articles.get(m.gender, articles.get(None)))
 
     def build(self) -> AnswerView:
         q, fmt = self.question, self.fmt
