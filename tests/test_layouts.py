@@ -200,8 +200,22 @@ def test_every_question_of_the_register_in_every_new_layout(project, template):
     assert [p.name for p in made] == sorted(["2019-2020-4.docx", "2019-2020-5.docx", "2019-2020-6.docx",
                                              "2019-2020-7.docx", "2019-2020-8.docx", "2019-2020-10.docx",
                                              "2024-2025-1028.docx"])
+    register = yaml.safe_load((project / "data" / "questions.yaml").read_text(encoding="utf-8"))
+    by_file = {f"{q['zittingsjaar']}-{q['number']}.docx": q for q in register["questions"]}
+    header = {"tweede-kamer.docx": "Vragen van het lid ", "kamer.docx": "Vraag nr. ", "chambre.docx": "Question n° "}
     for path in made:
         validate_docx(path)
+        q = by_file[path.name]
+        got = paragraphs(path)
+        assert got[0][1].startswith(header[template] + ("" if template == "tweede-kamer.docx" else str(q["number"])))
+        answered = [n for part in q["answer"]["parts"]
+                    for n in (part["number"] if isinstance(part["number"], list) else [part["number"]])]
+        if template == "tweede-kamer.docx":  # every sub-question answered is repeated under "Vraag n"
+            assert [t for s, t in got if s == styles.QUESTION_HEADING] == [
+                f"Vraag {n}" if len(q["subquestions"]) > 1 or q.get("numbering") == "always" else "Vraag"
+                for n in answered]
+        else:  # the question as put, every sub-question of it
+            assert len([t for s, t in got if s == styles.QUESTION_TEXT]) >= len(q["subquestions"])
         tables = docx.Document(str(path)).tables
         if path.name == "2019-2020-4.docx":  # the seed's table, built from the data by table()
             assert [c.text for c in tables[0].rows[3].cells] == ["2016", "14.250.000\u00a0(2)", "(3)"]
@@ -264,3 +278,13 @@ def test_two_askers_of_one_party(project):
     edit_register(project, change)
     first = paragraphs(answer(project, 1028))[0][1]
     assert first.startswith("Vragen van de leden De Krom en Oplaat (beiden VVD) aan de Minister van ")
+
+
+def test_several_askers_in_the_flemish_header(project):
+    def change(questions):
+        del questions[5]["asker"]
+        questions[5]["askers"] = ["Jan Peeters", {"name": "An De Wit", "party": "CD&V"}]
+
+    edit_register(project, change)
+    got = paragraphs(answer(project, 5))
+    assert got[3] == (styles.ANSWER_REFERENCE, "op vraag nr. 5 van [datum onbekend] van JAN PEETERS EN AN DE WIT")
