@@ -170,6 +170,7 @@ def new_document():
     _paragraph_style(doc, styles.QUESTION_HEADING, base=styles.ANSWER_TEXT, bold=True, before=6, after=2, keep_next=True)
     _paragraph_style(doc, styles.QUESTION_TEXT, base=styles.ANSWER_TEXT, keep_next=True)
     doc.styles[styles.QUESTION_TEXT].font.italic = True
+    _paragraph_style(doc, styles.QUESTION_NUMBER, base=styles.QUESTION_TEXT, left=INDENT, hanging=INDENT, tab=INDENT)
     _list_styles(doc)
     _builtin_style(doc, "NoteReference", styles.NOTE_REFERENCE, "character",
                    rpr='<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>')
@@ -268,14 +269,24 @@ def blocks(doc, text_style, continuation_style):
     loop(doc, "for note in part.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
 
 
+def numbered_or_not(doc, condition, numbered, plain):
+    """A sub-question: 'Question Number' (hanging '1.') when condition holds, else 'Question Text'."""
+    add(doc, "{%p if " + condition + " %}", styles.ANSWER_TEXT)
+    add(doc, numbered, styles.QUESTION_NUMBER)
+    add(doc, "{%p else %}", styles.ANSWER_TEXT)
+    add(doc, plain, styles.QUESTION_TEXT)
+    add(doc, "{%p endif %}", styles.ANSWER_TEXT)
+
+
 def answer_parts(doc):
     """Every answer part: numbered '1.' (when the question has several), combined under a heading."""
     t = styles.ANSWER_TEXT
     add(doc, "{%p for part in answer.parts %}", t)
     # repeat_questions: true in the register prints the sub-questions before their answer
     add(doc, "{%p if answer.repeat_questions %}", t)
-    loop(doc, "for q in part.questions", "{% if part.numbered %}{{ q.number }}.\t{% endif %}{{ q.text }}",
-         styles.QUESTION_TEXT)
+    add(doc, "{%p for q in part.questions %}", t)
+    numbered_or_not(doc, "part.numbered", "{{ q.number }}.\t{{ q.text }}", "{{ q.text }}")
+    add(doc, "{%p endfor %}", t)
     add(doc, "{%p endif %}", t)
     add(doc, "{%p if part.combined %}", t)
     add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
@@ -289,8 +300,9 @@ def answer_parts(doc):
 def the_question(doc):
     """The question as put: its introduction, then its sub-questions ('1.' when there are several)."""
     loop(doc, "for p in question.introduction", "{{ p }}", styles.QUESTION_TEXT)
-    loop(doc, "for q in question.questions",
-         "{% if question.questions|length > 1 %}{{ q.number }}.\t{% endif %}{{ q.text }}", styles.QUESTION_TEXT)
+    add(doc, "{%p for q in question.questions %}", styles.ANSWER_TEXT)
+    numbered_or_not(doc, "question.questions|length > 1", "{{ q.number }}.\t{{ q.text }}", "{{ q.text }}")
+    add(doc, "{%p endfor %}", styles.ANSWER_TEXT)
 
 
 def chamber_template():
