@@ -34,11 +34,14 @@ class Draft:
     warnings: tuple[Problem, ...] = ()
 
 
-def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
-    """What the draft shows as unknown, which a person must fill in before it is sent."""
+def placeholder_warnings(question: Question, prints: set[str] = frozenset()) -> tuple[Problem, ...]:
+    """What the draft shows as unknown, which a person must fill in before it is sent.
+    prints: what the template shows of the question beyond the Flemish header ('answered')."""
     unknown = []
     if question.date is None:
         unknown.append("the date the question was asked")
+    if question.answered is None and "answered" in prints:
+        unknown.append("the date of the answer")
     if any(a.name == UNKNOWN_PERSON for a in question.askers):
         unknown.append(f"the member who asked it ({UNKNOWN_PERSON})")
     if question.minister.name == UNKNOWN_PERSON:
@@ -108,5 +111,5 @@ class Generator:
             template=tpath,
             data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
-            warnings=placeholder_warnings(question),
+            warnings=placeholder_warnings(question, template.attributes_of("question")),
         )

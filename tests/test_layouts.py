@@ -292,3 +292,12 @@ def test_several_askers_in_the_flemish_header(project):
     edit_register(project, change)
     got = paragraphs(answer(project, 5))
     assert got[3] == (styles.ANSWER_REFERENCE, "op vraag nr. 5 van [datum onbekend] van JAN PEETERS EN AN DE WIT")
+
+
+def test_an_unknown_date_of_the_answer_is_a_placeholder_to_fill_in(project):
+    """The Chamber's layout prints the date of the answer: until the register has it, answer warns."""
+    result = run_in(project, "answer", "--question", "10")
+    assert result.exit_code == 0, result.output
+    assert "placeholders for the date the question was asked, the date of the answer, the member" in result.stderr
+    result = run_in(project, "answer", "--question", "8")  # the Flemish layout does not print it
+    assert "the date of the answer" not in result.stderr
