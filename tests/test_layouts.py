@@ -301,3 +301,32 @@ def test_an_unknown_date_of_the_answer_is_a_placeholder_to_fill_in(project):
     assert "placeholders for the date the question was asked, the date of the answer, the member" in result.stderr
     result = run_in(project, "answer", "--question", "8")  # the Flemish layout does not print it
     assert "the date of the answer" not in result.stderr
+
+
+@pytest.mark.parametrize("source", [0, 1])
+def test_the_words_before_the_ministers_title_as_the_chamber_publishes_them(project, source):
+    """'aan de' in Dutch; 'au' / 'à la' in French, by gender: compared with published headings."""
+    lines = published("kamer-minister-articles.txt")
+    dutch, french = lines[3 * source + 1], lines[3 * source + 2]
+    cases = [  # (gender, Dutch title, French title), as in the two published questions
+        ("m", "vice-eersteminister en minister van Financiën en Duurzame Ontwikkeling, belast met Ambtenarenzaken",
+         "vice-premier ministre et ministre des Finances et du Développement durable, chargé de la Fonction publique"),
+        ("f", "vice-eerste minister en minister van Begroting en Consumentenzaken",
+         "vice-première ministre et ministre du Budget et de la Protection de la consommation"),
+    ]
+    gender, nl_title, fr_title = cases[source]
+
+    def change(questions):
+        questions[10]["minister"] = {"name": "N.N.", "title": nl_title, "gender": gender}
+        questions[7].update(template="chambre.docx", asked_in="fr")
+        questions[7]["minister"] = {"name": "N.N.", "title": fr_title, "gender": gender}
+
+    edit_register(project, change)
+    nl = paragraphs(answer(project, 10))
+    fr = paragraphs(answer(project, 7))
+    to_nl = nl[0][1].split(" (N.) ", 1)[1].rstrip(":")
+    to_fr = fr[0][1].split(" (Fr.) ", 1)[1].rstrip("\u00a0:")
+    assert to_nl.startswith("aan de ") and (f"Galant {to_nl}" in dutch or f"Bogaert {to_nl}" in dutch)
+    assert to_fr.startswith(("au ", "à la ")) and (f"Galant {to_fr}, sur" in french or f"Bogaert {to_fr} sur" in french)
+    assert nl[3][1].startswith(f"Antwoord van de {nl_title} van ")
+    assert fr[5][1].startswith(f"Réponse {'de la' if gender == 'f' else 'du'} {fr_title} du ")
