@@ -6,6 +6,7 @@ kept in tests/published/."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import docx
@@ -33,7 +34,7 @@ def paragraphs(path: Path) -> list[tuple[str, str]]:
 def answer(project: Path, number: int, *args: str) -> Path:
     result = run_in(project, "answer", "--question", str(number), *args)
     assert result.exit_code == 0, result.output
-    made = [p for p in (project / "out").glob("*.docx") if f"-{number}-" in p.name]
+    made = [p for p in (project / "out").glob("*.docx") if re.search(rf"-{number}(-|\.docx$)", p.name)]
     assert len(made) == 1, files_in(project / "out")
     return made[0]
 
@@ -330,3 +331,16 @@ def test_the_words_before_the_ministers_title_as_the_chamber_publishes_them(proj
     assert to_fr.startswith(("au ", "à la ")) and (f"Galant {to_fr}, sur" in french or f"Bogaert {to_fr} sur" in french)
     assert nl[3][1].startswith(f"Antwoord van de {nl_title} van ")
     assert fr[5][1].startswith(f"Réponse {'de la' if gender == 'f' else 'du'} {fr_title} du ")
+
+
+def test_layout_keys_for_the_whole_register_and_a_question_that_overrides_them(project):
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace("notes: notes.yaml ", 'numbering: never\nfile_name: "{answer}-{number}"\n'
+                                     "notes: notes.yaml ", 1), encoding="utf-8")
+    never = answer(project, 5)
+    assert never.name == "antwoord-5.docx"
+    assert not [t for s, t in paragraphs(never) if s == styles.ANSWER_NUMBER]
+    tk = answer(project, 1028)  # its own numbering: always and file_name win
+    assert tk.name == "antwoord-2024-2025-aanhangsel-1028-erkens.docx"
+    assert [t for s, t in paragraphs(tk) if s == styles.QUESTION_HEADING] == ["Vraag 1"]
