@@ -15,7 +15,8 @@ import yaml
 
 from drafter.word import styles
 
-from .conftest import assert_refused, copy_project, files_in, pdf_text, render_pdf, run_in, validate_docx
+from .conftest import (assert_refused, copy_project, files_in, pdf_text, render_pdf, run_cli, run_in,
+                       validate_docx)
 
 PUBLISHED = Path(__file__).parent / "published"
 NEW_TEMPLATES = ("tweede-kamer.docx", "kamer.docx", "chambre.docx")
@@ -253,6 +254,10 @@ def test_layout_mistakes_name_the_line(project, old, new, place, says):
     line = next(i for i, row in enumerate(text.splitlines(), 1) if place in row)
     result = run_in(project, "answer", "--question", "1028")
     assert_refused(result, project, f"data/questions.yaml, line {line}: ", says)
+    checked = run_cli("check", "--register", str(register), "--templates", str(project / "answer_templates"))
+    assert checked.exit_code == 1 and "Traceback" not in checked.output  # check reports it too
+    assert f"data/questions.yaml, line {line}: " in checked.stdout and says in checked.stdout
+    assert files_in(project / "out") == []
 
 
 def test_a_layout_that_needs_what_the_register_does_not_give(project):
