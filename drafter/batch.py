@@ -32,7 +32,7 @@ from drafter import paths
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
 from drafter.write.output import check_folder, write_answer
-from drafter.pipeline import Draft, Generator
+from drafter.pipeline import Draft, Generator, file_name as answer_file_name
 from drafter.load.register import Question, Register, Rejected
 
 FAILED = "failed"
@@ -179,7 +179,7 @@ def plan(register: Register, selection: Selection) -> Plan:
     by_file: dict[str, Question] = {}
     for i in chosen:
         q = register.questions[i]
-        name = paths.answer_file_name(q.zittingsjaar, q.number, q.title)
+        name = answer_file_name(q)
         first = by_file.setdefault(name, q)
         if first is q:
             indices.append(i)

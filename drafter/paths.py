@@ -258,12 +258,43 @@ def safe_file_name(name: str, max_length: int = 120) -> str:
     return clean + suffix
 
 
-def answer_file_name(zittingsjaar: str, number: int, title: str) -> str:
-    """The file name of an answer: says which question it is, safe on every file system."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = "".join(c if c.isalnum() else "-" for c in ascii_title.lower())
-    slug = "-".join(part for part in slug.split("-") if part)[:60].strip("-")
-    return safe_file_name(f"antwoord-{zittingsjaar}-vraag-{number}-{slug}.docx")
+#: What a file-name pattern (the register's `file_name:`) may hold, in braces.
+FILE_NAME_FIELDS = (
+    "zittingsjaar",  # 2019-2020
+    "number",        # 4
+    "title",         # the question's title (at most 60 characters of it)
+    "date",          # the date the question was asked, 2019-10-07 (empty when unknown)
+    "asker",         # the askers' names
+    "minister",      # the minister's name
+    "answer",        # the word for "answer" in the answer's language: antwoord, reponse, answer
+    "question",      # the word for "question": vraag, question
+)
+#: The file name of an answer when the register gives no pattern: the Flemish one, in Dutch.
+DEFAULT_FILE_NAME = "antwoord-{zittingsjaar}-vraag-{number}-{title}"
+_TITLE_LENGTH = 60
+
+
+def slug(text: str, length: int | None = None) -> str:
+    """'Bedrijfsclusters - Subsidies' -> 'bedrijfsclusters-subsidies': ASCII, safe on every file system."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    out = "".join(c if c.isalnum() else "-" for c in ascii_text.lower())
+    out = "-".join(part for part in out.split("-") if part)
+    return out[:length].strip("-") if length else out
+
+
+def answer_file_name(zittingsjaar: str, number: int, title: str, pattern: str = DEFAULT_FILE_NAME,
+                     **fields: str) -> str:
+    """The file name of an answer: says which question it is, safe on every file system.
+
+    pattern: the register's `file_name:` (fields in braces, see FILE_NAME_FIELDS); every
+    field and the pattern's own text are made ASCII, lower case, '-' between words.
+    """
+    values = {name: "" for name in FILE_NAME_FIELDS}
+    values.update({k: slug(v) for k, v in fields.items()})
+    values.update(zittingsjaar=slug(zittingsjaar), number=str(number), title=slug(title, _TITLE_LENGTH))
+    values["answer"] = values["answer"] or "antwoord"
+    values["question"] = values["question"] or "vraag"
+    return safe_file_name(slug(pattern.format(**values)) + ".docx")
 
 
 #: The general template: answers any question from its register entry (a new question's default).

@@ -20,6 +20,7 @@ from drafter.load.tabular import data_file
 from drafter.word.template import load_template
 from drafter.view import consistency
 from drafter.view.answer import AnswerView, build_view, notes_path
+from drafter.view.formatting import Formatter
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,15 @@ class Draft:
     warnings: tuple[Problem, ...] = ()
 
 
-def placeholder_warnings(question: Question) -> tuple[Problem, ...]:
-    """What the draft shows as unknown, which a person must fill in before it is sent."""
+def placeholder_warnings(question: Question, prints: set[str] = frozenset()) -> tuple[Problem, ...]:
+    """What the draft shows as unknown, which a person must fill in before it is sent.
+    prints: what the template shows of the question beyond the Flemish header ('answered')."""
     unknown = []
     if question.date is None:
         unknown.append("the date the question was asked")
-    if question.asker == UNKNOWN_PERSON:
+    if question.answered is None and "answered" in prints:
+        unknown.append("the date of the answer")
+    if any(a.name == UNKNOWN_PERSON for a in question.askers):
         unknown.append(f"the member who asked it ({UNKNOWN_PERSON})")
     if question.minister.name == UNKNOWN_PERSON:
         unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
@@ -70,6 +74,17 @@ def data_warnings(view: AnswerView) -> tuple[Problem, ...]:
     for problem in out:  # one warning per place: a split and a total over the same figure say it once
         first.setdefault((problem.file, problem.place), problem)
     return tuple(first.values())
+
+
+def file_name(question: Question) -> str:
+    """The answer's file name: the register's pattern (file_name:), its words in the answer's language."""
+    words = Formatter(locale=question.style.locale).words
+    return paths.answer_file_name(
+        question.zittingsjaar, question.number, question.title, question.layout.file_name,
+        date=question.date.isoformat() if question.date else "",
+        asker=question.asker, minister=question.minister.name,
+        answer=words["file_answer"], question=words["file_question"],
+    )
 
 
 def template_path(question: Question, templates_dir: Path | None = None) -> Path:
@@ -108,10 +123,10 @@ class Generator:
         return Draft(
             question=question,
             data=package.write_zip(parts),
-            file_name=paths.answer_file_name(question.zittingsjaar, question.number, question.title),
+            file_name=file_name(question),
             register=self.register.path,
             template=tpath,
             data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
-            warnings=placeholder_warnings(question) + data_warnings(view),
+            warnings=placeholder_warnings(question, template.attributes_of("question")) + data_warnings(view),
         )

@@ -10,7 +10,8 @@ def test_unknown_question_lists_the_numbers_that_exist(project):
     reg.write_text(reg.read_text().replace("    number: 7\n", "    number: 17\n"))
     result = run_in(project, "answer", "--question", "7")
     assert_refused(result, project, "questions.yaml", "there is no question 7",
-                   "4 (2019-2020), 5 (2019-2020), 6 (2019-2020), 8 (2019-2020), 17 (2019-2020)")
+                   "4 (2019-2020), 5 (2019-2020), 6 (2019-2020), 8 (2019-2020), 10 (2019-2020), 17 (2019-2020), "
+                   "1028 (2024-2025)")
     assert len(result.stderr.strip().splitlines()) == 1
 
 

@@ -169,6 +169,10 @@ def new_document():
     _paragraph_style(doc, styles.TABLE_TOTAL, base=styles.TABLE_TEXT, bold=True)
     _paragraph_style(doc, styles.TABLE_TOTAL_NUMBER, base=styles.TABLE_NUMBER, bold=True)
     _paragraph_style(doc, styles.ANSWER_HEADING, base=styles.ANSWER_TEXT, bold=True, before=6, after=4, keep_next=True)
+    _paragraph_style(doc, styles.QUESTION_HEADING, base=styles.ANSWER_TEXT, bold=True, before=6, after=2, keep_next=True)
+    _paragraph_style(doc, styles.QUESTION_TEXT, base=styles.ANSWER_TEXT, keep_next=True)
+    doc.styles[styles.QUESTION_TEXT].font.italic = True
+    _paragraph_style(doc, styles.QUESTION_NUMBER, base=styles.QUESTION_TEXT, left=INDENT, hanging=INDENT, tab=INDENT)
     _list_styles(doc)
     _builtin_style(doc, "NoteReference", styles.NOTE_REFERENCE, "character",
                    rpr='<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>')
@@ -246,26 +250,112 @@ def seed_template():
     return doc
 
 
-def general_template():
-    """Answers any question of the register: header, then each part's blocks in order."""
+def blocks(doc, text_style, continuation_style):
+    """The blocks of one answer part, in order (inside {%p for part in answer.parts %})."""
+    t = styles.ANSWER_TEXT
+    add(doc, "{%p for block in part.blocks %}", t)
+    add(doc, '{%p if block.kind == "text" and block.first and part.numbered and not part.combined %}', t)
+    add(doc, "{{ part.number }}.\t{{ block.text }}", styles.ANSWER_NUMBER)
+    add(doc, '{%p elif block.kind == "text" and not part.numbered %}', t)  # one question: no "1."
+    add(doc, "{{ block.text }}", text_style)
+    add(doc, '{%p elif block.kind == "text" %}', t)
+    add(doc, "{{ block.text }}", continuation_style)
+    add(doc, '{%p elif block.kind == "table" %}', t)
+    add(doc, "{{p table(block.table) }}", t)
+    add(doc, '{%p elif block.kind == "list" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_NUMBER)
+    add(doc, '{%p elif block.kind == "bullets" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_BULLET)
+    add(doc, "{%p endif %}", t)
+    add(doc, "{%p endfor %}", t)
+    loop(doc, "for note in part.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+
+
+def numbered_or_not(doc, condition, numbered, plain):
+    """A sub-question: 'Question Number' (hanging '1.') when condition holds, else 'Question Text'."""
+    add(doc, "{%p if " + condition + " %}", styles.ANSWER_TEXT)
+    add(doc, numbered, styles.QUESTION_NUMBER)
+    add(doc, "{%p else %}", styles.ANSWER_TEXT)
+    add(doc, plain, styles.QUESTION_TEXT)
+    add(doc, "{%p endif %}", styles.ANSWER_TEXT)
+
+
+def answer_parts(doc):
+    """Every answer part: numbered '1.' (when the question has several), combined under a heading."""
+    t = styles.ANSWER_TEXT
+    add(doc, "{%p for part in answer.parts %}", t)
+    # repeat_questions: true in the register prints the sub-questions before their answer
+    add(doc, "{%p if answer.repeat_questions %}", t)
+    add(doc, "{%p for q in part.questions %}", t)
+    numbered_or_not(doc, "part.numbered", "{{ q.number }}.\t{{ q.text }}", "{{ q.text }}")
+    add(doc, "{%p endfor %}", t)
+    add(doc, "{%p endif %}", t)
+    add(doc, "{%p if part.combined %}", t)
+    add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
+    add(doc, '{%p elif part.blocks[0].kind != "text" and part.numbered %}', t)
+    add(doc, "{{ part.number }}.", styles.ANSWER_NUMBER)
+    add(doc, "{%p endif %}", t)
+    blocks(doc, styles.ANSWER_TEXT, styles.ANSWER_CONTINUATION)
+    add(doc, "{%p endfor %}", t)
+
+
+def the_question(doc):
+    """The question as put: its introduction, then its sub-questions ('1.' when there are several)."""
+    loop(doc, "for p in question.introduction", "{{ p }}", styles.QUESTION_TEXT)
+    add(doc, "{%p for q in question.questions %}", styles.ANSWER_TEXT)
+    numbered_or_not(doc, "question.questions|length > 1", "{{ q.number }}.\t{{ q.text }}", "{{ q.text }}")
+    add(doc, "{%p endfor %}", styles.ANSWER_TEXT)
+
+
+def chamber_template():
+    """The Belgian federal Chamber (Bulletin van Vragen en Antwoorden), in Dutch: the question
+    as put, then 'Antwoord van de minister ... op de vraag nr. ...', then the answer parts."""
     doc = new_document()
-    add(doc, "{{ minister.name }}", styles.MINISTER_NAME)
-    add(doc, "{{ minister.title }}", styles.MINISTER_TITLE)
-    add(doc, "{{ words.answer }}", styles.ANSWER_TITLE)
-    add(doc, "{{ question.reference }}", styles.ANSWER_REFERENCE)
+    ref = ("vraag nr. {{ question.number }} van {{ question.asker }} van {{ question.date }}"
+           " ({{ question.asked_in }})")
+    add(doc, "V" + ref[1:] + " {{ minister.to }}:", styles.ANSWER_REFERENCE)
+    add(doc, "{{ question.title }}", styles.ANSWER_TITLE)
+    the_question(doc)
+    add(doc, "Antwoord {{ minister.of }} van {{ question.answered }}, op de " + ref + ":", styles.ANSWER_HEADING)
+    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
+    answer_parts(doc)
+    return doc
+
+
+def chambre_template():
+    """The same layout in French (Bulletin des Questions et Réponses)."""
+    doc = new_document()
+    ref = ("question n° {{ question.number }} de {{ question.asker }} du {{ question.date }}"
+           " ({{ question.asked_in }})")
+    add(doc, "Q" + ref[1:] + " {{ minister.to }}\u00a0:", styles.ANSWER_REFERENCE)
+    add(doc, "{{ question.title }}", styles.ANSWER_TITLE)
+    the_question(doc)
+    add(doc, "Réponse {{ minister.of }} du {{ question.answered }}, à la " + ref + "\u00a0:", styles.ANSWER_HEADING)
+    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
+    answer_parts(doc)
+    return doc
+
+
+def tweede_kamer_template():
+    """The Tweede Kamer (Aanhangsel van de Handelingen): 'Vragen van het lid ... (ingezonden ...)',
+    'Antwoord van Minister ... (ontvangen ...)', then 'Vraag 1' / the question / 'Antwoord 1' / the answer."""
+    doc = new_document()
+    add(doc, "Vragen van {{ 'de leden' if question.several else 'het lid' }} {{ question.askers_with_party }} "
+        "{{ minister.to }} over {{ question.title }} (ingezonden {{ question.date }}).", styles.ANSWER_REFERENCE)
+    add(doc, "Antwoord van {{ minister.role }} {{ minister.name }} ({{ minister.department }}) "
+        "(ontvangen {{ question.answered }}).", styles.ANSWER_TITLE)
+    loop(doc, "for p in question.introduction", "{{ p }}", styles.QUESTION_TEXT)
     loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
     t = styles.ANSWER_TEXT
     add(doc, "{%p for part in answer.parts %}", t)
-    add(doc, "{%p if part.combined %}", t)
-    add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
-    add(doc, '{%p elif part.blocks[0].kind != "text" %}', t)
-    add(doc, "{{ part.number }}.", styles.ANSWER_NUMBER)
-    add(doc, "{%p endif %}", t)
+    add(doc, "{%p for q in part.questions %}", t)
+    add(doc, "Vraag{% if part.numbered %} {{ q.number }}{% endif %}", styles.QUESTION_HEADING)
+    add(doc, "{{ q.text }}", styles.QUESTION_TEXT)
+    add(doc, "{%p endfor %}", t)
+    add(doc, "Antwoord{% if part.numbered %} {{ part.number }}{% endif %}", styles.ANSWER_HEADING)
     add(doc, "{%p for block in part.blocks %}", t)
-    add(doc, '{%p if block.kind == "text" and block.first and not part.combined %}', t)
-    add(doc, "{{ part.number }}.\t{{ block.text }}", styles.ANSWER_NUMBER)
-    add(doc, '{%p elif block.kind == "text" %}', t)
-    add(doc, "{{ block.text }}", styles.ANSWER_CONTINUATION)
+    add(doc, '{%p if block.kind == "text" %}', t)
+    add(doc, "{{ block.text }}", t)
     add(doc, '{%p elif block.kind == "table" %}', t)
     add(doc, "{{p table(block.table) }}", t)
     add(doc, '{%p elif block.kind == "list" %}', t)
@@ -276,6 +366,18 @@ def general_template():
     add(doc, "{%p endfor %}", t)
     loop(doc, "for note in part.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
     add(doc, "{%p endfor %}", t)
+    return doc
+
+
+def general_template():
+    """Answers any question of the register: header, then each part's blocks in order."""
+    doc = new_document()
+    add(doc, "{{ minister.name }}", styles.MINISTER_NAME)
+    add(doc, "{{ minister.title }}", styles.MINISTER_TITLE)
+    add(doc, "{{ words.answer }}", styles.ANSWER_TITLE)
+    add(doc, "{{ question.reference }}", styles.ANSWER_REFERENCE)
+    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
+    answer_parts(doc)
     return doc
 
 
@@ -363,6 +465,9 @@ def main() -> None:
     save(seed_template(), TEMPLATES_DIR / "bedrijfsclusters.docx", args.force)
     save(general_template(), TEMPLATES_DIR / "algemeen.docx", args.force)
     save(grouped_template(), TEMPLATES_DIR / "gegroepeerde-kop.docx", args.force)
+    save(chamber_template(), TEMPLATES_DIR / "kamer.docx", args.force)
+    save(chambre_template(), TEMPLATES_DIR / "chambre.docx", args.force)
+    save(tweede_kamer_template(), TEMPLATES_DIR / "tweede-kamer.docx", args.force)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,12 @@ NOTE_STYLES = ("parentheses", "superscript", "footnotes")
 NOTE_NUMBERING = ("table", "document")
 SCALES = ("euro", "thousand", "million")
 AXES = ("year", "line", "kind")
+#: How answers are numbered: auto ("1." only with several sub-questions or parts), always, never.
+NUMBERINGS = ("auto", "always", "never")
+#: The languages a question can be put in (asked_in), and how the Belgian Chamber marks them.
+ASKED_IN = {"nl": "N.", "fr": "Fr.", "de": "Dt."}
+#: The keys of one asker in 'askers:' (or a plain name).
+ASKER_KEYS = ("name", "party", "title")
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,14 @@ TABLE_KEY_MEANINGS = {
     "kinds": "the budget's short form: VAK and/or VEK",
 }
 
+#: The layout choices, settable on the register and on each question (docs/templates.md, "Layouts").
+_LAYOUT_KEYS = (
+    Key("numbering", CHOICE, "how answers are numbered: auto (only when there are several), always, never",
+        choices=NUMBERINGS),
+    Key("repeat_questions", BOOLEAN, "print each sub-question before its answer"),
+    Key("file_name", TEXT, "the answer's file name, a pattern such as antwoord-{zittingsjaar}-vraag-{number}-{title}"),
+)
+
 #: The house-style keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 
@@ -153,6 +167,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("register", "register", (
         *_STYLE_KEYS,
         Key("notes", TEXT, "the notes file, beside the register (notes.yaml)"),
+        *_LAYOUT_KEYS,
         Key("deadlines", SHAPE, "how the house counts deadlines", shape="deadlines"),
         Key("questions", LIST, "the questions", required=True, shape="question"),
     )),
@@ -164,7 +179,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("zittingsjaar", TEXT, "the parliamentary year, e.g. 2019-2020", required=True),
         Key("number", INTEGER, "the question's number", required=True),
         Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True),
-        Key("asker", TEXT, "who asked it; N.N. when unknown", required=True),
+        Key("asker", TEXT, "who asked it; N.N. when unknown (or askers:)"),
+        Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}"),
         Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
         Key("title", TEXT, "the question's title", required=True),
         Key("template", TEXT, "a .docx file in answer_templates/", required=True),
@@ -173,12 +189,19 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("subquestions", MAP, "the sub-questions, numbered: 1: ...", required=True, shape=TEXT),
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
         Key("answer", SHAPE, "the answer's texts", required=True, shape="answer"),
+        Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True),
+        Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
+            choices=tuple(ASKED_IN)),
+        *_LAYOUT_KEYS,
         Key("opendata", ANY, "the parliament's open-data id of the question (written by drafter intake)"),
         *_STYLE_KEYS,
     )),
     Shape("minister", "minister", (
         Key("name", TEXT, "the minister's name; N.N. when unknown", required=True),
         Key("title", TEXT, "the minister's title", required=True),
+        Key("role", TEXT, "the minister's role, for layouts that print it (minister van Financiën)"),
+        Key("department", TEXT, "the minister's department, for layouts that print it"),
+        Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=("m", "f")),
     )),
     Shape("answer", "answer", (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),

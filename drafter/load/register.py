@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter import paths
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
-from drafter.load.keys import RESERVED_NAMES, AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
+from drafter.load.keys import ASKED_IN, ASKER_KEYS, NUMBERINGS, RESERVED_NAMES, AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
 from drafter.load.schema import (FIRST_YEAR, LAST_YEAR, AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
                                   SCALE_FACTORS, TABLE_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS,
                                   did_you_mean, parse_locale)
@@ -31,6 +32,40 @@ UNKNOWN_PERSON = "N.N."
 class Minister:
     name: str
     title: str
+    role: str | None = None  # "Minister", "Staatssecretaris": how a layout names the office before the name
+    department: str | None = None  # "Binnenlandse Zaken en Koninkrijksrelaties"
+    gender: str | None = None  # "f" or "m": the article a language needs ("à la ministre", "au ministre")
+
+
+@dataclass(frozen=True)
+class Asker:
+    """A member who put the question."""
+
+    name: str
+    party: str | None = None  # "VVD", "N-VA"
+    title: str | None = None  # "de heer", "mevrouw", "Madame": printed before the name
+
+
+#: How a question is laid out: set for the register, overridden per question. The one list
+#: of these keys (issue 10 checks the register's keys against it).
+#: The fields a file-name pattern may use: {zittingsjaar}, {number}, ... (see paths.answer_file_name).
+FILE_NAME_FIELDS = paths.FILE_NAME_FIELDS
+#: The languages a question can be put in (asked_in), and how the Belgian Chamber marks them.
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout choices of an answer that are data, not template text."""
+
+    numbering: str = "auto"  # auto: "1." only when there are several sub-questions or parts
+    repeat_questions: bool = False  # print each sub-question before its answer (templates that honour it)
+    file_name: str = paths.DEFAULT_FILE_NAME  # a pattern of FILE_NAME_FIELDS
+
+    FIELDS = {
+        "numbering": NUMBERINGS,
+        "repeat_questions": (True, False),
+        "file_name": None,
+    }
 
 
 #: Keys of a table that mark the budget's short form.
@@ -181,7 +216,7 @@ class Question:
     zittingsjaar: str
     number: int
     date: dt.date | None
-    asker: str
+    askers: tuple[Asker, ...]
     minister: Minister
     title: str
     template: str
@@ -194,6 +229,14 @@ class Question:
     style: HouseStyle
     line: int
     source: Path = field(compare=False)
+    layout: Layout = Layout()
+    answered: dt.date | None = None  # the date of the answer, for layouts that print it
+    asked_in: str | None = None  # the language the question was put in: nl, fr or de
+
+    @property
+    def asker(self) -> str:
+        """The askers' names, as one text (the first layouts knew one asker only)."""
+        return ", ".join(a.name for a in self.askers)
 
     @property
     def label(self) -> str:
@@ -243,6 +286,7 @@ class Register:
     questions: tuple[Question, ...]
     rejected: tuple[Rejected, ...] = ()  # only when loaded with lenient=True
     deadlines: DeadlineSettings = DeadlineSettings()
+    layout: Layout = Layout()  # the register's own layout choices (a question may override them)
 
     @property
     def data_dir(self) -> Path:
@@ -865,7 +909,8 @@ def project_style(register_path: Path) -> HouseStyle:
     return replace(HouseStyle(), **changes)
 
 
-def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path: Path) -> Question | None:
+def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path: Path,
+              register_layout: Layout = Layout()) -> Question | None:
     if not isinstance(raw, LineDict):
         reader.problem(line, "a question must be a mapping of fields")
         return None
@@ -888,7 +933,10 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
         reader.keys(minister_raw, "minister", f"{what}, minister")
         name = reader.get(minister_raw, "name", str, f"{what}, minister")
         title = reader.get(minister_raw, "title", str, f"{what}, minister")
-        minister = Minister(name or "", title or "")
+        role = reader.get(minister_raw, "role", str, f"{what}, minister", required=False)
+        department = reader.get(minister_raw, "department", str, f"{what}, minister", required=False)
+        gender = _choice(reader, minister_raw, "gender", ("f", "m"), f"{what}, minister")
+        minister = Minister(name or "", title or "", role, department, gender)
     template = reader.get(raw, "template", str, what)
     if template is not None and (Path(template).name != template or not template.endswith(".docx")
                                  or _CONTROL.search(template)):
@@ -947,14 +995,20 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
                                f"its notes in one series (note_numbering: document) in style '{style.note_style}'",
                                "Remove the table's 'notes:', or number notes per table (note_numbering: table).")
     title = reader.get(raw, "title", str, what)
-    asker = reader.get(raw, "asker", str, what)
+    askers = _askers(reader, raw, what)
+    layout = _layout(reader, raw, register_layout, what)
+    answered = raw.get("answered")
+    if answered is not None and not isinstance(answered, dt.date):
+        reader.problem(raw.line_of("answered"), f"{what}: 'answered' must be the date of the answer, like "
+                       f"2025-02-04 (or null when not known yet), not {answered!r}")
+    asked_in = _choice(reader, raw, "asked_in", tuple(ASKED_IN), what)
     if len(reader.problems) > before:
         return None
     return Question(
         zittingsjaar=zj,
         number=number,
         date=date,
-        asker=asker,
+        askers=askers,
         minister=minister,
         title=title,
         template=template,
@@ -967,7 +1021,90 @@ def _question(reader: _Reader, raw, line: int, register_style: HouseStyle, path:
         style=style,
         line=raw.line,
         source=path,
+        layout=layout,
+        answered=answered,
+        asked_in=asked_in,
     )
+
+
+def _askers(reader: _Reader, raw: LineDict, what: str) -> tuple[Asker, ...]:
+    """'asker: N.N.' (one member), or 'askers:' a list of names or {name, party, title}."""
+    if "askers" in raw and "asker" in raw:
+        reader.problem(raw.line_of("askers"), f"{what}: give 'asker' or 'askers', not both",
+                       "Keep 'askers:' (a list) and remove 'asker:'.")
+        return ()
+    if "askers" not in raw:
+        name = reader.get(raw, "asker", str, what)
+        return (Asker(name),) if name is not None else ()
+    items = raw["askers"]
+    if not isinstance(items, LineList) or not items:
+        reader.problem(raw.line_of("askers"), f"{what}: 'askers' must be a list of members, each a name or "
+                       "{name: ..., party: ..., title: ...}")
+        return ()
+    out = []
+    for i, item in enumerate(items):
+        line = items.line_of(i)
+        if isinstance(item, str) and item.strip():
+            out.append(Asker(item.strip()))
+            continue
+        if isinstance(item, LineDict):
+            unknown = [k for k in item if k not in ASKER_KEYS]
+            if unknown:
+                reader.problem(item.line_of(unknown[0]), f"{what}: an asker has no field {unknown[0]!r}",
+                               f"An asker can have: {', '.join(ASKER_KEYS)}.")
+                continue
+            name = reader.get(item, "name", str, f"{what}, asker")
+            party = reader.get(item, "party", str, f"{what}, asker", required=False)
+            title = reader.get(item, "title", str, f"{what}, asker", required=False)
+            if name:
+                out.append(Asker(name, party, title))
+            continue
+        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {item!r}")
+    return tuple(out)
+
+
+def _layout(reader: _Reader, mapping: LineDict, base: Layout, what: str) -> Layout:
+    """The layout with the fields this mapping sets (numbering, repeat_questions, file_name)."""
+    changes = {}
+    for key, allowed in Layout.FIELDS.items():
+        if key not in mapping or mapping[key] is None:
+            continue
+        value = mapping[key]
+        if key == "repeat_questions" and not isinstance(value, bool):
+            reader.problem(mapping.line_of(key), f"{what}: 'repeat_questions' must be true or false, not {value!r}")
+        elif key == "numbering" and value not in allowed:
+            reader.problem(mapping.line_of(key), f"{what}: 'numbering' must be one of {', '.join(allowed)}, not {value!r}",
+                           "auto numbers the answers only when there are several sub-questions or parts.")
+        elif key == "file_name":
+            problem = _file_name_problem(value)
+            if problem:
+                reader.problem(mapping.line_of(key), f"{what}: 'file_name' {value!r}: {problem}",
+                               "Write a pattern such as '{answer}-{zittingsjaar}-{number}-{title}'; it may use "
+                               + ", ".join("{" + f + "}" for f in FILE_NAME_FIELDS) + ".")
+            else:
+                changes[key] = value
+        else:
+            changes[key] = value
+    return replace(base, **changes) if changes else base
+
+
+def _file_name_problem(pattern) -> str | None:
+    """What is wrong with a file-name pattern, or None."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "it must be a text"
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        return f"its braces do not match ({exc})"
+    names = [name for _, name, spec, conv in parsed if name is not None]
+    for _, name, spec, conv in parsed:
+        if name is not None and (name not in FILE_NAME_FIELDS or spec or conv):
+            return f"{{{name}{':' + spec if spec else ''}}} is not a field of a file name"
+    if "number" not in names:
+        return "it must hold {number}, so that two answers never get the same name"
+    if any(c in pattern for c in "/\\"):
+        return "it is a file name, not a folder: leave out / and \\"
+    return None
 
 
 def _inside_folder(file) -> bool:
@@ -1011,6 +1148,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         )
     reader.keys(raw, "register")
     style = _style(reader, raw, project_style(path), "register")
+    layout = _layout(reader, raw, Layout(), "register")
     notes = reader.get(raw, "notes", str, "register", required=False)
     if notes is not None and not _inside_folder(notes):
         reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",
@@ -1023,7 +1161,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
     seen: dict[tuple, int] = {}
     for i, item in enumerate(items):
         before = len(reader.problems)
-        q = _question(reader, item, items.line_of(i), style, path)
+        q = _question(reader, item, items.line_of(i), style, path, layout)
         if q is not None:
             key = (q.zittingsjaar, q.minister.name, q.number)
             if key in seen:
@@ -1038,7 +1176,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         if len(reader.problems) > before:
             rejected.append(_rejected(item, items.line_of(i), reader.problems[before:]))
     register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected),
-                        deadlines=deadlines)
+                        deadlines=deadlines, layout=layout)
     return register, reader.problems
 
 

@@ -24,7 +24,16 @@ from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
 from drafter.view.jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
-from drafter.load.register import Axis, AxisItem, HouseStyle, Question, Register, TableSpec
+from drafter.load.register import ASKED_IN, Axis, AxisItem, HouseStyle, Question, Register, TableSpec
+
+#: How a language puts 'to' and 'of' before a minister's title, by the minister's gender
+#: (None: when the register does not say; a language that needs it has no None entry). A
+#: language not listed takes the Dutch words, as the other fixed words do (formatting.WORDS).
+MINISTER_ARTICLES = {
+    "nl": {None: ("aan de", "van de")},
+    "fr": {"m": ("au", "du"), "f": ("à la", "de la")},
+    "en": {None: ("to the", "of the")},
+}
 
 
 
@@ -91,12 +100,25 @@ class BlockView:
 
 
 @dataclass(frozen=True)
+class SubQuestion:
+    """A sub-question as the question put it, for layouts that repeat it before its answer."""
+
+    number: int
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class PartView:
     numbers: tuple[int, ...]
     number: str  # '1', or '1 en 3' for a combined answer
     heading: str  # '' or 'Antwoord op vragen 1 en 3'
     blocks: tuple[BlockView, ...]
     notes: tuple[Note, ...]  # notes called in the part's texts, printed after it
+    numbered: bool = True  # whether the layout numbers this answer ("1.", "Antwoord 1"): see numbering
+    questions: tuple[SubQuestion, ...] = ()  # the sub-questions it answers, in order
 
     @property
     def combined(self) -> bool:
@@ -135,15 +157,80 @@ class PartView:
 
 
 @dataclass(frozen=True)
+class AskerView:
+    name: str
+    party: str | None
+    title: str | None  # 'de heer', 'mevrouw'
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}" if self.title else self.name
+
+
+@dataclass(frozen=True)
+class MinisterView:
+    """The minister as a template shows them; what a layout needs and the register lacks is an
+    error that says which key to add."""
+
+    name: str
+    title: str
+    given_role: str | None = None
+    given_department: str | None = None
+    articles: tuple[str, str] | None = None  # ('aan de', 'van de'); None: the language needs the gender
+
+    def __str__(self) -> str:
+        return self.name
+
+    def _needs(self, key: str, example: str):
+        raise DrafterError(f"this layout prints the minister's {key}, which the register does not give",
+                           hint=f"Add '{key}: {example}' under the question's 'minister:' in the register.")
+
+    @property
+    def role(self) -> str:
+        """'Minister', 'Staatssecretaris'."""
+        return self.given_role or self._needs("role", "Minister")
+
+    @property
+    def department(self) -> str:
+        return self.given_department or self._needs("department", "Financiën")
+
+    def _with_article(self, which: int) -> str:
+        if self.articles is None:
+            raise DrafterError("in this language the words before the minister's title depend on the minister's "
+                               "gender ('au ministre', 'à la ministre'), which the register does not give",
+                               hint="Add 'gender: f' or 'gender: m' under the question's 'minister:' in the register.")
+        return f"{self.articles[which]} {self.title}"
+
+    @property
+    def to(self) -> str:
+        """'aan de minister van Financiën', 'au ministre des Finances', 'à la ministre de l’Intérieur'."""
+        return self._with_article(0)
+
+    @property
+    def of(self) -> str:
+        """'van de minister van Financiën', 'du ministre des Finances', 'de la ministre de l’Intérieur'."""
+        return self._with_article(1)
+
+
+@dataclass(frozen=True)
 class QuestionView:
     number: int
     zittingsjaar: str
     title: str
     date: str
-    asker: str
+    asker: str  # every asker, 'A, B en C', each with the title before the name
     reference: str  # 'op vraag nr. 4 van 7 oktober 2019 van N.N.'
     introduction: tuple[str, ...]
     subquestions: dict[int, str]
+    askers: tuple[AskerView, ...] = ()
+    askers_with_party: str = ""  # 'Erkens (VVD)'; 'Bouchallikh, Bromet en Kröger (allen GroenLinks)'
+    answered: str = ""  # the date of the answer ('[datum onbekend]' until the register gives it)
+    asked_in: str | None = None  # 'N.', 'Fr.': the language the question was put in (Belgian Chamber)
+    questions: tuple[SubQuestion, ...] = ()  # the sub-questions in order, each with its number
+
+    @property
+    def several(self) -> bool:
+        """More than one member asked: 'de leden' rather than 'het lid'."""
+        return len(self.askers) > 1
 
 
 @dataclass
@@ -643,7 +730,33 @@ class _ViewBuilder:
         self.note_calls.series = None
         number = self.fmt.join(part.numbers)
         heading = self.fmt.words["combined"].format(numbers=number) if len(part.numbers) > 1 else ""
-        return PartView(numbers=part.numbers, number=number, heading=heading, blocks=tuple(blocks), notes=printed)
+        questions = tuple(SubQuestion(n, self.question.subquestions[n]) for n in part.numbers
+                          if n in self.question.subquestions)
+        return PartView(numbers=part.numbers, number=number, heading=heading, blocks=tuple(blocks), notes=printed,
+                        numbered=self.numbered, questions=questions)
+
+    @property
+    def numbered(self) -> bool:
+        """numbering: auto numbers the answers when the question has several sub-questions or parts."""
+        q = self.question
+        if q.layout.numbering == "auto":
+            return len(q.subquestions) > 1 or len(q.parts) > 1
+        return q.layout.numbering == "always"
+
+    def askers_with_party(self, askers) -> str:
+        """'Erkens (VVD)'; 'Omtzigt (CDA) en Gesthuizen (SP)'; 'Bouchallikh, Bromet en Kröger (allen GroenLinks)'."""
+        words = self.fmt.words
+        parties = {a.party for a in askers}
+        if len(parties) == 1 and None not in parties and len(askers) > 1:
+            shared = words["both"] if len(askers) == 2 else words["all"]
+            return f"{self.fmt.join(str(a) for a in askers)} ({shared} {askers[0].party})"
+        return self.fmt.join(f"{a} ({a.party})" if a.party else str(a) for a in askers)
+
+    def minister(self) -> MinisterView:
+        m = self.question.minister
+        articles = MINISTER_ARTICLES.get(self.fmt.language, MINISTER_ARTICLES["nl"])
+        return MinisterView(name=m.name, title=m.title, given_role=m.role, given_department=m.department,
+                            articles=articles.get(m.gender, articles.get(None)))
 
     def build(self) -> AnswerView:
         q, fmt = self.question, self.fmt
@@ -652,21 +765,29 @@ class _ViewBuilder:
         for name in q.tables:  # tables the template shows directly, not through a part
             self.table(name)
         date = fmt.date(q.date)
+        askers = tuple(AskerView(a.name, a.party, a.title) for a in q.askers)
+        asker = fmt.join(str(a) for a in askers)
         qview = QuestionView(
             number=q.number,
             zittingsjaar=q.zittingsjaar,
             title=q.title,
             date=date,
-            asker=q.asker,
-            reference=fmt.words["reference"].format(number=q.number, date=date, asker=q.asker.upper()),
+            asker=asker,
+            reference=fmt.words["reference"].format(number=q.number, date=date, asker=asker.upper()),
             introduction=q.introduction,
             subquestions=q.subquestions,
+            askers=askers,
+            askers_with_party=self.askers_with_party(askers),
+            answered=fmt.date(q.answered),
+            asked_in=ASKED_IN[q.asked_in] if q.asked_in else None,
+            questions=tuple(SubQuestion(n, t) for n, t in q.subquestions.items()),
         )
         self.context.update(
             question=qview,
-            minister=q.minister,
+            minister=self.minister(),
             words=fmt.words,
-            answer={"preamble": preamble, "parts": parts},
+            answer={"preamble": preamble, "parts": parts, "numbered": self.numbered,
+                    "repeat_questions": q.layout.repeat_questions},
             answers={n: p for p in parts for n in p.numbers},
             tables=self.tables,
         )

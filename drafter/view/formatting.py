@@ -30,6 +30,10 @@ WORDS = {
         "not_applicable": "n.v.t.",
         "percent": "procent",
         "answer": "ANTWOORD",
+        "file_answer": "antwoord",  # the words of a file name ({answer}, {question})
+        "file_question": "vraag",
+        "both": "beiden",  # two askers of one party: (beiden VVD)
+        "all": "allen",  # three or more: (allen GroenLinks)
         "reference": "op vraag nr. {number} van {date} van {asker}",
         "combined": "Antwoord op vragen {numbers}",
         "and": "en",
@@ -53,6 +57,10 @@ WORDS = {
         "not_applicable": "s.o.",
         "percent": "pour cent",
         "answer": "RÉPONSE",
+        "file_answer": "reponse",
+        "file_question": "question",
+        "both": "tous deux",
+        "all": "tous",
         "reference": "à la question n° {number} du {date} de {asker}",
         "combined": "Réponse aux questions {numbers}",
         "and": "et",
@@ -76,6 +84,10 @@ WORDS = {
         "not_applicable": "n/a",
         "percent": "per cent",
         "answer": "ANSWER",
+        "file_answer": "answer",
+        "file_question": "question",
+        "both": "both",
+        "all": "all",
         "reference": "to question no. {number} of {date} by {asker}",
         "combined": "Answer to questions {numbers}",
         "and": "and",

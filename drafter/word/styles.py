@@ -27,6 +27,9 @@ NOTE_REFERENCE = "Note Reference"  # a raised note call (superscript note style)
 ANSWER_HEADING = "Answer Heading"  # "Antwoord op vragen 1 en 3"
 LIST_NUMBER = "Answer List Number"  # a numbered list in an answer; each list restarts at 1
 LIST_BULLET = "Answer List Bullet"
+QUESTION_HEADING = "Question Heading"  # "Vraag 1" before a repeated sub-question (Tweede Kamer)
+QUESTION_TEXT = "Question Text"  # a sub-question repeated before its answer; the question in a bulletin layout
+QUESTION_NUMBER = "Question Number"  # the same, numbered "1." like the answers (hanging indent)
 
 #: The styles a table built from data uses, by role.
 TABLE_ROLES = {

@@ -154,6 +154,7 @@ class WordTemplate:
         self._head, self._tail = head, tail
         self.body = self._compile(body_xml, locations, "the document", paragraphs)
         self.other: dict[str, _Compiled] = {}
+        self._attributes: dict[str, frozenset[str]] = {}
         for name, data in self.parts.items():
             if _TEMPLATED_PART.match(name) and (b"{{" in data or b"{%" in data):
                 part_root = oxml.parse(data)
@@ -212,6 +213,20 @@ class WordTemplate:
             for name, lineno in first.items():
                 places[name] = self._where(compiled.lines, compiled.locations, lineno, part)
         return places
+
+    def attributes_of(self, name: str) -> set[str]:
+        """The attributes a tag of this template takes from `name`: {'date', 'answered'} for question."""
+        from jinja2 import nodes
+
+        cache = self._attributes  # a template is compiled once and reused: so is this
+        if name not in cache:
+            found: set[str] = set()
+            for compiled in (self.body, *self.other.values()):
+                tree = xml_environment().parse("\n".join(compiled.lines))
+                found.update(node.attr for node in tree.find_all(nodes.Getattr)
+                             if isinstance(node.node, nodes.Name) and node.node.name == name)
+            cache[name] = frozenset(found)
+        return cache[name]
 
     def names(self, context: dict) -> set[str]:
         """Every name a tag of this template can use with this context: the view's, the
