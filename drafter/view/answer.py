@@ -177,9 +177,6 @@ class MinisterView:
     given_department: str | None = None
     articles: tuple[str, str] | None = None  # ('aan de', 'van de'); None: the language needs the gender
 
-    def __str__(self) -> str:
-        return self.name
-
     def _needs(self, key: str, example: str):
         raise DrafterError(f"this layout prints the minister's {key}, which the register does not give",
                            hint=f"Add '{key}: {example}' under the question's 'minister:' in the register.")
