@@ -189,17 +189,25 @@ def project_of(file: Path) -> Project:
     return read_project(found) if found is not None else find_project()
 
 
-def answer_target(output: Path, file_name: str, *, given: bool) -> Path:
+def answer_target(output: Path, file_name: str, *, given: bool, windows: bool = os.name == "nt") -> Path:
     """Where an answer goes: output/file_name, or output itself when the user named a .docx.
 
-    A name the user gave must be safe on Windows too (answers travel to colleagues' PCs)."""
-    if not (given and output.suffix.lower() == ".docx"):
-        return output / file_name
-    problem = windows_name_problem(output.name)
-    if problem:
-        raise DataError(f"--output {output}: this file name cannot be used on Windows: {problem}",
-                        hint="Choose another name, e.g. --output antwoord-vraag-4.docx.")
-    return output
+    A name the user gave must be safe on Windows too (answers travel to colleagues' PCs); on
+    Windows the whole path must be one Word can open."""
+    target = output / file_name
+    if given and output.suffix.lower() == ".docx":
+        problem = windows_name_problem(output.name)
+        if problem:
+            raise DataError(f"--output {output}: this file name cannot be used on Windows: {problem}",
+                            hint="Choose another name, e.g. --output antwoord-vraag-4.docx.")
+        target = output
+    if windows:
+        full = PureWindowsPath(os.path.abspath(target))
+        if len(str(full)) > WINDOWS_MAX_PATH:
+            raise DataError(f"the answer's path would be {len(str(full))} characters long; "
+                            f"Word on Windows opens paths of at most {WINDOWS_MAX_PATH}", file=str(full),
+                            hint="Move the project to a folder with a shorter path, or use --output with a shorter folder.")
+    return target
 
 
 def house_style_place(project_file: Path, key: str) -> str | None:

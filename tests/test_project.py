@@ -191,6 +191,14 @@ def test_windows_paths():
     assert paths.windows_path_problem(PureWindowsPath(r"\\server\share\vragen\antwoord.docx")) is None
 
 
+def test_on_windows_an_answer_path_word_cannot_open_is_refused():
+    deep = Path("/" + "/".join(["Schriftelijke vragen van het kabinet"] * 6))
+    with pytest.raises(DrafterError, match="Word on Windows opens paths of at most 259"):
+        paths.answer_target(deep, "antwoord-2019-2020-vraag-4-bedrijfsclusters-subsidies.docx", given=False, windows=True)
+    assert paths.answer_target(deep, "a.docx", given=False, windows=False) == deep / "a.docx"
+    assert paths.answer_target(Path("/tmp/out"), "a.docx", given=False, windows=True) == Path("/tmp/out/a.docx")
+
+
 def test_answer_file_names_are_safe_however_the_title_reads():
     for title in ("CON", "Aux", "Vraag: wat? <nu>", "x" * 300, "Économie . . .", "...", ""):
         name = paths.answer_file_name("2019-2020", 4, title)

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PureWindowsPath
 
 from drafter.errors import DrafterError, Problem, display_path
+from drafter.files import hide
 
 #: LibreOffice's command names, in the order tried on the PATH.
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -123,6 +124,7 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
                 target = doc.with_suffix(".pdf")
                 tmp = target.with_name(f".{target.name}.{work_dir.name}.part")
                 shutil.move(str(pdf), tmp)
+                hide(tmp)
                 tmp.replace(target)
                 made[doc] = target
     problems = [
