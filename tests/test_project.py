@@ -147,6 +147,28 @@ def _root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
+def test_init_without_a_folder_makes_the_current_folder_a_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("init")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "next: drafter check and drafter answer -q 4"
+    assert paths.find_project(environ={}).root == tmp_path.resolve()
+    answered = run_cli("answer", "-q", "4")
+    assert answered.exit_code == 0 and (tmp_path / "output" / ANSWER_4).is_file()
+
+
+def test_a_project_folder_without_a_project_file_has_the_usual_layout(tmp_path, monkeypatch):
+    from .conftest import copy_project
+
+    folder = copy_project(tmp_path / "gedeeld")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DRAFTER_HOME", str(folder))
+    result = run_cli("answer", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert (folder / "output" / ANSWER_4).is_file()
+    assert paths.find_project(environ={"DRAFTER_HOME": str(folder)}).file is None
+
+
 def test_init_in_json(tmp_path):
     result = run_cli("init", str(tmp_path / "p"), "--format", "json")
     assert result.exit_code == 0
