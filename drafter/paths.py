@@ -103,8 +103,8 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
     file = find_project_file(start)
     if file is None:
         raise DataError(
-            f"this folder is not in a drafter project: there is no {PROJECT_FILE} here or in any folder above it",
-            file=display_path(start),
+            f"the folder {start.resolve()} is not in a drafter project: there is no {PROJECT_FILE} in it "
+            "or in any folder above it",
             hint="Go to a project folder, give one with --project FOLDER, or make one with `drafter init`.",
         )
     return read_project(file)

@@ -55,7 +55,7 @@ def test_outside_any_project_the_message_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.delenv("DRAFTER_HOME", raising=False)
     result = run_cli("answer", "-q", "4")
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "there is no drafter.toml here or in any folder above it" in result.stderr
+    assert f"the folder {tmp_path.resolve()} is not in a drafter project: there is no drafter.toml in it or in any folder above it" in result.stderr
     assert "drafter init" in result.stderr and "--project" in result.stderr
     missing = run_cli("check", "--project", str(tmp_path / "nergens"))
     assert missing.exit_code == 1 and "--project" in missing.stderr and "there is no such folder" in missing.stderr
