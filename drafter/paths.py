@@ -87,7 +87,7 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
     """
     environ = os.environ if environ is None else environ
     if folder is None and environ.get(HOME_VARIABLE):
-        folder = Path(environ[HOME_VARIABLE])
+        folder = Path(environ[HOME_VARIABLE]).expanduser()
         given = f"{HOME_VARIABLE}={folder}"
     else:
         given = f"--project {folder}"
