@@ -158,7 +158,8 @@ def _rejected_record(rejected: Rejected) -> AnswerRecord:
 
 def plan(register: Register, selection: Selection) -> Plan:
     """Select the questions; raise a DrafterError when none is selected."""
-    chosen = [i for i, q in enumerate(register.questions) if selection.matches(q.zittingsjaar, q.number, q.template, q.minister.name)]
+    chosen = [i for i, q in enumerate(register.questions)
+              if selection.matches(q.zittingsjaar, q.number, q.template, q.minister.name)]
     failed = [_rejected_record(r) for r in register.rejected if selection.matches(r.zittingsjaar, r.number, r.template)]
     if not chosen and not failed:
         known = ", ".join(f"{q.number} ({q.zittingsjaar}, {q.template})" for q in register.questions) or "none"

@@ -242,8 +242,8 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
                                                     minister and f"minister {minister}"]))
                 checker.add([Problem(f"the register has no question of {wanted}",
                                      file=display_path(register.path),
-                                     hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}; "
-                                          f"its ministers: {', '.join(ministers) or 'none'}.")])
+                                     hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}"
+                                          + (f"; its ministers: {', '.join(ministers) or 'none'}." if minister else "."))])
         else:
             found = checker.attempt(lambda: register.find(number, zittingsjaar, minister))
             questions = [found] if found is not None else []

@@ -57,7 +57,8 @@ app = typer.Typer(
 # keeps type names such as <bool> out of the help.
 ProjectOption = typer.Option(
     None, "--project", metavar="FOLDER",
-    help="The project folder. Default: the first folder holding drafter.toml, from here upwards, or DRAFTER_HOME.")
+    help="The project folder. Default: the environment variable DRAFTER_HOME, else the first folder holding "
+         "drafter.toml, from here upwards.")
 RegisterOption = typer.Option(None, "--register", metavar="FILE",
                               help="The register of questions. Default: the project's (data/questions.yaml).")
 TemplatesOption = typer.Option(None, "--templates", metavar="FOLDER",
@@ -72,7 +73,8 @@ ForceOption = typer.Option(False, "--force", metavar="",
 PdfOption = typer.Option(False, "--pdf", metavar="", help="Also write a PDF beside each answer (needs LibreOffice).")
 SofficeOption = typer.Option(
     None, "--soffice", metavar="FILE",
-    help=f"LibreOffice's program, for --pdf. Default: ${'{'}DRAFTER_SOFFICE{'}'}, the PATH, then its usual install places.")
+    help="LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
+         "then its usual install places.")
 DebugOption = typer.Option(False, "--debug", metavar="", help="Show a Python traceback on errors (for developers).")
 QuietOption = typer.Option(False, "--quiet", metavar="", help="Print errors only.")
 VerboseOption = typer.Option(False, "--verbose", metavar="", help="Also say which project, register, templates and folders are used.")

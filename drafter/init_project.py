@@ -19,6 +19,7 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
+from drafter.files import hide
 
 #: What a project folder holds, as in the example: the project file and these folders.
 EXAMPLE_FOLDERS = ("data", "answer_templates")
@@ -77,7 +78,7 @@ def create_project(folder: Path) -> NewProject:
         raise OutputError(f"this folder already holds files of a project ({shown}); nothing was written",
                           file=display_path(folder),
                           hint="Choose an empty or new folder: drafter init never replaces a file.")
-    output = paths.read_project(example / paths.PROJECT_FILE).output.relative_to(example)
+    output = paths.read_project(example / paths.PROJECT_FILE).output.relative_to(example.resolve())
     written: list[Path] = []
     try:
         for rel in files:
@@ -99,6 +100,7 @@ def _copy(source: Path, target: Path) -> Path:
     """source's bytes at target, whole, only if target is still free."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    hide(Path(tmp))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(source.read_bytes())

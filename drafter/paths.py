@@ -87,7 +87,7 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
     """
     environ = os.environ if environ is None else environ
     if folder is None and environ.get(HOME_VARIABLE):
-        folder = Path(environ[HOME_VARIABLE])
+        folder = Path(environ[HOME_VARIABLE]).expanduser()
         given = f"{HOME_VARIABLE}={folder}"
     else:
         given = f"--project {folder}"
@@ -103,8 +103,8 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
     file = find_project_file(start)
     if file is None:
         raise DataError(
-            f"this folder is not in a drafter project: there is no {PROJECT_FILE} here or in any folder above it",
-            file=display_path(start),
+            f"the folder {start.resolve()} is not in a drafter project: there is no {PROJECT_FILE} in it "
+            "or in any folder above it",
             hint="Go to a project folder, give one with --project FOLDER, or make one with `drafter init`.",
         )
     return read_project(file)
@@ -190,17 +190,25 @@ def project_of(file: Path) -> Project:
     return read_project(found) if found is not None else find_project()
 
 
-def answer_target(output: Path, file_name: str, *, given: bool) -> Path:
+def answer_target(output: Path, file_name: str, *, given: bool, windows: bool = os.name == "nt") -> Path:
     """Where an answer goes: output/file_name, or output itself when the user named a .docx.
 
-    A name the user gave must be safe on Windows too (answers travel to colleagues' PCs)."""
-    if not (given and output.suffix.lower() == ".docx"):
-        return output / file_name
-    problem = windows_name_problem(output.name)
-    if problem:
-        raise DataError(f"--output {output}: this file name cannot be used on Windows: {problem}",
-                        hint="Choose another name, e.g. --output antwoord-vraag-4.docx.")
-    return output
+    A name the user gave must be safe on Windows too (answers travel to colleagues' PCs); on
+    Windows the whole path must be one Word can open."""
+    target = output / file_name
+    if given and output.suffix.lower() == ".docx":
+        problem = windows_name_problem(output.name)
+        if problem:
+            raise DataError(f"--output {output}: this file name cannot be used on Windows: {problem}",
+                            hint="Choose another name, e.g. --output antwoord-vraag-4.docx.")
+        target = output
+    if windows:
+        full = PureWindowsPath(os.path.abspath(target))
+        if len(str(full)) > WINDOWS_MAX_PATH:
+            raise DataError(f"the answer's path would be {len(str(full))} characters long; "
+                            f"Word on Windows opens paths of at most {WINDOWS_MAX_PATH}", file=str(full),
+                            hint="Move the project to a folder with a shorter path, or use --output with a shorter folder.")
+    return target
 
 
 def house_style_place(project_file: Path, key: str) -> str | None:

@@ -55,7 +55,7 @@ def test_outside_any_project_the_message_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.delenv("DRAFTER_HOME", raising=False)
     result = run_cli("answer", "-q", "4")
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "there is no drafter.toml here or in any folder above it" in result.stderr
+    assert f"the folder {tmp_path.resolve()} is not in a drafter project: there is no drafter.toml in it or in any folder above it" in result.stderr
     assert "drafter init" in result.stderr and "--project" in result.stderr
     missing = run_cli("check", "--project", str(tmp_path / "nergens"))
     assert missing.exit_code == 1 and "--project" in missing.stderr and "there is no such folder" in missing.stderr
@@ -147,6 +147,28 @@ def _root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
+def test_init_without_a_folder_makes_the_current_folder_a_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("init")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "next: drafter check and drafter answer -q 4"
+    assert paths.find_project(environ={}).root == tmp_path.resolve()
+    answered = run_cli("answer", "-q", "4")
+    assert answered.exit_code == 0 and (tmp_path / "output" / ANSWER_4).is_file()
+
+
+def test_a_project_folder_without_a_project_file_has_the_usual_layout(tmp_path, monkeypatch):
+    from .conftest import copy_project
+
+    folder = copy_project(tmp_path / "gedeeld")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DRAFTER_HOME", str(folder))
+    result = run_cli("answer", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert (folder / "output" / ANSWER_4).is_file()
+    assert paths.find_project(environ={"DRAFTER_HOME": str(folder)}).file is None
+
+
 def test_init_in_json(tmp_path):
     result = run_cli("init", str(tmp_path / "p"), "--format", "json")
     assert result.exit_code == 0
@@ -189,6 +211,14 @@ def test_windows_paths():
     long = PureWindowsPath("C:\\" + "\\".join(["map" * 20] * 5) + "\\antwoord.docx")
     assert "Word on Windows opens paths of at most 259" in paths.windows_path_problem(long)
     assert paths.windows_path_problem(PureWindowsPath(r"\\server\share\vragen\antwoord.docx")) is None
+
+
+def test_on_windows_an_answer_path_word_cannot_open_is_refused():
+    deep = Path("/" + "/".join(["Schriftelijke vragen van het kabinet"] * 6))
+    with pytest.raises(DrafterError, match="Word on Windows opens paths of at most 259"):
+        paths.answer_target(deep, "antwoord-2019-2020-vraag-4-bedrijfsclusters-subsidies.docx", given=False, windows=True)
+    assert paths.answer_target(deep, "a.docx", given=False, windows=False) == deep / "a.docx"
+    assert paths.answer_target(Path("/tmp/out"), "a.docx", given=False, windows=True) == Path("/tmp/out/a.docx")
 
 
 def test_answer_file_names_are_safe_however_the_title_reads():

@@ -126,29 +126,47 @@ def test_init_check_answer_batch_in_a_folder_with_a_space_and_an_accent(installe
     assert all(s == "written" for f, s in statuses.items() if f != ANSWER_4)
 
 
-def test_from_a_subfolder_and_with_project(installed, tmp_path, checkout_answer):
+def _check_answer_batch(drafter, env, cwd: Path, project: Path, checkout_answer: bytes, *given: str) -> None:
+    """check, answer -q 4 and batch, run in cwd (with the options given), work on project."""
+    checked = _run([drafter, "check", *given], cwd=cwd, env=env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.startswith("drafter check: no problems in ")
+    answered = _run([drafter, "answer", "-q", "4", *given], cwd=cwd, env=env)
+    assert answered.returncode == 0, answered.stderr
+    answer = project / "output" / ANSWER_4
+    _same_as_seed(answer)
+    assert answer.read_bytes() == checkout_answer
+    batch = _run([drafter, "batch", "-j", "1", "--format", "json", *given], cwd=cwd, env=env)
+    assert batch.returncode == 0, batch.stderr
+    manifest = json.loads(batch.stdout)
+    assert Path(manifest["folder"]) == (project / "output").resolve()
+    assert {a["file"]: a["status"] for a in manifest["answers"]}[ANSWER_4] == "unchanged"
+    assert sorted(a["file"] for a in manifest["answers"]) == sorted(p.name for p in (project / "output").glob("*.docx"))
+
+
+def test_from_a_subfolder_of_the_project(installed, tmp_path, checkout_answer):
     drafter, _, env = installed
     project = tmp_path / "Dossier ü" / "vragen 2019"
     made = _run([drafter, "init", project], cwd=tmp_path, env=env)
     assert made.returncode == 0, made.stderr
-    sub = project / "data"  # any folder inside the project
-    checked = _run([drafter, "check", "--question", "4"], cwd=sub, env=env)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    answered = _run([drafter, "answer", "-q", "4"], cwd=sub, env=env)
-    assert answered.returncode == 0, answered.stderr
-    assert (project / "output" / ANSWER_4).read_bytes() == checkout_answer
-    assert not (sub / "output").exists()
+    sub = project / "data" / "ontwerpen"  # any folder inside the project
+    sub.mkdir()
+    _check_answer_batch(drafter, env, sub, project, checkout_answer)
+    assert list(sub.iterdir()) == []
+    again = _run([drafter, "init", project], cwd=tmp_path, env=env)
+    assert again.returncode == 1 and "never replaces a file" in again.stderr
 
+
+def test_with_project_and_drafter_home_from_outside_it(installed, tmp_path, checkout_answer):
+    drafter, _, env = installed
+    project = tmp_path / "Cabinet é" / "questions"
+    assert _run([drafter, "init", project], cwd=tmp_path, env=env).returncode == 0
     elsewhere = tmp_path / "ergens anders"
     elsewhere.mkdir()
     outside = _run([drafter, "answer", "-q", "4"], cwd=elsewhere, env=env)
     assert outside.returncode == 1 and "drafter.toml" in outside.stderr and "drafter init" in outside.stderr
     assert "Traceback" not in outside.stderr
-    with_project = _run([drafter, "batch", "--project", project, "-q", "4-5", "-j", "1"], cwd=elsewhere, env=env)
-    assert with_project.returncode == 0, with_project.stderr
-    assert (project / "output" / "antwoord-2019-2020-vraag-5-clusterbeleid-opsplitsing-van-de-clustersteun.docx").is_file()
-    assert list(elsewhere.iterdir()) == []
+    _check_answer_batch(drafter, env, elsewhere, project, checkout_answer, "--project", str(project))
     home = _run([drafter, "check"], cwd=elsewhere, env={**env, "DRAFTER_HOME": str(project)})
     assert home.returncode == 0, home.stdout + home.stderr
-    again = _run([drafter, "init", project], cwd=tmp_path, env=env)
-    assert again.returncode == 1 and "never replaces a file" in again.stderr
+    assert list(elsewhere.iterdir()) == []

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PureWindowsPath
 
 from drafter.errors import DrafterError, Problem, display_path
+from drafter.files import hide
 
 #: LibreOffice's command names, in the order tried on the PATH.
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -127,6 +128,7 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
                 tmp = target.with_name(f".{target.name}.{work_dir.name}.part")
                 try:
                     shutil.move(str(pdf), tmp)
+                    hide(tmp)
                     tmp.replace(target)
                 except OSError as exc:  # a full disk: this PDF is a problem, the others go on
                     tmp.unlink(missing_ok=True)
