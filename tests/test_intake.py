@@ -503,3 +503,9 @@ def test_the_record_with_its_document_served_as_pdf(project, service, question_p
     assert result.exit_code == 0, result.output
     assert_entry_matches(project, asker="Jan Peeters", minister="Jo Brouns",
                          title="Clusterbeleid - Evaluatie van de speerpuntclusters", opendata=1234567)
+
+
+def test_document_goes_only_with_a_record(project, tmp_path, before):
+    source = str(make_docx(tmp_path / "vraag.docx"))
+    assert_refused_unchanged(intake(project, source, "--document", source), project, before,
+                             "--document goes with an open-data record")
