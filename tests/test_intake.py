@@ -102,6 +102,7 @@ class Service:
     def __init__(self, document: bytes) -> None:
         self.document = document
         self.requests: list[str] = []
+        self.accept: list[str | None] = []
         service = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -110,6 +111,7 @@ class Service:
 
             def do_GET(self):  # noqa: N802 - the library's name
                 service.requests.append(self.path)
+                service.accept.append(self.headers.get("Accept"))
                 status, body, kind = service.answer(self.path)
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
@@ -137,6 +139,8 @@ class Service:
                 return 500, b"<html>Internal Server Error</html>", "text/html"
             if record == "777":
                 time.sleep(1.5)
+            if record == "888":
+                return 200, b"<?xml version='1.0'?><schv><vraagnummer>1</vraagnummer></schv>", "application/xml"
             if record == "666":
                 return 200, b'{"id": 666, "vraagnummer": "1", "titel": ', "application/json"
             found = [p for p in RECORDS.glob(f"*-{record}.json")]
@@ -226,6 +230,7 @@ def test_the_open_data_record_by_id_with_its_document(project, service):
     result = intake(project, "1234567", "--service", service.url)
     assert result.exit_code == 0, result.output
     assert service.requests == ["/e/opendata/schv/1234567", "/pfile?id=7654321"]
+    assert service.accept[0] == "application/json;charset=UTF-8"  # the service answers XML otherwise
     # the record's names (first name and name), the document's texts and the minister's title
     assert_entry_matches(project, asker="Jan Peeters", minister="Jo Brouns",
                          title="Clusterbeleid - Evaluatie van de speerpuntclusters", opendata=1234567)
@@ -344,6 +349,8 @@ def test_malformed_json_saved_and_served(project, service, tmp_path, before):
                              "kapot.json, line 2, column 12: the record is not valid JSON")
     assert_refused_unchanged(intake(project, "666", "--service", service.url), project, before,
                              f"{service.url}/schv/666, line 1, column 42: the record is not valid JSON")
+    assert_refused_unchanged(intake(project, "888", "--service", service.url), project, before,
+                             f"{service.url}/schv/888: the record is not JSON but XML or a web page")
 
 
 def test_a_malformed_pdf(project, tmp_path, before):
@@ -496,3 +503,9 @@ def test_the_record_with_its_document_served_as_pdf(project, service, question_p
     assert result.exit_code == 0, result.output
     assert_entry_matches(project, asker="Jan Peeters", minister="Jo Brouns",
                          title="Clusterbeleid - Evaluatie van de speerpuntclusters", opendata=1234567)
+
+
+def test_document_goes_only_with_a_record(project, tmp_path, before):
+    source = str(make_docx(tmp_path / "vraag.docx"))
+    assert_refused_unchanged(intake(project, source, "--document", source), project, before,
+                             "--document goes with an open-data record")

@@ -63,6 +63,9 @@ def read_source(source: str, *, service: str | None = None, document: Path | Non
                                     "--document FILE, or try again later.") from None
                 texts = read_question_document(path, shown=urls[0])
         return _merge(q, texts)
+    if document is not None:
+        raise DataError(f"--document goes with an open-data record, and {source} is a question document itself",
+                        hint="Leave out --document, or give the record's id, URL or saved .json as SOURCE.")
     return read_question_document(Path(source))
 
 

@@ -45,7 +45,11 @@ def record_url(source: str, service: str) -> str:
     return f"{service}/schv/{source}" if RECORD_ID.match(source) else source
 
 
-def fetch(url: str, what: str, limit: int) -> bytes:
+#: The service answers XML unless it is asked for JSON.
+JSON_ACCEPT = "application/json;charset=UTF-8"
+
+
+def fetch(url: str, what: str, limit: int, accept: str = "*/*") -> bytes:
     """GET url with a timeout and retries; every failure is a DataError naming the URL."""
     import httpx
 
@@ -55,7 +59,7 @@ def fetch(url: str, what: str, limit: int) -> bytes:
             time.sleep(0.5 * attempt)
         try:
             with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=True,
-                              headers={"Accept": "application/json, */*"}) as client:
+                              headers={"Accept": accept}) as client:
                 response = client.get(url)
         except httpx.TimeoutException:
             last = f"no answer within {TIMEOUT_SECONDS:g} seconds"
@@ -97,7 +101,7 @@ def read_record(source: str, service: str | None = None) -> tuple[dict, str]:
     """The record as a mapping, and the source to name in messages (the URL or the file)."""
     if is_remote(source):
         url = record_url(source, service_url(service))
-        return parse_record(fetch(url, "written question", MAX_RECORD_BYTES), url), url
+        return parse_record(fetch(url, "written question", MAX_RECORD_BYTES, JSON_ACCEPT), url), url
     path = Path(source)
     shown = display_path(path)
     st = stat_file(path, what="record")
@@ -113,6 +117,9 @@ def parse_record(data: bytes, shown: str) -> dict:
     except UnicodeDecodeError:
         raise DataError("the record is not UTF-8 text (JSON)", file=shown,
                         hint="Save the service's answer as it came, or fetch it again by its id.") from None
+    if text.lstrip().startswith("<"):
+        raise DataError("the record is not JSON but XML or a web page", file=shown,
+                        hint="Ask the service for JSON (drafter does), or save its JSON answer and give that file.")
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
