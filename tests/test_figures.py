@@ -333,3 +333,10 @@ def test_the_measure_is_the_one_column_of_figures_when_the_table_names_none(proj
     t = view_of(project, "data: spending\nrows: region\ncolumns: year\n",
                 data="region,year,inhabitants\nVlaanderen,2020,6629143\nBrussel,2020,1218255\n", locale="nl_BE")
     assert cells(t) == [["", "2020"], ["Vlaanderen", "6.629.143"], ["Brussel", "1.218.255"]]
+
+
+def test_percentages_in_every_cell_in_the_answer_s_language(project):
+    data = "size,share\nkmo,45\ngroot,55.5\n"
+    t = view_of(project, "data: spending\nrows: size\ncolumns: {measures: [{measure: share, label: Aandeel}]}\n"
+                "unit: percent\ndecimals: 1\n", data=data, locale="fr_BE")
+    assert cells(t)[1:] == [["kmo", f"45,0{NBSP}%"], ["groot", f"55,5{NBSP}%"]]
