@@ -120,6 +120,20 @@ def test_a_wide_sheet_with_years_as_columns_and_nested_rows_with_stated_subtotal
     assert [r.section for r in t.rows] == [True, False, False, False, True, False, False]
 
 
+def test_nested_rows_with_computed_section_totals_and_a_grand_total(project):
+    wide = "group,line,2019,2020\nA,a1,1,2\nA,a2,3,4\nB,b1,5,6.5\n"
+    t = view_of(project, """\
+        data: spending
+        rows: {dimension: line, within: {dimension: group, values: [{value: B, label: Groep B}, A]}}
+        columns: year
+        decimals: stated
+        total: computed
+        grand_total: {computed: true, label: Grand total}
+    """, data=wide)
+    assert cells(t)[1:] == [["Groep B"], ["b1", "5", "6.5"], ["Total", "5", "6.5"], ["A"], ["a1", "1", "2"],
+                            ["a2", "3", "4"], ["Total", "4", "6"], ["Grand total", "9", "12.5"]]
+
+
 def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
     data = "code,name,fte,persons\nA1,Agency one,12.5,14\nB2,Agency two,3,3\n"
     t = view_of(project, """\
@@ -144,6 +158,8 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
      ["unknown key 'defualt' in 'decimals'", "Did you mean 'default'?"]),
     ("data: spending\nrows: {dimension: department, valeus: [Education]}\ncolumns: year\n",
      ["unknown key 'valeus' in 'rows'", "Did you mean 'values'?"]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ngrand_total: computed\n",
+     ["'grand_total' is the computed sum of nested rows", "for other tables use 'total:'"]),
     ("data: spending\nrows: departmnt\ncolumns: year\nwhere: {type: resource}\n",
      ["'departmnt' is not a column of data/spending.csv", "Did you mean 'department'?"]),
     ("data: spending\nrows: {dimension: department, values: [Educaton]}\ncolumns: year\nwhere: {type: resource}\n",
@@ -317,3 +333,10 @@ def test_the_measure_is_the_one_column_of_figures_when_the_table_names_none(proj
     t = view_of(project, "data: spending\nrows: region\ncolumns: year\n",
                 data="region,year,inhabitants\nVlaanderen,2020,6629143\nBrussel,2020,1218255\n", locale="nl_BE")
     assert cells(t) == [["", "2020"], ["Vlaanderen", "6.629.143"], ["Brussel", "1.218.255"]]
+
+
+def test_percentages_in_every_cell_in_the_answer_s_language(project):
+    data = "size,share\nkmo,45\ngroot,55.5\n"
+    t = view_of(project, "data: spending\nrows: size\ncolumns: {measures: [{measure: share, label: Aandeel}]}\n"
+                "unit: percent\ndecimals: 1\n", data=data, locale="fr_BE")
+    assert cells(t)[1:] == [["kmo", f"45,0{NBSP}%"], ["groot", f"55,5{NBSP}%"]]

@@ -188,6 +188,7 @@ class TableSpec:
     placeholders: dict = field(default_factory=dict)  # reason -> text
     total: Total | None = None
     column_total: Total | None = None
+    grand_total: Total | None = None  # with nested rows: the sum of every section's rows, last
     remarks: tuple[str, ...] = ()  # unnumbered notes under the table ('Bron: ...')
     note_style: str | None = None
     fit: str | None = None
@@ -794,6 +795,12 @@ def _general_table(reader: _Reader, name: str, spec: LineDict, what: str) -> Tab
                            "or {column: ..., label: ...}")
     total = _total(reader, spec, "total", what)
     column_total = _total(reader, spec, "column_total", what)
+    grand_total = _total(reader, spec, "grand_total", what)
+    if grand_total is not None and (grand_total.stated is not None or not rows.within):
+        reader.problem(spec.line_of("grand_total"), f"{what}: 'grand_total' is the computed sum of nested rows",
+                       "Write 'grand_total: computed' (or {computed: true, label: ...}) in a table with "
+                       "rows: {dimension: ..., within: ...}; for other tables use 'total:'.")
+        grand_total = None
     for t, axis, key in ((total, rows, "total"), (column_total, columns, "column_total")):
         if t is not None and t.dimension is not None and t.dimension != axis.dimension:
             reader.problem(spec.line_of(key), f"{what}: the '{key}' is over '{t.dimension}', which the table does not "
@@ -802,7 +809,7 @@ def _general_table(reader: _Reader, name: str, spec: LineDict, what: str) -> Tab
                            f"({axis.dimension or 'the measures'}), or show '{t.dimension}' there.")
     return TableSpec(name=name, data=data, rows=rows, columns=columns, place=f"line {spec.line}", groups=groups,
                      where=where, measure=measure, text_columns=tuple(text_columns), unit=_unit(reader, spec, what),
-                     total=total, column_total=column_total, **_common(reader, spec, what))
+                     total=total, column_total=column_total, grand_total=grand_total, **_common(reader, spec, what))
 
 
 def _blocks(reader: _Reader, item: LineDict, what: str) -> list[Block]:

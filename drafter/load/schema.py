@@ -120,7 +120,7 @@ def placeholder_reason(text: str) -> str:
 TABLE_KEYS = (
     "data", "measure", "rows", "columns", "groups", "where", "corner", "corner_notes", "title", "title_notes",
     "text_columns", "unit", "show_unit", "decimals", "negative", "missing", "placeholders", "total",
-    "column_total", "remarks", "notes", "fit",
+    "column_total", "grand_total", "remarks", "notes", "fit",
     "line", "lines", "years", "kinds",
 )
 #: How messages about a budget name its dimensions.

@@ -320,6 +320,7 @@ class _TableBuilder:
             **spec.placeholders,
         }
         self.printed: list[Note] = []
+        self.seen_decimals: dict[int, int] = {}  # per column: the most decimals a figure was written with
 
     # ---- notes
     def calls(self, keys, used_at: str) -> str:
@@ -486,10 +487,22 @@ class _TableBuilder:
             sections = spec.rows.within_items or [AxisItem(v, v) for v in src.values(spec.rows.within, indexes)]
             if spec.rows.within_items:
                 self.check_values(spec.rows.within, [w.key for w in sections], indexes)
+            grand = [None] * len(flat)
             for w in sections:
                 rows.append(Row(self.labelled(w.label, w.notes, f"{self.where}, row '{w.key}'"), (), section=True))
                 inside = [i for i in indexes if src.records[i].get(spec.rows.within) == w.key]
-                rows += self.body(self.items(spec.rows, inside, exclude=(row_total,)), flat, lookup, w, measure)
+                rows += self.body(self.items(spec.rows, inside, exclude=(row_total,)), flat, lookup, w, measure, grand)
+            if spec.grand_total is not None:  # the sum of every section's rows (not of their totals)
+                label = spec.grand_total.label if spec.grand_total.label is not None else self.fmt.words["total"]
+                out = [Cell("") for _ in spec.text_columns]
+                for index, ((g, c), amount) in enumerate(zip(flat, grand)):
+                    decimals = self.decimals_of(None, None, c, g)
+                    if spec.decimals == "stated" and c.decimals is None and c.key not in spec.column_decimals:
+                        decimals = self.seen_decimals.get(index, 0)
+                    out.append(Cell(self.value_text(None, decimals, amount) if amount is not None else "",
+                                    numeric=True, total=spec.column_total is not None and index == len(flat) - 1))
+                rows.append(Row(self.labelled(label, spec.grand_total.notes, f"{self.where}, grand total"),
+                                tuple(out), total=True))
         else:
             rows = self.body(self.items(spec.rows, indexes, exclude=(row_total,)), flat, lookup, None, measure)
         caption = unit_text if spec.unit.show == "caption" else ""
@@ -560,7 +573,7 @@ class _TableBuilder:
                          hint="Add the row (leave the figure empty, or write a placeholder such as n.v.t. or —, "
                          "when there is none), or leave that value out of the table.")
 
-    def body(self, items, flat, lookup, section, measure) -> list[Row]:
+    def body(self, items, flat, lookup, section, measure, grand=None) -> list[Row]:
         spec, src = self.spec, self.source
         rows, sums = [], [None] * len(flat)
         col_total = spec.column_total
@@ -571,6 +584,10 @@ class _TableBuilder:
                 text = f"{text} {unit}" if self.fmt.language == "en" else f"{text} ({unit})"
             label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'")
             rows.append(self.row(label, item, flat, lookup, section, sums, total=False))
+        if grand is not None:
+            for index, amount in enumerate(sums):
+                if amount is not None:
+                    grand[index] = (grand[index] or 0) + amount
         if spec.total is not None:
             label_text = spec.total.label if spec.total.label is not None else self.fmt.words["total"]
             if spec.total.stated is None:
@@ -639,6 +656,8 @@ class _TableBuilder:
             if figure.status == "value":
                 row_sum = (row_sum or 0) + figure.value
                 most = max(most, figure.decimals)
+                if not total:
+                    self.seen_decimals[index] = max(self.seen_decimals.get(index, 0), figure.decimals)
             if sums is not None and figure.status == "value":
                 sums[index] = (sums[index] or 0) + figure.value
             is_total = spec.column_total is not None and index == len(flat) - 1
