@@ -191,11 +191,13 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
 class SharesData:
     """Shares of a whole by category (e.g. support by company size); percentages are computed."""
 
-    def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str]) -> None:
+    def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str],
+                 places: dict[str, str] | None = None) -> None:
         self.name = name
         self.raw = raw
         self.shares = shares
         self.labels = labels
+        self.places = places or {}  # category -> its row ('row 3'), for traced figures
         self.formatter = None  # a document's: see with_formatter
 
     def with_formatter(self, formatter) -> SharesData:
@@ -224,6 +226,9 @@ class SharesData:
     def percent(self, category: str, decimals: int = 0) -> str:
         return self.formatter.percent(self.fraction(category), decimals)
 
+    def place(self, category: str) -> str:
+        return self.places.get(category, "")
+
 
 def load_shares(name: str, raw: RawTable) -> SharesData:
     _require_columns(raw, SHARES_COLUMNS, "shares table")
@@ -231,7 +236,7 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
     if key_column is None:
         raise DataError("shares table: no column names the categories", file=raw.file, place=raw.header_place,
                         hint="Add a first column such as 'size' with the category keys.")
-    problems, shares, labels = [], {}, {}
+    problems, shares, labels, places = [], {}, {}, {}
     for index, row in enumerate(raw.frame.to_dict("records")):
         key = row[key_column].strip()
         if not key:
@@ -255,11 +260,12 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
             continue
         shares[key] = value
         labels[key] = row.get("label", key)
+        places[key] = raw.place(index)
     if problems:
         raise DataError(problems=problems)
     if not shares or sum(shares.values()) == 0:
         raise DataError("shares table: the shares add up to zero", file=raw.file, hint="Fill in the shares.")
-    return SharesData(name, raw, shares, labels)
+    return SharesData(name, raw, shares, labels, places)
 
 
 # --------------------------------------------------------------------------- YAML data

@@ -19,9 +19,10 @@ from jinja2 import TemplateError
 
 from drafter.load import datasets
 from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.view.figures import FigureCollector, Source, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import SCALES, Formatter, parse_locale
-from drafter.view.jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
+from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.register import HouseStyle, Question, Register, TableSpec
 
@@ -31,9 +32,10 @@ from drafter.load.register import HouseStyle, Question, Register, TableSpec
 class Cell:
     text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
+    marked: str = ""  # the same with its figure marked for the Word stage (figures.py)
 
     def __str__(self) -> str:
-        return self.text
+        return self.marked or self.text
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,9 @@ class _TextRenderer:
     def render(self, text: str, file: str, place: str, what: str) -> str:
         if "{" not in text:
             return text
+        figures, where = self.context.get(FIGURES_KEY), None
+        if figures is not None:
+            where, figures.where = figures.where, what  # a note rendered inside a text has its own
         try:
             return compile_text(text).render(self.context)
         except DrafterError as exc:
@@ -197,6 +202,9 @@ class _TextRenderer:
             ) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
             raise DataError(f"{what}: {exc}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
+        finally:
+            if figures is not None:
+                figures.where = where
 
 
 def load_data(register: Register, question: Question, load=datasets.load_dataset) -> dict[str, object]:
@@ -216,8 +224,9 @@ class _TableBuilder:
     """Builds one table from a budget data set, calling its notes in reading order."""
 
     def __init__(self, spec: TableSpec, source: datasets.BudgetData, fmt: Formatter, series: NoteSeries,
-                 house: HouseStyle, register_file: str) -> None:
+                 house: HouseStyle, register_file: str, figures: FigureCollector | None = None) -> None:
         self.spec, self.source, self.fmt, self.series = spec, source, fmt, series
+        self.figures, self.column_sources = figures, {}
         self.register_file = register_file
         self.missing = spec.missing if spec.missing is not None else (
             house.missing if house.missing is not None else fmt.not_applicable)
@@ -291,7 +300,7 @@ class _TableBuilder:
                 text = self.value(cell, decimals)
                 if cell.status == "value":
                     sums[index] = (sums[index] or 0) + cell.amount
-                out.append(Cell(self.series.attach(text, self.calls(cell.notes, f"{src_file}, {cell.place}")), numeric=True))
+                out.append(self.figure_cell(text, self.calls(cell.notes, f"{src_file}, {cell.place}"), cell, item, col, index))
             rows.append(Row(label, tuple(out)))
         if spec.total is not None:
             rows.append(self._total([i for i, _ in refs], sums))
@@ -307,14 +316,42 @@ class _TableBuilder:
             groups=groups,
         )
 
+    def figure_cell(self, text: str, calls: str, cell, row_item, col, index: int, total: bool = False) -> Cell:
+        """A figure's cell, recorded with its data row (figures.py) when it shows a value."""
+        shown = self.series.attach(text, calls)
+        if self.figures is None or cell.status != "value" or not text:
+            return Cell(shown, numeric=True)
+        part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
+        source = Source(self.source.file, cell.place, f"{cell.line}, {cell.year}, {cell.kind}", part_of)
+        self.column_sources.setdefault(index, []).append(source)
+        if total:
+            row, row_key = self.spec.total_label or self.fmt.words["total"], "total"
+        else:
+            row, row_key = row_item.label, str(row_item.key)
+        marked = self.figures.add(text, cell.amount, SCALES[self.spec.unit], (source,),
+                                  f"table '{self.spec.name}', {source.ref}", kind="total" if total else "cell",
+                                  table=self.spec.name, row=row, column=col.label, row_key=row_key,
+                                  column_key=str(col.key))
+        return Cell(shown, numeric=True, marked=self.series.attach(marked, calls))
+
+    def total_cell(self, text: str, total, col, index: int) -> Cell:
+        """A computed total's cell, recorded with the figures it adds up."""
+        if self.figures is None or not text:
+            return Cell(text, numeric=True)
+        label = self.spec.total_label or self.fmt.words["total"]
+        return Cell(text, numeric=True, marked=self.figures.add(
+            text, total, SCALES[self.spec.unit], tuple(self.column_sources.get(index, ())),
+            f"table '{self.spec.name}', total, {col.key}", kind="total", table=self.spec.name, row=label,
+            column=col.label, row_key="total", column_key=str(col.key)))
+
     def _total(self, column_items, sums) -> Row:
         spec = self.spec
         label_text = spec.total_label or self.fmt.words["total"]
         out = []
         if spec.total == "computed":
-            for col, total in zip(column_items, sums):
+            for index, (col, total) in enumerate(zip(column_items, sums)):
                 decimals = spec.column_decimals.get(col.key, spec.decimals)
-                out.append(Cell(self.value(None, decimals, total) if total is not None else "", numeric=True))
+                out.append(self.total_cell(self.value(None, decimals, total) if total is not None else "", total, col, index))
             return Row(Cell(label_text), tuple(out), total=True)
         if spec.rows != "line":
             raise DataError(f"table '{spec.name}': a stated total (total: {{line: {spec.total}}}) needs budget lines in rows",
@@ -326,8 +363,8 @@ class _TableBuilder:
                 raise DataError(f"table '{spec.name}': the total line '{spec.total}' has no figure for {col.key}",
                                 file=self.source.file, hint="Add the row, or use 'total: computed'.")
             decimals = spec.column_decimals.get(col.key, spec.decimals)
-            out.append(Cell(self.series.attach(self.value(cell, decimals),
-                                               self.calls(cell.notes, f"{self.source.file}, {cell.place}")), numeric=True))
+            out.append(self.figure_cell(self.value(cell, decimals), self.calls(cell.notes, f"{self.source.file}, {cell.place}"),
+                                        cell, None, col, len(out), total=True))
         return Row(Cell(label_text), tuple(out), total=True)
 
 
@@ -344,8 +381,10 @@ class _ViewBuilder:
                 self.data[name] = value.with_formatter(self.fmt)
         self.note_calls = NoteCalls()
         self.footnotes = FootnoteCollector()
+        self.figures = FigureCollector()
         self.context: dict = {FORMATTER_KEY: self.fmt, NOTES_KEY: self.note_calls, FOOTNOTES_KEY: self.footnotes,
-                              **self.data}
+                              FIGURES_KEY: self.figures,
+                              **traced(self.data, self.figures, datasets.BudgetData, datasets.SharesData)}
         self.texts = _TextRenderer(self.context)
         self.document_series = self.new_series(self.house.note_style) if self.house.note_numbering == "document" else None
         self.tables: dict[str, TableView] = {}
@@ -391,7 +430,8 @@ class _ViewBuilder:
                     raise DataError(f"table '{spec.name}': budget line '{line}' is not in {source.file}",
                                     file=self.register_file, place=spec.place,
                                     hint=f"Lines in that file: {', '.join(sorted(known))}.")
-            builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house, self.register_file)
+            builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house, self.register_file,
+                                    self.figures)
             self.tables[name] = builder.build()
         return self.tables[name]
 
@@ -443,6 +483,7 @@ class _ViewBuilder:
             answers={n: p for p in parts for n in p.numbers},
             tables=self.tables,
         )
+        self.figures.active = False  # until a template renders the view (figures.py)
         return AnswerView(question=q, formatter=fmt, data=self.data, context=self.context)
 
 

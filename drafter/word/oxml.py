@@ -519,7 +519,7 @@ def table_xml(table, styles: dict[str, str]) -> str:
     for row in table.rows:
         label_style, number_style = ("total", "total_number") if row.total else ("text", "number")
         rows.append(_row(_cell(styles[label_style], row.label.text, widths[0])
-                         + "".join(_cell(styles[number_style], c.text, figure_width) for c in row.cells)))
+                         + "".join(_cell(styles[number_style], str(c), figure_width) for c in row.cells)))  # marked figures
     out.append(
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles["table"]}"/><w:tblW w:w="0" w:type="auto"/>{look}</w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
