@@ -1,4 +1,4 @@
-"""The command line: `drafter answer`, `drafter batch`, `drafter check`.
+"""The command line: `drafter answer`, `drafter batch`, `drafter check`, `drafter verify`.
 
 Only arguments and reporting live here; the work is done by the pipeline modules. A
 user's mistake is reported as problems (file, place, what to do) with exit code 1, never
@@ -116,6 +116,11 @@ def answer(
         target = _target(output, draft.file_name)
         result = write_answer(target, draft.data, force=force)
         print(result.message)
+        from drafter.verify import carry_over_message
+
+        carry_over = carry_over_message(result, draft.data)  # a draft beside an edited answer
+        if carry_over:
+            print(carry_over)
         print_problems(list(draft.warnings))
         if pdf:
             from drafter.write.pdf import convert_to_pdf
@@ -217,6 +222,32 @@ def batch(
         if result.state == batches.INTERRUPTED:
             return 130
         return 1 if result.failed else 0
+
+    _run(debug, work)
+
+
+@app.command()
+def verify(
+    answers: list[Path] = typer.Argument(..., help="Answers (.docx) to verify, or folders holding them.",
+                                         show_default=False),
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text for people, json for tools."),
+    debug: bool = DebugOption,
+) -> None:
+    """Hold edited answers against their data, figure by figure; write nothing.
+
+    Per figure: as drafted, changed by hand, the data has changed since, or removed; and
+    the tables' totals as they now stand. Exit code 0 when every figure matches the
+    current data, 1 when not.
+    """
+
+    def work():
+        from drafter.verify import json_report, text_report, verify_answers
+
+        reports = verify_answers(answers, register, templates)
+        print(json_report(reports) if report_format is ReportFormat.json else text_report(reports))
+        return 0 if all(r.ok for r in reports) else 1
 
     _run(debug, work)
 
