@@ -373,3 +373,23 @@ def test_a_computed_total_and_a_sum_in_a_text(project):
     detail = figure_at(a, 'table 1, row "Totaal", column "VAK budget"', "does not add up")["detail"]
     assert detail == ('the figures of column "VAK budget" add up to 131.250.000 now, but 130.250.000 is stated: '
                       "a difference of 1.000.000")
+
+
+def test_a_figure_typed_over_in_word_without_its_bookmark(project):
+    """Word drops a bookmark whose whole text is typed over; the figure is found by its paragraph."""
+    answer = draft(project, 4)
+    d = docx.Document(answer)
+    p = paragraph_with(d, "Circa 45%")
+    for mark in list(p._p.iter(W + "bookmarkStart")) + list(p._p.iter(W + "bookmarkEnd")):
+        mark.getparent().remove(mark)
+    run_with_text(p, "45%", "47%")
+    run_with_text(p, "Circa", "Ongeveer")
+    d.save(answer)
+    code, out = report(project, answer)
+    (a,) = out["answers"]
+    assert code == 1
+    assert changes(a) == {("changed by hand", 'paragraph 12, "3. Ongeveer 47% ..."')}
+    f = figure_at(a, 'paragraph 12, "3. Ongeveer 47% ..."')
+    assert (f["drafted"], f["now"], f["data"]) == ("45%", "47%", "45%")
+    # the 55% of the same sentence kept nothing either, and is found as drafted
+    assert a["counts"]["as drafted"] == 10

@@ -78,10 +78,13 @@ def _is_call_run(run: etree._Element) -> bool:
     return align is not None and align.get(oxml.qn("w:val")) == "superscript"
 
 
-def _visible(element: etree._Element, calls: bool = True) -> str:
-    """The text of an element as Word shows it (deleted text is w:delText, so not in it)."""
+def _visible(element: etree._Element, calls: bool = True, until: etree._Element | None = None) -> str:
+    """The text of an element as Word shows it (deleted text is w:delText, so not in it);
+    with `until`: the text before that element."""
     out = []
     for t in element.iter(oxml.qn("w:t"), oxml.qn("w:tab")):
+        if until is not None and (t is until or until in t.iterancestors()):
+            break
         if t.tag == oxml.qn("w:tab"):
             out.append("\t")
             continue
@@ -277,11 +280,11 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
     record.set("locale", locale)
     for figure, run in placed:
         p = next(run.iterancestors(oxml.qn("w:p")), None)
-        record.append(_figure_xml(figure, layout, p))
+        record.append(_figure_xml(figure, layout, p, run))
     _store_record(parts, oxml.serialize(record), question_id)
 
 
-def _figure_xml(figure: Figure, layout: _Layout, p) -> etree._Element:
+def _figure_xml(figure: Figure, layout: _Layout, p, run) -> etree._Element:
     el = etree.Element(_q("figure"))
     for name, value in (("n", figure.number), ("key", figure.key), ("kind", figure.kind), ("shown", figure.shown),
                         ("raw", repr(figure.raw)), ("scale", repr(figure.scale)), ("table", figure.table),
@@ -295,6 +298,7 @@ def _figure_xml(figure: Figure, layout: _Layout, p) -> etree._Element:
         el.set("cell", " ".join(str(i) for i in cell))
     elif p is not None:
         el.set("paragraph", _clean(_visible(p, calls=False)))
+        el.set("at", str(len(_clean(_visible(p, calls=False, until=run) + "x")) - 1))  # where in it
     for source in figure.sources:
         s = etree.SubElement(el, _q("source"))
         s.set("file", source.file)
@@ -518,14 +522,42 @@ def _fallback(figure: Figure, drafted: str, el: etree._Element, layout: _Layout)
                     place = f'table {t + 1}, row "{table.row_label(r)}", column "{table.column_label(column)}"'
                     return Found(figure, drafted, text or None, place, "labels")
         return Found(figure, drafted, None, drafted, "")
-    drafted_text = el.get("paragraph", "")
-    best, best_ratio = None, 0.0
+    # a figure in a text: its paragraph is the one most like the paragraph as drafted
+    drafted_text, at = el.get("paragraph", ""), int(el.get("at", "-1") or -1)
+    best, best_ratio, best_text = None, 0.0, ""
     for p in layout.paragraphs:
         text = _clean(_visible(p, calls=False))
-        if figure.shown in text:
-            ratio = difflib.SequenceMatcher(None, text, drafted_text).ratio() if drafted_text else 1.0
+        if not text or not drafted_text:
+            continue
+        matcher = difflib.SequenceMatcher(None, drafted_text, text, autojunk=False)
+        if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+            ratio = matcher.ratio()
             if ratio > best_ratio:
-                best, best_ratio = p, ratio
-    if best is not None and best_ratio >= 0.6:
-        return Found(figure, drafted, figure.shown, layout.place(best, figure.shown), "text")
-    return Found(figure, drafted, None, drafted, "")
+                best, best_ratio, best_text = p, ratio, text
+    if best is None or best_ratio < 0.6:
+        return Found(figure, drafted, None, drafted, "")
+    if 0 <= at and drafted_text[at:at + len(figure.shown)] == figure.shown:
+        now = _mapped(drafted_text, best_text, at, at + len(figure.shown))
+    else:
+        now = figure.shown if figure.shown in best_text else ""
+    return Found(figure, drafted, now or None, layout.place(best, now), "text")
+
+
+def _mapped(old: str, new: str, start: int, end: int) -> str:
+    """What stands in `new` where old[start:end] stood in `old` (the paragraph as drafted),
+    widened to whole words: '45%' in 'Circa 45% van' is '47%' in 'Ongeveer 47% van'."""
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+    def where(i: int, is_end: bool) -> int:
+        for tag, i1, i2, j1, j2 in ops:
+            if (i1 <= i < i2) if not is_end else (i1 < i <= i2):
+                return j1 + (i - i1) if tag == "equal" else (j2 if is_end else j1)
+        return len(new) if is_end else 0
+
+    a, b = where(start, False), where(end, True)
+    while a > 0 and not new[a - 1].isspace():
+        a -= 1
+    while b < len(new) and not new[b].isspace() and new[b] not in ",;:)":
+        b += 1
+    found = new[a:b].strip().rstrip(".")
+    return found if any(c.isdigit() for c in found) else ""
