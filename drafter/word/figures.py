@@ -28,6 +28,7 @@ import re
 import uuid
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -82,8 +83,9 @@ def _visible(element: etree._Element, calls: bool = True, until: etree._Element 
     """The text of an element as Word shows it (deleted text is w:delText, so not in it);
     with `until`: the text before that element."""
     out = []
+    stop = set(until.iter(oxml.qn("w:t"), oxml.qn("w:tab"))) if until is not None else ()
     for t in element.iter(oxml.qn("w:t"), oxml.qn("w:tab")):
-        if until is not None and (t is until or until in t.iterancestors()):
+        if t in stop:
             break
         if t.tag == oxml.qn("w:tab"):
             out.append("\t")
@@ -105,13 +107,20 @@ class _Table:
     element: etree._Element
     rows: list[list[etree._Element]]  # the w:tc of each row
     header_rows: int
+    _values: dict = field(default_factory=dict, repr=False)
+
+    def value(self, row: int, column: int) -> str:
+        key = (row, column)
+        if key not in self._values:
+            cells = self.rows[row]
+            self._values[key] = _cell_value(cells[column]) if column < len(cells) else ""
+        return self._values[key]
 
     def column_label(self, index: int) -> str:
-        row = self.rows[max(self.header_rows - 1, 0)] if self.rows else []
-        return _cell_value(row[index]) if index < len(row) else ""
+        return self.value(max(self.header_rows - 1, 0), index) if self.rows else ""
 
     def row_label(self, index: int) -> str:
-        return _cell_value(self.rows[index][0]) if self.rows[index] else ""
+        return self.value(index, 0)
 
 
 class _Layout:
@@ -134,6 +143,14 @@ class _Layout:
             self.tables.append(_Table(tbl, rows, header or 1))
         self.paragraphs = [p for p in body.iter(oxml.qn("w:p")) if next(p.iterancestors(oxml.qn("w:tc")), None) is None]
         self.paragraph_number = {p: i + 1 for i, p in enumerate(self.paragraphs)}
+        self._texts: dict[etree._Element, str] = {}
+
+    def text(self, p: etree._Element) -> str:
+        """A paragraph's text as a reader sees it (without note calls), worked out once."""
+        found = self._texts.get(p)
+        if found is None:
+            found = self._texts[p] = _clean(_visible(p, calls=False))
+        return found
 
     def cell_of(self, p: etree._Element) -> tuple[int, int, int] | None:
         """(table, row, cell) indexes (from 0) of a paragraph in a table."""
@@ -157,7 +174,7 @@ class _Layout:
         number = self.paragraph_number.get(p)
         if number is None:
             return "the document"
-        return f'paragraph {number}, "{_snippet(_clean(_visible(p, calls=False)), shown)}"'
+        return f'paragraph {number}, "{_snippet(self.text(p), shown)}"'
 
 
 def _snippet(text: str, shown: str) -> str:
@@ -269,7 +286,7 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
                 if figure is not None and number not in seen:  # a template may print a figure twice:
                     seen.add(number)  # the first place is the one recorded (a bookmark name is unique)
                     placed.append((figure, run))
-    bookmark_id = oxf.next_annotation_id(document)
+    bookmark_id = _next_id(document)
     for figure, run in placed:
         oxf.bookmark_around(run, bookmark_id, f"{BOOKMARK_PREFIX}{figure.number}")
         bookmark_id += 1
@@ -282,6 +299,12 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
         p = next(run.iterancestors(oxml.qn("w:p")), None)
         record.append(_figure_xml(figure, layout, p, run))
     _store_record(parts, oxml.serialize(record), question_id)
+
+
+def _next_id(document: etree._Element) -> int:
+    """An id above every w:id in the part (bookmarks, comments, revisions; note references too, harmlessly)."""
+    ids = [int(v) for v in document.xpath("//@w:id", namespaces=oxml.NSMAP) if v.lstrip("-").isdigit()]
+    return max(ids, default=-1) + 1
 
 
 def _figure_xml(figure: Figure, layout: _Layout, p, run) -> etree._Element:
@@ -297,7 +320,7 @@ def _figure_xml(figure: Figure, layout: _Layout, p, run) -> etree._Element:
     if cell is not None:
         el.set("cell", " ".join(str(i) for i in cell))
     elif p is not None:
-        el.set("paragraph", _clean(_visible(p, calls=False)))
+        el.set("paragraph", layout.text(p))
         el.set("at", str(len(_clean(_visible(p, calls=False, until=run) + "x")) - 1))  # where in it
     for source in figure.sources:
         s = etree.SubElement(el, _q("source"))
@@ -328,9 +351,17 @@ def _store_record(parts: dict[str, bytes], xml: bytes, question_id: str) -> None
         + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
           f'<Relationship Id="rId1" Type="{ITEM_PROPS_REL}" Target="itemProps{number}.xml"/></Relationships>'.encode()
     )
-    parts[CONTENT_TYPES] = oxml.ensure_content_type(parts[CONTENT_TYPES], "/" + props, ITEM_CT)
-    parts[CONTENT_TYPES] = oxml.ensure_content_type(parts[CONTENT_TYPES], "/" + item, "application/xml")
-    parts[DOCUMENT_RELS] = oxml.ensure_relationship(parts[DOCUMENT_RELS], CUSTOM_XML_REL, f"../{item}")
+    parts[CONTENT_TYPES], parts[DOCUMENT_RELS] = _with_record(parts[CONTENT_TYPES], parts[DOCUMENT_RELS], number)
+
+
+@lru_cache(maxsize=32)
+def _with_record(content_types: bytes, document_rels: bytes, number: int) -> tuple[bytes, bytes]:
+    """The content types and the main document's relationships, with record number `number`
+    (the same for every answer of a template: worked out once)."""
+    item, props = f"customXml/item{number}.xml", f"customXml/itemProps{number}.xml"
+    content_types = oxml.ensure_content_type(content_types, "/" + props, ITEM_CT)
+    content_types = oxml.ensure_content_type(content_types, "/" + item, "application/xml")
+    return content_types, oxml.ensure_relationship(document_rels, CUSTOM_XML_REL, f"../{item}")
 
 
 # --------------------------------------------------------------------------- reading an answer
