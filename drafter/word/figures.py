@@ -52,6 +52,24 @@ _CALLS = re.compile(r"([\s\u00a0]*\(\d+\))+$")
 #: An answer is tens of kilobytes; limits for reading one (as for a template).
 MAX_ANSWER_BYTES = package.MAX_TEMPLATE_BYTES
 MAX_UNPACKED = package.MAX_UNPACKED_BYTES
+_W_BODY = oxml.qn("w:body")
+_W_BOOKMARKEND = oxml.qn("w:bookmarkEnd")
+_W_BOOKMARKSTART = oxml.qn("w:bookmarkStart")
+_W_ID = oxml.qn("w:id")
+_W_NAME = oxml.qn("w:name")
+_W_P = oxml.qn("w:p")
+_W_R = oxml.qn("w:r")
+_W_RPR = oxml.qn("w:rPr")
+_W_RSTYLE = oxml.qn("w:rStyle")
+_W_T = oxml.qn("w:t")
+_W_TAB = oxml.qn("w:tab")
+_W_TBL = oxml.qn("w:tbl")
+_W_TBLHEADER = oxml.qn("w:tblHeader")
+_W_TC = oxml.qn("w:tc")
+_W_TR = oxml.qn("w:tr")
+_W_TRPR = oxml.qn("w:trPr")
+_W_VAL = oxml.qn("w:val")
+_W_VERTALIGN = oxml.qn("w:vertAlign")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
@@ -69,29 +87,29 @@ def _clean(text: str) -> str:
 
 def _is_call_run(run: etree._Element) -> bool:
     """A raised note call or a footnote reference: not part of the figure's text."""
-    rpr = run.find(oxml.qn("w:rPr"))
+    rpr = run.find(_W_RPR)
     if rpr is None:
         return False
-    style = rpr.find(oxml.qn("w:rStyle"))
-    if style is not None and "reference" in (style.get(oxml.qn("w:val")) or "").lower():
+    style = rpr.find(_W_RSTYLE)
+    if style is not None and "reference" in (style.get(_W_VAL) or "").lower():
         return True
-    align = rpr.find(oxml.qn("w:vertAlign"))
-    return align is not None and align.get(oxml.qn("w:val")) == "superscript"
+    align = rpr.find(_W_VERTALIGN)
+    return align is not None and align.get(_W_VAL) == "superscript"
 
 
 def _visible(element: etree._Element, calls: bool = True, until: etree._Element | None = None) -> str:
     """The text of an element as Word shows it (deleted text is w:delText, so not in it);
     with `until`: the text before that element."""
     out = []
-    stop = set(until.iter(oxml.qn("w:t"), oxml.qn("w:tab"))) if until is not None else ()
-    for t in element.iter(oxml.qn("w:t"), oxml.qn("w:tab")):
+    stop = set(until.iter(_W_T, _W_TAB)) if until is not None else ()
+    for t in element.iter(_W_T, _W_TAB):
         if t in stop:
             break
-        if t.tag == oxml.qn("w:tab"):
+        if t.tag == _W_TAB:
             out.append("\t")
             continue
         run = t.getparent()
-        if not calls and run is not None and run.tag == oxml.qn("w:r") and _is_call_run(run):
+        if not calls and run is not None and run.tag == _W_R and _is_call_run(run):
             continue
         out.append(t.text or "")
     return "".join(out)
@@ -130,18 +148,18 @@ class _Layout:
         self.body = body
         self.tables: list[_Table] = []
         self.table_of: dict[etree._Element, int] = {}
-        for tbl in body.iter(oxml.qn("w:tbl")):
-            rows = [tr.findall(oxml.qn("w:tc")) for tr in tbl.findall(oxml.qn("w:tr"))]
+        for tbl in body.iter(_W_TBL):
+            rows = [tr.findall(_W_TC) for tr in tbl.findall(_W_TR)]
             header = 0
-            for tr in tbl.findall(oxml.qn("w:tr")):
-                trpr = tr.find(oxml.qn("w:trPr"))
-                if trpr is not None and trpr.find(oxml.qn("w:tblHeader")) is not None:
+            for tr in tbl.findall(_W_TR):
+                trpr = tr.find(_W_TRPR)
+                if trpr is not None and trpr.find(_W_TBLHEADER) is not None:
                     header += 1
                 else:
                     break
             self.table_of[tbl] = len(self.tables)
             self.tables.append(_Table(tbl, rows, header or 1))
-        self.paragraphs = [p for p in body.iter(oxml.qn("w:p")) if next(p.iterancestors(oxml.qn("w:tc")), None) is None]
+        self.paragraphs = [p for p in body.iter(_W_P) if next(p.iterancestors(_W_TC), None) is None]
         self.paragraph_number = {p: i + 1 for i, p in enumerate(self.paragraphs)}
         self._texts: dict[etree._Element, str] = {}
 
@@ -154,14 +172,14 @@ class _Layout:
 
     def cell_of(self, p: etree._Element) -> tuple[int, int, int] | None:
         """(table, row, cell) indexes (from 0) of a paragraph in a table."""
-        tc = next(p.iterancestors(oxml.qn("w:tc")), None)
+        tc = next(p.iterancestors(_W_TC), None)
         if tc is None:
             return None
         tr = tc.getparent()
         tbl = tr.getparent()
         if tbl not in self.table_of:
             return None
-        return self.table_of[tbl], tbl.findall(oxml.qn("w:tr")).index(tr), tr.findall(oxml.qn("w:tc")).index(tc)
+        return self.table_of[tbl], tbl.findall(_W_TR).index(tr), tr.findall(_W_TC).index(tc)
 
     def place(self, p: etree._Element | None, shown: str = "") -> str:
         if p is None:
@@ -191,13 +209,13 @@ def _snippet(text: str, shown: str) -> str:
 
 
 def _paragraph_of(element: etree._Element) -> etree._Element | None:
-    p = next(element.iterancestors(oxml.qn("w:p")), None)
+    p = next(element.iterancestors(_W_P), None)
     if p is not None:
         return p
     for following in element.itersiblings():  # a bookmark between paragraphs marks the next one
-        if following.tag == oxml.qn("w:p"):
+        if following.tag == _W_P:
             return following
-        found = next(following.iter(oxml.qn("w:p")), None)
+        found = next(following.iter(_W_P), None)
         if found is not None:
             return found
     return None
@@ -210,23 +228,23 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     """Cut the run of t at each figure mark; each figure's text gets a run of its own (same
     properties). Returns (figure number, its run)."""
     run = t.getparent()
-    if run is None or run.tag != oxml.qn("w:r"):
+    if run is None or run.tag != _W_R:
         t.text = _MARK_CHARS.sub("", MARK_RE.sub(lambda m: m.group(2), t.text or ""))
         return []
-    rpr = run.find(oxml.qn("w:rPr"))
+    rpr = run.find(_W_RPR)
     content = [c for c in run if c is not rpr]
     at = content.index(t)
     pieces = MARK_RE.split(t.text or "")  # text, number, shown, text, number, shown, ..., text
 
     def new_run(children):
-        r = etree.Element(oxml.qn("w:r"), attrib=dict(run.attrib))
+        r = etree.Element(_W_R, attrib=dict(run.attrib))
         if rpr is not None:
             r.append(_copy(rpr))
         r.extend(children)
         return r
 
     def text(value: str) -> etree._Element:
-        el = etree.Element(oxml.qn("w:t"))
+        el = etree.Element(_W_T)
         el.text = _MARK_CHARS.sub("", value)
         el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         return el
@@ -279,7 +297,7 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
             parts[name] = strip_marks_from(parts[name])
     placed: list[tuple[Figure, etree._Element]] = []
     seen: set[int] = set()
-    for t in list(document.iter(oxml.qn("w:t"))):
+    for t in list(document.iter(_W_T)):
         if t.text and FIG_OPEN in t.text:
             for number, run in _split_run(t):
                 figure = collector.get(number)
@@ -290,13 +308,13 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
     for figure, run in placed:
         oxf.bookmark_around(run, bookmark_id, f"{BOOKMARK_PREFIX}{figure.number}")
         bookmark_id += 1
-    body = document.find(oxml.qn("w:body"))
+    body = document.find(_W_BODY)
     layout = _Layout(body if body is not None else document)
     record = etree.Element(_q("figures"), nsmap={None: NS})
     record.set("question", question_id)
     record.set("locale", locale)
     for figure, run in placed:
-        p = next(run.iterancestors(oxml.qn("w:p")), None)
+        p = next(run.iterancestors(_W_P), None)
         record.append(_figure_xml(figure, layout, p, run))
     _store_record(parts, oxml.serialize(record), question_id)
 
@@ -484,7 +502,7 @@ def read_answer(source: Path | bytes, shown: str | None = None) -> AnswerFigures
     except etree.XMLSyntaxError as exc:
         raise AnswerFileError(f"the document's text (word/document.xml) is damaged ({exc})", file=shown,
                               hint="Open it in Word; if Word repairs it, save it and verify again.") from None
-    body = document.find(oxml.qn("w:body"))
+    body = document.find(_W_BODY)
     layout = _Layout(body if body is not None else document)
     result.tables = {i: [[_cell_value(tc) for tc in row] for row in t.rows] for i, t in enumerate(layout.tables)}
     root, damaged = _record_part(parts)
@@ -516,16 +534,16 @@ def _marked_texts(body: etree._Element) -> dict[int, tuple[str, etree._Element]]
     open_marks: dict[str, int] = {}
     texts: dict[int, list[str]] = {}
     starts: dict[int, etree._Element] = {}
-    for el in body.iter(oxml.qn("w:bookmarkStart"), oxml.qn("w:bookmarkEnd"), oxml.qn("w:t")):
-        if el.tag == oxml.qn("w:bookmarkStart"):
-            name = el.get(oxml.qn("w:name")) or ""
+    for el in body.iter(_W_BOOKMARKSTART, _W_BOOKMARKEND, _W_T):
+        if el.tag == _W_BOOKMARKSTART:
+            name = el.get(_W_NAME) or ""
             if name.startswith(BOOKMARK_PREFIX) and name[len(BOOKMARK_PREFIX):].isdigit():
                 number = int(name[len(BOOKMARK_PREFIX):])
-                open_marks[el.get(oxml.qn("w:id"))] = number
+                open_marks[el.get(_W_ID)] = number
                 texts.setdefault(number, [])
                 starts.setdefault(number, el)
-        elif el.tag == oxml.qn("w:bookmarkEnd"):
-            open_marks.pop(el.get(oxml.qn("w:id")), None)
+        elif el.tag == _W_BOOKMARKEND:
+            open_marks.pop(el.get(_W_ID), None)
         else:
             run = el.getparent()
             if run is not None and _is_call_run(run):
