@@ -159,7 +159,7 @@ class _Comparison:
                 out.append(Finding(BY_HAND_AS_DATA, **common))
             else:
                 out.append(Finding(BY_HAND, **common))
-        keys = {f.figure.key for f in self.answer.found}
+        keys = {f.figure.key for f in self.answer.found} | self.answer.damaged_keys
         for found in self.fresh.found:
             if found.figure.key not in keys:
                 out.append(Finding(NEW_IN_DATA, place=found.place, figure=found.figure.key,

@@ -393,3 +393,21 @@ def test_a_figure_typed_over_in_word_without_its_bookmark(project):
     assert (f["drafted"], f["now"], f["data"]) == ("45%", "47%", "45%")
     # the 55% of the same sentence kept nothing either, and is found as drafted
     assert a["counts"]["as drafted"] == 10
+
+
+def test_a_record_with_one_damaged_entry_still_checks_the_others(project, tmp_path):
+    answer = draft(project, 4)
+    with zipfile.ZipFile(answer) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["customXml/item1.xml"] = parts["customXml/item1.xml"].replace(b'raw="14250000.0"', b'raw="veel"', 1)
+    damaged = tmp_path / "beschadigd.docx"
+    with zipfile.ZipFile(damaged, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    code, out = report(project, damaged)
+    (a,) = out["answers"]
+    assert code == 1 and not a["ok"]
+    (problem,) = a["problems"]
+    assert "its figure record has a damaged entry (table 'kredieten', clusters, 2016, VAK)" in problem["message"]
+    assert "the figures it still records were checked" in problem["message"]
+    assert a["counts"]["as drafted"] == 10

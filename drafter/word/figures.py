@@ -408,6 +408,7 @@ class AnswerFigures:
     locale: str = ""
     record: bool = False  # whether the answer holds a figure record
     damaged: str = ""  # why the record cannot be read, when it cannot
+    damaged_keys: set[str] = field(default_factory=set)  # the figures whose entry is damaged
     found: list[Found] = field(default_factory=list)
     tables: dict[int, list[list[str]]] = field(default_factory=dict)  # the document's tables now, cell texts
 
@@ -518,6 +519,7 @@ def read_answer(source: Path | bytes, shown: str | None = None) -> AnswerFigures
             figure = _figure_from(el)
         except (TypeError, ValueError):
             result.damaged = f"its figure record has a damaged entry ({el.get('key') or 'no key'})"
+            result.damaged_keys.add(el.get("key") or "")
             continue
         drafted = el.get("place", "")
         found = marks.get(figure.number)
