@@ -178,8 +178,9 @@ class _Comparison:
     def shown(self, value: float, like: Figure) -> str:
         return self.fmt.scaled(value, like.scale, self.fmt.decimals_of(like.shown))
 
-    def check(self, whole: Found, parts: list[Found], what: str) -> Finding | None:
-        """A finding when the parts added up to the whole as drafted, and do not now."""
+    def check(self, whole: Found, parts: list[Found], what: str, now_values: list[float] | None = None) -> Finding | None:
+        """A finding when the parts added up to the whole as drafted, and do not now (`now_values`:
+        the parts as they now stand, when they can be read from the table itself)."""
         drafted_whole = self.value(whole.figure, whole.figure.shown)
         drafted = [self.value(p.figure, p.figure.shown) for p in parts]
         if drafted_whole is None or None in drafted or self.differs(sum(drafted), drafted_whole):
@@ -189,14 +190,26 @@ class _Comparison:
             return None  # the whole itself is gone: reported as removed
         now = [self.value(p.figure, p.text) for p in parts]
         present = [v for v in now if v is not None]
+        gone = len(now) - len(present)
+        if now_values is not None:
+            present = now_values
         if not self.differs(sum(present), now_whole):
             return None
-        gone = len(now) - len(present)
         detail = (f"{what} add up to {self.shown(sum(present), whole.figure)} now"
                   + (f" ({gone} of them removed)" if gone else "")
                   + f", but {whole.text} is stated: a difference of {self.shown(abs(sum(present) - now_whole), whole.figure)}")
         return Finding(DOES_NOT_ADD_UP, place=whole.place, figure=whole.figure.key, drafted=whole.figure.shown,
                        now=whole.text or "", detail=detail)
+
+    def column_now(self, total: Found) -> list[float] | None:
+        """The figures above a total in its column, as the table now stands (rows added by hand too)."""
+        if total.cell is None or total.cell[0] not in self.answer.tables:
+            return None
+        t, row, column = total.cell
+        rows = self.answer.tables[t]
+        values = [self.value(total.figure, rows[r][column]) for r in range(self.answer.header_rows.get(t, 1), row)
+                  if column < len(rows[r])]
+        return [v for v in values if v is not None]
 
     def sums(self) -> list[Finding]:
         out = []
@@ -205,7 +218,8 @@ class _Comparison:
             body = [f for f in found if f.figure.kind == "cell" and f.figure.table == total.figure.table
                     and f.figure.column_key == total.figure.column_key]
             if body:
-                finding = self.check(total, body, f'the figures of column "{total.figure.column}"')
+                finding = self.check(total, body, f'the figures of column "{total.figure.column}"',
+                                     self.column_now(total))
                 if finding:
                     out.append(finding)
         splits: dict[tuple[str, str], list[Found]] = {}

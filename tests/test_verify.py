@@ -411,3 +411,27 @@ def test_a_record_with_one_damaged_entry_still_checks_the_others(project, tmp_pa
     assert "its figure record has a damaged entry (table 'kredieten', clusters, 2016, VAK)" in problem["message"]
     assert "the figures it still records were checked" in problem["message"]
     assert a["counts"]["as drafted"] == 10
+
+
+def test_a_row_added_by_hand_to_a_table_with_a_total(project):
+    answer = draft(project, 5)
+    d = docx.Document(answer)
+    table = d.tables[0]
+    speerpunt = next(r for r in table.rows if r.cells[0].text == "Speerpuntclusters")
+    import copy
+
+    added = copy.deepcopy(speerpunt._tr)
+    speerpunt._tr.addnext(added)
+    d.save(answer)
+    d = docx.Document(answer)
+    new_row = d.tables[0].rows[3]
+    new_row.cells[0].text = "Andere clusters"
+    new_row.cells[1].text = "1,000"
+    d.save(answer)
+    code, out = report(project, answer)
+    (a,) = out["answers"]
+    assert code == 1
+    place = 'table 1, row "Totaal clusters", column "VAK"'
+    assert changes(a) == {("does not add up", place)}
+    assert figure_at(a, place, "does not add up")["detail"].startswith(
+        'the figures of column "VAK" add up to 15,250 now, but 14,250 is stated')

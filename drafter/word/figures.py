@@ -398,6 +398,7 @@ class Found:
     text: str | None  # what the document shows there now; None: not found (removed)
     place: str  # where it is now (or was, when removed)
     how: str  # "mark" (its bookmark), "labels" (its table row and column), "text" (its paragraph), "" (not found)
+    cell: tuple[int, int, int] | None = None  # (table, row, cell) from 0, when it stands in a table now
 
 
 @dataclass
@@ -410,7 +411,8 @@ class AnswerFigures:
     damaged: str = ""  # why the record cannot be read, when it cannot
     damaged_keys: set[str] = field(default_factory=set)  # the figures whose entry is damaged
     found: list[Found] = field(default_factory=list)
-    tables: dict[int, list[list[str]]] = field(default_factory=dict)  # the document's tables now, cell texts
+    tables: dict[int, list[list[str]]] = field(default_factory=dict)  # the document's tables now: each cell's figure
+    header_rows: dict[int, int] = field(default_factory=dict)  # how many header rows each table has
 
 
 def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
@@ -505,7 +507,9 @@ def read_answer(source: Path | bytes, shown: str | None = None) -> AnswerFigures
                               hint="Open it in Word; if Word repairs it, save it and verify again.") from None
     body = document.find(_W_BODY)
     layout = _Layout(body if body is not None else document)
-    result.tables = {i: [[_cell_value(tc) for tc in row] for row in t.rows] for i, t in enumerate(layout.tables)}
+    result.tables = {i: [[t.value(r, c) for c in range(len(row))] for r, row in enumerate(t.rows)]
+                     for i, t in enumerate(layout.tables)}
+    result.header_rows = {i: t.header_rows for i, t in enumerate(layout.tables)}
     root, damaged = _record_part(parts)
     if root is None:
         result.damaged = damaged
@@ -525,7 +529,9 @@ def read_answer(source: Path | bytes, shown: str | None = None) -> AnswerFigures
         found = marks.get(figure.number)
         if found is not None and _clean(found[0]):
             text, start = found
-            result.found.append(Found(figure, drafted, _clean(text), layout.place(_paragraph_of(start), _clean(text)), "mark"))
+            p = _paragraph_of(start)
+            result.found.append(Found(figure, drafted, _clean(text), layout.place(p, _clean(text)), "mark",
+                                      layout.cell_of(p) if p is not None else None))
             continue
         result.found.append(_fallback(figure, drafted, el, layout))
     return result
@@ -571,7 +577,7 @@ def _fallback(figure: Figure, drafted: str, el: etree._Element, layout: _Layout)
                 if table.row_label(r) == _clean(figure.row) and column < len(table.rows[r]):
                     text = _cell_value(table.rows[r][column])
                     place = f'table {t + 1}, row "{table.row_label(r)}", column "{table.column_label(column)}"'
-                    return Found(figure, drafted, text or None, place, "labels")
+                    return Found(figure, drafted, text or None, place, "labels", (t, r, column))
         return Found(figure, drafted, None, drafted, "")
     # a figure in a text: its paragraph is the one most like the paragraph as drafted
     drafted_text, at = el.get("paragraph", ""), int(el.get("at", "-1") or -1)
