@@ -229,7 +229,7 @@ def batch(
 @app.command()
 def verify(
     answers: list[Path] = typer.Argument(..., help="Answers (.docx) to verify, or folders holding them.",
-                                         show_default=False),
+                                         show_default=False, metavar="ANSWER.docx|FOLDER"),
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
     report_format: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text for people, json for tools."),
@@ -237,9 +237,8 @@ def verify(
 ) -> None:
     """Hold edited answers against their data, figure by figure; write nothing.
 
-    Per figure: as drafted, changed by hand, the data has changed since, or removed; and
-    the tables' totals as they now stand. Exit code 0 when every figure matches the
-    current data, 1 when not.
+    Per figure: as drafted, changed by hand, the data has changed since, or removed; and the tables' totals as they now stand.
+    Exit code 0 when every figure matches the current data, 1 when not.
     """
 
     def work():
