@@ -32,6 +32,7 @@ from drafter import paths
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
 from drafter.write.output import check_folder, write_answer
+from drafter.verify import carry_over_message
 from drafter.pipeline import Draft, Generator, file_name as answer_file_name
 from drafter.load.register import Question, Register, Rejected
 
@@ -242,7 +243,8 @@ class Worker:
         return AnswerRecord(
             label=q.label, status=result.status, file=result.path, sha256=sha256_of(draft.data),
             size=len(draft.data), kept=result.existing, backup=result.backup, inputs=inputs,
-            warnings=draft.warnings, message=result.message, **fields,
+            warnings=draft.warnings, message="\n".join(filter(None, (result.message, carry_over_message(result, draft.data)))),
+            **fields,
         )
 
 

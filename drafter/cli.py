@@ -1,4 +1,4 @@
-"""The command line: `drafter init`, `drafter answer`, `drafter check`, `drafter batch`.
+"""The command line: `drafter init`, `drafter answer`, `drafter check`, `drafter batch`, `drafter verify`.
 
 Only arguments and reporting live here; the work is done by the pipeline modules. A
 user's mistake is reported as problems (file, place, what to do) with exit code 1, never
@@ -294,6 +294,11 @@ def answer(
         target = paths.answer_target(where.output, draft.file_name, given=output is not None)
         result = write_answer(target, draft.data, force=force)
         say.info(result.message)
+        from drafter.verify import carry_over_message
+
+        carry_over = carry_over_message(result, draft.data)  # a draft beside an edited answer
+        if carry_over:
+            say.info(carry_over)
         say.warnings(draft.warnings)
         made_pdf = []
         if pdf:
@@ -565,6 +570,44 @@ def status(
         return 0
 
     _run(debug, work)
+
+
+@app.command(cls=Command)
+def verify(
+    answers: Optional[list[Path]] = typer.Argument(
+        None, metavar="[ANSWER.docx|FOLDER]...", show_default=False,
+        help="Answers (.docx) to verify, or folders holding them. Default: the project's output folder."),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Hold edited answers against their data, figure by figure; write nothing.
+
+    Per figure: as drafted, changed by hand, the data has changed since, or removed; and the tables' totals as they now stand.
+    Exit code 0 when every figure matches the current data, 1 when not.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter.verify import json_report, text_report, verify_answers
+
+        say = Say(quiet, verbose, as_json)
+        where = paths.locate(project, register=register, templates=templates, writes=False)
+        say.project(where)
+        reports = verify_answers(list(answers) if answers else [where.output], where.register, where.templates)
+        if as_json:
+            print(json_report(reports))
+        else:
+            text = text_report(reports, quiet=quiet)
+            if text:
+                print(text)
+        return 0 if all(r.ok for r in reports) else 1
+
+    _run(debug, work, as_json)
 
 
 def main() -> None:

@@ -176,6 +176,10 @@ class FiguresData:
     def value(self, measure: str | None = None, **where) -> float:
         """The one figure with these dimension values, for a text:
         ``spending.value(department="Education", year="2019–20", type="resource")``."""
+        return self.the_figure(measure, **where).value
+
+    def the_figure(self, measure: str | None = None, **where) -> Figure:
+        """The one figure value() gives, with its place (a figure with a value, else an error)."""
         measure = measure or (self.measures() or [""])[0]
         if measure not in self.columns and measure not in self.measures():
             raise DataError(f"there is no measure '{measure}'", file=self.file,
@@ -194,7 +198,7 @@ class FiguresData:
         if figure.value is None:
             raise DataError(f"the row with {shown} has no figure", file=self.file, place=figure.place,
                             hint="Fill in the figure, or do not use it in a text.")
-        return figure.value
+        return figure
 
 
 _PERIOD_HEADER = re.compile(r"^\d{4}(\s*[-–/]\s*\d{2,4})?$")
@@ -270,6 +274,10 @@ class BudgetData(FiguresData):
         if column is not None and column in self.raw.frame.columns:
             place = self.raw.place(self.raw_index(place), column)
         return place
+
+    def cell_at(self, index: int) -> BudgetCell:
+        """The cell of one record (the records are the cells, in the file's order)."""
+        return self._cells_in_order[index]
 
     def raw_index(self, place: str) -> int:
         return int(place.rsplit(" ", 1)[1]) - self.raw.header_row - 1
@@ -393,7 +401,8 @@ class SharesData(FiguresData):
     """Shares of a whole by category (e.g. support by company size): figures with one
     dimension (the categories) and the measure share; percentages are computed."""
 
-    def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str]) -> None:
+    def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str],
+                 places: dict[str, str] | None = None) -> None:
         names = list(raw.frame.columns)
         rows = [(i, dict(zip(names, (v.strip() for v in values))))
                 for i, values in enumerate(zip(*(raw.frame[c] for c in names)))]
@@ -401,6 +410,7 @@ class SharesData(FiguresData):
         super().__init__(name, raw, [r for _, r in rows], [i for i, _ in rows])
         self.shares = shares
         self.labels = labels
+        self.places = places or {}  # category -> its row ('row 3'), for traced figures
         self.formatter = None  # a document's: see with_formatter
 
     def with_formatter(self, formatter) -> SharesData:
@@ -429,6 +439,10 @@ class SharesData(FiguresData):
     def percent(self, category: str, decimals: int = 0) -> str:
         return self.formatter.percent(self.fraction(category), decimals)
 
+    def category_place(self, category: str) -> str:
+        """The row of a category's share ('row 3'), for traced figures (view/figures)."""
+        return self.places.get(category, "")
+
 
 def load_shares(name: str, raw: RawTable) -> SharesData:
     _require_columns(raw, SHARES_COLUMNS, "shares table")
@@ -437,7 +451,7 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
     if key_column is None:
         raise DataError("shares table: no column names the categories", file=raw.file, place=raw.header_place,
                         hint="Add a first column such as 'size' with the category keys.")
-    problems, shares, labels = [], {}, {}
+    problems, shares, labels, places = [], {}, {}, {}
     for index, row in enumerate(raw.frame.to_dict("records")):
         key = row[key_column].strip()
         if not key:
@@ -462,11 +476,12 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
             continue
         shares[key] = value
         labels[key] = row.get("label", key)
+        places[key] = raw.place(index)
     if problems:
         raise DataError(problems=problems)
     if not shares or sum(shares.values()) == 0:
         raise DataError("shares table: the shares add up to zero", file=raw.file, hint="Fill in the shares.")
-    return SharesData(name, raw, shares, labels)
+    return SharesData(name, raw, shares, labels, places)
 
 
 # --------------------------------------------------------------------------- YAML data

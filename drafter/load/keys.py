@@ -143,6 +143,7 @@ TABLE_KEY_MEANINGS = {
     "placeholders": "what a cell without a figure shows, per reason: {not_applicable, nil, unknown, empty}",
     "total": "a total row: 'computed', or the row of the data that states it",
     "column_total": "a total column: 'computed', or the column of the data that states it",
+    "grand_total": "with nested rows (rows: {within: ...}): the computed sum of every section's rows, last",
     "remarks": "unnumbered notes under the table ('Bron: ...')",
     "notes": "the table's note style: parentheses, superscript or footnotes",
     "fit": "a table wider than the text: smaller or landscape",

@@ -20,9 +20,10 @@ from jinja2 import TemplateError
 from drafter.load import datasets, schema
 from drafter.load.schema import did_you_mean
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
+from drafter.view.figures import FigureCollector, Source, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
-from drafter.view.jinja import FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
+from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.register import ASKED_IN, Axis, AxisItem, HouseStyle, Question, Register, TableSpec
 
@@ -42,9 +43,10 @@ class Cell:
     text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
     total: bool = False  # a figure of a total column
+    marked: str = ""  # the same with its figure marked for the Word stage (view/figures)
 
     def __str__(self) -> str:
-        return self.text
+        return self.marked or self.text
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,9 @@ class _TextRenderer:
     def render(self, text: str, file: str, place: str, what: str) -> str:
         if "{" not in text:
             return text
+        figures, where = self.context.get(FIGURES_KEY), None
+        if figures is not None:
+            where, figures.where = figures.where, what  # a note rendered inside a text has its own
         try:
             return compile_text(text).render(self.context)
         except DrafterError as exc:
@@ -287,6 +292,9 @@ class _TextRenderer:
             ) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
             raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
+        finally:
+            if figures is not None:
+                figures.where = where
 
 
 def load_data(register: Register, question: Question, load=datasets.load_dataset) -> dict[str, object]:
@@ -307,8 +315,15 @@ class _TableBuilder:
     title, corner, group headers, column headers, then row by row (label, text, figures)."""
 
     def __init__(self, spec: TableSpec, source: datasets.FiguresData, fmt: Formatter, series: NoteSeries,
-                 house: HouseStyle, register_file: str, render_text) -> None:
+                 house: HouseStyle, register_file: str, render_text, figures: FigureCollector | None = None) -> None:
         self.spec, self.source, self.series = spec, source, series
+        self.figures = figures  # every figure placed is recorded with its source (view/figures)
+        #: a figure recorded as raw = the shown number * scale, in units (a table may show thousands of data in millions)
+        self.scale = schema.SCALE_FACTORS[spec.unit.scale]
+        self.data_factor = schema.SCALE_FACTORS[spec.unit.data_scale]
+        #: the values the table fixes (where: {line: clusters}): the first part of each figure's key
+        self.fixed = ", ".join(str(v[0]) for v in spec.where.values() if len(v) == 1)
+        self.grand_sources: dict[int, list[Source]] = {}  # per column: the figures of every section (a grand total)
         self.fmt = replace(fmt, negative=spec.negative or house.negative)
         self.register_file = register_file
         self.where = f"{register_file}, table '{spec.name}'"
@@ -409,6 +424,36 @@ class _TableBuilder:
             amount = figure.value
         return self.fmt.figure(amount, self.spec.unit, decimals)
 
+    # ---- the record of the figures placed (view/figures)
+    def source_of(self, index: int, measure: str, figure: datasets.Figure, ref: str) -> Source:
+        part_of = ""
+        if isinstance(self.source, datasets.BudgetData):  # a split of a budget line: the line it is part of
+            cell = self.source.cell_at(index)
+            part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
+        return Source(self.source.file, figure.place, ref, part_of)
+
+    def figure_cell(self, shown: str, calls: str, raw: float | None, sources, *, row: str, row_key: str,
+                    column: str, column_key: str, section: str, adds: str = "", total: bool = False) -> Cell:
+        """A figure's cell, recorded (when it shows a value) with the data behind it: one row of the
+        data, or the figures a computed total adds up (`adds`: "column", "row" or "all")."""
+        text = self.series.attach(shown, calls)
+        if self.figures is None or raw is None or not shown or not sources:
+            return Cell(text, numeric=True, total=total)
+        place = ", ".join(k for k in (self.fixed, section, row_key, column_key) if k)
+        marked = self.figures.add(shown, raw * self.data_factor, self.scale, tuple(sources),
+                                  f"table '{self.spec.name}', {place}", kind="total" if adds else "cell",
+                                  table=self.spec.name, row=row, column=column, row_key=row_key,
+                                  column_key=column_key, section=section, adds=adds)
+        return Cell(text, numeric=True, total=total, marked=self.series.attach(marked, calls))
+
+    @staticmethod
+    def column_of(group: AxisItem | None, column: AxisItem) -> tuple[str, str]:
+        """A column's label and key as the record names it: with its group's ('2019, VAK')."""
+        key = str(column.key) or "total"  # a computed total column has no key in the data
+        if group is None:
+            return column.label, key
+        return f"{group.label}, {column.label}", f"{group.key}, {key}"
+
     # ---- the table
     def build(self) -> TableView:
         spec, src = self.spec, self.source
@@ -499,8 +544,12 @@ class _TableBuilder:
                     decimals = self.decimals_of(None, None, c, g)
                     if spec.decimals == "stated" and c.decimals is None and c.key not in spec.column_decimals:
                         decimals = self.seen_decimals.get(index, 0)
-                    out.append(Cell(self.value_text(None, decimals, amount) if amount is not None else "",
-                                    numeric=True, total=spec.column_total is not None and index == len(flat) - 1))
+                    column, column_key = self.column_of(g, c)
+                    out.append(self.figure_cell(
+                        self.value_text(None, decimals, amount) if amount is not None else "", "", amount,
+                        self.grand_sources.get(index, ()), row=label, row_key="grand total", column=column,
+                        column_key=column_key, section="", adds="all",
+                        total=spec.column_total is not None and index == len(flat) - 1))
                 rows.append(Row(self.labelled(label, spec.grand_total.notes, f"{self.where}, grand total"),
                                 tuple(out), total=True))
         else:
@@ -576,6 +625,7 @@ class _TableBuilder:
     def body(self, items, flat, lookup, section, measure, grand=None) -> list[Row]:
         spec, src = self.spec, self.source
         rows, sums = [], [None] * len(flat)
+        sources: list[list[Source]] = [[] for _ in flat]  # per column: the figures its total adds up
         col_total = spec.column_total
         unit = self.fmt.unit_text(spec.unit) if spec.unit.show == "rows" else ""
         for item in items:
@@ -583,11 +633,13 @@ class _TableBuilder:
             if unit:
                 text = f"{text} {unit}" if self.fmt.language == "en" else f"{text} ({unit})"
             label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'")
-            rows.append(self.row(label, item, flat, lookup, section, sums, total=False))
+            rows.append(self.row(label, item, flat, lookup, section, sums, total=False, sources=sources))
         if grand is not None:
             for index, amount in enumerate(sums):
                 if amount is not None:
                     grand[index] = (grand[index] or 0) + amount
+            for index, found in enumerate(sources):
+                self.grand_sources.setdefault(index, []).extend(found)
         if spec.total is not None:
             label_text = spec.total.label if spec.total.label is not None else self.fmt.words["total"]
             if spec.total.stated is None:
@@ -597,8 +649,12 @@ class _TableBuilder:
                     if spec.decimals == "stated" and c.decimals is None and c.key not in spec.column_decimals:
                         decimals = self._stated_sum_decimals(lookup, section, items, flat if
                                                              self.computed_column and index == len(flat) - 1 else [(g, c)])
-                    out.append(Cell(self.value_text(None, decimals, amount) if amount is not None else "",
-                                    numeric=True, total=col_total is not None and index == len(flat) - 1))
+                    column, column_key = self.column_of(g, c)
+                    out.append(self.figure_cell(
+                        self.value_text(None, decimals, amount) if amount is not None else "", "", amount,
+                        sources[index], row=label_text, row_key="total", column=column, column_key=column_key,
+                        section=section.key if section is not None else "", adds="column",
+                        total=col_total is not None and index == len(flat) - 1))
                 rows.append(Row(self.labelled(label_text, spec.total.notes, f"{self.where}, total"), tuple(out), total=True))
             else:
                 stated = AxisItem(spec.total.stated, label_text, spec.total.notes)
@@ -634,10 +690,15 @@ class _TableBuilder:
             out.append(Cell(text))
         return out
 
-    def row(self, label, item, flat, lookup, section, sums, total: bool) -> Row:
+    def row(self, label, item, flat, lookup, section, sums, total: bool, sources=None) -> Row:
+        """A row of figures (total: the stated total's row); `sums` and `sources` gather, per
+        column, what a computed total under it adds up."""
         spec, src = self.spec, self.source
         out = self.text_cells(item, lookup, section)
         row_sum, most = None, 0
+        row_sources: list[Source] = []
+        section_key = section.key if section is not None else ""
+        row_label = item.label  # as a reader finds the row (without its note calls)
         for index, (g, c) in enumerate(flat):
             if self.computed_column and index == len(flat) - 1:  # the sum of the row's figures
                 decimals = self.decimals_of(None, item if not total else None, c, g)
@@ -645,8 +706,13 @@ class _TableBuilder:
                     decimals = most
                 if sums is not None and row_sum is not None:
                     sums[index] = (sums[index] or 0) + row_sum
-                out.append(Cell(self.value_text(None, decimals, row_sum) if row_sum is not None else "",
-                                numeric=True, total=True))
+                    if sources is not None:
+                        sources[index].extend(row_sources)
+                column, column_key = self.column_of(g, c)
+                out.append(self.figure_cell(
+                    self.value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
+                    row=row_label, row_key=str(item.key) if not total else "total", column=column,
+                    column_key=column_key, section=section_key, adds="row", total=True))
                 continue
             found, measure, parts = self.find(lookup, section, item, g, c)
             if found is None:
@@ -658,11 +724,23 @@ class _TableBuilder:
                 most = max(most, figure.decimals)
                 if not total:
                     self.seen_decimals[index] = max(self.seen_decimals.get(index, 0), figure.decimals)
+            is_total = spec.column_total is not None and index == len(flat) - 1
+            column, column_key = self.column_of(g, c)
+            source = None
+            if figure.status == "value":
+                coordinates = ", ".join(v for v in (self.fixed, section_key, str(item.key), column_key) if v)
+                source = self.source_of(found, measure, figure, coordinates)
+                if not is_total:
+                    row_sources.append(source)
             if sums is not None and figure.status == "value":
                 sums[index] = (sums[index] or 0) + figure.value
-            is_total = spec.column_total is not None and index == len(flat) - 1
-            out.append(Cell(self.series.attach(text, self.calls(figure.notes, f"{src.file}, {figure.place}")),
-                            numeric=True, total=is_total))
+                if sources is not None:
+                    sources[index].append(source)
+            adds = "row" if is_total else ("column" if total else "")  # a stated total, as the data gives it
+            out.append(self.figure_cell(text, self.calls(figure.notes, f"{src.file}, {figure.place}"), figure.value,
+                                        (source,) if source else (), row=row_label,
+                                        row_key=str(item.key), column=column, column_key=column_key,
+                                        section=section_key, adds=adds, total=is_total))
         return Row(label, tuple(out), total=total)
 
 
@@ -680,8 +758,11 @@ class _ViewBuilder:
                 self.data[name] = value.with_formatter(self.fmt)
         self.note_calls = NoteCalls()
         self.footnotes = FootnoteCollector()
+        self.figures = FigureCollector()
         self.context: dict = {FORMATTER_KEY: self.fmt, NOTES_KEY: self.note_calls, FOOTNOTES_KEY: self.footnotes,
-                              **self.data}
+                              FIGURES_KEY: self.figures,
+                              **traced(self.data, self.figures, datasets.FiguresData, datasets.BudgetData,
+                                       datasets.SharesData)}
         self.texts = _TextRenderer(self.context)
         self.document_series = self.new_series(self.house.note_style) if self.house.note_numbering == "document" else None
         self.tables: dict[str, TableView] = {}
@@ -721,7 +802,7 @@ class _ViewBuilder:
                     hint=f"Name one of the question's data sets under 'data:' ({', '.join(self.data) or 'none'}).",
                 )
             builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
-                                    self.register_file, self.text)
+                                    self.register_file, self.text, self.figures)
             self.tables[name] = builder.build()
         return self.tables[name]
 
@@ -807,6 +888,7 @@ class _ViewBuilder:
             answers={n: p for p in parts for n in p.numbers},
             tables=self.tables,
         )
+        self.figures.active = False  # until a template renders the view (view/figures)
         return AnswerView(question=q, formatter=fmt, data=self.data, context=self.context)
 
 

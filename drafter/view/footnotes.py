@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.errors import DrafterError
+from drafter.view.figures import strip_marks
 
 TOKEN_START = "\ue000"
 TOKEN_END = "\ue001"
@@ -90,7 +91,7 @@ def _clean(text) -> str:
         raise DrafterError("a footnote has no text (None)", hint="Give footnote() a text, or test for the value first.")
     if hasattr(text, "unescape"):  # Markup from an autoescaping template: the plain text it stands for
         text = text.unescape()
-    text = str(text).strip()
+    text = strip_marks(str(text)).strip()  # a figure in a footnote is not traced (figures.py)
     if not text:
         raise DrafterError("a footnote has an empty text", hint="Give footnote() a text.")
     if TOKEN_START in text or TOKEN_END in text:

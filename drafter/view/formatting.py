@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal, get_currency_name, get_currency_symbol
+from babel.numbers import format_decimal, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 from drafter.errors import DrafterError
 from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, parse_locale  # noqa: F401 - the register checks them too
@@ -110,6 +111,8 @@ WORDS = {
 #: Amount scales: divisor and the caption word that states the scale once per table.
 SCALES = {"euro": 1, "thousand": 1_000, "million": 1_000_000}
 PERCENT_STYLES = ("symbol", "word")
+#: A figure in a text: digits with the locale's separators (spaces too, as fr_BE groups them).
+_NUMBER = re.compile(r"[-\u2212]?\d(?:[\d.,\u00a0\u202f ]*\d)?")
 
 @dataclass(frozen=True)
 class Formatter:
@@ -200,6 +203,29 @@ class Formatter:
         # The locale's own percent layout: '45%' in nl_BE, '45 %' in fr_BE.
         spacer = "\u00a0" if ("\u00a0%" in pattern or " %" in pattern) else ""
         return f"{figure}{spacer}%"
+
+    def parse(self, text: str) -> float | None:
+        """The number a figure shows, read back in this locale: '14.250.000' -> 14250000.0,
+        '6,750' -> 6.75, '45%' and '45 procent' -> 45.0; None when the text holds no number."""
+        found = _NUMBER.search(text or "")
+        if found is None:
+            return None
+        figure = found.group(0).strip()
+        group, decimal = get_group_symbol(self.locale), get_decimal_symbol(self.locale)
+        for space in (" ", "\u00a0", "\u202f", group):
+            figure = figure.replace(space, "")
+        try:
+            return float(figure.replace(decimal, ".").replace("\u2212", "-"))
+        except ValueError:
+            return None
+
+    def decimals_of(self, text: str) -> int:
+        """How many decimals a shown figure has: '6,750' -> 3."""
+        found = _NUMBER.search(text or "")
+        decimal = get_decimal_symbol(self.locale)
+        if found is None or decimal not in found.group(0):
+            return 0
+        return len(found.group(0).rsplit(decimal, 1)[1])
 
     def date(self, value: dt.date | None) -> str:
         """date(2019, 9, 20) -> '20 september 2019'; None -> '[datum onbekend]'."""

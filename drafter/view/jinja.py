@@ -33,6 +33,7 @@ from markupsafe import Markup
 from drafter.errors import DrafterError
 from drafter.load.schema import MAX_FIGURE
 from drafter.ooxml import INVALID_XML_CHARS
+from drafter.view.figures import SCALE_PERCENT
 
 #: The context variable that holds the document's Formatter.
 FORMATTER_KEY = "fmt"
@@ -41,6 +42,9 @@ FORMATTER_KEY = "fmt"
 FOOTNOTES_KEY = "drafter.footnotes"
 #: The context variable that holds the answer's note calls (view.NoteCalls), for note().
 NOTES_KEY = "drafter.notes"
+#: The context variable that holds the answer's FigureCollector: the filters record each
+#: figure from the data they format (see figures.py).
+FIGURES_KEY = "drafter.figures"
 
 
 def _finalize(value):
@@ -102,24 +106,30 @@ def _formatter(context):
     return context[FORMATTER_KEY]
 
 
+def _traced(context, value, shown: str, scale: float, expression: str) -> str:
+    """The shown figure, marked and recorded when it comes from the data (figures.py)."""
+    figures = context.get(FIGURES_KEY)
+    return figures.text_figure(value, shown, scale, expression) if figures is not None else shown
+
+
 @pass_context
 def _num(context, value, decimals: int = 0):
-    return _formatter(context).number(value, decimals)
+    return _traced(context, value, _formatter(context).number(value, decimals), 1, f"num({decimals})")
 
 
 @pass_context
 def _mln(context, value, decimals: int = 1):
-    return _formatter(context).scaled(value, 1_000_000, decimals)
+    return _traced(context, value, _formatter(context).scaled(value, 1_000_000, decimals), 1_000_000, f"mln({decimals})")
 
 
 @pass_context
 def _thousands(context, value, decimals: int = 0):
-    return _formatter(context).scaled(value, 1_000, decimals)
+    return _traced(context, value, _formatter(context).scaled(value, 1_000, decimals), 1_000, f"thousands({decimals})")
 
 
 @pass_context
 def _pct(context, fraction, decimals: int = 0):
-    return _formatter(context).percent(fraction, decimals)
+    return _traced(context, fraction, _formatter(context).percent(fraction, decimals), SCALE_PERCENT, f"pct({decimals})")
 
 
 @pass_context

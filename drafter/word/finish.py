@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter.word import figures
 from drafter.word import oxml
 from drafter.word import package
 from drafter.word import styles
 from drafter.word import oxml_footnotes as oxf
 from drafter.errors import Problem, TemplateProblem
 from drafter.view.footnotes import TOKEN_RE, FootnoteCollector, has_token
-from drafter.view.jinja import FOOTNOTES_KEY
+from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY
 from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 from drafter.view.answer import AnswerView
 
@@ -123,6 +124,8 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     collector = view.context.get(FOOTNOTES_KEY)
     if collector:  # an answer without footnotes is left exactly as it was
         place_footnotes(parts, document, collector, rendered, template_file or view.question.template)
+    figures.place_figures(parts, document, view.context[FIGURES_KEY], rendered, question_id(view.question),
+                          view.formatter.locale)
     parts[package.MAIN_DOCUMENT] = oxml.serialize(document)
     q = view.question
     parts[CORE_PROPERTIES] = oxml.core_properties_xml(

@@ -681,7 +681,8 @@ def table_xml(table, styles: dict[str, str], page: Page | None = None) -> str:
         for i, c in enumerate(row.cells):
             style = (number_style if not c.total else "total_number") if c.numeric else \
                 (label_style if not c.total else "total")
-            cells += _cell(styles[style], c.text, widths[1 + i], size=size, keep=row_keep)
+            # str(c): the figure with its mark, which word/figures turns into a hidden bookmark
+            cells += _cell(styles[style], str(c), widths[1 + i], size=size, keep=row_keep)
         rows.append(_row(cells))
     layout = '<w:tblLayout w:type="fixed"/>' if factor < 1 or sum(widths) > page.text_width * 0.9 else ""
     out.append(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +32,7 @@ from drafter.word import styles
 from drafter.files import stat_file
 from drafter.word.package import TEMPLATE_MISSING_HINT
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
-from drafter.view.jinja import xml_environment
+from drafter.view.jinja import FIGURES_KEY, xml_environment
 
 LOC_ATTR = "drafterloc"
 #: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces
@@ -294,10 +295,12 @@ class WordTemplate:
     def render(self, context: dict) -> dict[str, bytes]:
         """The parts whose content the tags change: the main document and templated parts."""
         context = {**context, **self._helpers(context)}
-        body = self._render_one(self.body, context, "the document")
-        out = {package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}
-        for name, compiled in self.other.items():
-            out[name] = self._render_one(compiled, context, name).encode("utf-8")
+        figures = context.get(FIGURES_KEY)
+        with figures.recording("the template") if figures is not None else nullcontext():
+            body = self._render_one(self.body, context, "the document")
+            out = {package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}
+            for name, compiled in self.other.items():
+                out[name] = self._render_one(compiled, context, name).encode("utf-8")
         return out
 
 

@@ -1,0 +1,449 @@
+"""`drafter verify`: hold edited answers against their data, figure by figure.
+
+drafter records every figure it places in an answer (``view/figures``, ``word/figures``).
+verify reads each answer as the person left it, makes the same answer again from the
+register and the data as they are now (in memory, nothing is written), and says per figure:
+
+- as drafted: the answer shows what drafter wrote, and the data still says so;
+- changed by hand: the answer shows another figure (from, to), and what the data says;
+- the data has changed since: the answer shows the drafted figure, the data now says another;
+- removed: the figure is no longer in the answer; not in the data: the data no longer has it;
+- new in the data: the new draft has a figure the answer lacks.
+
+It also re-checks the tables as they now stand: a total that no longer adds up (a total
+edited by hand, a row deleted from a table with a total), and splits in a text (the parts
+of a budget line shown with the line) that added up when drafted and no longer do.
+
+The same comparison tells `answer` and `batch`, when they write a new draft beside an
+edited answer, which figures the person must carry over (``carry_over``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import DrafterError, Problem, display_path
+from drafter.load import schema
+from drafter.load.register import Register, load_register
+from drafter.view.figures import Figure
+from drafter.view.formatting import Formatter
+from drafter.word.figures import AnswerFigures, Found, read_answer
+from drafter.report import format_problem
+
+AS_DRAFTED = "as drafted"
+BY_HAND = "changed by hand"
+BY_HAND_AS_DATA = "changed by hand, as the data now says"
+DATA_CHANGED = "the data has changed"
+REMOVED = "removed"
+NOT_IN_DATA = "not in the data"
+NEW_IN_DATA = "new in the data"
+DOES_NOT_ADD_UP = "does not add up"
+#: Findings after which an answer no longer matches its data (exit code 1).
+MISMATCHES = frozenset({BY_HAND, DATA_CHANGED, REMOVED, NOT_IN_DATA, NEW_IN_DATA, DOES_NOT_ADD_UP})
+
+
+@dataclass(frozen=True)
+class Finding:
+    status: str
+    place: str  # as a Word user finds it: table 1, row "2016", column "VAK"; paragraph 4, "Circa 45% ..."
+    figure: str = ""  # the figure's key (table 'kredieten', clusters, 2016, VAK)
+    drafted: str = ""  # as drafter wrote it
+    now: str = ""  # as the answer shows it now ('' when removed)
+    data: str = ""  # as the current data gives it ('' when the data no longer has it)
+    source: str = ""  # data/budget.csv, row 6
+    moved_from: str = ""  # where it stood when drafted, when it is elsewhere now
+    detail: str = ""  # what a sum check found
+
+    @property
+    def mismatch(self) -> bool:
+        return self.status in MISMATCHES
+
+    def describe(self) -> str:
+        """One line a person reads: the place, then what drafter found there."""
+        at = f"{self.place}: "
+        says = f"the data says {self.data}" + (f" ({self.source})" if self.source else "")
+        if self.status == AS_DRAFTED:
+            return f"{at}{self.now} as drafted" + (f", moved (it was at {_location(self.moved_from)})" if self.moved_from else "")
+        if self.status == BY_HAND:
+            return f"{at}changed by hand from {self.drafted} to {self.now}; {says}"
+        if self.status == BY_HAND_AS_DATA:
+            return f"{at}changed by hand from {self.drafted} to {self.now}, as the data now says" + (
+                f" ({self.source})" if self.source else "")
+        if self.status == DATA_CHANGED:
+            return f"{at}{self.now} as drafted, but the data has changed since: {says}"
+        if self.status == REMOVED:
+            return f"{at}{self.drafted} was removed; {says}"
+        if self.status == NOT_IN_DATA:
+            return f"{at}{self.now or self.drafted}: the data no longer has this figure (it came from {self.source})"
+        if self.status == NEW_IN_DATA:
+            return f"{at}the data now has {self.data}" + (f" ({self.source})" if self.source else "") + \
+                ", which the answer does not show"
+        return f"{at}{self.detail}"
+
+    def as_dict(self) -> dict:
+        out = {"status": self.status, "place": self.place, "figure": self.figure, "drafted": self.drafted,
+               "now": self.now, "data": self.data, "source": self.source}
+        if self.moved_from:
+            out["moved_from"] = self.moved_from
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+@dataclass
+class AnswerReport:
+    file: str
+    question: str = ""  # 'question 4 (2019-2020)'
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what kept (part of) the answer from being checked
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(f.mismatch for f in self.findings)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.findings if f.status == status)
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def _source(figure: Figure) -> str:
+    if len(figure.sources) == 1:
+        return f"{figure.sources[0].file}, {figure.sources[0].place}"
+    files = {s.file for s in figure.sources}
+    if len(files) == 1:  # a computed total or a sum in a text: the rows it adds up
+        return f"{figure.sources[0].file}, " + " + ".join(s.place for s in figure.sources)
+    return "; ".join(f"{s.file}, {s.place}" for s in figure.sources)
+
+
+def _location(place: str) -> str:
+    """The place without the paragraph's text: an edit to the wording is not a move."""
+    return place.split(', "')[0] if place.startswith("paragraph ") else place
+
+
+class _Comparison:
+    def __init__(self, answer: AnswerFigures, fresh: AnswerFigures) -> None:
+        self.answer, self.fresh = answer, fresh
+        self.fmt = Formatter(locale=answer.locale or fresh.locale or "nl_BE")
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        if a is None or b is None:
+            return a is b
+        if " ".join(a.split()) == " ".join(b.split()):
+            return True
+        x, y = self.fmt.parse(a), self.fmt.parse(b)
+        return x is not None and x == y and a.strip(" 0123456789.,\u00a0\u202f") == b.strip(" 0123456789.,\u00a0\u202f")
+
+    def findings(self) -> list[Finding]:
+        fresh = {f.figure.key: f for f in self.fresh.found}
+        out = []
+        for found in self.answer.found:
+            figure, now = found.figure, found.text
+            new = fresh.get(figure.key)
+            data = new.figure.shown if new is not None else None
+            common = dict(place=found.place, figure=figure.key, drafted=figure.shown, now=now or "",
+                          data=data or "", source=_source(new.figure if new is not None else figure))
+            if now is None:
+                out.append(Finding(REMOVED, **common))
+            elif data is None:
+                out.append(Finding(NOT_IN_DATA, **common))
+            elif self.same(now, figure.shown):
+                if self.same(now, data):
+                    moved = found.drafted_place if _location(found.drafted_place) != _location(found.place) else ""
+                    out.append(Finding(AS_DRAFTED, moved_from=moved, **common))
+                else:
+                    out.append(Finding(DATA_CHANGED, **common))
+            elif self.same(now, data):
+                out.append(Finding(BY_HAND_AS_DATA, **common))
+            else:
+                out.append(Finding(BY_HAND, **common))
+        keys = {f.figure.key for f in self.answer.found} | self.answer.damaged_keys
+        for found in self.fresh.found:
+            if found.figure.key not in keys:
+                out.append(Finding(NEW_IN_DATA, place=found.place, figure=found.figure.key,
+                                   data=found.figure.shown, source=_source(found.figure)))
+        return out + self.sums()
+
+    # ------------------------------------------------------------------- sums and splits
+
+    def value(self, figure: Figure, text: str | None) -> float | None:
+        number = self.fmt.parse(text) if text else None
+        return None if number is None else number * figure.scale
+
+    def differs(self, parts: float, total: float) -> bool:
+        return abs(parts - total) > max(abs(total) * schema.SPLIT_TOLERANCE, 0.5)
+
+    def shown(self, value: float, like: Figure) -> str:
+        return self.fmt.scaled(value, like.scale, self.fmt.decimals_of(like.shown))
+
+    def check(self, whole: Found, parts: list[Found], what: str, now_values: list[float] | None = None) -> Finding | None:
+        """A finding when the parts added up to the whole as drafted, and do not now (`now_values`:
+        the parts as they now stand, when they can be read from the table itself)."""
+        drafted_whole = self.value(whole.figure, whole.figure.shown)
+        drafted = [self.value(p.figure, p.figure.shown) for p in parts]
+        if drafted_whole is None or None in drafted or self.differs(sum(drafted), drafted_whole):
+            return None  # it did not add up when drafted: check's warnings are about that
+        now_whole = self.value(whole.figure, whole.text)
+        if now_whole is None:
+            return None  # the whole itself is gone: reported as removed
+        now = [self.value(p.figure, p.text) for p in parts]
+        present = [v for v in now if v is not None]
+        gone = len(now) - len(present)
+        if now_values is not None:
+            present = now_values
+        if not self.differs(sum(present), now_whole):
+            return None
+        detail = (f"{what} add up to {self.shown(sum(present), whole.figure)} now"
+                  + (f" ({gone} of them removed)" if gone else "")
+                  + f", but {whole.text} is stated: a difference of {self.shown(abs(sum(present) - now_whole), whole.figure)}")
+        return Finding(DOES_NOT_ADD_UP, place=whole.place, figure=whole.figure.key, drafted=whole.figure.shown,
+                       now=whole.text or "", detail=detail)
+
+    def column_now(self, total: Found, subtotal_rows: set[tuple[int, int]]) -> list[float] | None:
+        """The figures a column's total adds up, as the table now stands (rows added by hand too):
+        those above it in its section (adds "column"), or in every section but their totals (adds
+        "all", a grand total). None when the total is not in a table now."""
+        if total.cell is None or total.cell[0] not in self.answer.tables:
+            return None
+        t, row, column = total.cell
+        rows = self.answer.tables[t]
+        wide = any(len(r) > 1 for r in rows)
+        values = []
+        for r in range(row - 1, self.answer.header_rows.get(t, 1) - 1, -1):
+            if len(rows[r]) == 1 and wide:  # a section's heading
+                if total.figure.adds == "all":
+                    continue
+                break
+            if total.figure.adds == "all" and (t, r) in subtotal_rows:
+                continue  # a section's total: its rows are counted already
+            if column < len(rows[r]):
+                values.append(self.value(total.figure, rows[r][column]))
+        return [v for v in values if v is not None]
+
+    def parts_of(self, total: Figure, found: list[Found]) -> list[Found]:
+        """The figures a total adds up (view/figures, Figure.adds), as they were drafted."""
+        adds = total.adds or "column"
+        out = []
+        for f in found:
+            g = f.figure
+            if g is total or g.table != total.table:
+                continue
+            if adds == "row" and g.row_key == total.row_key and g.section == total.section and g.adds in ("", "column"):
+                out.append(f)
+            elif adds in ("column", "all") and g.column_key == total.column_key and g.adds in ("", "row") \
+                    and (adds == "all" or g.section == total.section) and g.row_key != total.row_key:
+                out.append(f)
+        return out
+
+    def sums(self) -> list[Finding]:
+        out = []
+        found = self.answer.found
+        subtotal_rows = {(f.cell[0], f.cell[1]) for f in found if f.cell is not None and f.figure.adds == "column"}
+        for total in (f for f in found if f.figure.kind == "total"):
+            body = self.parts_of(total.figure, found)
+            if not body:
+                continue
+            if (total.figure.adds or "column") == "row":
+                what, now = f'the figures of row "{total.figure.row}"', None
+            else:
+                what, now = f'the figures of column "{total.figure.column}"', self.column_now(total, subtotal_rows)
+            if total.figure.section:
+                what += f' in "{total.figure.section}"'
+            finding = self.check(total, body, what, now)
+            if finding:
+                out.append(finding)
+        splits: dict[tuple[str, str], list[Found]] = {}
+        for f in found:
+            if len(f.figure.sources) == 1 and f.figure.sources[0].part_of and f.figure.kind == "text":
+                splits.setdefault((f.figure.where, f.figure.sources[0].part_of), []).append(f)
+        for (where, whole_ref), parts in splits.items():
+            wholes = [f for f in found if len(f.figure.sources) == 1 and f.figure.sources[0].ref == whole_ref
+                      and f.figure.kind == "text" and f.figure.where == where]
+            for whole in wholes:
+                finding = self.check(whole, parts, f"the parts of {whole.text or whole.figure.shown} in {where}")
+                if finding:
+                    out.append(finding)
+        return out
+
+
+def compare(answer: AnswerFigures, fresh: AnswerFigures) -> list[Finding]:
+    """Per figure of `answer`: how it compares with its record and with `fresh` (a new draft)."""
+    return _Comparison(answer, fresh).findings()
+
+
+# --------------------------------------------------------------------------- answers and folders
+
+
+def answer_files(paths: list[Path]) -> list[Path]:
+    """The answers to verify: the files given, and the .docx files in the folders given."""
+    out = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".docx" and p.is_file()
+                              and not p.name.startswith((".", "~$"))))
+        else:
+            out.append(path)
+    return out
+
+
+def _question_of(answer: AnswerFigures, register: Register):
+    zittingsjaar, _, number = (answer.question or "").partition("/")
+    if not number.isdigit():
+        raise DrafterError(f"the answer's record names no question drafter knows ({answer.question!r})",
+                           file=answer.file, hint="This answer was not made by drafter from this register.")
+    return register.find(int(number), zittingsjaar)
+
+
+class Verifier:
+    """Verifies answers against one register; each question's draft is made once."""
+
+    def __init__(self, register_path: Path | None = None, templates: Path | None = None) -> None:
+        self.register_path, self.templates = register_path, templates
+        self._register: Register | None = None
+        self._generator = None
+
+    def generator(self):
+        if self._generator is None:
+            from drafter.pipeline import Generator
+
+            self._register = load_register(self.register_path)
+            self._generator = Generator(self._register, self.templates)
+        return self._generator
+
+    def verify(self, path: Path) -> AnswerReport:
+        shown = display_path(path)
+        report = AnswerReport(shown)
+        try:
+            answer = read_answer(path, shown)
+        except DrafterError as exc:
+            report.problems.extend(exc.problems)
+            return report
+        if answer.question is None:
+            report.problems.append(Problem(
+                "drafter did not make this answer (it has no record of drafter's), so it has no figures to verify",
+                file=shown, hint="verify checks answers drafter wrote, also after they were edited in Word."))
+            return report
+        if not answer.record:
+            report.problems.append(Problem(
+                f"drafter made this answer (question {answer.question}) before it recorded where its figures "
+                "come from, so its figures cannot be traced",
+                file=shown, hint="Run drafter answer for this question: your edited answer is kept, and the new "
+                "draft beside it has traceable figures; carry your edits over to it."))
+            return report
+        if answer.damaged:
+            report.problems.append(Problem(
+                f"{answer.damaged}: the figures it still records were checked, the others could not be",
+                file=shown, hint="Someone edited drafter's record inside the file. Run drafter answer again for a "
+                "draft with an intact record."))
+        generator = self.generator()
+        question = _question_of(answer, self._register)
+        report.question = question.label
+        draft = generator.generate(question)
+        fresh = read_answer(draft.data, "the new draft")
+        report.findings = compare(answer, fresh)
+        return report
+
+
+def verify_answers(paths: list[Path], register: Path | None = None, templates: Path | None = None) -> list[AnswerReport]:
+    files = answer_files(paths)
+    if not files:
+        raise DrafterError("there is no .docx answer to verify in " + ", ".join(display_path(p) for p in paths),
+                           hint="Give .docx answers, or a folder that holds them.")
+    verifier = Verifier(register, templates)
+    reports = []
+    for path in files:
+        try:
+            reports.append(verifier.verify(path))
+        except DrafterError as exc:  # the register, the data or the template cannot make the answer now
+            report = AnswerReport(display_path(path))
+            report.problems.extend(exc.problems)
+            reports.append(report)
+    return reports
+
+
+def carry_over(edited: Path, draft: bytes) -> list[Finding]:
+    """The figures that differ between an edited answer and the new draft written beside it."""
+    try:
+        answer = read_answer(edited)
+        fresh = read_answer(draft, "the new draft")
+    except DrafterError:
+        return []
+    if not answer.record or not fresh.record:
+        return []
+    return [f for f in compare(answer, fresh) if f.status in (BY_HAND, DATA_CHANGED, REMOVED, NOT_IN_DATA, NEW_IN_DATA)]
+
+
+def carry_over_message(result, draft: bytes) -> str:
+    """For a new draft written beside an edited answer (write/output's BESIDE): the lines that
+    say which figures differ between the two; '' otherwise."""
+    from drafter.write.output import BESIDE
+
+    if result.status != BESIDE or result.existing is None:
+        return ""
+    found = carry_over(result.existing, draft)
+    if not found:
+        return ""
+    return "\n".join([f"figures that differ between {display_path(result.existing)} and the new draft "
+                       "(carry them over):"] + [carry_over_line(f) for f in found])
+
+
+def carry_over_line(f: Finding) -> str:
+    if f.status == NEW_IN_DATA:
+        return f"  {f.place}: new in the data, {f.data}"
+    if f.status == NOT_IN_DATA:
+        return f"  {f.place}: {f.now or f.drafted} in the edited answer, no longer in the data"
+    if f.status == REMOVED:
+        return f"  {f.place}: removed from the edited answer; the new draft has {f.data}"
+    return f"  {f.place}: {f.now} in the edited answer, {f.data} in the new draft"
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _summary(report: AnswerReport) -> str:
+    if not report.findings:
+        return "not checked" if report.problems else "no figures from the data"
+    parts = [f"{report.count(s)} {s}" for s in (AS_DRAFTED, BY_HAND, BY_HAND_AS_DATA, DATA_CHANGED, REMOVED,
+                                               NOT_IN_DATA, NEW_IN_DATA, DOES_NOT_ADD_UP) if report.count(s)]
+    figures = sum(1 for f in report.findings if f.status not in (NEW_IN_DATA, DOES_NOT_ADD_UP))
+    return f"{figures} figure{'s' if figures != 1 else ''}: " + ", ".join(parts)
+
+
+def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
+    """What verify prints: per answer a line and what to look at; with quiet, only the answers
+    that do not match (a problem in the standard form: 'error: file, place: message. hint')."""
+    lines = []
+    for r in reports:
+        if quiet and r.ok:
+            continue
+        head = f"{r.file}" + (f", {r.question}" if r.question else "") + f": {_summary(r)}"
+        lines.append(head)
+        for p in r.problems:
+            lines.append(f"  {format_problem(p)}")
+        for f in r.findings:
+            if f.status != AS_DRAFTED or f.moved_from:
+                if not quiet or f.mismatch:
+                    lines.append(f"  {f.describe()}")
+    bad = sum(1 for r in reports if not r.ok)
+    if not quiet:
+        lines.append(f"drafter verify: {len(reports)} answer{'s' if len(reports) != 1 else ''}, "
+                     + ("every figure matches the data" if not bad else f"{bad} with figures to look at"))
+    return "\n".join(lines)
+
+
+def json_report(reports: list[AnswerReport]) -> str:
+    return json.dumps({
+        "ok": all(r.ok for r in reports),
+        "answers": [{
+            "file": r.file,
+            "question": r.question,
+            "ok": r.ok,
+            "counts": {s: r.count(s) for s in (AS_DRAFTED, BY_HAND, BY_HAND_AS_DATA, DATA_CHANGED, REMOVED,
+                                               NOT_IN_DATA, NEW_IN_DATA, DOES_NOT_ADD_UP)},
+            "figures": [f.as_dict() for f in r.findings],
+            "problems": [p.as_dict() for p in r.problems],
+        } for r in reports],
+    }, ensure_ascii=False, indent=2)
