@@ -142,6 +142,7 @@ TABLE_KEY_MEANINGS = {
     "missing": "what a figure that does not apply shows",
     "placeholders": "what a cell without a figure shows, per reason: {not_applicable, nil, unknown, empty}",
     "total": "a total row: 'computed', or the row of the data that states it",
+    "grand_total": "with nested rows: 'computed', a last row with the sum of every section's rows",
     "column_total": "a total column: 'computed', or the column of the data that states it",
     "remarks": "unnumbered notes under the table ('Bron: ...')",
     "notes": "the table's note style: parentheses, superscript or footnotes",
