@@ -342,8 +342,7 @@ def check(
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Check the register, the data, the notes and the templates; write nothing (but the
-    annotated copies, with --annotate).
+    """Check the register, the data, the notes and the templates; write nothing but, with --annotate, annotated copies.
 
     Reports every problem found, each with its file and place.
     Exit code 0 when there are no errors (warnings allowed), 1 when there are errors.

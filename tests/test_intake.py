@@ -289,7 +289,16 @@ def test_answer_drafts_the_new_question(project, tmp_path):
 
 
 def test_the_template_proposed_is_that_of_the_same_subject(project, tmp_path):
+    """The latest question on the same subject to the same minister gives its template."""
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    start = text.index("    number: 4\n")
+    name = text.index("      name: N.N.\n", start)
+    register.write_text(text[:name] + f"      name: {QUESTION['minister']}\n" + text[name + 17:], encoding="utf-8")
     q = dict(QUESTION, title="Bedrijfsclusters - Subsidies in 2023")
+    other = dict(q, minister="HILDE CREVITS")
+    result = intake(project, str(make_docx(tmp_path / "ander.docx", other)), "--dry-run")
+    assert result.exit_code == 0 and "template: algemeen.docx" in result.stdout  # another minister's question
     result = intake(project, str(make_docx(tmp_path / "vraag.docx", q)), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "template: bedrijfsclusters.docx" in result.stdout  # question 4's subject
@@ -317,9 +326,11 @@ def before(project) -> bytes:
 def test_a_question_already_in_the_register_is_not_overwritten(project, tmp_path):
     assert intake(project, str(make_docx(tmp_path / "vraag.docx"))).exit_code == 0
     kept = (project / "data" / "questions.yaml").read_bytes()
+    lines = kept.decode("utf-8").splitlines()
+    entry = next(n for n, line in enumerate(lines, 1) if line == "    number: 147") - 1  # its '- zittingsjaar:' line
     changed = dict(QUESTION, title="Clusterbeleid - Een andere titel", asker="AN DE VOS")
     result = intake(project, str(make_docx(tmp_path / "nieuw.docx", changed)))
-    assert_refused_unchanged(result, project, kept, "questions.yaml, line 286: question 147 of 2023-2024",
+    assert_refused_unchanged(result, project, kept, f"questions.yaml, line {entry}: question 147 of 2023-2024",
                              "is already in the register",
                              "asker: 'JAN PEETERS' in the register, 'AN DE VOS' in the source",
                              "title: 'Clusterbeleid - Evaluatie van de speerpuntclusters' in the register",

@@ -73,3 +73,12 @@ def test_yaml_1_1_booleans_are_text_where_text_is_expected(project):
     b.replace_in(project, b.REGISTER, "    title: Bedrijfsclusters - Subsidies", "    title: Off")
     question = load_register(project / b.REGISTER).find(4)
     assert (question.asker, question.title) == ("No", "Off")
+
+
+def test_every_table_key_is_declared_with_its_meaning():
+    """The table keys are listed once (schema.TABLE_KEYS); the register's declaration and its
+    JSON Schema take them from there, each with what it holds."""
+    from drafter.load.schema import TABLE_KEYS
+
+    assert keys.shape("table").names == TABLE_KEYS
+    assert all(k.meaning for k in keys.shape("table").keys)

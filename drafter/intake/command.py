@@ -92,8 +92,13 @@ def _subject(title: str) -> str:
 
 
 def propose_template(register: Register, q: NewQuestion) -> str:
-    """The template of the latest question on the same subject ("Subject - ..."), else the general one."""
-    same = [x for x in register.questions if _subject(x.title) == _subject(q.title) and q.title != UNKNOWN_PERSON]
+    """The template of the latest question on the same subject ("Subject - ...") put to the same
+    minister, else the general one. A cabinet answers its own minister's questions in its own
+    way; an example in another layout on the same subject is no reason to propose that layout."""
+    minister = q.minister_name.casefold()
+    same = [x for x in register.questions
+            if _subject(x.title) == _subject(q.title) and q.title != UNKNOWN_PERSON
+            and x.minister.name.casefold() == minister]
     return same[-1].template if same else paths.GENERAL_TEMPLATE
 
 
