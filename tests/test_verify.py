@@ -441,3 +441,217 @@ def test_a_row_added_by_hand_to_a_table_with_a_total(project):
     assert figure_at(a, place, "does not add up")["detail"].startswith(
         'the figures of column "VAK" add up to 15,250 now, but 14,250 is stated')
 
+
+# --------------------------------------------------------------------------- the general tables (issue 9)
+
+ANSWER741 = "antwoord-1987-1988-vraag-741-public-expenditure.docx"
+OTHER = 'table 1, section "Other departments"'
+
+
+def published(project: Path, *args: str):
+    """drafter with the published examples' register (data/published.yaml)."""
+    result = run_cli(*args, "--register", str(project / "data" / "published.yaml"),
+                     "--templates", str(project / "answer_templates"))
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    return result
+
+
+def draft741(project: Path) -> Path:
+    result = published(project, "answer", "-q", "741", "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    return project / "out" / ANSWER741
+
+
+def report741(project: Path, *paths: Path):
+    result = published(project, "verify", *map(str, paths), "--format", "json")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def table_row(document, label: str, after: str | None = None):
+    """The row with this label (in the section whose heading is `after`)."""
+    rows = document.tables[0].rows
+    start = 0 if after is None else next(i for i, r in enumerate(rows) if r.cells[0].text == after)
+    return next(r for r in rows[start:] if r.cells[0].text == label)
+
+
+def test_nested_rows_with_stated_totals_every_figure_is_recorded_in_its_section(project):
+    """Question 741 (Hansard): departments under their group, years over their status, each
+    group's total as the data states it; every figure is traced to its CSV row."""
+    answer = draft741(project)
+    validate_docx(answer)
+    code, out = report741(project, answer)
+    (a,) = out["answers"]
+    assert code == 0 and a["ok"], a
+    rows = list(csv.reader((project / "data" / "published" / "receipts.csv").open(encoding="utf-8")))
+    shown = [r for r in rows[1:] if r[4] != "—"]  # the placeholders are not figures
+    assert len(a["figures"]) == len(shown) == a["counts"]["as drafted"]
+    document = docx.Document(answer)
+    table = document.tables[0]
+    header = [[c.text for c in r.cells] for r in table.rows[:2]]
+    for f in a["figures"]:
+        section, item, year, status, value = rows[int(f["source"].split("row ")[1].split(",")[0]) - 1]
+        assert f["now"] == f["drafted"] == f["data"] == value
+        assert f["place"] == f'table 1, section "{section}", row "{item}", column "{year}, {status}"'
+        assert f["figure"] == f"table 'receipts', {section}, {item}, {year}, {status}"
+        column = next(i for i in range(1, len(header[0])) if (header[0][i], header[1][i]) == (year, status))
+        assert table_row(document, item, section).cells[column].text == value  # the cell shows it
+
+
+def test_nested_rows_an_edited_cell_a_deleted_row_and_changed_data_are_each_named(project):
+    answer = draft741(project)
+    document = docx.Document(answer)
+    # a cell typed over: Land Registry 1983–84, 110 -> 120
+    land = table_row(document, "Land Registry", "Other departments")
+    land.cells[2].paragraphs[0].runs[0].text = "120"
+    # a row deleted under the stated total: Property Services Agency
+    agency = table_row(document, "Property Services Agency", "Other departments")
+    agency._tr.getparent().remove(agency._tr)
+    document.save(answer)
+    # the data changed since: Her Majesty's Treasury 1985–86, 26 -> 28 (row 32)
+    data = project / "data" / "published" / "receipts.csv"
+    rows = list(csv.reader(data.open(encoding="utf-8")))
+    assert rows[31][:4] == ["Chancellor's departments", "Her Majesty's Treasury", "1985–86", "outturn"]
+    rows[31][4] = "28"
+    with data.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    code, out = report741(project, answer)
+    (a,) = out["answers"]
+    assert code == 1 and not a["ok"]
+    edited = figure_at(a, f'{OTHER}, row "Land Registry", column "1983–84, outturn"')
+    assert (edited["status"], edited["drafted"], edited["now"], edited["data"]) == ("changed by hand", "110", "120", "110")
+    assert edited["source"] == "data/published/receipts.csv, row 57, column 'value'"
+    removed = [f for f in a["figures"] if f["status"] == "removed"]
+    assert {f["figure"].split(", ")[2] for f in removed} == {"Property Services Agency"}
+    assert len(removed) == 9 and {f["drafted"] for f in removed} >= {"74", "639", "664"}
+    treasury = figure_at(a, 'table 1, section "Chancellor\'s departments", row "Her Majesty\'s Treasury", '
+                            'column "1985–86, outturn"')
+    assert (treasury["status"], treasury["now"], treasury["data"]) == ("the data has changed", "26", "28")
+    # the stated totals of "Other departments" no longer add up: each column the deleted row had a
+    # figure in, but 1987–88, whose published total (111) did not add up when drafted either (check warns of that)
+    sums = {f["place"]: f for f in a["figures"] if f["status"] == "does not add up"}
+    assert set(sums) == {f'{OTHER}, row "Total", column "{year}, {status}"' for year, status in (
+        ("1982–83", "outturn"), ("1983–84", "outturn"), ("1984–85", "outturn"), ("1985–86", "outturn"),
+        ("1986–87", "outturn"), ("1988–89", "plans"), ("1989–90", "plans"), ("1990–91", "plans"))}
+    # 1983–84: 120 + 1 + 2 now (Property Services' 639 gone) against the 754 stated
+    assert sums[f'{OTHER}, row "Total", column "1983–84, outturn"']["detail"] == (
+        'the figures of column "1983–84, outturn" in "Other departments" add up to 123 now (1 of them removed), '
+        "but 754 is stated: a difference of 631")
+    # nothing else: the Chancellor's departments' totals are as drafted (the data's change is named above)
+    assert not [f for f in a["figures"] if f["status"] == "does not add up" and "Chancellor" in f["place"]]
+    text = published(project, "verify", str(answer))
+    assert text.exit_code == 1
+    assert (f'{OTHER}, row "Land Registry", column "1983–84, outturn": changed by hand from 110 to 120; '
+            "the data says 110 (data/published/receipts.csv, row 57, column 'value')") in text.stdout
+
+
+def _computed_741(project: Path) -> None:
+    """Question 741 with computed totals (of each section, of every section, of each row) and a
+    figure in a text from value(); the data's own total rows are left out."""
+    register = project / "data" / "published.yaml"
+    text = register.read_text(encoding="utf-8")
+    old = "        total: {value: Total}               # each group's total as stated\n"
+    assert text.count(old) == 1
+    text = text.replace(old, "        total: computed\n        grand_total: computed\n        column_total: computed\n")
+    old = ("            - text: >-\n                The Government's main objective")
+    text = text.replace(old, "            - text: 'The Land Registry took £{{ receipts.value(item=\"Land Registry\", "
+                        "year=\"1984–85\", status=\"outturn\") | num }} million in 1984–85.'\n" + old, 1)
+    register.write_text(text, encoding="utf-8")
+    data = project / "data" / "published" / "receipts.csv"
+    rows = [r for r in csv.reader(data.open(encoding="utf-8")) if r[1] != "Total"]
+    with data.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
+def test_computed_subtotals_grand_total_row_totals_and_a_value_in_a_text(project):
+    _computed_741(project)
+    answer = draft741(project)
+    validate_docx(answer)
+    code, out = report741(project, answer)
+    (a,) = out["answers"]
+    assert code == 0 and a["ok"], a
+    by_key = {f["figure"]: f for f in a["figures"]}
+    # each kind of total is recorded, with the rows it adds up
+    subtotal = by_key["table 'receipts', Other departments, total, 1983–84, outturn"]
+    assert subtotal["now"] == "752" and subtotal["place"] == f'{OTHER}, row "Total", column "1983–84, outturn"'
+    assert subtotal["source"].count(" + ") == 3  # 1 + 110 + 1 + 639 + 2 would be 4: Cabinet Office has none
+    grand = by_key["table 'receipts', grand total, 1983–84, outturn"]
+    assert grand["now"] == "787" and grand["place"] == 'table 1, row "Total", column "1983–84, outturn"'
+    row_total = by_key["table 'receipts', Other departments, Land Registry, total"]
+    assert row_total["now"] == "1,150" and row_total["place"] == f'{OTHER}, row "Land Registry", column "Total"'
+    (in_text,) = [f for f in a["figures"] if f["place"].startswith("paragraph")]
+    data = project / "data" / "published" / "receipts.csv"
+    rows = list(csv.reader(data.open(encoding="utf-8")))
+    (at,) = [i for i, r in enumerate(rows) if r[1:4] == ["Land Registry", "1984–85", "outturn"]]
+    assert rows[at][4] == in_text["now"] == "100"
+    assert in_text["source"] == f"data/published/receipts.csv, row {at + 1}, column 'value'"  # as a spreadsheet numbers it
+    assert in_text["place"].endswith('"The Land Registry took £100 ..."')
+
+    # a cell typed over: the section's total, the grand total and the row's total no longer add up
+    document = docx.Document(answer)
+    land = table_row(document, "Land Registry", "Other departments")
+    land.cells[2].paragraphs[0].runs[0].text = "120"
+    document.save(answer)
+    # and the data changed since for the figure the text shows (1984–85: 100 -> 105)
+    rows[at][4] = "105"
+    with data.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    code, out = report741(project, answer)
+    (a,) = out["answers"]
+    assert code == 1
+    sums = {f["place"]: f["detail"] for f in a["figures"] if f["status"] == "does not add up"}
+    assert set(sums) == {f'{OTHER}, row "Total", column "1983–84, outturn"',
+                         'table 1, row "Total", column "1983–84, outturn"',
+                         f'{OTHER}, row "Land Registry", column "Total"'}
+    assert "add up to 762 now, but 752 is stated: a difference of 10" in sums[f'{OTHER}, row "Total", column "1983–84, outturn"']
+    assert "add up to 797 now, but 787 is stated" in sums['table 1, row "Total", column "1983–84, outturn"']
+    changed = {f["place"]: f for f in a["figures"] if f["status"] == "the data has changed"}
+    assert changed[in_text["place"]]["data"] == "105"
+    assert changed[f'{OTHER}, row "Land Registry", column "1984–85, outturn"']["data"] == "105"
+    assert changed[f'{OTHER}, row "Land Registry", column "Total"']["data"] == "1,155"
+    assert changed[f'{OTHER}, row "Total", column "1984–85, outturn"']["data"] == "772"  # was 100 + 1 + 664 + 2 = 767
+
+
+def test_verify_in_a_project_its_output_folder_quiet_and_verbose(project, tmp_path):
+    """verify finds the project (drafter.toml, --project) as the other commands do, and checks
+    the project's output folder when no answer is named."""
+    (project / "drafter.toml").write_text('[paths]\nregister = "data/questions.yaml"\n'
+                                          'templates = "answer_templates"\noutput = "out"\n', encoding="utf-8")
+    answer = draft(project, 4)
+    clean = run_cli("verify", "--project", str(project))
+    assert clean.exit_code == 0, clean.output
+    assert clean.stdout.splitlines()[0].startswith(f"out/{ANSWER4}, question 4 (2019-2020): 11 figures: 11 as drafted")
+    assert run_cli("verify", "--project", str(project), "--quiet").stdout == ""  # nothing to look at
+    document = docx.Document(answer)
+    run_with_text(paragraph_with(document, "Circa 45%"), "45%", "46%")
+    document.save(answer)
+    quiet = run_cli("verify", "--project", str(project), "--quiet")
+    assert quiet.exit_code == 1
+    assert quiet.stdout.splitlines() == [
+        f"out/{ANSWER4}, question 4 (2019-2020): 11 figures: 10 as drafted, 1 changed by hand",
+        '  paragraph 12, "3. Circa 46% ...": changed by hand from 45% to 46%; the data says 45% '
+        "(data/support_by_size.csv, row 2)"]
+    verbose = run_cli("verify", "--project", str(project), "--verbose")
+    assert "register: " in verbose.stderr and "questions.yaml" in verbose.stderr
+    both = run_cli("verify", "--project", str(project), "--quiet", "--verbose")
+    assert both.exit_code == 1 and both.stderr.startswith("error: --quiet and --verbose contradict each other")
+
+
+def test_nested_rows_and_grouped_columns_keep_their_places_through_libreoffice(project, tmp_path):
+    """LibreOffice rewrites the table (its merged header cells, its section rows): the places
+    still name the section, the group and the column."""
+    answer = draft741(project)
+    saved = lo_resave(answer, tmp_path)
+    code, out = report741(project, saved)
+    (a,) = out["answers"]
+    assert code == 0 and a["counts"]["as drafted"] == len(a["figures"]) > 60, a
+    document = docx.Document(answer)
+    agency = table_row(document, "Property Services Agency", "Other departments")
+    agency._tr.getparent().remove(agency._tr)
+    document.save(answer)
+    code, out = report741(project, lo_resave(answer, tmp_path))
+    (a,) = out["answers"]
+    assert code == 1
+    assert {f["status"] for f in a["figures"]} == {"as drafted", "removed", "does not add up"}
+    assert figure_at(a, f'{OTHER}, row "Total", column "1983–84, outturn"', "does not add up")["detail"].endswith(
+        "add up to 113 now (1 of them removed), but 754 is stated: a difference of 641")
+    assert figure_at(a, f'{OTHER}, row "Property Services Agency", column "1983–84, outturn"', "removed")["drafted"] == "639"
