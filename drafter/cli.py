@@ -7,21 +7,19 @@ as a traceback (`--debug` shows one).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from drafter import paths
-from drafter.errors import DrafterError, display_path
-from drafter.report import print_problems
+# The rest of drafter is imported by the commands that use it, when they run: `drafter --help`
+# loads no more than typer (pandas, lxml and docxtpl only where data and templates are read).
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,  # plain help: rich costs 0.1 s of start-up (issue 14)
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
@@ -53,6 +51,11 @@ def _main(
 
 def _run(debug: bool, work) -> None:
     """Run a command's work: problems are reported, never shown as a traceback."""
+    import traceback
+
+    from drafter.errors import DrafterError
+    from drafter.report import print_problems
+
     try:
         code = work()
     except DrafterError as exc:
@@ -75,6 +78,10 @@ def _run(debug: bool, work) -> None:
 
 
 def _created(date: Optional[str]) -> Optional[dt.datetime]:
+    import datetime as dt
+
+    from drafter.errors import DrafterError
+
     if date is None:
         return None
     try:
@@ -101,6 +108,8 @@ def answer(
     """Draft the answer to one question."""
 
     def work():
+        from drafter.errors import display_path
+        from drafter.report import print_problems
         from drafter.write.output import write_answer
         from drafter.pipeline import Generator
         from drafter.load.register import load_register
@@ -187,6 +196,9 @@ def batch(
 
     def work():
         from drafter import batch as batches
+        from drafter import paths
+        from drafter.errors import DrafterError
+        from drafter.report import print_problems
         from drafter.load.register import load_register
         from drafter.report import BatchProgress, print_batch_summary
 
@@ -222,6 +234,8 @@ def batch(
 
 
 def _target(output: Optional[Path], file_name: str) -> Path:
+    from drafter import paths
+
     if output is None:
         return paths.OUTPUT_DIR / file_name
     if output.suffix.lower() == ".docx":

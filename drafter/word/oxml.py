@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -21,6 +20,12 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSMAP = {"w": W_NS, "r": R_NS}
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def escape(text: str) -> str:
+    """Text for XML element content: '&', '<' and '>' as entities. (xml.sax.saxutils' escape
+    does the same, but importing it imports urllib, http and email: 25 ms of start-up.)"""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def qn(tag: str) -> str:
