@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -28,6 +29,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@lru_cache(maxsize=None)  # a few dozen names, asked for hundreds of times per answer
 def qn(tag: str) -> str:
     prefix, local = tag.split(":")
     return "{%s}%s" % (NSMAP[prefix], local)
@@ -140,6 +142,7 @@ def keep_with_next(p: etree._Element) -> None:
 #: On/off properties whose w:val LibreOffice writes as "true"/"false", which strict readers refuse.
 _ON_OFF = {"keepNext", "keepLines", "cantSplit", "tblHeader", "pageBreakBefore", "widowControl",
            "contextualSpacing", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "vanish", "noProof"}
+_ON_OFF_ANY_NS = tuple(sorted("{*}" + name for name in _ON_OFF))
 
 
 def normalize_properties(root: etree._Element) -> None:
@@ -149,15 +152,17 @@ def normalize_properties(root: etree._Element) -> None:
     holds twice (LibreOffice writes <w:b/><w:b/>) is kept once, the last one counting.
     """
     for props in root.iter(qn("w:rPr"), qn("w:pPr")):
+        if len(props) < 2 or len({child.tag for child in props}) == len(props):
+            continue  # nothing held twice (almost always): nothing to do
         seen = {}
         for child in list(props):
             if child.tag in seen:
                 props.remove(seen[child.tag])
             seen[child.tag] = child
     val = qn("w:val")
-    for el in root.iter():
+    for el in root.iter(*_ON_OFF_ANY_NS):  # libxml2 picks them out: a walk in Python costs 9 times more
         v = el.get(val)
-        if v in ("true", "false") and isinstance(el.tag, str) and etree.QName(el).localname in _ON_OFF:
+        if v in ("true", "false"):
             if v == "true":
                 del el.attrib[val]
             else:
@@ -171,6 +176,32 @@ def end_cells_with_a_paragraph(body: etree._Element) -> None:
             etree.SubElement(tc, qn("w:p"))
 
 
+def _keep_inside(tbl: etree._Element, header: bool) -> None:
+    """Rows that do not split (the first repeated on a new page, with header), and every
+    paragraph in the table kept with the next."""
+    rows = tbl.findall(qn("w:tr"))
+    for i, tr in enumerate(rows):
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None:
+            trpr = etree.Element(qn("w:trPr"))
+            tc = tr.find(qn("w:tc"))
+            tr.insert(list(tr).index(tc) if tc is not None else len(tr), trpr)
+        _ensure(trpr, "w:cantSplit", _TRPR_ORDER)
+        if header and i == 0:
+            _ensure(trpr, "w:tblHeader", _TRPR_ORDER)
+    for p in tbl.iter(qn("w:p")):
+        keep_with_next(p)
+
+
+def keep_template_tables_together(body: etree._Element) -> None:
+    """What keep_tables_together does inside each table, done once on a template's body: every
+    row and paragraph a render makes of a table's rows is a copy of one of them, so the pass
+    over each answer then finds them done. (The header row, the paragraph before a table and
+    the notes under it depend on what the render makes, and are left to that pass.)"""
+    for tbl in body.iter(qn("w:tbl")):
+        _keep_inside(tbl, header=False)
+
+
 def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None:
     """Keep each table on one page with its notes, and repeat its header row on a new page.
 
@@ -178,18 +209,7 @@ def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None
     paragraph that introduces the table and every note under it but the last.
     """
     for tbl in body.iter(qn("w:tbl")):
-        rows = tbl.findall(qn("w:tr"))
-        for i, tr in enumerate(rows):
-            trpr = tr.find(qn("w:trPr"))
-            if trpr is None:
-                trpr = etree.Element(qn("w:trPr"))
-                tc = tr.find(qn("w:tc"))
-                tr.insert(list(tr).index(tc) if tc is not None else len(tr), trpr)
-            _ensure(trpr, "w:cantSplit", _TRPR_ORDER)
-            if i == 0:
-                _ensure(trpr, "w:tblHeader", _TRPR_ORDER)
-        for p in tbl.iter(qn("w:p")):
-            keep_with_next(p)
+        _keep_inside(tbl, header=True)
         previous = tbl.getprevious()
         if previous is not None and previous.tag == qn("w:p"):
             keep_with_next(previous)

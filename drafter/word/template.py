@@ -128,6 +128,7 @@ class WordTemplate:
         body = root.find(oxml.qn("w:body"))
         if body is None:
             raise TemplateProblem("word/document.xml has no body", file=self.file)
+        oxml.keep_template_tables_together(body)  # once here, not in finish for every answer
         self.style_ids = oxml.style_ids_by_name(oxml.parse(self.parts["word/styles.xml"])) if "word/styles.xml" in self.parts else {}
         locations = _describe_paragraphs(body)
         body_xml = etree.tostring(body, encoding="unicode")
