@@ -8,7 +8,9 @@ problems; it never shows a traceback for them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ERROR = "error"
@@ -86,8 +88,19 @@ class OutputError(DrafterError):
 
 def display_path(path: str | Path) -> str:
     """A path as the user should read it: relative to the working folder when inside it."""
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working folder was removed
+        return str(Path(path))
+    return _display_path(str(path), cwd)
+
+
+@lru_cache(maxsize=1024)
+def _display_path(path: str, cwd: str) -> str:
+    # Resolving asks the file system for every folder of both paths (25 us); an answer names
+    # its register, notes and data files many times, so each is worked out once per folder.
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(Path(cwd).resolve()))
     except (ValueError, OSError):
         return str(p)
