@@ -53,6 +53,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_batch import TreeMemory, drafter_command  # noqa: E402
 
 LIBRARIES = "import docx, docxtpl, jinja2, babel, pandas"
+#: The environment of every process timed: bytecode is cached as on an installed drafter
+#: (a machine that sets PYTHONDONTWRITEBYTECODE, as this one does, would otherwise compile
+#: drafter's modules again on every run), in the benchmark's own folder (set by main).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 # --------------------------------------------------------------------------- timing
@@ -88,7 +92,7 @@ def run_process(cmd: list[str], cwd: Path | None = None, check: bool = True) -> 
     """Wall and CPU seconds of a whole command (CPU: all its processes, from getrusage)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if check and proc.returncode != 0:
@@ -368,7 +372,8 @@ def _drafter(*args: str) -> list[str]:
 def _imports_pandas(args: list[str]) -> bool:
     code = ("import sys\nsys.argv = ['drafter'] + %r\nfrom drafter.cli import main\ntry:\n    main()\n"
             "except SystemExit:\n    pass\nsys.stderr.write('PANDAS=%%s' %% ('pandas' in sys.modules))\n") % (args,)
-    proc = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env=CHILD_ENV)
     return "PANDAS=True" in proc.stderr
 
 
@@ -433,7 +438,7 @@ def fig_large_file(b: Bench) -> None:
 def _batch_run(register: Path, templates: Path, out: Path, sampler: TreeMemory | None = None) -> float:
     cmd = _drafter("batch", "--register", str(register), "--templates", str(templates), "--output", str(out))
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV)
     if sampler is not None:
         sampler.pid = proc.pid
         sampler.start()
@@ -541,6 +546,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown figure {unknown[0]!r}; the figures are: {', '.join(FIGURES)}")
     folder = make_project(Path(tempfile.mkdtemp(prefix="drafter-bench-")))
+    CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
     bench = Bench(folder, args.rounds or (3 if args.quick else 7), args.quick)
     try:
         for name in chosen:
