@@ -199,7 +199,6 @@ def batch(
         from drafter import paths
         from drafter.errors import DrafterError
         from drafter.report import print_problems
-        from drafter.load.register import load_register
         from drafter.report import BatchProgress, print_batch_summary
 
         created = _created(date)
@@ -212,7 +211,7 @@ def batch(
             numbers=batches.parse_numbers(numbers) if numbers is not None else batches.Numbers(),
             templates=frozenset(template or ()),
         )
-        reg = load_register(register, lenient=True)
+        reg = batches.read_register(register)  # in a process of its own: see there
         plan = batches.plan(reg, selection)
         print_problems(list(plan.warnings))
         workers = jobs or batches.default_jobs()
