@@ -24,6 +24,10 @@ from drafter import paths
 from drafter.errors import DrafterError, display_path
 from drafter.report import print_problems, problems_json
 
+# The rest of drafter is imported by the commands that use it, when they run: `drafter --help`
+# loads no more than typer (pandas, lxml and docxtpl only where data and templates are read).
+
+
 class _NoTypeNames:
     """Help without type names: a flag (--force, --help, --install-completion) shows none."""
 
@@ -48,6 +52,7 @@ class Group(_NoTypeNames, TyperGroup):
 app = typer.Typer(
     cls=Group,
     add_completion=True,
+    rich_markup_mode=None,  # plain help: rich costs 0.1 s of start-up (issue 14)
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
@@ -442,7 +447,7 @@ def batch(
             templates=frozenset(template or ()),
             ministers=frozenset(minister or ()),
         )
-        reg = load_register(where.register, lenient=True)
+        reg = batches.read_register(where.register)  # in a process of its own: see there
         plan = batches.plan(reg, selection)
         say.warnings(plan.warnings)
         workers = jobs or batches.default_jobs()

@@ -8,8 +8,10 @@ problems; it never shows a traceback for them.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ERROR = "error"
@@ -90,9 +92,20 @@ def display_path(path: str | Path) -> str:
     address (https://...) as it is."""
     if isinstance(path, str) and "://" in path:
         return path
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working folder was removed
+        return str(Path(path))
+    return _display_path(str(path), cwd)
+
+
+@lru_cache(maxsize=1024)
+def _display_path(path: str, cwd: str) -> str:
+    # Resolving asks the file system for every folder of both paths (25 us); an answer names
+    # its register, notes and data files many times, so each is worked out once per folder.
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(Path(cwd).resolve()))
     except (ValueError, OSError):
         return str(p)
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from drafter.files import stat_file
@@ -142,14 +145,65 @@ def _content_type_problem(root) -> str | None:
     return None
 
 
+#: The zip format's fixed fields, as Python's zipfile writes them (version 2.0, made on Unix).
+_VERSION = 20
+_MADE_ON_UNIX = 3
+_DEFLATED = 8
+_LEVEL = 6
+_MODE = 0o600 << 16  # rw-------
+_DOS_TIME = (ZIP_TIME[3] << 11) | (ZIP_TIME[4] << 5) | (ZIP_TIME[5] // 2)
+_DOS_DATE = ((ZIP_TIME[0] - 1980) << 9) | (ZIP_TIME[1] << 5) | ZIP_TIME[2]
+_UTF8_NAME = 0x800
+#: Parts larger than this are deflated for each answer, never kept (a document with a long table).
+MAX_KEPT_PART = 256 * 1024
+
+
+def _deflate_now(data: bytes) -> tuple[int, bytes]:
+    """(CRC-32, raw deflate stream) of a part, as zipfile makes them at level 6."""
+    compressor = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
+    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+
+
+@lru_cache(maxsize=128)
+def _deflate_kept(name: str, data: bytes) -> tuple[int, bytes]:
+    return _deflate_now(data)
+
+
+def _deflated(name: str, data: bytes) -> tuple[int, bytes]:
+    """A part's deflated bytes. The parts most answers share unchanged (a template's theme,
+    fonts, settings, styles in one language) are deflated once and their bytes kept: they are
+    found by their content, so a part is never written from another part's bytes."""
+    if name == MAIN_DOCUMENT or len(data) > MAX_KEPT_PART:
+        return _deflate_now(data)
+    return _deflate_kept(name, data)
+
+
 def write_zip(parts: dict[str, bytes]) -> bytes:
-    """The .docx bytes: [Content_Types].xml first, then the parts in the given order."""
-    buf = io.BytesIO()
+    """The .docx bytes: [Content_Types].xml first, then the parts in the given order.
+
+    The same bytes as Python's zipfile writes with ZIP_DEFLATED at level 6 and ZIP_TIME;
+    written here so that a part's deflated bytes can be reused from an earlier answer.
+    """
     order = ["[Content_Types].xml"] + [n for n in parts if n != "[Content_Types].xml"]
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in order:
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            archive.writestr(info, parts[name], compresslevel=6)
-    return buf.getvalue()
+    out: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name in order:
+        data = parts[name]
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), _UTF8_NAME
+        crc, deflated = _deflated(name, data)
+        if len(data) * 1.05 > zipfile.ZIP64_LIMIT or offset + len(deflated) > zipfile.ZIP64_LIMIT:
+            raise ValueError("a part too large for a .docx")  # Word would not open it either
+        header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", _VERSION, 0, flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
+                             crc, len(deflated), len(data), len(encoded), 0)
+        out += (header, encoded, deflated)
+        directory.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _VERSION, _MADE_ON_UNIX, _VERSION, 0, flags,
+                                     _DEFLATED, _DOS_TIME, _DOS_DATE, crc, len(deflated), len(data), len(encoded),
+                                     0, 0, 0, 0, _MODE, offset) + encoded)
+        offset += len(header) + len(encoded) + len(deflated)
+    size = sum(len(d) for d in directory)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(directory), len(directory), size, offset, 0)
+    return b"".join(out + directory + [end])

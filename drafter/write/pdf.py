@@ -19,6 +19,10 @@ SOFFICE_NAMES = ("soffice", "libreoffice")
 SOFFICE_VARIABLE = "DRAFTER_SOFFICE"
 #: At most this many documents per LibreOffice call.
 CHUNK = 200
+#: Starting LibreOffice (with a profile of its own) costs about as much as converting this
+#: many answers: fewer per call, and one call converts them all (issue 14: a few answers,
+#: one call).
+MIN_PER_CALL = 10
 
 
 def usual_places(system: str | None = None, environ: dict | None = None) -> list[Path]:
@@ -92,13 +96,14 @@ def require_soffice(given: str | Path | None = None) -> str:
 
 
 def _chunks(documents: list[Path], jobs: int) -> list[list[Path]]:
-    """Documents of one folder per call; enough calls to keep `jobs` LibreOffices busy."""
+    """Documents of one folder per call; enough calls to keep `jobs` LibreOffices busy, each
+    with at least MIN_PER_CALL documents (and at most CHUNK)."""
     by_folder: dict[Path, list[Path]] = {}
     for doc in documents:
         by_folder.setdefault(doc.parent, []).append(doc)
     out = []
     for docs in by_folder.values():
-        calls = max(min(jobs, len(docs)), -(-len(docs) // CHUNK))
+        calls = max(1, min(jobs, len(docs) // MIN_PER_CALL), -(-len(docs) // CHUNK))
         size = -(-len(docs) // calls)
         out.extend(docs[i : i + size] for i in range(0, len(docs), size))
     return out
