@@ -244,6 +244,8 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
                                      file=display_path(register.path),
                                      hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}"
                                           + (f"; its ministers: {', '.join(ministers) or 'none'}." if minister else "."))])
+        elif any(r.number == number and zittingsjaar in (None, r.zittingsjaar) for r in register.rejected):
+            questions = []  # it is in the register, but could not be read: its problems are reported above
         else:
             found = checker.attempt(lambda: register.find(number, zittingsjaar, minister))
             questions = [found] if found is not None else []

@@ -120,4 +120,9 @@ def readable(error) -> str:
     text = str(error)
     if isinstance(error, KeyError) and error.args:
         text = f"there is no {error.args[0]!r}"
-    return _PYTHON_OBJECT.sub(lambda m: "'" + ("a mapping" if m.group(1) == "dict" else m.group(1).lower()) + "'", text)
+    return _PYTHON_OBJECT.sub(lambda m: "'" + _OBJECT_WORDS.get(m.group(1), m.group(1).lower()) + "'", text)
+
+
+#: How messages name drafter's objects that a template or a text can reach.
+_OBJECT_WORDS = {"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set", "SharesData": "data set",
+                 "RecordsData": "data set", "NoteCatalog": "notes"}

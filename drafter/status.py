@@ -7,7 +7,8 @@ States, in the order a question goes through them:
 - ``draft``: drafter's answer is there, unchanged since drafter wrote it;
 - ``edited``: the answer was changed since drafter wrote it (or is a file drafter did not make);
 - ``pdf``: a PDF of the answer, made after its last change, is beside it (the answer went out);
-- ``late``: the legal deadline has passed and there is no PDF yet.
+- ``late``: the legal deadline has passed and there is no PDF yet;
+- ``answered``: the register gives the date of the answer (``answered:``): it went out, never late.
 """
 
 from __future__ import annotations
@@ -19,16 +20,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import paths
 from drafter.deadlines import deadlines, working_days_between
 from drafter.errors import DataError, OutputError, display_path
 from drafter.load.register import Question, Register
+from drafter.pipeline import file_name
 from drafter.word.finish import question_id
 from drafter.write.manifest import PREFIX
 from drafter.write.output import ownership, replace_file
 
-NO_DRAFT, DRAFT, EDITED, PDF, LATE = "no draft", "draft", "edited", "pdf", "late"
-STATES = (NO_DRAFT, DRAFT, EDITED, PDF, LATE)
+NO_DRAFT, DRAFT, EDITED, PDF, LATE, ANSWERED = "no draft", "draft", "edited", "pdf", "late", "answered"
+STATES = (NO_DRAFT, DRAFT, EDITED, PDF, LATE, ANSWERED)
 #: The columns of every format, in order (JSON keys, CSV and XLSX headers).
 COLUMNS = ("zittingsjaar", "number", "title", "asker", "minister", "asked", "due", "internal_due", "days_left",
            "state", "file", "drafted")
@@ -87,7 +88,7 @@ def read_manifests(folder: Path) -> dict[tuple[str, int, str], Recorded]:
 
 
 def _state(q: Question, folder: Path, recorded: Recorded | None) -> tuple[str, Path | None]:
-    answer = folder / paths.answer_file_name(q.zittingsjaar, q.number, q.title)
+    answer = folder / file_name(q)  # the register's file-name pattern, as answer and batch name it
     if not answer.is_file() and recorded is not None and recorded.file:
         answer = folder / recorded.file
     if not answer.is_file():
@@ -107,7 +108,9 @@ def status_rows(register: Register, output: Path, today: dt.date) -> list[Row]:
         state, answer = _state(q, output, record)
         due = deadlines(q.date, register.deadlines) if q.date is not None else None
         left = working_days_between(today, due.due, register.deadlines) if due is not None else None
-        if due is not None and today > due.due and state != PDF:
+        if q.answered is not None:
+            state = ANSWERED
+        elif due is not None and today > due.due and state != PDF:
             state = LATE
         rows.append(Row(
             zittingsjaar=q.zittingsjaar, number=q.number, title=q.title, asker=q.asker, minister=q.minister.name,

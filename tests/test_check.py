@@ -362,3 +362,12 @@ def test_annotate_puts_a_comment_at_each_problem_in_copies_that_open(project):
         "error: template tag error: a '{{' is not closed" in comments
     book = openpyxl.load_workbook(folder / "begroting-opmerkingen.xlsx")
     assert "formula (=D12+D13) whose result was never computed" in book["Begroting"]["D6"].comment.text
+
+
+def test_one_question_that_cannot_be_read_is_reported_once(project):
+    """check -q 4 on an entry with a mistake names the mistake, not also 'there is no question 4'."""
+    b.replace_in(project, b.REGISTER, "    introduction:", "    introducton:")
+    result = check_in(project, "--question", "4")
+    assert result.exit_code == 1, result.output
+    assert "unknown key 'introducton'" in result.stdout and "Did you mean 'introduction'?" in result.stdout
+    assert "there is no question" not in result.stdout

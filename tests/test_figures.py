@@ -171,6 +171,11 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
      ["the 'total' is over 'type', which the table does not show as its rows"]),
     ("data: spending\nrows: department\ncolumns: year\n",
      ["more than one figure for department 'Education', year '2019–20'", "They differ in 'type'"]),
+    # a column decimals: names that the table does not show would leave its figures at the default
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {columns: {'2019-20': 1}}\n",
+     ["decimals: columns: '2019-20' is not one of the table's columns", "Did you mean '2019–20'?"]),
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {rows: {Educaton: 1}}\n",
+     ["decimals: rows: 'Educaton' is not one of the table's rows", "Did you mean 'Education'?"]),
 ])
 def test_mistakes_in_a_table_are_named_with_their_place_and_nothing_is_written(project, table, needles):
     reg = register(project, table)

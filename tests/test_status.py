@@ -188,6 +188,22 @@ def test_status_without_an_output_folder(project):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["questions"]
     today = dt.date.today().isoformat()
-    # nothing drafted: "no draft", or "late" once the legal deadline has passed
-    assert [row["state"] for row in rows] == ["late" if row["due"] and row["due"] < today else "no draft" for row in rows]
+    # nothing drafted: "no draft"; "late" once the legal deadline has passed; "answered" when the
+    # register gives the answer's date (the Tweede Kamer example)
+    assert [row["state"] for row in rows] == [
+        "answered" if row["number"] == 1028 else "late" if row["due"] and row["due"] < today else "no draft"
+        for row in rows]
     assert {row["state"] for row in rows if row["number"] in FLEMISH_EXAMPLES} == {"no draft"}
+
+
+def test_a_question_whose_answer_date_is_known_is_answered_not_late(project):
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    text, n = re.subn(r"(number: 5\n    date: )null", r"\g<1>2024-03-01\n    answered: 2024-03-28", text)
+    assert n == 1
+    register.write_text(text, encoding="utf-8")
+    result = run_cli("status", "--format", "json", "--today", "2024-06-03", "--register", str(register),
+                     "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    rows = {r["number"]: r for r in json.loads(result.stdout)["questions"]}
+    assert rows[5]["due"] == "2024-03-29" and rows[5]["state"] == "answered"

@@ -197,7 +197,8 @@ def _parse_yaml(path: Path):
             file=shown,
             place=place,
             hint="Correct the value there." if isinstance(exc, yaml.constructor.ConstructorError)
-            else "Check the indentation and quoting there; a text with ':' or '#' needs quotes.",
+            else "Check the indentation and quoting there; a text with ':' or '#' in it, or that starts with "
+            "'{' (a tag such as {{ budget.amount(...) }}), '[' or a quote, needs quotes around it.",
         ) from None
     except yaml.YAMLError as exc:
         raise DataError(f"not valid YAML: {exc}", file=shown) from None

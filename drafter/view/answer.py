@@ -12,6 +12,8 @@ headers, then row by row, left to right), so that notes are numbered as a reader
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from drafter.errors import DataError, DrafterError, Problem, display_path, reada
 from drafter.view.figures import FigureCollector, Source, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
-from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
+from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.register import ASKED_IN, Axis, AxisItem, HouseStyle, Question, Register, TableSpec
 
@@ -284,12 +286,11 @@ class _TextRenderer:
             ]
             raise DataError(problems=problems) from None
         except TemplateError as exc:
-            raise DataError(
-                f"{what}: {readable(exc.message or exc)}",
-                file=file,
-                place=place,
-                hint="Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.",
-            ) from None
+            quotes = [q for q in TYPOGRAPHIC_QUOTES if q in "".join(re.findall(r"\{[{%].*?[}%]\}", text, re.S))]
+            hint = (f"Retype the quotes {' '.join(quotes)} in the tag as straight quotes (\" or ')."
+                    if quotes else
+                    "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.")
+            raise DataError(f"{what}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
             raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
         finally:
@@ -336,6 +337,7 @@ class _TableBuilder:
         }
         self.printed: list[Note] = []
         self.seen_decimals: dict[int, int] = {}  # per column: the most decimals a figure was written with
+        self.shown_keys: dict[str, set[str]] = {"rows": set(), "columns": set()}  # what decimals: may name
 
     # ---- notes
     def calls(self, keys, used_at: str) -> str:
@@ -406,6 +408,10 @@ class _TableBuilder:
 
     def decimals_of(self, figure, row: AxisItem | None, column: AxisItem | None, group: AxisItem | None) -> int:
         spec = self.spec
+        if row is not None:
+            self.shown_keys["rows"].add(row.key)
+        if column is not None:
+            self.shown_keys["columns"].add(column.key)
         for item in (row, column, group):
             if item is not None and item.decimals is not None:
                 return item.decimals
@@ -416,6 +422,18 @@ class _TableBuilder:
         if spec.decimals == "stated":
             return figure.decimals if figure is not None else 0
         return spec.decimals
+
+    def check_decimals_keys(self) -> None:
+        """A row or column that `decimals: {rows: ..., columns: ...}` names but the table does not
+        show is a mistake: its figures would silently take the default precision."""
+        for side, given in (("columns", self.spec.column_decimals), ("rows", self.spec.row_decimals)):
+            shown = sorted(self.shown_keys[side])
+            unknown = [key for key in given if key not in self.shown_keys[side]]
+            if unknown and shown:
+                raise self.problem(
+                    f"decimals: {side}: '{unknown[0]}' is not one of the table's {side}",
+                    f"Name a {side[:-1]} as the data or the register names it (its value, or the measure's "
+                    f"column): {', '.join(shown[:30])}.{did_you_mean(unknown[0], shown)}")
 
     def value_text(self, figure, decimals: int, amount=None) -> str:
         if amount is None:
@@ -554,6 +572,7 @@ class _TableBuilder:
                                 tuple(out), total=True))
         else:
             rows = self.body(self.items(spec.rows, indexes, exclude=(row_total,)), flat, lookup, None, measure)
+        self.check_decimals_keys()
         caption = unit_text if spec.unit.show == "caption" else ""
         return TableView(
             name=spec.name, title=title, caption=caption, corner=corner,

@@ -39,6 +39,9 @@ from drafter.view.figures import SCALE_PERCENT
 FORMATTER_KEY = "fmt"
 #: The context variable that holds the answer's FootnoteCollector. Not a name a template
 #: or a data set can have (those are letters, digits and _), so nothing can hide it.
+#: The quotes Word types as you write, which a tag cannot hold ("..." and '...' it can).
+TYPOGRAPHIC_QUOTES = "„“”‚‘’«»‹›"
+
 FOOTNOTES_KEY = "drafter.footnotes"
 #: The context variable that holds the answer's note calls (view.NoteCalls), for note().
 NOTES_KEY = "drafter.notes"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from drafter.errors import Problem
 
 #: The quotes Word's AutoCorrect types; Jinja2 needs straight ones (" and ').
-TYPOGRAPHIC_QUOTES = "„“”‚‘’«»‹›"
+from drafter.view.jinja import TYPOGRAPHIC_QUOTES  # noqa: E402 - one list, for templates and texts alike
 _DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
