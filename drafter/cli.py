@@ -482,9 +482,9 @@ def batch(
 def intake(
     source: str = typer.Argument(..., metavar="SOURCE", help="The parliament's open-data id or URL of the question, a saved record "
                                  "(.json), or the question document (.docx, .pdf, .txt)."),
-    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help="The template to answer it with "
-                                           "(default: proposed: that of the latest question on the same subject, "
-                                           "else algemeen.docx)."),
+    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help="The template to answer it with. Default: "
+                                           "that of the latest question on the same subject to the same minister, "
+                                           "else algemeen.docx."),
     document: Optional[Path] = typer.Option(None, "--document", metavar="FILE", help="With an open-data record: its question "
                                             "document, when it cannot be fetched."),
     service: Optional[str] = typer.Option(None, "--service", metavar="URL", help="The open-data service's address (default: "
