@@ -110,13 +110,18 @@ class AnswerReport:
 # --------------------------------------------------------------------------- comparing
 
 
-def _source(figure: Figure) -> str:
+def _source(figure: Figure, data_dir: Path | None = None) -> str:
+    """Where a figure comes from, with its file as the working folder shows it (the record names
+    it as the register does, relative to the register's folder)."""
+    def file(name: str) -> str:
+        return display_path(data_dir / name) if data_dir is not None and not Path(name).is_absolute() else name
+
     if len(figure.sources) == 1:
-        return f"{figure.sources[0].file}, {figure.sources[0].place}"
+        return f"{file(figure.sources[0].file)}, {figure.sources[0].place}"
     files = {s.file for s in figure.sources}
     if len(files) == 1:  # a computed total or a sum in a text: the rows it adds up
-        return f"{figure.sources[0].file}, " + " + ".join(s.place for s in figure.sources)
-    return "; ".join(f"{s.file}, {s.place}" for s in figure.sources)
+        return f"{file(figure.sources[0].file)}, " + " + ".join(s.place for s in figure.sources)
+    return "; ".join(f"{file(s.file)}, {s.place}" for s in figure.sources)
 
 
 def _location(place: str) -> str:
@@ -125,8 +130,8 @@ def _location(place: str) -> str:
 
 
 class _Comparison:
-    def __init__(self, answer: AnswerFigures, fresh: AnswerFigures) -> None:
-        self.answer, self.fresh = answer, fresh
+    def __init__(self, answer: AnswerFigures, fresh: AnswerFigures, data_dir: Path | None = None) -> None:
+        self.answer, self.fresh, self.data_dir = answer, fresh, data_dir
         self.fmt = Formatter(locale=answer.locale or fresh.locale or "nl_BE")
 
     def same(self, a: str | None, b: str | None) -> bool:
@@ -145,7 +150,7 @@ class _Comparison:
             new = fresh.get(figure.key)
             data = new.figure.shown if new is not None else None
             common = dict(place=found.place, figure=figure.key, drafted=figure.shown, now=now or "",
-                          data=data or "", source=_source(new.figure if new is not None else figure))
+                          data=data or "", source=_source(new.figure if new is not None else figure, self.data_dir))
             if now is None:
                 out.append(Finding(REMOVED, **common))
             elif data is None:
@@ -164,7 +169,7 @@ class _Comparison:
         for found in self.fresh.found:
             if found.figure.key not in keys:
                 out.append(Finding(NEW_IN_DATA, place=found.place, figure=found.figure.key,
-                                   data=found.figure.shown, source=_source(found.figure)))
+                                   data=found.figure.shown, source=_source(found.figure, self.data_dir)))
         return out + self.sums()
 
     # ------------------------------------------------------------------- sums and splits
@@ -269,9 +274,10 @@ class _Comparison:
         return out
 
 
-def compare(answer: AnswerFigures, fresh: AnswerFigures) -> list[Finding]:
-    """Per figure of `answer`: how it compares with its record and with `fresh` (a new draft)."""
-    return _Comparison(answer, fresh).findings()
+def compare(answer: AnswerFigures, fresh: AnswerFigures, data_dir: Path | None = None) -> list[Finding]:
+    """Per figure of `answer`: how it compares with its record and with `fresh` (a new draft);
+    data_dir: the register's folder, that the record's file names are relative to."""
+    return _Comparison(answer, fresh, data_dir).findings()
 
 
 # --------------------------------------------------------------------------- answers and folders
@@ -343,7 +349,7 @@ class Verifier:
         report.question = question.label
         draft = generator.generate(question)
         fresh = read_answer(draft.data, "the new draft")
-        report.findings = compare(answer, fresh)
+        report.findings = compare(answer, fresh, self._register.data_dir)
         return report
 
 

@@ -655,3 +655,22 @@ def test_nested_rows_and_grouped_columns_keep_their_places_through_libreoffice(p
     assert figure_at(a, f'{OTHER}, row "Total", column "1983–84, outturn"', "does not add up")["detail"].endswith(
         "add up to 113 now (1 of them removed), but 754 is stated: a difference of 641")
     assert figure_at(a, f'{OTHER}, row "Property Services Agency", column "1983–84, outturn"', "removed")["drafted"] == "639"
+
+
+def test_the_record_names_data_files_as_the_register_does_wherever_drafter_runs(project, tmp_path, monkeypatch):
+    """The same inputs give the same bytes from any working folder, and no folder of the
+    author's machine travels inside the answer's figure record."""
+    first = run_in(project, "answer", "-q", "4")
+    assert first.exit_code == 0, first.output
+    made = next((project / "out").glob("*.docx"))
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    second = run_cli("answer", "-q", "4", "--register", str(project / "data" / "questions.yaml"),
+                     "--templates", str(project / "answer_templates"), "--output", str(elsewhere))
+    assert second.exit_code == 0, second.output
+    assert (elsewhere / made.name).read_bytes() == made.read_bytes()
+    with zipfile.ZipFile(made) as archive:
+        record = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
+                         if n.startswith("customXml/item") and not n.startswith("customXml/itemProps"))
+    assert 'file="budget.csv"' in record and str(project) not in record and str(elsewhere) not in record

@@ -22,7 +22,7 @@ from jinja2 import TemplateError
 from drafter.load import datasets, schema
 from drafter.load.schema import did_you_mean
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
-from drafter.view.figures import FigureCollector, Source, traced
+from drafter.view.figures import recorded_file, FigureCollector, Source, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
 from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
@@ -304,6 +304,10 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
     for name, file in question.data.items():
         try:
             loaded[name] = load(name, register.data_dir / file)
+            # the answer's figure record names the file as the register does ('budget.csv'), not as
+            # this run's working folder shows it: the same inputs give the same bytes, and no
+            # folder of the author's machine travels inside the answer
+            loaded[name].recorded_file = Path(file).as_posix()
         except DrafterError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -448,7 +452,7 @@ class _TableBuilder:
         if isinstance(self.source, datasets.BudgetData):  # a split of a budget line: the line it is part of
             cell = self.source.cell_at(index)
             part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
-        return Source(self.source.file, figure.place, ref, part_of)
+        return Source(recorded_file(self.source), figure.place, ref, part_of)
 
     def figure_cell(self, shown: str, calls: str, raw: float | None, sources, *, row: str, row_key: str,
                     column: str, column_key: str, section: str, adds: str = "", total: bool = False) -> Cell:

@@ -47,6 +47,12 @@ class Source:
     part_of: str = ""  # the figure this one is a part of: 'clusters, 2016, VAK' (a split)
 
 
+def recorded_file(data) -> str:
+    """How a figure's record names its data file: as the register does (relative to the register's
+    folder), whatever folder drafter runs in; the shown path when the data set came from elsewhere."""
+    return getattr(data, "recorded_file", None) or data.file
+
+
 @dataclass(frozen=True)
 class Figure:
     number: int  # the collector's number: in the mark, and in the bookmark's name
@@ -160,7 +166,7 @@ class TracedFigures:
         ref = ", ".join(f"{d} {v}" for d, v in where.items()) + (f", {measure}" if measure else "")
         shown = ", ".join(f"{d}={v!r}" for d, v in where.items())
         expression = f"{self._data.name}.value({f'{measure!r}, ' if measure else ''}{shown})"
-        return Amount(figure.value, (Source(self._data.file, figure.place, ref),), expression)
+        return Amount(figure.value, (Source(recorded_file(self._data), figure.place, ref),), expression)
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -176,7 +182,7 @@ class TracedBudget(TracedFigures):
         cell = self._data.cell(line, year, kind)
         ref = f"{cell.line}, {cell.year}, {cell.kind}"
         part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
-        return Amount(value, (Source(self._data.file, cell.place, ref, part_of),),
+        return Amount(value, (Source(recorded_file(self._data), cell.place, ref, part_of),),
                       f'{self._data.name}.amount("{line}", {year}, "{kind}")')
 
 
@@ -188,12 +194,12 @@ class TracedShares(TracedFigures):
 
     def percent(self, category: str, decimals: int = 0) -> str:
         shown = self._data.percent(category, decimals)
-        sources = (Source(self._data.file, self._data.category_place(category), category),)
+        sources = (Source(recorded_file(self._data), self._data.category_place(category), category),)
         return self._figures.add(shown, self._data.fraction(category), SCALE_PERCENT, sources,
                                  f'{self._data.name}.percent("{category}")')
 
     def fraction(self, category: str):
-        return Amount(self._data.fraction(category), (Source(self._data.file, self._data.category_place(category), category),),
+        return Amount(self._data.fraction(category), (Source(recorded_file(self._data), self._data.category_place(category), category),),
                       f'{self._data.name}.fraction("{category}")')
 
 
