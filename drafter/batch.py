@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from drafter import paths
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
 from drafter.write.output import check_folder, write_answer

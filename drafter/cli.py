@@ -422,7 +422,6 @@ def batch(
 
     def work():
         from drafter import batch as batches
-        from drafter.load.register import load_register
         from drafter.report import BatchProgress, print_batch_problems, print_batch_summary
 
         say = Say(quiet, verbose, as_json)

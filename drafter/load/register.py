@@ -18,7 +18,7 @@ from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
 from drafter.load.keys import ASKED_IN, ASKER_KEYS, NUMBERINGS, RESERVED_NAMES, AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
 from drafter.load.schema import (FIRST_YEAR, LAST_YEAR, AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
-                                  SCALE_FACTORS, TABLE_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS,
+                                  SCALE_FACTORS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS,
                                   did_you_mean, parse_locale)
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
 

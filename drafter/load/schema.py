@@ -153,8 +153,8 @@ def did_you_mean(name, known) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
-def parse_locale(name: str, *, file: str | None = None, place: str | None = None) -> "Locale":
-    """A Babel locale from ``nl_BE`` (or ``nl-BE``), or a clear error."""
+def parse_locale(name: str, *, file: str | None = None, place: str | None = None):
+    """A Babel locale (babel.Locale) from ``nl_BE`` (or ``nl-BE``), or a clear error."""
     from babel import Locale, UnknownLocaleError
 
     try:

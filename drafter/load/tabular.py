@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pandas as pd
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from drafter.errors import DrafterError
 from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}

@@ -7,7 +7,6 @@ the same bytes.
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 import zipfile
