@@ -50,7 +50,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_batch import TreeMemory, drafter_command  # noqa: E402
+from benchmarks.bench_batch import TreeMemory, drafter_command, timed_process  # noqa: E402
 
 LIBRARIES = "import docx, docxtpl, jinja2, babel, pandas"
 #: The environment of every process timed: bytecode is cached as on an installed drafter
@@ -437,18 +437,7 @@ def fig_large_file(b: Bench) -> None:
 
 def _batch_run(register: Path, templates: Path, out: Path, sampler: TreeMemory | None = None) -> float:
     cmd = _drafter("batch", "--register", str(register), "--templates", str(templates), "--output", str(out))
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV)
-    if sampler is not None:
-        sampler.pid = proc.pid
-        sampler.start()
-    stdout, stderr = proc.communicate()
-    wall = time.perf_counter() - start
-    if sampler is not None:
-        sampler.stop()
-    if proc.returncode != 0:
-        sys.exit(f"batch failed:\n{stdout.decode()}\n{stderr.decode()}")
-    return wall
+    return timed_process(cmd, env=CHILD_ENV, sampler=sampler)
 
 
 def fig_batch(b: Bench) -> None:

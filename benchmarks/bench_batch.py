@@ -141,8 +141,14 @@ def drafter_command() -> list[str]:
 def _run_batch(folder: Path, register: Path, out: Path, jobs: int, sampler: TreeMemory | None = None) -> float:
     cmd = drafter_command() + ["batch", "--register", str(register), "--templates", str(folder / "answer_templates"),
                                "--output", str(out), "--jobs", str(jobs)]
+    return timed_process(cmd, cwd=folder, sampler=sampler)
+
+
+def timed_process(cmd: list[str], cwd: Path | None = None, env: dict | None = None,
+                  sampler: TreeMemory | None = None) -> float:
+    """The wall time of a command (a batch), its memory sampled meanwhile; a failure ends the benchmark."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if sampler is not None:
         sampler.pid = proc.pid
         sampler.start()
@@ -151,7 +157,7 @@ def _run_batch(folder: Path, register: Path, out: Path, jobs: int, sampler: Tree
     if sampler is not None:
         sampler.stop()
     if proc.returncode != 0:
-        sys.exit(f"drafter batch failed ({proc.returncode}):\n{stdout.decode()}\n{stderr.decode()}")
+        sys.exit(f"{' '.join(cmd[-8:])} failed ({proc.returncode}):\n{stdout.decode()}\n{stderr.decode()}")
     return wall
 
 
