@@ -345,3 +345,43 @@ def test_percentages_in_every_cell_in_the_answer_s_language(project):
     t = view_of(project, "data: spending\nrows: size\ncolumns: {measures: [{measure: share, label: Aandeel}]}\n"
                 "unit: percent\ndecimals: 1\n", data=data, locale="fr_BE")
     assert cells(t)[1:] == [["kmo", f"45,0{NBSP}%"], ["groot", f"55,5{NBSP}%"]]
+
+
+def test_a_table_of_thousands_of_rows_is_written_whole(project):
+    """A table's XML is built from the data, not by the template: however long it is, the
+    sandbox's budget for texts a template builds (a million characters) does not refuse it."""
+    import docx
+
+    from .conftest import validate_docx
+
+    rows = 6_000  # some 1.5 million characters of table XML
+    data = "department,year,value\n" + "".join(f"Office {i:05d},2019–20,{i * 7}\n" for i in range(rows))
+    reg = register(project, "data: spending\nrows: department\ncolumns: year\n", data=data)
+    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                     "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    validate_docx(path)
+    table = docx.Document(str(path)).tables[0]
+    assert len(table.rows) == rows + 1
+    assert [c.text for c in table.rows[1].cells] == ["Office 00000", "0"]
+    assert [c.text for c in table.rows[-1].cells] == [f"Office {rows - 1:05d}", f"{(rows - 1) * 7:,}"]
+
+
+def test_a_table_changed_by_a_filter_is_an_error_not_a_lost_table(project):
+    from .conftest import files_in
+
+    reg = register(project, "data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n")
+    template = project / "answer_templates" / "t.docx"
+    import docx
+
+    d = docx.Document(str(project / "answer_templates" / "algemeen.docx"))
+    d.add_paragraph("{{ table('t') | upper }}")
+    d.save(str(template))
+    text = reg.read_text(encoding="utf-8").replace("template: algemeen.docx", "template: t.docx")
+    reg.write_text(text, encoding="utf-8")
+    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                     "--output", str(project / "out"))
+    assert result.exit_code == 1, result.output
+    assert "t.docx" in result.output and "{{p table('name') }}" in result.output
+    assert not (project / "out").exists() or files_in(project / "out") == []

@@ -43,6 +43,10 @@ _STRUCTURE_TAG = re.compile(r"\{%(p|tr|tc) ")
 #: Parts besides the body whose tags are rendered too.
 _TEMPLATED_PART = re.compile(r"^word/(header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _BODY_MARK = "<drafterbody/>"
+#: What {{p table() }} prints while the template runs; `render` puts the table in its place.
+#: Nothing else in a rendered part can look like it: values are escaped, so no '<' is typed.
+_TABLE_PLACE = "<drafter-table n=\"{}\"/>"
+_TABLE_PLACE_RE = re.compile(r'<drafter-table n="(\d+)"/>')
 _docxtpl = DocxTemplate(None)  # only its XML preparation is used; it never opens a file
 
 
@@ -276,8 +280,13 @@ class WordTemplate:
             )
         return found
 
-    def _helpers(self, context: dict) -> dict:
-        """Functions a template calls that need to know the template itself (its style ids)."""
+    def _helpers(self, context: dict, built: list[str] | None = None) -> dict:
+        """Functions a template calls that need to know the template itself (its style ids).
+
+        A table's XML is built from the data, not by the template, so it does not count
+        against the sandbox's text budget: the tag prints a short placeholder, and `render`
+        puts the table (kept in `built`) in its place once the template has run."""
+        built = [] if built is None else built
 
         def table(which, style: str | None = None):
             tables = context.get("tables", {})
@@ -288,19 +297,42 @@ class WordTemplate:
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
-            return Markup(oxml.table_xml(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
+            built.append(oxml.table_xml(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
+            return Markup(_TABLE_PLACE.format(len(built) - 1))
 
         return {"table": table}
 
+    def _put_tables(self, xml: str, built: list[str], part: str) -> str:
+        """The rendered part with each table() placeholder replaced by its table."""
+        if not built:
+            return xml
+        found = 0
+
+        def put(m: re.Match) -> str:
+            nonlocal found
+            found += 1
+            return built[int(m.group(1))]
+
+        xml = _TABLE_PLACE_RE.sub(put, xml)
+        if found != len(built):
+            raise TemplateProblem(
+                "a table built by table() did not reach the document unchanged",
+                file=self.file, place=part,
+                hint="Print a table alone in its own paragraph, {{p table('name') }}, without a filter or ~.")
+        built.clear()
+        return xml
+
     def render(self, context: dict) -> dict[str, bytes]:
         """The parts whose content the tags change: the main document and templated parts."""
-        context = {**context, **self._helpers(context)}
+        built: list[str] = []
+        context = {**context, **self._helpers(context, built)}
         figures = context.get(FIGURES_KEY)
         with figures.recording("the template") if figures is not None else nullcontext():
-            body = self._render_one(self.body, context, "the document")
+            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document")
             out = {package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}
             for name, compiled in self.other.items():
-                out[name] = self._render_one(compiled, context, name).encode("utf-8")
+                xml = self._put_tables(self._render_one(compiled, context, name), built, name)
+                out[name] = xml.encode("utf-8")
         return out
 
 
