@@ -72,12 +72,19 @@ _W_TR = oxml.qn("w:tr")
 _W_TRPR = oxml.qn("w:trPr")
 _W_VAL = oxml.qn("w:val")
 _W_VERTALIGN = oxml.qn("w:vertAlign")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: The w:t that hold a figure mark, and every w:id in a part: found by libxml2, not a walk in Python.
+_MARKED_TEXTS = etree.XPath(f"//w:t[contains(., '{FIG_OPEN}')]", namespaces=oxml.NSMAP)
+_ALL_IDS = etree.XPath("//@w:id", namespaces=oxml.NSMAP)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
 def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
+
+
+_FIGURE, _SOURCE = _q("figure"), _q("source")
 
 
 # --------------------------------------------------------------------------- places in a document
@@ -148,6 +155,12 @@ class _Table:
 
     def column_label(self, index: int) -> str:
         """A column's header as a reader names it: with the group over it ('1982–83, outturn')."""
+        key = ("column", index)
+        if key not in self._values:  # asked for by every figure in the column: worked out once
+            self._values[key] = self._column_label(index)
+        return self._values[key]
+
+    def _column_label(self, index: int) -> str:
         if not self.rows:
             return ""
         labels = []
@@ -212,7 +225,8 @@ class _Layout:
                 else:
                     break
             self.tables.append(_Table(tbl, rows, header or 1))
-        self.paragraphs = [p for p in body.iter(_W_P) if next(p.iterancestors(_W_TC), None) is None]
+        in_cells = {p for tbl in body.iter(_W_TBL) for p in tbl.iter(_W_P)}  # a w:p in a w:tbl is in a cell
+        self.paragraphs = [p for p in body.iter(_W_P) if p not in in_cells]
         self.paragraph_number = {p: i + 1 for i, p in enumerate(self.paragraphs)}
         self._texts: dict[etree._Element, str] = {}
 
@@ -284,6 +298,14 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     if run is None or run.tag != _W_R:
         t.text = _MARK_CHARS.sub("", MARK_RE.sub(lambda m: m.group(2), t.text or ""))
         return []
+    whole = MARK_RE.fullmatch(t.text or "")
+    if whole is not None and _alone_in_run(run, t):
+        # a run that shows one figure and nothing else (a table cell) is the figure's run
+        # already: the general cut below would give a copy of it with the same text
+        t.text = _MARK_CHARS.sub("", whole.group(2))
+        t.set(_XML_SPACE, "preserve")
+        t.tail = run.tail = None  # as the cut leaves them
+        return [(int(whole.group(1)), run)]
     rpr = run.find(_W_RPR)
     content = [c for c in run if c is not rpr]
     at = content.index(t)
@@ -299,7 +321,7 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     def text(value: str) -> etree._Element:
         el = etree.Element(_W_T)
         el.text = _MARK_CHARS.sub("", value)
-        el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        el.set(_XML_SPACE, "preserve")
         return el
 
     runs, found, pending = [], [], content[:at]
@@ -323,6 +345,14 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     for offset, r in enumerate(runs):
         parent.insert(index + offset, r)
     return found
+
+
+def _alone_in_run(run: etree._Element, t: etree._Element) -> bool:
+    """Whether t is all a run holds but its properties, and carries no attribute but xml:space."""
+    if any(name != _XML_SPACE for name in t.attrib):
+        return False
+    n = len(run)
+    return n == 1 or (n == 2 and run[0].tag == _W_RPR and run[1] is t)
 
 
 def _copy(element):
@@ -350,7 +380,7 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
             parts[name] = strip_marks_from(parts[name])
     placed: list[tuple[Figure, etree._Element]] = []
     seen: set[int] = set()
-    for t in list(document.iter(_W_T)):
+    for t in _MARKED_TEXTS(document):
         if t.text and FIG_OPEN in t.text:
             for number, run in _split_run(t):
                 figure = collector.get(number)
@@ -368,41 +398,41 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
     record.set("locale", locale)
     for figure, run in placed:
         p = next(run.iterancestors(_W_P), None)
-        record.append(_figure_xml(figure, layout, p, run))
+        _figure_xml(record, figure, layout, p, run)
     _store_record(parts, oxml.serialize(record), question_id)
 
 
 def _next_id(document: etree._Element) -> int:
     """An id above every w:id in the part (bookmarks, comments, revisions; note references too, harmlessly)."""
-    ids = [int(v) for v in document.xpath("//@w:id", namespaces=oxml.NSMAP) if v.lstrip("-").isdigit()]
+    ids = [int(v) for v in _ALL_IDS(document) if v.lstrip("-").isdigit()]
     return max(ids, default=-1) + 1
 
 
-def _figure_xml(figure: Figure, layout: _Layout, p, run) -> etree._Element:
-    el = etree.Element(_q("figure"))
+def _figure_xml(record: etree._Element, figure: Figure, layout: _Layout, p, run) -> None:
+    """The figure's entry in the record: its attributes set at once (one call into lxml, not one per attribute)."""
+    attrib = {}
     for name, value in (("n", figure.number), ("key", figure.key), ("kind", figure.kind), ("shown", figure.shown),
                         ("raw", repr(figure.raw)), ("scale", repr(figure.scale)), ("table", figure.table),
                         ("row", figure.row), ("column", figure.column), ("row-key", figure.row_key),
                         ("column-key", figure.column_key), ("where", figure.where), ("section", figure.section),
                         ("adds", figure.adds)):
         if value != "":
-            el.set(name, str(value))
-    el.set("place", layout.place(p, figure.shown, figure))
+            attrib[name] = str(value)
     cell = layout.cell_of(p) if p is not None else None
+    attrib["place"] = layout.cell_place(*cell, figure) if cell is not None else layout.place(p, figure.shown, figure)
     if cell is not None:
-        el.set("cell", " ".join(str(i) for i in cell))
+        attrib["cell"] = f"{cell[0]} {cell[1]} {cell[2]}"
     elif p is not None:
-        el.set("paragraph", layout.text(p))
-        el.set("at", str(len(_clean(_visible(p, calls=False, until=run) + "x")) - 1))  # where in it
+        attrib["paragraph"] = layout.text(p)
+        attrib["at"] = str(len(_clean(_visible(p, calls=False, until=run) + "x")) - 1)  # where in it
+    el = etree.SubElement(record, _FIGURE, attrib)
     for source in figure.sources:
-        s = etree.SubElement(el, _q("source"))
-        s.set("file", source.file)
-        s.set("place", source.place)
+        s = {"file": source.file, "place": source.place}
         if source.ref:
-            s.set("ref", source.ref)
+            s["ref"] = source.ref
         if source.part_of:
-            s.set("part-of", source.part_of)
-    return el
+            s["part-of"] = source.part_of
+        etree.SubElement(el, _SOURCE, s)
 
 
 def _store_record(parts: dict[str, bytes], xml: bytes, question_id: str) -> None:

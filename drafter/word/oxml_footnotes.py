@@ -213,12 +213,14 @@ def bookmark_name(note_id: int) -> str:
     return f"_RefDrafterNote{note_id}"
 
 
+_BOOKMARK_START, _BOOKMARK_END, _W_ID, _W_NAME = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:id"),
+                                                  qn("w:name"))
+
+
 def bookmark_around(run: etree._Element, bookmark_id: int, name: str) -> None:
-    start = etree.Element(qn("w:bookmarkStart"))
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), name)
-    end = etree.Element(qn("w:bookmarkEnd"))
-    end.set(qn("w:id"), str(bookmark_id))
+    number = str(bookmark_id)
+    start = etree.Element(_BOOKMARK_START, {_W_ID: number, _W_NAME: name})
+    end = etree.Element(_BOOKMARK_END, {_W_ID: number})
     run.addprevious(start)
     run.addnext(end)
 
