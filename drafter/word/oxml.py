@@ -89,30 +89,37 @@ def set_proofing_language(styles_root: etree._Element, lang: str) -> None:
 # --------------------------------------------------------------------------- tables
 
 # The order of children in w:pPr and w:trPr matters to validators: insert in schema order.
-_PPR_ORDER = [
+def _ranks(names: list[str]) -> dict[str, int]:
+    return {name: rank for rank, name in enumerate(names)}
+
+
+_PPR_ORDER = _ranks([
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
     "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
     "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
     "sectPr", "pPrChange",
-]
-_TRPR_ORDER = ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
-               "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange"]
+])
+_TRPR_ORDER = _ranks(["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+                      "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange"])
 
 
-def _insert_ordered(parent: etree._Element, child: etree._Element, order: list[str]) -> None:
-    local = etree.QName(child).localname
-    rank = order.index(local)
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else etree.QName(element).localname
+
+
+def _insert_ordered(parent: etree._Element, child: etree._Element, order: dict[str, int]) -> None:
+    rank = order[_local(child)]
     for i, existing in enumerate(parent):
-        name = etree.QName(existing).localname
-        if name in order and order.index(name) > rank:
+        if order.get(_local(existing), -1) > rank:
             parent.insert(i, child)
             return
     parent.append(child)
 
 
-def _ensure(parent: etree._Element, tag: str, order: list[str]) -> etree._Element:
+def _ensure(parent: etree._Element, tag: str, order: dict[str, int]) -> etree._Element:
     found = parent.find(qn(tag))
     if found is None:
         found = etree.Element(qn(tag))
@@ -420,6 +427,22 @@ def fill_styled_text(run: etree._Element, style_id: str, text: str) -> None:
 # --------------------------------------------------------------------------- numbered lists
 
 
+def _paragraphs_in_styles(root: etree._Element, style_ids) -> list[etree._Element]:
+    """The paragraphs whose style (paragraph_style) is one of style_ids, in document order:
+    found from their w:pStyle, so that a table's hundreds of unstyled cells cost nothing."""
+    found = []
+    p_tag, ppr_tag, pstyle_tag, val = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+    for style in root.iter(pstyle_tag):
+        if style.get(val) not in style_ids:
+            continue
+        ppr = style.getparent()
+        p = ppr.getparent()
+        if ppr.tag == ppr_tag and p is not None and p.tag == p_tag and p.find(ppr_tag) is ppr \
+                and ppr.find(pstyle_tag) is style:
+            found.append(p)
+    return found
+
+
 def restart_lists(body: etree._Element, numbering_root: etree._Element, style_nums: dict[str, str]) -> int:
     """Give every list (a run of consecutive paragraphs in a list style) its own numbering.
 
@@ -429,13 +452,12 @@ def restart_lists(body: etree._Element, numbering_root: etree._Element, style_nu
     """
     lists: list[list[etree._Element]] = []
     previous = None
-    for p in body.iter(qn("w:p")):
-        if paragraph_style(p) in style_nums:
-            if previous is not None and p.getprevious() is previous:
-                lists[-1].append(p)
-            else:
-                lists.append([p])
-            previous = p
+    for p in _paragraphs_in_styles(body, style_nums):
+        if previous is not None and p.getprevious() is previous:
+            lists[-1].append(p)
+        else:
+            lists.append([p])
+        previous = p
     if not lists:
         return 0
     abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering_root.findall(qn("w:abstractNum"))}
