@@ -47,7 +47,7 @@ def test_the_figure_record_written_as_text_is_the_record_lxml_writes(value):
     assert figures.record_xml(value, "nl_BE", []) == _lxml_record(value, "nl_BE", [])
 
 
-@pytest.mark.parametrize("bad", ["\x00", "\x0b", "\ufffe", "\x1f"])
+@pytest.mark.parametrize("bad", ["\x00", "\x01", "\x02", "\x03", "\x0b", "\ufffe", "\x1f"])
 def test_a_record_with_a_character_xml_cannot_hold_is_refused_as_by_lxml(bad):
     entries = [({"n": "1", "shown": f"x{bad}"}, [])]
     with pytest.raises(ValueError) as mine:

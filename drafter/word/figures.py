@@ -28,7 +28,7 @@ import re
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -73,8 +73,7 @@ _W_TRPR = oxml.qn("w:trPr")
 _W_VAL = oxml.qn("w:val")
 _W_VERTALIGN = oxml.qn("w:vertAlign")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-#: The w:t that hold a figure mark, and every w:id in a part: found by libxml2, not a walk in Python.
-_MARKED_TEXTS = etree.XPath(f"//w:t[contains(., '{FIG_OPEN}')]", namespaces=oxml.NSMAP)
+#: Every w:id in a part: found by libxml2, not a walk in Python.
 _ALL_IDS = etree.XPath("//@w:id", namespaces=oxml.NSMAP)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -222,10 +221,17 @@ class _Layout:
                 else:
                     break
             self.tables.append(_Table(tbl, rows, header or 1))
-        in_cells = {p for tbl in body.iter(_W_TBL) for p in tbl.iter(_W_P)}  # a w:p in a w:tbl is in a cell
-        self.paragraphs = [p for p in body.iter(_W_P) if p not in in_cells]
-        self.paragraph_number = {p: i + 1 for i, p in enumerate(self.paragraphs)}
         self._texts: dict[etree._Element, str] = {}
+
+    @cached_property
+    def paragraphs(self) -> list[etree._Element]:
+        """The paragraphs outside tables (worked out when a figure stands in one)."""
+        in_cells = {p for tbl in self.body.iter(_W_TBL) for p in tbl.iter(_W_P)}  # a w:p in a w:tbl is in a cell
+        return [p for p in self.body.iter(_W_P) if p not in in_cells]
+
+    @cached_property
+    def paragraph_number(self) -> dict[etree._Element, int]:
+        return {p: i + 1 for i, p in enumerate(self.paragraphs)}
 
     def text(self, p: etree._Element) -> str:
         """A paragraph's text as a reader sees it (without note calls), worked out once."""
@@ -377,7 +383,7 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
             parts[name] = strip_marks_from(parts[name])
     placed: list[tuple[Figure, etree._Element]] = []
     seen: set[int] = set()
-    for t in _MARKED_TEXTS(document):
+    for t in oxml.TEXTS_HOLDING(document, c=FIG_OPEN):
         if t.text and FIG_OPEN in t.text:
             for number, run in _split_run(t):
                 figure = collector.get(number)
@@ -428,41 +434,47 @@ def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str]
     return attrib, sources
 
 
-#: What libxml2 refuses in a text (C0 controls but tab, newline and return; lone surrogates;
-#: U+FFFE, U+FFFF), and how it writes an attribute's value.
+#: What libxml2 refuses in a text: C0 controls but tab, newline and return; lone surrogates;
+#: U+FFFE, U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                                    "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
-
-
-_TO_ESCAPE = re.compile('[&<>"\n\r\t]')
+#: The record's own quotes and brackets while its values are escaped: characters no value holds.
+_QUOTE, _OPEN, _CLOSE = "\x01", "\x02", "\x03"
 
 
 def _attributes(attrib: dict[str, str]) -> str:
-    return "".join(f' {name}="{value.translate(_ATTRIBUTE_ESCAPES) if _TO_ESCAPE.search(value) else value}"'
-                   for name, value in attrib.items())
+    return "".join(f" {name}={_QUOTE}{value}{_QUOTE}" for name, value in attrib.items())
 
 
 def record_xml(question_id: str, locale: str, entries: list[tuple[dict[str, str], list[dict[str, str]]]]) -> bytes:
     """The figure record as its part's bytes: written as text, the bytes lxml writes for the
-    same elements (an answer's record has an entry per figure; a table of 5,000 rows, 10,000)."""
-    out = [f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<figures xmlns=\"{NS}\""
-           + _attributes({"question": question_id, "locale": locale})]
+    same elements (an answer's record has an entry per figure; a table of 5,000 rows, 10,000).
+    Values are escaped as libxml2 escapes an attribute, all at once; a value libxml2 refuses
+    is refused with lxml's message."""
+    head = {"question": question_id, "locale": locale}
+    values = [*head.values()]
+    out = [f"{_OPEN}figures xmlns={_QUOTE}{NS}{_QUOTE}{_attributes(head)}"]
     if not entries:
-        out.append("/>")
+        out.append(f"/{_CLOSE}")
     else:
-        out.append(">")
+        out.append(_CLOSE)
         for attrib, sources in entries:
-            out.append("<figure" + _attributes(attrib))
+            values += attrib.values()
+            out.append(f"{_OPEN}figure{_attributes(attrib)}")
             if sources:
-                out.append(">" + "".join("<source" + _attributes(s) + "/>" for s in sources) + "</figure>")
+                out.append(_CLOSE)
+                for source in sources:
+                    values += source.values()
+                    out.append(f"{_OPEN}source{_attributes(source)}/{_CLOSE}")
+                out.append(f"{_OPEN}/figure{_CLOSE}")
             else:
-                out.append("/>")
-        out.append("</figures>")
-    text = "".join(out)
-    if _NOT_XML.search(text):
+                out.append(f"/{_CLOSE}")
+        out.append(f"{_OPEN}/figures{_CLOSE}")
+    if _NOT_XML.search("".join(values)):
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
-    return text.encode("utf-8")
+    text = ("".join(out).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+            .replace(_QUOTE, '"').replace(_OPEN, "<").replace(_CLOSE, ">"))
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + text).encode("utf-8")
 
 
 def _store_record(parts: dict[str, bytes], xml: bytes, question_id: str) -> None:

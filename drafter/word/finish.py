@@ -19,7 +19,7 @@ from drafter.word import package
 from drafter.word import styles
 from drafter.word import oxml_footnotes as oxf
 from drafter.errors import Problem, TemplateProblem
-from drafter.view.footnotes import TOKEN_RE, FootnoteCollector, has_token
+from drafter.view.footnotes import TOKEN_RE, TOKEN_START, FootnoteCollector, has_token
 from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY
 from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 from drafter.view.answer import AnswerView
@@ -115,7 +115,7 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     oxml.end_cells_with_a_paragraph(body)
     oxml.keep_tables_together(body, set(info.note_ids))
     oxml.end_with_the_last_section(body)
-    for run, call in oxml.split_runs_at(body, SUPERSCRIPT):
+    for run, call in oxml.split_runs_at(body, SUPERSCRIPT, SUP_OPEN):
         oxml.fill_styled_text(run, info.note_reference, call)
     if info.list_numbering and NUMBERING in parts:
         numbering = oxml.parse(parts[NUMBERING])
@@ -191,7 +191,7 @@ def place_footnotes(parts: dict[str, bytes], document, collector: FootnoteCollec
     has, in the order of their references. A note used at several places (one key) is
     written once; its other places show its number through a cross-reference.
     """
-    markers = [(run, int(n)) for run, n in oxml.split_runs_at(document, TOKEN_RE)]
+    markers = [(run, int(n)) for run, n in oxml.split_runs_at(document, TOKEN_RE, TOKEN_START)]
     problems = _leftover_problems(parts, document, rendered, template)
     unknown = [n for _, n in markers if collector.get(n) is None]
     if unknown:

@@ -367,13 +367,18 @@ def _new_text(text: str) -> etree._Element:
     return t
 
 
-def split_runs_at(root: etree._Element, pattern) -> list[tuple[etree._Element, str]]:
+#: The w:t under an element whose text holds a character: libxml2 finds them, not a walk in Python.
+TEXTS_HOLDING = etree.XPath("descendant-or-self::w:t[contains(., $c)]", namespaces=NSMAP)
+
+
+def split_runs_at(root: etree._Element, pattern, needle: str | None = None) -> list[tuple[etree._Element, str]]:
     """Cut every run whose text holds a match of ``pattern`` (a token drafter wrote) there,
     keeping the run's properties on each piece, and put an empty run at each match (spaces
     just before it go: a note call follows its word). Returns those runs, in document order,
-    with the match's group 1. Matches where Word allows no note are left as they are."""
+    with the match's group 1. Matches where Word allows no note are left as they are.
+    needle: a character every match holds (the token's first), so that only texts holding it are read."""
     found: list[tuple[etree._Element, str]] = []
-    for t in list(root.iter(qn("w:t"))):
+    for t in (TEXTS_HOLDING(root, c=needle) if needle else list(root.iter(qn("w:t")))):
         text = t.text or ""
         if not pattern.search(text) or not _allowed(t):
             continue
