@@ -313,18 +313,20 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     content = [c for c in run if c is not rpr]
     at = content.index(t)
     pieces = MARK_RE.split(t.text or "")  # text, number, shown, text, number, shown, ..., text
+    parent = run.getparent()
+    # new elements are made in the run's document (an element made alone gets a document of its
+    # own, which costs more than the element) and put in their places below
 
     def new_run(children):
-        r = etree.Element(_W_R, attrib=dict(run.attrib))
+        r = etree.SubElement(parent, _W_R, dict(run.attrib))
         if rpr is not None:
             r.append(_copy(rpr))
         r.extend(children)
         return r
 
     def text(value: str) -> etree._Element:
-        el = etree.Element(_W_T)
+        el = etree.SubElement(run, _W_T, {_XML_SPACE: "preserve"})
         el.text = _MARK_CHARS.sub("", value)
-        el.set(_XML_SPACE, "preserve")
         return el
 
     runs, found, pending = [], [], content[:at]
@@ -342,7 +344,6 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     pending += content[at + 1:]
     if pending:
         runs.append(new_run(pending))
-    parent = run.getparent()
     index = parent.index(run)
     parent.remove(run)
     for offset, r in enumerate(runs):

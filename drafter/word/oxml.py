@@ -111,9 +111,10 @@ def _local(element: etree._Element) -> str:
 
 
 def _insert_ordered(parent: etree._Element, child: etree._Element, order: dict[str, int]) -> None:
+    """Put child (new, or already parent's last child) before the first child that follows it in order."""
     rank = order[_local(child)]
     for i, existing in enumerate(parent):
-        if order.get(_local(existing), -1) > rank:
+        if existing is not child and order.get(_local(existing), -1) > rank:
             parent.insert(i, child)
             return
     parent.append(child)
@@ -122,7 +123,7 @@ def _insert_ordered(parent: etree._Element, child: etree._Element, order: dict[s
 def _ensure(parent: etree._Element, tag: str, order: dict[str, int]) -> etree._Element:
     found = parent.find(qn(tag))
     if found is None:
-        found = etree.Element(qn(tag))
+        found = etree.SubElement(parent, qn(tag))  # in parent's document, then put in its place
         _insert_ordered(parent, found, order)
     return found
 

@@ -219,8 +219,9 @@ _BOOKMARK_START, _BOOKMARK_END, _W_ID, _W_NAME = (qn("w:bookmarkStart"), qn("w:b
 
 def bookmark_around(run: etree._Element, bookmark_id: int, name: str) -> None:
     number = str(bookmark_id)
-    start = etree.Element(_BOOKMARK_START, {_W_ID: number, _W_NAME: name})
-    end = etree.Element(_BOOKMARK_END, {_W_ID: number})
+    parent = run.getparent()  # made in the run's document, then moved: cheaper than a document of their own
+    start = etree.SubElement(parent, _BOOKMARK_START, {_W_ID: number, _W_NAME: name})
+    end = etree.SubElement(parent, _BOOKMARK_END, {_W_ID: number})
     run.addprevious(start)
     run.addnext(end)
 
