@@ -96,3 +96,21 @@ def test_paragraphs_in_list_styles_are_those_paragraph_style_names():
     general = [p for p in body.iter(f"{{{W}}}p") if oxml.paragraph_style(p) in ids]
     assert oxml._paragraphs_in_styles(body, ids) == general
     assert len(general) == 5
+
+
+def test_a_paragraph_read_once_gives_the_text_before_each_run_as_read_run_by_run():
+    body = etree.fromstring(f'''<w:body xmlns:w="{W}">
+      <w:p><w:r><w:t>Circa </w:t><w:tab/></w:r><w:r><w:t>45%</w:t></w:r>
+        <w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>(1)</w:t></w:r>
+        <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>2</w:t></w:r>
+        <w:r><w:t xml:space="preserve"> van </w:t></w:r><w:r/><w:r><w:tab/><w:t>12</w:t></w:r>
+        <w:hyperlink><w:r><w:t>link</w:t></w:r></w:hyperlink><w:r><w:t>end</w:t></w:r></w:p>
+      <w:p><w:r><w:t>other</w:t></w:r></w:p>
+    </w:body>''')
+    layout = figures._Layout(body)
+    p, other = body.findall(f"{{{W}}}p")
+    runs = list(body.iter(f"{{{W}}}r"))
+    for run in runs:
+        assert layout.text_before(p, run) == figures._visible(p, calls=False, until=run)
+    assert layout.text(p) == figures._clean(figures._visible(p, calls=False))
+    assert layout.text_before(other, runs[0]) == figures._visible(other, calls=False, until=runs[0])

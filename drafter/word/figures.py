@@ -222,6 +222,7 @@ class _Layout:
                     break
             self.tables.append(_Table(tbl, rows, header or 1))
         self._texts: dict[etree._Element, str] = {}
+        self._read: dict[etree._Element, tuple[list[str], dict[etree._Element, int]]] = {}
 
     @cached_property
     def paragraphs(self) -> list[etree._Element]:
@@ -237,8 +238,30 @@ class _Layout:
         """A paragraph's text as a reader sees it (without note calls), worked out once."""
         found = self._texts.get(p)
         if found is None:
-            found = self._texts[p] = _clean(_visible(p, calls=False))
+            found = self._texts[p] = _clean("".join(self._pieces(p)[0]))
         return found
+
+    def _pieces(self, p: etree._Element) -> tuple[list[str], dict[etree._Element, int]]:
+        """What each w:t and w:tab of a paragraph shows ('' for a note call), in order, and
+        each one's place in that list: read once for all the figures in the paragraph."""
+        found = self._read.get(p)
+        if found is None:
+            pieces, index = [], {}
+            for t in p.iter(_W_T, _W_TAB):
+                index[t] = len(pieces)
+                if t.tag == _W_TAB:
+                    pieces.append("\t")
+                    continue
+                run = t.getparent()
+                pieces.append("" if run is not None and run.tag == _W_R and _is_call_run(run) else t.text or "")
+            found = self._read[p] = (pieces, index)
+        return found
+
+    def text_before(self, p: etree._Element, run: etree._Element) -> str:
+        """_visible(p, calls=False, until=run): the paragraph's text before the run."""
+        pieces, index = self._pieces(p)
+        first = next(run.iter(_W_T, _W_TAB), None)
+        return "".join(pieces[:index.get(first, len(pieces))])
 
     def cell_of(self, p: etree._Element) -> tuple[int, int, int] | None:
         """(table, row, cell) indexes (from 0) of a paragraph in a table."""
@@ -423,7 +446,7 @@ def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str]
         attrib["cell"] = f"{cell[0]} {cell[1]} {cell[2]}"
     elif p is not None:
         attrib["paragraph"] = layout.text(p)
-        attrib["at"] = str(len(_clean(_visible(p, calls=False, until=run) + "x")) - 1)  # where in it
+        attrib["at"] = str(len(_clean(layout.text_before(p, run) + "x")) - 1)  # where in it
     sources = []
     for source in figure.sources:
         s = {"file": source.file, "place": source.place}
