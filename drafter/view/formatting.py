@@ -2,7 +2,9 @@
 
 Babel gives each locale's separators (nl_BE: 14.250.000 and 6,750). Babel rounds half to
 even; people expect half up (12,5% -> 13%), so values are rounded here with ``decimal``
-before Babel formats them.
+before Babel formats them. A table formats thousands of figures, so the way Babel writes a
+rounded figure is derived once per locale and precision from Babel's own pattern and
+symbols (``_digits``), and Babel itself writes the figures of any pattern it does not cover.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, parse_locale  # noqa: F401 - the register checks them too
+from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, SCALE_FACTORS, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
@@ -127,6 +129,35 @@ def _number_pattern(decimals: int) -> NumberPattern:
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
 
 
+def _digits_of(pattern: NumberPattern, locale: str):
+    """A function that writes a rounded figure (a Decimal >= 0 with exactly the pattern's
+    decimals) as ``pattern.apply(figure, locale, decimal_quantization=False)`` does.
+
+    For a plain pattern ('#,##0', '#,##0.00': no prefix, suffix, scale or exponent, groups of
+    three) that is Python's own grouping with the locale's symbols put in, one call instead of
+    Babel's dozen. Babel itself writes any other pattern, and the figures of a locale whose
+    symbols hold a quote: Babel drops quoted stretches from what it wrote (de_CH's 1'234'567
+    comes out as 1234567)."""
+    decimals = pattern.frac_prec[0]
+    group = get_group_symbol(locale, numbering_system="latn")
+    decimal = get_decimal_symbol(locale, numbering_system="latn")
+    plain = (pattern.grouping == (3, 3) and pattern.int_prec[0] == 1 and pattern.frac_prec == (decimals, decimals)
+             and pattern.prefix[0] == "" and pattern.suffix[0] == "" and pattern.scale == 0
+             and not pattern.exp_prec and "@" not in pattern.pattern and "'" not in pattern.pattern + group + decimal)
+    if not plain:
+        where = _locale(locale)
+        return lambda figure: pattern.apply(figure, where, decimal_quantization=False)
+    symbols = str.maketrans({",": group, ".": decimal})
+    spec = f",.{decimals}f"
+    return lambda figure: format(figure, spec).translate(symbols)
+
+
+@lru_cache(maxsize=256)
+def _digits(locale: str, decimals: int):
+    """How this locale writes a rounded figure with this many decimals (see _digits_of)."""
+    return _digits_of(_number_pattern(decimals), locale)
+
+
 @lru_cache(maxsize=64)
 def _percent_spacer(locale: str) -> str:
     """The locale's own percent layout: '45%' in nl_BE, '45 %' in fr_BE."""
@@ -170,7 +201,7 @@ class Formatter:
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
             raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
         rounded = self._round(value, decimals)
-        text = _number_pattern(decimals).apply(abs(rounded), _locale(self.locale), decimal_quantization=False)
+        text = _digits(self.locale, decimals)(abs(rounded))
         if rounded >= 0:
             return text
         return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
@@ -178,8 +209,6 @@ class Formatter:
     def figure(self, value, unit, decimals: int) -> str:
         """A figure of a table in its unit (a view.Unit): scaled; in the cell as the unit says
         ('£466m', '45%'), or bare when the unit is stated once elsewhere."""
-        from drafter.load.schema import SCALE_FACTORS
-
         scaled = Decimal(str(value)) * Decimal(SCALE_FACTORS[unit.data_scale]) / Decimal(SCALE_FACTORS[unit.scale])
         if unit.show == "cells" and unit.kind == "percent":
             return self.percent(scaled / 100, decimals)
