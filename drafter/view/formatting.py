@@ -117,6 +117,10 @@ PERCENT_STYLES = ("symbol", "word")
 _NUMBER = re.compile(r"[-\u2212]?\d(?:[\d.,\u00a0\u202f ]*\d)?")
 
 
+#: The quantum a figure of 0 to MAX_DECIMALS decimals is rounded to: 1, 0.1, 0.01, ...
+_QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(MAX_DECIMALS + 1))
+
+
 @lru_cache(maxsize=64)
 def _locale(locale: str) -> Locale:
     return Locale.parse(locale)
@@ -190,36 +194,51 @@ class Formatter:
             return "".join(items)
         return ", ".join(items[:-1]) + f" {self.words['and']} " + items[-1]
 
-    def _round(self, value, decimals: int) -> Decimal:
-        quantum = Decimal(1).scaleb(-decimals)
-        return _figure(value).quantize(quantum, rounding=ROUNDING[self.rounding])
-
     def number(self, value, decimals: int = 0) -> str:
         """14250000 -> '14.250.000'; (6.75, 3) -> '6,750'."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             raise ValueError("no value to format")
+        return self.number_writer(decimals)(value)
+
+    def number_writer(self, decimals: int):
+        """number(value, decimals) as a function of a value that is not None or NaN (number checks
+        that first), worked out once for the many figures of a table: the precision checked, the
+        locale's way of writing figures looked up."""
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
             raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
-        rounded = self._round(value, decimals)
-        text = _digits(self.locale, decimals)(abs(rounded))
-        if rounded >= 0:
-            return text
-        return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
+        quantum, rounding, digits = _QUANTA[decimals], ROUNDING[self.rounding], _digits(self.locale, decimals)
+
+        def write(value) -> str:
+            rounded = _figure(value).quantize(quantum, rounding=rounding)
+            text = digits(abs(rounded))
+            if rounded >= 0:
+                return text
+            return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
+
+        return write
 
     def figure(self, value, unit, decimals: int) -> str:
         """A figure of a table in its unit (a view.Unit): scaled; in the cell as the unit says
         ('£466m', '45%'), or bare when the unit is stated once elsewhere."""
-        scaled = Decimal(str(value)) * Decimal(SCALE_FACTORS[unit.data_scale]) / Decimal(SCALE_FACTORS[unit.scale])
+        return self.figure_writer(unit, decimals)(value)
+
+    def figure_writer(self, unit, decimals: int):
+        """figure(value, unit, decimals) as a function of the value, worked out once for a column."""
+        data_scale, scale = Decimal(SCALE_FACTORS[unit.data_scale]), Decimal(SCALE_FACTORS[unit.scale])
         if unit.show == "cells" and unit.kind == "percent":
-            return self.percent(scaled / 100, decimals)
-        figure = self.number(scaled, decimals)
-        if unit.show == "cells" and unit.kind == "money":
-            sign = ""
+            return lambda value: self.percent(Decimal(str(value)) * data_scale / scale / 100, decimals)
+        number = self.number_writer(decimals)
+        if unit.show != "cells" or unit.kind != "money":
+            return lambda value: number(Decimal(str(value)) * data_scale / scale)
+        cell, symbol = self.words["unit_cell"][unit.scale], self.currency_symbol(unit.currency)
+
+        def write(value) -> str:
+            figure, sign = number(Decimal(str(value)) * data_scale / scale), ""
             if figure.startswith(("-", "\u2212")):
                 sign, figure = figure[0], figure[1:]
-            return sign + self.words["unit_cell"][unit.scale].format(symbol=self.currency_symbol(unit.currency),
-                                                                     figure=figure)
-        return figure
+            return sign + cell.format(symbol=symbol, figure=figure)
+
+        return write
 
     def currency_symbol(self, code: str) -> str:
         return get_currency_symbol(code, locale=self.locale)
@@ -289,7 +308,7 @@ def _figure(value) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         shown = str(value)
         raise ValueError(f"{shown[:40]!r} is not a figure, so it cannot be formatted as one")
-    figure = Decimal(str(value))
+    figure = value if type(value) is Decimal else Decimal(str(value))  # a Decimal's text is exactly itself
     if not figure.is_finite():
         raise ValueError("the figure is not a number (NaN or infinity)")
     if abs(figure) > MAX_FIGURE:
