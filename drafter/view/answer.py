@@ -12,8 +12,9 @@ headers, then row by row, left to right), so that notes are numbered as a reader
 
 from __future__ import annotations
 
+import gc
 import re
-
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -842,6 +843,22 @@ class _TableBuilder:
         return Row(label, tuple(out), total=total)
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused while a table is built: a table of a thousand rows
+    makes tens of thousands of objects that all live on (its cells and figure records), and the
+    collector's passes over them, triggered by their number, find nothing to free (a tenth of
+    building the table). Garbage with cycles made meanwhile is collected once it runs again."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 class _ViewBuilder:
     def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog, load) -> None:
         self.register, self.question, self.catalog = register, question, notes
@@ -901,7 +918,8 @@ class _ViewBuilder:
                 )
             builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
                                     self.register_file, self.text, self.figures)
-            self.tables[name] = builder.build()
+            with _collector_paused():
+                self.tables[name] = builder.build()
         return self.tables[name]
 
     def text(self, text: str, place: str, what: str) -> str:
