@@ -1,6 +1,7 @@
 """Dutch (and other) number, percentage and date formats, rounding half up."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -49,3 +50,67 @@ def test_unknown_locale_is_a_clear_error():
         parse_locale("xx_YY", file="data/questions.yaml", place="line 3")
     assert "unknown locale 'xx_YY'" in str(exc.value) and "line 3" in str(exc.value)
     assert str(parse_locale("nl-BE")) == "nl_BE"
+
+
+# ---- the fast way of writing a figure (formatting._digits) gives exactly what Babel gives
+
+_LOCALES = ("nl_BE", "fr_BE", "en_GB", "de_DE", "de_CH", "hi_IN", "ar_EG")  # hi_IN groups its own pattern 2 by 2
+_VALUES = (0, -0.0, 0.0, 1, -1, 7, 12, 999, 1000, -1000, 1234, 99999, 100000, 14250000, -14250000, 10**15, 10**18,
+           -(10**18), 999_999_999_999_999_999, 0.5, 1.5, 2.5, -2.5, -0.5, 0.125, -0.125, 0.0625, 1.005, 2.675, 1.0005,
+           12.345, 6.75, 0.45, 0.004, -0.004, 0.0004, 123456.789, -98765.4321, 1e-10, 0.3333333333333333,
+           123456789012345.67, 9999.9995, 4.4999, 0.995, -0.995, Decimal("1234.5"), Decimal("-0.005"),
+           Decimal("1E+3"), Decimal("2.50000"), Decimal("-12345678.9051"))
+
+
+def _babel_digits(locale: str, decimals: int):
+    """Babel writing the figure, as formatting did before its fast path."""
+    from babel import Locale
+    from drafter.view.formatting import _number_pattern
+
+    where = Locale.parse(locale)
+    return lambda figure: _number_pattern(decimals).apply(figure, where, decimal_quantization=False)
+
+
+def _everything(locale: str) -> list:
+    from drafter.load.register import Unit
+
+    out = []
+    units = [Unit("money", "EUR", "units", "units", "caption"), Unit("money", "GBP", "million", "units", "cells"),
+             Unit("money", "EUR", "thousand", "units", "cells"), Unit("percent", show="cells"),
+             Unit("count", scale="thousand", data_scale="million")]
+    for style in (("half_up", "symbol", "hyphen"), ("half_even", "word", "minus"), ("half_up", "word", "parentheses")):
+        f = Formatter(locale, *style)
+        for value in _VALUES:
+            for decimals in (0, 1, 2, 3, 10):
+                row = []
+                for call in (lambda: f.number(value, decimals), lambda: f.percent(value, decimals),
+                             lambda: f.scaled(value, 1_000_000, decimals),
+                             *(lambda u=u: f.figure(value, u, decimals) for u in units)):
+                    try:
+                        row.append(call())
+                    except (ValueError, ArithmeticError) as exc:
+                        row.append(type(exc).__name__)
+                out.append((style, value, decimals, row))
+    return out
+
+
+@pytest.mark.parametrize("locale", _LOCALES)
+def test_fast_digits_are_babels_digits(locale, monkeypatch):
+    from drafter.view import formatting
+
+    fast = _everything(locale)
+    monkeypatch.setattr(formatting, "_digits", _babel_digits)
+    assert fast == _everything(locale)
+    assert any("." in str(r[-1]) or "," in str(r[-1]) for r in fast)
+
+
+def test_a_pattern_the_fast_path_does_not_cover_is_written_by_babel():
+    from babel import Locale
+    from babel.numbers import parse_pattern
+    from drafter.view.formatting import _digits_of
+
+    for text in ("#,##,##0.00", "#,##0.00 'x'", "0000.0", "#,##0%"):
+        pattern = parse_pattern(text)
+        for value in (Decimal("0.00"), Decimal("1234567.89"), Decimal("12.50")):
+            assert _digits_of(pattern, "hi_IN")(value) == pattern.apply(value, Locale.parse("hi_IN"),
+                                                                         decimal_quantization=False)

@@ -118,3 +118,39 @@ def test_values_with_xml_characters_come_out_as_text_and_the_document_stays_vali
     assert texts[0] == VALUES["name"]
     assert texts[1] == VALUES["title"]
     assert 'Cijfers <2019> & "later"; de definitieve cijfers voor 2019 moeten nog verwerkt worden.' in texts
+
+
+def test_the_sandbox_remembers_by_type_exactly_what_it_decides_object_by_object(context):
+    """The sandbox's answers kept per (type, attribute) (jinja._SAFE_BY_TYPE) are the answers of
+    the checks themselves, for every object a template reaches and every kind of name, asked
+    twice (the second time from what it kept)."""
+    import types
+    from pathlib import PurePath
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from drafter.view import jinja
+
+    def decided(env, obj, attr, value):  # the checks, object by object
+        return (ImmutableSandboxedEnvironment.is_safe_attribute(env, obj, attr, value) and jinja._own(obj)
+                and not isinstance(value, (PurePath, types.ModuleType, type)))
+
+    table = next(iter(context["tables"].values()))
+    objects = [context["question"], context["minister"], context["answer"]["parts"][0], table, table.rows[0],
+               table.rows[0].cells[0], context["budget"], context["budget"].raw, context["fmt"], "text", 3, 2.5,
+               [1], {"a": 1}, (1,), set(), print, len, type, jinja, PurePath("x"), context["answer"]["parts"][0].blocks]
+    names = ["text", "rows", "cells", "raw", "path", "frame", "file", "upper", "format", "append", "clear", "pop",
+             "keys", "items", "update", "add", "mro", "__class__", "__init__", "_data", "__globals__", "__func__",
+             "number", "title", "amount", "words", "to", "real", "index", "os", "strip", "cells_in_order"]
+    jinja._SAFE_BY_TYPE.clear()
+    for env in (jinja.xml_environment(), jinja.text_environment()):
+        for _ in range(2):
+            for obj in objects:
+                for attr in names:
+                    try:
+                        value = getattr(obj, attr)
+                    except Exception:
+                        continue
+                    assert env.is_safe_attribute(obj, attr, value) == decided(env, obj, attr, value), (obj, attr)
+    assert jinja._SAFE_BY_TYPE and not any(kind in (types.FunctionType, types.BuiltinFunctionType, type, PurePath)
+                                           for kind, _ in jinja._SAFE_BY_TYPE)

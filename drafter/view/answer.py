@@ -12,8 +12,9 @@ headers, then row by row, left to right), so that notes are numbered as a reader
 
 from __future__ import annotations
 
+import gc
 import re
-
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -315,6 +316,20 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
     return loaded
 
 
+@dataclass(frozen=True)
+class _Column:
+    """A column of a table's figures, as every row meets it (see _TableBuilder.plan)."""
+
+    group: AxisItem | None
+    item: AxisItem
+    label: str  # as the figure record names it ('2019, VAK'): _TableBuilder.column_of
+    key: str
+    place: tuple[tuple, str | None]  # its part of a figure's coordinates, and its measure: column_place
+    decimals: tuple[int | None, int | None]  # what it says of its figures' decimals: column_decimals
+    total: bool  # the column total, the last column
+    computed: bool  # a computed column total: the sum of the row's figures
+
+
 class _TableBuilder:
     """Builds one table from a data set of figures, calling its notes in reading order:
     title, corner, group headers, column headers, then row by row (label, text, figures)."""
@@ -339,6 +354,9 @@ class _TableBuilder:
             "nil": fmt.words["placeholder_nil"], "unknown": fmt.words["placeholder_unknown"], "empty": "",
             **spec.placeholders,
         }
+        self.writers: dict = {}  # per precision: how the table's figures are written (Formatter.figure_writer)
+        self.budget = isinstance(source, datasets.BudgetData)
+        self.recorded_file = recorded_file(source)
         self.printed: list[Note] = []
         self.seen_decimals: dict[int, int] = {}  # per column: the most decimals a figure was written with
         self.shown_keys: dict[str, set[str]] = {"rows": set(), "columns": set()}  # what decimals: may name
@@ -411,21 +429,34 @@ class _TableBuilder:
         return [AxisItem(v, v) for v in self.source.values(axis.dimension, indexes) if v not in exclude]
 
     def decimals_of(self, figure, row: AxisItem | None, column: AxisItem | None, group: AxisItem | None) -> int:
-        spec = self.spec
         if row is not None:
             self.shown_keys["rows"].add(row.key)
         if column is not None:
             self.shown_keys["columns"].add(column.key)
-        for item in (row, column, group):
-            if item is not None and item.decimals is not None:
-                return item.decimals
-        if row is not None and row.key in spec.row_decimals:
-            return spec.row_decimals[row.key]
-        if column is not None and column.key in spec.column_decimals:
-            return spec.column_decimals[column.key]
-        if spec.decimals == "stated":
+        return self.pick_decimals(figure, self.row_decimals(row), self.column_decimals(column, group))
+
+    def row_decimals(self, row: AxisItem | None) -> tuple[int | None, int | None]:
+        """What a row says of its figures' decimals: its own, and what the table's decimals: rows: says."""
+        if row is None:
+            return None, None
+        return row.decimals, self.spec.row_decimals.get(row.key)
+
+    def column_decimals(self, column: AxisItem | None, group: AxisItem | None) -> tuple[int | None, int | None]:
+        """What a column (and its group) says: its own (or its group's), and the table's decimals: columns:."""
+        own = column.decimals if column is not None else None
+        if own is None and group is not None:
+            own = group.decimals
+        return own, self.spec.column_decimals.get(column.key) if column is not None else None
+
+    def pick_decimals(self, figure, row: tuple[int | None, int | None], column: tuple[int | None, int | None]) -> int:
+        """A figure's decimals: the row's own, the column's (or its group's), then the table's for that
+        row or that column, then the table's rule (as stated, or one precision)."""
+        for decimals in (row[0], column[0], row[1], column[1]):
+            if decimals is not None:
+                return decimals
+        if self.spec.decimals == "stated":
             return figure.decimals if figure is not None else 0
-        return spec.decimals
+        return self.spec.decimals
 
     def check_decimals_keys(self) -> None:
         """A row or column that `decimals: {rows: ..., columns: ...}` names but the table does not
@@ -444,24 +475,30 @@ class _TableBuilder:
             if figure.status != "value":
                 return self.placeholders[figure.status]
             amount = figure.value
-        return self.fmt.figure(amount, self.spec.unit, decimals)
+        writer = self.writers.get(decimals)
+        if writer is None:
+            writer = self.writers[decimals] = self.fmt.figure_writer(self.spec.unit, decimals)
+        return writer(amount)
 
     # ---- the record of the figures placed (view/figures)
-    def source_of(self, index: int, measure: str, figure: datasets.Figure, ref: str) -> Source:
+    def source_of(self, index: int, figure: datasets.Figure, ref: str) -> Source:
         part_of = ""
-        if isinstance(self.source, datasets.BudgetData):  # a split of a budget line: the line it is part of
+        if self.budget:  # a split of a budget line: the line it is part of
             cell = self.source.cell_at(index)
             part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
-        return Source(recorded_file(self.source), figure.place, ref, part_of)
+        return Source(self.recorded_file, figure.place, ref, part_of)
 
     def figure_cell(self, shown: str, calls: str, raw: float | None, sources, *, row: str, row_key: str,
-                    column: str, column_key: str, section: str, adds: str = "", total: bool = False) -> Cell:
+                    column: str, column_key: str, section: str, adds: str = "", total: bool = False,
+                    place: str | None = None) -> Cell:
         """A figure's cell, recorded (when it shows a value) with the data behind it: one row of the
-        data, or the figures a computed total adds up (`adds`: "column", "row" or "all")."""
+        data, or the figures a computed total adds up (`adds`: "column", "row" or "all"). `place`:
+        where it stands in the table, when the caller has it already."""
         text = self.series.attach(shown, calls)
         if self.figures is None or raw is None or not shown or not sources:
             return Cell(text, numeric=True, total=total)
-        place = ", ".join(k for k in (self.fixed, section, row_key, column_key) if k)
+        if place is None:
+            place = ", ".join(filter(None, (self.fixed, section, row_key, column_key)))
         marked = self.figures.add(shown, raw * self.data_factor, self.scale, tuple(sources),
                                   f"table '{self.spec.name}', {place}", kind="total" if adds else "cell",
                                   table=self.spec.name, row=row, column=column, row_key=row_key,
@@ -548,6 +585,7 @@ class _TableBuilder:
             is_total = spec.column_total is not None and index == len(flat) - 1
             columns.append(self.labelled(label, c.notes, f"{self.where}, column '{c.key}'", numeric=True, total=is_total))
         lookup = self.lookup(indexes, measure, flat)
+        self.columns = self.plan(flat, lookup)
         rows = []
         if spec.rows.within:
             self.check_dimension(spec.rows.within)
@@ -615,15 +653,32 @@ class _TableBuilder:
         return {"dims": [a for a, d in axes if d is not None], "found": found, "measure": measure}
 
     def find(self, lookup, section, row: AxisItem, group, column: AxisItem):
+        """A figure's record in the data (None: it has none) and its measure."""
+        return self.found(lookup, self.row_place(lookup, section, row), self.column_place(lookup, group, column))
+
+    @staticmethod
+    def found(lookup, row_place, column_place):
+        """The record and measure of the figure where a row (row_place) and a column meet."""
+        measure = column_place[1] if column_place[1] is not None else \
+            row_place[1] if row_place[1] is not None else lookup["measure"]
+        return lookup["found"].get(row_place[0] + column_place[0]), measure
+
+    def row_place(self, lookup, section, row: AxisItem) -> tuple[tuple, str | None]:
+        """A row's part of its figures' coordinates in the data (section, row), and the measure it
+        is when the rows are the measures."""
+        values = {"within": section.key if section is not None else None, "row": row.key}
+        return tuple(values[a] for a in lookup["dims"] if a in values), row.key if self.spec.rows.measures else None
+
+    def column_place(self, lookup, group, column: AxisItem) -> tuple[tuple, str | None]:
+        """A column's part of its figures' coordinates (group, column), and the measure it is when
+        the columns or the groups are the measures."""
         spec = self.spec
-        parts = {"within": section.key if section is not None else None, "row": row.key,
-                 "group": group.key if group is not None else None, "column": column.key}
-        key = tuple(parts[a] for a in lookup["dims"])
-        measure = lookup["measure"]
-        for axis, item in ((spec.rows, row), (spec.columns, column), (spec.groups, group)):
+        values = {"group": group.key if group is not None else None, "column": column.key}
+        measure = None
+        for axis, item in ((spec.columns, column), (spec.groups, group)):
             if axis is not None and axis.measures:
                 measure = item.key
-        return lookup["found"].get(key), measure, parts
+        return tuple(values[a] for a in lookup["dims"] if a in values), measure
 
     def missing_figure(self, parts, measure) -> DataError:
         spec = self.spec
@@ -690,7 +745,7 @@ class _TableBuilder:
         most = 0
         for item in items:
             for group, column in columns:
-                index, measure, _ = self.find(lookup, section, item, group, column)
+                index, measure = self.find(lookup, section, item, group, column)
                 if index is not None:
                     most = max(most, self.source.figure(index, measure).decimals)
         return most
@@ -698,12 +753,16 @@ class _TableBuilder:
     def text_cells(self, item, lookup, section):
         spec, src = self.spec, self.source
         out = []
+        if spec.text_columns and item is not None and "by_row" not in lookup:
+            by_row: dict = {}
+            for i in lookup["found"].values():
+                by_row.setdefault(src.records[i].get(spec.rows.dimension), []).append(i)
+            lookup["by_row"] = by_row
         for t in spec.text_columns:
             text = ""
             if item is not None:
-                found = [src.records[i].get(t.column, "") for i in lookup["found"].values()
-                         if src.records[i].get(spec.rows.dimension) == item.key
-                         and (section is None or src.records[i].get(spec.rows.within) == section.key)]
+                found = [src.records[i].get(t.column, "") for i in lookup["by_row"].get(item.key, ())
+                         if section is None or src.records[i].get(spec.rows.within) == section.key]
                 texts = list(dict.fromkeys(x for x in found if x))
                 if len(texts) > 1:
                     raise self.problem(f"the text column '{t.column}' has more than one text for {spec.rows.dimension} "
@@ -711,6 +770,17 @@ class _TableBuilder:
                                        "Give every row of that value the same text.", file=src.file)
                 text = texts[0] if texts else ""
             out.append(Cell(text))
+        return out
+
+    def plan(self, flat, lookup) -> list[_Column]:
+        """The columns of figures as every row meets them, worked out once per table."""
+        spec, out = self.spec, []
+        for index, (g, c) in enumerate(flat):
+            computed = self.computed_column and index == len(flat) - 1
+            label, key = self.column_of(g, c)
+            out.append(_Column(g, c, label, key, ((), None) if computed else self.column_place(lookup, g, c),
+                               self.column_decimals(c, g), spec.column_total is not None and index == len(flat) - 1,
+                               computed))
         return out
 
     def row(self, label, item, flat, lookup, section, sums, total: bool, sources=None) -> Row:
@@ -722,49 +792,71 @@ class _TableBuilder:
         row_sources: list[Source] = []
         section_key = section.key if section is not None else ""
         row_label = item.label  # as a reader finds the row (without its note calls)
-        for index, (g, c) in enumerate(flat):
-            if self.computed_column and index == len(flat) - 1:  # the sum of the row's figures
-                decimals = self.decimals_of(None, item if not total else None, c, g)
-                if spec.decimals == "stated" and c.decimals is None:
+        row_key = str(item.key)
+        if flat:  # what `decimals:` may name (check_decimals_keys)
+            if not total:
+                self.shown_keys["rows"].add(item.key)
+            self.shown_keys["columns"].update(c.key for _, c in flat)
+        row_decimals = self.row_decimals(item if not total else None)
+        row_place = self.row_place(lookup, section, item)
+        place = ", ".join(filter(None, (self.fixed, section_key, row_key)))  # a figure's place, but its column
+        for index, column in enumerate(self.columns):
+            if column.computed:  # the sum of the row's figures
+                decimals = self.pick_decimals(None, row_decimals, column.decimals)
+                if spec.decimals == "stated" and column.item.decimals is None:
                     decimals = most
                 if sums is not None and row_sum is not None:
                     sums[index] = (sums[index] or 0) + row_sum
                     if sources is not None:
                         sources[index].extend(row_sources)
-                column, column_key = self.column_of(g, c)
                 out.append(self.figure_cell(
                     self.value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
-                    row=row_label, row_key=str(item.key) if not total else "total", column=column,
-                    column_key=column_key, section=section_key, adds="row", total=True))
+                    row=row_label, row_key=row_key if not total else "total", column=column.label,
+                    column_key=column.key, section=section_key, adds="row", total=True))
                 continue
-            found, measure, parts = self.find(lookup, section, item, g, c)
+            found, measure = self.found(lookup, row_place, column.place)
             if found is None:
+                parts = {"within": section.key if section is not None else None, "row": item.key,
+                         "group": column.group.key if column.group is not None else None, "column": column.item.key}
                 raise self.missing_figure(parts, measure)
             figure = src.figure(found, measure)
-            text = self.value_text(figure, self.decimals_of(figure, item if not total else None, c, g))
+            text = self.value_text(figure, self.pick_decimals(figure, row_decimals, column.decimals))
+            source = coordinates = None
             if figure.status == "value":
                 row_sum = (row_sum or 0) + figure.value
                 most = max(most, figure.decimals)
                 if not total:
                     self.seen_decimals[index] = max(self.seen_decimals.get(index, 0), figure.decimals)
-            is_total = spec.column_total is not None and index == len(flat) - 1
-            column, column_key = self.column_of(g, c)
-            source = None
-            if figure.status == "value":
-                coordinates = ", ".join(v for v in (self.fixed, section_key, str(item.key), column_key) if v)
-                source = self.source_of(found, measure, figure, coordinates)
-                if not is_total:
+                coordinates = ", ".join(filter(None, (place, column.key)))
+                source = self.source_of(found, figure, coordinates)
+                if not column.total:
                     row_sources.append(source)
-            if sums is not None and figure.status == "value":
-                sums[index] = (sums[index] or 0) + figure.value
-                if sources is not None:
-                    sources[index].append(source)
-            adds = "row" if is_total else ("column" if total else "")  # a stated total, as the data gives it
-            out.append(self.figure_cell(text, self.calls(figure.notes, f"{src.file}, {figure.place}"), figure.value,
-                                        (source,) if source else (), row=row_label,
-                                        row_key=str(item.key), column=column, column_key=column_key,
-                                        section=section_key, adds=adds, total=is_total))
+                if sums is not None:
+                    sums[index] = (sums[index] or 0) + figure.value
+                    if sources is not None:
+                        sources[index].append(source)
+            adds = "row" if column.total else ("column" if total else "")  # a stated total, as the data gives it
+            calls = self.calls(figure.notes, f"{src.file}, {figure.place}") if figure.notes else ""
+            out.append(self.figure_cell(text, calls, figure.value, (source,) if source else (), row=row_label,
+                                        row_key=row_key, column=column.label, column_key=column.key,
+                                        section=section_key, adds=adds, total=column.total, place=coordinates))
         return Row(label, tuple(out), total=total)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused while a table is built: a table of a thousand rows
+    makes tens of thousands of objects that all live on (its cells and figure records), and the
+    collector's passes over them, triggered by their number, find nothing to free (a tenth of
+    building the table). Garbage with cycles made meanwhile is collected once it runs again."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _ViewBuilder:
@@ -826,7 +918,8 @@ class _ViewBuilder:
                 )
             builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
                                     self.register_file, self.text, self.figures)
-            self.tables[name] = builder.build()
+            with _collector_paused():
+                self.tables[name] = builder.build()
         return self.tables[name]
 
     def text(self, text: str, place: str, what: str) -> str:

@@ -53,8 +53,11 @@ def recorded_file(data) -> str:
     return getattr(data, "recorded_file", None) or data.file
 
 
-@dataclass(frozen=True)
+@dataclass
 class Figure:
+    """A figure's record. Not frozen: a table records thousands, and a frozen class's checked
+    field-by-field __init__ cost a tenth of building a large table's view; no template sees it."""
+
     number: int  # the collector's number: in the mark, and in the bookmark's name
     key: str  # the same in every draft of the question (see the module's doc)
     kind: str  # "cell", "total" or "text"

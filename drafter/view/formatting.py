@@ -2,7 +2,9 @@
 
 Babel gives each locale's separators (nl_BE: 14.250.000 and 6,750). Babel rounds half to
 even; people expect half up (12,5% -> 13%), so values are rounded here with ``decimal``
-before Babel formats them.
+before Babel formats them. A table formats thousands of figures, so the way Babel writes a
+rounded figure is derived once per locale and precision from Babel's own pattern and
+symbols (``_digits``), and Babel itself writes the figures of any pattern it does not cover.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, parse_locale  # noqa: F401 - the register checks them too
+from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, SCALE_FACTORS, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
 
@@ -115,6 +117,10 @@ PERCENT_STYLES = ("symbol", "word")
 _NUMBER = re.compile(r"[-\u2212]?\d(?:[\d.,\u00a0\u202f ]*\d)?")
 
 
+#: The quantum a figure of 0 to MAX_DECIMALS decimals is rounded to: 1, 0.1, 0.01, ...
+_QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(MAX_DECIMALS + 1))
+
+
 @lru_cache(maxsize=64)
 def _locale(locale: str) -> Locale:
     return Locale.parse(locale)
@@ -125,6 +131,39 @@ def _number_pattern(decimals: int) -> NumberPattern:
     """Babel's number pattern, parsed once per precision: parsing it costs 30 times more
     than formatting a figure with it."""
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
+
+
+def _digits_of(pattern: NumberPattern, locale: str):
+    """A function that writes a rounded figure (a Decimal >= 0 with exactly the pattern's
+    decimals) as ``pattern.apply(figure, locale, decimal_quantization=False)`` does.
+
+    For a plain pattern ('#,##0', '#,##0.00': no prefix, suffix, scale or exponent, groups of
+    three) that is Python's own grouping with the locale's symbols put in, one call instead of
+    Babel's dozen. Babel itself writes any other pattern, and the figures of a locale whose
+    symbols hold a quote: Babel drops quoted stretches from what it wrote (de_CH's 1'234'567
+    comes out as 1234567)."""
+    decimals = pattern.frac_prec[0]
+    group = get_group_symbol(locale, numbering_system="latn")
+    decimal = get_decimal_symbol(locale, numbering_system="latn")
+    plain = (pattern.grouping == (3, 3) and pattern.int_prec[0] == 1 and pattern.frac_prec == (decimals, decimals)
+             and pattern.prefix[0] == "" and pattern.suffix[0] == "" and pattern.scale == 0
+             and not pattern.exp_prec and "@" not in pattern.pattern and "'" not in pattern.pattern + group + decimal)
+    if not plain:
+        where = _locale(locale)
+        return lambda figure: pattern.apply(figure, where, decimal_quantization=False)
+    spec = f",.{decimals}f"
+    if (group, decimal) == (",", "."):
+        return lambda figure: format(figure, spec)
+    if decimals == 0:
+        return lambda figure: format(figure, spec).replace(",", group)
+    # three replaces cost less than one str.translate; NUL holds the group marks while '.' changes
+    return lambda figure: format(figure, spec).replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+@lru_cache(maxsize=256)
+def _digits(locale: str, decimals: int):
+    """How this locale writes a rounded figure with this many decimals (see _digits_of)."""
+    return _digits_of(_number_pattern(decimals), locale)
 
 
 @lru_cache(maxsize=64)
@@ -159,38 +198,51 @@ class Formatter:
             return "".join(items)
         return ", ".join(items[:-1]) + f" {self.words['and']} " + items[-1]
 
-    def _round(self, value, decimals: int) -> Decimal:
-        quantum = Decimal(1).scaleb(-decimals)
-        return _figure(value).quantize(quantum, rounding=ROUNDING[self.rounding])
-
     def number(self, value, decimals: int = 0) -> str:
         """14250000 -> '14.250.000'; (6.75, 3) -> '6,750'."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             raise ValueError("no value to format")
+        return self.number_writer(decimals)(value)
+
+    def number_writer(self, decimals: int):
+        """number(value, decimals) as a function of a value that is not None or NaN (number checks
+        that first), worked out once for the many figures of a table: the precision checked, the
+        locale's way of writing figures looked up."""
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
             raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
-        rounded = self._round(value, decimals)
-        text = _number_pattern(decimals).apply(abs(rounded), _locale(self.locale), decimal_quantization=False)
-        if rounded >= 0:
-            return text
-        return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
+        quantum, rounding, digits = _QUANTA[decimals], ROUNDING[self.rounding], _digits(self.locale, decimals)
+
+        def write(value) -> str:
+            rounded = _figure(value).quantize(quantum, rounding=rounding)
+            text = digits(abs(rounded))
+            if rounded >= 0:
+                return text
+            return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
+
+        return write
 
     def figure(self, value, unit, decimals: int) -> str:
         """A figure of a table in its unit (a view.Unit): scaled; in the cell as the unit says
         ('£466m', '45%'), or bare when the unit is stated once elsewhere."""
-        from drafter.load.schema import SCALE_FACTORS
+        return self.figure_writer(unit, decimals)(value)
 
-        scaled = Decimal(str(value)) * Decimal(SCALE_FACTORS[unit.data_scale]) / Decimal(SCALE_FACTORS[unit.scale])
+    def figure_writer(self, unit, decimals: int):
+        """figure(value, unit, decimals) as a function of the value, worked out once for a column."""
+        data_scale, scale = Decimal(SCALE_FACTORS[unit.data_scale]), Decimal(SCALE_FACTORS[unit.scale])
         if unit.show == "cells" and unit.kind == "percent":
-            return self.percent(scaled / 100, decimals)
-        figure = self.number(scaled, decimals)
-        if unit.show == "cells" and unit.kind == "money":
-            sign = ""
+            return lambda value: self.percent(Decimal(str(value)) * data_scale / scale / 100, decimals)
+        number = self.number_writer(decimals)
+        if unit.show != "cells" or unit.kind != "money":
+            return lambda value: number(Decimal(str(value)) * data_scale / scale)
+        cell, symbol = self.words["unit_cell"][unit.scale], self.currency_symbol(unit.currency)
+
+        def write(value) -> str:
+            figure, sign = number(Decimal(str(value)) * data_scale / scale), ""
             if figure.startswith(("-", "\u2212")):
                 sign, figure = figure[0], figure[1:]
-            return sign + self.words["unit_cell"][unit.scale].format(symbol=self.currency_symbol(unit.currency),
-                                                                     figure=figure)
-        return figure
+            return sign + cell.format(symbol=symbol, figure=figure)
+
+        return write
 
     def currency_symbol(self, code: str) -> str:
         return get_currency_symbol(code, locale=self.locale)
@@ -260,7 +312,7 @@ def _figure(value) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         shown = str(value)
         raise ValueError(f"{shown[:40]!r} is not a figure, so it cannot be formatted as one")
-    figure = Decimal(str(value))
+    figure = value if type(value) is Decimal else Decimal(str(value))  # a Decimal's text is exactly itself
     if not figure.is_finite():
         raise ValueError("the figure is not a number (NaN or infinity)")
     if abs(figure) > MAX_FIGURE:

@@ -181,6 +181,20 @@ def _own(obj) -> bool:
     return isinstance(obj, _PLAIN) or type(obj).__module__.split(".")[0] in _OWN_PACKAGES
 
 
+#: (type, attribute) -> whether the sandbox lets a template read that attribute of an object of
+#: that type, before the value read is looked at. Only for types whose objects cannot pass for
+#: another type (Python's plain values, drafter's own classes): for them every check but the
+#: value's depends on nothing but the type and the name (Jinja2's is_internal_attribute and
+#: modifies_known_mutable look at isinstance only; _own at the type).
+_SAFE_BY_TYPE: dict[tuple[type, str], bool] = {}
+_EXACT_PLAIN = frozenset(_PLAIN)
+_MAX_SAFE_BY_TYPE = 4096
+
+
+def _checked_by_type(kind: type) -> bool:
+    return kind in _EXACT_PLAIN or kind.__module__.startswith("drafter.")
+
+
 class _NoFolding(CodeGenerator):
     """Jinja2 prints a constant tag ({{ [1, 2] }}, {{ 1e400 }}) when it compiles it, escaped
     before `finalize` sees it; here every tag is printed at render time, through `finalize`,
@@ -302,11 +316,21 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
 
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
+        kind = type(obj)
+        safe = _SAFE_BY_TYPE.get((kind, attr))
+        if safe is None:
+            safe = self._safe_attribute_of(obj, attr, value)
+            if _checked_by_type(kind):
+                if len(_SAFE_BY_TYPE) >= _MAX_SAFE_BY_TYPE:
+                    _SAFE_BY_TYPE.clear()
+                _SAFE_BY_TYPE[(kind, attr)] = safe
+        return safe and not isinstance(value, (PurePath, types.ModuleType, type))
+
+    def _safe_attribute_of(self, obj, attr, value) -> bool:
+        """The checks of an attribute that look at the object, not at the value read."""
         if not super().is_safe_attribute(obj, attr, value):
             return False
-        if not _own(obj):  # e.g. a pandas frame, a path, a file
-            return False
-        return not isinstance(value, (PurePath, types.ModuleType, type))
+        return _own(obj)  # not e.g. a pandas frame, a path, a file
 
     def call_binop(self, context, operator, left, right):
         if _number(left) and _number(right) and isinstance(left, int) and isinstance(right, int) \
