@@ -148,3 +148,12 @@ def test_a_selection_over_the_columns_is_the_selection_record_by_record():
         assert twice == first_repeat
     unique = datasets.Records.of_rows(["n"], [{"n": str(i)} for i in range(50)])
     assert unique.keyed(list(range(0, 50, 3)), ["n"]) == ({(str(i),): i for i in range(0, 50, 3)}, None)
+
+
+def test_a_sheet_column_reads_alike_at_once_and_cell_by_cell():
+    import datetime as dt
+
+    columns = [("a", None, "b"), (1, None, 10**20, -3), (1, "x", None), (1.5, 2.0, None), (True, 1, "x"),
+               (dt.date(2020, 1, 2), None), (None, None), ()]
+    for values in columns:
+        assert tabular._excel_texts(values) == [tabular._excel_text(v) for v in values]

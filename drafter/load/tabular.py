@@ -487,6 +487,13 @@ def _excel_text(value) -> str:
     return str(value)
 
 
+def _excel_texts(values) -> list[str]:
+    """_excel_text of every cell of a column; a column of texts and whole numbers at once."""
+    if set(map(type, values)) <= {str, int, type(None)}:
+        return ["" if v is None else v if type(v) is str else str(v) for v in values]
+    return list(map(_excel_text, values))
+
+
 def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
     hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
     try:
@@ -601,10 +608,12 @@ def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTabl
             hint="Unmerge them in Excel and fill in every cell, so that each row stands on its own."))
     header = grid[top]
     columns = _column_names(header, shown, lambda i: f"sheet {sheet!r}, cell {column_letter(i)}{header_row}")
-    rows = [[_excel_text(v) for v in r] for r in grid[top + 1:]]
-    while rows and not any(v.strip() for v in rows[-1]):
-        rows.pop()
-    frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
+    length = len(grid) - top - 1
+    texts = [_excel_texts(c) for c in zip(*grid[top + 1:])] or [[] for _ in columns]
+    while length and not any(t[length - 1].strip() for t in texts):
+        length -= 1
+    frame = pd.DataFrame({i: pd.Series(t[:length], dtype=object) for i, t in enumerate(texts)})
+    frame.columns = columns
     letters = {i: column_letter(i) for i in range(len(columns))}
     raw = RawTable(path, frame, decimal_comma=False, sheet=sheet, header_row=header_row, letters=letters,
                    notices=tuple(notices))
