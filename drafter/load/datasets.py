@@ -11,6 +11,7 @@ import copy
 import difflib
 import re
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,9 +120,9 @@ class Records(Sequence):
                 values = frozenset(values)
             except TypeError:  # an unhashable value: the values as given
                 pass
-            column = self.column(dim)
-            indexes = ([i for i, v in enumerate(column) if v in values] if indexes is None
-                       else [i for i in indexes if column[i] in values])
+            column, contains = self.column(dim), values.__contains__
+            indexes = (list(compress(range(self._length), map(contains, column))) if indexes is None
+                       else [i for i in indexes if contains(column[i])])
         return list(range(self._length)) if indexes is None else indexes
 
     def keyed(self, indexes: list[int], dims: Sequence[str]) -> tuple[dict[tuple, int], tuple[int, int] | None]:
@@ -129,7 +130,8 @@ class Records(Sequence):
         first two indexes that share coordinates (None when none do)."""
         columns = [self.column(d) for d in dims]
         coordinates = list(zip(*columns)) if columns else [()] * self._length
-        found = dict(zip((coordinates[i] for i in indexes), indexes))
+        every = indexes == list(range(self._length))
+        found = dict(zip(coordinates if every else (coordinates[i] for i in indexes), indexes))
         if len(found) < len(indexes):  # the first repeat, in the order of the indexes
             seen: dict[tuple, int] = {}
             for i in indexes:
