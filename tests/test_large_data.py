@@ -157,3 +157,12 @@ def test_a_sheet_column_reads_alike_at_once_and_cell_by_cell():
                (dt.date(2020, 1, 2), None), (None, None), ()]
     for values in columns:
         assert tabular._excel_texts(values) == [tabular._excel_text(v) for v in values]
+
+
+def test_the_quick_looks_at_a_text_find_what_the_slow_ones_find():
+    for text in ("", "a\nb", "abc", "ab\ncd\n", "a" * 9 + "\n", "\n" * 5, "ab\ncdef\ng"):
+        for length in range(1, 8):
+            assert tabular._has_line_of(text, length) == any(len(line) >= length for line in text.split("\n"))
+    for code in [*range(0x80), 0xA0, 0x85, 0xFFFE, 0xFFFF, 0xD800]:
+        for text in (chr(code), f"ab{chr(code)}cd", f"é{chr(code)}"):
+            assert tabular._has_control(text) == bool(tabular.INVALID_XML_CHARS.search(text))

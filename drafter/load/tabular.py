@@ -336,7 +336,7 @@ def _read_csv(path: Path, shown: str) -> RawTable:
                             hint="Keep only the rows the answers need, in a file of their own.")
         frame.columns = _column_names(header, shown, lambda i: f"row {header_row}, column {i + 1}")
         return _clean(RawTable(path, frame, decimal_comma=(sep != ","), header_row=header_row),
-                      controls=bool(INVALID_XML_CHARS.search(text)))
+                      controls=_has_control(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, skipinitialspace=True)
     rows: list[list[str]] = []
     try:
@@ -383,8 +383,8 @@ def _read_plain_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame] | Non
     it), a blank header, a row longer than the header, a cell longer than csv.reader takes.
     """
     first = text.split("\n", 1)[0]
-    if ('"' in text or text.count("\r") != text.count("\r\n") or text.startswith((" ", "\ufeff"))
-            or "\n " in text or sep + " " in text or not first.strip()):
+    if ('"' in text or "\r" in text and text.count("\r") != text.count("\r\n") or text.startswith((" ", "\ufeff"))
+            or "\n " in text or sep + " " in text or not first.strip() or _has_line_of(text, csv.field_size_limit())):
         return None
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=object, na_filter=False,
@@ -393,12 +393,33 @@ def _read_plain_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame] | Non
         return None
     if frame.shape[1] != len(first.rstrip("\r").split(sep)):
         return None
-    limit = csv.field_size_limit()
-    if len(text) > limit and max(map(len, text.split("\n"))) > limit:
-        return None
     header = frame.iloc[0].tolist()
     frame = frame.iloc[1:].reset_index(drop=True)
     return header, frame
+
+
+def _has_line_of(text: str, length: int) -> bool:
+    """Whether a line of the text has `length` characters or more (looked for a window of
+    `length` characters at a time: a file of short lines takes a few steps)."""
+    start = 0
+    while len(text) - start >= length:
+        newline = text.rfind("\n", start, start + length)
+        if newline < 0:
+            return True
+        start = newline + 1
+    return False
+
+
+#: The control characters of ASCII that INVALID_XML_CHARS finds, as bytes.
+_ASCII_CONTROLS = bytes(c for c in range(128) if INVALID_XML_CHARS.match(chr(c)))
+
+
+def _has_control(text: str) -> bool:
+    """INVALID_XML_CHARS.search(text), at C speed for an ASCII text."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROLS)) != len(data)
+    return INVALID_XML_CHARS.search(text) is not None
 
 
 def _column_names(header: list, shown: str, where) -> list[str]:
