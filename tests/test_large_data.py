@@ -134,8 +134,9 @@ def test_a_selection_over_the_columns_is_the_selection_record_by_record():
                   {"year": [["2020"]]}):
         expected = [i for i, r in enumerate(rows) if all(r.get(d, "") in v for d, v in where.items())]
         assert records.select(where) == expected
-    for dims in (["dept"], ["dept", "year"], ["dept", "year", "value"]):
-        indexes = records.select({"year": ["2020"]})
+    for dims, where in [(dims, where) for dims in ([], ["dept"], ["dept", "year"], ["dept", "year", "value"])
+                        for where in ({}, {"year": ["2020"]})]:
+        indexes = records.select(where)
         found, twice = records.keyed(indexes, dims)
         seen: dict = {}
         first_repeat = None
@@ -148,6 +149,12 @@ def test_a_selection_over_the_columns_is_the_selection_record_by_record():
         assert twice == first_repeat
     unique = datasets.Records.of_rows(["n"], [{"n": str(i)} for i in range(50)])
     assert unique.keyed(list(range(0, 50, 3)), ["n"]) == ({(str(i),): i for i in range(0, 50, 3)}, None)
+    assert unique.keyed(list(range(50)), ["n"]) == ({(str(i),): i for i in range(50)}, None)
+    assert unique.keyed([3], []) == ({(): 3}, None)
+    figures = datasets.FiguresData("f", None, records, list(range(len(rows))))
+    for indexes in (None, list(range(len(rows))), [5, 2, 9, 2], []):
+        chosen = rows if indexes is None else [rows[i] for i in indexes]
+        assert figures.values("dept", indexes) == list(dict.fromkeys(r["dept"] for r in chosen))
 
 
 def test_a_sheet_column_reads_alike_at_once_and_cell_by_cell():

@@ -129,13 +129,17 @@ class Records(Sequence):
         """The records at these indexes by their texts in `dims` (coordinates -> index), and the
         first two indexes that share coordinates (None when none do)."""
         columns = [self.column(d) for d in dims]
-        coordinates = list(zip(*columns)) if columns else [()] * self._length
-        every = indexes == list(range(self._length))
-        found = dict(zip(coordinates if every else (coordinates[i] for i in indexes), indexes))
+        if not columns:
+            keys = [()] * len(indexes)
+        elif indexes == list(range(self._length)):
+            keys = zip(*columns)
+        else:
+            keys = zip(*([c[i] for i in indexes] for c in columns))
+        found = dict(zip(keys, indexes))
         if len(found) < len(indexes):  # the first repeat, in the order of the indexes
             seen: dict[tuple, int] = {}
             for i in indexes:
-                first = seen.setdefault(coordinates[i], i)
+                first = seen.setdefault(tuple(c[i] for c in columns), i)
                 if first != i:
                     return seen, (first, i)
         return found, None
@@ -217,7 +221,8 @@ class FiguresData:
     def values(self, dimension: str, indexes=None) -> list[str]:
         """The values of a dimension, in the order they first appear."""
         column = self.records.column(dimension)
-        return list(dict.fromkeys(column if indexes is None else (column[i] for i in indexes)))
+        every = indexes is None or indexes == list(range(len(column)))
+        return list(dict.fromkeys(column if every else map(column.__getitem__, indexes)))
 
     def select(self, where: Mapping) -> list[int]:
         """The records whose every dimension in `where` has one of its values (see Records.select)."""
