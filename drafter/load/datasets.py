@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from collections.abc import Mapping, Sequence
+from itertools import compress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +64,103 @@ def _shown(text: str, at_most: int = 40) -> str:
     return text if len(text) <= at_most else text[:at_most] + "..."
 
 
+# --------------------------------------------------------------------------- records, kept as columns
+
+
+class Records(Sequence):
+    """The records of a data set (one dict per figure row: column -> text), kept as columns.
+
+    A file of 100,000 rows of which an answer shows ten is not turned into 100,000 dicts: a
+    record is made when it is asked for, and a selection (`select`) runs over the columns.
+    """
+
+    def __init__(self, columns: dict[str, list[str]], length: int) -> None:
+        self._columns = columns
+        self._length = length
+
+    @classmethod
+    def of_rows(cls, names: Sequence[str], rows: list[dict[str, str]]) -> Records:
+        """Records from dicts that all have the columns `names`."""
+        return cls({n: [r[n] for r in rows] for n in names}, len(rows))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._columns)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if not -self._length <= index < self._length:
+            raise IndexError(index)
+        return {name: column[index] for name, column in self._columns.items()}
+
+    def __iter__(self):
+        names = tuple(self._columns)
+        return (dict(zip(names, values)) for values in zip(*self._columns.values()))
+
+    def get(self, index: int, column: str, default: str = "") -> str:
+        """One cell: ``records[index].get(column, default)`` without making the record."""
+        found = self._columns.get(column)
+        return default if found is None else found[index]
+
+    def column(self, name: str) -> list[str]:
+        """Every record's text in one column ('' where it has none)."""
+        found = self._columns.get(name)
+        return [""] * self._length if found is None else found
+
+    def select(self, where: Mapping) -> list[int]:
+        """The indexes of the records whose every column in `where` has one of its values:
+        ``[i for i, r in enumerate(records) if all(r.get(d, "") in v for d, v in where.items())]``."""
+        indexes = None
+        for dim, values in where.items():
+            try:
+                values = frozenset(values)
+            except TypeError:  # an unhashable value: the values as given
+                pass
+            column, contains = self.column(dim), values.__contains__
+            indexes = (list(compress(range(self._length), map(contains, column))) if indexes is None
+                       else [i for i in indexes if contains(column[i])])
+        return list(range(self._length)) if indexes is None else indexes
+
+    def keyed(self, indexes: list[int], dims: Sequence[str]) -> tuple[dict[tuple, int], tuple[int, int] | None]:
+        """The records at these indexes by their texts in `dims` (coordinates -> index), and the
+        first two indexes that share coordinates (None when none do)."""
+        columns = [self.column(d) for d in dims]
+        if not columns:
+            keys = [()] * len(indexes)
+        elif indexes == list(range(self._length)):
+            keys = zip(*columns)
+        else:
+            keys = zip(*([c[i] for i in indexes] for c in columns))
+        found = dict(zip(keys, indexes))
+        if len(found) < len(indexes):  # the first repeat, in the order of the indexes
+            seen: dict[tuple, int] = {}
+            for i in indexes:
+                first = seen.setdefault(tuple(c[i] for c in columns), i)
+                if first != i:
+                    return seen, (first, i)
+        return found, None
+
+
+def _filled_rows(raw: RawTable) -> tuple[dict[str, list[str]], list[int]]:
+    """A table's columns, every cell stripped, and the indexes of its rows that are not blank."""
+    columns = {n: list(map(str.strip, raw.frame[n].tolist())) for n in raw.frame.columns}
+    length = len(raw.frame)
+    if not columns or any("" not in c for c in columns.values()):  # a column with no empty cell: no blank row
+        return columns, list(range(length)) if columns else []
+    return columns, [i for i, values in enumerate(zip(*columns.values())) if any(values)]
+
+
+def _keep(columns: dict[str, list[str]], rows: list[int], length: int) -> dict[str, list[str]]:
+    """The columns cut to these rows."""
+    if len(rows) == length:
+        return columns
+    return {n: [c[i] for i in rows] for n, c in columns.items()}
+
+
 # --------------------------------------------------------------------------- figures: the one model
 
 
@@ -97,7 +196,7 @@ class FiguresData:
     period columns become the dimension `year` and the measure `value`.
     """
 
-    def __init__(self, name: str, raw: RawTable, records: list[dict[str, str]], places: list[int],
+    def __init__(self, name: str, raw: RawTable, records: Records, places: list[int],
                  value_columns: list[dict[str, str]] | None = None) -> None:
         self.name = name
         self.raw = raw
@@ -108,7 +207,7 @@ class FiguresData:
         #: what tables worked out from these records (rows kept, where each figure is), by the
         #: question they asked: the answers of a batch mostly show the same tables
         self.selections: dict[tuple, object] = {}
-        self.columns = tuple(dict.fromkeys(k for r in records for k in r)) if records else tuple(raw.frame.columns)
+        self.columns = records.names if records else tuple(raw.frame.columns)
 
     @property
     def file(self) -> str:
@@ -121,8 +220,13 @@ class FiguresData:
 
     def values(self, dimension: str, indexes=None) -> list[str]:
         """The values of a dimension, in the order they first appear."""
-        rows = self.records if indexes is None else (self.records[i] for i in indexes)
-        return list(dict.fromkeys(r.get(dimension, "") for r in rows))
+        column = self.records.column(dimension)
+        every = indexes is None or indexes == list(range(len(column)))
+        return list(dict.fromkeys(column if every else map(column.__getitem__, indexes)))
+
+    def select(self, where: Mapping) -> list[int]:
+        """The records whose every dimension in `where` has one of its values (see Records.select)."""
+        return self.records.select(where)
 
     def measures(self) -> list[str]:
         """The columns that can be measures: those with a measure's name (amount, value, ...),
@@ -141,7 +245,7 @@ class FiguresData:
                     return True
                 except NumberError:
                     return False
-            self._figures[key] = all(figure(r.get(column, "")) for r in self.records)
+            self._figures[key] = all(map(figure, self.records.column(column)))
         return self._figures[key]
 
     def figure(self, index: int, measure: str) -> Figure:
@@ -150,9 +254,9 @@ class FiguresData:
         key = (index, measure)
         found = self._figures.get(key)
         if found is None:
-            text = self.records[index].get(measure, "")
+            text = self.records.get(index, measure)
             place = self.place(index, measure)
-            notes = tuple(n for n in re.split(r"[\s,;]+", self.records[index].get("notes", "")) if n)
+            notes = tuple(n for n in re.split(r"[\s,;]+", self.records.get(index, "notes")) if n)
             status = schema.placeholder_reason(text)
             value, decimals = None, 0
             if status == "value":
@@ -171,7 +275,7 @@ class FiguresData:
         return found
 
     def text(self, index: int, column: str) -> str:
-        return self.records[index].get(column, "")
+        return self.records.get(index, column)
 
     def value(self, measure: str | None = None, **where) -> float:
         """The one figure with these dimension values, for a text:
@@ -189,7 +293,7 @@ class FiguresData:
                 raise DataError(f"there is no column '{dim}'", file=self.file,
                                 hint=f"The columns are: {', '.join(self.columns)}.{schema.did_you_mean(dim, self.columns)}")
         wanted = {d: str(v) for d, v in where.items()}
-        found = [i for i, r in enumerate(self.records) if all(r.get(d) == v for d, v in wanted.items())]
+        found = self.select({d: (v,) for d, v in wanted.items()})
         shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items()) or "no values"
         if len(found) != 1:
             raise DataError(f"{'no row has' if not found else 'more than one row has'} {shown}", file=self.file,
@@ -209,8 +313,8 @@ def load_figures(name: str, raw: RawTable) -> FiguresData:
     names = list(raw.frame.columns)
     periods = [c for c in names if _PERIOD_HEADER.match(c)]
     records, places, value_columns = [], [], None
-    rows = list(zip(*(raw.frame[c] for c in names)))
     if periods:
+        rows = list(zip(*(raw.frame[c] for c in names)))
         if schema.WIDE_DIMENSION in names or schema.WIDE_MEASURE in names:
             clash = schema.WIDE_DIMENSION if schema.WIDE_DIMENSION in names else schema.WIDE_MEASURE
             raise DataError(f"the columns {', '.join(repr(p) for p in periods)} are years, so this is a wide sheet, "
@@ -230,12 +334,10 @@ def load_figures(name: str, raw: RawTable) -> FiguresData:
                 records.append(record)
                 places.append(index)
                 value_columns.append({schema.WIDE_MEASURE: period})
+        records = Records.of_rows([*keys, schema.WIDE_DIMENSION, schema.WIDE_MEASURE], records)
     else:
-        for index, values in enumerate(rows):
-            row = dict(zip(names, (v.strip() for v in values)))
-            if any(row.values()):
-                records.append(row)
-                places.append(index)
+        columns, places = _filled_rows(raw)
+        records = Records(_keep(columns, places, len(raw.frame)), len(places))
     if not records:
         raise DataError("the table has no rows of figures", file=raw.file, place=raw.header_place,
                         hint="Add a row under the header for each figure (or each line of figures).")
@@ -257,30 +359,76 @@ class BudgetCell:
     place: str
 
 
+@dataclass(frozen=True)
+class BudgetColumns:
+    """A budget table's rows that passed its checks, as columns (one list per field, one
+    entry per row in the file's order); a BudgetCell is made of a row when it is asked for."""
+
+    lines: list[str]
+    years: list[int]
+    year_texts: list[str]  # str(year) of each
+    kinds: list[str]
+    amounts: list[float | None]
+    statuses: list[str]
+    notes: list[str] | None  # the notes cells (None: no notes column)
+    part_of: list[str] | None  # the part_of cells (None: no part_of column)
+    rows: list[int]  # the sheet row index of each
+    keys: dict[tuple[str, int, str], int]  # (line, year, kind) -> its index
+
+
+class BudgetCells(Mapping):
+    """(line, year, kind) -> BudgetCell, in the file's order: the cells of a budget table."""
+
+    def __init__(self, data: BudgetData) -> None:
+        self._data = data
+        self._keys = data.columns_of_cells.keys
+
+    def __getitem__(self, key) -> BudgetCell:
+        return self._data.cell_at(self._keys[key])
+
+    def __contains__(self, key) -> bool:
+        return key in self._keys
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 class BudgetData(FiguresData):
     """Budget figures: figures over the dimensions line, year and kind (VAK/VEK), measure
     amount, with the budget's own checks (kinds, years, splits)."""
 
-    def __init__(self, name: str, raw: RawTable, cells: dict[tuple[str, int, str], BudgetCell]) -> None:
-        self.cells = cells
-        listed = list(cells.values())
-        super().__init__(name, raw, [{"line": c.line, "year": str(c.year), "kind": c.kind} for c in listed],
-                         [0] * len(listed))
-        self._cells_in_order = listed
+    def __init__(self, name: str, raw: RawTable, cells: BudgetColumns) -> None:
+        self.columns_of_cells = cells
+        self.cells = BudgetCells(self)
+        self._made: dict[int, BudgetCell] = {}
+        super().__init__(name, raw, Records({"line": cells.lines, "year": cells.year_texts, "kind": cells.kinds},
+                                            len(cells.rows)), cells.rows)
         self._frame: pd.DataFrame | None = None
-
-    def place(self, index: int, column: str | None = None) -> str:
-        place = self._cells_in_order[index].place
-        if column is not None and column in self.raw.frame.columns:
-            place = self.raw.place(self.raw_index(place), column)
-        return place
 
     def cell_at(self, index: int) -> BudgetCell:
         """The cell of one record (the records are the cells, in the file's order)."""
-        return self._cells_in_order[index]
+        found = self._made.get(index)
+        if found is None:
+            c = self.columns_of_cells
+            notes = tuple(n for n in re.split(r"[\s,;]+", c.notes[index]) if n) if c.notes is not None else ()
+            part_of = (c.part_of[index] or None) if c.part_of is not None else None
+            found = BudgetCell(c.lines[index], c.years[index], c.kinds[index], c.amounts[index], c.statuses[index],
+                               notes, part_of, self.raw.place(c.rows[index]))
+            self._made[index] = found
+        return found
 
-    def raw_index(self, place: str) -> int:
-        return int(place.rsplit(" ", 1)[1]) - self.raw.header_row - 1
+    def split_cells(self) -> list[BudgetCell]:
+        """The cells with a part_of (the splits of a line), in the file's order."""
+        part_of = self.columns_of_cells.part_of or ()
+        return [self.cell_at(i) for i, p in enumerate(part_of) if p]
+
+    def noted_cells(self) -> list[BudgetCell]:
+        """The cells with notes, in the file's order."""
+        notes = self.columns_of_cells.notes or ()
+        return [self.cell_at(i) for i, n in enumerate(notes) if n]
 
     def measures(self) -> list[str]:
         return ["amount"]
@@ -289,7 +437,7 @@ class BudgetData(FiguresData):
         if measure != "amount":
             raise DataError(f"a budget table has the measure 'amount', not '{measure}'", file=self.file,
                             hint="Leave 'measure:' out of the table, or write 'measure: amount'.")
-        c = self._cells_in_order[index]
+        c = self.cell_at(index)
         status = "value" if c.status == "value" else c.status
         decimals = 0
         if c.amount is not None and not float(c.amount).is_integer():
@@ -313,7 +461,7 @@ class BudgetData(FiguresData):
         return self.cells.get((line, int(year), kind))
 
     def lines(self) -> list[str]:
-        return sorted({k[0] for k in self.cells})
+        return sorted(set(self.columns_of_cells.lines))
 
     def amount(self, line: str, year: int, kind: str) -> float:
         """The amount of one cell; a missing or non-numeric cell is an error that says which."""
@@ -334,64 +482,123 @@ class BudgetData(FiguresData):
         return cell.amount
 
 
+def _budget_year(text: str) -> int | None:
+    """The year a budget row's year cell holds, or None when it holds none."""
+    try:
+        year = int(float(text.replace(",", ".")))
+        if not schema.FIRST_YEAR <= year <= schema.LAST_YEAR or float(text.replace(",", ".")) != year:
+            return None
+    except (ValueError, OverflowError):  # OverflowError: '1e400' is infinity
+        return None
+    return year
+
+
+def _digits(texts: list[str], most: int) -> bool:
+    """Every text is 1 to `most` ASCII digits (checked for the whole column at once)."""
+    joined = "".join(texts)
+    return joined.isascii() and joined.isdigit() and "" not in texts and max(map(len, texts)) <= most
+
+
+def _budget_years(texts: list[str]) -> tuple[list[int | None], list[str]]:
+    """_budget_year of every cell of a column, and each year as a text ('2016'); a column of
+    four-digit years in one go."""
+    if _digits(texts, 4) and len("".join(texts)) == 4 * len(texts):
+        years = list(map(int, texts))
+        if schema.FIRST_YEAR <= min(years) and max(years) <= schema.LAST_YEAR:
+            return years, texts
+    years = list(map(_budget_year, texts))
+    return years, [str(y) for y in years]
+
+
+#: An amount of plain digits, which parse_number reads as float() does (in either kind of file).
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,15}")
+
+
+def _budget_amount(text: str, decimal_comma: bool) -> tuple[float | None, str] | NumberError:
+    """(amount, status) of an amount cell, or the NumberError that says why it is none."""
+    if _PLAIN_AMOUNT.fullmatch(text):
+        return float(text), "value"
+    if text.lower() in NOT_APPLICABLE_TOKENS:
+        return None, "not_applicable"
+    if not text:
+        return None, "empty"
+    try:
+        return parse_number(text, decimal_comma), "value"
+    except NumberError as exc:
+        return exc
+
+
+def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[list, list[str], dict[int, NumberError]]:
+    """_budget_amount of every cell of a column, as the amounts, their statuses and the
+    errors by row; a column of plain amounts in one go."""
+    if _digits(texts, 15):
+        return list(map(float, texts)), ["value"] * len(texts), {}
+    amounts, statuses, errors = [], [], {}
+    for j, text in enumerate(texts):
+        found = _budget_amount(text, decimal_comma)
+        if isinstance(found, NumberError):
+            errors[j], found = found, (None, "")
+        amounts.append(found[0])
+        statuses.append(found[1])
+    return amounts, statuses, errors
+
+
 def load_budget(name: str, raw: RawTable) -> BudgetData:
+    """A budget table, every row checked; all problems are reported together, row by row.
+
+    The cells are checked column by column (a column of plain years or amounts at once);
+    only when a check fails are the rows gone through one by one for the messages."""
     _require_columns(raw, BUDGET_COLUMNS, "budget table")
     _refuse_misspelt_columns(raw, schema.BUDGET)
+    columns, rows = _filled_rows(raw)
+    columns = _keep(columns, rows, len(raw.frame))
+    lines, kind_texts = columns["line"], columns["kind"]
+    years, year_texts = _budget_years(columns["year"])
+    amounts, statuses, errors = _budget_amounts(columns["amount"], raw.decimal_comma)
+    kinds = kind_texts if set(kind_texts) <= set(KINDS) else list(map(str.upper, kind_texts))
+    valid = "" not in lines and None not in years and set(kinds) <= set(KINDS) and not errors
+    keys = dict(zip(zip(lines, years, kinds), range(len(rows)))) if valid else {}
+    if len(keys) < len(rows):  # a problem, or a row twice
+        raise DataError(problems=_budget_problems(raw, rows, columns, years, kinds, errors))
+    return BudgetData(name, raw, BudgetColumns(lines, years, year_texts, kinds, amounts, statuses,
+                                               columns.get("notes"), columns.get("part_of"), rows, keys))
+
+
+def _budget_problems(raw: RawTable, rows, columns, years, kinds, errors) -> list[Problem]:
+    """What is wrong with a budget table's rows, row by row (in each row: line, year, kind,
+    amount; then a row that repeats an earlier one)."""
     problems: list[Problem] = []
-    cells: dict[tuple[str, int, str], BudgetCell] = {}
-    has_notes = "notes" in raw.frame.columns
-    has_part = "part_of" in raw.frame.columns
+    first: dict[tuple[str, int, str], int] = {}
 
     def bad(index, column, message, hint):
         problems.append(Problem(message, file=raw.file, place=raw.place(index, column), hint=hint))
 
-    names = list(raw.frame.columns)
-    for index, values in enumerate(zip(*(raw.frame[c] for c in names))):  # much faster than to_dict on big sheets
-        row = {k: v.strip() if isinstance(v, str) else v for k, v in zip(names, values)}
-        if not any(row.values()):
-            continue  # blank line in a sheet
-        line, year_text, kind, amount_text = row["line"], row["year"], row["kind"], row["amount"]
+    for j, index in enumerate(rows):
+        line, year_text, kind, error = columns["line"][j], columns["year"][j], columns["kind"][j], errors.get(j)
         ok = True
         if not line:
             bad(index, "line", "the budget line is empty", "Name the budget line (e.g. clusters).")
             ok = False
-        try:
-            year = int(float(year_text.replace(",", ".")))
-            if not schema.FIRST_YEAR <= year <= schema.LAST_YEAR or float(year_text.replace(",", ".")) != year:
-                raise ValueError
-        except (ValueError, OverflowError):  # OverflowError: '1e400' is infinity
+        if years[j] is None:
             bad(index, "year", f"'{_shown(year_text)}' is not a year", "Write the year as four digits, e.g. 2016.")
             ok = False
-        if kind.upper() not in KINDS:
+        if kinds[j] not in KINDS:
             bad(index, "kind", f"'{kind}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")
             ok = False
-        kind = kind.upper()
-        amount, status = None, "empty"
-        if amount_text.lower() in NOT_APPLICABLE_TOKENS:
-            status = "not_applicable"
-        elif amount_text:
-            try:
-                amount, status = parse_number(amount_text, raw.decimal_comma), "value"
-            except NumberError as exc:
-                bad(
-                    index,
-                    "amount",
-                    f"'{_shown(amount_text)}' is not an amount" + (f": {exc.reason}" if exc.reason else ""),
-                    exc.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.",
-                )
-                ok = False
+        if error is not None:
+            bad(index, "amount",
+                f"'{_shown(columns['amount'][j])}' is not an amount" + (f": {error.reason}" if error.reason else ""),
+                error.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.")
+            ok = False
         if not ok:
             continue
-        key = (line, year, kind)
-        if key in cells:
-            bad(index, None, f"budget line '{line}', {year} {kind} appears twice (first at {cells[key].place})", "Keep one row.")
+        key = (line, years[j], kinds[j])
+        if key in first:
+            bad(index, None, f"budget line '{line}', {years[j]} {kinds[j]} appears twice "
+                f"(first at {raw.place(first[key])})", "Keep one row.")
             continue
-        notes = tuple(n for n in re.split(r"[\s,;]+", row.get("notes", "")) if n) if has_notes else ()
-        part_of = (row.get("part_of") or None) if has_part else None
-        cells[key] = BudgetCell(line, year, kind, amount, status, notes, part_of, raw.place(index))
-    if problems:
-        raise DataError(problems=problems)
-    return BudgetData(name, raw, cells)
+        first[key] = index
+    return problems
 
 
 # --------------------------------------------------------------------------- shares
@@ -403,11 +610,8 @@ class SharesData(FiguresData):
 
     def __init__(self, name: str, raw: RawTable, shares: dict[str, float], labels: dict[str, str],
                  places: dict[str, str] | None = None) -> None:
-        names = list(raw.frame.columns)
-        rows = [(i, dict(zip(names, (v.strip() for v in values))))
-                for i, values in enumerate(zip(*(raw.frame[c] for c in names)))]
-        rows = [(i, r) for i, r in rows if any(r.values())]
-        super().__init__(name, raw, [r for _, r in rows], [i for i, _ in rows])
+        columns, rows = _filled_rows(raw)
+        super().__init__(name, raw, Records(_keep(columns, rows, len(raw.frame)), len(rows)), rows)
         self.shares = shares
         self.labels = labels
         self.places = places or {}  # category -> its row ('row 3'), for traced figures
