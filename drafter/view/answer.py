@@ -523,8 +523,7 @@ class _TableBuilder:
         where_key = self.where_key = ("where", tuple(sorted(spec.where.items())))
         indexes = src.selections.get(where_key)
         if indexes is None:
-            indexes = [i for i, r in enumerate(src.records)
-                       if all(r.get(d, "") in keys for d, keys in spec.where.items())]
+            indexes = src.select(spec.where)
             src.selections[where_key] = indexes
         for dim, keys in spec.where.items():
             self.check_values(dim, keys, None)
@@ -635,20 +634,18 @@ class _TableBuilder:
         cached = src.selections.get(key)
         if cached is not None:
             return {"dims": [a for a, d in axes if d is not None], "found": cached, "measure": measure}
-        found: dict = {}
-        for i in indexes:
+        found, twice = src.records.keyed(indexes, dims)
+        if twice is not None:
+            first, i = twice
             r = src.records[i]
             coordinates = tuple(r.get(d, "") for d in dims)
-            if coordinates in found:
-                first = found[coordinates]
-                differ = [c for c in src.columns if c not in dims and c not in schema.SPECIAL_COLUMNS
-                          and c not in src.measures() and src.records[first].get(c) != r.get(c)]
-                shown = ", ".join(f"{d} '{v}'" for d, v in zip(dims, coordinates))
-                raise self.problem(
-                    f"{src.file} has more than one figure for {shown} ({src.place(first)} and {src.place(i)})",
-                    (f"They differ in {', '.join(repr(d) for d in differ)}: choose one with 'where: {{{differ[0]}: ...}}', "
-                     f"or show '{differ[0]}' as rows, columns or groups." if differ else "Keep one row."))
-            found[coordinates] = i
+            differ = [c for c in src.columns if c not in dims and c not in schema.SPECIAL_COLUMNS
+                      and c not in src.measures() and src.records[first].get(c) != r.get(c)]
+            shown = ", ".join(f"{d} '{v}'" for d, v in zip(dims, coordinates))
+            raise self.problem(
+                f"{src.file} has more than one figure for {shown} ({src.place(first)} and {src.place(i)})",
+                (f"They differ in {', '.join(repr(d) for d in differ)}: choose one with 'where: {{{differ[0]}: ...}}', "
+                 f"or show '{differ[0]}' as rows, columns or groups." if differ else "Keep one row."))
         src.selections[key] = found
         return {"dims": [a for a, d in axes if d is not None], "found": found, "measure": measure}
 

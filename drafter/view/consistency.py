@@ -54,9 +54,7 @@ def budget_warnings(data: BudgetData) -> list[Problem]:
     """Splits (part_of) that do not add up, or that name a line with no such row."""
     out = list(data.raw.notices) + column_warnings(data.raw, schema.BUDGET)
     groups: dict[tuple[str, int, str], list] = defaultdict(list)
-    for cell in data.cells.values():
-        if cell.part_of is None:
-            continue
+    for cell in data.split_cells():
         place = _with_column(data, cell.place, "part_of")
         if cell.part_of == cell.line:
             out.append(Problem(f"budget line '{cell.line}' is said to be a part of itself", file=data.file,
@@ -114,7 +112,7 @@ def _shown_records(spec, source) -> list[int]:
             keys.update(c.key for g in spec.groups.items for c in g.columns)
         if keys:
             keep[axis.dimension] = keys | ({total.stated} if total is not None and total.stated else set())
-    return [i for i, r in enumerate(source.records) if all(r.get(d, "") in v for d, v in keep.items())]
+    return source.select(keep)
 
 
 def total_warnings(question: Question, data: dict, register_file: str) -> list[Problem]:
@@ -196,9 +194,9 @@ def note_warnings(catalog: NoteCatalog, budgets: list[FiguresData], shown: set, 
     used = set()
     for data in budgets:
         if not isinstance(data, BudgetData):  # any other table of figures: the keys in its notes column
-            used.update(n for r in data.records for n in re.split(r"[\s,;]+", r.get("notes", "")) if n)
+            used.update(n for text in data.records.column("notes") if text for n in re.split(r"[\s,;]+", text) if n)
             continue
-        for cell in data.cells.values():
+        for cell in data.noted_cells():
             for key in cell.notes:
                 used.add(key)
                 if key not in catalog.texts and (data.file, cell.line, cell.year, cell.kind) not in shown:
