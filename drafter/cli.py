@@ -7,8 +7,6 @@ things: --project, --question, --year, --minister, --quiet, --verbose, and --for
 where it reports.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import sys
