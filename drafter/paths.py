@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path, PurePath, PureWindowsPath
 
+from drafter import dataclass
 from drafter.errors import DataError, display_path
 
 #: The project file's name, and the environment variable naming a project folder.

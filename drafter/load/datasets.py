@@ -10,11 +10,12 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import pandas as pd
 
+from drafter import dataclass
 from drafter.load import schema
 from drafter.errors import DataError, Problem, display_path
 from drafter.load.tabular import NumberError, RawTable, data_file, parse_number, read_table

@@ -31,13 +31,14 @@ import io
 import re
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
+from drafter import dataclass
 from drafter.files import stat_file
 from drafter.errors import WARNING, DataError, Problem, display_path
 from drafter import ooxml
