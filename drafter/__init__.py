@@ -26,21 +26,23 @@ __version__ = "0.1.0"
 
 
 class _MethodCode:
-    """The code of data classes' methods, by their source text; kept in a file beside drafter's
-    compiled modules (__pycache__, or PYTHONPYCACHEPREFIX), written when a run compiled new ones.
+    """The code of one module's data classes' methods, by their source text; kept in a file
+    beside drafter's compiled modules (__pycache__, or PYTHONPYCACHEPREFIX), written when a
+    run compiled new ones.
 
     Python 3.11's dataclasses write each class's __init__, __repr__, __eq__, __hash__,
     __setattr__ and __delattr__ as source text and compile each with exec: about 1 ms a class,
     60 ms for drafter's, in every process. A text compiles to the same code every time, so
     the text is the key and a cache cannot be stale; the interpreter's version is in the file's
-    name, as in a .pyc's."""
+    name, as in a .pyc's. One file a module: a command reads only those of the modules it
+    imports."""
 
     #: Beyond this many texts (old versions of classes edited since), keep only a run's own.
-    LIMIT = 2000
+    LIMIT = 500
 
     def __init__(self, file: str | None) -> None:
         self.file = file
-        self.code: dict | None = None  # read at the first class made
+        self.code: dict | None = None  # read at the module's first class
         self.used: dict = {}
         self.compiled = 0
 
@@ -88,16 +90,23 @@ class _MethodCode:
         self.compiled = 0
 
 
-def _methods_file() -> str | None:
+def _cache_folder() -> str | None:
     try:
-        folder = os.path.dirname(importlib.util.cache_from_source(__file__))
+        return os.path.dirname(importlib.util.cache_from_source(__file__))
     except NotImplementedError:  # an interpreter that keeps no compiled code
         return None
-    return os.path.join(folder, f"dataclass-methods.{sys.implementation.cache_tag}.marshal")
 
 
-_METHODS = _MethodCode(_methods_file())
+_FOLDER = _cache_folder()
+_METHODS: dict[str, _MethodCode] = {}  # by module
 _MAKING = threading.Lock()
+
+
+def _methods(module: str) -> _MethodCode:
+    if module not in _METHODS:
+        name = f"{module}.dataclasses.{sys.implementation.cache_tag}.marshal"
+        _METHODS[module] = _MethodCode(os.path.join(_FOLDER, name) if _FOLDER else None)
+    return _METHODS[module]
 
 
 def dataclass(cls=None, /, **options):
@@ -106,7 +115,7 @@ def dataclass(cls=None, /, **options):
 
     def make(cls):
         with _MAKING:
-            vars(dataclasses)["exec"] = _METHODS.exec
+            vars(dataclasses)["exec"] = _methods(cls.__module__).exec
             try:
                 return dataclasses.dataclass(cls, **options)
             finally:
