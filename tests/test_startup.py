@@ -113,3 +113,13 @@ def test_kept_method_code_is_never_stale_and_a_damaged_file_is_ignored(tmp_path)
     kept.write_bytes(b"not marshal data")
     assert _make_class(tmp_path, "y: int", 2) == {"repr": "Point(x=0, y=1)", "hash": True, "compiled": 6}
     assert _make_class(tmp_path, "y: int", 2)["compiled"] == 0
+
+
+@pytest.mark.parametrize("args", [["status"], ["verify"]])
+def test_commands_that_read_no_data_do_not_import_pandas(tmp_path, args):
+    made = subprocess.run([sys.executable, "-m", "drafter.cli", "init", str(tmp_path / "project"), "--quiet"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert made.returncode == 0, made.stderr
+    proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=("pandas", "numpy"))],
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path / "project")
+    assert proc.stderr.rsplit("LOADED=", 1)[1].strip() == "", f"drafter {' '.join(args)} imported pandas"

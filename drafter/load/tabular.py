@@ -35,8 +35,7 @@ from dataclasses import field, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from drafter import dataclass
 from drafter.files import stat_file
@@ -44,6 +43,9 @@ from drafter.errors import WARNING, DataError, Problem, display_path
 from drafter import ooxml
 from drafter.ooxml import INVALID_XML_CHARS
 from drafter.load.schema import MAX_FIGURE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Larger data files are refused: a budget sheet is a few thousand rows (and 50,000 rows
 #: take about 2 s to check).
@@ -359,6 +361,8 @@ def _read_csv(path: Path, shown: str) -> RawTable:
     if problems:
         raise DataError(problems=problems)
     columns = _column_names(header, shown, lambda i: f"row {header_row}, column {i + 1}")
+    import pandas as pd  # where data is read: status and verify read none
+
     frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
     raw = RawTable(path, frame, decimal_comma=(sep != ","), header_row=header_row)
     return _clean(raw)
@@ -564,6 +568,8 @@ def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTabl
     rows = [[_excel_text(v) for v in r] for r in grid[top + 1:]]
     while rows and not any(v.strip() for v in rows[-1]):
         rows.pop()
+    import pandas as pd  # where data is read: status and verify read none
+
     frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
     letters = {i: column_letter(i) for i in range(len(columns))}
     raw = RawTable(path, frame, decimal_comma=False, sheet=sheet, header_row=header_row, letters=letters,
