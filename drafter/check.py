@@ -16,11 +16,12 @@ answer does not provide (with the paragraph where it is used). Then come the war
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
+from drafter import dataclass
 from drafter.view import consistency
 from drafter.load import datasets
 from drafter import paths

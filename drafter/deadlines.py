@@ -10,11 +10,11 @@ closing days the house lists (``deadlines: closing_days``) are not working days.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
 
+from drafter import dataclass
 from drafter.load.register import LEGAL_WORKING_DAYS, DeadlineSettings
 
 #: The Flemish Community's holiday, which the Belgian calendar of the library does not hold.

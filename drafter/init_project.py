@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from drafter import dataclass
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
 from drafter.files import hide

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path, PurePath, PureWindowsPath
 
+from drafter import dataclass
 from drafter.errors import DataError, display_path
 
 #: The project file's name, and the environment variable naming a project folder.
@@ -115,6 +115,8 @@ _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def read_project(file: Path) -> Project:
     """The project described by a drafter.toml; a mistake in it names the file and line."""
+    import tomllib  # 6 ms: only a project with a drafter.toml pays it, not --help
+
     shown = display_path(file)
     try:
         text = file.read_text(encoding="utf-8-sig")

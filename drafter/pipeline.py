@@ -7,9 +7,9 @@ output module decides where they may go.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import dataclass
 from drafter.load import datasets
 from drafter.word import finish
 from drafter.word import package

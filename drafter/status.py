@@ -17,9 +17,9 @@ import csv
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import dataclass
 from drafter.deadlines import deadlines, working_days_between
 from drafter.errors import DataError, OutputError, display_path
 from drafter.load.register import Question, Register

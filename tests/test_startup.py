@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 import sys
@@ -30,3 +35,91 @@ def test_help_and_version_load_only_the_command_line(args):
     loaded = proc.stderr.rsplit("LOADED=", 1)[1].strip()
     assert loaded == "", f"drafter {' '.join(args)} imported {loaded}"
     assert "Usage: drafter" in proc.stdout or proc.stdout.startswith("drafter ")
+
+
+# --- drafter.dataclass: the standard library's, its methods' code kept between runs
+
+#: Every data class of drafter's modules, each method dataclasses wrote: its code and what it was made with.
+DUMP_CLASSES = """
+import dataclasses, importlib, json, marshal, pkgutil, sys
+import drafter
+if {plain!r}:
+    drafter.dataclass = dataclasses.dataclass  # the standard library's, for the modules imported next
+for info in pkgutil.walk_packages(drafter.__path__, "drafter."):
+    importlib.import_module(info.name)
+out = {{}}
+for name, module in sorted(sys.modules.items()):
+    if not name.startswith("drafter"):
+        continue
+    for cls in vars(module).values():
+        if isinstance(cls, type) and cls.__module__ == name and dataclasses.is_dataclass(cls):
+            for attr, fn in sorted(vars(cls).items()):
+                code = getattr(fn, "__code__", None)
+                if code is not None and code.co_filename == "<string>":
+                    out[f"{{cls.__qualname__}}.{{attr}}"] = [marshal.dumps(code).hex(), repr(fn.__annotations__),
+                                                        repr(fn.__defaults__), repr(fn.__kwdefaults__), fn.__qualname__]
+print(json.dumps({{"classes": out, "compiled": sum(m.compiled for m in drafter._METHODS.values())}}))
+"""
+
+
+def _dump_classes(tmp_path, plain=False):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    proc = subprocess.run([sys.executable, "-c", DUMP_CLASSES.format(plain=plain)], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_data_classes_made_from_the_kept_code_are_those_of_the_standard_library(tmp_path):
+    plain = _dump_classes(tmp_path, plain=True)
+    first = _dump_classes(tmp_path)  # compiles every method and keeps its code
+    again = _dump_classes(tmp_path)  # compiles none: all from the file
+    assert len(plain["classes"]) > 200
+    assert first["compiled"] > 0
+    assert again["compiled"] == 0
+    assert first["classes"] == plain["classes"]
+    assert again["classes"] == plain["classes"]
+
+
+MAKE_CLASS = """
+import drafter, json
+@drafter.dataclass(frozen=True)
+class Point:
+    x: int
+    {fields}
+p = Point(*range({count}))
+compiled = sum(m.compiled for m in drafter._METHODS.values())
+print(json.dumps({{"repr": repr(p), "hash": hash(p) == hash(Point(*range({count}))), "compiled": compiled}}))
+"""
+
+
+def _make_class(tmp_path, fields, count):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    proc = subprocess.run([sys.executable, "-c", MAKE_CLASS.format(fields=fields, count=count)], capture_output=True,
+                          text=True, timeout=60, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_kept_method_code_is_never_stale_and_a_damaged_file_is_ignored(tmp_path):
+    assert _make_class(tmp_path, "y: int", 2) == {"repr": "Point(x=0, y=1)", "hash": True, "compiled": 6}
+    assert _make_class(tmp_path, "y: int", 2)["compiled"] == 0
+    # the class changed: its new methods are compiled, not the old ones reused
+    assert _make_class(tmp_path, "y: int\n    z: int = 5", 3) == {"repr": "Point(x=0, y=1, z=2)", "hash": True,
+                                                                   "compiled": 6}
+    kept = next((tmp_path / "pycache").rglob("__main__.dataclasses.*"))
+    kept.write_bytes(b"not marshal data")
+    assert _make_class(tmp_path, "y: int", 2) == {"repr": "Point(x=0, y=1)", "hash": True, "compiled": 6}
+    assert _make_class(tmp_path, "y: int", 2)["compiled"] == 0
+
+
+@pytest.mark.parametrize("args", [["status"], ["verify"]])
+def test_commands_that_read_no_data_do_not_import_pandas(tmp_path, args):
+    made = subprocess.run([sys.executable, "-m", "drafter.cli", "init", str(tmp_path / "project"), "--quiet"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert made.returncode == 0, made.stderr
+    proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=("pandas", "numpy"))],
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path / "project")
+    assert proc.stderr.rsplit("LOADED=", 1)[1].strip() == "", f"drafter {' '.join(args)} imported pandas"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from drafter import dataclass
 from drafter.errors import DataError
 from drafter.load.register import UNKNOWN_PERSON, ZITTINGSJAAR
 

@@ -14,9 +14,9 @@ import io
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import dataclass
 from drafter.errors import DataError, Problem, display_path
 from drafter.intake.question import NewQuestion
 from drafter.load.register import UNKNOWN_PERSON, read_register

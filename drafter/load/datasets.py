@@ -12,15 +12,18 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from itertools import compress
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from drafter import dataclass
 from drafter.load import schema
 from drafter.errors import DataError, Problem, display_path
 from drafter.load.tabular import NumberError, RawTable, data_file, parse_number, read_table
 from drafter.load.yamlfile import LineDict, load_yaml
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KINDS = schema.KINDS
 NOT_APPLICABLE_TOKENS = schema.NOT_APPLICABLE_TOKENS
@@ -447,6 +450,8 @@ class BudgetData(FiguresData):
     def frame(self) -> pd.DataFrame:
         """The figures as a tidy DataFrame (line, year, kind, amount, status, notes, cell)."""
         if self._frame is None:
+            import pandas as pd  # where data is read: status and verify read none
+
             self._frame = pd.DataFrame(
                 [
                     {"line": c.line, "year": c.year, "kind": c.kind, "amount": c.amount, "status": c.status,

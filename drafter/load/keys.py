@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import dataclass
 from drafter.errors import Problem
 from drafter.load.schema import FIT_CHOICES, NEGATIVE_STYLES, TABLE_KEYS
 

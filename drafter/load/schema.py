@@ -7,8 +7,8 @@ check` uses them to point out a column name with a typo, and the README lists th
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
+from drafter import dataclass
 from drafter.errors import DrafterError
 
 #: The budget kinds an answer can show: vastleggingskrediet and vereffeningskrediet.

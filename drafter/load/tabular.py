@@ -31,18 +31,21 @@ import io
 import re
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from drafter import dataclass
 from drafter.files import stat_file
 from drafter.errors import WARNING, DataError, Problem, display_path
 from drafter import ooxml
 from drafter.ooxml import INVALID_XML_CHARS
 from drafter.load.schema import MAX_FIGURE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Larger data files are refused: a budget sheet is a few thousand rows (and 100,000 rows
 #: of CSV take about 0.3 s to read and check, of XLSX several seconds in openpyxl).
@@ -369,6 +372,8 @@ def _read_csv(path: Path, shown: str) -> RawTable:
     if problems:
         raise DataError(problems=problems)
     columns = _column_names(header, shown, lambda i: f"row {header_row}, column {i + 1}")
+    import pandas as pd  # where data is read: status and verify read none
+
     frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
     raw = RawTable(path, frame, decimal_comma=(sep != ","), header_row=header_row)
     return _clean(raw)
@@ -386,6 +391,8 @@ def _read_plain_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame] | Non
     if ('"' in text or "\r" in text and text.count("\r") != text.count("\r\n") or text.startswith((" ", "\ufeff"))
             or "\n " in text or sep + " " in text or not first.strip() or _has_line_of(text, csv.field_size_limit())):
         return None
+    import pandas as pd  # where data is read: status and verify read none
+
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=object, na_filter=False,
                             skip_blank_lines=False, quoting=csv.QUOTE_NONE)
@@ -473,6 +480,8 @@ def _clean(raw: RawTable, controls: bool = True) -> RawTable:
                     "a control character (pasted from Excel or Word) was replaced by a space",
                     file=raw.file, place=raw.place(index, column), severity=WARNING,
                     hint="Retype the cell if its text looks wrong."))
+        import pandas as pd  # where data is read: status and verify read none
+
         frame[column] = pd.Series(values, index=frame.index, dtype=object)
     return RawTable(raw.path, frame, raw.decimal_comma, raw.sheet, raw.header_row, letters,
                     raw.notices + tuple(notices))
@@ -633,6 +642,8 @@ def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTabl
     texts = [_excel_texts(c) for c in zip(*grid[top + 1:])] or [[] for _ in columns]
     while length and not any(t[length - 1].strip() for t in texts):
         length -= 1
+    import pandas as pd  # where data is read: status and verify read none
+
     frame = pd.DataFrame({i: pd.Series(t[:length], dtype=object) for i, t in enumerate(texts)})
     frame.columns = columns
     letters = {i: column_letter(i) for i in range(len(columns))}

@@ -27,12 +27,13 @@ import io
 import re
 import uuid
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree
 
+from drafter import dataclass
 from drafter.errors import DrafterError, display_path
 from drafter.ooxml import unpack_problem
 from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE, Figure, FigureCollector, Source

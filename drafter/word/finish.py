@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter import dataclass
 from drafter.word import figures
 from drafter.word import oxml
 from drafter.word import package

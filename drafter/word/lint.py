@@ -21,8 +21,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass
 
+from drafter import dataclass
 from drafter.errors import Problem
 
 #: The quotes Word's AutoCorrect types; Jinja2 needs straight ones (" and ').

@@ -10,11 +10,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
 
+from drafter import dataclass
 from drafter.ooxml import INVALID_XML_CHARS, PARSER  # noqa: F401 - Word parts are read with the shared safe parser
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import nullcontext
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
+from drafter import dataclass
 from drafter.word import lint
 from drafter.word import oxml
 from drafter.word import package

@@ -17,9 +17,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import dataclass
 from drafter import __version__
 from drafter.errors import OutputError, Problem, display_path
 from drafter.write.output import replace_file, write_new

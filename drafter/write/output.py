@@ -20,9 +20,9 @@ import re
 import tempfile
 import time
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import dataclass
 from drafter.word import finish
 from drafter.word import oxml
 from drafter.word import package
