@@ -40,7 +40,6 @@ import sys
 import tempfile
 import time
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable

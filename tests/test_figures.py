@@ -330,7 +330,7 @@ def test_a_budget_file_answers_the_general_form_too(project):
         decimals: 3
         total: {value: clusters, label: Totaal clusters}
     """).context["tables"]["t"]
-    assert cells(t)[1:] == [["IBN", "6,750"], ["Speerpunt", "7,500"], [f"Totaal clusters", f"14,250{NBSP}(1)"]]
+    assert cells(t)[1:] == [["IBN", "6,750"], ["Speerpunt", "7,500"], ["Totaal clusters", f"14,250{NBSP}(1)"]]
     assert t.caption == "bedragen in miljoen euro"
 
 

@@ -8,6 +8,7 @@ general path on the same files.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -69,7 +70,7 @@ def test_a_csv_file_reads_alike_on_both_paths(name, tmp_path, monkeypatch):
     _same_table(_read(path, False, monkeypatch), _read(path, True, monkeypatch))
 
 
-def _budget_file(tmp_path, rows: int, seed: int, sep: str = ",") -> "Path":
+def _budget_file(tmp_path, rows: int, seed: int, sep: str = ",") -> Path:
     rng = random.Random(seed)
     amounts = ["14250000", "n.v.t.", "", "6,75" if sep == ";" else "6.75", "1.234.567" if sep == ";" else "1234.5",
                "€ 12", "-5", "0042"]

@@ -16,7 +16,6 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 
 from drafter.word.figures import BOOKMARK_PREFIX
 

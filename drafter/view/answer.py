@@ -699,7 +699,7 @@ class _TableBuilder:
                          "when there is none), or leave that value out of the table.")
 
     def body(self, items, flat, lookup, section, measure, grand=None) -> list[Row]:
-        spec, src = self.spec, self.source
+        spec = self.spec
         rows, sums = [], [None] * len(flat)
         sources: list[list[Source]] = [[] for _ in flat]  # per column: the figures its total adds up
         col_total = spec.column_total

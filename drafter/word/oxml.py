@@ -580,7 +580,6 @@ def page_of(document_xml: str, styles_root: etree._Element | None) -> Page:
 
     width, height = number("w", "pgSz", 11906), number("h", "pgSz", 16838)
     left, right = number("left", "pgMar", 1417), number("right", "pgMar", 1417)
-    top, bottom = number("top", "pgMar", 1417), number("bottom", "pgMar", 1417)
     landscape = max(width, height) - left - right
     return Page(text_width=min(width, height) - left - right if width < height else width - left - right,
                 type_size=size, section=section, landscape_width=landscape)

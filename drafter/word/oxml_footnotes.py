@@ -17,7 +17,6 @@ import re
 
 from lxml import etree
 
-from drafter.view.footnotes import MAX_NOTE_ID
 from drafter.word.styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT
 from drafter.word.oxml import NO_NOTES_INSIDE, XML_NS, NSMAP, W_NS, parse, qn, style_ids_by_name, text_of
 
