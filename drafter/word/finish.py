@@ -19,7 +19,7 @@ from drafter.word import package
 from drafter.word import styles
 from drafter.word import oxml_footnotes as oxf
 from drafter.errors import Problem, TemplateProblem
-from drafter.view.footnotes import TOKEN_RE, TOKEN_START, FootnoteCollector, has_token
+from drafter.view.footnotes import MAX_NOTE_ID, TOKEN_RE, TOKEN_START, FootnoteCollector, has_token
 from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY
 from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 from drafter.view.answer import AnswerView
@@ -209,13 +209,13 @@ def place_footnotes(parts: dict[str, bytes], document, collector: FootnoteCollec
     name = name or oxf.FOOTNOTES_PART
     notes = oxml.parse(oxf.new_footnotes_part() if created else parts[name])
     next_id = oxf.next_footnote_id(notes)
-    if next_id + len(markers) > oxf.MAX_NOTE_ID:
-        first_too_many = markers[oxf.MAX_NOTE_ID - next_id][0] if oxf.MAX_NOTE_ID >= next_id else markers[0][0]
+    if next_id + len(markers) > MAX_NOTE_ID:
+        first_too_many = markers[MAX_NOTE_ID - next_id][0] if MAX_NOTE_ID >= next_id else markers[0][0]
         paragraph = next(first_too_many.iterancestors(oxml.qn("w:p")), None)
         text = oxml.text_of(paragraph).strip()[:60] if paragraph is not None else ""
         raise TemplateProblem(
             f"the answer would have {len(markers)} footnotes, more than Word can number "
-            f"({oxf.MAX_NOTE_ID - next_id + 1} more fit)", file=template,
+            f"({MAX_NOTE_ID - next_id + 1} more fit)", file=template,
             place=f"the footnote() that makes too many, in the paragraph {text!r}" if text else None,
             hint="Use fewer footnote() calls: give notes that repeat a key (footnote(text, key=...)), "
             "or put long lists of sources under a table.")
