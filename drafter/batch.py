@@ -47,6 +47,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def processes(jobs: int | None) -> int:
+    """--jobs: the processes a run uses (by default the cores); fewer than one is a mistake."""
+    if jobs is not None and jobs < 1:
+        raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
+    return jobs or default_jobs()
+
+
 #: A range of question numbers longer than this is not spelt out number by number.
 SPELL_OUT = 1000
 
@@ -265,14 +272,20 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start_worker(register: Register, settings: Settings, parent: int) -> None:
-    global _worker
+def start_worker_process(parent: int) -> None:
+    """What a worker process of drafter (batch, check) does first: leave Ctrl-C to drafter
+    itself, which stops the run cleanly, and end with it."""
     # Ctrl-C reaches every process of the terminal: drafter itself stops the run cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # the parent's "like Ctrl-C" is not for its workers
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     _die_with_parent(parent)
+
+
+def _start_worker(register: Register, settings: Settings, parent: int) -> None:
+    global _worker
+    start_worker_process(parent)
     _worker = Worker(register, settings)
 
 
@@ -280,7 +293,7 @@ def _make(index: int) -> AnswerRecord:
     return _worker.make(index)
 
 
-def _context():
+def worker_context():
     """fork where it is safe and fast (Linux): workers share the parent's loaded register."""
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
@@ -304,7 +317,7 @@ def read_register(path: Path | None) -> Register:
     """
     if not sys.platform.startswith("linux"):
         return load_register(path, lenient=True)
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as reader:
+    with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as reader:
         register, failure = reader.submit(_read_register, path).result()
     if failure is not None:
         cls, problems = failure
@@ -350,7 +363,7 @@ class Answers:
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=_start_worker,
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=worker_context(), initializer=_start_worker,
                                          initargs=(self.plan.register, self.settings, os.getpid()))
         gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
         # Submitting starts the workers, before the caller starts any thread (fork is safe).
