@@ -5,7 +5,7 @@
   would go to the same file.
 - `Answers` makes them, in this process or in a pool of worker processes. Each
   worker builds one Generator when it starts and reuses it (templates compiled once, data
-  files read once); a task is only the question's index, a result a small record.
+  files read once); a task is only the question, a result a small record.
   A failing question does not stop the others.
 - `run` is the whole command: the output folder checked first, the manifest written when
   the run starts and when it ends, PDFs on request.
@@ -230,8 +230,7 @@ class Worker:
             items.append(InputFile("notes", draft.notes, self.hashes.of(draft.notes)))
         return tuple(items)
 
-    def make(self, index: int) -> AnswerRecord:
-        q = self.register.questions[index]
+    def make(self, q: Question) -> AnswerRecord:
         fields = dict(zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
         try:
             draft = self.generator.generate(q)
@@ -289,8 +288,8 @@ def _start_worker(register: Register, settings: Settings, parent: int) -> None:
     _worker = Worker(register, settings)
 
 
-def _make(index: int) -> AnswerRecord:
-    return _worker.make(index)
+def _make(question: Question) -> AnswerRecord:
+    return _worker.make(question)
 
 
 def worker_context():
@@ -358,7 +357,7 @@ class Answers:
             for index in self.plan.indices:
                 if asked():
                     raise KeyboardInterrupt
-                yield worker.make(index)
+                yield worker.make(self.plan.register.questions[index])
             if asked():
                 raise KeyboardInterrupt
 
@@ -367,7 +366,10 @@ class Answers:
                                          initargs=(self.plan.register, self.settings, os.getpid()))
         gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
         # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        self._pending = {self._pool.submit(_make, i): i for i in self.plan.indices}
+        # Each task carries its question: a worker reading the forked register would copy
+        # the pages it touches (reference counts), some 30 MB a worker over 5,000 questions.
+        questions = self.plan.register.questions
+        self._pending = {self._pool.submit(_make, questions[i]): i for i in self.plan.indices}
         for future in as_completed(self._pending):
             self._given.add(future)
             yield self._record(future)
@@ -448,7 +450,11 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
     state = FINISHED
     answers = Answers(plan, settings, jobs, worker)
 
+    inputs: dict[tuple, tuple] = {}  # answers mostly share their inputs: the run keeps each set once
+
     def take(record: AnswerRecord) -> None:
+        if record.inputs:
+            record = replace(record, inputs=inputs.setdefault(record.inputs, record.inputs))
         records.append(record)
         if on_record is not None:
             on_record(record)
