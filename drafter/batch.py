@@ -5,7 +5,7 @@
   would go to the same file.
 - `Answers` makes them, in this process or in a pool of worker processes. Each
   worker builds one Generator when it starts and reuses it (templates compiled once, data
-  files read once); a task is only the question's index, a result a small record.
+  files read once); a task is only the question, a result a small record.
   A failing question does not stop the others.
 - `run` is the whole command: the output folder checked first, the manifest written when
   the run starts and when it ends, PDFs on request.
@@ -46,6 +46,13 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def processes(jobs: int | None) -> int:
+    """--jobs: the processes a run uses (by default the cores); fewer than one is a mistake."""
+    if jobs is not None and jobs < 1:
+        raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
+    return jobs or default_jobs()
 
 
 #: A range of question numbers longer than this is not spelt out number by number.
@@ -224,8 +231,7 @@ class Worker:
             items.append(InputFile("notes", draft.notes, self.hashes.of(draft.notes)))
         return tuple(items)
 
-    def make(self, index: int) -> AnswerRecord:
-        q = self.register.questions[index]
+    def make(self, q: Question) -> AnswerRecord:
         fields = dict(zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
         try:
             draft = self.generator.generate(q)
@@ -266,22 +272,28 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start_worker(register: Register, settings: Settings, parent: int) -> None:
-    global _worker
+def start_worker_process(parent: int) -> None:
+    """What a worker process of drafter (batch, check) does first: leave Ctrl-C to drafter
+    itself, which stops the run cleanly, and end with it."""
     # Ctrl-C reaches every process of the terminal: drafter itself stops the run cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # the parent's "like Ctrl-C" is not for its workers
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     _die_with_parent(parent)
+
+
+def _start_worker(register: Register, settings: Settings, parent: int) -> None:
+    global _worker
+    start_worker_process(parent)
     _worker = Worker(register, settings)
 
 
-def _make(index: int) -> AnswerRecord:
-    return _worker.make(index)
+def _make(question: Question) -> AnswerRecord:
+    return _worker.make(question)
 
 
-def _context():
+def worker_context():
     """fork where it is safe and fast (Linux): workers share the parent's loaded register."""
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
@@ -305,7 +317,7 @@ def read_register(path: Path | None) -> Register:
     """
     if not sys.platform.startswith("linux"):
         return load_register(path, lenient=True)
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as reader:
+    with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as reader:
         register, failure = reader.submit(_read_register, path).result()
     if failure is not None:
         cls, problems = failure
@@ -346,16 +358,19 @@ class Answers:
             for index in self.plan.indices:
                 if asked():
                     raise KeyboardInterrupt
-                yield worker.make(index)
+                yield worker.make(self.plan.register.questions[index])
             if asked():
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(), initializer=_start_worker,
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=worker_context(), initializer=_start_worker,
                                          initargs=(self.plan.register, self.settings, os.getpid()))
         gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
         # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        self._pending = {self._pool.submit(_make, i): i for i in self.plan.indices}
+        # Each task carries its question: a worker reading the forked register would copy
+        # the pages it touches (reference counts), some 30 MB a worker over 5,000 questions.
+        questions = self.plan.register.questions
+        self._pending = {self._pool.submit(_make, questions[i]): i for i in self.plan.indices}
         for future in as_completed(self._pending):
             self._given.add(future)
             yield self._record(future)
@@ -436,7 +451,11 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
     state = FINISHED
     answers = Answers(plan, settings, jobs, worker)
 
+    inputs: dict[tuple, tuple] = {}  # answers mostly share their inputs: the run keeps each set once
+
     def take(record: AnswerRecord) -> None:
+        if record.inputs:
+            record = replace(record, inputs=inputs.setdefault(record.inputs, record.inputs))
         records.append(record)
         if on_record is not None:
             on_record(record)

@@ -11,11 +11,19 @@ problems say why). Before rendering, it also looks for what the render would sto
 one at a time: Jinja2 syntax errors in every text, and every name a template uses that the
 answer does not provide (with the paragraph where it is used). Then come the warnings of
 `consistency` (figures that do not add up, notes nobody uses, cleaned cells).
+
+The questions are checked as batch makes its answers: over --jobs worker processes, each
+reusing the templates, notes and data files read once. What a question's check finds is
+added to the report in the register's order, so the report is the same for any --jobs.
 """
 
 from __future__ import annotations
 
+import gc
+import math
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import field
 from pathlib import Path
 
@@ -27,7 +35,7 @@ from drafter.load import datasets
 from drafter import paths
 from drafter.load import tabular
 from drafter.errors import ERROR, DrafterError, Problem, display_path
-from drafter.view.jinja import FORMATTER_KEY, text_environment, xml_environment
+from drafter.view.jinja import FORMATTER_KEY, compile_text, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
 from drafter.word.template import WordTemplate, load_template
@@ -60,33 +68,18 @@ class CheckReport:
         return {"questions": self.questions, "data_files": self.data_files, "templates": self.templates}
 
 
-class _Checker:
-    def __init__(self, register: Register, templates_dir: Path | None) -> None:
-        self.register = register
-        self.register_file = display_path(register.path)
-        self.templates_dir = Path(templates_dir) if templates_dir else paths.project_of(register.path).templates
-        self.problems: list[Problem] = []
-        self._places: set[tuple] = set()
-        self.data: dict[str, object | None] = {}  # data file -> loaded data (None: it has errors)
-        self.templates: dict[Path, WordTemplate | None] = {}
-        self.catalog: datasets.NoteCatalog | None = None
-        self.generator: Generator | None = None
-        self.shown: set = set()
-        self.all_read = True
+@dataclass
+class _Found:
+    """What one step of the check found, in order: problems, each batch with whether it is
+    skipped where its file and place already have an error (the render stops at a problem
+    the checks before it have already reported)."""
 
-    # -- collecting
+    found: list[tuple[tuple[Problem, ...], bool]] = field(default_factory=list)
+    shown: set = field(default_factory=set)  # the budget cells the question's tables show
+    all_read: bool = True  # every data file the question uses could be read
 
     def add(self, problems, *, once_per_place: bool = False) -> None:
-        """Note problems; with once_per_place, skip one whose file and place already have an error
-        (the render stops at a problem the checks before it have already reported)."""
-        for p in problems:
-            key = (p.severity, p.file, p.place)
-            if once_per_place and p.place is not None and key in self._places:
-                continue
-            if p in self.problems:
-                continue
-            self._places.add(key)
-            self.problems.append(p)
+        self.found.append((tuple(problems), once_per_place))
 
     def attempt(self, work, *, once_per_place: bool = False):
         try:
@@ -95,88 +88,91 @@ class _Checker:
             self.add(exc.problems, once_per_place=once_per_place)
             return None
 
+
+class _Report:
+    """The problems found, each once, in the order they were found."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._known: set[Problem] = set()
+        self._places: set[tuple] = set()
+        self.shown: set = set()
+        self.all_read = True
+
+    def add(self, problems, *, once_per_place: bool = False) -> None:
+        for p in problems:
+            key = (p.severity, p.file, p.place)
+            if once_per_place and p.place is not None and key in self._places:
+                continue
+            if p in self._known:
+                continue
+            self._places.add(key)
+            self._known.add(p)
+            self.problems.append(p)
+
+    def take(self, found: _Found) -> None:
+        for problems, once_per_place in found.found:
+            self.add(problems, once_per_place=once_per_place)
+        self.shown |= found.shown
+        self.all_read &= found.all_read
+
     def errors_first(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR] + [p for p in self.problems if p.severity != ERROR]
 
-    # -- parts of the project
 
-    def notes(self) -> None:
-        self.catalog = self.attempt(lambda: datasets.load_notes(notes_path(self.register)))
+class _Project:
+    """The parts of a project the questions share, each read once: templates, data files,
+    notes, answer's Generator; and what checking one question finds."""
+
+    def __init__(self, register: Register, templates_dir: Path | None) -> None:
+        self.register = register
+        self.register_file = display_path(register.path)
+        self.templates_dir = Path(templates_dir) if templates_dir else paths.project_of(register.path).templates
+        self.datasets = datasets.DatasetCache()  # what the views load: the same objects check reads
+        self.data: dict[str, tuple[object | None, tuple[Problem, ...]]] = {}  # data file -> (data or None, problems)
+        self.templates: dict[Path, tuple[WordTemplate | None, tuple[Problem, ...]]] = {}
+        self._places: dict[Path, dict[str, str]] = {}  # template -> where each name it uses is first used
+        self.catalog: datasets.NoteCatalog | None = None
+        self.generator: Generator | None = None
+
+    # -- the shared parts
+
+    def notes(self) -> _Found:
+        found = _Found()
+        self.catalog = found.attempt(lambda: datasets.load_notes(notes_path(self.register)))
         if self.catalog is None:
-            self.all_read = False
-            return
+            found.all_read = False
+            return found
         for key, line, text in self.catalog.variants():
-            self.text_syntax(text, self.catalog.file, f"line {line}", f"note '{key}'")
+            text_syntax(found, text, self.catalog.file, f"line {line}", f"note '{key}'")
+        return found
 
-    def text_syntax(self, text: str, file: str, place: str, what: str) -> bool:
-        if "{" not in text:
-            return True
-        try:
-            text_environment().compile(text)  # parsing and compiling: unknown filters are found here
-        except TemplateSyntaxError as exc:
-            self.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
-            return False
-        except RecursionError:
-            self.add([Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)])
-            return False
-        return True
-
-    def question_texts(self, q: Question) -> bool:
-        ok = all([self.text_syntax(t, self.register_file, q.place, "preamble") for t in q.preamble])
-        for part in q.parts:
-            for block in part.blocks:
-                for text in (block.text, *block.items):
-                    ok &= self.text_syntax(text, self.register_file, part.place, f"answer part {part.numbers[0]}")
-        return ok
-
-    def template(self, q: Question) -> WordTemplate | None:
-        path = self.attempt(lambda: template_path(q, self.templates_dir))
-        if path is None:
-            return None
+    def template_at(self, path: Path) -> tuple[WordTemplate | None, tuple[Problem, ...]]:
         if path not in self.templates:
-            self.templates[path] = self.attempt(lambda: load_template(path))
+            found = _Found()
+            template = found.attempt(lambda: load_template(path))
+            self.templates[path] = (template, tuple(p for problems, _ in found.found for p in problems))
         return self.templates[path]
 
-    def dataset(self, name: str, file: str):
+    def dataset(self, name: str, file: str) -> tuple[object | None, tuple[Problem, ...]]:
         path = self.register.data_dir / file
         key = str(path)
         if key not in self.data:
-            loaded = self.attempt(lambda: datasets.load_dataset(name, path))
-            self.data[key] = loaded
+            found = _Found()
+            loaded = found.attempt(lambda: self.datasets.load(name, path))
             if isinstance(loaded, datasets.BudgetData):
-                self.add(consistency.budget_warnings(loaded))
+                found.add(consistency.budget_warnings(loaded))
             elif isinstance(loaded, datasets.SharesData):
-                self.add(consistency.shares_warnings(loaded))
+                found.add(consistency.shares_warnings(loaded))
             elif isinstance(loaded, datasets.FiguresData):
-                self.add(list(loaded.raw.notices))
+                found.add(list(loaded.raw.notices))
+            self.data[key] = (loaded, tuple(p for problems, _ in found.found for p in problems))
         return self.data[key]
 
-    def question(self, q: Question) -> None:
-        template = self.template(q)
-        data = {name: self.dataset(name, file) for name, file in q.data.items()}
-        data_ok = all(d is not None for d in data.values())
-        if not data_ok:
-            self.all_read = False
-        else:
-            self.add(consistency.total_warnings(q, data, self.register_file), once_per_place=True)
-            self.shown |= consistency.shown_cells(q, data)
-        if not self.question_texts(q) or not data_ok or self.catalog is None:
-            return
-        view = self.attempt(lambda: build_view(self.register, q, self.catalog), once_per_place=True)
-        if view is None or template is None:
-            return
-        provided = template.names(view.context)
-        unknown = {n: place for n, place in template.variable_places().items() if n not in provided}
-        for name, place in unknown.items():
-            names = ", ".join(sorted(n for n in provided - set(xml_environment().globals)
-                                     if n.isidentifier() and n not in _INTERNAL_NAMES))
-            self.add([Problem(f"the template uses '{name}', which {q.label} does not provide", file=template.file,
-                              place=place, hint=f"Correct the name; a template can use: {names}.")])
-        if unknown:
-            return  # the render would stop at the first of them
-        draft = self.attempt(lambda: self._generator().generate(q, view), once_per_place=True)
-        if draft is not None:
-            self.add(draft.warnings, once_per_place=True)  # what `answer` warns about: placeholders, the data's warnings
+    def variable_places(self, path: Path, template: WordTemplate) -> dict[str, str]:
+        if path not in self._places:
+            self._places[path] = template.variable_places()
+        return self._places[path]
 
     def _generator(self) -> Generator:
         """answer's own pipeline, made once: the answer is rendered in memory and thrown away."""
@@ -184,36 +180,172 @@ class _Checker:
             self.generator = Generator(self.register, self.templates_dir)
         return self.generator
 
-    def unused_templates(self) -> None:
+    def read_shared(self, questions: list[Question]) -> None:
+        """Read what the questions share before worker processes start, so that each has it:
+        what is found is reported with the first question that uses it, as without workers."""
+        for q in questions:
+            try:
+                path = template_path(q, self.templates_dir)
+            except DrafterError:
+                continue
+            template, _ = self.template_at(path)
+            if template is not None:
+                self.variable_places(path, template)
+            for name, file in q.data.items():
+                self.dataset(name, file)
+        if self.catalog is not None:
+            self._generator()
+
+    # -- one question
+
+    def question(self, q: Question) -> _Found:
+        found = _Found()
+        template = None
+        path = found.attempt(lambda: template_path(q, self.templates_dir))
+        if path is not None:
+            template, problems = self.template_at(path)
+            found.add(problems)
+        data = {}
+        for name, file in q.data.items():
+            data[name], problems = self.dataset(name, file)
+            found.add(problems)
+        data_ok = all(d is not None for d in data.values())
+        if not data_ok:
+            found.all_read = False
+        else:
+            found.add(consistency.total_warnings(q, data, self.register_file), once_per_place=True)
+            found.shown = consistency.shown_cells(q, data)
+        if not question_texts(found, q, self.register_file) or not data_ok or self.catalog is None:
+            return found
+        view = found.attempt(lambda: build_view(self.register, q, self.catalog, self.datasets.load),
+                             once_per_place=True)
+        if view is None or template is None:
+            return found
+        provided = template.names(view.context)
+        unknown = {n: place for n, place in self.variable_places(path, template).items() if n not in provided}
+        for name, place in unknown.items():
+            names = ", ".join(sorted(n for n in provided - set(xml_environment().globals)
+                                     if n.isidentifier() and n not in _INTERNAL_NAMES))
+            found.add([Problem(f"the template uses '{name}', which {q.label} does not provide", file=template.file,
+                               place=place, hint=f"Correct the name; a template can use: {names}.")])
+        if unknown:
+            return found  # the render would stop at the first of them
+        draft = found.attempt(lambda: self._generator().generate(q, view), once_per_place=True)
+        if draft is not None:
+            found.add(draft.warnings, once_per_place=True)  # what `answer` warns about: placeholders, the data's warnings
+        return found
+
+    # -- the project as a whole
+
+    def unused_templates(self) -> _Found:
         """Templates in the folder that no question names: they must at least be sound."""
+        found = _Found()
         if not self.templates_dir.is_dir():
-            self.add([Problem("the templates folder does not exist", file=display_path(self.templates_dir),
-                              hint="Create it, or point to it with --templates.")])
-            return
+            found.add([Problem("the templates folder does not exist", file=display_path(self.templates_dir),
+                               hint="Create it, or point to it with --templates.")])
+            return found
         for path in sorted(self.templates_dir.glob("*.docx")):
             if path.name.startswith(("~$", ".")):  # Word's lock file while a template is open
                 continue
             resolved = path.resolve()
             if resolved not in self.templates:
-                self.templates[resolved] = self.attempt(lambda: load_template(resolved))
+                found.add(self.template_at(resolved)[1])
+        return found
 
-    def note_usage(self, questions: list[Question]) -> None:
+    def note_usage(self, questions: list[Question], shown: set, all_read: bool) -> _Found:
+        found = _Found()
         if self.catalog is None:
-            return
+            return found
         sources = [t for q in questions for t in q.preamble]
         sources += [t for q in questions for part in q.parts for b in part.blocks for t in (b.text, *b.items)]
         sources += [text for _, _, text in self.catalog.variants()]
-        for template in self.templates.values():
+        for template, _ in self.templates.values():
             if template is not None:
                 sources += ["\n".join(c.lines) for c in [template.body, *template.other.values()]]
-        figures = [d for d in self.data.values() if isinstance(d, datasets.FiguresData)]
-        self.add(consistency.note_warnings(self.catalog, figures, self.shown, questions, sources, self.all_read))
+        figures = [d for d, _ in self.data.values() if isinstance(d, datasets.FiguresData)]
+        found.add(consistency.note_warnings(self.catalog, figures, shown, questions, sources, all_read))
+        return found
+
+
+def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
+    if "{" not in text:
+        return True
+    try:
+        compile_text(text)  # parsing and compiling: unknown filters are found here; the view renders it
+    except TemplateSyntaxError as exc:
+        found.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
+        return False
+    except RecursionError:
+        found.add([Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)])
+        return False
+    return True
+
+
+def question_texts(found: _Found, q: Question, register_file: str) -> bool:
+    ok = all([text_syntax(found, t, register_file, q.place, "preamble") for t in q.preamble])
+    for part in q.parts:
+        for block in part.blocks:
+            for text in (block.text, *block.items):
+                ok &= text_syntax(found, text, register_file, part.place, f"answer part {part.numbers[0]}")
+    return ok
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_project: _Project | None = None
+_questions: list[Question] = []
+
+
+def _start_worker(project: _Project | None, register: Register, templates_dir, questions: list[Question],
+                  parent: int) -> None:
+    """A worker: the parent's project as it was read (fork), or read again (elsewhere)."""
+    global _project, _questions
+    from drafter.batch import start_worker_process
+
+    start_worker_process(parent)
+    _project = project or _Project(register, templates_dir)
+    if project is None:
+        _project.notes()
+    _questions = questions
+
+
+def _check_questions(first: int, last: int) -> list[_Found]:
+    with tabular.read_once():
+        return [_project.question(q) for q in _questions[first:last]]
+
+
+def _found_in_order(project: _Project, questions: list[Question], jobs: int):
+    """What each question's check finds, in the questions' order, over `jobs` processes."""
+    jobs = max(1, min(jobs, len(questions)))
+    if jobs == 1:
+        for q in questions:
+            yield project.question(q)
+        return
+    from drafter.batch import worker_context
+
+    context = worker_context()
+    forked = context.get_start_method() == "fork"
+    project.read_shared(questions)  # forked, every worker has it; the report counts it in any case
+    size = max(1, min(25, math.ceil(len(questions) / (jobs * 8))))
+    starts = range(0, len(questions), size)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(project if forked else None, project.register, project.templates_dir,
+                                         questions, os.getpid()))
+    gc.freeze()  # what was read stays shared with the workers: collections would copy it
+    try:
+        futures = [pool.submit(_check_questions, first, first + size) for first in starts]
+        for future in futures:
+            yield from future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def check_project(register_path: Path | None = None, templates_dir: Path | None = None,
                   number: int | None = None, zittingsjaar: str | None = None,
-                  minister: str | None = None) -> CheckReport:
-    """Check a whole project (or one question of it); never raises for a user's mistake."""
+                  minister: str | None = None, jobs: int = 1) -> CheckReport:
+    """Check a whole project (or one question of it) over `jobs` processes; never raises for a
+    user's mistake."""
     report = CheckReport()
     try:
         register, problems = read_register(register_path)
@@ -221,16 +353,17 @@ def check_project(register_path: Path | None = None, templates_dir: Path | None 
         report.problems = list(exc.problems)
         return report
     with tabular.read_once():
-        return _check(register, problems, templates_dir, number, zittingsjaar, minister)
+        return _check(register, problems, templates_dir, number, zittingsjaar, minister, jobs)
 
 
 def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar,
-           minister=None) -> CheckReport:
+           minister=None, jobs: int = 1) -> CheckReport:
     report = CheckReport()
-    checker = _Checker(register, templates_dir)
-    checker.add(problems)
+    found = _Report()
+    project = _Project(register, templates_dir)
+    found.add(problems)
     if problems:
-        checker.all_read = False  # a question that could not be read may use notes and data
+        found.all_read = False  # a question that could not be read may use notes and data
     selected = number is not None or zittingsjaar is not None or minister is not None
     if selected:
         if number is None:
@@ -241,27 +374,29 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
                 ministers = sorted({q.minister.name for q in register.questions})
                 wanted = " and ".join(filter(None, [zittingsjaar and f"zittingsjaar {zittingsjaar}",
                                                     minister and f"minister {minister}"]))
-                checker.add([Problem(f"the register has no question of {wanted}",
-                                     file=display_path(register.path),
-                                     hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}"
-                                          + (f"; its ministers: {', '.join(ministers) or 'none'}." if minister else "."))])
+                found.add([Problem(f"the register has no question of {wanted}",
+                                   file=display_path(register.path),
+                                   hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}"
+                                        + (f"; its ministers: {', '.join(ministers) or 'none'}." if minister else "."))])
         elif any(r.number == number and zittingsjaar in (None, r.zittingsjaar) for r in register.rejected):
             questions = []  # it is in the register, but could not be read: its problems are reported above
         else:
-            found = checker.attempt(lambda: register.find(number, zittingsjaar, minister))
-            questions = [found] if found is not None else []
+            lookup = _Found()
+            chosen = lookup.attempt(lambda: register.find(number, zittingsjaar, minister))
+            found.take(lookup)
+            questions = [chosen] if chosen is not None else []
     else:
         questions = list(register.questions)
-    checker.notes()
-    for q in questions:
-        checker.question(q)
+    found.take(project.notes())
+    for question_found in _found_in_order(project, questions, jobs):
+        found.take(question_found)
     if not selected:
-        checker.unused_templates()
-        checker.note_usage(questions)
-    report.problems = checker.errors_first()
+        found.take(project.unused_templates())
+        found.take(project.note_usage(questions, found.shown, found.all_read))
+    report.problems = found.errors_first()
     report.questions = len(questions)
-    report.data_files = len(checker.data)
-    report.templates = len(checker.templates)
+    report.data_files = len(project.data)
+    report.templates = len(project.templates)
     return report
 
 

@@ -352,6 +352,8 @@ def check(
                                   "at each problem (in the output folder's opmerkingen/, or --output's)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="With --annotate: the folder for the copies (they go in its opmerkingen/)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+                                       help="Processes to use. Default: the machine's cores."),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     report_format: ReportFormat = FormatOption,
@@ -368,12 +370,14 @@ def check(
         from drafter import paths
         from drafter.check import check_project
         from drafter.errors import ERROR
+        from drafter.batch import processes
         from drafter.report import format_problem, problems_json, summary_line
 
         say = Say(quiet, verbose, as_json)
+        workers = processes(jobs)
         where = paths.locate(project, register=register, templates=templates, output=output, writes=annotate)
         say.project(where)
-        result = check_project(where.register, where.templates, question, year, minister)
+        result = check_project(where.register, where.templates, question, year, minister, jobs=workers)
         if as_json:
             print(problems_json(result.problems, result.summary))
         else:
@@ -439,8 +443,7 @@ def batch(
 
         say = Say(quiet, verbose, as_json)
         created = _created(date)
-        if jobs is not None and jobs < 1:
-            raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
+        workers = batches.processes(jobs)
         where = paths.locate(project, register=register, templates=templates, output=output)
         say.project(where)
         if where.output.suffix.lower() == ".docx":
@@ -462,7 +465,6 @@ def batch(
         reg = batches.read_register(where.register)  # in a process of its own: see there
         plan = batches.plan(reg, selection)
         say.warnings(plan.warnings)
-        workers = jobs or batches.default_jobs()
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
                                     debug=debug, soffice=office)
         options = {

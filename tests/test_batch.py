@@ -23,6 +23,7 @@ from benchmarks.bench_batch import multiply_register
 from drafter.word import oxml
 from drafter.word import package
 from drafter.batch import parse_numbers
+from drafter.errors import DataError
 from drafter.write.output import ownership
 from drafter.paths import answer_file_name
 from drafter.pipeline import Generator
@@ -536,6 +537,53 @@ def test_the_fast_yaml_reader_keeps_every_line(project):
 
     assert lines(fast) == lines(slow)
     assert fast["questions"][0].line_of("template") == text[: text.index("template:")].count("\n") + 1
+
+
+STREAMED = [
+    "", "# only a comment\n", "---\n", "a: 1\nb: [1, 2, {c: d}]\n",
+    "x: &A {p: 1, q: [2]}\ny: *A\nz: [*A, *A]\n",  # aliases: the same value, at the anchor's line
+    "d: 2019-10-07\nt: 2019-10-07 10:00:00\nb: [yes, No, true, FALSE, on, ~, null, 1.5, 0x10, '5', !!str 7]\n",
+    "k: &K key\n*K : v\n", "- a\n- - b\n  - c\n- {}\n- []\n", "a: |\n  multi\n  line\nb: >\n  folded\n",
+]
+#: What the streaming reader leaves to PyYAML's loader (which reads them, or says what is wrong).
+NOT_STREAMED = [
+    "base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n", "!!set {a, b}\n", "a: 1\n---\nb: 2\n", "r: &r [*r]\n",
+    "a: 1\na: 2\n", "? [1]\n: 2\n",
+]
+
+
+def test_the_streaming_yaml_reader_gives_what_the_loader_gives(project):
+    """yamlfile._stream builds values from libyaml's events without the node tree of the
+    whole file: the same values, types, lines and key lines as the loader's."""
+    import yaml
+
+    from drafter.load import yamlfile
+
+    if yamlfile._FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+
+    def shape(value):
+        if isinstance(value, dict):
+            return (type(value), value.line, value.lines, value.key_lines, [(k, shape(v)) for k, v in value.items()])
+        if isinstance(value, list):
+            return (type(value), value.line, value.lines, [shape(v) for v in value])
+        return (type(value), value)
+
+    files = [project / "data" / name for name in ("questions.yaml", "notes.yaml", "evaluation.yaml")]
+    for text in [f.read_text(encoding="utf-8") for f in files] + STREAMED:
+        streamed = yamlfile._stream(text)
+        assert shape(streamed) == shape(yaml.load(text, Loader=yamlfile._FastLoader)), text
+    aliased = yamlfile._stream(STREAMED[4])
+    assert aliased["y"] is aliased["x"] and aliased["z"][1] is aliased["x"]
+    for text in NOT_STREAMED:
+        with pytest.raises(yamlfile._NotPlain):
+            yamlfile._stream(text)
+    path = project / "data" / "merged.yaml"
+    path.write_text(NOT_STREAMED[0], encoding="utf-8")
+    assert yamlfile.load_yaml(path) == {"base": {"x": 1}, "m": {"x": 1, "y": 2}}
+    path.write_text("d: 2019-13-45\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not a date"):
+        yamlfile.load_yaml(path)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])

@@ -98,7 +98,9 @@ QUESTION_6 = """
 """
 
 
-def test_every_problem_is_reported_at_once(project):
+def break_in_several_places(project: Path) -> None:
+    """Problems in the data, the notes, two questions' texts, a question without an asker and
+    a template that uses names no question provides."""
     # data: an amount that is not a number
     b.replace_in(project, b.BUDGET, "58000000", "58 miljoen")
     # notes: a note text with a broken tag
@@ -116,6 +118,9 @@ def test_every_problem_is_reported_at_once(project):
     document.paragraphs[1].runs[0].text = "{{ vraag.titel }}"
     document.save(str(project / "answer_templates" / "tweede.docx"))
 
+
+def test_every_problem_is_reported_at_once(project):
+    break_in_several_places(project)
     result = check_in(project)
     assert result.exit_code == 1
     out = lines_of(result)
@@ -138,6 +143,27 @@ def test_every_problem_is_reported_at_once(project):
     assert [line for line in out if line.startswith("warning: ")] == [
         line for line in out if line.startswith("warning: ") and "the draft shows placeholders" in line][:1]
     assert out[-1] == f"drafter check: 7 errors, 1 warning in {scope(project).replace(str(counted(project)['questions']) + ' questions', str(counted(project)['questions'] - 1) + ' questions')}"
+
+
+def test_the_report_is_the_same_for_any_number_of_jobs(project):
+    """Questions are checked over --jobs processes: what each finds is reported in the
+    register's order, each problem once, as in one process."""
+    break_in_several_places(project)
+    with open(project / b.REGISTER, "a", encoding="utf-8") as fh:  # more questions than one worker's share
+        for n in range(20, 60):
+            fh.write(QUESTION_6.replace("number: 16", f"number: {n}").replace("Waarom?", f"Waarom {n}?"))
+            if n % 7 == 0:
+                fh.write(QUESTION_5.replace("number: 15", f"number: {n + 100}"))
+    one = check_in(project, "--jobs", "1")
+    assert one.exit_code == 1
+    assert sum("does not provide" in line for line in lines_of(one)) == 2 * 41, one.stdout  # 2 per question 16-59
+    assert sum("the field 'asker' is missing" in line for line in lines_of(one)) == 7, one.stdout
+    for jobs in ("2", "3"):
+        many = check_in(project, "--jobs", jobs)
+        assert (many.exit_code, many.stdout) == (one.exit_code, one.stdout)
+    as_json = [check_in(project, "--jobs", jobs, "--format", "json").stdout for jobs in ("1", "2")]
+    assert as_json[0] == as_json[1]
+    assert check_in(project, "--jobs", "0").exit_code == 1
 
 
 def test_errors_come_before_warnings(project):

@@ -154,6 +154,92 @@ def _check_expansion(data, shown: str) -> None:
     size(data)
 
 
+class _NotPlain(Exception):
+    """The file uses what _stream leaves to PyYAML's own loader: merge keys, explicit tags
+    on lists and mappings, aliases of a value not yet complete, several documents."""
+
+
+_SEQUENCE_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_MAPPING_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _stream(text: str):
+    """What `yaml.load(text, Loader=_FastLoader)` gives, built from libyaml's events as they
+    come: the loader first builds a node for every value of the whole file (a 5,000-question
+    register: some 250 MB of nodes for 45 MB of values), here each value is made at once
+    and only the values are kept."""
+    loader = _FastLoader(text)
+    anchors: dict[str, tuple[object, int]] = {}  # anchor -> its value and the line it starts at
+
+    def scalar(event):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _MERGE_TAG:
+            raise _NotPlain
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        value = loader.construct_object(node, deep=True)
+        loader.constructed_objects.pop(node, None)
+        return value
+
+    def value():
+        """The next value and the line it starts at."""
+        event = loader.get_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:
+                raise _NotPlain
+            found, line = anchors[event.anchor]
+            return found, line
+        if isinstance(event, yaml.ScalarEvent):
+            result = scalar(event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            if event.tag not in (None, "!", _SEQUENCE_TAG):
+                raise _NotPlain
+            result = LineList()
+            result.line, result.lines = line, []
+            while not loader.check_event(yaml.SequenceEndEvent):
+                item, item_line = value()
+                result.append(item)
+                result.lines.append(item_line)
+            loader.get_event()
+        elif isinstance(event, yaml.MappingStartEvent):
+            if event.tag not in (None, "!", _MAPPING_TAG):
+                raise _NotPlain
+            result = LineDict()
+            result.line, result.lines, result.key_lines = line, {}, {}
+            while not loader.check_event(yaml.MappingEndEvent):
+                key, key_line = value()
+                try:
+                    hash(key)
+                except TypeError:
+                    raise _NotPlain from None  # an error: PyYAML's loader says where
+                if key in result:
+                    raise _NotPlain
+                result[key], result.lines[key] = value()
+                result.key_lines[key] = key_line
+            loader.get_event()
+        else:
+            raise _NotPlain
+        if event.anchor is not None:
+            anchors[event.anchor] = (result, line)
+        return result, line
+
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # the document's start
+        data = value()[0]
+        loader.get_event()  # the document's end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise _NotPlain
+        return data
+    finally:
+        loader.dispose()
+
+
 #: A run of opening brackets no register has: the values would nest too deeply to read.
 _DEEP = re.compile(r"[\[{](?:\s*[\[{]){199}")
 
@@ -181,9 +267,19 @@ def _parse_yaml(path: Path):
         raise RecursionError
     if _FastLoader is not None:
         try:
+            return _stream(text)
+        except _NotPlain:
+            pass
+        except yaml.YAMLError:
+            return _slow(text, shown)  # read it again, for the pure Python loader's clearer message
+        try:
             return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a CSafeLoader subclass
         except yaml.YAMLError:
-            pass  # read it again below, for the pure Python loader's clearer message
+            pass
+    return _slow(text, shown)
+
+
+def _slow(text: str, shown: str):
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
