@@ -176,6 +176,12 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
      ["decimals: columns: '2019-20' is not one of the table's columns", "Did you mean '2019–20'?"]),
     ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {rows: {Educaton: 1}}\n",
      ["decimals: rows: 'Educaton' is not one of the table's rows", "Did you mean 'Education'?"]),
+    # a column total beside column groups: under no group, or adding up different measures
+    ("data: spending\nrows: department\ngroups: type\ncolumns: year\ncolumn_total: {value: '2020–21'}\n",
+     ["line 15", "the stated column total '2020–21' would stand under none of the column groups"]),
+    ("data: spending\nrows: {dimension: department, values: [Education]}\ngroups: {measures: [value]}\n"
+     "columns: year\nwhere: {type: resource}\ncolumn_total: computed\n",
+     ["line 15", "a column total would add up different measures (the column groups)"]),
 ])
 def test_mistakes_in_a_table_are_named_with_their_place_and_nothing_is_written(project, table, needles):
     reg = register(project, table)

@@ -532,6 +532,15 @@ class _TableBuilder:
             else self.measure()
         row_total = spec.total.stated if spec.total is not None else None
         col_total = spec.column_total.stated if spec.column_total is not None else None
+        if spec.column_total is not None and spec.groups is not None and spec.groups.measures:
+            raise self.problem(
+                "a column total would add up different measures (the column groups)",
+                "Leave column_total out, or show the measures as rows and give each its own total column.")
+        if col_total is not None and spec.groups is not None:
+            raise self.problem(
+                f"the stated column total '{col_total}' would stand under none of the column groups",
+                "With groups, give each group its own total column (list it in the group's 'columns:'), "
+                "or use 'column_total: computed'.")
         if spec.budget and row_total is not None and spec.rows.dimension != "line":
             raise DataError(f"table '{spec.name}': a stated total (total: {{line: {row_total}}}) needs budget lines in rows",
                             file=self.register_file, place=spec.place, hint="Use 'rows: line', or 'total: computed'.")
