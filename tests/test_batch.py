@@ -376,7 +376,9 @@ def test_pdf_without_libreoffice_is_a_clear_message_before_any_work(project, mon
 def _start_batch(project: Path, output: Path, *extra: str) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "drafter.cli", "batch", "--register", str(project / "data" / "questions.yaml"),
            "--templates", str(project / "answer_templates"), "--output", str(output), *extra]
-    return subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # as from a terminal: a run started under nohup (SIGHUP ignored) rightly leaves SIGHUP alone
+    return subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
 
 
 def _gone(group: int, timeout: float = 15) -> bool:
