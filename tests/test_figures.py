@@ -391,3 +391,34 @@ def test_a_table_changed_by_a_filter_is_an_error_not_a_lost_table(project):
     assert result.exit_code == 1, result.output
     assert "t.docx" in result.output and "{{p table('name') }}" in result.output
     assert not (project / "out").exists() or files_in(project / "out") == []
+
+
+def test_a_column_total_beside_column_groups_has_its_header_down_both_header_rows(project):
+    """Each header row covers every column of the grid: the total, under no group, is headed
+    by one cell merged down the two rows (as the corner is), not left out of the first."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from .conftest import validate_docx
+
+    data = SPENDING.replace(",n/a,", ",7,").replace(",—,", ",8,").replace(",..,", ",9,").replace(",,\n", ",10,\n")
+    reg = register(project, "data: spending\nrows: department\ngroups: type\ncolumns: year\ncolumn_total: computed\n",
+                   locale="nl_BE", data=data)
+    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                     "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    validate_docx(path)
+    table = docx.Document(str(path)).tables[0]
+    tbl = table._tbl
+    grid = len(tbl.tblGrid.findall(qn("w:gridCol")))
+    for tr in tbl.findall(qn("w:tr")):
+        spans = [int(s.get(qn("w:val"))) if (s := tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")) is not None else 1
+                 for tc in tr.findall(qn("w:tc"))]
+        assert sum(spans) == grid == 6
+    first, second = tbl.findall(qn("w:tr"))[:2]
+    total_head, under = first.findall(qn("w:tc"))[-1], second.findall(qn("w:tc"))[-1]
+    assert total_head.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}").get(qn("w:val")) == "restart"
+    assert under.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}") is not None
+    assert [c.text for c in table.rows[0].cells] == ["", "resource", "resource", "capital", "capital", "Totaal"]
+    assert [c.text for c in table.rows[2].cells] == ["Education", "466", "-13", "913", "7", "1.373"]

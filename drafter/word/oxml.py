@@ -699,11 +699,16 @@ def table_xml(table, styles: dict[str, str], page: Page | None = None) -> str:
         for g in table.groups:
             cells += _cell(styles["heading_group"], g.label.text, sum(widths[at:at + g.span]), span=g.span, size=size)
             at += g.span
+        # a column under no group (the column total): its header down both rows, as the corner's
+        cells += "".join(_cell(styles["heading_number"], c.text, widths[at + i], merge="restart", size=size)
+                         for i, c in enumerate(table.columns[at - 1:]))
         rows.append(_row(cells, header=True))
+    grouped = sum(g.span for g in table.groups) if merge else len(table.columns) - lead
     cells = _cell(styles["heading"], "" if merge else table.corner.text, widths[0], merge=merge, size=size)
     cells += "".join(_cell(styles["heading"], "" if merge else c.text, widths[1 + i], merge=merge, size=size)
                      for i, c in enumerate(table.columns[:lead]))
-    cells += "".join(_cell(styles["heading_number"], c.text, widths[1 + lead + i], size=size)
+    cells += "".join(_cell(styles["heading_number"], c.text, widths[1 + lead + i], size=size) if i < grouped else
+                     _cell(styles["heading_number"], "", widths[1 + lead + i], merge="continue", size=size)
                      for i, c in enumerate(table.columns[lead:]))
     rows.append(_row(cells, header=True))
     keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
