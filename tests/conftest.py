@@ -96,6 +96,14 @@ def render_pdf(docx: Path, out_dir: Path) -> Path:
     return pdf
 
 
+def render_pdfs(docs, out_dir: Path) -> None:
+    """Render several documents in one LibreOffice call (each test checks its PDFs came out)."""
+    exe = need_libreoffice()
+    profile = (out_dir / "profile").as_uri()
+    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                    str(out_dir), *map(str, docs)], capture_output=True, timeout=300, check=False)
+
+
 def pdf_text(pdf: Path) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:

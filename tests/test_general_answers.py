@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from drafter.load.register import load_register
 from drafter.word import styles
 
-from .conftest import copy_project, need_libreoffice, pdf_text, run_in, validate_docx
+from .conftest import copy_project, need_libreoffice, pdf_text, render_pdfs, run_in, validate_docx
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -163,10 +163,7 @@ def test_valid_office_open_xml(answers, number):
 
 
 def test_all_render_in_libreoffice(answers, tmp_path):
-    exe = need_libreoffice()
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), *map(str, answers.values())], capture_output=True, timeout=300, check=False)
+    render_pdfs(answers.values(), tmp_path)
     for number, path in answers.items():
         pdf = tmp_path / (path.stem + ".pdf")
         assert pdf.exists(), f"question {number} did not render"

@@ -5,7 +5,6 @@ note call and note text is compared with the published text kept in tests/publis
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import docx
@@ -14,7 +13,7 @@ from docx.oxml.ns import qn
 
 from drafter.word import oxml, styles
 
-from .conftest import copy_project, need_libreoffice, pdf_text, run_cli, validate_docx
+from .conftest import copy_project, pdf_text, render_pdfs, run_cli, validate_docx
 
 PUBLISHED = Path(__file__).parent / "published"
 
@@ -114,10 +113,7 @@ def test_a_table_of_ten_columns_fits_the_text_width(answers):
 
 
 def test_all_render_in_libreoffice(answers, tmp_path):
-    exe = need_libreoffice()
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(tmp_path), *map(str, answers.values())], capture_output=True, timeout=300, check=False)
+    render_pdfs(answers.values(), tmp_path)
     for number, path in answers.items():
         pdf = tmp_path / (path.stem + ".pdf")
         assert pdf.exists(), f"question {number} did not render"
