@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP
+from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE
 from drafter.word import figures, oxml
 
 W = oxml.W_NS
@@ -114,3 +114,96 @@ def test_a_paragraph_read_once_gives_the_text_before_each_run_as_read_run_by_run
         assert layout.text_before(p, run) == figures._visible(p, calls=False, until=run)
     assert layout.text(p) == figures._clean(figures._visible(p, calls=False))
     assert layout.text_before(other, runs[0]) == figures._visible(other, calls=False, until=runs[0])
+
+
+# --------------------------------------------------------------------------- tables' rows standing apart
+
+TABLES = [
+    "data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ncorner: Department\n"
+    "decimals: stated\nunit: {currency: GBP, scale: million, data_scale: million, show: cells}\n"
+    "column_total: computed\ntotal: computed\n",
+    "data: spending\nrows: department\ngroups: {dimension: type, values: [{value: resource, label: Lopend}, "
+    "{value: capital, label: Kapitaal}]}\ncolumns: year\nunit: {currency: EUR, scale: thousand, data_scale: thousand}\n"
+    "negative: parentheses\ndecimals: 1\nplaceholders: {nil: \"-\", not_applicable: n.v.t., unknown: \"?\", empty: \"\"}\n"
+    "remarks: [\"Bron: Rekenhof.\"]\n",
+    "data: spending\nrows: department\ngroups: type\ncolumns: year\ncolumn_total: computed\n",
+]
+NESTED = [
+    ("group,line,2019,2020\nA,a1,1,2\nA,a2,3,4\nA,Total,4,6\nB,b1,5,6\nB,Total,5,6\n",
+     "data: spending\nrows: {dimension: line, within: group}\ncolumns: year\ntotal: {value: Total, label: Subtotal}\n"),
+    ("group,line,2019,2020\nA,a1,1,2\nA,a2,3,4\nB,b1,5,6.5\n",
+     "data: spending\nrows: {dimension: line, within: {dimension: group, values: [{value: B, label: Groep B}, A]}}\n"
+     "columns: year\ndecimals: stated\ntotal: computed\ngrand_total: {computed: true, label: Grand total}\n"),
+    # more rows than are kept on one page, in sections, one label with '&', '<' and a tab
+    ("group,line,2019,2020\n" + "".join(f"{g},l{i} & <{g}>\t{i},{i},{i * 2}\n" for g in "AB" for i in range(20)),
+     "data: spending\nrows: {dimension: line, within: group}\ncolumns: year\ntotal: computed\n"),
+]
+
+
+def _registers(project):
+    """Each register to answer, made when it is asked for (they share a data file and notes)."""
+    from benchmarks.bench import big_table_register
+    from tests.test_figures import WIDE, register
+
+    notes = project / "data" / "notes.yaml"
+    own_notes = notes.read_text(encoding="utf-8")
+
+    def made(spec: str, **kw):
+        notes.write_text(own_notes, encoding="utf-8")
+        return register(project, spec, **kw)
+
+    yield project / "data" / "questions.yaml"
+    yield big_table_register(project, 30)
+    for i, spec in enumerate(TABLES):
+        yield made(spec, locale="nl_BE" if i else "en_GB")
+    for data, spec in NESTED:
+        yield made(spec, data=data)
+    for fit in ("smaller", "landscape"):
+        yield made(f"data: spending\nrows: department\ncolumns: year\nfit: {fit}\n", locale="nl_BE", data=WIDE)
+
+
+def _parts(register, templates) -> list[tuple[str, dict[str, bytes]]]:
+    import io
+    import zipfile
+
+    from drafter.load.register import load_register
+    from drafter.pipeline import Generator
+
+    reg = load_register(register)
+    gen = Generator(reg, templates)
+    out = []
+    for q in reg.questions:
+        with zipfile.ZipFile(io.BytesIO(gen.generate(q).data)) as z:
+            out.append((f"{register.name} {q.number}", {i.filename: z.read(i) for i in z.infolist()}))
+    return out
+
+
+def test_answers_with_rows_standing_apart_are_byte_for_byte_those_made_in_the_parsed_document(project, monkeypatch):
+    """Every part of every answer (document, figure record, fingerprint) is what the general path
+    makes, where a table's body rows stay in the parsed document and word/figures cuts them."""
+    apart, beside = [], []
+    cut = oxml._rows_apart
+
+    def spied(table, *args):
+        apart.append(cut(table, *args))
+        if apart[-1] is not None:  # a figure with text beside it in its cell ('1.200,0 (1)')
+            beside.extend(str(c) for row in table.rows for c in row.cells
+                          if FIG_OPEN in str(c) and not MARK_RE.fullmatch(str(c)))
+        return apart[-1]
+
+    answers = 0
+    for register in _registers(project):
+        monkeypatch.setattr(oxml, "_rows_apart", spied)
+        fast = _parts(register, project / "answer_templates")
+        monkeypatch.setattr(oxml, "_rows_apart", lambda *a: None)
+        general = _parts(register, project / "answer_templates")
+        assert [name for name, _ in fast] == [name for name, _ in general]
+        for (name, mine), (_, theirs) in zip(fast, general):
+            assert mine.keys() == theirs.keys(), name
+            for part in mine:
+                assert mine[part] == theirs[part], (name, part)
+        answers += len(fast)
+    standing = [rows for rows in apart if rows is not None]
+    assert answers >= 15 and len(standing) >= 8
+    assert any(len(rows.labels) > oxml.KEEP_TOGETHER_ROWS for rows in standing)
+    assert beside

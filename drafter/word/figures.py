@@ -73,6 +73,7 @@ _W_TR = oxml.qn("w:tr")
 _W_TRPR = oxml.qn("w:trPr")
 _W_VAL = oxml.qn("w:val")
 _W_VERTALIGN = oxml.qn("w:vertAlign")
+_ROWS_STANDIN = "{*}" + oxml.ROWS_STANDIN
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: Every w:id in a part: found by libxml2, not a walk in Python.
 _ALL_IDS = etree.XPath("//@w:id", namespaces=oxml.NSMAP)
@@ -139,9 +140,9 @@ def _cell_value(tc: etree._Element) -> str:
 @dataclass
 class _Table:
     element: etree._Element
-    rows: list[list[etree._Element]]  # the w:tc of each row
+    rows: list[list[etree._Element]]  # the w:tc of each row (None for each of a row standing apart)
     header_rows: int
-    _values: dict = field(default_factory=dict, repr=False)
+    _values: dict = field(default_factory=dict, repr=False)  # of a row standing apart: its label's value
 
     def value(self, row: int, column: int) -> str:
         key = (row, column)
@@ -201,12 +202,16 @@ class _Table:
 class _Layout:
     """The body of a document: its tables and paragraphs, numbered as a Word user counts them."""
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, body: etree._Element, apart: list[oxml.TableRows] = ()) -> None:
+        """apart: the body rows of tables standing apart from the tree (oxml.ROWS_STANDIN n),
+        known by their labels and sizes."""
         self.body = body
         self.tables: list[_Table] = []
         #: Each cell's (table, row, cell) indexes, so that finding a cell costs the same in
         #: a table of 5,000 rows as in one of 5 (a figure's place is looked up per figure).
         self._cells: dict[etree._Element, tuple[int, int, int]] = {}
+        #: The table number of each ROWS_STANDIN n.
+        self.standing_apart: dict[int, int] = {}
         for tbl in body.iter(_W_TBL):
             trs = tbl.findall(_W_TR)
             rows = [tr.findall(_W_TC) for tr in trs]
@@ -214,6 +219,13 @@ class _Layout:
             for r, tcs in enumerate(rows):
                 for c, tc in enumerate(tcs):
                     self._cells[tc] = (t, r, c)
+            known = {}
+            standin = tbl.find(_ROWS_STANDIN) if apart else None
+            if standin is not None:  # its body rows, after the header rows: known by their labels
+                self.standing_apart[int(standin.get("n"))] = t
+                for r, (label, cells) in enumerate(apart[int(standin.get("n"))].labels, start=len(rows)):
+                    known[(r, 0)] = _CALLS.sub("", _clean(label)).strip()  # _cell_value of its label cell
+                    rows.append([None] * cells)
             header = 0
             for tr in trs:
                 trpr = tr.find(_W_TRPR)
@@ -221,7 +233,7 @@ class _Layout:
                     header += 1
                 else:
                     break
-            self.tables.append(_Table(tbl, rows, header or 1))
+            self.tables.append(_Table(tbl, rows, header or 1, known))
         self._texts: dict[etree._Element, str] = {}
         self._read: dict[etree._Element, tuple[list[str], dict[etree._Element, int]]] = {}
 
@@ -397,32 +409,62 @@ def strip_marks_from(data: bytes) -> bytes:
     return _MARK_CHARS.sub("", MARK_RE.sub(lambda m: m.group(2), text)).encode("utf-8")
 
 
+#: The w:t holding a figure mark and the tables' body rows standing apart, in document order.
+_MARKS_AND_ROWS = etree.XPath(f"descendant-or-self::w:t[contains(., $c)] | descendant::*[local-name()='{oxml.ROWS_STANDIN}']",
+                              namespaces=oxml.NSMAP)
+
+
 def place_figures(parts: dict[str, bytes], document: etree._Element, collector: FigureCollector,
-                  rendered: dict[str, bytes], question_id: str, locale: str) -> None:
+                  rendered: dict[str, bytes], question_id: str, locale: str,
+                  rows: list[oxml.TableRows] = ()) -> list[dict[int, tuple[int, str]]]:
     """Bookmark every marked figure of the main document and store the map in the package.
 
     An answer always gets the map (empty when it shows no figure from the data), so that
-    verify can tell an answer without figures from one made before figures were traced."""
+    verify can tell an answer without figures from one made before figures were traced.
+    `rows`: the tables' body rows standing apart from the document (oxml.ROWS_STANDIN n);
+    returns, for each, the bookmarks to put around its figure runs (run -> (id, name))."""
     for name in rendered:
         if name != package.MAIN_DOCUMENT and name in parts:
             parts[name] = strip_marks_from(parts[name])
-    placed: list[tuple[Figure, etree._Element]] = []
+    # a figure's place: its run, or (rows n, figure run i, row, cell) in rows standing apart
+    placed: list[tuple[Figure, etree._Element | tuple[int, int, int, int]]] = []
     seen: set[int] = set()
-    for t in oxml.TEXTS_HOLDING(document, c=FIG_OPEN):
-        if t.text and FIG_OPEN in t.text:
-            for number, run in _split_run(t):
-                figure = collector.get(number)
-                if figure is not None and number not in seen:  # a template may print a figure twice:
-                    seen.add(number)  # the first place is the one recorded (a bookmark name is unique)
-                    placed.append((figure, run))
+
+    def place(number: int, where) -> None:
+        figure = collector.get(number)
+        if figure is not None and number not in seen:  # a template may print a figure twice:
+            seen.add(number)  # the first place is the one recorded (a bookmark name is unique)
+            placed.append((figure, where))
+
+    for el in _MARKS_AND_ROWS(document, c=FIG_OPEN) if rows else oxml.TEXTS_HOLDING(document, c=FIG_OPEN):
+        if el.tag == _W_T:
+            if el.text and FIG_OPEN in el.text:
+                for number, run in _split_run(el):
+                    place(number, run)
+        else:
+            n = int(el.get("n"))
+            for i, (number, r, c) in enumerate(rows[n].figures):
+                place(number, (n, i, r, c))
     bookmark_id = _next_id(document)
-    for figure, run in placed:
-        oxf.bookmark_around(run, bookmark_id, f"{BOOKMARK_PREFIX}{figure.number}")
+    bookmarks: list[dict[int, tuple[int, str]]] = [{} for _ in rows]
+    for figure, where in placed:
+        name = f"{BOOKMARK_PREFIX}{figure.number}"
+        if isinstance(where, tuple):
+            bookmarks[where[0]][where[1]] = (bookmark_id, name)
+        else:
+            oxf.bookmark_around(where, bookmark_id, name)
         bookmark_id += 1
     body = document.find(_W_BODY)
-    layout = _Layout(body if body is not None else document)
-    entries = [_figure_xml(figure, layout, next(run.iterancestors(_W_P), None), run) for figure, run in placed]
+    layout = _Layout(body if body is not None else document, rows)
+    entries = []
+    for figure, where in placed:
+        if isinstance(where, tuple):
+            n, _, r, c = where
+            entries.append(_figure_xml(figure, layout, None, None, (layout.standing_apart[n], r, c)))
+        else:
+            entries.append(_figure_xml(figure, layout, next(where.iterancestors(_W_P), None), where))
     _store_record(parts, record_xml(question_id, locale, entries), question_id)
+    return bookmarks
 
 
 def _next_id(document: etree._Element) -> int:
@@ -431,8 +473,10 @@ def _next_id(document: etree._Element) -> int:
     return max(ids, default=-1) + 1
 
 
-def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """The figure's entry in the record: its attributes, and those of each of its sources."""
+def _figure_xml(figure: Figure, layout: _Layout, p, run,
+                cell: tuple[int, int, int] | None = None) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The figure's entry in the record: its attributes, and those of each of its sources;
+    `cell`: its (table, row, cell) when it stands in body rows standing apart (p is None)."""
     attrib = {}
     for name, value in (("n", figure.number), ("key", figure.key), ("kind", figure.kind), ("shown", figure.shown),
                         ("raw", repr(figure.raw)), ("scale", repr(figure.scale)), ("table", figure.table),
@@ -441,7 +485,8 @@ def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str]
                         ("adds", figure.adds)):
         if value != "":
             attrib[name] = str(value)
-    cell = layout.cell_of(p) if p is not None else None
+    if cell is None:
+        cell = layout.cell_of(p) if p is not None else None
     attrib["place"] = layout.cell_place(*cell, figure) if cell is not None else layout.place(p, figure.shown, figure)
     if cell is not None:
         attrib["cell"] = f"{cell[0]} {cell[1]} {cell[2]}"

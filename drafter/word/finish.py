@@ -124,9 +124,10 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     collector = view.context.get(FOOTNOTES_KEY)
     if collector:  # an answer without footnotes is left exactly as it was
         place_footnotes(parts, document, collector, rendered, template_file or view.question.template)
-    figures.place_figures(parts, document, view.context[FIGURES_KEY], rendered, question_id(view.question),
-                          view.formatter.locale)
-    parts[package.MAIN_DOCUMENT] = oxml.serialize(document)
+    rows = getattr(rendered, "rows", [])  # the tables' body rows, standing apart (oxml.Rendered)
+    bookmarks = figures.place_figures(parts, document, view.context[FIGURES_KEY], rendered,
+                                      question_id(view.question), view.formatter.locale, rows)
+    parts[package.MAIN_DOCUMENT] = oxml.put_rows(oxml.serialize(document), rows, bookmarks)
     q = view.question
     parts[CORE_PROPERTIES] = oxml.core_properties_xml(
         title=q.title,

@@ -16,6 +16,9 @@ from lxml import etree
 
 from drafter import dataclass
 from drafter.ooxml import INVALID_XML_CHARS, PARSER  # noqa: F401 - Word parts are read with the shared safe parser
+from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP
+from drafter.view.footnotes import TOKEN_END, TOKEN_START
+from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -220,7 +223,8 @@ def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None
     """
     for tbl in body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
-        short = len(rows) <= KEEP_TOGETHER_ROWS
+        standin = tbl.find(_ROWS_STANDIN_ANY)  # body rows written finished, standing out of the tree
+        short = len(rows) + (int(standin.get("count")) if standin is not None else 0) <= KEEP_TOGETHER_ROWS
         for i, tr in enumerate(rows):
             trpr = tr.find(qn("w:trPr"))
             if trpr is None:
@@ -522,6 +526,7 @@ def style_numbering(styles_root: etree._Element) -> dict[str, str]:
 # --------------------------------------------------------------------------- tables from data
 
 _XML_SPACE = ' xml:space="preserve"'
+_T_OPEN = f"<w:t{_XML_SPACE}>".encode()
 #: Column widths in twentieths of a point: about one character's width (at the normal size,
 #: 11 pt), and the limits; a table that would pass the margin gets narrower columns first.
 CHAR_WIDTH, MIN_LABEL, MAX_LABEL, MIN_FIGURE, MAX_FIGURE = 115, 1400, 4800, 1500, 3000
@@ -657,7 +662,127 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
     return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
 
 
-def table_xml(table, styles: dict[str, str], page: Page | None = None) -> str:
+#: Where a built table's body rows stand in the main document while the answer is finished:
+#: they are written finished (every pass over the document leaves them as they are), so the
+#: parsed document holds this element in their place and `put_rows` puts them back as text.
+ROWS_STANDIN = "drafter-rows"
+_ROWS_STANDIN_ANY = "{*}" + ROWS_STANDIN
+_ROWS_PLACE = '<' + ROWS_STANDIN + ' n="{}" count="{}"/>'
+_ROWS_PLACE_RE = re.compile(('<' + ROWS_STANDIN + r' n="(\d+)" count="\d+"/>').encode())
+#: A run of a body row (in UTF-8) holding a figure mark, with text before and after it in the run.
+_FIGURE_RUN = re.compile(
+    ("<w:r>((?:<w:rPr>(?:<w:[^>]*/>)*</w:rPr>)?)<w:t" + _XML_SPACE + ">([^<]*)" + FIG_OPEN + r"(\d+)" + FIG_SEP
+     + "([^<]+)" + FIG_CLOSE + "([^<]*)</w:t></w:r>").encode("utf-8"))
+#: What rows standing apart cannot hold: drafter's marks of note calls and footnotes (which
+#: passes over the document turn into runs of their own), U+FFFE and U+FFFF (INVALID_XML_CHARS);
+#: and, as bytes, the rest of INVALID_XML_CHARS but lone surrogates (which UTF-8 refuses) and
+#: '\r' (which the parser reads as '\n'). (bytes.translate finds them five times faster than re.)
+_NOT_APART = (TOKEN_START, TOKEN_END, SUP_OPEN, SUP_CLOSE, "\ufffe", "\uffff")
+_NOT_APART_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+#: A style id written into an attribute as lxml writes it again (nothing to escape).
+_PLAIN_ID = re.compile(r'[^&<>"\s]*')
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """A built table's body rows as text, cut at the runs of its figures, and what the figure
+    record needs of them: each figure's row and cell, each row's label."""
+
+    pieces: list[bytes]  # in UTF-8: text, a figure's run, text, a figure's run, ..., text
+    figures: tuple[tuple[int, int, int], ...]  # per figure run: (figure number, row, cell), rows counted from the first header row
+    labels: tuple[tuple[str, int], ...]  # per body row: its label's text and how many cells it has
+
+    def xml(self, bookmarks: dict[int, tuple[int, str]]) -> bytes:
+        """The rows, with a bookmark (id, name) around figure run i for each i in bookmarks:
+        the elements oxml_footnotes.bookmark_around makes, as lxml writes them."""
+        if not bookmarks:
+            return b"".join(self.pieces)
+        out = list(self.pieces)
+        for i, (number, name) in bookmarks.items():
+            at = 2 * i + 1
+            out[at] = (f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>'.encode() + out[at]
+                       + f'<w:bookmarkEnd w:id="{number}"/>'.encode())
+        return b"".join(out)
+
+
+@dataclass(frozen=True)
+class BuiltTable:
+    """A table built from the data: its XML in three pieces, and its body rows cut apart when
+    they can stand out of the parsed document (None: they stay in it)."""
+
+    head: str  # the section break and caption before the table, its properties, its header rows
+    body: str  # the body rows, each figure marked
+    tail: str  # the table's end, its notes, the section break after it
+    rows: TableRows | None
+
+    @property
+    def xml(self) -> str:
+        return self.head + self.body + self.tail
+
+    def standing_in(self, n: int) -> str:
+        """The table with ROWS_STANDIN number n in the place of its body rows."""
+        return self.head + _ROWS_PLACE.format(n, len(self.rows.labels)) + self.tail
+
+
+class Rendered(dict):
+    """Rendered parts (name -> bytes), and `rows`: the body rows of the main document's tables
+    that stand in it as ROWS_STANDIN number 0, 1, ... (see put_rows)."""
+
+    def __init__(self, parts: dict[str, bytes], rows: list[TableRows]) -> None:
+        super().__init__(parts)
+        self.rows = rows
+
+
+def put_rows(xml: bytes, rows: list[TableRows], bookmarks: list[dict[int, tuple[int, str]]]) -> bytes:
+    """The main document with each ROWS_STANDIN replaced by its rows (with their bookmarks)."""
+    if not rows:
+        return xml
+    pieces = _ROWS_PLACE_RE.split(xml)  # text, number, text, number, ..., text
+    if len(pieces) != 2 * len(rows) + 1:
+        raise ValueError("a table's body rows lost their place in the document")
+    for i in range(1, len(pieces), 2):
+        n = int(pieces[i])
+        pieces[i] = rows[n].xml(bookmarks[n])
+    return b"".join(pieces)
+
+
+def _rows_apart(table, body: str, header: int, styles: dict[str, str]) -> TableRows | None:
+    """The body rows cut at their figures' runs as word/figures would cut them in the parsed
+    document (figures._split_run): each figure's text gets a run of its own, with text before
+    or after it in runs of their own. None when the rows hold anything a pass over the document
+    would change or refuse: a note call or footnote, a mark that is not one whole figure in a
+    run, a character XML cannot hold or the parser changes ('\r'), a style id to escape."""
+    if any(c in body for c in _NOT_APART) or not all(_PLAIN_ID.fullmatch(s) for s in styles.values()):
+        return None
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if len(data.translate(None, _NOT_APART_BYTES)) != len(data):
+        return None
+    split = _FIGURE_RUN.split(data)  # text, then per figure run: rPr, before, number, shown, after; text
+    count = len(split) // 6
+    marked = [(header + r, c + 1) for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)
+              if FIG_OPEN in str(cell)]
+    # each mark a whole figure in a run of its own cell: the i-th run is the i-th marked cell's
+    if len(marked) != count or any(body.count(mark) != count for mark in (FIG_OPEN, FIG_SEP, FIG_CLOSE)):
+        return None
+    texts, rprs, befores, numbers, shown, afters = (split[i::6] for i in range(6))
+    runs = [b"<w:r>" + rpr + _T_OPEN + text + b"</w:t></w:r>" for rpr, text in zip(rprs, shown)]
+    if any(befores) or any(afters):  # text beside the figure in its run: runs of their own, as it stood
+        for i in range(count):
+            if befores[i]:
+                texts[i] += b"<w:r>" + rprs[i] + _T_OPEN + befores[i] + b"</w:t></w:r>"
+            if afters[i]:
+                texts[i + 1] = b"<w:r>" + rprs[i] + _T_OPEN + afters[i] + b"</w:t></w:r>" + texts[i + 1]
+    pieces = [b""] * (2 * count + 1)
+    pieces[0::2], pieces[1::2] = texts, runs
+    figures = tuple((int(number), r, c) for number, (r, c) in zip(numbers, marked))
+    labels = tuple((row.label.text, 1 if row.section else 1 + len(row.cells)) for row in table.rows)
+    return TableRows(pieces, figures, labels)
+
+
+def build_table(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable:
     """A whole table as WordprocessingML: caption, the table (header rows repeated), its notes.
 
     `table` is a view.TableView; `styles` maps the roles caption, table, heading,
@@ -711,7 +836,8 @@ def table_xml(table, styles: dict[str, str], page: Page | None = None) -> str:
                      _cell(styles["heading_number"], "", widths[1 + lead + i], merge="continue", size=size)
                      for i, c in enumerate(table.columns[lead:]))
     rows.append(_row(cells, header=True))
-    keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
+    header = len(rows)
+    keep = len(table.rows) + header <= KEEP_TOGETHER_ROWS  # a long table may break across pages
     for index, row in enumerate(table.rows):
         row_keep = keep or index == 0 or row.section
         if row.section:
@@ -729,14 +855,16 @@ def table_xml(table, styles: dict[str, str], page: Page | None = None) -> str:
     layout = '<w:tblLayout w:type="fixed"/>' if factor < 1 or sum(widths) > page.text_width * 0.9 else ""
     out.append(
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles["table"]}"/><w:tblW w:w="0" w:type="auto"/>{layout}{look}</w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows[:header])}"
     )
+    head, body = "".join(out), "".join(rows[header:])
+    out = ["</w:tbl>"]
     under = [f"{note.marker}\t{note.text}" for note in table.notes] + list(table.remarks)
     for i, text in enumerate(under):
         out.append(_paragraph(styles["note"], text, keep_next=i < len(under) - 1))
     if sections is not None:
         out.append(f"<w:p><w:pPr>{sections[1]}</w:pPr></w:p>")
-    return "".join(out)
+    return BuiltTable(head, body, "".join(out), _rows_apart(table, body, header, styles))
 
 
 def ensure_character_style(styles_root: etree._Element, name: str, style_id: str, rpr_xml: str) -> str:

@@ -297,13 +297,16 @@ class WordTemplate:
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
-            built.append(oxml.table_xml(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
+            built.append(oxml.build_table(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
             return Markup(_TABLE_PLACE.format(len(built) - 1))
 
         return {"table": table}
 
-    def _put_tables(self, xml: str, built: list[str], part: str) -> str:
-        """The rendered part with each table() placeholder replaced by its table."""
+    def _put_tables(self, xml: str, built: list[oxml.BuiltTable], part: str,
+                    rows: list[oxml.TableRows] | None = None) -> str:
+        """The rendered part with each table() placeholder replaced by its table; with `rows`
+        (the main document): a table's body rows, when they can, go to `rows` and stand in the
+        part as oxml.ROWS_STANDIN until the answer is finished (finish puts them back)."""
         if not built:
             return xml
         found = 0
@@ -311,7 +314,11 @@ class WordTemplate:
         def put(m: re.Match) -> str:
             nonlocal found
             found += 1
-            return built[int(m.group(1))]
+            table = built[int(m.group(1))]
+            if rows is None or table.rows is None:
+                return table.xml
+            rows.append(table.rows)
+            return table.standing_in(len(rows) - 1)
 
         xml = _TABLE_PLACE_RE.sub(put, xml)
         if found != len(built):
@@ -322,14 +329,16 @@ class WordTemplate:
         built.clear()
         return xml
 
-    def render(self, context: dict) -> dict[str, bytes]:
-        """The parts whose content the tags change: the main document and templated parts."""
-        built: list[str] = []
+    def render(self, context: dict) -> oxml.Rendered:
+        """The parts whose content the tags change: the main document and templated parts
+        (with the body rows of the main document's tables, standing apart)."""
+        built: list[oxml.BuiltTable] = []
+        rows: list[oxml.TableRows] = []
         context = {**context, **self._helpers(context, built)}
         figures = context.get(FIGURES_KEY)
         with figures.recording("the template") if figures is not None else nullcontext():
-            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document")
-            out = {package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}
+            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document", rows)
+            out = oxml.Rendered({package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}, rows)
             for name, compiled in self.other.items():
                 xml = self._put_tables(self._render_one(compiled, context, name), built, name)
                 out[name] = xml.encode("utf-8")
