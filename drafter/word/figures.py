@@ -460,7 +460,8 @@ def place_figures(parts: dict[str, bytes], document: etree._Element, collector: 
     for figure, where in placed:
         if isinstance(where, tuple):
             n, _, r, c = where
-            entries.append(_figure_xml(figure, layout, None, None, (layout.standing_apart[n], r, c)))
+            t = layout.standing_apart[n]
+            entries.append(_cell_entry(figure, layout.cell_place(t, r, c, figure), (t, r, c)))
         else:
             entries.append(_figure_xml(figure, layout, next(where.iterancestors(_W_P), None), where))
     _store_record(parts, record_xml(question_id, locale, entries), question_id)
@@ -473,10 +474,8 @@ def _next_id(document: etree._Element) -> int:
     return max(ids, default=-1) + 1
 
 
-def _figure_xml(figure: Figure, layout: _Layout, p, run,
-                cell: tuple[int, int, int] | None = None) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """The figure's entry in the record: its attributes, and those of each of its sources;
-    `cell`: its (table, row, cell) when it stands in body rows standing apart (p is None)."""
+def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The figure's entry in the record: its attributes, and those of each of its sources."""
     attrib = {}
     for name, value in (("n", figure.number), ("key", figure.key), ("kind", figure.kind), ("shown", figure.shown),
                         ("raw", repr(figure.raw)), ("scale", repr(figure.scale)), ("table", figure.table),
@@ -485,8 +484,7 @@ def _figure_xml(figure: Figure, layout: _Layout, p, run,
                         ("adds", figure.adds)):
         if value != "":
             attrib[name] = str(value)
-    if cell is None:
-        cell = layout.cell_of(p) if p is not None else None
+    cell = layout.cell_of(p) if p is not None else None
     attrib["place"] = layout.cell_place(*cell, figure) if cell is not None else layout.place(p, figure.shown, figure)
     if cell is not None:
         attrib["cell"] = f"{cell[0]} {cell[1]} {cell[2]}"
@@ -515,9 +513,36 @@ def _attributes(attrib: dict[str, str]) -> str:
     return "".join(f" {name}={_QUOTE}{value}{_QUOTE}" for name, value in attrib.items())
 
 
-def record_xml(question_id: str, locale: str, entries: list[tuple[dict[str, str], list[dict[str, str]]]]) -> bytes:
+def _cell_entry(figure: Figure, place: str, cell: tuple[int, int, int]) -> tuple[str, str]:
+    """A table cell figure's entry, as record_xml writes _figure_xml's (attributes, sources)
+    for it, made at once (a table of 5,000 rows has 10,000): its text, with the record's own
+    quotes and brackets, and its values (checked by record_xml with the others)."""
+    f, q = figure, _QUOTE
+    text = (f"{_OPEN}figure n={q}{f.number}{q}{f' key={q}{f.key}{q}' if f.key else ''}"
+            f"{f' kind={q}{f.kind}{q}' if f.kind else ''}{f' shown={q}{f.shown}{q}' if f.shown else ''}"
+            f" raw={q}{f.raw!r}{q} scale={q}{f.scale!r}{q}{f' table={q}{f.table}{q}' if f.table else ''}"
+            f"{f' row={q}{f.row}{q}' if f.row else ''}{f' column={q}{f.column}{q}' if f.column else ''}"
+            f"{f' row-key={q}{f.row_key}{q}' if f.row_key else ''}"
+            f"{f' column-key={q}{f.column_key}{q}' if f.column_key else ''}"
+            f"{f' where={q}{f.where}{q}' if f.where else ''}{f' section={q}{f.section}{q}' if f.section else ''}"
+            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q} cell={q}{cell[0]} {cell[1]} {cell[2]}{q}")
+    values = f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}{f.section}{f.adds}{place}"
+    if not f.sources:
+        return text + f"/{_CLOSE}", values
+    out = [text, _CLOSE]
+    for s in f.sources:
+        out.append(f"{_OPEN}source file={q}{s.file}{q} place={q}{s.place}{q}{f' ref={q}{s.ref}{q}' if s.ref else ''}"
+                   f"{f' part-of={q}{s.part_of}{q}' if s.part_of else ''}/{_CLOSE}")
+        values += f"{s.file}{s.place}{s.ref}{s.part_of}"
+    out.append(f"{_OPEN}/figure{_CLOSE}")
+    return "".join(out), values
+
+
+def record_xml(question_id: str, locale: str,
+               entries: list[tuple[dict[str, str], list[dict[str, str]]] | tuple[str, str]]) -> bytes:
     """The figure record as its part's bytes: written as text, the bytes lxml writes for the
     same elements (an answer's record has an entry per figure; a table of 5,000 rows, 10,000).
+    An entry is (attributes, sources) or, made by _cell_entry, (text, values).
     Values are escaped as libxml2 escapes an attribute, all at once; a value libxml2 refuses
     is refused with lxml's message."""
     head = {"question": question_id, "locale": locale}
@@ -528,6 +553,10 @@ def record_xml(question_id: str, locale: str, entries: list[tuple[dict[str, str]
     else:
         out.append(_CLOSE)
         for attrib, sources in entries:
+            if isinstance(attrib, str):  # made by _cell_entry
+                out.append(attrib)
+                values.append(sources)
+                continue
             values += attrib.values()
             out.append(f"{_OPEN}figure{_attributes(attrib)}")
             if sources:

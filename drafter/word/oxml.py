@@ -599,27 +599,50 @@ def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
 
-def _paragraph(style_id: str, text: str, keep_next: bool = False, size: int | None = None) -> str:
+@lru_cache(maxsize=1024)
+def _paragraph_frame(style_id: str, keep_next: bool, size: int | None) -> tuple[str, str, str]:
+    """What a paragraph of this style holds around its text: its start (properties), a text
+    run's start, a tab's run (the same for every cell of a column: made once)."""
     keep = "<w:keepNext/>" if keep_next else ""
     rpr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>' if size else ""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{rpr}</w:pPr>', f"<w:r>{rpr}<w:t{_XML_SPACE}>",
+            f"<w:r>{rpr}<w:tab/></w:r>")
+
+
+def _runs(text: str, run: str, tab: str) -> str:
+    """A text as runs: a tab is a run of its own."""
     runs = ""
     for i, piece in enumerate(text.split("\t")):
         if i:
-            runs += f"<w:r>{rpr}<w:tab/></w:r>"
+            runs += tab
         if piece:
-            runs += f"<w:r>{rpr}<w:t{_XML_SPACE}>{escape(piece)}</w:t></w:r>"
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{rpr}</w:pPr>{runs}</w:p>'
+            runs += f"{run}{escape(piece)}</w:t></w:r>"
+    return runs
 
 
-def _cell(style_id: str, text: str, width: int, span: int = 1, merge: str | None = None, size: int | None = None,
-          keep: bool = True) -> str:
-    """A table cell; span: the columns it covers; merge: 'restart'/'continue' down two rows."""
+def _paragraph(style_id: str, text: str, keep_next: bool = False, size: int | None = None) -> str:
+    start, run, tab = _paragraph_frame(style_id, keep_next, size)
+    return f"{start}{_runs(text, run, tab)}</w:p>"
+
+
+@lru_cache(maxsize=1024)
+def _cell_frame(style_id: str, width: int, span: int, merge: str | None, size: int | None,
+                keep: bool) -> tuple[str, str, str]:
+    """_paragraph_frame for a table cell, its start with the cell's properties."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
     if merge is not None:
         props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
-    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_paragraph(style_id, text, keep_next=keep, size=size)}</w:tc>"
+    start, run, tab = _paragraph_frame(style_id, keep, size)
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{start}", run, tab
+
+
+def _cell(style_id: str, text: str, width: int, span: int = 1, merge: str | None = None, size: int | None = None,
+          keep: bool = True) -> str:
+    """A table cell; span: the columns it covers; merge: 'restart'/'continue' down two rows."""
+    start, run, tab = _cell_frame(style_id, width, span, merge, size, keep)
+    return f"{start}{_runs(text, run, tab)}</w:p></w:tc>"
 
 
 def _row(cells: str, header: bool = False) -> str:
@@ -746,12 +769,13 @@ def put_rows(xml: bytes, rows: list[TableRows], bookmarks: list[dict[int, tuple[
     return b"".join(pieces)
 
 
-def _rows_apart(table, body: str, header: int, styles: dict[str, str]) -> TableRows | None:
+def _rows_apart(table, body: str, marked: list[tuple[int, int]], styles: dict[str, str]) -> TableRows | None:
     """The body rows cut at their figures' runs as word/figures would cut them in the parsed
     document (figures._split_run): each figure's text gets a run of its own, with text before
     or after it in runs of their own. None when the rows hold anything a pass over the document
     would change or refuse: a note call or footnote, a mark that is not one whole figure in a
-    run, a character XML cannot hold or the parser changes ('\r'), a style id to escape."""
+    run, a character XML cannot hold or the parser changes ('\r'), a style id to escape.
+    marked: the (row, cell) of each body cell whose text holds a figure mark, in order."""
     if any(c in body for c in _NOT_APART) or not all(_PLAIN_ID.fullmatch(s) for s in styles.values()):
         return None
     try:
@@ -762,8 +786,6 @@ def _rows_apart(table, body: str, header: int, styles: dict[str, str]) -> TableR
         return None
     split = _FIGURE_RUN.split(data)  # text, then per figure run: rPr, before, number, shown, after; text
     count = len(split) // 6
-    marked = [(header + r, c + 1) for r, row in enumerate(table.rows) for c, cell in enumerate(row.cells)
-              if FIG_OPEN in str(cell)]
     # each mark a whole figure in a run of its own cell: the i-th run is the i-th marked cell's
     if len(marked) != count or any(body.count(mark) != count for mark in (FIG_OPEN, FIG_SEP, FIG_CLOSE)):
         return None
@@ -837,6 +859,7 @@ def build_table(table, styles: dict[str, str], page: Page | None = None) -> Buil
                      for i, c in enumerate(table.columns[lead:]))
     rows.append(_row(cells, header=True))
     header = len(rows)
+    marked: list[tuple[int, int]] = []  # the (row, cell) of each body cell holding a mark, in order
     keep = len(table.rows) + header <= KEEP_TOGETHER_ROWS  # a long table may break across pages
     for index, row in enumerate(table.rows):
         row_keep = keep or index == 0 or row.section
@@ -850,7 +873,10 @@ def build_table(table, styles: dict[str, str], page: Page | None = None) -> Buil
             style = (number_style if not c.total else "total_number") if c.numeric else \
                 (label_style if not c.total else "total")
             # str(c): the figure with its mark, which word/figures turns into a hidden bookmark
-            cells += _cell(styles[style], str(c), widths[1 + i], size=size, keep=row_keep)
+            text = str(c)
+            if FIG_OPEN in text:
+                marked.append((len(rows), 1 + i))
+            cells += _cell(styles[style], text, widths[1 + i], size=size, keep=row_keep)
         rows.append(_row(cells))
     layout = '<w:tblLayout w:type="fixed"/>' if factor < 1 or sum(widths) > page.text_width * 0.9 else ""
     out.append(
@@ -864,7 +890,7 @@ def build_table(table, styles: dict[str, str], page: Page | None = None) -> Buil
         out.append(_paragraph(styles["note"], text, keep_next=i < len(under) - 1))
     if sections is not None:
         out.append(f"<w:p><w:pPr>{sections[1]}</w:pPr></w:p>")
-    return BuiltTable(head, body, "".join(out), _rows_apart(table, body, header, styles))
+    return BuiltTable(head, body, "".join(out), _rows_apart(table, body, marked, styles))
 
 
 def ensure_character_style(styles_root: etree._Element, name: str, style_id: str, rpr_xml: str) -> str:
