@@ -42,7 +42,7 @@ from drafter.word import oxml_footnotes as oxf
 from drafter.word import package
 
 NS = "urn:drafter:figures:1"
-BOOKMARK_PREFIX = "_DrafterFig"
+BOOKMARK_PREFIX = oxml.BOOKMARK_PREFIX
 ITEM_CT = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 ITEM_PROPS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
@@ -142,9 +142,12 @@ class _Table:
     element: etree._Element
     rows: list[list[etree._Element]]  # the w:tc of each row (None for each of a row standing apart)
     header_rows: int
-    _values: dict = field(default_factory=dict, repr=False)  # of a row standing apart: its label's value
+    apart: list[str] = field(default_factory=list)  # the label's value of each of the last rows, standing apart
+    _values: dict = field(default_factory=dict, repr=False)
 
     def value(self, row: int, column: int) -> str:
+        if column == 0 and self.apart and row >= len(self.rows) - len(self.apart):
+            return self.apart[row - len(self.rows) + len(self.apart)]
         key = (row, column)
         if key not in self._values:
             cells = self.rows[row]
@@ -219,13 +222,14 @@ class _Layout:
             for r, tcs in enumerate(rows):
                 for c, tc in enumerate(tcs):
                     self._cells[tc] = (t, r, c)
-            known = {}
+            labels = []
             standin = tbl.find(_ROWS_STANDIN) if apart else None
             if standin is not None:  # its body rows, after the header rows: known by their labels
-                self.standing_apart[int(standin.get("n"))] = t
-                for r, (label, cells) in enumerate(apart[int(standin.get("n"))].labels, start=len(rows)):
-                    known[(r, 0)] = _CALLS.sub("", _clean(label)).strip()  # _cell_value of its label cell
-                    rows.append([None] * cells)
+                n = int(standin.get("n"))
+                self.standing_apart[n] = t
+                labels = [_CALLS.sub("", _clean(label)).strip() for label in apart[n].labels]  # _cell_value of each
+                shared = {}  # rows of the same size share their (empty) cells: one object, not thousands
+                rows += [shared.setdefault(size, (None,) * size) for size in apart[n].sizes]
             header = 0
             for tr in trs:
                 trpr = tr.find(_W_TRPR)
@@ -233,7 +237,7 @@ class _Layout:
                     header += 1
                 else:
                     break
-            self.tables.append(_Table(tbl, rows, header or 1, known))
+            self.tables.append(_Table(tbl, rows, header or 1, labels))
         self._texts: dict[etree._Element, str] = {}
         self._read: dict[etree._Element, tuple[list[str], dict[etree._Element, int]]] = {}
 
@@ -416,54 +420,59 @@ _MARKS_AND_ROWS = etree.XPath(f"descendant-or-self::w:t[contains(., $c)] | desce
 
 def place_figures(parts: dict[str, bytes], document: etree._Element, collector: FigureCollector,
                   rendered: dict[str, bytes], question_id: str, locale: str,
-                  rows: list[oxml.TableRows] = ()) -> list[dict[int, tuple[int, str]]]:
+                  rows: list[oxml.TableRows] = ()) -> list[tuple[int, list[int]]]:
     """Bookmark every marked figure of the main document and store the map in the package.
 
     An answer always gets the map (empty when it shows no figure from the data), so that
     verify can tell an answer without figures from one made before figures were traced.
     `rows`: the tables' body rows standing apart from the document (oxml.ROWS_STANDIN n);
-    returns, for each, the bookmarks to put around its figure runs (run -> (id, name))."""
+    returns, for each, the bookmarks to put around its figure runs (oxml.TableRows.xml)."""
     for name in rendered:
         if name != package.MAIN_DOCUMENT and name in parts:
             parts[name] = strip_marks_from(parts[name])
-    # a figure's place: its run, or (rows n, figure run i, row, cell) in rows standing apart
-    placed: list[tuple[Figure, etree._Element | tuple[int, int, int, int]]] = []
-    seen: set[int] = set()
-
-    def place(number: int, where) -> None:
-        figure = collector.get(number)
-        if figure is not None and number not in seen:  # a template may print a figure twice:
-            seen.add(number)  # the first place is the one recorded (a bookmark name is unique)
-            placed.append((figure, where))
-
+    # in document order: (figure, its run), or (n, the figure runs of rows n that are placed)
+    placed: list[tuple[Figure, etree._Element] | tuple[int, list[int]]] = []
+    seen: set[int] = set()  # a template may print a figure twice: the first place is the one
+    # recorded (a bookmark name is unique)
     for el in _MARKS_AND_ROWS(document, c=FIG_OPEN) if rows else oxml.TEXTS_HOLDING(document, c=FIG_OPEN):
         if el.tag == _W_T:
             if el.text and FIG_OPEN in el.text:
                 for number, run in _split_run(el):
-                    place(number, run)
-        else:
-            n = int(el.get("n"))
-            for i, (number, r, c) in enumerate(rows[n].figures):
-                place(number, (n, i, r, c))
+                    figure = collector.get(number)
+                    if figure is not None and number not in seen:
+                        seen.add(number)
+                        placed.append((figure, run))
+            continue
+        n, runs = int(el.get("n")), []
+        for i, number in enumerate(rows[n].numbers):
+            if number not in seen and collector.get(number) is not None:
+                seen.add(number)
+                runs.append(i)
+        placed.append((n, runs))
     bookmark_id = _next_id(document)
-    bookmarks: list[dict[int, tuple[int, str]]] = [{} for _ in rows]
+    bookmarks: list[tuple[int, list[int]]] = [(0, [])] * len(rows)
     for figure, where in placed:
-        name = f"{BOOKMARK_PREFIX}{figure.number}"
-        if isinstance(where, tuple):
-            bookmarks[where[0]][where[1]] = (bookmark_id, name)
+        if isinstance(where, list):
+            bookmarks[figure] = (bookmark_id, where)
+            bookmark_id += len(where)
         else:
-            oxf.bookmark_around(where, bookmark_id, name)
-        bookmark_id += 1
+            oxf.bookmark_around(where, bookmark_id, f"{BOOKMARK_PREFIX}{figure.number}")
+            bookmark_id += 1
     body = document.find(_W_BODY)
     layout = _Layout(body if body is not None else document, rows)
     entries = []
     for figure, where in placed:
-        if isinstance(where, tuple):
-            n, _, r, c = where
-            t = layout.standing_apart[n]
-            entries.append(_cell_entry(figure, layout.cell_place(t, r, c, figure), (t, r, c)))
-        else:
+        if not isinstance(where, list):
             entries.append(_figure_xml(figure, layout, next(where.iterancestors(_W_P), None), where))
+            continue
+        apart, t, texts, values = rows[figure], layout.standing_apart[figure], [], []
+        for i in where:  # the entries of a table's cells, as one
+            cell = collector.get(apart.numbers[i])
+            r, c = apart.rows[i], apart.cells[i]
+            text, value = _cell_entry(cell, layout.cell_place(t, r, c, cell), t, r, c)
+            texts.append(text)
+            values.append(value)
+        entries.append(("".join(texts), "".join(values)))
     _store_record(parts, record_xml(question_id, locale, entries), question_id)
     return bookmarks
 
@@ -513,7 +522,7 @@ def _attributes(attrib: dict[str, str]) -> str:
     return "".join(f" {name}={_QUOTE}{value}{_QUOTE}" for name, value in attrib.items())
 
 
-def _cell_entry(figure: Figure, place: str, cell: tuple[int, int, int]) -> tuple[str, str]:
+def _cell_entry(figure: Figure, place: str, t: int, r: int, c: int) -> tuple[str, str]:
     """A table cell figure's entry, as record_xml writes _figure_xml's (attributes, sources)
     for it, made at once (a table of 5,000 rows has 10,000): its text, with the record's own
     quotes and brackets, and its values (checked by record_xml with the others)."""
@@ -525,7 +534,7 @@ def _cell_entry(figure: Figure, place: str, cell: tuple[int, int, int]) -> tuple
             f"{f' row-key={q}{f.row_key}{q}' if f.row_key else ''}"
             f"{f' column-key={q}{f.column_key}{q}' if f.column_key else ''}"
             f"{f' where={q}{f.where}{q}' if f.where else ''}{f' section={q}{f.section}{q}' if f.section else ''}"
-            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q} cell={q}{cell[0]} {cell[1]} {cell[2]}{q}")
+            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q} cell={q}{t} {r} {c}{q}")
     values = f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}{f.section}{f.adds}{place}"
     if not f.sources:
         return text + f"/{_CLOSE}", values
@@ -542,7 +551,7 @@ def record_xml(question_id: str, locale: str,
                entries: list[tuple[dict[str, str], list[dict[str, str]]] | tuple[str, str]]) -> bytes:
     """The figure record as its part's bytes: written as text, the bytes lxml writes for the
     same elements (an answer's record has an entry per figure; a table of 5,000 rows, 10,000).
-    An entry is (attributes, sources) or, made by _cell_entry, (text, values).
+    An entry is (attributes, sources) or, made by _cell_entry, (text, values) (of one entry or more).
     Values are escaped as libxml2 escapes an attribute, all at once; a value libxml2 refuses
     is refused with lxml's message."""
     head = {"question": question_id, "locale": locale}

@@ -689,6 +689,8 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
 #: they are written finished (every pass over the document leaves them as they are), so the
 #: parsed document holds this element in their place and `put_rows` puts them back as text.
 ROWS_STANDIN = "drafter-rows"
+#: How word/figures names a figure's bookmark: this, then the figure's number (hidden in Word: it starts with "_").
+BOOKMARK_PREFIX = "_DrafterFig"
 _ROWS_STANDIN_ANY = "{*}" + ROWS_STANDIN
 _ROWS_PLACE = '<' + ROWS_STANDIN + ' n="{}" count="{}"/>'
 _ROWS_PLACE_RE = re.compile(('<' + ROWS_STANDIN + r' n="(\d+)" count="\d+"/>').encode())
@@ -709,22 +711,28 @@ _PLAIN_ID = re.compile(r'[^&<>"\s]*')
 @dataclass(frozen=True)
 class TableRows:
     """A built table's body rows as text, cut at the runs of its figures, and what the figure
-    record needs of them: each figure's row and cell, each row's label."""
+    record needs of them: each figure's row and cell, each row's label. (Flat sequences of
+    numbers and texts: a tuple per figure would be tens of thousands of objects for Python's
+    cyclic garbage collector to walk in a table of 5,000 rows.)"""
 
     pieces: list[bytes]  # in UTF-8: text, a figure's run, text, a figure's run, ..., text
-    figures: tuple[tuple[int, int, int], ...]  # per figure run: (figure number, row, cell), rows counted from the first header row
-    labels: tuple[tuple[str, int], ...]  # per body row: its label's text and how many cells it has
+    numbers: list[int]  # per figure run: its figure's number,
+    rows: list[int]  # its row (counted from the table's first, header, row)
+    cells: list[int]  # and its cell in the row
+    labels: tuple[str, ...]  # per body row: its label's text
+    sizes: tuple[int, ...]  # and how many cells it has
 
-    def xml(self, bookmarks: dict[int, tuple[int, str]]) -> bytes:
-        """The rows, with a bookmark (id, name) around figure run i for each i in bookmarks:
-        the elements oxml_footnotes.bookmark_around makes, as lxml writes them."""
-        if not bookmarks:
+    def xml(self, first_id: int, marked: list[int]) -> bytes:
+        """The rows, with a bookmark around each figure run in `marked` (in order), their ids
+        from first_id up: the elements oxml_footnotes.bookmark_around makes, as lxml writes them."""
+        if not marked:
             return b"".join(self.pieces)
         out = list(self.pieces)
-        for i, (number, name) in bookmarks.items():
+        numbers = self.numbers
+        for number, i in enumerate(marked, start=first_id):
             at = 2 * i + 1
-            out[at] = (f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>'.encode() + out[at]
-                       + f'<w:bookmarkEnd w:id="{number}"/>'.encode())
+            out[at] = (f'<w:bookmarkStart w:id="{number}" w:name="{BOOKMARK_PREFIX}{numbers[i]}"/>'.encode()
+                       + out[at] + f'<w:bookmarkEnd w:id="{number}"/>'.encode())
         return b"".join(out)
 
 
@@ -744,7 +752,7 @@ class BuiltTable:
 
     def standing_in(self, n: int) -> str:
         """The table with ROWS_STANDIN number n in the place of its body rows."""
-        return self.head + _ROWS_PLACE.format(n, len(self.rows.labels)) + self.tail
+        return self.head + _ROWS_PLACE.format(n, len(self.rows.sizes)) + self.tail
 
 
 class Rendered(dict):
@@ -756,8 +764,9 @@ class Rendered(dict):
         self.rows = rows
 
 
-def put_rows(xml: bytes, rows: list[TableRows], bookmarks: list[dict[int, tuple[int, str]]]) -> bytes:
-    """The main document with each ROWS_STANDIN replaced by its rows (with their bookmarks)."""
+def put_rows(xml: bytes, rows: list[TableRows], bookmarks: list[tuple[int, list[int]]]) -> bytes:
+    """The main document with each ROWS_STANDIN replaced by its rows, with their bookmarks
+    (per rows: the first id, and the figure runs marked; see TableRows.xml)."""
     if not rows:
         return xml
     pieces = _ROWS_PLACE_RE.split(xml)  # text, number, text, number, ..., text
@@ -765,17 +774,17 @@ def put_rows(xml: bytes, rows: list[TableRows], bookmarks: list[dict[int, tuple[
         raise ValueError("a table's body rows lost their place in the document")
     for i in range(1, len(pieces), 2):
         n = int(pieces[i])
-        pieces[i] = rows[n].xml(bookmarks[n])
+        pieces[i] = rows[n].xml(*bookmarks[n])
     return b"".join(pieces)
 
 
-def _rows_apart(table, body: str, marked: list[tuple[int, int]], styles: dict[str, str]) -> TableRows | None:
+def _rows_apart(table, body: str, marked: list[int], styles: dict[str, str]) -> TableRows | None:
     """The body rows cut at their figures' runs as word/figures would cut them in the parsed
     document (figures._split_run): each figure's text gets a run of its own, with text before
     or after it in runs of their own. None when the rows hold anything a pass over the document
     would change or refuse: a note call or footnote, a mark that is not one whole figure in a
     run, a character XML cannot hold or the parser changes ('\r'), a style id to escape.
-    marked: the (row, cell) of each body cell whose text holds a figure mark, in order."""
+    marked: row, cell, row, cell, ... of each body cell whose text holds a figure mark, in order."""
     if any(c in body for c in _NOT_APART) or not all(_PLAIN_ID.fullmatch(s) for s in styles.values()):
         return None
     try:
@@ -787,7 +796,7 @@ def _rows_apart(table, body: str, marked: list[tuple[int, int]], styles: dict[st
     split = _FIGURE_RUN.split(data)  # text, then per figure run: rPr, before, number, shown, after; text
     count = len(split) // 6
     # each mark a whole figure in a run of its own cell: the i-th run is the i-th marked cell's
-    if len(marked) != count or any(body.count(mark) != count for mark in (FIG_OPEN, FIG_SEP, FIG_CLOSE)):
+    if len(marked) != 2 * count or any(body.count(mark) != count for mark in (FIG_OPEN, FIG_SEP, FIG_CLOSE)):
         return None
     texts, rprs, befores, numbers, shown, afters = (split[i::6] for i in range(6))
     runs = [b"<w:r>" + rpr + _T_OPEN + text + b"</w:t></w:r>" for rpr, text in zip(rprs, shown)]
@@ -799,9 +808,9 @@ def _rows_apart(table, body: str, marked: list[tuple[int, int]], styles: dict[st
                 texts[i + 1] = b"<w:r>" + rprs[i] + _T_OPEN + afters[i] + b"</w:t></w:r>" + texts[i + 1]
     pieces = [b""] * (2 * count + 1)
     pieces[0::2], pieces[1::2] = texts, runs
-    figures = tuple((int(number), r, c) for number, (r, c) in zip(numbers, marked))
-    labels = tuple((row.label.text, 1 if row.section else 1 + len(row.cells)) for row in table.rows)
-    return TableRows(pieces, figures, labels)
+    return TableRows(pieces, list(map(int, numbers)), marked[0::2], marked[1::2],
+                     tuple(row.label.text for row in table.rows),
+                     tuple(1 if row.section else 1 + len(row.cells) for row in table.rows))
 
 
 def build_table(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable:
@@ -859,7 +868,7 @@ def build_table(table, styles: dict[str, str], page: Page | None = None) -> Buil
                      for i, c in enumerate(table.columns[lead:]))
     rows.append(_row(cells, header=True))
     header = len(rows)
-    marked: list[tuple[int, int]] = []  # the (row, cell) of each body cell holding a mark, in order
+    marked: list[int] = []  # row, cell, row, cell, ... of each body cell holding a mark, in order
     keep = len(table.rows) + header <= KEEP_TOGETHER_ROWS  # a long table may break across pages
     for index, row in enumerate(table.rows):
         row_keep = keep or index == 0 or row.section
@@ -875,7 +884,7 @@ def build_table(table, styles: dict[str, str], page: Page | None = None) -> Buil
             # str(c): the figure with its mark, which word/figures turns into a hidden bookmark
             text = str(c)
             if FIG_OPEN in text:
-                marked.append((len(rows), 1 + i))
+                marked += (len(rows), 1 + i)
             cells += _cell(styles[style], text, widths[1 + i], size=size, keep=row_keep)
         rows.append(_row(cells))
     layout = '<w:tblLayout w:type="fixed"/>' if factor < 1 or sum(widths) > page.text_width * 0.9 else ""
