@@ -207,3 +207,27 @@ def test_answers_with_rows_standing_apart_are_byte_for_byte_those_made_in_the_pa
     assert answers >= 15 and len(standing) >= 8
     assert any(len(rows.labels) > oxml.KEEP_TOGETHER_ROWS for rows in standing)
     assert beside
+
+
+def test_lists_numbered_from_the_cache_are_numbered_as_anew_and_a_changed_numbering_is_read_again():
+    numbering = (f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:nsid w:val="00000001"/>'
+                 '<w:styleLink w:val="L"/><w:lvl w:ilvl="0"/></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode()
+    item = '<w:p><w:pPr><w:pStyle w:val="L"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+
+    def numbered(numbering: bytes, style_nums: dict) -> tuple[bytes | None, bytes, list[str]]:
+        body = etree.fromstring(f'<w:body xmlns:w="{W}">{item}{item}<w:p/>{item}<w:p/></w:body>')
+        xml = oxml.restart_lists(body, numbering, style_nums)
+        return xml, etree.tostring(body), [n.get(f"{{{W}}}val") for n in body.iter(f"{{{W}}}numId")]
+
+    oxml._numbered.cache_clear()
+    first = numbered(numbering, {"L": "1"})
+    assert numbered(numbering, {"L": "1"}) == first and oxml._numbered.cache_info().hits == 1
+    assert first[2] == ["2", "2", "3"]
+    root = etree.fromstring(first[0])
+    assert [n.get(f"{{{W}}}numId") for n in root.findall(f"{{{W}}}num")] == ["1", "2", "3"]
+    assert root.find(f".//{{{W}}}styleLink") is not None  # the template's own abstract keeps its link
+    changed = numbered(numbering.replace(b'w:numId="1"', b'w:numId="5"'), {"L": "5"})
+    assert changed[2] == ["6", "6", "7"] and changed[0] != first[0]
+    unknown = numbered(numbering, {"L": "9"})  # a style whose numbering the part lacks: its lists are left
+    assert unknown[2] == [] and etree.fromstring(unknown[0]).findall(f"{{{W}}}num")[1:] == []

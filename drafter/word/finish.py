@@ -118,9 +118,9 @@ def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: A
     for run, call in oxml.split_runs_at(body, SUPERSCRIPT, SUP_OPEN):
         oxml.fill_styled_text(run, info.note_reference, call)
     if info.list_numbering and NUMBERING in parts:
-        numbering = oxml.parse(parts[NUMBERING])
-        if oxml.restart_lists(body, numbering, info.list_numbering):
-            parts[NUMBERING] = oxml.serialize(numbering)
+        numbering = oxml.restart_lists(body, parts[NUMBERING], info.list_numbering)
+        if numbering is not None:
+            parts[NUMBERING] = numbering
     collector = view.context.get(FOOTNOTES_KEY)
     if collector:  # an answer without footnotes is left exactly as it was
         place_footnotes(parts, document, collector, rendered, template_file or view.question.template)

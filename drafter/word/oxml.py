@@ -453,12 +453,13 @@ def _paragraphs_in_styles(root: etree._Element, style_ids) -> list[etree._Elemen
     return found
 
 
-def restart_lists(body: etree._Element, numbering_root: etree._Element, style_nums: dict[str, str]) -> int:
+def restart_lists(body: etree._Element, numbering: bytes, style_nums: dict[str, str]) -> bytes | None:
     """Give every list (a run of consecutive paragraphs in a list style) its own numbering.
 
     Word keeps counting across lists that share a numbering instance; a fresh abstract
     numbering per list restarts at 1 in Word and LibreOffice alike, and items a person adds
-    in Word later join their own list. Returns the number of lists.
+    in Word later join their own list. Returns the numbering part with them, None when the
+    document has no list (the part is left as it is).
     """
     lists: list[list[etree._Element]] = []
     previous = None
@@ -469,16 +470,41 @@ def restart_lists(body: etree._Element, numbering_root: etree._Element, style_nu
             lists.append([p])
         previous = p
     if not lists:
-        return 0
+        return None
+    xml, numbers = _numbered(numbering, tuple(style_nums.items()), tuple(paragraph_style(items[0]) for items in lists))
+    for items, number in zip(lists, numbers):
+        if number is None:
+            continue
+        for p in items:
+            ppr = _ppr(p)
+            old = ppr.find(qn("w:numPr"))
+            if old is not None:
+                ppr.remove(old)
+            numpr = etree.Element(qn("w:numPr"))
+            etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), "0")
+            etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), number)
+            _insert_ordered(ppr, numpr, _PPR_ORDER)
+    return xml
+
+
+@lru_cache(maxsize=64)
+def _numbered(numbering: bytes, style_nums: tuple[tuple[str, str], ...],
+              styles: tuple[str | None, ...]) -> tuple[bytes, tuple[str | None, ...]]:
+    """The numbering part with a fresh abstract numbering and instance for each list (of the
+    style in `styles`), and each list's numId (None: its style's numbering is not in the part).
+    The same for every answer of a template with lists alike: worked out once."""
+    numbering_root = parse(numbering)
+    style_nums = dict(style_nums)
+    numbers: list[str | None] = []
     abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering_root.findall(qn("w:abstractNum"))}
     nums = {n.get(qn("w:numId")): n for n in numbering_root.findall(qn("w:num"))}
     next_abstract = max([int(i) for i in abstracts] + [0]) + 1
     next_num = max([int(i) for i in nums] + [0]) + 1
     first_num = numbering_root.find(qn("w:num"))
-    for items in lists:
-        style = paragraph_style(items[0])
+    for style in styles:
         source_num = style_nums.get(style)
         if source_num is None or source_num not in nums:
+            numbers.append(None)
             continue
         abstract_id = nums[source_num].find(qn("w:abstractNumId")).get(qn("w:val"))
         abstract = copy.deepcopy(abstracts[abstract_id])
@@ -499,18 +525,10 @@ def restart_lists(body: etree._Element, numbering_root: etree._Element, style_nu
         override = etree.SubElement(num, qn("w:lvlOverride"))
         override.set(qn("w:ilvl"), "0")
         etree.SubElement(override, qn("w:startOverride")).set(qn("w:val"), "1")
-        for p in items:
-            ppr = _ppr(p)
-            old = ppr.find(qn("w:numPr"))
-            if old is not None:
-                ppr.remove(old)
-            numpr = etree.Element(qn("w:numPr"))
-            etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), "0")
-            etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), str(next_num))
-            _insert_ordered(ppr, numpr, _PPR_ORDER)
+        numbers.append(str(next_num))
         next_abstract += 1
         next_num += 1
-    return len(lists)
+    return serialize(numbering_root), tuple(numbers)
 
 
 def style_numbering(styles_root: etree._Element) -> dict[str, str]:
