@@ -348,6 +348,7 @@ class _TableBuilder:
         self.fmt = replace(fmt, negative=spec.negative or house.negative)
         self.register_file = register_file
         self.where = f"{register_file}, table '{spec.name}'"
+        self.key_prefix = f"table '{spec.name}', "  # of every figure's key: its place in the table follows
         self.render_text = render_text
         self.house_fit = house.fit
         self.placeholders = {
@@ -500,11 +501,10 @@ class _TableBuilder:
             return Cell(text, numeric=True, total=total)
         if place is None:
             place = ", ".join(filter(None, (self.fixed, section, row_key, column_key)))
-        marked = self.figures.add(shown, raw * self.data_factor, self.scale, tuple(sources),
-                                  f"table '{self.spec.name}', {place}", kind="total" if adds else "cell",
-                                  table=self.spec.name, row=row, column=column, row_key=row_key,
-                                  column_key=column_key, section=section, adds=adds)
-        return Cell(text, numeric=True, total=total, marked=self.series.attach(marked, calls))
+        marked = self.figures.record(shown, raw * self.data_factor, self.scale, tuple(sources), self.key_prefix + place,
+                                     "total" if adds else "cell", self.spec.name, row, column, row_key, column_key, "",
+                                     section, adds)
+        return Cell(text, True, total, self.series.attach(marked, calls) if calls else marked)
 
     @staticmethod
     def column_of(group: AxisItem | None, column: AxisItem) -> tuple[str, str]:
@@ -851,11 +851,14 @@ class _TableBuilder:
 
 
 @contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused while a table is built: a table of a thousand rows
-    makes tens of thousands of objects that all live on (its cells and figure records), and the
-    collector's passes over them, triggered by their number, find nothing to free (a tenth of
-    building the table). Garbage with cycles made meanwhile is collected once it runs again."""
+def collector_paused():
+    """Python's cyclic garbage collector paused while a view is built (and, in the pipeline, while
+    its answer is made): a table of a thousand rows makes tens of thousands of objects that all
+    live on (its cells and figure records) until the answer is written, and the collector's
+    passes over them, triggered by their number, find nothing to free (a tenth of building the
+    table, and as much again in each pass after it). The view holds no cycles, so it is freed as
+    soon as it is dropped; garbage with cycles made meanwhile is collected once the collector
+    runs again."""
     paused = gc.isenabled()
     if paused:
         gc.disable()
@@ -925,8 +928,7 @@ class _ViewBuilder:
                 )
             builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
                                     self.register_file, self.text, self.figures)
-            with _collector_paused():
-                self.tables[name] = builder.build()
+            self.tables[name] = builder.build()
         return self.tables[name]
 
     def text(self, text: str, place: str, what: str) -> str:
@@ -1012,13 +1014,17 @@ class _ViewBuilder:
             tables=self.tables,
         )
         self.figures.active = False  # until a template renders the view (view/figures)
+        # every note is numbered now; the document's series calls back into this builder (resolve_note),
+        # a cycle that would keep the view alive after its last reference (collector_paused)
+        self.document_series = None
         return AnswerView(question=q, formatter=fmt, data=self.data, context=self.context)
 
 
 def build_view(register: Register, question: Question, notes: datasets.NoteCatalog,
                load=datasets.load_dataset) -> AnswerView:
     """Load the question's data (with load(name, path)) and compute everything its template shows."""
-    return _ViewBuilder(register, question, notes, load).build()
+    with collector_paused():
+        return _ViewBuilder(register, question, notes, load).build()
 
 
 def notes_path(register: Register) -> Path | None:
