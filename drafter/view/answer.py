@@ -42,8 +42,12 @@ MINISTER_ARTICLES = {
 
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Cell:
+    """A table's cell. Hashed and compared as a frozen class would be, but not frozen: a table of
+    a thousand rows makes thousands, and a frozen class's field-by-field __init__ cost a sixth of
+    building its view (a template cannot change an attribute in any case)."""
+
     text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
     total: bool = False  # a figure of a total column
@@ -53,8 +57,10 @@ class Cell:
         return self.marked or self.text
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Row:
+    """A table's row; like Cell, not frozen."""
+
     label: Cell
     cells: tuple[Cell, ...]  # text columns first, then the figures
     total: bool = False
@@ -362,6 +368,7 @@ class _TableBuilder:
         self.printed: list[Note] = []
         self.seen_decimals: dict[int, int] = {}  # per column: the most decimals a figure was written with
         self.shown_keys: dict[str, set[str]] = {"rows": set(), "columns": set()}  # what decimals: may name
+        self.columns_shown = False  # whether the columns of a row of figures are in shown_keys yet
 
     # ---- notes
     def calls(self, keys, used_at: str) -> str:
@@ -374,7 +381,7 @@ class _TableBuilder:
         return self.series.calls(notes)
 
     def labelled(self, label: str, keys, used_at: str, numeric=False, total=False) -> Cell:
-        return Cell(self.series.attach(label, self.calls(keys, used_at)), numeric=numeric, total=total)
+        return Cell(self.series.attach(label, self.calls(keys, used_at)) if keys else label, numeric, total)
 
     # ---- the data
     def problem(self, message: str, hint: str, file: str | None = None, place: str | None = None) -> DataError:
@@ -496,9 +503,9 @@ class _TableBuilder:
         """A figure's cell, recorded (when it shows a value) with the data behind it: one row of the
         data, or the figures a computed total adds up (`adds`: "column", "row" or "all"). `place`:
         where it stands in the table, when the caller has it already."""
-        text = self.series.attach(shown, calls)
+        text = self.series.attach(shown, calls) if calls else shown
         if self.figures is None or raw is None or not shown or not sources:
-            return Cell(text, numeric=True, total=total)
+            return Cell(text, True, total)
         if place is None:
             place = ", ".join(filter(None, (self.fixed, section, row_key, column_key)))
         marked = self.figures.record(shown, raw * self.data_factor, self.scale, tuple(sources), self.key_prefix + place,
@@ -803,50 +810,59 @@ class _TableBuilder:
         if flat:  # what `decimals:` may name (check_decimals_keys)
             if not total:
                 self.shown_keys["rows"].add(item.key)
-            self.shown_keys["columns"].update(c.key for _, c in flat)
+            if not self.columns_shown:
+                self.shown_keys["columns"].update(c.key for _, c in flat)
+                self.columns_shown = True
         row_decimals = self.row_decimals(item if not total else None)
         row_place = self.row_place(lookup, section, item)
         place = ", ".join(filter(None, (self.fixed, section_key, row_key)))  # a figure's place, but its column
+        figure_of, found_at, value_text, pick_decimals, source_of, figure_cell, seen_decimals = (
+            src.figure, self.found, self.value_text, self.pick_decimals, self.source_of, self.figure_cell,
+            self.seen_decimals)
         for index, column in enumerate(self.columns):
             if column.computed:  # the sum of the row's figures
-                decimals = self.pick_decimals(None, row_decimals, column.decimals)
+                decimals = pick_decimals(None, row_decimals, column.decimals)
                 if spec.decimals == "stated" and column.item.decimals is None:
                     decimals = most
                 if sums is not None and row_sum is not None:
                     sums[index] = (sums[index] or 0) + row_sum
                     if sources is not None:
                         sources[index].extend(row_sources)
-                out.append(self.figure_cell(
-                    self.value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
+                out.append(figure_cell(
+                    value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
                     row=row_label, row_key=row_key if not total else "total", column=column.label,
                     column_key=column.key, section=section_key, adds="row", total=True))
                 continue
-            found, measure = self.found(lookup, row_place, column.place)
+            found, measure = found_at(lookup, row_place, column.place)
             if found is None:
                 parts = {"within": section.key if section is not None else None, "row": item.key,
                          "group": column.group.key if column.group is not None else None, "column": column.item.key}
                 raise self.missing_figure(parts, measure)
-            figure = src.figure(found, measure)
-            text = self.value_text(figure, self.pick_decimals(figure, row_decimals, column.decimals))
-            source = coordinates = None
+            figure = figure_of(found, measure)
+            text = value_text(figure, pick_decimals(figure, row_decimals, column.decimals))
+            value = figure.value
             if figure.status == "value":
-                row_sum = (row_sum or 0) + figure.value
-                most = max(most, figure.decimals)
-                if not total:
-                    self.seen_decimals[index] = max(self.seen_decimals.get(index, 0), figure.decimals)
-                coordinates = ", ".join(filter(None, (place, column.key)))
-                source = self.source_of(found, figure, coordinates)
+                row_sum = (row_sum or 0) + value
+                if figure.decimals > most:
+                    most = figure.decimals
+                if not total and figure.decimals >= seen_decimals.get(index, 0):
+                    seen_decimals[index] = figure.decimals
+                coordinates = f"{place}, {column.key}" if place and column.key else place or column.key
+                source = source_of(found, figure, coordinates)
                 if not column.total:
                     row_sources.append(source)
                 if sums is not None:
-                    sums[index] = (sums[index] or 0) + figure.value
+                    sums[index] = (sums[index] or 0) + value
                     if sources is not None:
                         sources[index].append(source)
+                found_sources = (source,)
+            else:
+                coordinates, found_sources = None, ()
             adds = "row" if column.total else ("column" if total else "")  # a stated total, as the data gives it
             calls = self.calls(figure.notes, f"{src.file}, {figure.place}") if figure.notes else ""
-            out.append(self.figure_cell(text, calls, figure.value, (source,) if source else (), row=row_label,
-                                        row_key=row_key, column=column.label, column_key=column.key,
-                                        section=section_key, adds=adds, total=column.total, place=coordinates))
+            out.append(figure_cell(text, calls, value, found_sources, row=row_label, row_key=row_key,
+                                   column=column.label, column_key=column.key, section=section_key, adds=adds,
+                                   total=column.total, place=coordinates))
         return Row(label, tuple(out), total=total)
 
 

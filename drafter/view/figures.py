@@ -39,9 +39,10 @@ def strip_marks(text: str) -> str:
     return _ANY_MARK_CHAR.sub("", MARK_RE.sub(lambda m: m.group(2), text))
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Source:
-    """One row of a data file behind a figure."""
+    """One row of a data file behind a figure. Hashed and compared as a frozen class would be, but
+    not frozen, for the speed of a large table's figures (see view.answer.Cell)."""
 
     file: str  # 'data/budget.csv'
     place: str  # 'row 6'
