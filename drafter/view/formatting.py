@@ -175,6 +175,11 @@ def _percent_spacer(locale: str) -> str:
     return "\u00a0" if ("\u00a0%" in pattern or " %" in pattern) else ""
 
 
+def words_of(locale: str) -> dict[str, str]:
+    """The fixed words of a document in this locale's language (Dutch when the language has none)."""
+    return WORDS.get(locale.split("_")[0], WORDS["nl"])
+
+
 @dataclass(frozen=True)
 class Formatter:
     """Formats figures for one document in one house style."""
@@ -191,7 +196,7 @@ class Formatter:
     @property
     def words(self) -> dict[str, str]:
         """The document's fixed words in its language (Dutch when the language has none)."""
-        return WORDS.get(self.language, WORDS["nl"])
+        return words_of(self.locale)
 
     def join(self, items) -> str:
         """['1', '3'] -> '1 en 3'; ['1', '2', '4'] -> '1, 2 en 4'."""
