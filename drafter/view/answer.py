@@ -497,7 +497,7 @@ class _TableBuilder:
             part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
         return Source(self.recorded_file, figure.place, ref, part_of)
 
-    def figure_cell(self, shown: str, calls: str, raw: float | None, sources, *, row: str, row_key: str,
+    def figure_cell(self, shown: str, calls: str, raw: float | None, sources, row: str, row_key: str,
                     column: str, column_key: str, section: str, adds: str = "", total: bool = False,
                     place: str | None = None) -> Cell:
         """A figure's cell, recorded (when it shows a value) with the data behind it: one row of the
@@ -724,7 +724,7 @@ class _TableBuilder:
             text = item.label
             if unit:
                 text = f"{text} {unit}" if self.fmt.language == "en" else f"{text} ({unit})"
-            label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'")
+            label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'" if item.notes else "")
             rows.append(self.row(label, item, flat, lookup, section, sums, total=False, sources=sources))
         if grand is not None:
             for index, amount in enumerate(sums):
@@ -860,9 +860,8 @@ class _TableBuilder:
                 coordinates, found_sources = None, ()
             adds = "row" if column.total else ("column" if total else "")  # a stated total, as the data gives it
             calls = self.calls(figure.notes, f"{src.file}, {figure.place}") if figure.notes else ""
-            out.append(figure_cell(text, calls, value, found_sources, row=row_label, row_key=row_key,
-                                   column=column.label, column_key=column.key, section=section_key, adds=adds,
-                                   total=column.total, place=coordinates))
+            out.append(figure_cell(text, calls, value, found_sources, row_label, row_key, column.label, column.key,
+                                   section_key, adds, column.total, coordinates))
         return Row(label, tuple(out), total=total)
 
 
