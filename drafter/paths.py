@@ -41,6 +41,8 @@ WINDOWS_RESERVED = frozenset(
 )
 #: Characters Windows does not allow in a file name (besides control characters).
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+#: A character a file name cannot hold on Windows: one of those, or a control character.
+_FORBIDDEN_CHARACTER = re.compile("[" + re.escape("".join(sorted(WINDOWS_FORBIDDEN))) + "\x00-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -260,7 +262,7 @@ def safe_file_name(name: str, max_length: int = 120) -> str:
     dots or spaces, not a reserved device name, at most max_length characters (the
     extension kept)."""
     stem, suffix = os.path.splitext(name.rstrip(". ") or "-")
-    clean = "".join("-" if c in WINDOWS_FORBIDDEN or ord(c) < 32 else c for c in stem)
+    clean = _FORBIDDEN_CHARACTER.sub("-", stem)
     clean = clean[: max(1, max_length - len(suffix))].rstrip(". ") or "-"
     first, dot, rest = clean.partition(".")
     if first.strip().upper() in WINDOWS_RESERVED:  # CON -> CON-, aux.tar -> aux-.tar
@@ -287,9 +289,12 @@ _TITLE_LENGTH = 60
 def slug(text: str, length: int | None = None) -> str:
     """'Bedrijfsclusters - Subsidies' -> 'bedrijfsclusters-subsidies': ASCII, safe on every file system."""
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    out = "".join(c if c.isalnum() else "-" for c in ascii_text.lower())
-    out = "-".join(part for part in out.split("-") if part)
+    out = _NOT_IN_SLUG.sub("-", ascii_text.lower()).strip("-")
     return out[:length].strip("-") if length else out
+
+
+#: What a slug does not keep of an ASCII text in lower case (all but its letters and digits): one '-' a stretch.
+_NOT_IN_SLUG = re.compile("[^a-z0-9]+")
 
 
 def answer_file_name(zittingsjaar: str, number: int, title: str, pattern: str = DEFAULT_FILE_NAME,

@@ -114,3 +114,37 @@ def test_a_pattern_the_fast_path_does_not_cover_is_written_by_babel():
         for value in (Decimal("0.00"), Decimal("1234567.89"), Decimal("12.50")):
             assert _digits_of(pattern, "hi_IN")(value) == pattern.apply(value, Locale.parse("hi_IN"),
                                                                          decimal_quantization=False)
+
+
+# ---- the way of writing a whole figure (Formatter._whole_figure_writer) gives what the general way gives
+
+_WHOLE = (0.0, -0.0, 1.0, -1.0, 999.0, 1000.0, -1000.0, 14250000.0, -14250000.0, 1e15, -1e15, 2.0**53 - 1,
+          -(2.0**53 - 1), 2.0**53, -(2.0**53), 2.0**53 + 2, 1e16, 1e17, 1e18, -1e18, 1e19, 0.5, 1.5, -2.5, 0.4999999,
+          123456.789, float("inf"), float("-inf"), float("nan"), 7, -7, 10**18, True, Decimal("12"), "12")
+
+
+def _whole_everything(locale: str) -> list:
+    from drafter.load.register import Unit
+
+    units = [Unit("money", "EUR", "units", "units", "caption"), Unit("money", "EUR", "thousand", "thousand", "cells"),
+             Unit("money", "GBP", "million", "million", "cells"), Unit("count", scale="thousand", data_scale="thousand"),
+             Unit("fte", show="header"), Unit("money", "EUR", "thousand", "units", "caption")]
+    out = []
+    for style in (("half_up", "symbol", "hyphen"), ("half_even", "word", "minus"), ("half_up", "word", "parentheses")):
+        f = Formatter(locale, *style)
+        for unit in units:
+            write = f.figure_writer(unit, 0)
+            for value in _WHOLE:
+                try:
+                    out.append((style, unit, value, write(value)))
+                except (ValueError, ArithmeticError, TypeError) as exc:
+                    out.append((style, unit, value, type(exc).__name__, str(exc)))
+    return out
+
+
+@pytest.mark.parametrize("locale", ("nl_BE", "fr_BE", "en_GB", "de_CH", "hi_IN"))
+def test_whole_figures_are_written_as_the_general_way_writes_them(locale, monkeypatch):
+    fast = _whole_everything(locale)
+    monkeypatch.setattr(Formatter, "_whole_figure_writer", lambda self, general: general)
+    assert fast == _whole_everything(locale)
+    assert any(r[-1] == "14.250.000" for r in fast) or locale != "nl_BE"

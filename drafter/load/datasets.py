@@ -407,6 +407,7 @@ class BudgetData(FiguresData):
         self.columns_of_cells = cells
         self.cells = BudgetCells(self)
         self._made: dict[int, BudgetCell] = {}
+        self._figures: dict[int, Figure] = {}  # by record, as figure() gives them
         super().__init__(name, raw, Records({"line": cells.lines, "year": cells.year_texts, "kind": cells.kinds},
                                             len(cells.rows)), cells.rows)
         self._frame: pd.DataFrame | None = None
@@ -440,12 +441,15 @@ class BudgetData(FiguresData):
         if measure != "amount":
             raise DataError(f"a budget table has the measure 'amount', not '{measure}'", file=self.file,
                             hint="Leave 'measure:' out of the table, or write 'measure: amount'.")
-        c = self.cell_at(index)
-        status = "value" if c.status == "value" else c.status
-        decimals = 0
-        if c.amount is not None and not float(c.amount).is_integer():
-            decimals = len(repr(c.amount).split(".")[1])
-        return Figure(c.amount, status, decimals, c.notes, c.place)
+        found = self._figures.get(index)
+        if found is None:  # made once: the answers that show a budget line share its figures
+            c = self.cell_at(index)
+            status = "value" if c.status == "value" else c.status
+            decimals = 0
+            if c.amount is not None and not float(c.amount).is_integer():
+                decimals = len(repr(c.amount).split(".")[1])
+            found = self._figures[index] = Figure(c.amount, status, decimals, c.notes, c.place)
+        return found
 
     def frame(self) -> pd.DataFrame:
         """The figures as a tidy DataFrame (line, year, kind, amount, status, notes, cell)."""

@@ -42,8 +42,12 @@ MINISTER_ARTICLES = {
 
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Cell:
+    """A table's cell. Hashed and compared as a frozen class would be, but not frozen: a table of
+    a thousand rows makes thousands, and a frozen class's field-by-field __init__ cost a sixth of
+    building its view (a template cannot change an attribute in any case)."""
+
     text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
     total: bool = False  # a figure of a total column
@@ -53,8 +57,10 @@ class Cell:
         return self.marked or self.text
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Row:
+    """A table's row; like Cell, not frozen."""
+
     label: Cell
     cells: tuple[Cell, ...]  # text columns first, then the figures
     total: bool = False
@@ -348,6 +354,7 @@ class _TableBuilder:
         self.fmt = replace(fmt, negative=spec.negative or house.negative)
         self.register_file = register_file
         self.where = f"{register_file}, table '{spec.name}'"
+        self.key_prefix = f"table '{spec.name}', "  # of every figure's key: its place in the table follows
         self.render_text = render_text
         self.house_fit = house.fit
         self.placeholders = {
@@ -361,6 +368,7 @@ class _TableBuilder:
         self.printed: list[Note] = []
         self.seen_decimals: dict[int, int] = {}  # per column: the most decimals a figure was written with
         self.shown_keys: dict[str, set[str]] = {"rows": set(), "columns": set()}  # what decimals: may name
+        self.columns_shown = False  # whether the columns of a row of figures are in shown_keys yet
 
     # ---- notes
     def calls(self, keys, used_at: str) -> str:
@@ -373,7 +381,7 @@ class _TableBuilder:
         return self.series.calls(notes)
 
     def labelled(self, label: str, keys, used_at: str, numeric=False, total=False) -> Cell:
-        return Cell(self.series.attach(label, self.calls(keys, used_at)), numeric=numeric, total=total)
+        return Cell(self.series.attach(label, self.calls(keys, used_at)) if keys else label, numeric, total)
 
     # ---- the data
     def problem(self, message: str, hint: str, file: str | None = None, place: str | None = None) -> DataError:
@@ -489,22 +497,21 @@ class _TableBuilder:
             part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
         return Source(self.recorded_file, figure.place, ref, part_of)
 
-    def figure_cell(self, shown: str, calls: str, raw: float | None, sources, *, row: str, row_key: str,
+    def figure_cell(self, shown: str, calls: str, raw: float | None, sources, row: str, row_key: str,
                     column: str, column_key: str, section: str, adds: str = "", total: bool = False,
                     place: str | None = None) -> Cell:
         """A figure's cell, recorded (when it shows a value) with the data behind it: one row of the
         data, or the figures a computed total adds up (`adds`: "column", "row" or "all"). `place`:
         where it stands in the table, when the caller has it already."""
-        text = self.series.attach(shown, calls)
+        text = self.series.attach(shown, calls) if calls else shown
         if self.figures is None or raw is None or not shown or not sources:
-            return Cell(text, numeric=True, total=total)
+            return Cell(text, True, total)
         if place is None:
             place = ", ".join(filter(None, (self.fixed, section, row_key, column_key)))
-        marked = self.figures.add(shown, raw * self.data_factor, self.scale, tuple(sources),
-                                  f"table '{self.spec.name}', {place}", kind="total" if adds else "cell",
-                                  table=self.spec.name, row=row, column=column, row_key=row_key,
-                                  column_key=column_key, section=section, adds=adds)
-        return Cell(text, numeric=True, total=total, marked=self.series.attach(marked, calls))
+        marked = self.figures.record(shown, raw * self.data_factor, self.scale, tuple(sources), self.key_prefix + place,
+                                     "total" if adds else "cell", self.spec.name, row, column, row_key, column_key, "",
+                                     section, adds)
+        return Cell(text, True, total, self.series.attach(marked, calls) if calls else marked)
 
     @staticmethod
     def column_of(group: AxisItem | None, column: AxisItem) -> tuple[str, str]:
@@ -717,7 +724,7 @@ class _TableBuilder:
             text = item.label
             if unit:
                 text = f"{text} {unit}" if self.fmt.language == "en" else f"{text} ({unit})"
-            label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'")
+            label = self.labelled(text, item.notes, f"{self.where}, row '{item.key}'" if item.notes else "")
             rows.append(self.row(label, item, flat, lookup, section, sums, total=False, sources=sources))
         if grand is not None:
             for index, amount in enumerate(sums):
@@ -803,59 +810,70 @@ class _TableBuilder:
         if flat:  # what `decimals:` may name (check_decimals_keys)
             if not total:
                 self.shown_keys["rows"].add(item.key)
-            self.shown_keys["columns"].update(c.key for _, c in flat)
+            if not self.columns_shown:
+                self.shown_keys["columns"].update(c.key for _, c in flat)
+                self.columns_shown = True
         row_decimals = self.row_decimals(item if not total else None)
         row_place = self.row_place(lookup, section, item)
         place = ", ".join(filter(None, (self.fixed, section_key, row_key)))  # a figure's place, but its column
+        figure_of, found_at, value_text, pick_decimals, source_of, figure_cell, seen_decimals = (
+            src.figure, self.found, self.value_text, self.pick_decimals, self.source_of, self.figure_cell,
+            self.seen_decimals)
         for index, column in enumerate(self.columns):
             if column.computed:  # the sum of the row's figures
-                decimals = self.pick_decimals(None, row_decimals, column.decimals)
+                decimals = pick_decimals(None, row_decimals, column.decimals)
                 if spec.decimals == "stated" and column.item.decimals is None:
                     decimals = most
                 if sums is not None and row_sum is not None:
                     sums[index] = (sums[index] or 0) + row_sum
                     if sources is not None:
                         sources[index].extend(row_sources)
-                out.append(self.figure_cell(
-                    self.value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
+                out.append(figure_cell(
+                    value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
                     row=row_label, row_key=row_key if not total else "total", column=column.label,
                     column_key=column.key, section=section_key, adds="row", total=True))
                 continue
-            found, measure = self.found(lookup, row_place, column.place)
+            found, measure = found_at(lookup, row_place, column.place)
             if found is None:
                 parts = {"within": section.key if section is not None else None, "row": item.key,
                          "group": column.group.key if column.group is not None else None, "column": column.item.key}
                 raise self.missing_figure(parts, measure)
-            figure = src.figure(found, measure)
-            text = self.value_text(figure, self.pick_decimals(figure, row_decimals, column.decimals))
-            source = coordinates = None
+            figure = figure_of(found, measure)
+            text = value_text(figure, pick_decimals(figure, row_decimals, column.decimals))
+            value = figure.value
             if figure.status == "value":
-                row_sum = (row_sum or 0) + figure.value
-                most = max(most, figure.decimals)
-                if not total:
-                    self.seen_decimals[index] = max(self.seen_decimals.get(index, 0), figure.decimals)
-                coordinates = ", ".join(filter(None, (place, column.key)))
-                source = self.source_of(found, figure, coordinates)
+                row_sum = (row_sum or 0) + value
+                if figure.decimals > most:
+                    most = figure.decimals
+                if not total and figure.decimals >= seen_decimals.get(index, 0):
+                    seen_decimals[index] = figure.decimals
+                coordinates = f"{place}, {column.key}" if place and column.key else place or column.key
+                source = source_of(found, figure, coordinates)
                 if not column.total:
                     row_sources.append(source)
                 if sums is not None:
-                    sums[index] = (sums[index] or 0) + figure.value
+                    sums[index] = (sums[index] or 0) + value
                     if sources is not None:
                         sources[index].append(source)
+                found_sources = (source,)
+            else:
+                coordinates, found_sources = None, ()
             adds = "row" if column.total else ("column" if total else "")  # a stated total, as the data gives it
             calls = self.calls(figure.notes, f"{src.file}, {figure.place}") if figure.notes else ""
-            out.append(self.figure_cell(text, calls, figure.value, (source,) if source else (), row=row_label,
-                                        row_key=row_key, column=column.label, column_key=column.key,
-                                        section=section_key, adds=adds, total=column.total, place=coordinates))
+            out.append(figure_cell(text, calls, value, found_sources, row_label, row_key, column.label, column.key,
+                                   section_key, adds, column.total, coordinates))
         return Row(label, tuple(out), total=total)
 
 
 @contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused while a table is built: a table of a thousand rows
-    makes tens of thousands of objects that all live on (its cells and figure records), and the
-    collector's passes over them, triggered by their number, find nothing to free (a tenth of
-    building the table). Garbage with cycles made meanwhile is collected once it runs again."""
+def collector_paused():
+    """Python's cyclic garbage collector paused while a view is built (and, in the pipeline, while
+    its answer is made): a table of a thousand rows makes tens of thousands of objects that all
+    live on (its cells and figure records) until the answer is written, and the collector's
+    passes over them, triggered by their number, find nothing to free (a tenth of building the
+    table, and as much again in each pass after it). The view holds no cycles, so it is freed as
+    soon as it is dropped; garbage with cycles made meanwhile is collected once the collector
+    runs again."""
     paused = gc.isenabled()
     if paused:
         gc.disable()
@@ -925,8 +943,7 @@ class _ViewBuilder:
                 )
             builder = _TableBuilder(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
                                     self.register_file, self.text, self.figures)
-            with _collector_paused():
-                self.tables[name] = builder.build()
+            self.tables[name] = builder.build()
         return self.tables[name]
 
     def text(self, text: str, place: str, what: str) -> str:
@@ -1012,13 +1029,17 @@ class _ViewBuilder:
             tables=self.tables,
         )
         self.figures.active = False  # until a template renders the view (view/figures)
+        # every note is numbered now; the document's series calls back into this builder (resolve_note),
+        # a cycle that would keep the view alive after its last reference (collector_paused)
+        self.document_series = None
         return AnswerView(question=q, formatter=fmt, data=self.data, context=self.context)
 
 
 def build_view(register: Register, question: Question, notes: datasets.NoteCatalog,
                load=datasets.load_dataset) -> AnswerView:
     """Load the question's data (with load(name, path)) and compute everything its template shows."""
-    return _ViewBuilder(register, question, notes, load).build()
+    with collector_paused():
+        return _ViewBuilder(register, question, notes, load).build()
 
 
 def notes_path(register: Register) -> Path | None:

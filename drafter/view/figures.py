@@ -39,9 +39,10 @@ def strip_marks(text: str) -> str:
     return _ANY_MARK_CHAR.sub("", MARK_RE.sub(lambda m: m.group(2), text))
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Source:
-    """One row of a data file behind a figure."""
+    """One row of a data file behind a figure. Hashed and compared as a frozen class would be, but
+    not frozen, for the speed of a large table's figures (see view.answer.Cell)."""
 
     file: str  # 'data/budget.csv'
     place: str  # 'row 6'
@@ -132,18 +133,25 @@ class FigureCollector:
 
     def add(self, shown: str, raw: float, scale: float, sources, key: str, kind: str = "text", **place) -> str:
         """Record a figure; returns its shown text with the mark the Word stage turns into a bookmark."""
+        if kind == "text":
+            return self.record(shown, raw, scale, tuple(sources), f"{self.where or 'text'}: {key}", kind,
+                               where=self.where, **place)
+        return self.record(shown, raw, scale, tuple(sources), key, kind, **place)
+
+    def record(self, shown: str, raw: float, scale: float, sources: tuple[Source, ...], key: str, kind: str,
+               table: str = "", row: str = "", column: str = "", row_key: str = "", column_key: str = "",
+               where: str = "", section: str = "", adds: str = "") -> str:
+        """add, with its figure's full key and its sources as a tuple already (a table's cells)."""
         if not shown or not self.active:
             return shown
-        if kind == "text":
-            key = f"{self.where or 'text'}: {key}"
         count = self._seen.get(key, 0) + 1
         self._seen[key] = count
         if count > 1:
             key = f"{key} #{count}"
-        figure = Figure(len(self.figures) + 1, key, kind, shown, float(raw), float(scale), tuple(sources),
-                        where=self.where if kind == "text" else "", **place)
-        self.figures.append(figure)
-        return f"{FIG_OPEN}{figure.number}{FIG_SEP}{shown}{FIG_CLOSE}"
+        number = len(self.figures) + 1
+        self.figures.append(Figure(number, key, kind, shown, float(raw), float(scale), sources, table, row, column,
+                                   row_key, column_key, where, section, adds))
+        return f"{FIG_OPEN}{number}{FIG_SEP}{shown}{FIG_CLOSE}"
 
     def get(self, number: int) -> Figure | None:
         if 1 <= number <= len(self.figures):

@@ -117,6 +117,8 @@ PERCENT_STYLES = ("symbol", "word")
 _NUMBER = re.compile(r"[-\u2212]?\d(?:[\d.,\u00a0\u202f ]*\d)?")
 
 
+#: Whole floats of a smaller size are exact, and so is Python's text of them ('14250000.0').
+_EXACT_WHOLE = 2**53
 #: The quantum a figure of 0 to MAX_DECIMALS decimals is rounded to: 1, 0.1, 0.01, ...
 _QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(MAX_DECIMALS + 1))
 
@@ -173,6 +175,11 @@ def _percent_spacer(locale: str) -> str:
     return "\u00a0" if ("\u00a0%" in pattern or " %" in pattern) else ""
 
 
+def words_of(locale: str) -> dict[str, str]:
+    """The fixed words of a document in this locale's language (Dutch when the language has none)."""
+    return WORDS.get(locale.split("_")[0], WORDS["nl"])
+
+
 @dataclass(frozen=True)
 class Formatter:
     """Formats figures for one document in one house style."""
@@ -189,7 +196,7 @@ class Formatter:
     @property
     def words(self) -> dict[str, str]:
         """The document's fixed words in its language (Dutch when the language has none)."""
-        return WORDS.get(self.language, WORDS["nl"])
+        return words_of(self.locale)
 
     def join(self, items) -> str:
         """['1', '3'] -> '1 en 3'; ['1', '2', '4'] -> '1, 2 en 4'."""
@@ -210,14 +217,18 @@ class Formatter:
         locale's way of writing figures looked up."""
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
             raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
-        quantum, rounding, digits = _QUANTA[decimals], ROUNDING[self.rounding], _digits(self.locale, decimals)
+        quantum, rounding, written = _QUANTA[decimals], ROUNDING[self.rounding], self._rounded_writer(decimals)
+        return lambda value: written(_figure(value).quantize(quantum, rounding=rounding))
 
-        def write(value) -> str:
-            rounded = _figure(value).quantize(quantum, rounding=rounding)
+    def _rounded_writer(self, decimals: int):
+        """How a figure already rounded to `decimals` (a Decimal of exactly that many) is written."""
+        digits, negative = _digits(self.locale, decimals), self.negative
+
+        def write(rounded: Decimal) -> str:
             text = digits(abs(rounded))
             if rounded >= 0:
                 return text
-            return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[self.negative]
+            return {"hyphen": f"-{text}", "minus": f"\u2212{text}", "parentheses": f"({text})"}[negative]
 
         return write
 
@@ -232,15 +243,34 @@ class Formatter:
         if unit.show == "cells" and unit.kind == "percent":
             return lambda value: self.percent(Decimal(str(value)) * data_scale / scale / 100, decimals)
         number = self.number_writer(decimals)
+
+        def general(value) -> str:
+            return number(Decimal(str(value)) * data_scale / scale)
+
+        scaled = self._whole_figure_writer(general) if decimals == 0 and data_scale == scale else general
         if unit.show != "cells" or unit.kind != "money":
-            return lambda value: number(Decimal(str(value)) * data_scale / scale)
+            return scaled
         cell, symbol = self.words["unit_cell"][unit.scale], self.currency_symbol(unit.currency)
 
         def write(value) -> str:
-            figure, sign = number(Decimal(str(value)) * data_scale / scale), ""
+            figure, sign = scaled(value), ""
             if figure.startswith(("-", "\u2212")):
                 sign, figure = figure[0], figure[1:]
             return sign + cell.format(symbol=symbol, figure=figure)
+
+        return write
+
+    def _whole_figure_writer(self, general):
+        """`general` (a figure's writer) for figures shown in the data's own scale with no
+        decimals, as most of a table's are: a whole float (below 2**53, where it and its text
+        are exact) is its rounded figure already, Decimal(int(value)), without the general
+        way's text, Decimal arithmetic and rounding."""
+        written = self._rounded_writer(0)
+
+        def write(value) -> str:
+            if type(value) is float and value.is_integer() and -_EXACT_WHOLE < value < _EXACT_WHOLE:
+                return written(Decimal(int(value)))
+            return general(value)
 
         return write
 
@@ -315,6 +345,9 @@ def _figure(value) -> Decimal:
     figure = value if type(value) is Decimal else Decimal(str(value))  # a Decimal's text is exactly itself
     if not figure.is_finite():
         raise ValueError("the figure is not a number (NaN or infinity)")
-    if abs(figure) > MAX_FIGURE:
+    if abs(figure) > _MAX_FIGURE:
         raise ValueError(f"a figure of {len(str(int(figure)))} digits is far larger than any amount")
     return figure
+
+
+_MAX_FIGURE = Decimal(MAX_FIGURE)  # a Decimal compares with a Decimal at a third of the cost of an int
