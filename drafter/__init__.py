@@ -11,16 +11,17 @@ and the commands on top (`pipeline`, `check`, `batch`, `cli`, `report`); `errors
 `files` and `ooxml` sit below every stage.
 
 Here too: `dataclass`, the one drafter's modules use. It is the standard library's, with
-the code of the methods it writes kept between runs, as Python keeps a module's code.
+the code of the methods it writes kept between runs, as Python keeps a module's code; and
+`kept_file`, `read_kept` and `keep`, the folder and the rules of everything drafter keeps
+between runs (`cli` keeps its help text there too).
 """
 
+import _thread
 import builtins
-import dataclasses
 import importlib.util
 import marshal
 import os
 import sys
-import threading
 
 __version__ = "0.1.0"
 
@@ -47,11 +48,7 @@ class _MethodCode:
         self.compiled = 0
 
     def _read(self) -> dict:
-        try:
-            with open(self.file, "rb") as f:
-                data = marshal.loads(f.read())  # marshal.load(f) reads it piece by piece: 6 x slower
-        except (OSError, TypeError, EOFError, ValueError):  # none yet, unreadable, or damaged
-            return {}
+        data = read_kept(self.file)
         return data if isinstance(data, dict) else {}
 
     def exec(self, source, globals=None, locals=None):
@@ -73,20 +70,9 @@ class _MethodCode:
         return builtins.exec(code, globals, locals)
 
     def save(self) -> None:
-        if not self.compiled or self.file is None or sys.dont_write_bytecode:
+        if not self.compiled:
             return
-        keep = self.code if len(self.code) <= self.LIMIT else self.used
-        temporary = f"{self.file}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self.file), exist_ok=True)
-            with open(temporary, "wb") as f:
-                marshal.dump(keep, f)
-            os.replace(temporary, self.file)  # batch's processes may write it at the same time
-        except OSError:  # a read-only install: the next run compiles them again
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
+        keep(self.file, self.code if len(self.code) <= self.LIMIT else self.used)
         self.compiled = 0
 
 
@@ -99,19 +85,56 @@ def _cache_folder() -> str | None:
 
 _FOLDER = _cache_folder()
 _METHODS: dict[str, _MethodCode] = {}  # by module
-_MAKING = threading.Lock()
+_MAKING = _thread.allocate_lock()  # threading.Lock, without importing threading
+
+
+def kept_file(name: str) -> str | None:
+    """Where drafter keeps `name` between runs: beside its compiled modules, the interpreter's
+    version in the file's name as in a .pyc's; None where Python keeps no compiled code."""
+    return os.path.join(_FOLDER, f"{name}.{sys.implementation.cache_tag}.marshal") if _FOLDER else None
+
+
+def read_kept(file: str | None):
+    """What `keep` wrote in the file; None when there is none, or it is unreadable or damaged."""
+    if file is None:
+        return None
+    try:
+        with open(file, "rb") as f:
+            return marshal.loads(f.read())  # marshal.load(f) reads it piece by piece: 6 x slower
+    except (OSError, TypeError, EOFError, ValueError):
+        return None
+
+
+def keep(file: str | None, data) -> None:
+    """Write data (of marshal's types) for `read_kept`, whole or not at all: several processes
+    (a batch's) may write it at the same time. Not where Python writes no bytecode either;
+    a folder that cannot be written (a read-only install) is no error: the next run works
+    it out again."""
+    if file is None or sys.dont_write_bytecode:
+        return
+    temporary = f"{file}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(file), exist_ok=True)
+        with open(temporary, "wb") as f:
+            marshal.dump(data, f)
+        os.replace(temporary, file)
+    except OSError:
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
 
 
 def _methods(module: str) -> _MethodCode:
     if module not in _METHODS:
-        name = f"{module}.dataclasses.{sys.implementation.cache_tag}.marshal"
-        _METHODS[module] = _MethodCode(os.path.join(_FOLDER, name) if _FOLDER else None)
+        _METHODS[module] = _MethodCode(kept_file(f"{module}.dataclasses"))
     return _METHODS[module]
 
 
 def dataclass(cls=None, /, **options):
     """dataclasses.dataclass(cls, **options), the class it makes the same; only its methods'
     code is taken from the cache (dataclasses finds exec in its module before the builtin)."""
+    import dataclasses  # here: `drafter --help` needs none (inspect, which it imports, is 10 ms)
 
     def make(cls):
         with _MAKING:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,101 @@ def test_commands_that_read_no_data_do_not_import_pandas(tmp_path, args):
     proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=("pandas", "numpy"))],
                           capture_output=True, text=True, timeout=60, cwd=tmp_path / "project")
     assert proc.stderr.rsplit("LOADED=", 1)[1].strip() == "", f"drafter {' '.join(args)} imported pandas"
+
+
+# --- the help kept between runs (drafter/cli.py): Typer's text, byte for byte, while nothing it depends on changed
+
+HELP_RUN = """
+import sys
+sys.argv = [{prog!r}] + {args!r}
+from drafter.{module} import {entry}
+try:
+    {entry}()
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+print("TYPER=%s" % ("typer" in sys.modules), file=sys.stderr)
+"""
+
+
+def _help(tmp_path, args, columns=80, entry="main", prog="drafter", env=None, pythonpath=None):
+    """(stdout bytes, whether Typer was imported): through cli.main, or Typer's own app (entry='app')."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE" and not k.startswith("TYPER")}
+    environment.update({"PYTHONPYCACHEPREFIX": str(tmp_path / "pycache"), "COLUMNS": str(columns)}, **(env or {}))
+    if pythonpath:
+        environment["PYTHONPATH"] = str(pythonpath)
+    code = HELP_RUN.format(prog=prog, args=args, module="cli" if entry == "main" else "commands", entry=entry)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, env=environment,
+                          cwd=pythonpath or ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout, b"TYPER=True" in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["answer", "--help"], ["batch", "--help"]])
+def test_the_kept_help_is_typers_byte_for_byte_in_every_width(tmp_path, args):
+    for columns in (50, 80, 117, 200):
+        typers, _ = _help(tmp_path, args, columns, entry="app")
+        first, imported = _help(tmp_path, args, columns)
+        assert imported and first == typers  # Typer printed it, and it was kept
+        kept, imported = _help(tmp_path, args, columns)
+        assert not imported and kept == typers, f"{columns} columns"
+        assert b"Usage: drafter" in kept
+
+
+def test_the_kept_help_is_not_used_when_anything_it_depends_on_changes(tmp_path):
+    _help(tmp_path, ["--help"])
+    assert _help(tmp_path, ["--help"])[1] is False  # kept
+    assert _help(tmp_path, ["--help"], columns=100)[1] is True  # another width
+    for env in ({"TYPER_USE_RICH": "0"}, {"LANGUAGE": "fr"}, {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}):
+        assert _help(tmp_path, ["--help"], env=env) == (_help(tmp_path, ["--help"], entry="app", env=env)[0], True)
+    renamed, imported = _help(tmp_path, ["--help"], prog="/somewhere/dr")
+    assert imported and renamed.startswith(b"Usage: dr [OPTIONS]")
+    # the commands' source changed: the new help, not the kept one
+    copy = tmp_path / "src"
+    shutil.copytree(ROOT / "drafter", copy / "drafter", ignore=shutil.ignore_patterns("__pycache__"))
+    assert _help(tmp_path, ["answer", "--help"], pythonpath=copy)[1] is True
+    assert _help(tmp_path, ["answer", "--help"], pythonpath=copy)[1] is False
+    commands = copy / "drafter" / "commands.py"
+    commands.write_text(commands.read_text(encoding="utf-8").replace(
+        '"""Draft the answer to one question."""', '"""Draft the answer to one question, changed."""'), encoding="utf-8")
+    changed, imported = _help(tmp_path, ["answer", "--help"], pythonpath=copy)
+    assert imported and b"one question, changed." in changed
+    # a damaged file is ignored and made again; a folder that cannot be written is no error
+    for kept in (tmp_path / "pycache").rglob("cli.help.*"):
+        kept.write_bytes(b"not marshal data")
+    assert _help(tmp_path, ["--help"]) == (_help(tmp_path, ["--help"], entry="app")[0], True)
+    assert _help(tmp_path, ["--help"])[1] is False
+    (tmp_path / "file").write_text("")
+    readonly = {"PYTHONPYCACHEPREFIX": str(tmp_path / "file" / "pycache")}
+    for _ in range(2):
+        assert _help(tmp_path, ["--help"], env=readonly) == (_help(tmp_path, ["--help"], entry="app")[0], True)
+
+
+def test_the_kept_help_depends_on_the_files_of_typer(tmp_path):
+    from drafter import cli
+
+    (tmp_path / "lib").mkdir()
+    module = tmp_path / "lib" / "core.py"
+    module.write_text("A = 1\n")
+    before = cli._made_of((), (str(tmp_path / "lib"),))
+    assert cli._made_of((), (str(tmp_path / "lib"),)) == before
+    module.write_text("A = 12\n")
+    assert cli._made_of((), (str(tmp_path / "lib"),)) != before
+
+
+def test_the_help_key_names_every_environment_variable_typer_reads(monkeypatch):
+    import re
+    import typer
+
+    from drafter import cli
+
+    read = set()
+    for path in Path(typer.__file__).parent.rglob("*.py"):
+        read |= set(re.findall(r"""(?:getenv|environ\.get|environ\[)\(?\s*["']([A-Za-z_]+)["']""",
+                               path.read_text(encoding="utf-8")))
+    not_for_help = {"COMP_WORDS", "COMP_CWORD", "XDG_CONFIG_HOME"}  # completion, click's get_app_dir
+    assert read - not_for_help
+    for name in read - not_for_help:
+        assert name in cli._HELP_ENVIRONMENT or name.startswith(cli._HELP_ENVIRONMENT_PREFIXES), name
+    monkeypatch.setenv("_DRAFTER_COMPLETE", "bash_complete")  # click completes the line: Typer answers
+    assert cli._help_key(["--help"]) is None
