@@ -222,3 +222,52 @@ def test_the_help_key_names_every_environment_variable_typer_reads(monkeypatch):
         assert name in cli._HELP_ENVIRONMENT or name.startswith(cli._HELP_ENVIRONMENT_PREFIXES), name
     monkeypatch.setenv("_DRAFTER_COMPLETE", "bash_complete")  # click completes the line: Typer answers
     assert cli._help_key(["--help"]) is None
+
+
+# --- a Word template's Jinja2 code kept between runs (drafter/word/template.py)
+
+
+def test_kept_template_code_is_what_jinja2_compiles_and_is_dropped_when_the_compiler_changes(tmp_path, monkeypatch):
+    from drafter.view.jinja import xml_environment
+    from drafter.word import template
+
+    monkeypatch.setattr(template, "_KEPT_CODE_FILE", str(tmp_path / "kept" / "jinja.marshal"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    template._kept_code.cache_clear()
+    monkeypatch.setattr(template, "_kept_code", template._kept_code)  # cleared again when the test ends
+    paths = sorted((ROOT / "answer_templates").glob("*.docx"))
+    made = [template.WordTemplate(p) for p in paths]  # compiled, and kept
+    template._kept_code.cache_clear()
+    made_by, codes = template._kept_code()  # as the next run reads it
+    assert len(codes) >= len(paths)
+    env = xml_environment()
+    for word in made:
+        for compiled in (word.body, *word.other.values()):
+            source = "\n".join(compiled.lines)
+            assert codes[source] == env.compile(source)
+    # another compiler (Jinja2's version, the environment's filters, drafter's generator): nothing kept is used
+    monkeypatch.setattr(template, "_code_made_by", lambda: made_by[:-1] + (b"another source",))
+    template._kept_code.cache_clear()
+    assert template._kept_code()[1] == {}
+    # a damaged file is ignored
+    (tmp_path / "kept" / "jinja.marshal").write_bytes(b"\x00damaged")
+    template._kept_code.cache_clear()
+    assert template._kept_code()[1] == {}
+    assert template.WordTemplate(paths[0]).body.lines == made[0].body.lines
+
+
+def test_an_answer_from_kept_template_code_is_byte_for_byte_the_same(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    project = tmp_path / "project"
+    run = [sys.executable, "-m", "drafter.cli"]
+    assert subprocess.run(run + ["init", str(project), "--quiet"], env=env, cwd=ROOT, timeout=60).returncode == 0
+    answers = []
+    for n in range(2):  # the first compiles the template and keeps its code, the second uses it
+        out = tmp_path / f"out-{n}"
+        proc = subprocess.run(run + ["answer", "-q", "4", "--quiet", "--output", str(out)], env=env, cwd=project,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        answers.append([p.read_bytes() for p in sorted(out.glob("*.docx"))])
+    assert list((tmp_path / "pycache").rglob("drafter.word.template.jinja.*"))
+    assert answers[0] and answers[0] == answers[1]
