@@ -55,19 +55,29 @@ class _MethodCode:
         """What dataclasses calls to turn a method's text into a function: exec, compiled once."""
         if not isinstance(source, str):
             return builtins.exec(source, globals, locals)
+        # as exec compiles it in dataclasses, which has no __future__ imports
+        code = self.get(source, lambda: compile(source, "<string>", "exec", dont_inherit=True))
+        return builtins.exec(code, globals, locals)
+
+    def get(self, key, make):
+        """The code kept for `key` (a text, or a tuple of marshal's types), else make() kept.
+        A run remembers at most LIMIT of them (a batch's thousands of texts: memory)."""
         if self.code is None:
             self.code = self._read() if self.file else {}
-        code = self.code.get(source)
+        code = self.code.get(key)
         if code is None:
-            # as exec compiles it in dataclasses, which has no __future__ imports
-            code = self.code[source] = compile(source, "<string>", "exec", dont_inherit=True)
+            code = make()
+            if len(self.used) >= self.LIMIT:
+                return code
+            self.code[key] = code
             if not self.compiled:
                 import atexit
 
                 atexit.register(self.save)
             self.compiled += 1
-        self.used[source] = code
-        return builtins.exec(code, globals, locals)
+        if len(self.used) < self.LIMIT:
+            self.used[key] = code
+        return code
 
     def save(self) -> None:
         if not self.compiled:
@@ -84,7 +94,7 @@ def _cache_folder() -> str | None:
 
 
 _FOLDER = _cache_folder()
-_METHODS: dict[str, _MethodCode] = {}  # by module
+_METHODS: dict[str, _MethodCode] = {}  # by file name
 _MAKING = _thread.allocate_lock()  # threading.Lock, without importing threading
 
 
@@ -126,9 +136,15 @@ def keep(file: str | None, data) -> None:
 
 
 def _methods(module: str) -> _MethodCode:
-    if module not in _METHODS:
-        _METHODS[module] = _MethodCode(kept_file(f"{module}.dataclasses"))
-    return _METHODS[module]
+    return kept_code(f"{module}.dataclasses")
+
+
+def kept_code(name: str) -> _MethodCode:
+    """Code kept between runs in the file `name`, by what it was compiled from (`get`): the
+    data classes' rules, for other compilers too (Jinja2's, in view/jinja.py)."""
+    if name not in _METHODS:
+        _METHODS[name] = _MethodCode(kept_file(name))
+    return _METHODS[name]
 
 
 def dataclass(cls=None, /, **options):

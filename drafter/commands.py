@@ -310,11 +310,12 @@ def answer(
         target = paths.answer_target(where.output, draft.file_name, given=output is not None)
         result = write_answer(target, draft.data, force=force)
         say.info(result.message)
-        from drafter.verify import carry_over_message
+        if result.existing is not None:  # a draft beside an edited answer (verify: 2 ms to import otherwise)
+            from drafter.verify import carry_over_message
 
-        carry_over = carry_over_message(result, draft.data)  # a draft beside an edited answer
-        if carry_over:
-            say.info(carry_over)
+            carry_over = carry_over_message(result, draft.data)
+            if carry_over:
+                say.info(carry_over)
         say.warnings(draft.warnings)
         made_pdf = []
         if pdf:

@@ -224,35 +224,37 @@ def test_the_help_key_names_every_environment_variable_typer_reads(monkeypatch):
     assert cli._help_key(["--help"]) is None
 
 
-# --- a Word template's Jinja2 code kept between runs (drafter/word/template.py)
+# --- Jinja2's code kept between runs (drafter/view/jinja.py): Word templates and the register's texts
 
 
-def test_kept_template_code_is_what_jinja2_compiles_and_is_dropped_when_the_compiler_changes(tmp_path, monkeypatch):
-    from drafter.view.jinja import xml_environment
+def test_kept_jinja_code_is_what_jinja2_compiles_and_is_dropped_when_the_compiler_changes(tmp_path, monkeypatch):
+    import drafter
+    from drafter.view import jinja
     from drafter.word import template
 
-    monkeypatch.setattr(template, "_KEPT_CODE_FILE", str(tmp_path / "kept" / "jinja.marshal"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    template._kept_code.cache_clear()
-    monkeypatch.setattr(template, "_kept_code", template._kept_code)  # cleared again when the test ends
+    file = str(tmp_path / "kept" / "jinja.marshal")
+    monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(file))
     paths = sorted((ROOT / "answer_templates").glob("*.docx"))
     made = [template.WordTemplate(p) for p in paths]  # compiled, and kept
-    template._kept_code.cache_clear()
-    made_by, codes = template._kept_code()  # as the next run reads it
-    assert len(codes) >= len(paths)
-    env = xml_environment()
+    jinja.kept_from_string(jinja.text_environment(), "{{ 1 + 2 }} {{ question.number }}")
+    drafter._METHODS["drafter.view.jinja.code"].save()
+    kept = drafter.read_kept(file)  # as the next run reads it
+    env = jinja.xml_environment()
     for word in made:
         for compiled in (word.body, *word.other.values()):
             source = "\n".join(compiled.lines)
-            assert codes[source] == env.compile(source)
-    # another compiler (Jinja2's version, the environment's filters, drafter's generator): nothing kept is used
-    monkeypatch.setattr(template, "_code_made_by", lambda: made_by[:-1] + (b"another source",))
-    template._kept_code.cache_clear()
-    assert template._kept_code()[1] == {}
+            assert kept[(jinja._compiled_by(env), source)] == env.compile(source)
+    assert kept[(jinja._compiled_by(jinja.text_environment()), "{{ 1 + 2 }} {{ question.number }}")] == \
+        jinja.text_environment().compile("{{ 1 + 2 }} {{ question.number }}")
+    # what compiles them is in the key: another environment (Jinja2's version, filters, this module's source)
+    assert jinja._compiled_by(env) != jinja._compiled_by(jinja.text_environment())
+    other = jinja._make(autoescape=True)
+    other.filters["new_filter"] = str
+    assert jinja._compiled_by(other) != jinja._compiled_by(env)
     # a damaged file is ignored
-    (tmp_path / "kept" / "jinja.marshal").write_bytes(b"\x00damaged")
-    template._kept_code.cache_clear()
-    assert template._kept_code()[1] == {}
+    Path(file).write_bytes(b"\x00damaged")
+    monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(file))
     assert template.WordTemplate(paths[0]).body.lines == made[0].body.lines
 
 
@@ -269,5 +271,5 @@ def test_an_answer_from_kept_template_code_is_byte_for_byte_the_same(tmp_path):
                               capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr
         answers.append([p.read_bytes() for p in sorted(out.glob("*.docx"))])
-    assert list((tmp_path / "pycache").rglob("drafter.word.template.jinja.*"))
+    assert list((tmp_path / "pycache").rglob("drafter.view.jinja.code.*"))
     assert answers[0] and answers[0] == answers[1]

@@ -24,7 +24,6 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
-import drafter
 from drafter import dataclass
 from drafter.word import lint
 from drafter.word import oxml
@@ -33,7 +32,7 @@ from drafter.word import styles
 from drafter.files import stat_file
 from drafter.word.package import TEMPLATE_MISSING_HINT
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
-from drafter.view.jinja import FIGURES_KEY, xml_environment
+from drafter.view.jinja import FIGURES_KEY, kept_from_string, xml_environment
 
 LOC_ATTR = "drafterloc"
 #: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces
@@ -128,54 +127,6 @@ def _prepare(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
-#: The Python code Jinja2 compiled each prepared template to, kept between runs: 10 ms of a
-#: 20 ms template at every start otherwise.
-_KEPT_CODE_FILE = drafter.kept_file("drafter.word.template.jinja")
-#: Beyond this many templates (old versions of templates edited since), keep only the new one.
-_KEPT_CODE_LIMIT = 200
-
-
-def _code_made_by() -> tuple:
-    """What turns a prepared template into code besides its text: Jinja2's version, the
-    environment's settings and filters and tests (a name Jinja2 does not know is an error when
-    it compiles), and the source of the module of drafter's code generator and parser."""
-    import jinja2
-
-    env = xml_environment()
-    settings = tuple(repr(getattr(env, name, None)) for name in (
-        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-        "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape",
-        "optimized", "is_async"))
-    with open(sys.modules[type(env).__module__].__file__, "rb") as f:
-        source = f.read()
-    return (jinja2.__version__, settings, callable(env.finalize), tuple(sorted(env.filters)), tuple(sorted(env.tests)),
-            tuple(sorted(env.extensions)), type(env).__qualname__, env.code_generator_class.__qualname__, source)
-
-
-@lru_cache(maxsize=1)
-def _kept_code() -> tuple[tuple, dict]:
-    made_by = _code_made_by()
-    kept = drafter.read_kept(_KEPT_CODE_FILE)
-    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == made_by and isinstance(kept[1], dict):
-        return made_by, kept[1]
-    return made_by, {}
-
-
-def _from_source(prepared: str) -> Template:
-    """xml_environment().from_string(prepared): the same Template, its code kept between runs."""
-    env = xml_environment()
-    made_by, codes = _kept_code()
-    code = codes.get(prepared)
-    if code is None:
-        code = env.compile(prepared)
-        if len(codes) >= _KEPT_CODE_LIMIT:
-            codes.clear()
-        codes[prepared] = code
-        drafter.keep(_KEPT_CODE_FILE, (made_by, codes))
-    return env.template_class.from_code(env, code, env.make_globals(None), None)
-
-
 def _finish_rendered(xml: str) -> str:
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = _LOC_RE.sub("", xml)
@@ -227,7 +178,7 @@ class WordTemplate:
             raise TemplateProblem(problems=problems)
         lines = prepared.split("\n")
         try:
-            template = _from_source(prepared)
+            template = kept_from_string(xml_environment(), prepared)  # its code kept between runs
         except RecursionError:
             raise TemplateProblem("a tag is nested too deeply to read", file=self.file, place=part,
                                   hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from None
