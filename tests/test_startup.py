@@ -273,3 +273,51 @@ def test_an_answer_from_kept_template_code_is_byte_for_byte_the_same(tmp_path):
         answers.append([p.read_bytes() for p in sorted(out.glob("*.docx"))])
     assert list((tmp_path / "pycache").rglob("drafter.view.jinja.code.*"))
     assert answers[0] and answers[0] == answers[1]
+
+
+def _same_template(a, b):
+    assert vars(a).keys() == vars(b).keys()
+    for name in vars(a):
+        if name in ("body", "other", "path", "file"):  # the place: see the test
+            continue
+        assert getattr(a, name) == getattr(b, name), name
+    for x, y in [(a.body, b.body), *zip(a.other.values(), b.other.values())]:
+        assert (x.locations, x.lines) == (y.locations, y.lines)
+        assert x.template.root_render_func.__code__ == y.template.root_render_func.__code__
+    assert a.other.keys() == b.other.keys()
+
+
+def test_a_kept_template_preparation_is_the_fresh_one_and_is_never_stale(tmp_path, monkeypatch):
+    import drafter
+    from drafter.word import template
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(template, "_PREPARED_FILE", str(tmp_path / "kept" / "prepared.marshal"))
+    monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(str(tmp_path / "code")))
+    prepared = []
+    real_init = template.WordTemplate.__init__
+    monkeypatch.setattr(template.WordTemplate, "__init__", lambda self, path: prepared.append(path) or real_init(self, path))
+    paths = sorted((ROOT / "answer_templates").glob("*.docx"))
+    for path in paths:
+        fresh = template.WordTemplate(path)
+        assert isinstance(template._prepared(path), template.WordTemplate)  # prepared, and kept
+        prepared.clear()
+        kept = template._prepared(path)
+        assert prepared == [] and kept.path == path and kept.file == fresh.file
+        _same_template(kept, fresh)
+    # another file at the same place: its own preparation, not the kept one of the first
+    place = tmp_path / "t.docx"
+    place.write_bytes(paths[0].read_bytes())
+    _same_template(template._prepared(place), template.WordTemplate(place))
+    place.write_bytes(paths[1].read_bytes())
+    _same_template(template._prepared(place), template.WordTemplate(paths[1]))
+    # what prepares it changed (drafter's source, docxtpl, lxml): nothing kept is used
+    assert template._read_prepared()
+    monkeypatch.setattr(template, "_prepared_by", lambda: ("another docxtpl",))
+    assert template._read_prepared() == {}
+    monkeypatch.undo()
+    # a damaged file is ignored
+    monkeypatch.setattr(template, "_PREPARED_FILE", str(tmp_path / "kept" / "prepared.marshal"))
+    (tmp_path / "kept" / "prepared.marshal").write_bytes(b"\x00damaged")
+    assert template._read_prepared() == {}
+    _same_template(template._prepared(paths[0]), template.WordTemplate(paths[0]))

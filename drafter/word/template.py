@@ -24,6 +24,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
+import drafter
 from drafter import dataclass
 from drafter.word import lint
 from drafter.word import oxml
@@ -347,9 +348,79 @@ def _template_line() -> int | None:
     return line
 
 
+#: A template's preparation (its parts, the prepared tags, the paragraphs' places), kept
+#: between runs by the file's bytes: 10 ms a template at every start otherwise (docxtpl's
+#: regular expressions, lxml's parse, the lint). What prepares it is in the key too: the
+#: source of these modules, docxtpl's and lxml's versions.
+_PREPARED_FILE = drafter.kept_file("drafter.word.template.prepared")
+_PREPARED_BY = ("drafter.word.template", "drafter.word.lint", "drafter.word.oxml", "drafter.word.package",
+                "drafter.word.styles", "drafter.files", "drafter.errors", "drafter.ooxml", "drafter.view.jinja")
+#: Beyond this many templates (or versions of one), keep only the new one.
+_PREPARED_LIMIT = 50
+
+
+@lru_cache(maxsize=1)
+def _prepared_by() -> tuple:
+    import docxtpl
+
+    sources = []
+    for name in _PREPARED_BY:
+        with open(sys.modules[name].__file__, "rb") as f:
+            sources.append(f.read())
+    return docxtpl.__version__, etree.LXML_VERSION, tuple(sources)
+
+
+def _read_prepared() -> dict:
+    kept = drafter.read_kept(_PREPARED_FILE)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _prepared_by() and isinstance(kept[1], dict):
+        return kept[1]
+    return {}
+
+
+def _prepared(path: Path) -> WordTemplate:
+    """WordTemplate(path), its preparation taken from the kept one of a file of the same bytes."""
+    import pickle
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return WordTemplate(path)  # which says what is wrong with it
+    kept = _read_prepared()
+    state = kept.get(data)
+    if state is not None:
+        try:
+            fields = pickle.loads(state)
+        except Exception:  # damaged: prepared again below
+            fields = None
+        if isinstance(fields, dict):
+            template = WordTemplate.__new__(WordTemplate)
+            template.path, template.file = path, display_path(path)
+            for name, value in fields.items():
+                setattr(template, name, value)
+            template.body = _Compiled(kept_from_string(xml_environment(), "\n".join(template.body[1])), *template.body)
+            template.other = {name: _Compiled(kept_from_string(xml_environment(), "\n".join(lines)), locations, lines)
+                              for name, (locations, lines) in template.other.items()}
+            return template
+    template = WordTemplate(path)
+    fields = {name: value for name, value in vars(template).items() if name not in ("path", "file")}
+    fields["body"] = (template.body.locations, template.body.lines)
+    fields["other"] = {name: (c.locations, c.lines) for name, c in template.other.items()}
+    try:
+        state = pickle.dumps(fields)
+        if path.read_bytes() != data:  # changed while it was read: kept under neither
+            return template
+    except Exception:  # a field that cannot be kept, a file gone: prepared again next time
+        return template
+    if len(kept) >= _PREPARED_LIMIT:
+        kept = {}
+    kept[data] = state
+    drafter.keep(_PREPARED_FILE, (_prepared_by(), kept))
+    return template
+
+
 @lru_cache(maxsize=64)
 def _load(path: Path, mtime_ns: int, size: int) -> WordTemplate:
-    return WordTemplate(path)
+    return _prepared(path) if size <= package.MAX_TEMPLATE_BYTES else WordTemplate(path)
 
 
 def load_template(path: Path) -> WordTemplate:
