@@ -18,7 +18,6 @@ from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 
-from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SecurityError
 from lxml import etree
@@ -48,7 +47,16 @@ _BODY_MARK = "<drafterbody/>"
 #: Nothing else in a rendered part can look like it: values are escaped, so no '<' is typed.
 _TABLE_PLACE = "<drafter-table n=\"{}\"/>"
 _TABLE_PLACE_RE = re.compile(r'<drafter-table n="(\d+)"/>')
-_docxtpl = DocxTemplate(None)  # only its XML preparation is used; it never opens a file
+
+
+@lru_cache(maxsize=1)
+def _docxtpl():
+    """docxtpl, only its XML preparation used: it never opens a file. Imported here, when a
+    template is prepared: a run whose templates' preparation is kept imports neither docxtpl
+    nor python-docx (0.15-0.2 s)."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(None)
 
 
 @dataclass(frozen=True)
@@ -124,7 +132,7 @@ def _mark_before(element: etree._Element | None, index: int) -> None:
 
 def _prepare(xml: str) -> str:
     """docxtpl's preparation of tags, then one paragraph a line (for error lines)."""
-    xml = _TAG.sub(_unescape_tag, _docxtpl.patch_xml(xml))
+    xml = _TAG.sub(_unescape_tag, _docxtpl().patch_xml(xml))
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
@@ -351,7 +359,7 @@ def _template_line() -> int | None:
 #: A template's preparation (its parts, the prepared tags, the paragraphs' places), kept
 #: between runs by the file's bytes: 10 ms a template at every start otherwise (docxtpl's
 #: regular expressions, lxml's parse, the lint). What prepares it is in the key too: the
-#: source of these modules, docxtpl's and lxml's versions.
+#: source of these modules and of docxtpl, and lxml's version.
 _PREPARED_FILE = drafter.kept_file("drafter.word.template.prepared")
 _PREPARED_BY = ("drafter.word.template", "drafter.word.lint", "drafter.word.oxml", "drafter.word.package",
                 "drafter.word.styles", "drafter.files", "drafter.errors", "drafter.ooxml", "drafter.view.jinja")
@@ -361,13 +369,20 @@ _PREPARED_LIMIT = 50
 
 @lru_cache(maxsize=1)
 def _prepared_by() -> tuple:
-    import docxtpl
+    """The source of drafter's modules that prepare a template and of docxtpl's (found, not
+    imported), and lxml's version."""
+    import importlib.util
 
+    files = [sys.modules[name].__file__ for name in _PREPARED_BY]
+    docxtpl = importlib.util.find_spec("docxtpl")
+    if docxtpl is not None and docxtpl.submodule_search_locations:
+        folder = list(docxtpl.submodule_search_locations)[0]
+        files += sorted(str(path) for path in Path(folder).glob("*.py"))
     sources = []
-    for name in _PREPARED_BY:
-        with open(sys.modules[name].__file__, "rb") as f:
-            sources.append(f.read())
-    return docxtpl.__version__, etree.LXML_VERSION, tuple(sources)
+    for file in files:
+        with open(file, "rb") as f:
+            sources.append((file, f.read()))
+    return etree.LXML_VERSION, tuple(sources)
 
 
 def _read_prepared() -> dict:
