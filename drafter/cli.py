@@ -141,18 +141,19 @@ def _print_help(key: tuple) -> None:
     from drafter.commands import app
 
     printed = io.StringIO()
-    code = 0
+    ended = False  # not by an exception (Ctrl-C) while it printed
     try:
         with contextlib.redirect_stdout(printed):
             app()
+        ended = True
     except SystemExit as exc:
-        code = exc.code
+        ended = exc.code in (0, None)
         raise
     finally:
         text = printed.getvalue()
         sys.stdout.write(text)
         sys.stdout.flush()
-        if code in (0, None) and text.isascii():
+        if ended and text.isascii():
             _keep_help(key, text)
 
 
