@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,200 @@ def test_commands_that_read_no_data_do_not_import_pandas(tmp_path, args):
     proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=("pandas", "numpy"))],
                           capture_output=True, text=True, timeout=60, cwd=tmp_path / "project")
     assert proc.stderr.rsplit("LOADED=", 1)[1].strip() == "", f"drafter {' '.join(args)} imported pandas"
+
+
+# --- the help kept between runs (drafter/cli.py): Typer's text, byte for byte, while nothing it depends on changed
+
+HELP_RUN = """
+import sys
+sys.argv = [{prog!r}] + {args!r}
+from drafter.{module} import {entry}
+try:
+    {entry}()
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+print("TYPER=%s" % ("typer" in sys.modules), file=sys.stderr)
+"""
+
+
+def _help(tmp_path, args, columns=80, entry="main", prog="drafter", env=None, pythonpath=None):
+    """(stdout bytes, whether Typer was imported): through cli.main, or Typer's own app (entry='app')."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE" and not k.startswith("TYPER")}
+    environment.update({"PYTHONPYCACHEPREFIX": str(tmp_path / "pycache"), "COLUMNS": str(columns)}, **(env or {}))
+    if pythonpath:
+        environment["PYTHONPATH"] = str(pythonpath)
+    code = HELP_RUN.format(prog=prog, args=args, module="cli" if entry == "main" else "commands", entry=entry)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, env=environment,
+                          cwd=pythonpath or ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout, b"TYPER=True" in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["answer", "--help"], ["batch", "--help"]])
+def test_the_kept_help_is_typers_byte_for_byte_in_every_width(tmp_path, args):
+    for columns in (50, 80, 117, 200):
+        typers, _ = _help(tmp_path, args, columns, entry="app")
+        first, imported = _help(tmp_path, args, columns)
+        assert imported and first == typers  # Typer printed it, and it was kept
+        kept, imported = _help(tmp_path, args, columns)
+        assert not imported and kept == typers, f"{columns} columns"
+        assert b"Usage: drafter" in kept
+
+
+def test_the_kept_help_is_not_used_when_anything_it_depends_on_changes(tmp_path):
+    _help(tmp_path, ["--help"])
+    assert _help(tmp_path, ["--help"])[1] is False  # kept
+    assert _help(tmp_path, ["--help"], columns=100)[1] is True  # another width
+    for env in ({"TYPER_USE_RICH": "0"}, {"LANGUAGE": "fr"}, {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}):
+        assert _help(tmp_path, ["--help"], env=env) == (_help(tmp_path, ["--help"], entry="app", env=env)[0], True)
+    renamed, imported = _help(tmp_path, ["--help"], prog="/somewhere/dr")
+    assert imported and renamed.startswith(b"Usage: dr [OPTIONS]")
+    # the commands' source changed: the new help, not the kept one
+    copy = tmp_path / "src"
+    shutil.copytree(ROOT / "drafter", copy / "drafter", ignore=shutil.ignore_patterns("__pycache__"))
+    assert _help(tmp_path, ["answer", "--help"], pythonpath=copy)[1] is True
+    assert _help(tmp_path, ["answer", "--help"], pythonpath=copy)[1] is False
+    commands = copy / "drafter" / "commands.py"
+    commands.write_text(commands.read_text(encoding="utf-8").replace(
+        '"""Draft the answer to one question."""', '"""Draft the answer to one question, changed."""'), encoding="utf-8")
+    changed, imported = _help(tmp_path, ["answer", "--help"], pythonpath=copy)
+    assert imported and b"one question, changed." in changed
+    # a damaged file is ignored and made again; a folder that cannot be written is no error
+    for kept in (tmp_path / "pycache").rglob("cli.help.*"):
+        kept.write_bytes(b"not marshal data")
+    assert _help(tmp_path, ["--help"]) == (_help(tmp_path, ["--help"], entry="app")[0], True)
+    assert _help(tmp_path, ["--help"])[1] is False
+    (tmp_path / "file").write_text("")
+    readonly = {"PYTHONPYCACHEPREFIX": str(tmp_path / "file" / "pycache")}
+    for _ in range(2):
+        assert _help(tmp_path, ["--help"], env=readonly) == (_help(tmp_path, ["--help"], entry="app")[0], True)
+
+
+def test_the_kept_help_depends_on_the_files_of_typer(tmp_path):
+    from drafter import cli
+
+    (tmp_path / "lib").mkdir()
+    module = tmp_path / "lib" / "core.py"
+    module.write_text("A = 1\n")
+    before = cli._made_of((), (str(tmp_path / "lib"),))
+    assert cli._made_of((), (str(tmp_path / "lib"),)) == before
+    module.write_text("A = 12\n")
+    assert cli._made_of((), (str(tmp_path / "lib"),)) != before
+
+
+def test_the_help_key_names_every_environment_variable_typer_reads(monkeypatch):
+    import re
+    import typer
+
+    from drafter import cli
+
+    read = set()
+    for path in Path(typer.__file__).parent.rglob("*.py"):
+        read |= set(re.findall(r"""(?:getenv|environ\.get|environ\[)\(?\s*["']([A-Za-z_]+)["']""",
+                               path.read_text(encoding="utf-8")))
+    not_for_help = {"COMP_WORDS", "COMP_CWORD", "XDG_CONFIG_HOME"}  # completion, click's get_app_dir
+    assert read - not_for_help
+    for name in read - not_for_help:
+        assert name in cli._HELP_ENVIRONMENT or name.startswith(cli._HELP_ENVIRONMENT_PREFIXES), name
+    monkeypatch.setenv("_DRAFTER_COMPLETE", "bash_complete")  # click completes the line: Typer answers
+    assert cli._help_key(["--help"]) is None
+
+
+# --- Jinja2's code kept between runs (drafter/view/jinja.py): Word templates and the register's texts
+
+
+def test_kept_jinja_code_is_what_jinja2_compiles_and_is_dropped_when_the_compiler_changes(tmp_path, monkeypatch):
+    import drafter
+    from drafter.view import jinja
+    from drafter.word import template
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    file = str(tmp_path / "kept" / "jinja.marshal")
+    monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(file))
+    paths = sorted((ROOT / "answer_templates").glob("*.docx"))
+    made = [template.WordTemplate(p) for p in paths]  # compiled, and kept
+    jinja.kept_from_string(jinja.text_environment(), "{{ 1 + 2 }} {{ question.number }}")
+    drafter._METHODS["drafter.view.jinja.code"].save()
+    kept = drafter.read_kept(file)  # as the next run reads it
+    env = jinja.xml_environment()
+    for word in made:
+        for compiled in (word.body, *word.other.values()):
+            source = "\n".join(compiled.lines)
+            assert kept[(jinja._compiled_by(env), source)] == env.compile(source)
+    assert kept[(jinja._compiled_by(jinja.text_environment()), "{{ 1 + 2 }} {{ question.number }}")] == \
+        jinja.text_environment().compile("{{ 1 + 2 }} {{ question.number }}")
+    # what compiles them is in the key: another environment (Jinja2's version, filters, this module's source)
+    assert jinja._compiled_by(env) != jinja._compiled_by(jinja.text_environment())
+    other = jinja._make(autoescape=True)
+    other.filters["new_filter"] = str
+    assert jinja._compiled_by(other) != jinja._compiled_by(env)
+    # a damaged file is ignored
+    Path(file).write_bytes(b"\x00damaged")
+    monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(file))
+    assert template.WordTemplate(paths[0]).body.lines == made[0].body.lines
+
+
+def test_an_answer_from_kept_template_code_is_byte_for_byte_the_same(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    project = tmp_path / "project"
+    run = [sys.executable, "-m", "drafter.cli"]
+    assert subprocess.run(run + ["init", str(project), "--quiet"], env=env, cwd=ROOT, timeout=60).returncode == 0
+    answers = []
+    for n in range(2):  # the first compiles the template and keeps its code, the second uses it
+        out = tmp_path / f"out-{n}"
+        proc = subprocess.run(run + ["answer", "-q", "4", "--quiet", "--output", str(out)], env=env, cwd=project,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        answers.append([p.read_bytes() for p in sorted(out.glob("*.docx"))])
+    assert list((tmp_path / "pycache").rglob("drafter.view.jinja.code.*"))
+    assert answers[0] and answers[0] == answers[1]
+
+
+def _same_template(a, b):
+    assert vars(a).keys() == vars(b).keys()
+    for name in vars(a):
+        if name in ("body", "other", "path", "file"):  # the place: see the test
+            continue
+        assert getattr(a, name) == getattr(b, name), name
+    for x, y in [(a.body, b.body), *zip(a.other.values(), b.other.values())]:
+        assert (x.locations, x.lines) == (y.locations, y.lines)
+        assert x.template.root_render_func.__code__ == y.template.root_render_func.__code__
+    assert a.other.keys() == b.other.keys()
+
+
+def test_a_kept_template_preparation_is_the_fresh_one_and_is_never_stale(tmp_path, monkeypatch):
+    import drafter
+    from drafter.word import template
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(template, "_PREPARED_FILE", str(tmp_path / "kept" / "prepared.marshal"))
+    monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(str(tmp_path / "code")))
+    prepared = []
+    real_init = template.WordTemplate.__init__
+    monkeypatch.setattr(template.WordTemplate, "__init__", lambda self, path: prepared.append(path) or real_init(self, path))
+    paths = sorted((ROOT / "answer_templates").glob("*.docx"))
+    for path in paths:
+        fresh = template.WordTemplate(path)
+        assert isinstance(template._prepared(path), template.WordTemplate)  # prepared, and kept
+        prepared.clear()
+        kept = template._prepared(path)
+        assert prepared == [] and kept.path == path and kept.file == fresh.file
+        _same_template(kept, fresh)
+    # another file at the same place: its own preparation, not the kept one of the first
+    place = tmp_path / "t.docx"
+    place.write_bytes(paths[0].read_bytes())
+    _same_template(template._prepared(place), template.WordTemplate(place))
+    place.write_bytes(paths[1].read_bytes())
+    _same_template(template._prepared(place), template.WordTemplate(paths[1]))
+    # what prepares it changed (drafter's source, docxtpl, lxml): nothing kept is used
+    assert template._read_prepared()
+    monkeypatch.setattr(template, "_prepared_by", lambda: ("another docxtpl",))
+    assert template._read_prepared() == {}
+    monkeypatch.undo()
+    # a damaged file is ignored
+    monkeypatch.setattr(template, "_PREPARED_FILE", str(tmp_path / "kept" / "prepared.marshal"))
+    (tmp_path / "kept" / "prepared.marshal").write_bytes(b"\x00damaged")
+    assert template._read_prepared() == {}
+    _same_template(template._prepared(paths[0]), template.WordTemplate(paths[0]))

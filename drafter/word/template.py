@@ -18,12 +18,12 @@ from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 
-from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
+import drafter
 from drafter import dataclass
 from drafter.word import lint
 from drafter.word import oxml
@@ -32,7 +32,7 @@ from drafter.word import styles
 from drafter.files import stat_file
 from drafter.word.package import TEMPLATE_MISSING_HINT
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
-from drafter.view.jinja import FIGURES_KEY, xml_environment
+from drafter.view.jinja import FIGURES_KEY, kept_from_string, xml_environment
 
 LOC_ATTR = "drafterloc"
 #: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces
@@ -47,7 +47,16 @@ _BODY_MARK = "<drafterbody/>"
 #: Nothing else in a rendered part can look like it: values are escaped, so no '<' is typed.
 _TABLE_PLACE = "<drafter-table n=\"{}\"/>"
 _TABLE_PLACE_RE = re.compile(r'<drafter-table n="(\d+)"/>')
-_docxtpl = DocxTemplate(None)  # only its XML preparation is used; it never opens a file
+
+
+@lru_cache(maxsize=1)
+def _docxtpl():
+    """docxtpl, only its XML preparation used: it never opens a file. Imported here, when a
+    template is prepared: a run whose templates' preparation is kept imports neither docxtpl
+    nor python-docx (0.15-0.2 s)."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(None)
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ def _mark_before(element: etree._Element | None, index: int) -> None:
 
 def _prepare(xml: str) -> str:
     """docxtpl's preparation of tags, then one paragraph a line (for error lines)."""
-    xml = _TAG.sub(_unescape_tag, _docxtpl.patch_xml(xml))
+    xml = _TAG.sub(_unescape_tag, _docxtpl().patch_xml(xml))
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
@@ -178,7 +187,7 @@ class WordTemplate:
             raise TemplateProblem(problems=problems)
         lines = prepared.split("\n")
         try:
-            template = xml_environment().from_string(prepared)
+            template = kept_from_string(xml_environment(), prepared)  # its code kept between runs
         except RecursionError:
             raise TemplateProblem("a tag is nested too deeply to read", file=self.file, place=part,
                                   hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from None
@@ -356,9 +365,86 @@ def _template_line() -> int | None:
     return line
 
 
+#: A template's preparation (its parts, the prepared tags, the paragraphs' places), kept
+#: between runs by the file's bytes: 10 ms a template at every start otherwise (docxtpl's
+#: regular expressions, lxml's parse, the lint). What prepares it is in the key too: the
+#: source of these modules and of docxtpl, and lxml's version.
+_PREPARED_FILE = drafter.kept_file("drafter.word.template.prepared")
+_PREPARED_BY = ("drafter.word.template", "drafter.word.lint", "drafter.word.oxml", "drafter.word.package",
+                "drafter.word.styles", "drafter.files", "drafter.errors", "drafter.ooxml", "drafter.view.jinja")
+#: Beyond this many templates (or versions of one), keep only the new one.
+_PREPARED_LIMIT = 50
+
+
+@lru_cache(maxsize=1)
+def _prepared_by() -> tuple:
+    """The source of drafter's modules that prepare a template and of docxtpl's (found, not
+    imported), and lxml's version."""
+    import importlib.util
+
+    files = [sys.modules[name].__file__ for name in _PREPARED_BY]
+    docxtpl = importlib.util.find_spec("docxtpl")
+    if docxtpl is not None and docxtpl.submodule_search_locations:
+        folder = list(docxtpl.submodule_search_locations)[0]
+        files += sorted(str(path) for path in Path(folder).glob("*.py"))
+    sources = []
+    for file in files:
+        with open(file, "rb") as f:
+            sources.append((file, f.read()))
+    return etree.LXML_VERSION, tuple(sources)
+
+
+def _read_prepared() -> dict:
+    kept = drafter.read_kept(_PREPARED_FILE)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _prepared_by() and isinstance(kept[1], dict):
+        return kept[1]
+    return {}
+
+
+def _prepared(path: Path) -> WordTemplate:
+    """WordTemplate(path), its preparation taken from the kept one of a file of the same bytes."""
+    import pickle
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return WordTemplate(path)  # which says what is wrong with it
+    kept = _read_prepared()
+    state = kept.get(data)
+    if state is not None:
+        try:
+            fields = pickle.loads(state)
+        except Exception:  # damaged: prepared again below
+            fields = None
+        if isinstance(fields, dict):
+            template = WordTemplate.__new__(WordTemplate)
+            template.path, template.file = path, display_path(path)
+            for name, value in fields.items():
+                setattr(template, name, value)
+            template.body = _Compiled(kept_from_string(xml_environment(), "\n".join(template.body[1])), *template.body)
+            template.other = {name: _Compiled(kept_from_string(xml_environment(), "\n".join(lines)), locations, lines)
+                              for name, (locations, lines) in template.other.items()}
+            return template
+    template = WordTemplate(path)
+    fields = {name: value for name, value in vars(template).items() if name not in ("path", "file")}
+    fields["body"] = (template.body.locations, template.body.lines)
+    fields["other"] = {name: (c.locations, c.lines) for name, c in template.other.items()}
+    try:
+        state = pickle.dumps(fields)
+        if path.read_bytes() != data:  # changed while it was read: kept under neither
+            return template
+    except Exception:  # a field that cannot be kept, a file gone: prepared again next time
+        return template
+    if len(kept) >= _PREPARED_LIMIT:
+        kept = {}
+    kept[data] = state
+    drafter.keep(_PREPARED_FILE, (_prepared_by(), kept))
+    return template
+
+
 @lru_cache(maxsize=64)
 def _load(path: Path, mtime_ns: int, size: int) -> WordTemplate:
-    return WordTemplate(path)
+    return _prepared(path) if size <= package.MAX_TEMPLATE_BYTES else WordTemplate(path)
 
 
 def load_template(path: Path) -> WordTemplate:

@@ -1,0 +1,635 @@
+"""The commands of the command line (`drafter init`, `answer`, `check`, `batch`, `verify`, ...)
+as a Typer application; `cli` starts it.
+
+Only arguments and reporting live here; the work is done by the pipeline modules. A
+user's mistake is reported as problems (file, place, what to do) with exit code 1, never
+as a traceback (`--debug` shows one). Every command takes the same options for the same
+things: --project, --question, --year, --minister, --quiet, --verbose, and --format json
+where it reports.
+"""
+
+import datetime as dt
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+# drafter itself is imported by the commands that use it, when they run: a help Typer prints
+# (cli keeps it) loads no more than typer (pandas, lxml and docxtpl only where data and templates
+# are read; even paths, errors and report with their data classes: 6 ms of a 40 ms start).
+
+
+class _NoTypeNames:
+    """Help without type names: a flag (--force, --help, --install-completion) shows none."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+            elif param.param_type_name == "argument":  # its name (FOLDER) says enough
+                param.display_type_rich = lambda ctx: None
+        return params
+
+
+class Command(_NoTypeNames, TyperCommand):
+    pass
+
+
+class Group(_NoTypeNames, TyperGroup):
+    pass
+
+
+app = typer.Typer(
+    cls=Group,
+    add_completion=True,
+    rich_markup_mode=None,  # plain help: rich costs 0.1 s of start-up (issue 14)
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
+)
+
+# Options shared by the commands: one name, one help text for one thing. A flag's metavar ""
+# keeps type names such as <bool> out of the help.
+ProjectOption = typer.Option(
+    None, "--project", metavar="FOLDER",
+    help="The project folder. Default: the environment variable DRAFTER_HOME, else the first folder holding "
+         "drafter.toml, from here upwards.")
+RegisterOption = typer.Option(None, "--register", metavar="FILE",
+                              help="The register of questions. Default: the project's (data/questions.yaml).")
+TemplatesOption = typer.Option(None, "--templates", metavar="FOLDER",
+                               help="The folder of Word templates. Default: the project's (answer_templates/).")
+QuestionOption = typer.Option(..., "--question", "-q", metavar="NUMBER", help="The question's number in the register.")
+YearOption = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+                          help="The zittingsjaar (e.g. 2019-2020), when the number is in several.")
+MinisterOption = typer.Option(None, "--minister", metavar="NAME",
+                              help="The minister's name, when the question was put to several.")
+ForceOption = typer.Option(False, "--force", metavar="",
+                           help="Replace an answer edited since drafter made it, after keeping a backup.")
+PdfOption = typer.Option(False, "--pdf", metavar="", help="Also write a PDF beside each answer (needs LibreOffice).")
+SofficeOption = typer.Option(
+    None, "--soffice", metavar="FILE",
+    help="LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
+         "then its usual install places.")
+DebugOption = typer.Option(False, "--debug", metavar="", help="Show a Python traceback on errors (for developers).")
+QuietOption = typer.Option(False, "--quiet", metavar="", help="Print errors only.")
+VerboseOption = typer.Option(False, "--verbose", metavar="", help="Also say which project, register, templates and folders are used.")
+DateOption = typer.Option(
+    None, "--date", metavar="YYYY-MM-DD",
+    help="Date recorded in the documents' properties. Default: none, so the same inputs give the same bytes.")
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = typer.Option(ReportFormat.text, "--format", metavar="text|json", help="text for people, json for tools.")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+
+        print(f"drafter {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", metavar="", is_eager=True, callback=_show_version,
+                                 help="Show drafter's version and exit."),
+) -> None:
+    """Drafts editable Word answers to written parliamentary questions from data and Word templates."""
+
+
+class Say:
+    """What a command prints besides its errors: nothing with --quiet, more with --verbose;
+    with --format json, one JSON document on standard output instead."""
+
+    def __init__(self, quiet: bool, verbose: bool, as_json: bool = False) -> None:
+        if quiet and verbose:
+            from drafter.errors import DrafterError
+
+            raise DrafterError("--quiet and --verbose contradict each other", hint="Give one of them.")
+        self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
+
+    def info(self, text: str) -> None:
+        if not self.quiet and not self.as_json:
+            print(text)
+
+    def detail(self, text: str) -> None:
+        if self.verbose:
+            print(text, file=sys.stderr)
+
+    def warnings(self, problems) -> None:
+        if not self.quiet and not self.as_json:
+            from drafter.report import print_problems
+
+            print_problems(list(problems))
+
+    def project(self, project) -> None:  # a drafter.paths.Project
+        from drafter.errors import display_path
+
+        self.detail(f"project: {display_path(project.file or project.root)}")
+        self.detail(f"register: {display_path(project.register)}")
+        self.detail(f"templates: {display_path(project.templates)}")
+        self.detail(f"output: {display_path(project.output)}")
+
+    def json(self, data: dict) -> None:
+        import json
+
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+#: Exit codes: 0 done, 1 the user's mistake (problems were printed), 2 a usage error (as
+#: Click gives it: an unknown option, a missing value), 3 an internal error (a bug in drafter),
+#: 130 interrupted (Ctrl-C, SIGTERM, SIGHUP).
+EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+def _any_console() -> None:
+    """Print on any console: what its encoding cannot show (a Windows cp1252 console and
+    'Ayşe' or '→') is replaced, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot be reconfigured any more
+                pass
+
+
+def _terminate_like_ctrl_c() -> None:
+    """SIGTERM (kill, a logout) and SIGHUP (a closed terminal) end a run as Ctrl-C does:
+    temporary files removed, a batch's manifest finished as 'interrupted'."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum, frame):
+        handler = signal.getsignal(signal.SIGINT)  # a batch takes Ctrl-C between two answers
+        if callable(handler):
+            handler(signal.SIGINT, frame)
+        else:
+            raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+            signal.signal(number, interrupt)
+
+
+def _run(debug: bool, work, as_json: bool = False) -> None:
+    """Run a command's work: problems are reported, never shown as a traceback."""
+    from drafter.errors import DrafterError
+    from drafter.report import print_problems, problems_json
+
+    _any_console()
+    _terminate_like_ctrl_c()
+    try:
+        code = work()
+    except DrafterError as exc:
+        if debug:
+            traceback.print_exc()
+        if as_json:
+            print(problems_json(exc.problems))
+        else:
+            print_problems(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    except KeyboardInterrupt:
+        print("interrupted; no half-written file is left behind", file=sys.stderr)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except typer.Exit:
+        raise
+    except Exception as exc:  # a bug in drafter, not the user's mistake
+        if debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details, "
+              "and report it to the drafter maintainers)", file=sys.stderr)
+        raise typer.Exit(EXIT_INTERNAL) from None
+    raise typer.Exit(code or 0)
+
+
+def _created(date: Optional[str]) -> Optional[dt.datetime]:
+    if date is None:
+        return None
+    try:
+        return dt.datetime.combine(dt.date.fromisoformat(date), dt.time())
+    except ValueError:
+        from drafter.errors import DrafterError
+
+        raise DrafterError(f"--date {date!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2019-10-07.") from None
+
+
+@app.command(cls=Command)
+def init(
+    folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
+                                  help="The folder for the new project. Default: the current folder."),
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Make a new project from the example that comes with drafter.
+
+    It holds a register, notes, data, Word templates, an output folder and drafter.toml.
+    Nothing that is already there is replaced.
+    Then run `drafter check` and `drafter answer -q 4` in it.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter.errors import display_path
+        from drafter.init_project import create_project
+
+        say = Say(quiet, verbose, as_json)
+        made = create_project(folder)
+        for path in made.files:
+            say.detail(f"wrote {display_path(path)}")
+        if as_json:
+            say.json({"project": str(made.root), "files": [str(p.relative_to(made.root)) for p in made.files]})
+        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
+        here = made.root == Path.cwd().resolve()
+        say.info(("next: " if here else f'next: cd "{display_path(made.root)}", then ') +
+                 "drafter check and drafter answer -q 4")
+        return 0
+
+    _run(debug, work, as_json)
+
+
+@app.command(cls=Command)
+def answer(
+    question: int = QuestionOption,
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", metavar="PATH",
+        help="Folder (or .docx file) for the answer. Default: the project's output folder."),
+    force: bool = ForceOption,
+    pdf: bool = PdfOption,
+    soffice: Optional[Path] = SofficeOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    date: Optional[str] = DateOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Draft the answer to one question."""
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter import paths
+        from drafter.errors import display_path
+        from drafter.load.register import load_register
+        from drafter.pipeline import Generator
+        from drafter.write.output import write_answer
+
+        say = Say(quiet, verbose, as_json)
+        created = _created(date)
+        where = paths.locate(project, register=register, templates=templates, output=output)
+        say.project(where)
+        office = None
+        if pdf:
+            from drafter.write.pdf import require_soffice
+
+            office = require_soffice(soffice)  # before anything is written
+            say.detail(f"LibreOffice: {office}")
+        reg = load_register(where.register)
+        q = reg.find(question, year, minister)
+        draft = Generator(reg, where.templates, created=created).generate(q)
+        target = paths.answer_target(where.output, draft.file_name, given=output is not None)
+        result = write_answer(target, draft.data, force=force)
+        say.info(result.message)
+        if result.existing is not None:  # a draft beside an edited answer (verify: 2 ms to import otherwise)
+            from drafter.verify import carry_over_message
+
+            carry_over = carry_over_message(result, draft.data)
+            if carry_over:
+                say.info(carry_over)
+        say.warnings(draft.warnings)
+        made_pdf = []
+        if pdf:
+            from drafter.write.pdf import convert_to_pdf
+
+            made_pdf = convert_to_pdf([result.path], soffice=office)
+            for made in made_pdf:
+                say.info(f"wrote {display_path(made)}")
+        if as_json:
+            say.json({
+                "question": {"zittingsjaar": q.zittingsjaar, "number": q.number, "title": q.title},
+                "status": result.status,
+                "file": str(result.path),
+                "kept": str(result.existing) if result.existing else None,
+                "backup": str(result.backup) if result.backup else None,
+                "pdf": str(made_pdf[0]) if made_pdf else None,
+                "problems": [p.as_dict() for p in draft.warnings],
+            })
+        return 0
+
+    _run(debug, work, as_json)
+
+
+@app.command(cls=Command)
+def check(
+    question: Optional[int] = typer.Option(None, "--question", "-q", metavar="NUMBER",
+                                           help="Check only this question. Default: all."),
+    year: Optional[str] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+                                       help="Only the questions of this zittingsjaar (e.g. 2019-2020)."),
+    minister: Optional[str] = MinisterOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    annotate: bool = typer.Option(False, "--annotate", metavar="",
+                                  help="Also write a copy of each template and workbook with problems, with a comment "
+                                  "at each problem (in the output folder's opmerkingen/, or --output's)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="With --annotate: the folder for the copies (they go in its opmerkingen/)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+                                       help="Processes to use. Default: the machine's cores."),
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Check the register, the data, the notes and the templates; write nothing but, with --annotate, annotated copies.
+
+    Reports every problem found, each with its file and place.
+    Exit code 0 when there are no errors (warnings allowed), 1 when there are errors.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter import paths
+        from drafter.check import check_project
+        from drafter.errors import ERROR
+        from drafter.batch import processes
+        from drafter.report import format_problem, problems_json, summary_line
+
+        say = Say(quiet, verbose, as_json)
+        workers = processes(jobs)
+        where = paths.locate(project, register=register, templates=templates, output=output, writes=annotate)
+        say.project(where)
+        result = check_project(where.register, where.templates, question, year, minister, jobs=workers)
+        if as_json:
+            print(problems_json(result.problems, result.summary))
+        else:
+            for problem in result.problems:
+                if problem.severity == ERROR or not quiet:
+                    print(format_problem(problem))
+            say.info(f"drafter check: {summary_line(result.problems, result.summary)}")
+        if annotate:
+            from drafter.check import ANNOTATED_FOLDER, annotate_project
+
+            for line in annotate_project(result.problems, where.output / ANNOTATED_FOLDER):
+                if as_json:
+                    print(line, file=sys.stderr)
+                else:
+                    say.info(line)
+        return 1 if result.errors else 0
+
+    _run(debug, work, as_json)
+
+
+@app.command(cls=Command)
+def batch(
+    question: Optional[str] = typer.Option(
+        None, "--question", "-q", metavar="NUMBERS",
+        help="Only these question numbers, e.g. 4,7-9. Default: all."),
+    numbers: Optional[str] = typer.Option(None, "--numbers", hidden=True, help="The former name of --question."),
+    year: Optional[list[str]] = typer.Option(
+        None, "--year", metavar="ZITTINGSJAAR", help="Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several."),
+    minister: Optional[list[str]] = typer.Option(
+        None, "--minister", metavar="NAME", help="Only questions put to this minister; repeat for several."),
+    template: Optional[list[str]] = typer.Option(
+        None, "--template", metavar="FILE",
+        help="Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="Folder for the answers. Default: the project's output folder."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+                                       help="Processes to use. Default: the machine's cores."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="Replace answers edited since drafter made them, after keeping a backup of each."),
+    pdf: bool = PdfOption,
+    soffice: Optional[Path] = SofficeOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    date: Optional[str] = DateOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Draft the answers of all questions in the register, or of those selected.
+
+    A failing question does not stop the others; the exit code is 1 when any failed.
+    A manifest of the run (drafter-manifest-....json) is written in the output folder.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter import paths
+        from drafter.errors import DrafterError
+        from drafter import batch as batches
+        from drafter.report import BatchProgress, print_batch_problems, print_batch_summary
+
+        say = Say(quiet, verbose, as_json)
+        created = _created(date)
+        workers = batches.processes(jobs)
+        where = paths.locate(project, register=register, templates=templates, output=output)
+        say.project(where)
+        if where.output.suffix.lower() == ".docx":
+            raise DrafterError(f"--output {where.output}: a batch writes many answers, so --output must be a folder",
+                               hint="Give a folder, e.g. --output antwoorden/.")
+        office = None
+        if pdf:
+            from drafter.write.pdf import require_soffice
+
+            office = require_soffice(soffice)
+        chosen = question if question is not None else numbers
+        selection = batches.Selection(
+            years=frozenset(year or ()),
+            numbers=(batches.parse_numbers(chosen, "--question" if question is not None else "--numbers")
+                     if chosen is not None else batches.Numbers()),
+            templates=frozenset(template or ()),
+            ministers=frozenset(minister or ()),
+        )
+        reg = batches.read_register(where.register)  # in a process of its own: see there
+        plan = batches.plan(reg, selection)
+        say.warnings(plan.warnings)
+        settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
+                                    debug=debug, soffice=office)
+        options = {
+            "register": str(reg.path.resolve()),
+            "templates": str(where.templates.resolve()),
+            "selection": selection.as_dict(),
+            "force": force, "pdf": pdf, "date": date, "jobs": workers,
+        }
+        show_bar = sys.stdout.isatty() and not quiet and not as_json
+        with BatchProgress(plan.total, enabled=show_bar) as progress:
+            result = batches.run(plan, settings, jobs=workers, pdf=pdf, options=options, on_record=progress.advance)
+        if as_json:
+            print(result.manifest.read_text(encoding="utf-8"))
+        elif quiet:
+            print_batch_problems(result, debug=debug)
+        else:
+            print_batch_summary(result, selection.describe(), workers, debug=debug)
+        if result.state == batches.INTERRUPTED:
+            return 130
+        return 1 if result.failed else 0
+
+    _run(debug, work, as_json)
+
+
+# --- intake and status (issue 12): arguments only; the work is in drafter/intake/ and drafter/status.py
+
+
+@app.command(cls=Command)
+def intake(
+    source: str = typer.Argument(..., metavar="SOURCE", help="The parliament's open-data id or URL of the question, a saved record "
+                                 "(.json), or the question document (.docx, .pdf, .txt)."),
+    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help="The template to answer it with. Default: "
+                                           "that of the latest question on the same subject to the same minister, "
+                                           "else algemeen.docx."),
+    document: Optional[Path] = typer.Option(None, "--document", metavar="FILE", help="With an open-data record: its question "
+                                            "document, when it cannot be fetched."),
+    service: Optional[str] = typer.Option(None, "--service", metavar="URL", help="The open-data service's address (default: "
+                                          "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata)."),
+    dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Add a written question to the register, from the parliament's open data or its document."""
+
+    def work():
+        from drafter import paths
+        from drafter.intake.command import describe, files_of, intake as add_question
+
+        say = Say(quiet, verbose)
+        where = paths.locate(project, register=register, templates=templates, writes=False)
+        say.project(where)
+        files = files_of(where.register, where.templates)
+        result = add_question(source, files, template=template, document=document, service=service,
+                              dry_run=dry_run)
+        for line in describe(result, files.register):
+            if dry_run:
+                print(line)  # the entry is what was asked for, even with --quiet
+            else:
+                say.info(line)
+        return 0
+
+    _run(debug, work)
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@app.command(cls=Command)
+def status(
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help="Only this zittingsjaar (e.g. 2023-2024); repeat for several."),
+    minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help="Only the questions put to this minister (name as in the register)."),
+    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline without a PDF."),
+    status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help="text, json, csv or xlsx."),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help="Write the list to this file (needed with --format xlsx)."),
+    today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Count working days left from this day (YYYY-MM-DD; default: today)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="The folder of the answers. Default: the project's output folder."),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Every question with its deadlines and the state of its answer, sorted by deadline."""
+
+    def work():
+        from drafter import paths
+        from drafter.errors import DrafterError, display_path
+        from drafter.report import print_problems
+        from drafter import status as st
+        from drafter.load.register import load_register
+
+        say = Say(quiet, verbose)
+        day = st.parse_today(today)  # the options first, then the files
+        if status_format is StatusFormat.xlsx and to is None:
+            raise DrafterError("--format xlsx writes a workbook, so it needs a file",
+                               hint="Add --to follow-up.xlsx (or another name).")
+        where = paths.locate(project, register=register, output=output, templates_used=False)
+        say.project(where)
+        reg = load_register(where.register, lenient=True)
+        for rejected in reg.rejected:  # listed without them; say why
+            print_problems(list(rejected.problems))
+        rows = st.select(st.status_rows(reg, where.output, day), set(year or ()), minister, late)
+        if status_format is StatusFormat.xlsx:
+            data = st.as_xlsx(rows)
+        elif status_format is StatusFormat.json:
+            data = st.as_json(rows, day).encode("utf-8")
+        elif status_format is StatusFormat.csv:
+            data = st.as_csv(rows).encode("utf-8")
+        else:
+            data = st.as_text(rows, day).encode("utf-8")
+        if to is not None:
+            st.save(to, data)
+            say.info(f"wrote {display_path(to)}: {len(rows)} question{'s' if len(rows) != 1 else ''}")
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        return 0
+
+    _run(debug, work)
+
+
+@app.command(cls=Command)
+def verify(
+    answers: Optional[list[Path]] = typer.Argument(
+        None, metavar="[ANSWER.docx|FOLDER]...", show_default=False,
+        help="Answers (.docx) to verify, or folders holding them. Default: the project's output folder."),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Hold edited answers against their data, figure by figure; write nothing.
+
+    Per figure: as drafted, changed by hand, the data has changed since, or removed; and the tables' totals as they now stand.
+    Exit code 0 when every figure matches the current data, 1 when not.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter import paths
+        from drafter.verify import json_report, text_report, verify_answers
+
+        say = Say(quiet, verbose, as_json)
+        where = paths.locate(project, register=register, templates=templates, writes=False)
+        say.project(where)
+        reports = verify_answers(list(answers) if answers else [where.output], where.register, where.templates)
+        if as_json:
+            print(json_report(reports))
+        else:
+            text = text_report(reports, quiet=quiet)
+            if text:
+                print(text)
+        return 0 if all(r.ok for r in reports) else 1
+
+    _run(debug, work, as_json)
