@@ -29,6 +29,8 @@ KINDS = schema.KINDS
 NOT_APPLICABLE_TOKENS = schema.NOT_APPLICABLE_TOKENS
 BUDGET_COLUMNS = schema.BUDGET.required
 SHARES_COLUMNS = schema.SHARES.required
+#: What tells a budget table's rows apart: no two rows have the same line, year and kind.
+BUDGET_KEY = ("line", "year", "kind")
 
 
 def _require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:
@@ -75,11 +77,15 @@ class Records(Sequence):
 
     A file of 100,000 rows of which an answer shows ten is not turned into 100,000 dicts: a
     record is made when it is asked for, and a selection (`select`) runs over the columns.
+    `unique`: the records by columns that no two of them share all of (a budget's line, year
+    and kind, as its loader checked), through which every record is found without keying
+    them again.
     """
 
-    def __init__(self, columns: dict[str, list[str]], length: int) -> None:
+    def __init__(self, columns: dict[str, list[str]], length: int, unique: Keyed | None = None) -> None:
         self._columns = columns
         self._length = length
+        self._unique = unique
 
     @classmethod
     def of_rows(cls, names: Sequence[str], rows: list[dict[str, str]]) -> Records:
@@ -124,28 +130,149 @@ class Records(Sequence):
             except TypeError:  # an unhashable value: the values as given
                 pass
             column, contains = self.column(dim), values.__contains__
-            indexes = (list(compress(range(self._length), map(contains, column))) if indexes is None
-                       else [i for i in indexes if contains(column[i])])
+            if indexes is None:  # every record (a table of one year of a budget file): no list of flags
+                every = isinstance(values, frozenset) and values.issuperset(column)
+                indexes = list(range(self._length)) if every else list(compress(range(self._length), map(contains, column)))
+            else:
+                indexes = [i for i in indexes if contains(column[i])]
         return list(range(self._length)) if indexes is None else indexes
 
-    def keyed(self, indexes: list[int], dims: Sequence[str]) -> tuple[dict[tuple, int], tuple[int, int] | None]:
+    def keyed(self, indexes: list[int], dims: Sequence[str]) -> tuple[Mapping[tuple, int], tuple[int, int] | None]:
         """The records at these indexes by their texts in `dims` (coordinates -> index), and the
         first two indexes that share coordinates (None when none do)."""
+        every = indexes == list(range(self._length))
+        through = self._through_unique(dims) if every else None
+        if through is not None:
+            return through, None
         columns = [self.column(d) for d in dims]
-        if not columns:
-            keys = [()] * len(indexes)
-        elif indexes == list(range(self._length)):
-            keys = zip(*columns)
-        else:
-            keys = zip(*([c[i] for i in indexes] for c in columns))
-        found = dict(zip(keys, indexes))
+        if not every:
+            columns = [[c[i] for i in indexes] for c in columns]
+        found = Keyed(tuple(dims), columns, indexes)
         if len(found) < len(indexes):  # the first repeat, in the order of the indexes
             seen: dict[tuple, int] = {}
-            for i in indexes:
-                first = seen.setdefault(tuple(c[i] for c in columns), i)
+            for j, i in enumerate(indexes):
+                first = seen.setdefault(tuple(c[j] for c in columns), i)
                 if first != i:
                     return seen, (first, i)
         return found, None
+
+    def _through_unique(self, dims: Sequence[str]) -> Mapping[tuple, int] | None:
+        """Every record by its texts in `dims`, when they tell the records apart: `dims` hold the
+        unique columns but those that have one text in every record (None otherwise)."""
+        if self._unique is None or not dims or len(set(dims)) < len(dims):
+            return None
+        fixed = {}
+        for name in self._unique.names:
+            if name not in dims:
+                texts = set(self.column(name))
+                if len(texts) != 1:
+                    return None
+                fixed[name] = texts.pop()
+        return _Through(self, self._unique, tuple(dims), fixed)
+
+
+#: Between the texts of one record's coordinates, where they are kept as one text: no cell of a
+#: data file holds it (tabular replaces control characters by a space).
+_JOIN = "\x00"
+_MISSING = object()
+
+
+class _Lookup(Mapping):
+    """A mapping that its `get` looks up in (a key it does not find is a KeyError, as in a dict)."""
+
+    def get(self, key, default=None):
+        raise NotImplementedError
+
+    def __getitem__(self, key) -> int:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+
+class Keyed(_Lookup):
+    """Records by their texts in some columns: coordinates (a tuple of texts, one per column)
+    -> the record's index; where coordinates repeat, the last index.
+
+    The coordinates are kept joined into one text each: a text is not tracked by the garbage
+    collector and a tuple is, and 100,000 tuples kept (a large data file) make its collections
+    go over them again and again.
+    """
+
+    def __init__(self, names: tuple[str, ...], columns: Sequence[Sequence[str]], indexes: Sequence[int]) -> None:
+        self.names = names
+        self._width = len(columns)
+        self._joined = self._width > 1 and not any(_JOIN in "".join(c) for c in columns)
+        if self._width == 0:
+            keys = [()] * len(indexes)
+        elif self._width == 1:
+            keys = columns[0]
+        else:
+            keys = map(_JOIN.join, zip(*columns)) if self._joined else zip(*columns)
+        self._index = dict(zip(keys, indexes))
+
+    def _kept(self, coordinates):
+        """The coordinates as they are kept (_MISSING: no record can have them)."""
+        hash(coordinates)  # what is unhashable is refused as by a dict
+        if not isinstance(coordinates, tuple) or len(coordinates) != self._width:
+            return _MISSING
+        if self._width == 1:
+            return coordinates[0]
+        if self._joined:
+            try:
+                kept = _JOIN.join(coordinates)
+            except TypeError:  # not all texts
+                return _MISSING
+            return kept if kept.count(_JOIN) == self._width - 1 else _MISSING
+        return coordinates
+
+    def get(self, coordinates, default=None):
+        kept = self._kept(coordinates)
+        return default if kept is _MISSING else self._index.get(kept, default)
+
+    def __iter__(self):
+        if self._width == 1:
+            return ((k,) for k in self._index)
+        if self._joined:
+            return (tuple(k.split(_JOIN)) for k in self._index)
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def values(self):
+        return self._index.values()
+
+
+class _Through(_Lookup):
+    """Every record by its texts in `dims`, found in a Keyed of columns that tell the records
+    apart: those of them not in `dims` have one text in every record (`fixed`)."""
+
+    def __init__(self, records: Records, unique: Keyed, dims: tuple[str, ...], fixed: dict[str, str]) -> None:
+        self._records, self._unique, self._dims, self._fixed = records, unique, dims, fixed
+        self._others = [(j, records.column(d)) for j, d in enumerate(dims) if d not in unique.names]
+
+    def get(self, coordinates, default=None):
+        hash(coordinates)  # what is unhashable is refused as by a dict
+        if not isinstance(coordinates, tuple) or len(coordinates) != len(self._dims):
+            return default
+        given = dict(zip(self._dims, coordinates))
+        index = self._unique.get(tuple(given[n] if n in given else self._fixed[n] for n in self._unique.names))
+        if index is None or not all(column[index] == coordinates[j] for j, column in self._others):
+            return default
+        return index
+
+    def __iter__(self):
+        return zip(*(self._records.column(d) for d in self._dims))
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def values(self):
+        return range(len(self._records))
 
 
 def _filled_rows(raw: RawTable) -> tuple[dict[str, list[str]], list[int]]:
@@ -376,7 +503,7 @@ class BudgetColumns:
     notes: list[str] | None  # the notes cells (None: no notes column)
     part_of: list[str] | None  # the part_of cells (None: no part_of column)
     rows: list[int]  # the sheet row index of each
-    keys: dict[tuple[str, int, str], int]  # (line, year, kind) -> its index
+    keys: Keyed  # (line, year text, kind) -> its index
 
 
 class BudgetCells(Mapping):
@@ -384,19 +511,34 @@ class BudgetCells(Mapping):
 
     def __init__(self, data: BudgetData) -> None:
         self._data = data
-        self._keys = data.columns_of_cells.keys
+        self._columns = data.columns_of_cells
+
+    def _index(self, key) -> int | None:
+        hash(key)  # what is unhashable is refused as by a dict
+        if isinstance(key, tuple) and len(key) == 3 and not isinstance(key[1], str):
+            try:
+                year = int(key[1])
+            except (TypeError, ValueError, OverflowError):
+                return None
+            if year == key[1]:  # 2016 and 2016.0 alike, as a dict of (line, year, kind) finds them
+                return self._columns.keys.get((key[0], str(year), key[2]))
+        return None
 
     def __getitem__(self, key) -> BudgetCell:
-        return self._data.cell_at(self._keys[key])
+        index = self._index(key)
+        if index is None:
+            raise KeyError(key)
+        return self._data.cell_at(index)
 
     def __contains__(self, key) -> bool:
-        return key in self._keys
+        return self._index(key) is not None
 
     def __iter__(self):
-        return iter(self._keys)
+        c = self._columns
+        return zip(c.lines, c.years, c.kinds)  # no two rows alike: the keys in the file's order
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._columns.keys)
 
 
 class BudgetData(FiguresData):
@@ -407,8 +549,8 @@ class BudgetData(FiguresData):
         self.columns_of_cells = cells
         self.cells = BudgetCells(self)
         self._made: dict[int, BudgetCell] = {}
-        super().__init__(name, raw, Records({"line": cells.lines, "year": cells.year_texts, "kind": cells.kinds},
-                                            len(cells.rows)), cells.rows)
+        super().__init__(name, raw, Records(dict(zip(BUDGET_KEY, (cells.lines, cells.year_texts, cells.kinds))),
+                                            len(cells.rows), unique=cells.keys), cells.rows)
         self._frame: pd.DataFrame | None = None
 
     def cell_at(self, index: int) -> BudgetCell:
@@ -426,12 +568,12 @@ class BudgetData(FiguresData):
     def split_cells(self) -> list[BudgetCell]:
         """The cells with a part_of (the splits of a line), in the file's order."""
         part_of = self.columns_of_cells.part_of or ()
-        return [self.cell_at(i) for i, p in enumerate(part_of) if p]
+        return list(map(self.cell_at, compress(range(len(part_of)), part_of)))
 
     def noted_cells(self) -> list[BudgetCell]:
         """The cells with notes, in the file's order."""
         notes = self.columns_of_cells.notes or ()
-        return [self.cell_at(i) for i, n in enumerate(notes) if n]
+        return list(map(self.cell_at, compress(range(len(notes)), notes)))
 
     def measures(self) -> list[str]:
         return ["amount"]
@@ -508,9 +650,9 @@ def _budget_years(texts: list[str]) -> tuple[list[int | None], list[str]]:
     """_budget_year of every cell of a column, and each year as a text ('2016'); a column of
     four-digit years in one go."""
     if _digits(texts, 4) and len("".join(texts)) == 4 * len(texts):
-        years = list(map(int, texts))
-        if schema.FIRST_YEAR <= min(years) and max(years) <= schema.LAST_YEAR:
-            return years, texts
+        numbers = {text: int(text) for text in set(texts)}  # a few years: one int each, not one a row
+        if schema.FIRST_YEAR <= min(numbers.values()) and max(numbers.values()) <= schema.LAST_YEAR:
+            return list(map(numbers.__getitem__, texts)), texts
     years = list(map(_budget_year, texts))
     return years, [str(y) for y in years]
 
@@ -562,7 +704,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     amounts, statuses, errors = _budget_amounts(columns["amount"], raw.decimal_comma)
     kinds = kind_texts if set(kind_texts) <= set(KINDS) else list(map(str.upper, kind_texts))
     valid = "" not in lines and None not in years and set(kinds) <= set(KINDS) and not errors
-    keys = dict(zip(zip(lines, years, kinds), range(len(rows)))) if valid else {}
+    keys = Keyed(BUDGET_KEY, [lines, year_texts, kinds], range(len(rows))) if valid else Keyed((), [], ())
     if len(keys) < len(rows):  # a problem, or a row twice
         raise DataError(problems=_budget_problems(raw, rows, columns, years, kinds, errors))
     return BudgetData(name, raw, BudgetColumns(lines, years, year_texts, kinds, amounts, statuses,
