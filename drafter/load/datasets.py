@@ -498,7 +498,7 @@ class BudgetColumns:
     years: list[int]
     year_texts: list[str]  # str(year) of each
     kinds: list[str]
-    amounts: list[float | None]
+    amounts: Sequence[float | None]
     statuses: list[str]
     notes: list[str] | None  # the notes cells (None: no notes column)
     part_of: list[str] | None  # the part_of cells (None: no part_of column)
@@ -675,11 +675,25 @@ def _budget_amount(text: str, decimal_comma: bool) -> tuple[float | None, str] |
         return exc
 
 
-def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[list, list[str], dict[int, NumberError]]:
+class _PlainAmounts(Sequence):
+    """A column of amounts of plain digits, each read when its cell is made (an answer shows
+    a few of a large file's)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index: int) -> float:
+        return float(self._texts[index])
+
+
+def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[Sequence, list[str], dict[int, NumberError]]:
     """_budget_amount of every cell of a column, as the amounts, their statuses and the
     errors by row; a column of plain amounts in one go."""
     if _digits(texts, 15):
-        return list(map(float, texts)), ["value"] * len(texts), {}
+        return _PlainAmounts(texts), ["value"] * len(texts), {}
     amounts, statuses, errors = [], [], {}
     for j, text in enumerate(texts):
         found = _budget_amount(text, decimal_comma)
