@@ -39,6 +39,9 @@ CSV_TEXTS = {
     "unicode": "line;year;kind;amount\ncrèche €;2016;VAK;1\n",
     "sep line": "sep=;\nline;year;kind;amount\nclusters;2016;VAK;1\n",
 }
+CSV_BYTES = {name: text.encode("utf-8") for name, text in CSV_TEXTS.items()}
+CSV_BYTES["Windows-1252"] = "line;year;kind;amount;notes\ncrèche €;2016;VAK;1;één\n".encode("cp1252")
+CSV_BYTES["UTF-8 with BOM"] = "\ufeffline;year;kind;amount\ncrèche;2016;VAK;1\n".encode("utf-8")
 
 
 def _read(path, general: bool, monkeypatch):
@@ -63,10 +66,10 @@ def _same_table(a, b) -> None:
         (b.decimal_comma, b.header_row, b.sheet, b.letters, b.notices)
 
 
-@pytest.mark.parametrize("name", list(CSV_TEXTS))
+@pytest.mark.parametrize("name", list(CSV_BYTES))
 def test_a_csv_file_reads_alike_on_both_paths(name, tmp_path, monkeypatch):
     path = tmp_path / "data.csv"
-    path.write_bytes(CSV_TEXTS[name].encode("utf-8"))
+    path.write_bytes(CSV_BYTES[name])
     _same_table(_read(path, False, monkeypatch), _read(path, True, monkeypatch))
 
 
