@@ -177,6 +177,10 @@ def test_the_quick_looks_at_a_text_find_what_the_slow_ones_find():
     for code in [*range(0x80), 0xA0, 0x85, 0xFFFE, 0xFFFF, 0xD800]:
         for text in (chr(code), f"ab{chr(code)}cd", f"é{chr(code)}"):
             assert tabular._has_control(text) == bool(tabular.INVALID_XML_CHARS.search(text))
+    cells = ["a", "", "ab", "a b", "é"] + [f"{space}a" for space in map(chr, range(0x3000 + 1)) if space.isspace()]
+    for j in range(len(cells)):
+        for chosen in (cells[:j], cells[j:j + 1], [cells[0], cells[j]], [cells[j][::-1]]):
+            assert datasets._stripped(list(chosen)) == [c.strip() for c in chosen]
 
 
 def _plain_keyed(columns, indexes) -> dict:
@@ -206,10 +210,14 @@ def test_records_keyed_by_joined_texts_are_those_keyed_by_tuples(nul):
     columns = [[rng.choice(texts) for _ in range(300)] for _ in range(3)]
     probes = [("a",), ("a", "b"), ("a", "b", "c"), ("a\x00b",), ("a", "\x00b"), ("a\x00", "b"), ("a\x00b", ""),
               ("a", "b", "\x00"), (1,), ("a", 1), (None, None, None), "a", "ab", (), ((),)]
-    for width in range(4):
-        for indexes in (list(range(300)), list(range(0, 300, 7)), [4]):
-            cols = [[c[i] for i in indexes] for c in columns[:width]]
-            found = datasets.Keyed(tuple("xyz"[:width]), cols, indexes)
+    few = [[rng.choice(["a", "b"]) for _ in range(300)], [rng.choice(["a", "2016"]) for _ in range(300)], ["b"] * 300,
+           [f"{i % 150}" for i in range(300)], [str(i) for i in range(300)]]
+    shapes = [columns[:width] for width in range(4)] + [few[:2], few[:3], few[1:4], few[2:], [few[0], few[3]],
+                                                         [few[3], few[2]], few[3:], few]
+    for shape in shapes:
+        for indexes in (list(range(300)), list(range(0, 300, 7)), [4], [], range(300)):
+            cols = [[c[i] for i in indexes] for c in shape]
+            found = datasets.Keyed(tuple(f"c{j}" for j in range(len(cols))), cols, indexes)
             _same_mapping(found, _plain_keyed(cols, indexes), probes)
 
 

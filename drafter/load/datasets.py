@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import copy
 import difflib
+import math
+import operator
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress
+from itertools import compress, product, repeat
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -195,32 +197,42 @@ class _Lookup(Mapping):
 
 class Keyed(_Lookup):
     """Records by their texts in some columns: coordinates (a tuple of texts, one per column)
-    -> the record's index; where coordinates repeat, the last index.
+    -> the record's index; where coordinates repeat, the last index (as a dict of them).
 
-    The coordinates are kept joined into one text each: a text is not tracked by the garbage
-    collector and a tuple is, and 100,000 tuples kept (a large data file) make its collections
-    go over them again and again.
+    No tuple is kept for a record: 100,000 tuples (a large data file) cost their making and
+    make each collection of the garbage collector go over them again. When every column but
+    one has a few texts (a budget's year and kind beside its lines), the records are kept in
+    parts, one for each combination of those texts, by their text in the one column; else
+    by their texts joined into one text.
     """
 
     def __init__(self, names: tuple[str, ...], columns: Sequence[Sequence[str]], indexes: Sequence[int]) -> None:
         self.names = names
+        self._columns, self._indexes = columns, indexes
         self._width = len(columns)
-        self._joined = self._width > 1 and not any(_JOIN in "".join(c) for c in columns)
-        if self._width == 0:
-            keys = [()] * len(indexes)
-        elif self._width == 1:
-            keys = columns[0]
+        self._plain: dict[tuple, int] | None = None
+        texts = _parted(columns)
+        self._outer = list(texts)
+        self._inner = [j for j in range(self._width) if j not in texts]
+        self._joined = len(self._inner) > 1 and not any(_JOIN in "".join(columns[j]) for j in self._inner)
+        if texts:
+            self._parts = _parts(columns, indexes, texts, self._inner[0])
         else:
-            keys = map(_JOIN.join, zip(*columns)) if self._joined else zip(*columns)
-        self._index = dict(zip(keys, indexes))
+            self._parts = {(): dict(zip(self._keys(), indexes))}
+        self._length = sum(map(len, self._parts.values()))
+
+    def _keys(self):
+        """Every record's coordinates as they are kept (no parts)."""
+        if self._width == 0:
+            return [()] * len(self._indexes)
+        if self._width == 1:
+            return self._columns[0]
+        return map(_JOIN.join, zip(*self._columns)) if self._joined else zip(*self._columns)
 
     def _kept(self, coordinates):
-        """The coordinates as they are kept (_MISSING: no record can have them)."""
-        hash(coordinates)  # what is unhashable is refused as by a dict
-        if not isinstance(coordinates, tuple) or len(coordinates) != self._width:
-            return _MISSING
-        if self._width == 1:
-            return coordinates[0]
+        """The coordinates in a part as they are kept there (_MISSING: no record can have them)."""
+        if len(self._inner) == 1:
+            return coordinates[self._inner[0]]
         if self._joined:
             try:
                 kept = _JOIN.join(coordinates)
@@ -230,21 +242,65 @@ class Keyed(_Lookup):
         return coordinates
 
     def get(self, coordinates, default=None):
-        kept = self._kept(coordinates)
-        return default if kept is _MISSING else self._index.get(kept, default)
+        hash(coordinates)  # what is unhashable is refused as by a dict
+        if not isinstance(coordinates, tuple) or len(coordinates) != self._width:
+            return default
+        part = self._parts.get(tuple(coordinates[j] for j in self._outer))
+        kept = _MISSING if part is None else self._kept(coordinates)
+        return default if kept is _MISSING else part.get(kept, default)
+
+    def _repeats(self) -> bool:
+        return self._length < len(self._indexes)
+
+    def _as_dict(self) -> dict[tuple, int]:
+        """The dict of tuples itself, in its order (made when a Keyed with repeats is gone through)."""
+        if self._plain is None:
+            keys = zip(*self._columns) if self._width else [()] * len(self._indexes)
+            self._plain = dict(zip(keys, self._indexes))
+        return self._plain
 
     def __iter__(self):
-        if self._width == 1:
-            return ((k,) for k in self._index)
-        if self._joined:
-            return (tuple(k.split(_JOIN)) for k in self._index)
-        return iter(self._index)
+        if self._repeats():
+            return iter(self._as_dict())
+        return zip(*self._columns) if self._width else iter([()] * self._length)
 
     def __len__(self) -> int:
-        return len(self._index)
+        return self._length
 
     def values(self):
-        return self._index.values()
+        return self._as_dict().values() if self._repeats() else self._indexes
+
+
+#: Columns with at most this many combinations of texts are parts of a Keyed (each part takes
+#: a few passes over the column).
+_FEW_PARTS = 8
+
+
+def _parted(columns: Sequence[Sequence[str]]) -> dict[int, set[str]]:
+    """The columns a Keyed is kept in parts of, with their texts: all but the one with the most
+    texts, when they have few combinations of texts (none: it is not)."""
+    if len(columns) < 2:
+        return {}
+    texts = [set(c) for c in columns]
+    inner = max(range(len(columns)), key=lambda j: len(texts[j]))
+    outer = {j: texts[j] for j in range(len(columns)) if j != inner}
+    return outer if math.prod(map(len, outer.values())) <= _FEW_PARTS else {}
+
+
+def _parts(columns, indexes, outer: dict[int, set[str]], inner: int) -> dict[tuple, dict[str, int]]:
+    """The records by their texts in the `outer` columns (a combination a part), each part by
+    their texts in the `inner` column."""
+    flags = [{t: None if len(ts) == 1 else list(map(operator.eq, columns[j], repeat(t))) for t in ts}
+             for j, ts in outer.items()]
+    parts = {}
+    for combination in product(*outer.values()):
+        masks = [f[t] for f, t in zip(flags, combination) if f[t] is not None]
+        mask = masks[0] if len(masks) == 1 else list(map(all, zip(*masks))) if masks else None
+        if mask is None:
+            parts[combination] = dict(zip(columns[inner], indexes))
+        elif any(mask):
+            parts[combination] = dict(zip(compress(columns[inner], mask), compress(indexes, mask)))
+    return parts
 
 
 class _Through(_Lookup):
@@ -275,20 +331,36 @@ class _Through(_Lookup):
         return range(len(self._records))
 
 
-def _filled_rows(raw: RawTable) -> tuple[dict[str, list[str]], list[int]]:
-    """A table's columns, every cell stripped, and the indexes of its rows that are not blank."""
-    columns = {n: list(map(str.strip, raw.frame[n].tolist())) for n in raw.frame.columns}
+#: The white space of ASCII, which str.strip takes off.
+_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace())
+
+
+def _stripped(cells: list[str]) -> list[str]:
+    """The cells stripped: the list itself when none holds white space (looked for at once)."""
+    joined = "".join(cells)
+    if joined.isascii() and not any(map(joined.__contains__, _ASCII_SPACES)):
+        return cells
+    return list(map(str.strip, cells))
+
+
+def _filled_rows(raw: RawTable) -> tuple[dict[str, tuple[str, ...]], Sequence[int]]:
+    """A table's columns, every cell stripped, and the indexes of its rows that are not blank.
+
+    A column is a tuple, not a list: the garbage collector goes over a list's items at each
+    of its collections, over a tuple of texts once (and then no more), and the columns of a
+    large file live as long as the process."""
+    columns = {n: tuple(_stripped(raw.frame[n].tolist())) for n in raw.frame.columns}
     length = len(raw.frame)
     if not columns or any("" not in c for c in columns.values()):  # a column with no empty cell: no blank row
-        return columns, list(range(length)) if columns else []
+        return columns, range(length) if columns else []
     return columns, [i for i, values in enumerate(zip(*columns.values())) if any(values)]
 
 
-def _keep(columns: dict[str, list[str]], rows: list[int], length: int) -> dict[str, list[str]]:
+def _keep(columns: dict[str, tuple[str, ...]], rows: Sequence[int], length: int) -> dict[str, tuple[str, ...]]:
     """The columns cut to these rows."""
     if len(rows) == length:
         return columns
-    return {n: [c[i] for i in rows] for n, c in columns.items()}
+    return {n: tuple(map(c.__getitem__, rows)) for n, c in columns.items()}
 
 
 # --------------------------------------------------------------------------- figures: the one model
@@ -491,18 +563,18 @@ class BudgetCell:
 
 @dataclass(frozen=True)
 class BudgetColumns:
-    """A budget table's rows that passed its checks, as columns (one list per field, one
+    """A budget table's rows that passed its checks, as columns (one tuple per field, one
     entry per row in the file's order); a BudgetCell is made of a row when it is asked for."""
 
-    lines: list[str]
-    years: list[int]
-    year_texts: list[str]  # str(year) of each
-    kinds: list[str]
+    lines: Sequence[str]
+    years: Sequence[int]
+    year_texts: Sequence[str]  # str(year) of each
+    kinds: Sequence[str]
     amounts: Sequence[float | None]
-    statuses: list[str]
-    notes: list[str] | None  # the notes cells (None: no notes column)
-    part_of: list[str] | None  # the part_of cells (None: no part_of column)
-    rows: list[int]  # the sheet row index of each
+    statuses: Sequence[str]
+    notes: Sequence[str] | None  # the notes cells (None: no notes column)
+    part_of: Sequence[str] | None  # the part_of cells (None: no part_of column)
+    rows: Sequence[int]  # the sheet row index of each
     keys: Keyed  # (line, year text, kind) -> its index
 
 
@@ -646,15 +718,16 @@ def _digits(texts: list[str], most: int) -> bool:
     return joined.isascii() and joined.isdigit() and "" not in texts and max(map(len, texts)) <= most
 
 
-def _budget_years(texts: list[str]) -> tuple[list[int | None], list[str]]:
+def _budget_years(texts: Sequence[str]) -> tuple[tuple[int | None, ...], Sequence[str]]:
     """_budget_year of every cell of a column, and each year as a text ('2016'); a column of
     four-digit years in one go."""
-    if _digits(texts, 4) and len("".join(texts)) == 4 * len(texts):
-        numbers = {text: int(text) for text in set(texts)}  # a few years: one int each, not one a row
+    distinct = list(set(texts))  # a few years: each looked at once, and one int each, not one a row
+    if _digits(distinct, 4) and len("".join(distinct)) == 4 * len(distinct):
+        numbers = {text: int(text) for text in distinct}
         if schema.FIRST_YEAR <= min(numbers.values()) and max(numbers.values()) <= schema.LAST_YEAR:
-            return list(map(numbers.__getitem__, texts)), texts
-    years = list(map(_budget_year, texts))
-    return years, [str(y) for y in years]
+            return tuple(map(numbers.__getitem__, texts)), texts
+    years = tuple(map(_budget_year, texts))
+    return years, tuple(map(str, years))
 
 
 #: An amount of plain digits, which parse_number reads as float() does (in either kind of file).
@@ -679,7 +752,7 @@ class _PlainAmounts(Sequence):
     """A column of amounts of plain digits, each read when its cell is made (an answer shows
     a few of a large file's)."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: Sequence[str]) -> None:
         self._texts = texts
 
     def __len__(self) -> int:
@@ -689,11 +762,11 @@ class _PlainAmounts(Sequence):
         return float(self._texts[index])
 
 
-def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[Sequence, list[str], dict[int, NumberError]]:
+def _budget_amounts(texts: Sequence[str], decimal_comma: bool) -> tuple[Sequence, Sequence[str], dict[int, NumberError]]:
     """_budget_amount of every cell of a column, as the amounts, their statuses and the
     errors by row; a column of plain amounts in one go."""
     if _digits(texts, 15):
-        return _PlainAmounts(texts), ["value"] * len(texts), {}
+        return _PlainAmounts(texts), ("value",) * len(texts), {}
     amounts, statuses, errors = [], [], {}
     for j, text in enumerate(texts):
         found = _budget_amount(text, decimal_comma)
@@ -701,7 +774,7 @@ def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[Sequence, li
             errors[j], found = found, (None, "")
         amounts.append(found[0])
         statuses.append(found[1])
-    return amounts, statuses, errors
+    return tuple(amounts), tuple(statuses), errors
 
 
 def load_budget(name: str, raw: RawTable) -> BudgetData:
@@ -716,7 +789,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     lines, kind_texts = columns["line"], columns["kind"]
     years, year_texts = _budget_years(columns["year"])
     amounts, statuses, errors = _budget_amounts(columns["amount"], raw.decimal_comma)
-    kinds = kind_texts if set(kind_texts) <= set(KINDS) else list(map(str.upper, kind_texts))
+    kinds = kind_texts if set(kind_texts) <= set(KINDS) else tuple(map(str.upper, kind_texts))
     valid = "" not in lines and None not in years and set(kinds) <= set(KINDS) and not errors
     keys = Keyed(BUDGET_KEY, [lines, year_texts, kinds], range(len(rows))) if valid else Keyed((), [], ())
     if len(keys) < len(rows):  # a problem, or a row twice
