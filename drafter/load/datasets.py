@@ -287,7 +287,7 @@ def _parted(columns: Sequence[Sequence[str]]) -> dict[int, set[str]]:
     return outer if math.prod(map(len, outer.values())) <= _FEW_PARTS else {}
 
 
-def _parts(columns, indexes, outer: dict[int, set[str]], inner: int) -> dict[tuple, dict[str, int]]:
+def _parts(columns, indexes, outer: dict[int, set[str]], inner: int) -> dict[tuple, _Part]:
     """The records by their texts in the `outer` columns (a combination a part), each part by
     their texts in the `inner` column."""
     flags = [{t: None if len(ts) == 1 else list(map(operator.eq, columns[j], repeat(t))) for t in ts}
@@ -297,10 +297,40 @@ def _parts(columns, indexes, outer: dict[int, set[str]], inner: int) -> dict[tup
         masks = [f[t] for f, t in zip(flags, combination) if f[t] is not None]
         mask = masks[0] if len(masks) == 1 else list(map(all, zip(*masks))) if masks else None
         if mask is None:
-            parts[combination] = dict(zip(columns[inner], indexes))
+            parts[combination] = _Part(tuple(columns[inner]), tuple(indexes))
         elif any(mask):
-            parts[combination] = dict(zip(compress(columns[inner], mask), compress(indexes, mask)))
+            parts[combination] = _Part(tuple(compress(columns[inner], mask)), tuple(compress(indexes, mask)))
     return parts
+
+
+#: Looked up this many times, a part of a Keyed is made a dict of its texts.
+_SCANS = 16
+
+
+class _Part:
+    """One part of a Keyed: its records' texts in the one column and their indexes. A look-up
+    is a pass over the texts (at C speed) until a dict of them pays: an answer looks up a few
+    figures of a large file. With a text twice, a dict at once (the last index, as a dict)."""
+
+    def __init__(self, texts: tuple[str, ...], indexes: tuple[int, ...]) -> None:
+        self._texts, self._indexes = texts, indexes
+        self._length = len(set(texts))
+        self._found = None if self._length == len(texts) else dict(zip(texts, indexes))
+        self._scans = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def get(self, text, default=None):
+        if self._found is None:
+            self._scans += 1
+            if self._scans <= _SCANS:
+                try:
+                    return self._indexes[self._texts.index(text)]
+                except ValueError:
+                    return default
+            self._found = dict(zip(self._texts, self._indexes))
+        return self._found.get(text, default)
 
 
 class _Through(_Lookup):
