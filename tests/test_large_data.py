@@ -39,6 +39,9 @@ CSV_TEXTS = {
     "unicode": "line;year;kind;amount\ncrèche €;2016;VAK;1\n",
     "sep line": "sep=;\nline;year;kind;amount\nclusters;2016;VAK;1\n",
 }
+CSV_BYTES = {name: text.encode("utf-8") for name, text in CSV_TEXTS.items()}
+CSV_BYTES["Windows-1252"] = "line;year;kind;amount;notes\ncrèche €;2016;VAK;1;één\n".encode("cp1252")
+CSV_BYTES["UTF-8 with BOM"] = "\ufeffline;year;kind;amount\ncrèche;2016;VAK;1\n".encode("utf-8")
 
 
 def _read(path, general: bool, monkeypatch):
@@ -63,10 +66,10 @@ def _same_table(a, b) -> None:
         (b.decimal_comma, b.header_row, b.sheet, b.letters, b.notices)
 
 
-@pytest.mark.parametrize("name", list(CSV_TEXTS))
+@pytest.mark.parametrize("name", list(CSV_BYTES))
 def test_a_csv_file_reads_alike_on_both_paths(name, tmp_path, monkeypatch):
     path = tmp_path / "data.csv"
-    path.write_bytes(CSV_TEXTS[name].encode("utf-8"))
+    path.write_bytes(CSV_BYTES[name])
     _same_table(_read(path, False, monkeypatch), _read(path, True, monkeypatch))
 
 
@@ -174,3 +177,83 @@ def test_the_quick_looks_at_a_text_find_what_the_slow_ones_find():
     for code in [*range(0x80), 0xA0, 0x85, 0xFFFE, 0xFFFF, 0xD800]:
         for text in (chr(code), f"ab{chr(code)}cd", f"é{chr(code)}"):
             assert tabular._has_control(text) == bool(tabular.INVALID_XML_CHARS.search(text))
+    cells = ["a", "", "ab", "a b", "é"] + [f"{space}a" for space in map(chr, range(0x3000 + 1)) if space.isspace()]
+    for j in range(len(cells)):
+        for chosen in (cells[:j], cells[j:j + 1], [cells[0], cells[j]], [cells[j][::-1]]):
+            assert datasets._stripped(list(chosen)) == [c.strip() for c in chosen]
+
+
+def _plain_keyed(columns, indexes) -> dict:
+    """What Keyed gives, as a dict of tuples."""
+    return dict(zip(zip(*columns) if columns else [()] * len(indexes), indexes))
+
+
+def _same_mapping(found, plain: dict, probes) -> None:
+    assert len(found) == len(plain) and list(found) == list(plain) and list(found.values()) == list(plain.values())
+    assert found == plain and dict(found.items()) == plain
+    for key in [*plain, *probes]:
+        assert found.get(key) == plain.get(key) and (key in found) == (key in plain)
+        assert found.get(key, "none") == plain.get(key, "none")
+        if key in plain:
+            assert found[key] == plain[key]
+        else:
+            with pytest.raises(KeyError):
+                found[key]
+    with pytest.raises(TypeError):
+        found.get(["unhashable"])
+
+
+@pytest.mark.parametrize("nul", [False, True])
+def test_records_keyed_by_joined_texts_are_those_keyed_by_tuples(nul):
+    rng = random.Random(11)
+    texts = ["a", "b", "ab", "", "a b", "2016"] + (["a\x00b", "\x00"] if nul else [])
+    columns = [[rng.choice(texts) for _ in range(300)] for _ in range(3)]
+    probes = [("a",), ("a", "b"), ("a", "b", "c"), ("a\x00b",), ("a", "\x00b"), ("a\x00", "b"), ("a\x00b", ""),
+              ("a", "b", "\x00"), (1,), ("a", 1), (None, None, None), "a", "ab", (), ((),)]
+    few = [[rng.choice(["a", "b"]) for _ in range(300)], [rng.choice(["a", "2016"]) for _ in range(300)], ["b"] * 300,
+           [f"{i % 150}" for i in range(300)], [str(i) for i in range(300)]]
+    shapes = [columns[:width] for width in range(4)] + [few[:2], few[:3], few[1:4], few[2:], [few[0], few[3]],
+                                                         [few[3], few[2]], few[3:], few]
+    for shape in shapes:
+        for indexes in (list(range(300)), list(range(0, 300, 7)), [4], [], range(300)):
+            cols = [[c[i] for i in indexes] for c in shape]
+            found = datasets.Keyed(tuple(f"c{j}" for j in range(len(cols))), cols, indexes)
+            _same_mapping(found, _plain_keyed(cols, indexes), probes)
+
+
+def test_records_found_through_their_unique_columns_are_those_keyed_again():
+    rng = random.Random(12)
+    rows = [{"line": f"l{i}", "year": "2016", "kind": kind, "part": rng.choice(["", "x"])}
+            for i in range(200) for kind in ("VAK", "VEK")]
+    names = ("line", "year", "kind")
+    plain = datasets.Records.of_rows([*names, "part"], rows)
+    unique = datasets.Keyed(names, [plain.column(n) for n in names], range(len(rows)))
+    records = datasets.Records({n: plain.column(n) for n in (*names, "part")}, len(rows), unique=unique)
+    probes = [("l3", "VAK"), ("l3", "2016", "VAK"), ("l3", "2017", "VAK"), ("l3", "VAK", ""), ("l3", "VAK", "x"),
+              ("nope", "VEK"), (3, "VAK"), ("l3",), "l3", ()]
+    every = list(range(len(rows)))
+    for dims in (["line", "kind"], ["kind", "line"], ["line", "year", "kind"], ["line", "kind", "part"],
+                 ["line"], ["kind"], ["line", "line"], ["year", "kind"], []):
+        for indexes in (every, every[::3]):
+            found, twice = records.keyed(indexes, dims)
+            expected, expected_twice = plain.keyed(indexes, dims)
+            assert twice == expected_twice
+            if twice is None:
+                _same_mapping(found, dict(expected), probes)
+    assert isinstance(records.keyed(every, ["line", "kind"])[0], datasets._Through)
+    two_years = datasets.Records({**{n: plain.column(n) for n in names}, "year": ["2016", "2017"] * 200},
+                                 len(rows), unique=unique)
+    assert not isinstance(two_years.keyed(every, ["line", "kind"])[0], datasets._Through)
+
+
+def test_the_cells_of_a_budget_are_found_as_in_a_dict_of_them(tmp_path):
+    path = _budget_file(tmp_path, 500, 4)
+    data = datasets.load_dataset("budget", path)
+    plain = {(c.line, c.year, c.kind): c for c in map(data.cell_at, range(len(data.records)))}
+    assert list(data.cells) == list(plain) and len(data.cells) == len(plain)
+    line, year, kind = next(iter(plain))
+    for key in [*plain, (line, float(year), kind), (line, str(year), kind), (line, year + 0.5, kind), (line, year),
+                (line, True, kind), (line, None, kind), (line, float("nan"), kind), line, (line, year, kind, "")]:
+        assert data.cells.get(key) == plain.get(key) and (key in data.cells) == (key in plain)
+    with pytest.raises(TypeError):
+        data.cells.get([line, year, kind])

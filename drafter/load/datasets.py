@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import copy
 import difflib
+import math
+import operator
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress
+from itertools import compress, product, repeat
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +31,8 @@ KINDS = schema.KINDS
 NOT_APPLICABLE_TOKENS = schema.NOT_APPLICABLE_TOKENS
 BUDGET_COLUMNS = schema.BUDGET.required
 SHARES_COLUMNS = schema.SHARES.required
+#: What tells a budget table's rows apart: no two rows have the same line, year and kind.
+BUDGET_KEY = ("line", "year", "kind")
 
 
 def _require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:
@@ -75,11 +79,15 @@ class Records(Sequence):
 
     A file of 100,000 rows of which an answer shows ten is not turned into 100,000 dicts: a
     record is made when it is asked for, and a selection (`select`) runs over the columns.
+    `unique`: the records by columns that no two of them share all of (a budget's line, year
+    and kind, as its loader checked), through which every record is found without keying
+    them again.
     """
 
-    def __init__(self, columns: dict[str, list[str]], length: int) -> None:
+    def __init__(self, columns: dict[str, list[str]], length: int, unique: Keyed | None = None) -> None:
         self._columns = columns
         self._length = length
+        self._unique = unique
 
     @classmethod
     def of_rows(cls, names: Sequence[str], rows: list[dict[str, str]]) -> Records:
@@ -124,44 +132,265 @@ class Records(Sequence):
             except TypeError:  # an unhashable value: the values as given
                 pass
             column, contains = self.column(dim), values.__contains__
-            indexes = (list(compress(range(self._length), map(contains, column))) if indexes is None
-                       else [i for i in indexes if contains(column[i])])
+            if indexes is None:  # every record (a table of one year of a budget file): no list of flags
+                every = isinstance(values, frozenset) and values.issuperset(column)
+                indexes = list(range(self._length)) if every else list(compress(range(self._length), map(contains, column)))
+            else:
+                indexes = [i for i in indexes if contains(column[i])]
         return list(range(self._length)) if indexes is None else indexes
 
-    def keyed(self, indexes: list[int], dims: Sequence[str]) -> tuple[dict[tuple, int], tuple[int, int] | None]:
+    def keyed(self, indexes: list[int], dims: Sequence[str]) -> tuple[Mapping[tuple, int], tuple[int, int] | None]:
         """The records at these indexes by their texts in `dims` (coordinates -> index), and the
         first two indexes that share coordinates (None when none do)."""
+        every = indexes == list(range(self._length))
+        through = self._through_unique(dims) if every else None
+        if through is not None:
+            return through, None
         columns = [self.column(d) for d in dims]
-        if not columns:
-            keys = [()] * len(indexes)
-        elif indexes == list(range(self._length)):
-            keys = zip(*columns)
-        else:
-            keys = zip(*([c[i] for i in indexes] for c in columns))
-        found = dict(zip(keys, indexes))
+        if not every:
+            columns = [[c[i] for i in indexes] for c in columns]
+        found = Keyed(tuple(dims), columns, indexes)
         if len(found) < len(indexes):  # the first repeat, in the order of the indexes
             seen: dict[tuple, int] = {}
-            for i in indexes:
-                first = seen.setdefault(tuple(c[i] for c in columns), i)
+            for j, i in enumerate(indexes):
+                first = seen.setdefault(tuple(c[j] for c in columns), i)
                 if first != i:
                     return seen, (first, i)
         return found, None
 
+    def _through_unique(self, dims: Sequence[str]) -> Mapping[tuple, int] | None:
+        """Every record by its texts in `dims`, when they tell the records apart: `dims` hold the
+        unique columns but those that have one text in every record (None otherwise)."""
+        if self._unique is None or not dims or len(set(dims)) < len(dims):
+            return None
+        fixed = {}
+        for name in self._unique.names:
+            if name not in dims:
+                texts = set(self.column(name))
+                if len(texts) != 1:
+                    return None
+                fixed[name] = texts.pop()
+        return _Through(self, self._unique, tuple(dims), fixed)
 
-def _filled_rows(raw: RawTable) -> tuple[dict[str, list[str]], list[int]]:
-    """A table's columns, every cell stripped, and the indexes of its rows that are not blank."""
-    columns = {n: list(map(str.strip, raw.frame[n].tolist())) for n in raw.frame.columns}
+
+#: Between the texts of one record's coordinates, where they are kept as one text: no cell of a
+#: data file holds it (tabular replaces control characters by a space).
+_JOIN = "\x00"
+_MISSING = object()
+
+
+class _Lookup(Mapping):
+    """A mapping that its `get` looks up in (a key it does not find is a KeyError, as in a dict)."""
+
+    def get(self, key, default=None):
+        raise NotImplementedError
+
+    def __getitem__(self, key) -> int:
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+
+class Keyed(_Lookup):
+    """Records by their texts in some columns: coordinates (a tuple of texts, one per column)
+    -> the record's index; where coordinates repeat, the last index (as a dict of them).
+
+    No tuple is kept for a record: 100,000 tuples (a large data file) cost their making and
+    make each collection of the garbage collector go over them again. When every column but
+    one has a few texts (a budget's year and kind beside its lines), the records are kept in
+    parts, one for each combination of those texts, by their text in the one column; else
+    by their texts joined into one text.
+    """
+
+    def __init__(self, names: tuple[str, ...], columns: Sequence[Sequence[str]], indexes: Sequence[int]) -> None:
+        self.names = names
+        self._columns, self._indexes = columns, indexes
+        self._width = len(columns)
+        self._plain: dict[tuple, int] | None = None
+        texts = _parted(columns)
+        self._outer = list(texts)
+        self._inner = [j for j in range(self._width) if j not in texts]
+        self._joined = len(self._inner) > 1 and not any(_JOIN in "".join(columns[j]) for j in self._inner)
+        if texts:
+            self._parts = _parts(columns, indexes, texts, self._inner[0])
+        else:
+            self._parts = {(): dict(zip(self._keys(), indexes))}
+        self._length = sum(map(len, self._parts.values()))
+
+    def _keys(self):
+        """Every record's coordinates as they are kept (no parts)."""
+        if self._width == 0:
+            return [()] * len(self._indexes)
+        if self._width == 1:
+            return self._columns[0]
+        return map(_JOIN.join, zip(*self._columns)) if self._joined else zip(*self._columns)
+
+    def _kept(self, coordinates):
+        """The coordinates in a part as they are kept there (_MISSING: no record can have them)."""
+        if len(self._inner) == 1:
+            return coordinates[self._inner[0]]
+        if self._joined:
+            try:
+                kept = _JOIN.join(coordinates)
+            except TypeError:  # not all texts
+                return _MISSING
+            return kept if kept.count(_JOIN) == self._width - 1 else _MISSING
+        return coordinates
+
+    def get(self, coordinates, default=None):
+        hash(coordinates)  # what is unhashable is refused as by a dict
+        if not isinstance(coordinates, tuple) or len(coordinates) != self._width:
+            return default
+        part = self._parts.get(tuple(coordinates[j] for j in self._outer))
+        kept = _MISSING if part is None else self._kept(coordinates)
+        return default if kept is _MISSING else part.get(kept, default)
+
+    def _repeats(self) -> bool:
+        return self._length < len(self._indexes)
+
+    def _as_dict(self) -> dict[tuple, int]:
+        """The dict of tuples itself, in its order (made when a Keyed with repeats is gone through)."""
+        if self._plain is None:
+            keys = zip(*self._columns) if self._width else [()] * len(self._indexes)
+            self._plain = dict(zip(keys, self._indexes))
+        return self._plain
+
+    def __iter__(self):
+        if self._repeats():
+            return iter(self._as_dict())
+        return zip(*self._columns) if self._width else iter([()] * self._length)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def values(self):
+        return self._as_dict().values() if self._repeats() else self._indexes
+
+
+#: Columns with at most this many combinations of texts are parts of a Keyed (each part takes
+#: a few passes over the column).
+_FEW_PARTS = 8
+
+
+def _parted(columns: Sequence[Sequence[str]]) -> dict[int, set[str]]:
+    """The columns a Keyed is kept in parts of, with their texts: all but the one with the most
+    texts, when they have few combinations of texts (none: it is not)."""
+    if len(columns) < 2:
+        return {}
+    texts = [set(c) for c in columns]
+    inner = max(range(len(columns)), key=lambda j: len(texts[j]))
+    outer = {j: texts[j] for j in range(len(columns)) if j != inner}
+    return outer if math.prod(map(len, outer.values())) <= _FEW_PARTS else {}
+
+
+def _parts(columns, indexes, outer: dict[int, set[str]], inner: int) -> dict[tuple, _Part]:
+    """The records by their texts in the `outer` columns (a combination a part), each part by
+    their texts in the `inner` column."""
+    flags = [{t: None if len(ts) == 1 else list(map(operator.eq, columns[j], repeat(t))) for t in ts}
+             for j, ts in outer.items()]
+    parts = {}
+    for combination in product(*outer.values()):
+        masks = [f[t] for f, t in zip(flags, combination) if f[t] is not None]
+        mask = masks[0] if len(masks) == 1 else list(map(all, zip(*masks))) if masks else None
+        if mask is None:
+            parts[combination] = _Part(tuple(columns[inner]), tuple(indexes))
+        elif any(mask):
+            parts[combination] = _Part(tuple(compress(columns[inner], mask)), tuple(compress(indexes, mask)))
+    return parts
+
+
+#: Looked up this many times, a part of a Keyed is made a dict of its texts.
+_SCANS = 16
+
+
+class _Part:
+    """One part of a Keyed: its records' texts in the one column and their indexes. A look-up
+    is a pass over the texts (at C speed) until a dict of them pays: an answer looks up a few
+    figures of a large file. With a text twice, a dict at once (the last index, as a dict)."""
+
+    def __init__(self, texts: tuple[str, ...], indexes: tuple[int, ...]) -> None:
+        self._texts, self._indexes = texts, indexes
+        self._length = len(set(texts))
+        self._found = None if self._length == len(texts) else dict(zip(texts, indexes))
+        self._scans = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def get(self, text, default=None):
+        if self._found is None:
+            self._scans += 1
+            if self._scans <= _SCANS:
+                try:
+                    return self._indexes[self._texts.index(text)]
+                except ValueError:
+                    return default
+            self._found = dict(zip(self._texts, self._indexes))
+        return self._found.get(text, default)
+
+
+class _Through(_Lookup):
+    """Every record by its texts in `dims`, found in a Keyed of columns that tell the records
+    apart: those of them not in `dims` have one text in every record (`fixed`)."""
+
+    def __init__(self, records: Records, unique: Keyed, dims: tuple[str, ...], fixed: dict[str, str]) -> None:
+        self._records, self._unique, self._dims, self._fixed = records, unique, dims, fixed
+        self._others = [(j, records.column(d)) for j, d in enumerate(dims) if d not in unique.names]
+
+    def get(self, coordinates, default=None):
+        hash(coordinates)  # what is unhashable is refused as by a dict
+        if not isinstance(coordinates, tuple) or len(coordinates) != len(self._dims):
+            return default
+        given = dict(zip(self._dims, coordinates))
+        index = self._unique.get(tuple(given[n] if n in given else self._fixed[n] for n in self._unique.names))
+        if index is None or not all(column[index] == coordinates[j] for j, column in self._others):
+            return default
+        return index
+
+    def __iter__(self):
+        return zip(*(self._records.column(d) for d in self._dims))
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def values(self):
+        return range(len(self._records))
+
+
+#: The white space of ASCII, which str.strip takes off.
+_ASCII_SPACES = tuple(c for c in map(chr, range(128)) if c.isspace())
+
+
+def _stripped(cells: list[str]) -> list[str]:
+    """The cells stripped: the list itself when none holds white space (looked for at once)."""
+    joined = "".join(cells)
+    if joined.isascii() and not any(map(joined.__contains__, _ASCII_SPACES)):
+        return cells
+    return list(map(str.strip, cells))
+
+
+def _filled_rows(raw: RawTable) -> tuple[dict[str, tuple[str, ...]], Sequence[int]]:
+    """A table's columns, every cell stripped, and the indexes of its rows that are not blank.
+
+    A column is a tuple, not a list: the garbage collector goes over a list's items at each
+    of its collections, over a tuple of texts once (and then no more), and the columns of a
+    large file live as long as the process."""
+    columns = {n: tuple(_stripped(raw.frame[n].tolist())) for n in raw.frame.columns}
     length = len(raw.frame)
     if not columns or any("" not in c for c in columns.values()):  # a column with no empty cell: no blank row
-        return columns, list(range(length)) if columns else []
+        return columns, range(length) if columns else []
     return columns, [i for i, values in enumerate(zip(*columns.values())) if any(values)]
 
 
-def _keep(columns: dict[str, list[str]], rows: list[int], length: int) -> dict[str, list[str]]:
+def _keep(columns: dict[str, tuple[str, ...]], rows: Sequence[int], length: int) -> dict[str, tuple[str, ...]]:
     """The columns cut to these rows."""
     if len(rows) == length:
         return columns
-    return {n: [c[i] for i in rows] for n, c in columns.items()}
+    return {n: tuple(map(c.__getitem__, rows)) for n, c in columns.items()}
 
 
 # --------------------------------------------------------------------------- figures: the one model
@@ -364,19 +593,19 @@ class BudgetCell:
 
 @dataclass(frozen=True)
 class BudgetColumns:
-    """A budget table's rows that passed its checks, as columns (one list per field, one
+    """A budget table's rows that passed its checks, as columns (one tuple per field, one
     entry per row in the file's order); a BudgetCell is made of a row when it is asked for."""
 
-    lines: list[str]
-    years: list[int]
-    year_texts: list[str]  # str(year) of each
-    kinds: list[str]
-    amounts: list[float | None]
-    statuses: list[str]
-    notes: list[str] | None  # the notes cells (None: no notes column)
-    part_of: list[str] | None  # the part_of cells (None: no part_of column)
-    rows: list[int]  # the sheet row index of each
-    keys: dict[tuple[str, int, str], int]  # (line, year, kind) -> its index
+    lines: Sequence[str]
+    years: Sequence[int]
+    year_texts: Sequence[str]  # str(year) of each
+    kinds: Sequence[str]
+    amounts: Sequence[float | None]
+    statuses: Sequence[str]
+    notes: Sequence[str] | None  # the notes cells (None: no notes column)
+    part_of: Sequence[str] | None  # the part_of cells (None: no part_of column)
+    rows: Sequence[int]  # the sheet row index of each
+    keys: Keyed  # (line, year text, kind) -> its index
 
 
 class BudgetCells(Mapping):
@@ -384,19 +613,34 @@ class BudgetCells(Mapping):
 
     def __init__(self, data: BudgetData) -> None:
         self._data = data
-        self._keys = data.columns_of_cells.keys
+        self._columns = data.columns_of_cells
+
+    def _index(self, key) -> int | None:
+        hash(key)  # what is unhashable is refused as by a dict
+        if isinstance(key, tuple) and len(key) == 3 and not isinstance(key[1], str):
+            try:
+                year = int(key[1])
+            except (TypeError, ValueError, OverflowError):
+                return None
+            if year == key[1]:  # 2016 and 2016.0 alike, as a dict of (line, year, kind) finds them
+                return self._columns.keys.get((key[0], str(year), key[2]))
+        return None
 
     def __getitem__(self, key) -> BudgetCell:
-        return self._data.cell_at(self._keys[key])
+        index = self._index(key)
+        if index is None:
+            raise KeyError(key)
+        return self._data.cell_at(index)
 
     def __contains__(self, key) -> bool:
-        return key in self._keys
+        return self._index(key) is not None
 
     def __iter__(self):
-        return iter(self._keys)
+        c = self._columns
+        return zip(c.lines, c.years, c.kinds)  # no two rows alike: the keys in the file's order
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._columns.keys)
 
 
 class BudgetData(FiguresData):
@@ -407,9 +651,9 @@ class BudgetData(FiguresData):
         self.columns_of_cells = cells
         self.cells = BudgetCells(self)
         self._made: dict[int, BudgetCell] = {}
+        super().__init__(name, raw, Records(dict(zip(BUDGET_KEY, (cells.lines, cells.year_texts, cells.kinds))),
+                                            len(cells.rows), unique=cells.keys), cells.rows)
         self._figures: dict[int, Figure] = {}  # by record, as figure() gives them
-        super().__init__(name, raw, Records({"line": cells.lines, "year": cells.year_texts, "kind": cells.kinds},
-                                            len(cells.rows)), cells.rows)
         self._frame: pd.DataFrame | None = None
 
     def cell_at(self, index: int) -> BudgetCell:
@@ -427,12 +671,12 @@ class BudgetData(FiguresData):
     def split_cells(self) -> list[BudgetCell]:
         """The cells with a part_of (the splits of a line), in the file's order."""
         part_of = self.columns_of_cells.part_of or ()
-        return [self.cell_at(i) for i, p in enumerate(part_of) if p]
+        return list(map(self.cell_at, compress(range(len(part_of)), part_of)))
 
     def noted_cells(self) -> list[BudgetCell]:
         """The cells with notes, in the file's order."""
         notes = self.columns_of_cells.notes or ()
-        return [self.cell_at(i) for i, n in enumerate(notes) if n]
+        return list(map(self.cell_at, compress(range(len(notes)), notes)))
 
     def measures(self) -> list[str]:
         return ["amount"]
@@ -508,15 +752,16 @@ def _digits(texts: list[str], most: int) -> bool:
     return joined.isascii() and joined.isdigit() and "" not in texts and max(map(len, texts)) <= most
 
 
-def _budget_years(texts: list[str]) -> tuple[list[int | None], list[str]]:
+def _budget_years(texts: Sequence[str]) -> tuple[tuple[int | None, ...], Sequence[str]]:
     """_budget_year of every cell of a column, and each year as a text ('2016'); a column of
     four-digit years in one go."""
-    if _digits(texts, 4) and len("".join(texts)) == 4 * len(texts):
-        years = list(map(int, texts))
-        if schema.FIRST_YEAR <= min(years) and max(years) <= schema.LAST_YEAR:
-            return years, texts
-    years = list(map(_budget_year, texts))
-    return years, [str(y) for y in years]
+    distinct = list(set(texts))  # a few years: each looked at once, and one int each, not one a row
+    if _digits(distinct, 4) and len("".join(distinct)) == 4 * len(distinct):
+        numbers = {text: int(text) for text in distinct}
+        if schema.FIRST_YEAR <= min(numbers.values()) and max(numbers.values()) <= schema.LAST_YEAR:
+            return tuple(map(numbers.__getitem__, texts)), texts
+    years = tuple(map(_budget_year, texts))
+    return years, tuple(map(str, years))
 
 
 #: An amount of plain digits, which parse_number reads as float() does (in either kind of file).
@@ -537,11 +782,25 @@ def _budget_amount(text: str, decimal_comma: bool) -> tuple[float | None, str] |
         return exc
 
 
-def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[list, list[str], dict[int, NumberError]]:
+class _PlainAmounts(Sequence):
+    """A column of amounts of plain digits, each read when its cell is made (an answer shows
+    a few of a large file's)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index: int) -> float:
+        return float(self._texts[index])
+
+
+def _budget_amounts(texts: Sequence[str], decimal_comma: bool) -> tuple[Sequence, Sequence[str], dict[int, NumberError]]:
     """_budget_amount of every cell of a column, as the amounts, their statuses and the
     errors by row; a column of plain amounts in one go."""
     if _digits(texts, 15):
-        return list(map(float, texts)), ["value"] * len(texts), {}
+        return _PlainAmounts(texts), ("value",) * len(texts), {}
     amounts, statuses, errors = [], [], {}
     for j, text in enumerate(texts):
         found = _budget_amount(text, decimal_comma)
@@ -549,7 +808,7 @@ def _budget_amounts(texts: list[str], decimal_comma: bool) -> tuple[list, list[s
             errors[j], found = found, (None, "")
         amounts.append(found[0])
         statuses.append(found[1])
-    return amounts, statuses, errors
+    return tuple(amounts), tuple(statuses), errors
 
 
 def load_budget(name: str, raw: RawTable) -> BudgetData:
@@ -564,9 +823,9 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     lines, kind_texts = columns["line"], columns["kind"]
     years, year_texts = _budget_years(columns["year"])
     amounts, statuses, errors = _budget_amounts(columns["amount"], raw.decimal_comma)
-    kinds = kind_texts if set(kind_texts) <= set(KINDS) else list(map(str.upper, kind_texts))
+    kinds = kind_texts if set(kind_texts) <= set(KINDS) else tuple(map(str.upper, kind_texts))
     valid = "" not in lines and None not in years and set(kinds) <= set(KINDS) and not errors
-    keys = dict(zip(zip(lines, years, kinds), range(len(rows)))) if valid else {}
+    keys = Keyed(BUDGET_KEY, [lines, year_texts, kinds], range(len(rows))) if valid else Keyed((), [], ())
     if len(keys) < len(rows):  # a problem, or a row twice
         raise DataError(problems=_budget_problems(raw, rows, columns, years, kinds, errors))
     return BudgetData(name, raw, BudgetColumns(lines, years, year_texts, kinds, amounts, statuses,
