@@ -394,9 +394,11 @@ def _read_plain_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame] | Non
         return None
     import pandas as pd  # where data is read: status and verify read none
 
-    try:  # from UTF-8 bytes: a text (io.StringIO) would be held four bytes a character, then encoded again
+    # From UTF-8 bytes: a text (io.StringIO) would be held four bytes a character, then encoded
+    # again. In one piece (low_memory=False): at most MAX_TABLE_ROWS rows, and no chunks joined.
+    try:
         frame = pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8", sep=sep, header=None, dtype=object,
-                            na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE)
+                            na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE, low_memory=False)
     except (pd.errors.ParserError, ValueError):
         return None
     if frame.shape[1] != len(first.rstrip("\r").split(sep)):
