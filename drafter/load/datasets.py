@@ -84,7 +84,7 @@ class Records(Sequence):
     them again.
     """
 
-    def __init__(self, columns: dict[str, list[str]], length: int, unique: Keyed | None = None) -> None:
+    def __init__(self, columns: dict[str, Sequence[str]], length: int, unique: Keyed | None = None) -> None:
         self._columns = columns
         self._length = length
         self._unique = unique
@@ -180,7 +180,7 @@ _MISSING = object()
 
 
 class _Lookup(Mapping):
-    """A mapping that its `get` looks up in (a key it does not find is a KeyError, as in a dict)."""
+    """A mapping whose `get` does the looking up (a key it does not find is a KeyError, as in a dict)."""
 
     def get(self, key, default=None):
         raise NotImplementedError
@@ -203,7 +203,7 @@ class Keyed(_Lookup):
     make each collection of the garbage collector go over them again. When every column but
     one has a few texts (a budget's year and kind beside its lines), the records are kept in
     parts, one for each combination of those texts, by their text in the one column; else
-    by their texts joined into one text.
+    by their texts joined into one text (tuples only where a text holds the joining character).
     """
 
     def __init__(self, names: tuple[str, ...], columns: Sequence[Sequence[str]], indexes: Sequence[int]) -> None:
