@@ -2,7 +2,8 @@
 
 - `plan` selects questions (by zittingsjaar, numbers, template) and sets apart, as failed,
   the ones that cannot be made: a question the register cannot read, two questions that
-  would go to the same file.
+  would go to the same file. `read_plan` reads the register and plans in a process of its
+  own; the plan holds each question pickled (a `Task`), not the register's objects.
 - `Answers` makes them, in this process or in a pool of worker processes. Each
   worker builds one Generator when it starts and reuses it (templates compiled once, data
   files read once); a task is only the question, a result a small record.
@@ -17,11 +18,13 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import pickle
 import re
 import signal
 import sys
 import time
 import traceback
+import zlib
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import field, replace
@@ -139,19 +142,61 @@ class Selection:
         return out
 
 
+def _pack(question: Question, dictionary: bytes) -> bytes:
+    packer = zlib.compressobj(1, zdict=dictionary)
+    return packer.compress(pickle.dumps(question, protocol=pickle.HIGHEST_PROTOCOL)) + packer.flush()
+
+
+def _unpack(packed: bytes, dictionary: bytes) -> Question:
+    unpacker = zlib.decompressobj(zdict=dictionary)
+    return pickle.loads(unpacker.decompress(packed) + unpacker.flush())
+
+
+@dataclass(frozen=True)
+class Task:
+    """A question to make, as the process that makes it receives it, with what the run tells
+    of it should that process die.
+
+    The question is pickled when the run is planned, and compressed against the pickle of the
+    plan's first question (the questions of a register share most of theirs: the classes,
+    the fields' names, the house style). A question's objects take some 14 kB, its pickle
+    5 kB, and so compressed under 1 kB: a register of 5,000 questions is 70 MB of objects,
+    4 MB of tasks, and the workers are forked from the process that holds the plan.
+    """
+
+    label: str
+    zittingsjaar: str
+    number: int
+    title: str
+    source: Path
+    place: str
+    packed: bytes
+
+    @classmethod
+    def of(cls, q: Question, dictionary: bytes) -> Task:
+        return cls(q.label, q.zittingsjaar, q.number, q.title, q.source, q.place, _pack(q, dictionary))
+
+    def question(self, dictionary: bytes) -> Question:
+        return _unpack(self.packed, dictionary)
+
+
 @dataclass(frozen=True)
 class Plan:
-    """What a run will do: the register's questions to make (by index), those that fail already."""
+    """What a run will do: the questions to make, those that fail already.
+
+    register: what every answer shares (its paths, notes, style), without its questions;
+    dictionary: what the tasks' questions are compressed against (see Task)."""
 
     register: Register
     selection: Selection
-    indices: tuple[int, ...]
+    tasks: tuple[Task, ...]
     failed: tuple[AnswerRecord, ...]
     warnings: tuple[Problem, ...] = ()
+    dictionary: bytes = b""
 
     @property
     def total(self) -> int:
-        return len(self.indices) + len(self.failed)
+        return len(self.tasks) + len(self.failed)
 
 
 def _failed(label: str, problems, *, zittingsjaar=None, number=None, title=None, trace=None) -> AnswerRecord:
@@ -184,21 +229,23 @@ def plan(register: Register, selection: Selection) -> Plan:
             where = f" in zittingsjaar {', '.join(sorted(selection.years))}" if selection.years else ""
             warnings.append(Problem(f"the register has no question {', '.join(missing)}{where}",
                                     file=display_path(register.path), severity=WARNING))
-    indices = []
+    tasks = []
+    dictionary = pickle.dumps(register.questions[chosen[0]], protocol=pickle.HIGHEST_PROTOCOL) if chosen else b""
     by_file: dict[str, Question] = {}
     for i in chosen:
         q = register.questions[i]
         name = answer_file_name(q)
         first = by_file.setdefault(name, q)
         if first is q:
-            indices.append(i)
+            tasks.append(Task.of(q, dictionary))
             continue
         failed.append(_failed(q.label, [Problem(
             f"{q.label} would be written to the same file as {first.label} ({first.place}): {name}",
             file=display_path(register.path), place=q.place,
             hint="Give the questions different titles, or make their answers in separate runs with --output.",
         )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title))
-    return Plan(register, selection, tuple(indices), tuple(failed), tuple(warnings))
+    return Plan(replace(register, questions=(), rejected=()), selection, tuple(tasks), tuple(failed), tuple(warnings),
+                dictionary)
 
 
 @dataclass(frozen=True)
@@ -289,8 +336,8 @@ def _start_worker(register: Register, settings: Settings, parent: int) -> None:
     _worker = Worker(register, settings)
 
 
-def _make(question: Question) -> AnswerRecord:
-    return _worker.make(question)
+def _make(packed: bytes, dictionary: bytes) -> AnswerRecord:
+    return _worker.make(_unpack(packed, dictionary))
 
 
 def worker_context():
@@ -300,29 +347,30 @@ def worker_context():
     return multiprocessing.get_context()
 
 
-def _read_register(path: Path | None) -> tuple[Register | None, tuple | None]:
+def _read_plan(path: Path | None, selection: Selection) -> tuple[Plan | None, tuple | None]:
     try:
-        return load_register(path, lenient=True), None
+        return plan(load_register(path, lenient=True), selection), None
     except DrafterError as exc:  # sent back as its class and problems: they always pickle
         return None, (type(exc), list(exc.problems))
 
 
-def read_register(path: Path | None) -> Register:
-    """The register of a batch (lenient: broken questions are Rejected), read in a process of
-    its own where fork is available.
+def read_plan(path: Path | None, selection: Selection) -> Plan:
+    """The register of a batch read (lenient: broken questions are Rejected) and the run
+    planned, in a process of its own where fork is available.
 
     Parsing YAML builds a tree of nodes several times the size of the register it gives (a
     5,000-question register: 280 MB for 45 MB), and the freed memory stays with the process;
-    read here, it goes when the reader ends, and the workers forked later do not share it.
+    read there, it goes when the reader ends, and so do the register's objects: this process,
+    and the workers forked from it, hold only the plan's pickled questions.
     """
     if not sys.platform.startswith("linux"):
-        return load_register(path, lenient=True)
+        return plan(load_register(path, lenient=True), selection)
     with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as reader:
-        register, failure = reader.submit(_read_register, path).result()
+        planned, failure = reader.submit(_read_plan, path, selection).result()
     if failure is not None:
         cls, problems = failure
         raise cls(problems=problems)
-    return register
+    return planned
 
 
 class Answers:
@@ -337,15 +385,15 @@ class Answers:
     def __init__(self, plan: Plan, settings: Settings, jobs: int, worker: Worker | None = None) -> None:
         self.plan = plan
         self.settings = settings
-        self.jobs = max(1, min(jobs, len(plan.indices)))
+        self.jobs = max(1, min(jobs, len(plan.tasks)))
         self.worker = worker
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: dict[Future, int] = {}
+        self._pending: dict[Future, Task] = {}
         self._given: set[Future] = set()
 
     def __iter__(self) -> Iterator[AnswerRecord]:
         yield from self.plan.failed
-        if not self.plan.indices:
+        if not self.plan.tasks:
             return
         if self.jobs == 1:
             yield from self._here()
@@ -355,22 +403,20 @@ class Answers:
     def _here(self) -> Iterator[AnswerRecord]:
         worker = self.worker or Worker(self.plan.register, self.settings)
         with _ctrl_c_between_answers() as asked:
-            for index in self.plan.indices:
+            for task in self.plan.tasks:
                 if asked():
                     raise KeyboardInterrupt
-                yield worker.make(self.plan.register.questions[index])
+                yield worker.make(task.question(self.plan.dictionary))
             if asked():
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
         self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=worker_context(), initializer=_start_worker,
                                          initargs=(self.plan.register, self.settings, os.getpid()))
-        gc.freeze()  # the register and modules stay shared with the workers: collections would copy them
+        gc.freeze()  # the modules stay shared with the workers: collections would copy them
         # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        # Each task carries its question: a worker reading the forked register would copy
-        # the pages it touches (reference counts), some 30 MB a worker over 5,000 questions.
-        questions = self.plan.register.questions
-        self._pending = {self._pool.submit(_make, questions[i]): i for i in self.plan.indices}
+        dictionary = self.plan.dictionary
+        self._pending = {self._pool.submit(_make, task.packed, dictionary): task for task in self.plan.tasks}
         for future in as_completed(self._pending):
             self._given.add(future)
             yield self._record(future)
@@ -379,7 +425,7 @@ class Answers:
         try:
             return future.result()
         except Exception as exc:  # the worker process itself died (e.g. out of memory)
-            q = self.plan.register.questions[self._pending[future]]
+            q = self._pending[future]
             return _failed(q.label, [Problem(
                 f"the worker process making this answer stopped ({type(exc).__name__}: {exc})",
                 file=display_path(q.source), place=q.place,

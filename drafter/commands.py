@@ -464,13 +464,12 @@ def batch(
             templates=frozenset(template or ()),
             ministers=frozenset(minister or ()),
         )
-        reg = batches.read_register(where.register)  # in a process of its own: see there
-        plan = batches.plan(reg, selection)
+        plan = batches.read_plan(where.register, selection)  # in a process of its own: see there
         say.warnings(plan.warnings)
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
                                     debug=debug, soffice=office)
         options = {
-            "register": str(reg.path.resolve()),
+            "register": str(plan.register.path.resolve()),
             "templates": str(where.templates.resolve()),
             "selection": selection.as_dict(),
             "force": force, "pdf": pdf, "date": date, "jobs": workers,
