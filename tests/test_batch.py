@@ -376,9 +376,15 @@ def test_pdf_without_libreoffice_is_a_clear_message_before_any_work(project, mon
 def _start_batch(project: Path, output: Path, *extra: str) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "drafter.cli", "batch", "--register", str(project / "data" / "questions.yaml"),
            "--templates", str(project / "answer_templates"), "--output", str(output), *extra]
-    # as from a terminal: a run started under nohup (SIGHUP ignored) rightly leaves SIGHUP alone
+    # as from a terminal: a run started under nohup (SIGHUP ignored) or in a shell's background
+    # (SIGINT ignored) rightly leaves that signal alone, so the test gives both their defaults
     return subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+                            preexec_fn=_signals_as_from_a_terminal)
+
+
+def _signals_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _gone(group: int, timeout: float = 15) -> bool:
