@@ -287,16 +287,25 @@ def _same_template(a, b):
     assert a.other.keys() == b.other.keys()
 
 
-def test_a_kept_template_preparation_is_the_fresh_one_and_is_never_stale(tmp_path, monkeypatch):
+@pytest.fixture
+def kept_preparations(tmp_path, monkeypatch):
+    """Template preparations kept in tmp_path/kept (one file per template's place)."""
     import drafter
     from drafter.word import template
 
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(template, "_PREPARED_FILE", str(tmp_path / "kept" / "prepared.marshal"))
+    monkeypatch.setattr(template, "_prepared_file", lambda path: str(tmp_path / "kept" / f"{path.name}.marshal"))
     monkeypatch.setitem(drafter._METHODS, "drafter.view.jinja.code", drafter._MethodCode(str(tmp_path / "code")))
     prepared = []
     real_init = template.WordTemplate.__init__
     monkeypatch.setattr(template.WordTemplate, "__init__", lambda self, path: prepared.append(path) or real_init(self, path))
+    return prepared
+
+
+def test_a_kept_template_preparation_is_the_fresh_one_and_is_never_stale(tmp_path, monkeypatch, kept_preparations):
+    from drafter.word import template
+
+    prepared = kept_preparations
     paths = sorted((ROOT / "answer_templates").glob("*.docx"))
     for path in paths:
         fresh = template.WordTemplate(path)
@@ -310,14 +319,93 @@ def test_a_kept_template_preparation_is_the_fresh_one_and_is_never_stale(tmp_pat
     place.write_bytes(paths[0].read_bytes())
     _same_template(template._prepared(place), template.WordTemplate(place))
     place.write_bytes(paths[1].read_bytes())
+    prepared.clear()
     _same_template(template._prepared(place), template.WordTemplate(paths[1]))
-    # what prepares it changed (drafter's source, docxtpl, lxml): nothing kept is used
-    assert template._read_prepared()
-    monkeypatch.setattr(template, "_prepared_by", lambda: ("another docxtpl",))
-    assert template._read_prepared() == {}
-    monkeypatch.undo()
+    assert prepared[0] == place  # prepared afresh
+    # what prepares it changed (drafter's source, docxtpl, Jinja2, lxml): nothing kept is used
+    prepared.clear()
+    template._prepared(place)
+    assert prepared == []
+    monkeypatch.setattr(template, "_prepared_by", lambda: "another docxtpl")
+    _same_template(template._prepared(place), template.WordTemplate(paths[1]))
+    assert prepared[0] == place
     # a damaged file is ignored
-    monkeypatch.setattr(template, "_PREPARED_FILE", str(tmp_path / "kept" / "prepared.marshal"))
-    (tmp_path / "kept" / "prepared.marshal").write_bytes(b"\x00damaged")
-    assert template._read_prepared() == {}
-    _same_template(template._prepared(paths[0]), template.WordTemplate(paths[0]))
+    kept_file = tmp_path / "kept" / "t.docx.marshal"
+    kept_file.write_bytes(b"\x00damaged")
+    _same_template(template._prepared(place), template.WordTemplate(paths[1]))
+
+
+def test_a_kept_preparation_holds_no_parts_and_a_picture_is_read_from_the_template(tmp_path, kept_preparations):
+    import zipfile
+
+    from drafter.word import template
+
+    place = tmp_path / "with-picture.docx"
+    shutil.copy(ROOT / "answer_templates" / "kamer.docx", place)
+    picture = os.urandom(2_000_000)  # does not compress
+    with zipfile.ZipFile(place, "a") as z:
+        z.writestr("word/media/logo.bin", picture)
+    first = template._prepared(place)
+    kept_preparations.clear()
+    again = template._prepared(place)
+    assert kept_preparations == []  # taken from what was kept
+    assert again.parts == first.parts and again.parts["word/media/logo.bin"] == picture
+    assert (tmp_path / "kept" / "with-picture.docx.marshal").stat().st_size < len(picture) // 10
+
+
+def test_nothing_is_kept_where_what_prepares_a_template_cannot_be_read(tmp_path, monkeypatch, kept_preparations):
+    from drafter.view import jinja
+    from drafter.word import template
+
+    monkeypatch.setattr(template, "_prepared_by", lambda: None)
+    monkeypatch.setattr(jinja, "_compiled_by", lambda env: None)
+    path = ROOT / "answer_templates" / "kamer.docx"
+    for _ in range(2):
+        _same_template(template._prepared(path), template.WordTemplate(path))
+    assert not (tmp_path / "kept").exists() and not (tmp_path / "code").exists()
+
+
+def test_a_kept_preparation_the_compiler_now_refuses_is_the_templates_error_not_a_crash(tmp_path, monkeypatch,
+                                                                                        kept_preparations):
+    from jinja2 import TemplateSyntaxError
+
+    from drafter.errors import TemplateProblem
+    from drafter.word import template
+
+    path = ROOT / "answer_templates" / "kamer.docx"
+    template._prepared(path)  # kept
+
+    def refuses(env, source):  # as a newer Jinja2 might, for a tag the kept preparation holds
+        raise TemplateSyntaxError("unexpected tag", 1)
+
+    monkeypatch.setattr(template, "kept_from_string", refuses)
+    with pytest.raises(TemplateProblem, match="template tag error: unexpected tag"):
+        template._prepared(path)
+
+
+def test_drafter_run_from_a_zip_drafts_the_same_answer(tmp_path):
+    """A zipped drafter (zipapp, shiv, pex) cannot read its own source: it keeps nothing and works as always."""
+    import zipfile
+
+    archive = tmp_path / "drafter.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted((ROOT / "drafter").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                z.write(path, path.relative_to(ROOT).as_posix())
+    code = ("import sys\nfrom pathlib import Path\nimport drafter\nfrom drafter.load.register import load_register\n"
+            "from drafter.pipeline import Generator\n"
+            f"reg = load_register(Path({str(ROOT / 'data' / 'questions.yaml')!r}))\n"
+            f"gen = Generator(reg, Path({str(ROOT / 'answer_templates')!r}), "
+            "created=__import__('datetime').datetime(2026, 1, 1))\n"
+            "print(drafter.__file__, file=sys.stderr)\n"
+            "sys.stdout.buffer.write(b''.join(gen.generate(q).data for q in reg.questions))\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    outputs = []
+    for where in (str(archive), str(ROOT)):
+        proc = subprocess.run([sys.executable, "-c", code], env={**env, "PYTHONPATH": where,
+                              "PYTHONPYCACHEPREFIX": str(tmp_path / "pycache")}, cwd=tmp_path, capture_output=True,
+                              timeout=180)
+        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        assert proc.stderr.decode().startswith(where)  # the drafter of that place
+        outputs.append(proc.stdout)
+    assert outputs[0] and outputs[0] == outputs[1]

@@ -418,10 +418,11 @@ def compile_text(text: str) -> Template:
 
 
 @lru_cache(maxsize=None)
-def _compiled_by(env: ImmutableSandboxedEnvironment) -> tuple:
+def _compiled_by(env: ImmutableSandboxedEnvironment) -> tuple | None:
     """What turns a template's text into code besides the text: Jinja2's version, the
     environment's settings, filters and tests (a name Jinja2 does not know is an error when it
-    compiles), and this module's source (the code generator and the parser above)."""
+    compiles), and this module's source (the code generator and the parser above); None
+    where that source cannot be read."""
     import jinja2
 
     settings = tuple(repr(getattr(env, name, None)) for name in (
@@ -429,8 +430,11 @@ def _compiled_by(env: ImmutableSandboxedEnvironment) -> tuple:
         "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
         "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape",
         "optimized", "is_async"))
-    with open(__file__, "rb") as f:
-        source = f.read()
+    try:
+        with open(__file__, "rb") as f:
+            source = f.read()
+    except (OSError, TypeError):  # drafter run from a zip: nothing is kept
+        return None
     return (jinja2.__version__, settings, callable(env.finalize), tuple(sorted(env.filters)), tuple(sorted(env.tests)),
             tuple(sorted(env.extensions)), type(env).__qualname__, env.code_generator_class.__qualname__, source)
 
@@ -439,5 +443,8 @@ def kept_from_string(env: ImmutableSandboxedEnvironment, source: str) -> Templat
     """env.from_string(source): the same template, its Python code kept between runs by its
     text and what compiled it (`drafter.kept_code`): a Word template compiles in 10 ms, the
     register's texts in 10 ms together, in every process otherwise."""
-    code = drafter.kept_code("drafter.view.jinja.code").get((_compiled_by(env), source), lambda: env.compile(source))
+    by = _compiled_by(env)
+    if by is None:
+        return env.from_string(source)
+    code = drafter.kept_code("drafter.view.jinja.code").get((by, source), lambda: env.compile(source))
     return env.template_class.from_code(env, code, env.make_globals(None), None)

@@ -7,6 +7,7 @@ the same bytes.
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
@@ -32,15 +33,16 @@ PACKAGE_RELS = "_rels/.rels"
 TEMPLATE_MISSING_HINT = "Check the template name in the register; templates live in answer_templates/ (or --templates)."
 
 
-def read_parts(path: Path) -> dict[str, bytes]:
-    """All entries of a .docx, in their order; a corrupt file or zip bomb is a TemplateProblem."""
+def read_parts(path: Path, data: bytes | None = None) -> dict[str, bytes]:
+    """All entries of a .docx, in their order; a corrupt file or zip bomb is a TemplateProblem.
+    data: the file's bytes, when the caller read them already (the parts are of those bytes)."""
     shown = display_path(path)
     hint = "Open the template in Word and save it again as a .docx (Word document)."
     size = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template").st_size
     if size > MAX_TEMPLATE_BYTES:
         raise TemplateProblem(f"the template is too large ({size // 1024 // 1024} MB)", file=shown, hint=hint)
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(path if data is None else io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
         raise TemplateProblem("not a Word document (.docx): the file is not a valid zip package", file=shown, hint=hint) from None
     with archive:

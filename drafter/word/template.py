@@ -365,80 +365,106 @@ def _template_line() -> int | None:
     return line
 
 
-#: A template's preparation (its parts, the prepared tags, the paragraphs' places), kept
-#: between runs by the file's bytes: 10 ms a template at every start otherwise (docxtpl's
-#: regular expressions, lxml's parse, the lint). What prepares it is in the key too: the
-#: source of these modules and of docxtpl, and lxml's version.
-_PREPARED_FILE = drafter.kept_file("drafter.word.template.prepared")
+#: A template's preparation (the prepared tags, the paragraphs' places, what the parts hold),
+#: kept between runs: 10 ms a template at every start otherwise (docxtpl's regular
+#: expressions, lxml's parse, the lint). One small file per template's place, holding the
+#: preparation of the file's bytes last seen there (by their hash) and of what prepares it:
+#: the source of these modules, of docxtpl and Jinja2's version and lxml's. The parts are not
+#: kept (a picture can be megabytes): they are read again from the same bytes.
 _PREPARED_BY = ("drafter.word.template", "drafter.word.lint", "drafter.word.oxml", "drafter.word.package",
                 "drafter.word.styles", "drafter.files", "drafter.errors", "drafter.ooxml", "drafter.view.jinja")
-#: Beyond this many templates (or versions of one), keep only the new one.
-_PREPARED_LIMIT = 50
+
+
+def _prepared_file(path: Path) -> str | None:
+    import hashlib
+
+    return drafter.kept_file("drafter.word.template.prepared." + hashlib.sha256(str(path).encode()).hexdigest()[:24])
 
 
 @lru_cache(maxsize=1)
-def _prepared_by() -> tuple:
-    """The source of drafter's modules that prepare a template and of docxtpl's (found, not
-    imported), and lxml's version."""
+def _prepared_by() -> str | None:
+    """A digest of what prepares a template: the source of drafter's modules that do it and of
+    docxtpl's (found, not imported), Jinja2's and lxml's versions; None where a source cannot
+    be read (drafter run from a zip): then nothing is kept."""
+    import hashlib
     import importlib.util
 
-    files = [sys.modules[name].__file__ for name in _PREPARED_BY]
-    docxtpl = importlib.util.find_spec("docxtpl")
-    if docxtpl is not None and docxtpl.submodule_search_locations:
-        folder = list(docxtpl.submodule_search_locations)[0]
-        files += sorted(str(path) for path in Path(folder).glob("*.py"))
-    sources = []
-    for file in files:
-        with open(file, "rb") as f:
-            sources.append((file, f.read()))
-    return etree.LXML_VERSION, tuple(sources)
+    import jinja2
+
+    digest = hashlib.sha256(repr((etree.LXML_VERSION, jinja2.__version__)).encode())
+    try:
+        files = [sys.modules[name].__file__ for name in _PREPARED_BY]
+        docxtpl = importlib.util.find_spec("docxtpl")
+        if docxtpl is not None and docxtpl.submodule_search_locations:
+            folder = list(docxtpl.submodule_search_locations)[0]
+            files += sorted(str(path) for path in Path(folder).glob("*.py"))
+        for file in files:
+            with open(file, "rb") as f:
+                digest.update(file.encode() + b"\0" + f.read() + b"\0")
+    except (OSError, TypeError, ValueError):
+        return None
+    return digest.hexdigest()
 
 
-def _read_prepared() -> dict:
-    kept = drafter.read_kept(_PREPARED_FILE)
-    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == _prepared_by() and isinstance(kept[1], dict):
-        return kept[1]
-    return {}
+def _kept_fields(file: str | None, by: str, data_digest: str) -> dict | None:
+    import pickle
+
+    kept = drafter.read_kept(file)
+    if not (isinstance(kept, tuple) and len(kept) == 3 and kept[:2] == (by, data_digest)
+            and isinstance(kept[2], bytes)):
+        return None
+    try:
+        fields = pickle.loads(kept[2])
+    except Exception:  # damaged: prepared again
+        return None
+    return fields if isinstance(fields, dict) else None
+
+
+def _restored(path: Path, data: bytes, fields: dict) -> WordTemplate:
+    template = WordTemplate.__new__(WordTemplate)
+    template.path, template.file = path, display_path(path)
+    for name, value in fields.items():
+        setattr(template, name, value)
+    template.parts = package.read_parts(path, data)
+    template.body = _Compiled(kept_from_string(xml_environment(), "\n".join(template.body[1])), *template.body)
+    template.other = {name: _Compiled(kept_from_string(xml_environment(), "\n".join(lines)), locations, lines)
+                      for name, (locations, lines) in template.other.items()}
+    return template
 
 
 def _prepared(path: Path) -> WordTemplate:
-    """WordTemplate(path), its preparation taken from the kept one of a file of the same bytes."""
+    """WordTemplate(path), its preparation taken from the one kept for the same bytes at the
+    same place, when what prepares it is the same; anything amiss with what is kept, and the
+    template is prepared afresh (which reports what is wrong with the template itself)."""
+    import hashlib
     import pickle
 
+    by = _prepared_by()
+    file = _prepared_file(path) if by is not None else None
     try:
         data = path.read_bytes()
     except OSError:
+        file = None
+    if file is None:
         return WordTemplate(path)  # which says what is wrong with it
-    kept = _read_prepared()
-    state = kept.get(data)
-    if state is not None:
+    digest = hashlib.sha256(data).hexdigest()
+    fields = _kept_fields(file, by, digest)
+    if fields is not None:
         try:
-            fields = pickle.loads(state)
-        except Exception:  # damaged: prepared again below
-            fields = None
-        if isinstance(fields, dict):
-            template = WordTemplate.__new__(WordTemplate)
-            template.path, template.file = path, display_path(path)
-            for name, value in fields.items():
-                setattr(template, name, value)
-            template.body = _Compiled(kept_from_string(xml_environment(), "\n".join(template.body[1])), *template.body)
-            template.other = {name: _Compiled(kept_from_string(xml_environment(), "\n".join(lines)), locations, lines)
-                              for name, (locations, lines) in template.other.items()}
-            return template
+            return _restored(path, data, fields)
+        except Exception:  # kept by another version of a library, or damaged: prepared afresh
+            pass
     template = WordTemplate(path)
-    fields = {name: value for name, value in vars(template).items() if name not in ("path", "file")}
+    fields = {name: value for name, value in vars(template).items() if name not in ("path", "file", "parts")}
     fields["body"] = (template.body.locations, template.body.lines)
     fields["other"] = {name: (c.locations, c.lines) for name, c in template.other.items()}
     try:
         state = pickle.dumps(fields)
-        if path.read_bytes() != data:  # changed while it was read: kept under neither
-            return template
+        if path.read_bytes() != data:
+            return template  # changed while it was read: kept under neither
     except Exception:  # a field that cannot be kept, a file gone: prepared again next time
         return template
-    if len(kept) >= _PREPARED_LIMIT:
-        kept = {}
-    kept[data] = state
-    drafter.keep(_PREPARED_FILE, (_prepared_by(), kept))
+    drafter.keep(file, (by, digest, state))
     return template
 
 
