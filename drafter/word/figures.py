@@ -299,7 +299,11 @@ class _Layout:
         cell = self.cell_of(p)
         if cell is not None:
             return self.cell_place(*cell, figure)
-        number = self.paragraph_number.get(p)
+        return self.text_place(p, shown)
+
+    def text_place(self, p: etree._Element | None, shown: str = "") -> str:
+        """place(p, shown) for a paragraph outside the tables (or None)."""
+        number = self.paragraph_number.get(p) if p is not None else None
         if number is None:
             return "the document"
         return f'paragraph {number}, "{_snippet(self.text(p), shown)}"'
@@ -483,32 +487,18 @@ def _next_id(document: etree._Element) -> int:
     return max(ids, default=-1) + 1
 
 
-def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """The figure's entry in the record: its attributes, and those of each of its sources."""
-    attrib = {}
-    for name, value in (("n", figure.number), ("key", figure.key), ("kind", figure.kind), ("shown", figure.shown),
-                        ("raw", repr(figure.raw)), ("scale", repr(figure.scale)), ("table", figure.table),
-                        ("row", figure.row), ("column", figure.column), ("row-key", figure.row_key),
-                        ("column-key", figure.column_key), ("where", figure.where), ("section", figure.section),
-                        ("adds", figure.adds)):
-        if value != "":
-            attrib[name] = str(value)
+def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[str, str]:
+    """The figure's entry in the record (made by _entry): where it stands, its table cell's
+    indexes or its paragraph's text and its place in it."""
     cell = layout.cell_of(p) if p is not None else None
-    attrib["place"] = layout.cell_place(*cell, figure) if cell is not None else layout.place(p, figure.shown, figure)
     if cell is not None:
-        attrib["cell"] = f"{cell[0]} {cell[1]} {cell[2]}"
-    elif p is not None:
-        attrib["paragraph"] = layout.text(p)
-        attrib["at"] = str(len(_clean(layout.text_before(p, run) + "x")) - 1)  # where in it
-    sources = []
-    for source in figure.sources:
-        s = {"file": source.file, "place": source.place}
-        if source.ref:
-            s["ref"] = source.ref
-        if source.part_of:
-            s["part-of"] = source.part_of
-        sources.append(s)
-    return attrib, sources
+        return _entry(figure, layout.cell_place(*cell, figure), f" cell={_QUOTE}{cell[0]} {cell[1]} {cell[2]}{_QUOTE}", "")
+    place = layout.text_place(p, figure.shown)
+    if p is None:
+        return _entry(figure, place, "", "")
+    text = layout.text(p)
+    at = len(_clean(layout.text_before(p, run) + "x")) - 1  # where in it
+    return _entry(figure, place, f" paragraph={_QUOTE}{text}{_QUOTE} at={_QUOTE}{at}{_QUOTE}", text)
 
 
 #: What libxml2 refuses in a text: C0 controls but tab, newline and return; lone surrogates;
@@ -523,9 +513,15 @@ def _attributes(attrib: dict[str, str]) -> str:
 
 
 def _cell_entry(figure: Figure, place: str, t: int, r: int, c: int) -> tuple[str, str]:
-    """A table cell figure's entry, as record_xml writes _figure_xml's (attributes, sources)
-    for it, made at once (a table of 5,000 rows has 10,000): its text, with the record's own
-    quotes and brackets, and its values (checked by record_xml with the others)."""
+    """A table cell figure's entry (a table of 5,000 rows has 10,000)."""
+    return _entry(figure, place, f" cell={_QUOTE}{t} {r} {c}{_QUOTE}", "")
+
+
+def _entry(figure: Figure, place: str, after: str, after_values: str) -> tuple[str, str]:
+    """A figure's entry, as record_xml writes an (attributes, sources) entry for it, made at
+    once: its text, with the record's own quotes and brackets, and its values (checked by
+    record_xml with the others). after: the attributes after its place (written as they are),
+    after_values: the values among them that are not digits."""
     f, q = figure, _QUOTE
     text = (f"{_OPEN}figure n={q}{f.number}{q}{f' key={q}{f.key}{q}' if f.key else ''}"
             f"{f' kind={q}{f.kind}{q}' if f.kind else ''}{f' shown={q}{f.shown}{q}' if f.shown else ''}"
@@ -534,8 +530,9 @@ def _cell_entry(figure: Figure, place: str, t: int, r: int, c: int) -> tuple[str
             f"{f' row-key={q}{f.row_key}{q}' if f.row_key else ''}"
             f"{f' column-key={q}{f.column_key}{q}' if f.column_key else ''}"
             f"{f' where={q}{f.where}{q}' if f.where else ''}{f' section={q}{f.section}{q}' if f.section else ''}"
-            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q} cell={q}{t} {r} {c}{q}")
-    values = f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}{f.section}{f.adds}{place}"
+            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q}{after}")
+    values = (f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}{f.section}"
+              f"{f.adds}{place}{after_values}")
     if not f.sources:
         return text + f"/{_CLOSE}", values
     out = [text, _CLOSE]
@@ -551,7 +548,7 @@ def record_xml(question_id: str, locale: str,
                entries: list[tuple[dict[str, str], list[dict[str, str]]] | tuple[str, str]]) -> bytes:
     """The figure record as its part's bytes: written as text, the bytes lxml writes for the
     same elements (an answer's record has an entry per figure; a table of 5,000 rows, 10,000).
-    An entry is (attributes, sources) or, made by _cell_entry, (text, values) (of one entry or more).
+    An entry is (attributes, sources) or, made by _entry, (text, values) (of one entry or more).
     Values are escaped as libxml2 escapes an attribute, all at once; a value libxml2 refuses
     is refused with lxml's message."""
     head = {"question": question_id, "locale": locale}
@@ -562,7 +559,7 @@ def record_xml(question_id: str, locale: str,
     else:
         out.append(_CLOSE)
         for attrib, sources in entries:
-            if isinstance(attrib, str):  # made by _cell_entry
+            if isinstance(attrib, str):  # made by _entry
                 out.append(attrib)
                 values.append(sources)
                 continue

@@ -147,8 +147,20 @@ def paragraph_style(p: etree._Element) -> str | None:
     return None if style is None else style.get(qn("w:val"))
 
 
+_W_P, _W_PPR, _W_KEEPNEXT = "{%s}p" % W_NS, "{%s}pPr" % W_NS, "{%s}keepNext" % W_NS
+_W_TR, _W_TRPR, _W_TC = "{%s}tr" % W_NS, "{%s}trPr" % W_NS, "{%s}tc" % W_NS
+_W_CANTSPLIT, _W_TBLHEADER = "{%s}cantSplit" % W_NS, "{%s}tblHeader" % W_NS
+
+
 def keep_with_next(p: etree._Element) -> None:
-    _ensure(_ppr(p), "w:keepNext", _PPR_ORDER)
+    """_ensure(_ppr(p), "w:keepNext", _PPR_ORDER), called for every paragraph of a short table."""
+    ppr = p.find(_W_PPR)
+    if ppr is None:
+        ppr = etree.Element(_W_PPR)
+        p.insert(0, ppr)
+        etree.SubElement(ppr, _W_KEEPNEXT)  # a list of its own: nothing to put it before
+    elif ppr.find(_W_KEEPNEXT) is None:
+        _insert_ordered(ppr, etree.SubElement(ppr, _W_KEEPNEXT), _PPR_ORDER)
 
 
 #: On/off properties whose w:val LibreOffice writes as "true"/"false", which strict readers refuse.
@@ -222,31 +234,35 @@ def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None
     but the last. A longer table may break across pages; its header rows repeat.
     """
     for tbl in body.iter(qn("w:tbl")):
-        rows = tbl.findall(qn("w:tr"))
+        rows = tbl.findall(_W_TR)
         standin = tbl.find(_ROWS_STANDIN_ANY)  # body rows written finished, standing out of the tree
         short = len(rows) + (int(standin.get("count")) if standin is not None else 0) <= KEEP_TOGETHER_ROWS
         for i, tr in enumerate(rows):
-            trpr = tr.find(qn("w:trPr"))
-            if trpr is None:
-                trpr = etree.Element(qn("w:trPr"))
-                tc = tr.find(qn("w:tc"))
-                tr.insert(list(tr).index(tc) if tc is not None else len(tr), trpr)
+            trpr = tr.find(_W_TRPR)
+            if trpr is None:  # a new list: its properties in schema order as they come
+                trpr = etree.Element(_W_TRPR)
+                tc = tr.find(_W_TC)
+                tr.insert(tr.index(tc) if tc is not None else len(tr), trpr)
+                etree.SubElement(trpr, _W_CANTSPLIT)
+                if i == 0:
+                    etree.SubElement(trpr, _W_TBLHEADER)
+                continue
             _ensure(trpr, "w:cantSplit", _TRPR_ORDER)
             if i == 0:
                 _ensure(trpr, "w:tblHeader", _TRPR_ORDER)
         if not short:  # a long table may break across pages: only its header keeps with its first row
             for tr in rows[:2]:
-                for p in tr.iter(qn("w:p")):
+                for p in tr.iter(_W_P):
                     keep_with_next(p)
             continue
-        for p in tbl.iter(qn("w:p")):
+        for p in tbl.iter(_W_P):
             keep_with_next(p)
         previous = tbl.getprevious()
-        if previous is not None and previous.tag == qn("w:p"):
+        if previous is not None and previous.tag == _W_P:
             keep_with_next(previous)
         notes = []
         following = tbl.getnext()
-        while following is not None and following.tag == qn("w:p") and paragraph_style(following) in note_style_ids:
+        while following is not None and following.tag == _W_P and paragraph_style(following) in note_style_ids:
             notes.append(following)
             following = following.getnext()
         for p in notes[:-1]:
