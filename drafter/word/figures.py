@@ -94,13 +94,13 @@ def _clean(text: str) -> str:
 
 def _is_call_run(run: etree._Element) -> bool:
     """A raised note call or a footnote reference: not part of the figure's text."""
-    rpr = run.find(_W_RPR)
+    rpr = oxml.child(run, _W_RPR)
     if rpr is None:
         return False
-    style = rpr.find(_W_RSTYLE)
+    style = oxml.child(rpr, _W_RSTYLE)
     if style is not None and "reference" in (style.get(_W_VAL) or "").lower():
         return True
-    align = rpr.find(_W_VERTALIGN)
+    align = oxml.child(rpr, _W_VERTALIGN)
     return align is not None and align.get(_W_VAL) == "superscript"
 
 
@@ -124,8 +124,8 @@ def _visible(element: etree._Element, calls: bool = True, until: etree._Element 
 
 def _span(tc: etree._Element) -> int:
     """How many grid columns a table cell covers (w:gridSpan)."""
-    tcpr = tc.find(_W_TCPR)
-    span = tcpr.find(_W_GRIDSPAN) if tcpr is not None else None
+    tcpr = oxml.child(tc, _W_TCPR)
+    span = oxml.child(tcpr, _W_GRIDSPAN) if tcpr is not None else None
     try:
         return max(int(span.get(_W_VAL)), 1) if span is not None else 1
     except (TypeError, ValueError):
@@ -232,8 +232,8 @@ class _Layout:
                 rows += [shared.setdefault(size, (None,) * size) for size in apart[n].sizes]
             header = 0
             for tr in trs:
-                trpr = tr.find(_W_TRPR)
-                if trpr is not None and trpr.find(_W_TBLHEADER) is not None:
+                trpr = oxml.child(tr, _W_TRPR)
+                if trpr is not None and oxml.child(trpr, _W_TBLHEADER) is not None:
                     header += 1
                 else:
                     break
@@ -353,7 +353,7 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
         t.set(_XML_SPACE, "preserve")
         t.tail = run.tail = None  # as the cut leaves them
         return [(int(whole.group(1)), run)]
-    rpr = run.find(_W_RPR)
+    rpr = oxml.child(run, _W_RPR)
     content = [c for c in run if c is not rpr]
     at = content.index(t)
     pieces = MARK_RE.split(t.text or "")  # text, number, shown, text, number, shown, ..., text
