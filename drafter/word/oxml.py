@@ -314,8 +314,42 @@ _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
+#: A value written into a text as it is (libxml2 escapes &, <, > and carriage return in a text,
+#: and refuses controls and lone surrogates).
+_PLAIN_TEXT = re.compile("[^&<>\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]*")
+_VALUE_TOKEN = re.compile(rb"@drafter-value-(\d+)@")
+
+
 def set_custom_properties(existing: bytes | None, values: dict[str, str]) -> bytes:
-    """docProps/custom.xml with these text properties set (others the template has are kept)."""
+    """docProps/custom.xml with these text properties set (others the template has are kept).
+
+    The part is the same for every answer of a template but for the values (a fingerprint and a
+    question): it is made once with stand-ins, which plain values replace (_custom_properties)."""
+    if all(_PLAIN_TEXT.fullmatch(v) for v in values.values()):
+        pieces = _custom_properties_form(existing, tuple(values))
+        if pieces is not None:
+            texts = [v.encode("utf-8") for v in values.values()]
+            out = [pieces[0]]
+            for i in range(1, len(pieces), 2):
+                out += (texts[int(pieces[i])], pieces[i + 1])
+            return b"".join(out)
+    return _custom_properties(existing, values)
+
+
+@lru_cache(maxsize=32)
+def _custom_properties_form(existing: bytes | None, names: tuple[str, ...]) -> list[bytes] | None:
+    """_custom_properties(existing, names) around its values: text, value index, text, ...;
+    None when a stand-in could be mistaken for the template's own text."""
+    if existing and b"@drafter-value-" in existing:
+        return None
+    pieces = _VALUE_TOKEN.split(_custom_properties(existing, {n: f"@drafter-value-{i}@" for i, n in enumerate(names)}))
+    if sorted(int(i) for i in pieces[1::2]) != list(range(len(names))):
+        return None
+    return pieces
+
+
+def _custom_properties(existing: bytes | None, values: dict[str, str]) -> bytes:
+    """set_custom_properties, element by element."""
     if existing:
         root = parse(existing)
     else:
