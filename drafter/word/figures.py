@@ -27,6 +27,7 @@ import io
 import re
 import uuid
 import zipfile
+from copy import deepcopy
 from dataclasses import field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -75,6 +76,7 @@ _W_VAL = oxml.qn("w:val")
 _W_VERTALIGN = oxml.qn("w:vertAlign")
 _ROWS_STANDIN = "{*}" + oxml.ROWS_STANDIN
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PRESERVE = {_XML_SPACE: "preserve"}
 #: Every w:id in a part: found by libxml2, not a walk in Python.
 _ALL_IDS = etree.XPath("//@w:id", namespaces=oxml.NSMAP)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -358,36 +360,34 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
     at = content.index(t)
     pieces = MARK_RE.split(t.text or "")  # text, number, shown, text, number, shown, ..., text
     parent = run.getparent()
+    attrib = dict(run.attrib)
     # new elements are made in the run's document (an element made alone gets a document of its
     # own, which costs more than the element) and put in their places below
 
-    def new_run(children):
-        r = etree.SubElement(parent, _W_R, dict(run.attrib))
+    def new_run(before, value: str | None, after=()) -> etree._Element:
+        """A run of the same properties: the elements before, a text of value, the elements after."""
+        r = etree.SubElement(parent, _W_R, attrib)
         if rpr is not None:
-            r.append(_copy(rpr))
-        r.extend(children)
+            r.append(deepcopy(rpr))
+        if before:
+            r.extend(before)
+        if value is not None:
+            etree.SubElement(r, _W_T, _PRESERVE).text = _MARK_CHARS.sub("", value)
+        if after:
+            r.extend(after)
         return r
 
-    def text(value: str) -> etree._Element:
-        el = etree.SubElement(run, _W_T, {_XML_SPACE: "preserve"})
-        el.text = _MARK_CHARS.sub("", value)
-        return el
-
-    runs, found, pending = [], [], content[:at]
+    runs, found, before = [], [], content[:at]
     for i in range(0, len(pieces) - 1, 3):
-        if pieces[i]:
-            pending.append(text(pieces[i]))
-        if pending:
-            runs.append(new_run(pending))
-        figure_run = new_run([text(pieces[i + 2])])
+        if before or pieces[i]:
+            runs.append(new_run(before, pieces[i] or None))
+        figure_run = new_run((), pieces[i + 2])
         runs.append(figure_run)
         found.append((int(pieces[i + 1]), figure_run))
-        pending = []
-    if pieces[-1]:
-        pending.append(text(pieces[-1]))
-    pending += content[at + 1:]
-    if pending:
-        runs.append(new_run(pending))
+        before = ()
+    after = content[at + 1:]
+    if before or pieces[-1] or after:
+        runs.append(new_run(before, pieces[-1] or None, after))
     index = parent.index(run)
     parent.remove(run)
     for offset, r in enumerate(runs):
@@ -401,12 +401,6 @@ def _alone_in_run(run: etree._Element, t: etree._Element) -> bool:
         return False
     n = len(run)
     return n == 1 or (n == 2 and run[0].tag == _W_RPR and run[1] is t)
-
-
-def _copy(element):
-    from copy import deepcopy
-
-    return deepcopy(element)
 
 
 def strip_marks_from(data: bytes) -> bytes:
