@@ -291,3 +291,20 @@ def test_custom_properties_made_once_per_template_are_those_made_element_by_elem
 def test_custom_properties_refuse_what_lxml_refuses(bad):
     with pytest.raises(ValueError):
         oxml.set_custom_properties(None, {"drafter.question": f"x{bad}"})
+
+
+def test_rendered_text_loses_its_locations_as_by_the_regular_expressions():
+    import random
+    import re
+
+    from drafter.word import template
+
+    pieces = [' drafterloc="12"', '{#- drafterloc 3 #}', " drafterloc", "drafterloc", '="4"', " 5 #}", "{#- ",
+              " ", "{", "\n<w:p ", "\n<w:p>", "\n", "<w:p", " x", '"', "٣", "{_{", "%_}"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        xml = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        general = template._LOC_RE.sub("", re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+        general = general.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        assert template._finish_rendered(xml) == general, xml
+        assert template._without_locations(xml) == template._LOC_RE.sub("", xml), xml
