@@ -39,9 +39,9 @@ def qn(tag: str) -> str:
     return "{%s}%s" % (NSMAP[prefix], local)
 
 
-_W_P, _W_PPR, _W_KEEPNEXT = "{%s}p" % W_NS, "{%s}pPr" % W_NS, "{%s}keepNext" % W_NS
-_W_TR, _W_TRPR, _W_TC = "{%s}tr" % W_NS, "{%s}trPr" % W_NS, "{%s}tc" % W_NS
-_W_CANTSPLIT, _W_TBLHEADER, _W_PSTYLE = "{%s}cantSplit" % W_NS, "{%s}tblHeader" % W_NS, "{%s}pStyle" % W_NS
+_W_P, _W_PPR, _W_KEEPNEXT, _W_PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:keepNext"), qn("w:pStyle")
+_W_TR, _W_TRPR, _W_TC = qn("w:tr"), qn("w:trPr"), qn("w:tc")
+_W_CANTSPLIT, _W_TBLHEADER = qn("w:cantSplit"), qn("w:tblHeader")
 
 
 def child(parent: etree._Element, tag: str) -> etree._Element | None:
@@ -337,7 +337,7 @@ def set_custom_properties(existing: bytes | None, values: dict[str, str]) -> byt
 
 
 @lru_cache(maxsize=32)
-def _custom_properties_form(existing: bytes | None, names: tuple[str, ...]) -> list[bytes] | None:
+def _custom_properties_form(existing: bytes | None, names: tuple[str, ...]) -> tuple[bytes, ...] | None:
     """_custom_properties(existing, names) around its values: text, value index, text, ...;
     None when a stand-in could be mistaken for the template's own text."""
     if existing and b"@drafter-value-" in existing:
@@ -345,7 +345,7 @@ def _custom_properties_form(existing: bytes | None, names: tuple[str, ...]) -> l
     pieces = _VALUE_TOKEN.split(_custom_properties(existing, {n: f"@drafter-value-{i}@" for i, n in enumerate(names)}))
     if sorted(int(i) for i in pieces[1::2]) != list(range(len(names))):
         return None
-    return pieces
+    return tuple(pieces)
 
 
 def _custom_properties(existing: bytes | None, values: dict[str, str]) -> bytes:
