@@ -273,3 +273,38 @@ def test_rows_whose_style_id_lxml_would_write_escaped_stay_in_the_document():
     assert oxml.build_table(_one_row_table("a", "1"), {**STYLE_IDS, "number": "A&B"}).rows is None
     assert oxml.build_table(_one_row_table("a", "1"), {**STYLE_IDS, "number": "A>B"}).rows is None
     assert oxml.build_table(_one_row_table("a", ""), STYLE_IDS).rows is None  # an empty figure: no run of its own
+
+
+_CUSTOM_OTHER = oxml._custom_properties(None, {"Client": "Kabinet", "drafter.question": "old"})
+
+
+@pytest.mark.parametrize("existing", [None, _CUSTOM_OTHER, _CUSTOM_OTHER.replace(b"Kabinet", b"@drafter-value-0@")])
+@pytest.mark.parametrize("value", [*AWKWARD, "2019-2020/4", "@drafter-value-1@", "a" * 64])
+def test_custom_properties_made_once_per_template_are_those_made_element_by_element(existing, value):
+    values = {"drafter.fingerprint": value, "drafter.question": "2019-2020/4"}
+    assert oxml.set_custom_properties(existing, values) == oxml._custom_properties(existing, values)
+    many = {f"p{i}": f"{value}{i}" for i in range(12)}  # value indexes past 9
+    assert oxml.set_custom_properties(existing, many) == oxml._custom_properties(existing, many)
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x0b", "\ufffe"])
+def test_custom_properties_refuse_what_lxml_refuses(bad):
+    with pytest.raises(ValueError):
+        oxml.set_custom_properties(None, {"drafter.question": f"x{bad}"})
+
+
+def test_rendered_text_loses_its_locations_as_by_the_regular_expressions():
+    import random
+    import re
+
+    from drafter.word import template
+
+    pieces = [' drafterloc="12"', '{#- drafterloc 3 #}', " drafterloc", "drafterloc", '="4"', " 5 #}", "{#- ",
+              " ", "{", "\n<w:p ", "\n<w:p>", "\n", "<w:p", " x", '"', "٣", "{_{", "%_}"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        xml = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        general = template._LOC_RE.sub("", re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+        general = general.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        assert template._finish_rendered(xml) == general, xml
+        assert template._without_locations(xml) == template._LOC_RE.sub("", xml), xml

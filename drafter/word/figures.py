@@ -27,6 +27,7 @@ import io
 import re
 import uuid
 import zipfile
+from copy import deepcopy
 from dataclasses import field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -75,6 +76,7 @@ _W_VAL = oxml.qn("w:val")
 _W_VERTALIGN = oxml.qn("w:vertAlign")
 _ROWS_STANDIN = "{*}" + oxml.ROWS_STANDIN
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PRESERVE = {_XML_SPACE: "preserve"}
 #: Every w:id in a part: found by libxml2, not a walk in Python.
 _ALL_IDS = etree.XPath("//@w:id", namespaces=oxml.NSMAP)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -94,13 +96,13 @@ def _clean(text: str) -> str:
 
 def _is_call_run(run: etree._Element) -> bool:
     """A raised note call or a footnote reference: not part of the figure's text."""
-    rpr = run.find(_W_RPR)
+    rpr = oxml.child(run, _W_RPR)
     if rpr is None:
         return False
-    style = rpr.find(_W_RSTYLE)
+    style = oxml.child(rpr, _W_RSTYLE)
     if style is not None and "reference" in (style.get(_W_VAL) or "").lower():
         return True
-    align = rpr.find(_W_VERTALIGN)
+    align = oxml.child(rpr, _W_VERTALIGN)
     return align is not None and align.get(_W_VAL) == "superscript"
 
 
@@ -124,8 +126,8 @@ def _visible(element: etree._Element, calls: bool = True, until: etree._Element 
 
 def _span(tc: etree._Element) -> int:
     """How many grid columns a table cell covers (w:gridSpan)."""
-    tcpr = tc.find(_W_TCPR)
-    span = tcpr.find(_W_GRIDSPAN) if tcpr is not None else None
+    tcpr = oxml.child(tc, _W_TCPR)
+    span = oxml.child(tcpr, _W_GRIDSPAN) if tcpr is not None else None
     try:
         return max(int(span.get(_W_VAL)), 1) if span is not None else 1
     except (TypeError, ValueError):
@@ -232,8 +234,8 @@ class _Layout:
                 rows += [shared.setdefault(size, (None,) * size) for size in apart[n].sizes]
             header = 0
             for tr in trs:
-                trpr = tr.find(_W_TRPR)
-                if trpr is not None and trpr.find(_W_TBLHEADER) is not None:
+                trpr = oxml.child(tr, _W_TRPR)
+                if trpr is not None and oxml.child(trpr, _W_TBLHEADER) is not None:
                     header += 1
                 else:
                     break
@@ -299,7 +301,11 @@ class _Layout:
         cell = self.cell_of(p)
         if cell is not None:
             return self.cell_place(*cell, figure)
-        number = self.paragraph_number.get(p)
+        return self.text_place(p, shown)
+
+    def text_place(self, p: etree._Element | None, shown: str = "") -> str:
+        """place(p, shown) for a paragraph outside the tables (or None)."""
+        number = self.paragraph_number.get(p) if p is not None else None
         if number is None:
             return "the document"
         return f'paragraph {number}, "{_snippet(self.text(p), shown)}"'
@@ -349,41 +355,39 @@ def _split_run(t: etree._Element) -> list[tuple[int, etree._Element]]:
         t.set(_XML_SPACE, "preserve")
         t.tail = run.tail = None  # as the cut leaves them
         return [(int(whole.group(1)), run)]
-    rpr = run.find(_W_RPR)
+    rpr = oxml.child(run, _W_RPR)
     content = [c for c in run if c is not rpr]
     at = content.index(t)
     pieces = MARK_RE.split(t.text or "")  # text, number, shown, text, number, shown, ..., text
     parent = run.getparent()
+    attrib = dict(run.attrib)
     # new elements are made in the run's document (an element made alone gets a document of its
     # own, which costs more than the element) and put in their places below
 
-    def new_run(children):
-        r = etree.SubElement(parent, _W_R, dict(run.attrib))
+    def new_run(before, value: str | None, after=()) -> etree._Element:
+        """A run of the same properties: the elements before, a text of value, the elements after."""
+        r = etree.SubElement(parent, _W_R, attrib)
         if rpr is not None:
-            r.append(_copy(rpr))
-        r.extend(children)
+            r.append(deepcopy(rpr))
+        if before:
+            r.extend(before)
+        if value is not None:
+            etree.SubElement(r, _W_T, _PRESERVE).text = _MARK_CHARS.sub("", value)
+        if after:
+            r.extend(after)
         return r
 
-    def text(value: str) -> etree._Element:
-        el = etree.SubElement(run, _W_T, {_XML_SPACE: "preserve"})
-        el.text = _MARK_CHARS.sub("", value)
-        return el
-
-    runs, found, pending = [], [], content[:at]
+    runs, found, before = [], [], content[:at]
     for i in range(0, len(pieces) - 1, 3):
-        if pieces[i]:
-            pending.append(text(pieces[i]))
-        if pending:
-            runs.append(new_run(pending))
-        figure_run = new_run([text(pieces[i + 2])])
+        if before or pieces[i]:
+            runs.append(new_run(before, pieces[i] or None))
+        figure_run = new_run((), pieces[i + 2])
         runs.append(figure_run)
         found.append((int(pieces[i + 1]), figure_run))
-        pending = []
-    if pieces[-1]:
-        pending.append(text(pieces[-1]))
-    pending += content[at + 1:]
-    if pending:
-        runs.append(new_run(pending))
+        before = ()
+    after = content[at + 1:]
+    if before or pieces[-1] or after:
+        runs.append(new_run(before, pieces[-1] or None, after))
     index = parent.index(run)
     parent.remove(run)
     for offset, r in enumerate(runs):
@@ -397,12 +401,6 @@ def _alone_in_run(run: etree._Element, t: etree._Element) -> bool:
         return False
     n = len(run)
     return n == 1 or (n == 2 and run[0].tag == _W_RPR and run[1] is t)
-
-
-def _copy(element):
-    from copy import deepcopy
-
-    return deepcopy(element)
 
 
 def strip_marks_from(data: bytes) -> bytes:
@@ -483,32 +481,18 @@ def _next_id(document: etree._Element) -> int:
     return max(ids, default=-1) + 1
 
 
-def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """The figure's entry in the record: its attributes, and those of each of its sources."""
-    attrib = {}
-    for name, value in (("n", figure.number), ("key", figure.key), ("kind", figure.kind), ("shown", figure.shown),
-                        ("raw", repr(figure.raw)), ("scale", repr(figure.scale)), ("table", figure.table),
-                        ("row", figure.row), ("column", figure.column), ("row-key", figure.row_key),
-                        ("column-key", figure.column_key), ("where", figure.where), ("section", figure.section),
-                        ("adds", figure.adds)):
-        if value != "":
-            attrib[name] = str(value)
+def _figure_xml(figure: Figure, layout: _Layout, p, run) -> tuple[str, str]:
+    """The figure's entry in the record (made by _entry): where it stands, its table cell's
+    indexes or its paragraph's text and its place in it."""
     cell = layout.cell_of(p) if p is not None else None
-    attrib["place"] = layout.cell_place(*cell, figure) if cell is not None else layout.place(p, figure.shown, figure)
     if cell is not None:
-        attrib["cell"] = f"{cell[0]} {cell[1]} {cell[2]}"
-    elif p is not None:
-        attrib["paragraph"] = layout.text(p)
-        attrib["at"] = str(len(_clean(layout.text_before(p, run) + "x")) - 1)  # where in it
-    sources = []
-    for source in figure.sources:
-        s = {"file": source.file, "place": source.place}
-        if source.ref:
-            s["ref"] = source.ref
-        if source.part_of:
-            s["part-of"] = source.part_of
-        sources.append(s)
-    return attrib, sources
+        return _entry(figure, layout.cell_place(*cell, figure), f" cell={_QUOTE}{cell[0]} {cell[1]} {cell[2]}{_QUOTE}", "")
+    place = layout.text_place(p, figure.shown)
+    if p is None:
+        return _entry(figure, place, "", "")
+    text = layout.text(p)
+    at = len(_clean(layout.text_before(p, run) + "x")) - 1  # where in it
+    return _entry(figure, place, f" paragraph={_QUOTE}{text}{_QUOTE} at={_QUOTE}{at}{_QUOTE}", text)
 
 
 #: What libxml2 refuses in a text: C0 controls but tab, newline and return; lone surrogates;
@@ -523,9 +507,15 @@ def _attributes(attrib: dict[str, str]) -> str:
 
 
 def _cell_entry(figure: Figure, place: str, t: int, r: int, c: int) -> tuple[str, str]:
-    """A table cell figure's entry, as record_xml writes _figure_xml's (attributes, sources)
-    for it, made at once (a table of 5,000 rows has 10,000): its text, with the record's own
-    quotes and brackets, and its values (checked by record_xml with the others)."""
+    """A table cell figure's entry (a table of 5,000 rows has 10,000)."""
+    return _entry(figure, place, f" cell={_QUOTE}{t} {r} {c}{_QUOTE}", "")
+
+
+def _entry(figure: Figure, place: str, after: str, after_values: str) -> tuple[str, str]:
+    """A figure's entry, as record_xml writes an (attributes, sources) entry for it, made at
+    once: its text, with the record's own quotes and brackets, and its values (checked by
+    record_xml with the others). after: the attributes after its place (written as they are),
+    after_values: the values among them that are not digits."""
     f, q = figure, _QUOTE
     text = (f"{_OPEN}figure n={q}{f.number}{q}{f' key={q}{f.key}{q}' if f.key else ''}"
             f"{f' kind={q}{f.kind}{q}' if f.kind else ''}{f' shown={q}{f.shown}{q}' if f.shown else ''}"
@@ -534,8 +524,9 @@ def _cell_entry(figure: Figure, place: str, t: int, r: int, c: int) -> tuple[str
             f"{f' row-key={q}{f.row_key}{q}' if f.row_key else ''}"
             f"{f' column-key={q}{f.column_key}{q}' if f.column_key else ''}"
             f"{f' where={q}{f.where}{q}' if f.where else ''}{f' section={q}{f.section}{q}' if f.section else ''}"
-            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q} cell={q}{t} {r} {c}{q}")
-    values = f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}{f.section}{f.adds}{place}"
+            f"{f' adds={q}{f.adds}{q}' if f.adds else ''} place={q}{place}{q}{after}")
+    values = (f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}{f.section}"
+              f"{f.adds}{place}{after_values}")
     if not f.sources:
         return text + f"/{_CLOSE}", values
     out = [text, _CLOSE]
@@ -551,7 +542,7 @@ def record_xml(question_id: str, locale: str,
                entries: list[tuple[dict[str, str], list[dict[str, str]]] | tuple[str, str]]) -> bytes:
     """The figure record as its part's bytes: written as text, the bytes lxml writes for the
     same elements (an answer's record has an entry per figure; a table of 5,000 rows, 10,000).
-    An entry is (attributes, sources) or, made by _cell_entry, (text, values) (of one entry or more).
+    An entry is (attributes, sources) or, made by _entry, (text, values) (of one entry or more).
     Values are escaped as libxml2 escapes an attribute, all at once; a value libxml2 refuses
     is refused with lxml's message."""
     head = {"question": question_id, "locale": locale}
@@ -562,7 +553,7 @@ def record_xml(question_id: str, locale: str,
     else:
         out.append(_CLOSE)
         for attrib, sources in entries:
-            if isinstance(attrib, str):  # made by _cell_entry
+            if isinstance(attrib, str):  # made by _entry
                 out.append(attrib)
                 values.append(sources)
                 continue

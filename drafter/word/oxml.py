@@ -39,6 +39,20 @@ def qn(tag: str) -> str:
     return "{%s}%s" % (NSMAP[prefix], local)
 
 
+_W_P, _W_PPR, _W_KEEPNEXT, _W_PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:keepNext"), qn("w:pStyle")
+_W_TR, _W_TRPR, _W_TC = qn("w:tr"), qn("w:trPr"), qn("w:tc")
+_W_CANTSPLIT, _W_TBLHEADER = qn("w:cantSplit"), qn("w:tblHeader")
+
+
+def child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """parent.find(tag) for a tag in Clark notation: the first child of that tag. A walk over
+    the few children of a run or a property list costs a third of find's path machinery."""
+    for el in parent:
+        if el.tag == tag:
+            return el
+    return None
+
+
 def parse(data: bytes | str) -> etree._Element:
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -124,7 +138,7 @@ def _insert_ordered(parent: etree._Element, child: etree._Element, order: dict[s
 
 
 def _ensure(parent: etree._Element, tag: str, order: dict[str, int]) -> etree._Element:
-    found = parent.find(qn(tag))
+    found = child(parent, qn(tag))
     if found is None:
         found = etree.SubElement(parent, qn(tag))  # in parent's document, then put in its place
         _insert_ordered(parent, found, order)
@@ -132,7 +146,7 @@ def _ensure(parent: etree._Element, tag: str, order: dict[str, int]) -> etree._E
 
 
 def _ppr(p: etree._Element) -> etree._Element:
-    ppr = p.find(qn("w:pPr"))
+    ppr = child(p, _W_PPR)
     if ppr is None:
         ppr = etree.Element(qn("w:pPr"))
         p.insert(0, ppr)
@@ -140,15 +154,22 @@ def _ppr(p: etree._Element) -> etree._Element:
 
 
 def paragraph_style(p: etree._Element) -> str | None:
-    ppr = p.find(qn("w:pPr"))
+    ppr = child(p, _W_PPR)
     if ppr is None:
         return None
-    style = ppr.find(qn("w:pStyle"))
+    style = child(ppr, _W_PSTYLE)
     return None if style is None else style.get(qn("w:val"))
 
 
 def keep_with_next(p: etree._Element) -> None:
-    _ensure(_ppr(p), "w:keepNext", _PPR_ORDER)
+    """_ensure(_ppr(p), "w:keepNext", _PPR_ORDER), called for every paragraph of a short table."""
+    ppr = child(p, _W_PPR)
+    if ppr is None:
+        ppr = etree.Element(_W_PPR)
+        p.insert(0, ppr)
+        etree.SubElement(ppr, _W_KEEPNEXT)  # a list of its own: nothing to put it before
+    elif child(ppr, _W_KEEPNEXT) is None:
+        _insert_ordered(ppr, etree.SubElement(ppr, _W_KEEPNEXT), _PPR_ORDER)
 
 
 #: On/off properties whose w:val LibreOffice writes as "true"/"false", which strict readers refuse.
@@ -222,31 +243,35 @@ def keep_tables_together(body: etree._Element, note_style_ids: set[str]) -> None
     but the last. A longer table may break across pages; its header rows repeat.
     """
     for tbl in body.iter(qn("w:tbl")):
-        rows = tbl.findall(qn("w:tr"))
+        rows = tbl.findall(_W_TR)
         standin = tbl.find(_ROWS_STANDIN_ANY)  # body rows written finished, standing out of the tree
         short = len(rows) + (int(standin.get("count")) if standin is not None else 0) <= KEEP_TOGETHER_ROWS
         for i, tr in enumerate(rows):
-            trpr = tr.find(qn("w:trPr"))
-            if trpr is None:
-                trpr = etree.Element(qn("w:trPr"))
-                tc = tr.find(qn("w:tc"))
-                tr.insert(list(tr).index(tc) if tc is not None else len(tr), trpr)
+            trpr = child(tr, _W_TRPR)
+            if trpr is None:  # a new list: its properties in schema order as they come
+                trpr = etree.Element(_W_TRPR)
+                tc = child(tr, _W_TC)
+                tr.insert(tr.index(tc) if tc is not None else len(tr), trpr)
+                etree.SubElement(trpr, _W_CANTSPLIT)
+                if i == 0:
+                    etree.SubElement(trpr, _W_TBLHEADER)
+                continue
             _ensure(trpr, "w:cantSplit", _TRPR_ORDER)
             if i == 0:
                 _ensure(trpr, "w:tblHeader", _TRPR_ORDER)
         if not short:  # a long table may break across pages: only its header keeps with its first row
             for tr in rows[:2]:
-                for p in tr.iter(qn("w:p")):
+                for p in tr.iter(_W_P):
                     keep_with_next(p)
             continue
-        for p in tbl.iter(qn("w:p")):
+        for p in tbl.iter(_W_P):
             keep_with_next(p)
         previous = tbl.getprevious()
-        if previous is not None and previous.tag == qn("w:p"):
+        if previous is not None and previous.tag == _W_P:
             keep_with_next(previous)
         notes = []
         following = tbl.getnext()
-        while following is not None and following.tag == qn("w:p") and paragraph_style(following) in note_style_ids:
+        while following is not None and following.tag == _W_P and paragraph_style(following) in note_style_ids:
             notes.append(following)
             following = following.getnext()
         for p in notes[:-1]:
@@ -289,8 +314,42 @@ _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
+#: A value written into a text as it is (libxml2 escapes &, <, > and carriage return in a text,
+#: and refuses controls and lone surrogates).
+_PLAIN_TEXT = re.compile("[^&<>\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]*")
+_VALUE_TOKEN = re.compile(rb"@drafter-value-(\d+)@")
+
+
 def set_custom_properties(existing: bytes | None, values: dict[str, str]) -> bytes:
-    """docProps/custom.xml with these text properties set (others the template has are kept)."""
+    """docProps/custom.xml with these text properties set (others the template has are kept).
+
+    The part is the same for every answer of a template but for the values (a fingerprint and a
+    question): it is made once with stand-ins, which plain values replace (_custom_properties)."""
+    if all(_PLAIN_TEXT.fullmatch(v) for v in values.values()):
+        pieces = _custom_properties_form(existing, tuple(values))
+        if pieces is not None:
+            texts = [v.encode("utf-8") for v in values.values()]
+            out = [pieces[0]]
+            for i in range(1, len(pieces), 2):
+                out += (texts[int(pieces[i])], pieces[i + 1])
+            return b"".join(out)
+    return _custom_properties(existing, values)
+
+
+@lru_cache(maxsize=32)
+def _custom_properties_form(existing: bytes | None, names: tuple[str, ...]) -> tuple[bytes, ...] | None:
+    """_custom_properties(existing, names) around its values: text, value index, text, ...;
+    None when a stand-in could be mistaken for the template's own text."""
+    if existing and b"@drafter-value-" in existing:
+        return None
+    pieces = _VALUE_TOKEN.split(_custom_properties(existing, {n: f"@drafter-value-{i}@" for i, n in enumerate(names)}))
+    if sorted(int(i) for i in pieces[1::2]) != list(range(len(names))):
+        return None
+    return tuple(pieces)
+
+
+def _custom_properties(existing: bytes | None, values: dict[str, str]) -> bytes:
+    """set_custom_properties, element by element."""
     if existing:
         root = parse(existing)
     else:
@@ -388,7 +447,7 @@ def split_runs_at(root: etree._Element, pattern, needle: str | None = None) -> l
         if not pattern.search(text) or not _allowed(t):
             continue
         run = t.getparent()
-        rpr = run.find(qn("w:rPr"))
+        rpr = child(run, qn("w:rPr"))
         content = [c for c in run if c is not rpr]
         at = content.index(t)
         pieces = pattern.split(text)  # text, number, text, number, ..., text

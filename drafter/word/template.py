@@ -39,6 +39,9 @@ LOC_ATTR = "drafterloc"
 #: by its {%p %}, {%tr %} or {%tc %} tag) a Jinja2 comment on a line of its own, which leaves
 #: nothing in the output.
 _LOC_RE = re.compile(r' drafterloc="(\d+)"|\{#- drafterloc (\d+) #\}')
+#: Its two forms, each matched where str.find finds "drafterloc" (_without_locations).
+_LOC_ATTR_RE = re.compile(r' drafterloc="\d+"')
+_LOC_COMMENT_RE = re.compile(r'\{#- drafterloc \d+ #\}')
 _STRUCTURE_TAG = re.compile(r"\{%(p|tr|tc) ")
 #: Parts besides the body whose tags are rendered too.
 _TEMPLATED_PART = re.compile(r"^word/(header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -136,9 +139,26 @@ def _prepare(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
+def _without_locations(xml: str) -> str:
+    """_LOC_RE.sub("", xml): each match holds "drafterloc" at a place of its own, found by
+    str.find; the regular expression alone tries every space and brace of the document."""
+    out, pos = [], 0
+    i = xml.find(LOC_ATTR)
+    while i >= 0:
+        m = _LOC_COMMENT_RE.match(xml, i - 4) if i - 4 >= pos else None
+        if m is None and i - 1 >= pos:
+            m = _LOC_ATTR_RE.match(xml, i - 1)
+        if m is not None:
+            out.append(xml[pos:m.start()])
+            pos = m.end()
+        i = xml.find(LOC_ATTR, i + len(LOC_ATTR))
+    out.append(xml[pos:])
+    return "".join(out)
+
+
 def _finish_rendered(xml: str) -> str:
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = _LOC_RE.sub("", xml)
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the lines _prepare made
+    xml = _without_locations(xml)
     return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
 
 
