@@ -4,6 +4,7 @@ in Word with two header rows, another locale and note style. Read back cell by c
 from __future__ import annotations
 
 import subprocess
+import zipfile
 
 import docx
 import pytest
@@ -252,3 +253,25 @@ def test_a_table_with_column_groups_from_data_in_one_tag(project):
     assert table.rows[0].cells[1].paragraphs[0].style.name == styles.TABLE_HEADING_GROUP
     assert all(r._tr.trPr.find(qn("w:tblHeader")) is not None for r in table.rows[:2])
     validate_docx(path)
+
+
+def test_braces_and_marker_like_text_from_the_register_appear_exactly_as_written(project):
+    """drafter's own markers in a rendered part ('{_{' for a literal '{{', a paragraph's
+    '{#- drafterloc N #}') are taken out only where the template has them, never from a text."""
+    from drafter.word import oxml
+
+    typed = "Zie {_{ x }_} en {_% y %_}, {#- drafterloc 12 #} en }_} {{ '{_{' }} {a}."
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    start = "      preamble: >-\n        Vooreerst een verduidelijking."
+    assert start in text
+    register.write_text(text.replace(start, "      preamble: >-\n        {% raw %}" + typed + "{% endraw %}"
+                                     " {{ '{_{' }} Vooreerst een verduidelijking.", 1), encoding="utf-8")
+    result = run_in(project, "answer", "-q", "4")
+    assert result.exit_code == 0, result.output
+    (answer,) = (project / "out").glob("*.docx")
+    with zipfile.ZipFile(answer) as z:
+        body = oxml.parse(z.read("word/document.xml"))
+    paragraphs = ["".join(p.itertext()) for p in body.iter(oxml.qn("w:p"))]
+    assert any(p.startswith(typed + " {_{ Vooreerst een verduidelijking.") for p in paragraphs), paragraphs[:12]
+    validate_docx(answer)

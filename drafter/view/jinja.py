@@ -28,7 +28,7 @@ from pathlib import PurePath
 from jinja2 import StrictUndefined, Template, nodes, pass_context
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 import drafter
 from drafter.errors import DrafterError
@@ -81,6 +81,21 @@ def _finalize(value):
     if what:
         raise DrafterError(f"a tag prints {what}, not a text or a figure", hint=_NOT_PRINTABLE_HINT)
     return INVALID_XML_CHARS.sub("", str(value))
+
+
+#: A brace a Word template's tag prints is written as a character reference, which XML reads
+#: as the brace: the rendered part's own markers ('{_{' for a literal '{{', a paragraph's
+#: '{#- drafterloc N #}') are then only where the template has them, and are never taken
+#: out of a text from the register or the data.
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def _finalize_xml(value):
+    """_finalize, for Word templates: the value escaped as autoescape would, its braces as references."""
+    value = _finalize(value)
+    if isinstance(value, str) and ("{" in value or "}" in value):  # Markup is a str too
+        return Markup(str(value if isinstance(value, Markup) else escape(value)).translate(_BRACES))
+    return value
 
 
 _NOT_PRINTABLE_HINT = ("Call a method or function with its parentheses (shares.percent(\"kmo\")), "
@@ -384,7 +399,7 @@ def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
     env = _DrafterSandbox(
         undefined=StrictUndefined,
         autoescape=autoescape,
-        finalize=_finalize,
+        finalize=_finalize_xml if autoescape else _finalize,
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
