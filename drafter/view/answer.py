@@ -279,7 +279,7 @@ class _TextRenderer:
         self.context = context
 
     def render(self, text: str, file: str, place: str, what: str) -> str:
-        if "{" not in text:
+        if "{" not in text and "}" not in text:
             return text
         figures, where = self.context.get(FIGURES_KEY), None
         if figures is not None:

@@ -25,7 +25,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePath
 
-from jinja2 import StrictUndefined, Template, nodes, pass_context
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes, pass_context
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
@@ -426,10 +426,26 @@ def text_environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+#: A tag's end, and the start it needs: outside a tag, in a text from the data, it is a tag
+#: whose start was lost (a brace deleted), which Jinja2 would print as text.
+_TAG_ENDS = {"}}": "{{", "%}": "{%", "#}": "{#"}
+
+
 @lru_cache(maxsize=4096)
 def compile_text(text: str) -> Template:
-    """A text from the data (register, notes), compiled once: a batch renders the same texts many times."""
-    return kept_from_string(text_environment(), text)
+    """A text from the data (register, notes), compiled once: a batch renders the same texts many
+    times. A tag's end with no start before it is a syntax error, as in a Word template (word/lint)."""
+    env = text_environment()
+    template = kept_from_string(env, text)
+    if any(end in text for end in _TAG_ENDS):
+        raw = False
+        for line, kind, value in env.lex(text):
+            raw = kind == "raw_begin" or (raw and kind != "raw_end")  # {% raw %} text is printed as it is
+            found = [end for end in _TAG_ENDS if end in value] if kind == "data" and not raw else ()
+            if found:
+                raise TemplateSyntaxError(f"a stray {found[0]!r}: no tag was opened before it; open it with "
+                                          f"{_TAG_ENDS[found[0]]!r}, or remove it", line)
+    return template
 
 
 @lru_cache(maxsize=None)
