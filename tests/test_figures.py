@@ -55,6 +55,23 @@ def register(project, table_yaml: str, *, locale: str = "en_GB", data: str = SPE
     return reg
 
 
+def answer_of(project, reg):
+    """`drafter answer -q 1` over the register reg, into the project's out/."""
+    return run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
+                   "--output", str(project / "out"))
+
+
+def written_answer(project, reg):
+    """The answer `answer_of` wrote, validated."""
+    from .conftest import validate_docx
+
+    result = answer_of(project, reg)
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    validate_docx(path)
+    return path
+
+
 def view_of(project, table_yaml: str, **kw):
     reg = load_register(register(project, table_yaml, **kw))
     return build_view(reg, reg.questions[0], load_notes(notes_path(reg))).context["tables"]["t"]
@@ -185,8 +202,7 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
 ])
 def test_mistakes_in_a_table_are_named_with_their_place_and_nothing_is_written(project, table, needles):
     reg = register(project, table)
-    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
-                     "--output", str(project / "out"))
+    result = answer_of(project, reg)
     assert_refused(result, project, *needles)
     assert "Traceback" not in result.stderr
 
@@ -247,15 +263,11 @@ def test_a_table_of_thirteen_columns_never_passes_the_margin(project, fit, tmp_p
     import docx
     from docx.oxml.ns import qn
 
-    from .conftest import pdf_text, render_pdf, validate_docx
+    from .conftest import pdf_text, render_pdf
 
     reg = register(project, f"data: spending\nrows: department\ncolumns: year\nfit: {fit}\n"
                    "unit: {currency: EUR, scale: thousand, data_scale: thousand}\n", locale="nl_BE", data=WIDE)
-    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
-                     "--output", str(project / "out"))
-    assert result.exit_code == 0, result.output
-    path = next((project / "out").glob("*.docx"))
-    validate_docx(path)
+    path = written_answer(project, reg)
     document = docx.Document(str(path))
     tbl = document.tables[0]._tbl
     widths = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.findall(qn("w:gridCol"))]
@@ -358,16 +370,10 @@ def test_a_table_of_thousands_of_rows_is_written_whole(project):
     sandbox's budget for texts a template builds (a million characters) does not refuse it."""
     import docx
 
-    from .conftest import validate_docx
-
     rows = 6_000  # some 1.5 million characters of table XML
     data = "department,year,value\n" + "".join(f"Office {i:05d},2019–20,{i * 7}\n" for i in range(rows))
     reg = register(project, "data: spending\nrows: department\ncolumns: year\n", data=data)
-    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
-                     "--output", str(project / "out"))
-    assert result.exit_code == 0, result.output
-    path = next((project / "out").glob("*.docx"))
-    validate_docx(path)
+    path = written_answer(project, reg)
     table = docx.Document(str(path)).tables[0]
     assert len(table.rows) == rows + 1
     assert [c.text for c in table.rows[1].cells] == ["Office 00000", "0"]
@@ -386,8 +392,7 @@ def test_a_table_changed_by_a_filter_is_an_error_not_a_lost_table(project):
     d.save(str(template))
     text = reg.read_text(encoding="utf-8").replace("template: algemeen.docx", "template: t.docx")
     reg.write_text(text, encoding="utf-8")
-    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
-                     "--output", str(project / "out"))
+    result = answer_of(project, reg)
     assert result.exit_code == 1, result.output
     assert "t.docx" in result.output and "{{p table('name') }}" in result.output
     assert not (project / "out").exists() or files_in(project / "out") == []
@@ -399,16 +404,10 @@ def test_a_column_total_beside_column_groups_has_its_header_down_both_header_row
     import docx
     from docx.oxml.ns import qn
 
-    from .conftest import validate_docx
-
     data = SPENDING.replace(",n/a,", ",7,").replace(",—,", ",8,").replace(",..,", ",9,").replace(",,\n", ",10,\n")
     reg = register(project, "data: spending\nrows: department\ngroups: type\ncolumns: year\ncolumn_total: computed\n",
                    locale="nl_BE", data=data)
-    result = run_cli("answer", "-q", "1", "--register", str(reg), "--templates", str(project / "answer_templates"),
-                     "--output", str(project / "out"))
-    assert result.exit_code == 0, result.output
-    path = next((project / "out").glob("*.docx"))
-    validate_docx(path)
+    path = written_answer(project, reg)
     table = docx.Document(str(path)).tables[0]
     tbl = table._tbl
     grid = len(tbl.tblGrid.findall(qn("w:gridCol")))
