@@ -27,11 +27,10 @@ import traceback
 import zlib
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from drafter import dataclass
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
 from drafter.write.output import check_folder, write_answer

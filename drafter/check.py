@@ -24,12 +24,11 @@ import math
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from drafter import dataclass
 from drafter.view import consistency
 from drafter.load import datasets
 from drafter import paths

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import holidays
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.load.register import LEGAL_WORKING_DAYS, DeadlineSettings
 
 #: The Flemish Community's holiday, which the Belgian calendar of the library does not hold.

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"

@@ -16,7 +16,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
 from drafter.files import hide

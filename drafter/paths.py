@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath, PureWindowsPath
 
-from drafter import dataclass
 from drafter.errors import DataError, display_path
 
 #: The project file's name, and the environment variable naming a project folder.

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.load import datasets
 from drafter.word import finish
 from drafter.word import package

@@ -19,7 +19,7 @@ import io
 import json
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.deadlines import deadlines, working_days_between
 from drafter.errors import DataError, OutputError, display_path
 from drafter.load.register import Question, Register

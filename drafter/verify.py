@@ -21,10 +21,9 @@ edited answer, which figures the person must carry over (``carry_over``).
 from __future__ import annotations
 
 import json
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter import dataclass
 from drafter.errors import DrafterError, Problem, display_path
 from drafter.load import schema
 from drafter.load.register import Register, load_register

@@ -10,7 +10,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.errors import DataError, display_path
 from drafter.files import stat_file
 from drafter.intake.question import NewQuestion, check_zittingsjaar, parse_date, zittingsjaar_of

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from drafter import dataclass
 from drafter.errors import DataError
 from drafter.load.register import UNKNOWN_PERSON, ZITTINGSJAAR
 

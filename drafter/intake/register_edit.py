@@ -16,7 +16,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.errors import DataError, Problem, display_path
 from drafter.intake.question import NewQuestion
 from drafter.load.register import UNKNOWN_PERSON, read_register

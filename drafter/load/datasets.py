@@ -14,11 +14,10 @@ import operator
 import re
 from collections.abc import Mapping, Sequence
 from itertools import compress, product, repeat
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter import dataclass
 from drafter.load import schema
 from drafter.errors import DataError, Problem, display_path
 from drafter.load.tabular import NumberError, RawTable, data_file, parse_number, read_table

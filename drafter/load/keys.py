@@ -17,7 +17,7 @@ import difflib
 import json
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.errors import Problem
 from drafter.load.schema import FIT_CHOICES, NEGATIVE_STYLES, TABLE_KEYS
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from drafter import dataclass
 from drafter import paths
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.errors import DrafterError
 
 #: The budget kinds an answer can show: vastleggingskrediet and vereffeningskrediet.

@@ -31,13 +31,12 @@ import io
 import re
 import zipfile
 from contextlib import contextmanager
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter import dataclass
 from drafter.files import stat_file
 from drafter.errors import WARNING, DataError, Problem, display_path
 from drafter import ooxml

@@ -15,12 +15,11 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import TemplateError
 
-from drafter import dataclass
 from drafter.load import datasets, schema
 from drafter.load.schema import did_you_mean
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable

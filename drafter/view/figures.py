@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from drafter import dataclass
 
 #: A placed figure in rendered text: FIG_OPEN number FIG_SEP shown text FIG_CLOSE.
 FIG_OPEN, FIG_SEP, FIG_CLOSE = "\ue004", "\ue005", "\ue006"

@@ -15,9 +15,8 @@ One collector serves one answer: `view.build_view` puts it in the render context
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 
-from drafter import dataclass
 from drafter.errors import DrafterError
 from drafter.view.figures import strip_marks
 

@@ -19,7 +19,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, SCALE_FACTORS, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}

@@ -30,7 +30,6 @@ from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-import drafter
 from drafter.errors import DrafterError
 from drafter.load.schema import MAX_FIGURE
 from drafter.ooxml import INVALID_XML_CHARS
@@ -436,7 +435,7 @@ def compile_text(text: str) -> Template:
     """A text from the data (register, notes), compiled once: a batch renders the same texts many
     times. A tag's end with no start before it is a syntax error, as in a Word template (word/lint)."""
     env = text_environment()
-    template = kept_from_string(env, text)
+    template = env.from_string(text)
     if any(end in text for end in _TAG_ENDS):
         raw = False
         for line, kind, value in env.lex(text):
@@ -446,36 +445,3 @@ def compile_text(text: str) -> Template:
                 raise TemplateSyntaxError(f"a stray {found[0]!r}: no tag was opened before it; open it with "
                                           f"{_TAG_ENDS[found[0]]!r}, or remove it", line)
     return template
-
-
-@lru_cache(maxsize=None)
-def _compiled_by(env: ImmutableSandboxedEnvironment) -> tuple | None:
-    """What turns a template's text into code besides the text: Jinja2's version, the
-    environment's settings, filters and tests (a name Jinja2 does not know is an error when it
-    compiles), and this module's source (the code generator and the parser above); None
-    where that source cannot be read."""
-    import jinja2
-
-    settings = tuple(repr(getattr(env, name, None)) for name in (
-        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-        "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape",
-        "optimized", "is_async"))
-    try:
-        with open(__file__, "rb") as f:
-            source = f.read()
-    except (OSError, TypeError):  # drafter run from a zip: nothing is kept
-        return None
-    return (jinja2.__version__, settings, callable(env.finalize), tuple(sorted(env.filters)), tuple(sorted(env.tests)),
-            tuple(sorted(env.extensions)), type(env).__qualname__, env.code_generator_class.__qualname__, source)
-
-
-def kept_from_string(env: ImmutableSandboxedEnvironment, source: str) -> Template:
-    """env.from_string(source): the same template, its Python code kept between runs by its
-    text and what compiled it (`drafter.kept_code`): a Word template compiles in 10 ms, the
-    register's texts in 10 ms together, in every process otherwise."""
-    by = _compiled_by(env)
-    if by is None:
-        return env.from_string(source)
-    code = drafter.kept_code("drafter.view.jinja.code").get((by, source), lambda: env.compile(source))
-    return env.template_class.from_code(env, code, env.make_globals(None), None)

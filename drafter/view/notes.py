@@ -15,10 +15,9 @@ no real text holds); the finishing passes turn them into Word runs.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Callable
 
-from drafter import dataclass
 from drafter.errors import DataError
 
 #: A raised (superscript) note call: SUP_OPEN + "1" + SUP_CLOSE in the text.

@@ -28,13 +28,12 @@ import re
 import uuid
 import zipfile
 from copy import deepcopy
-from dataclasses import field
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree
 
-from drafter import dataclass
 from drafter.errors import DrafterError, display_path
 from drafter.ooxml import unpack_problem
 from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE, Figure, FigureCollector, Source

@@ -12,7 +12,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.word import figures
 from drafter.word import oxml
 from drafter.word import package

@@ -22,7 +22,7 @@ import html
 import re
 from collections import Counter
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.errors import Problem
 
 #: The quotes Word's AutoCorrect types; Jinja2 needs straight ones (" and ').

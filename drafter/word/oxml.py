@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.ooxml import INVALID_XML_CHARS, PARSER  # noqa: F401 - Word parts are read with the shared safe parser
 from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP
 from drafter.view.footnotes import TOKEN_END, TOKEN_START

@@ -23,8 +23,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
-import drafter
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.word import lint
 from drafter.word import oxml
 from drafter.word import package
@@ -32,7 +31,7 @@ from drafter.word import styles
 from drafter.files import stat_file
 from drafter.word.package import TEMPLATE_MISSING_HINT
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
-from drafter.view.jinja import FIGURES_KEY, kept_from_string, xml_environment
+from drafter.view.jinja import FIGURES_KEY, xml_environment
 
 LOC_ATTR = "drafterloc"
 #: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces
@@ -54,9 +53,8 @@ _TABLE_PLACE_RE = re.compile(r'<drafter-table n="(\d+)"/>')
 
 @lru_cache(maxsize=1)
 def _docxtpl():
-    """docxtpl, only its XML preparation used: it never opens a file. Imported here, when a
-    template is prepared: a run whose templates' preparation is kept imports neither docxtpl
-    nor python-docx (0.15-0.2 s)."""
+    """docxtpl, only its XML preparation used: it never opens a file. Imported when a template
+    is prepared, so that commands that read no template (--help, status) do not load it."""
     from docxtpl import DocxTemplate
 
     return DocxTemplate(None)
@@ -207,7 +205,7 @@ class WordTemplate:
             raise TemplateProblem(problems=problems)
         lines = prepared.split("\n")
         try:
-            template = kept_from_string(xml_environment(), prepared)  # its code kept between runs
+            template = xml_environment().from_string(prepared)
         except RecursionError:
             raise TemplateProblem("a tag is nested too deeply to read", file=self.file, place=part,
                                   hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from None
@@ -385,112 +383,9 @@ def _template_line() -> int | None:
     return line
 
 
-#: A template's preparation (the prepared tags, the paragraphs' places, what the parts hold),
-#: kept between runs: 10 ms a template at every start otherwise (docxtpl's regular
-#: expressions, lxml's parse, the lint). One small file per template's place, holding the
-#: preparation of the file's bytes last seen there (by their hash) and of what prepares it:
-#: the source of these modules, of docxtpl and Jinja2's version and lxml's. The parts are not
-#: kept (a picture can be megabytes): they are read again from the same bytes.
-_PREPARED_BY = ("drafter.word.template", "drafter.word.lint", "drafter.word.oxml", "drafter.word.package",
-                "drafter.word.styles", "drafter.files", "drafter.errors", "drafter.ooxml", "drafter.view.jinja")
-
-
-def _prepared_file(path: Path) -> str | None:
-    import hashlib
-
-    return drafter.kept_file("drafter.word.template.prepared." + hashlib.sha256(str(path).encode()).hexdigest()[:24])
-
-
-@lru_cache(maxsize=1)
-def _prepared_by() -> str | None:
-    """A digest of what prepares a template: the source of drafter's modules that do it and of
-    docxtpl's (found, not imported), Jinja2's and lxml's versions; None where a source cannot
-    be read (drafter run from a zip): then nothing is kept."""
-    import hashlib
-    import importlib.util
-
-    import jinja2
-
-    digest = hashlib.sha256(repr((etree.LXML_VERSION, jinja2.__version__)).encode())
-    try:
-        files = [sys.modules[name].__file__ for name in _PREPARED_BY]
-        docxtpl = importlib.util.find_spec("docxtpl")
-        if docxtpl is not None and docxtpl.submodule_search_locations:
-            folder = list(docxtpl.submodule_search_locations)[0]
-            files += sorted(str(path) for path in Path(folder).glob("*.py"))
-        for file in files:
-            with open(file, "rb") as f:
-                digest.update(file.encode() + b"\0" + f.read() + b"\0")
-    except (OSError, TypeError, ValueError):
-        return None
-    return digest.hexdigest()
-
-
-def _kept_fields(file: str | None, by: str, data_digest: str) -> dict | None:
-    import pickle
-
-    kept = drafter.read_kept(file)
-    if not (isinstance(kept, tuple) and len(kept) == 3 and kept[:2] == (by, data_digest)
-            and isinstance(kept[2], bytes)):
-        return None
-    try:
-        fields = pickle.loads(kept[2])
-    except Exception:  # damaged: prepared again
-        return None
-    return fields if isinstance(fields, dict) else None
-
-
-def _restored(path: Path, data: bytes, fields: dict) -> WordTemplate:
-    template = WordTemplate.__new__(WordTemplate)
-    template.path, template.file = path, display_path(path)
-    for name, value in fields.items():
-        setattr(template, name, value)
-    template.parts = package.read_parts(path, data)
-    template.body = _Compiled(kept_from_string(xml_environment(), "\n".join(template.body[1])), *template.body)
-    template.other = {name: _Compiled(kept_from_string(xml_environment(), "\n".join(lines)), locations, lines)
-                      for name, (locations, lines) in template.other.items()}
-    return template
-
-
-def _prepared(path: Path) -> WordTemplate:
-    """WordTemplate(path), its preparation taken from the one kept for the same bytes at the
-    same place, when what prepares it is the same; anything amiss with what is kept, and the
-    template is prepared afresh (which reports what is wrong with the template itself)."""
-    import hashlib
-    import pickle
-
-    by = _prepared_by()
-    file = _prepared_file(path) if by is not None else None
-    try:
-        data = path.read_bytes()
-    except OSError:
-        file = None
-    if file is None:
-        return WordTemplate(path)  # which says what is wrong with it
-    digest = hashlib.sha256(data).hexdigest()
-    fields = _kept_fields(file, by, digest)
-    if fields is not None:
-        try:
-            return _restored(path, data, fields)
-        except Exception:  # kept by another version of a library, or damaged: prepared afresh
-            pass
-    template = WordTemplate(path)
-    fields = {name: value for name, value in vars(template).items() if name not in ("path", "file", "parts")}
-    fields["body"] = (template.body.locations, template.body.lines)
-    fields["other"] = {name: (c.locations, c.lines) for name, c in template.other.items()}
-    try:
-        state = pickle.dumps(fields)
-        if path.read_bytes() != data:
-            return template  # changed while it was read: kept under neither
-    except Exception:  # a field that cannot be kept, a file gone: prepared again next time
-        return template
-    drafter.keep(file, (by, digest, state))
-    return template
-
-
 @lru_cache(maxsize=64)
 def _load(path: Path, mtime_ns: int, size: int) -> WordTemplate:
-    return _prepared(path) if size <= package.MAX_TEMPLATE_BYTES else WordTemplate(path)
+    return WordTemplate(path)
 
 
 def load_template(path: Path) -> WordTemplate:

@@ -19,7 +19,7 @@ import json
 import os
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter import __version__
 from drafter.errors import OutputError, Problem, display_path
 from drafter.write.output import replace_file, write_new

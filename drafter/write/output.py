@@ -22,7 +22,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from drafter import dataclass
+from dataclasses import dataclass
 from drafter.word import finish
 from drafter.word import oxml
 from drafter.word import package
