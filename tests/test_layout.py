@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "drafter"
 
-BOTTOM = {"drafter", "drafter.errors", "drafter.paths", "drafter.files", "drafter.ooxml"}
+BOTTOM = {"drafter", "drafter.errors", "drafter.paths", "drafter.files", "drafter.ooxml", "drafter.i18n"}
 STAGES = {"load": 1, "view": 2, "word": 3, "write": 4}
 COMMANDS = 5
 #: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name.
