@@ -103,7 +103,7 @@ def test_each_stage_says_what_it_does(stage):
 def test_the_readme_layout_names_every_module_where_it_lives():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
-    named = set(re.findall(r"`((?:[a-z_]+/)*[a-z_]+)(?:\.py)?`", section))
+    named = set(re.findall(r"`((?:[a-z_0-9]+/)*[a-z_0-9]+)(?:\.py)?`", section))
     missing = []
     for module, path in MODULES.items():
         rel = path.relative_to(PACKAGE).with_suffix("")
