@@ -369,7 +369,7 @@ def _drafter(*args: str) -> list[str]:
 
 
 def _imports_pandas(args: list[str]) -> bool:
-    code = ("import sys\nsys.argv = ['drafter'] + %r\nfrom drafter.cli import main\ntry:\n    main()\n"
+    code = ("import sys\nsys.argv = ['drafter'] + %r\nfrom drafter.commands.cli import main\ntry:\n    main()\n"
             "except SystemExit:\n    pass\nsys.stderr.write('PANDAS=%%s' %% ('pandas' in sys.modules))\n") % (args,)
     proc = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           env=CHILD_ENV)

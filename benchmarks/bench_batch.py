@@ -135,7 +135,7 @@ class TreeMemory(threading.Thread):
 
 def drafter_command() -> list[str]:
     script = Path(sys.executable).with_name("drafter")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "drafter"]
 
 
 def _run_batch(folder: Path, register: Path, out: Path, jobs: int, sampler: TreeMemory | None = None) -> float:
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and say where it is")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from drafter.batch import default_jobs
+    from drafter.commands.batch import default_jobs
 
     jobs = args.jobs or default_jobs()
     folder = Path(tempfile.mkdtemp(prefix="drafter-bench-"))

@@ -22,7 +22,7 @@ import pytest
 from benchmarks.bench_batch import multiply_register
 from drafter.word import oxml
 from drafter.word import package
-from drafter.batch import parse_numbers
+from drafter.commands.batch import parse_numbers
 from drafter.errors import DataError
 from drafter.write.output import ownership
 from drafter.paths import answer_file_name
@@ -374,7 +374,7 @@ def test_pdf_without_libreoffice_is_a_clear_message_before_any_work(project, mon
 
 
 def _start_batch(project: Path, output: Path, *extra: str) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "drafter.cli", "batch", "--register", str(project / "data" / "questions.yaml"),
+    cmd = [sys.executable, "-m", "drafter", "batch", "--register", str(project / "data" / "questions.yaml"),
            "--templates", str(project / "answer_templates"), "--output", str(output), *extra]
     # as from a terminal: a run started under nohup (SIGHUP ignored) or in a shell's background
     # (SIGINT ignored) rightly leaves that signal alone, so the test gives both their defaults
@@ -527,7 +527,7 @@ def test_a_long_lived_generator_sees_a_changed_data_file(project):
 def test_the_plan_gives_each_worker_the_question_the_register_has(project):
     """A plan holds its questions pickled and compressed (Task), not the register's objects:
     each gives back the register's question, value by value, its source file included."""
-    from drafter.batch import Selection, plan, read_plan
+    from drafter.commands.batch import Selection, plan, read_plan
 
     register_of(project, 12)
     path = project / "data" / "questions.yaml"

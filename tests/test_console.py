@@ -19,7 +19,7 @@ def _drafter(project: Path, *args: str, encoding: str = "cp1252") -> subprocess.
     options = ["--register", str(project / "data" / "questions.yaml"), "--templates", str(project / "answer_templates")]
     if args[0] != "check":
         options += ["--output", str(project / "out")]
-    return subprocess.run([sys.executable, "-m", "drafter.cli", *args, *options], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "drafter", *args, *options], cwd=project, env=env,
                           capture_output=True, timeout=120)
 
 

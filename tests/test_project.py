@@ -338,7 +338,7 @@ def test_help_shows_no_type_names(command):
 
 
 def test_every_command_documents_itself_sentence_by_sentence():
-    from drafter import cli
+    from drafter.commands import cli
 
     for command in COMMANDS:
         doc = getattr(cli, command).__doc__

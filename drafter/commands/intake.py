@@ -17,7 +17,7 @@ from drafter.errors import DataError, display_path
 from drafter.intake import opendata
 from drafter.intake.document import read_question_document
 from drafter.intake.question import NewQuestion
-from drafter.intake.register_edit import (entry_text, find_existing, new_entry, refuse_duplicate, with_entry,
+from drafter.write.register import (entry_text, find_existing, new_entry, refuse_duplicate, with_entry,
                                           write_register)
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
 

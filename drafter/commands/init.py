@@ -38,7 +38,7 @@ def example_folder() -> Path:
     packaged = resources.files("drafter") / "example"
     if packaged.is_dir() and (packaged / paths.PROJECT_FILE).is_file():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parents[2]
     if (checkout / paths.PROJECT_FILE).is_file() and all((checkout / f).is_dir() for f in EXAMPLE_FOLDERS):
         return checkout
     raise DataError("the example project is missing from this installation of drafter",

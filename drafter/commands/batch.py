@@ -34,7 +34,7 @@ from typing import Callable, Iterator
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
 from drafter.write.output import check_folder, write_answer
-from drafter.verify import carry_over_message
+from drafter.commands.verify import carry_over_message
 from drafter.pipeline import Draft, Generator, file_name as answer_file_name
 from drafter.load.register import Question, Register, Rejected, load_register
 

@@ -128,7 +128,7 @@ class Say:
 
     def warnings(self, problems) -> None:
         if not self.quiet and not self.as_json:
-            from drafter.report import print_problems
+            from drafter.commands.report import print_problems
 
             print_problems(list(problems))
 
@@ -189,7 +189,7 @@ def _terminate_like_ctrl_c() -> None:
 def _run(debug: bool, work, as_json: bool = False) -> None:
     """Run a command's work: problems are reported, never shown as a traceback."""
     from drafter.errors import DrafterError
-    from drafter.report import print_problems, problems_json
+    from drafter.commands.report import print_problems, problems_json
 
     _any_console()
     _terminate_like_ctrl_c()
@@ -247,7 +247,7 @@ def init(
 
     def work():
         from drafter.errors import display_path
-        from drafter.init_project import create_project
+        from drafter.commands.init import create_project
 
         say = Say(quiet, verbose, as_json)
         made = create_project(folder)
@@ -311,7 +311,7 @@ def answer(
         result = write_answer(target, draft.data, force=force)
         say.info(result.message)
         if result.existing is not None:  # a draft beside an edited answer (verify: 2 ms to import otherwise)
-            from drafter.verify import carry_over_message
+            from drafter.commands.verify import carry_over_message
 
             carry_over = carry_over_message(result, draft.data)
             if carry_over:
@@ -370,10 +370,10 @@ def check(
 
     def work():
         from drafter import paths
-        from drafter.check import check_project
+        from drafter.commands.check import check_project
         from drafter.errors import ERROR
-        from drafter.batch import processes
-        from drafter.report import format_problem, problems_json, summary_line
+        from drafter.commands.batch import processes
+        from drafter.commands.report import format_problem, problems_json, summary_line
 
         say = Say(quiet, verbose, as_json)
         workers = processes(jobs)
@@ -388,7 +388,7 @@ def check(
                     print(format_problem(problem))
             say.info(f"drafter check: {summary_line(result.problems, result.summary)}")
         if annotate:
-            from drafter.check import ANNOTATED_FOLDER, annotate_project
+            from drafter.commands.check import ANNOTATED_FOLDER, annotate_project
 
             for line in annotate_project(result.problems, where.output / ANNOTATED_FOLDER):
                 if as_json:
@@ -440,8 +440,8 @@ def batch(
     def work():
         from drafter import paths
         from drafter.errors import DrafterError
-        from drafter import batch as batches
-        from drafter.report import BatchProgress, print_batch_problems, print_batch_summary
+        from drafter.commands import batch as batches
+        from drafter.commands.report import BatchProgress, print_batch_problems, print_batch_summary
 
         say = Say(quiet, verbose, as_json)
         created = _created(date)
@@ -516,7 +516,7 @@ def intake(
 
     def work():
         from drafter import paths
-        from drafter.intake.command import describe, files_of, intake as add_question
+        from drafter.commands.intake import describe, files_of, intake as add_question
 
         say = Say(quiet, verbose)
         where = paths.locate(project, register=register, templates=templates, writes=False)
@@ -562,8 +562,8 @@ def status(
     def work():
         from drafter import paths
         from drafter.errors import DrafterError, display_path
-        from drafter.report import print_problems
-        from drafter import status as st
+        from drafter.commands.report import print_problems
+        from drafter.commands import status as st
         from drafter.load.register import load_register
 
         say = Say(quiet, verbose)
@@ -617,7 +617,7 @@ def verify(
 
     def work():
         from drafter import paths
-        from drafter.verify import json_report, text_report, verify_answers
+        from drafter.commands.verify import json_report, text_report, verify_answers
 
         say = Say(quiet, verbose, as_json)
         where = paths.locate(project, register=register, templates=templates, writes=False)
@@ -632,3 +632,8 @@ def verify(
         return 0 if all(r.ok for r in reports) else 1
 
     _run(debug, work, as_json)
+
+
+def main() -> None:
+    """The `drafter` program (pyproject.toml's entry point) and `python -m drafter`."""
+    app(prog_name="drafter")

@@ -30,7 +30,7 @@ from drafter.load.register import Register, load_register
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
 from drafter.word.figures import AnswerFigures, Found, read_answer
-from drafter.report import format_problem
+from drafter.commands.report import format_problem
 
 AS_DRAFTED = "as drafted"
 BY_HAND = "changed by hand"

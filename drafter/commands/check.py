@@ -299,7 +299,7 @@ def _start_worker(project: _Project | None, register: Register, templates_dir, q
                   parent: int) -> None:
     """A worker: the parent's project as it was read (fork), or read again (elsewhere)."""
     global _project, _questions
-    from drafter.batch import start_worker_process
+    from drafter.commands.batch import start_worker_process
 
     start_worker_process(parent)
     _project = project or _Project(register, templates_dir)
@@ -320,7 +320,7 @@ def _found_in_order(project: _Project, questions: list[Question], jobs: int):
         for q in questions:
             yield project.question(q)
         return
-    from drafter.batch import worker_context
+    from drafter.commands.batch import worker_context
 
     context = worker_context()
     forked = context.get_start_method() == "fork"

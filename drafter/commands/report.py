@@ -47,7 +47,7 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:
     """How a batch's results are told in its summary: status, word, what it means."""
-    from drafter.batch import FAILED
+    from drafter.commands.batch import FAILED
     from drafter.write.output import BACKED_UP, BESIDE, REPLACED, UNCHANGED, WRITTEN
 
     return (
@@ -117,7 +117,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     from rich.console import Console
     from rich.table import Table
 
-    from drafter.batch import FAILED
+    from drafter.commands.batch import FAILED
     from drafter.errors import display_path
     from drafter.write.manifest import INTERRUPTED
     from drafter.write.output import BACKED_UP, BESIDE
