@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 
 from dataclasses import dataclass
-from drafter.deadlines import deadlines, working_days_between
+from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, OutputError, display_path
 from drafter.load.register import Question, Register
 from drafter.pipeline import file_name
@@ -102,12 +102,13 @@ def _state(q: Question, folder: Path, recorded: Recorded | None) -> tuple[str, P
 def status_rows(register: Register, output: Path, today: dt.date) -> list[Row]:
     """One row per question, sorted by legal deadline (unknown deadlines last)."""
     recorded = read_manifests(output) if output.is_dir() else {}
+    calendar = WorkingDays(register.deadlines)
     rows = []
     for q in register.questions:
         record = recorded.get((q.zittingsjaar, q.number, q.title))
         state, answer = _state(q, output, record)
-        due = deadlines(q.date, register.deadlines) if q.date is not None else None
-        left = working_days_between(today, due.due, register.deadlines) if due is not None else None
+        due = calendar.deadlines(q.date) if q.date is not None else None
+        left = calendar.between(today, due.due) if due is not None else None
         if q.answered is not None:
             state = ANSWERED
         elif due is not None and today > due.due and state != PDF:
