@@ -19,7 +19,7 @@ import docx
 import pytest
 
 from drafter.errors import DataError
-from drafter.write.register import ANSWER_PLACEHOLDER
+from drafter.intake.entry import ANSWER_PLACEHOLDER
 from drafter.load.register import load_register
 from drafter.load.yamlfile import load_yaml
 from tests.conftest import ROOT, need_libreoffice, run_cli, validate_docx
