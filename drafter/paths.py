@@ -123,7 +123,7 @@ def read_project(file: Path) -> Project:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read the project file ({getattr(exc, 'strerror', None) or exc})", file=shown,
-                        hint="Check that it exists, that you may read it, and that it is saved as UTF-8.") from None
+                        hint="Check that it exists, that you may read it, and that it is saved as UTF-8.") from exc
     try:
         settings = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -131,7 +131,7 @@ def read_project(file: Path) -> Project:
         message = _TOML_PLACE.sub("", str(exc)).strip()
         raise DataError(f"this is not valid TOML: {message}", file=shown,
                         place=f"line {found.group(1)}" if found else None,
-                        hint='Write each setting as name = "value", under [paths] or [house_style].') from None
+                        hint='Write each setting as name = "value", under [paths] or [house_style].') from exc
     for key, value in settings.items():
         if key not in SECTIONS or not isinstance(value, dict):
             raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),

@@ -92,7 +92,7 @@ def create_project(folder: Path) -> NewProject:
         for path in written:
             path.unlink(missing_ok=True)
         raise OutputError(f"cannot write the project ({exc.strerror})", file=display_path(exc.filename or folder),
-                          hint="Check that the folder is writable and the disk is not full.") from None
+                          hint="Check that the folder is writable and the disk is not full.") from exc
     return NewProject(root, tuple(written))
 
 
@@ -106,13 +106,13 @@ def _copy(source: Path, target: Path) -> Path:
             fh.write(source.read_bytes())
         try:
             os.link(tmp, target)
-        except FileExistsError:
+        except FileExistsError as exc:
             raise OutputError("this file appeared while drafter made the project; it is left alone",
-                              file=display_path(target), hint="Choose an empty or new folder.") from None
-        except OSError:
+                              file=display_path(target), hint="Choose an empty or new folder.") from exc
+        except OSError as exc:
             if target.exists():
                 raise OutputError("this file appeared while drafter made the project; it is left alone",
-                                  file=display_path(target), hint="Choose an empty or new folder.") from None
+                                  file=display_path(target), hint="Choose an empty or new folder.") from exc
             os.replace(tmp, target)
     finally:
         Path(tmp).unlink(missing_ok=True)

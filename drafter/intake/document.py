@@ -89,7 +89,7 @@ def _docx_lines(data: bytes, shown: str) -> list[Line]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DataError(f"this is not a Word document that can be read ({exc})", file=shown,
-                        hint="Open it in Word and save it again as .docx, or save it as .txt.") from None
+                        hint="Open it in Word and save it again as .docx, or save it as .txt.") from exc
     lines = []
     for n, paragraph in enumerate(document.paragraphs, start=1):
         for text in paragraph.text.splitlines():
@@ -115,7 +115,7 @@ def _pdf_lines(data: bytes, shown: str) -> list[Line]:
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DataError(f"this is not a PDF that can be read ({type(exc).__name__.replace('Error', ' error')})",
                         file=shown, hint="Download the question document again, or give its .docx or .txt "
-                        "version.") from None
+                        "version.") from exc
     lines, block = [], 0
     for page_number, text in enumerate(pages, start=1):
         block += 1
