@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and say where it is")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from drafter.commands.batch import default_jobs
+    from drafter.commands.workers import default_jobs
 
     jobs = args.jobs or default_jobs()
     folder = Path(tempfile.mkdtemp(prefix="drafter-bench-"))

@@ -19,21 +19,19 @@ added to the report in the register's order, so the report is the same for any -
 
 from __future__ import annotations
 
-import gc
 import math
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from drafter.view import consistency
-from drafter.load import datasets
 from drafter import paths
-from drafter.load import tabular
+from drafter.commands import workers
 from drafter.errors import ERROR, DrafterError, Problem, display_path
+from drafter.load import datasets
+from drafter.load import tabular
+from drafter.view import consistency
 from drafter.view.jinja import FORMATTER_KEY, compile_text, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
@@ -291,26 +289,21 @@ def question_texts(found: _Found, q: Question, register_file: str) -> bool:
 
 # --------------------------------------------------------------------------- worker processes
 
-_project: _Project | None = None
-_questions: list[Question] = []
 
+class _Checker:
+    """A worker process's part of a check: the project as drafter read it (forked), or read
+    again (elsewhere), and the questions to check."""
 
-def _start_worker(project: _Project | None, register: Register, templates_dir, questions: list[Question],
-                  parent: int) -> None:
-    """A worker: the parent's project as it was read (fork), or read again (elsewhere)."""
-    global _project, _questions
-    from drafter.commands.batch import start_worker_process
+    def __init__(self, project: _Project | None, register: Register, templates_dir, questions: list[Question]) -> None:
+        if project is None:
+            project = _Project(register, templates_dir)
+            project.notes()
+        self.project = project
+        self.questions = questions
 
-    start_worker_process(parent)
-    _project = project or _Project(register, templates_dir)
-    if project is None:
-        _project.notes()
-    _questions = questions
-
-
-def _check_questions(first: int, last: int) -> list[_Found]:
-    with tabular.read_once():
-        return [_project.question(q) for q in _questions[first:last]]
+    def check(self, first: int, last: int) -> list[_Found]:
+        with tabular.read_once():
+            return [self.project.question(q) for q in self.questions[first:last]]
 
 
 def _found_in_order(project: _Project, questions: list[Question], jobs: int):
@@ -320,24 +313,16 @@ def _found_in_order(project: _Project, questions: list[Question], jobs: int):
         for q in questions:
             yield project.question(q)
         return
-    from drafter.commands.batch import worker_context
-
-    context = worker_context()
-    forked = context.get_start_method() == "fork"
     project.read_shared(questions)  # forked, every worker has it; the report counts it in any case
     size = max(1, min(25, math.ceil(len(questions) / (jobs * 8))))
-    starts = range(0, len(questions), size)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(project if forked else None, project.register, project.templates_dir,
-                                         questions, os.getpid()))
-    gc.freeze()  # what was read stays shared with the workers: collections would copy it
+    pool = workers.Pool(jobs, _Checker, project if workers.forks() else None, project.register,
+                        project.templates_dir, questions)
     try:
-        futures = [pool.submit(_check_questions, first, first + size) for first in starts]
+        futures = [pool.submit(_Checker.check, first, first + size) for first in range(0, len(questions), size)]
         for future in futures:
             yield from future.result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        pool.shutdown()
 
 
 def check_project(register_path: Path | None = None, templates_dir: Path | None = None,
