@@ -264,18 +264,24 @@ class _Project:
         return found
 
 
-def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
+def text_problems(text: str, file: str, place: str, what: str) -> list[Problem]:
+    """The Jinja2 syntax errors of a text of the register or the notes (an unknown filter too),
+    as problems at the text's place; none for a text without braces."""
     if "{" not in text and "}" not in text:
-        return True
+        return []
     try:
         compile_text(text)  # parsing and compiling: unknown filters are found here; the view renders it
     except TemplateSyntaxError as exc:
-        found.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
-        return False
+        return [Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)]
     except RecursionError:
-        found.add([Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)])
-        return False
-    return True
+        return [Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)]
+    return []
+
+
+def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
+    problems = text_problems(text, file, place, what)
+    found.add(problems)
+    return not problems
 
 
 def question_texts(found: _Found, q: Question, register_file: str) -> bool:
