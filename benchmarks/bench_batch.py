@@ -18,7 +18,7 @@ What it does:
    the context drafter's view builds; and drafter's own per-answer cost measured the same
    way (`Generator.generate`: data, view, render, finishing, zip; bytes in memory).
 
-The targets (issue 4) are checked at the end: 1,000 answers in under 15 s, a per-answer cost
+The targets are checked at the end: 1,000 answers in under 15 s, a per-answer cost
 at most half of docxtpl's, peak memory under 300 MB.
 """
 

@@ -116,7 +116,7 @@ _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def read_project(file: Path) -> Project:
     """The project described by a drafter.toml; a mistake in it names the file and line."""
-    import tomllib  # 6 ms: only a project with a drafter.toml pays it, not --help
+    import tomllib  # only a project with a drafter.toml pays for it, not --help
 
     shown = display_path(file)
     try:
