@@ -282,7 +282,7 @@ def test_lock_files_of_word_and_libreoffice(tmp_path):
 
 
 def test_temporary_files_start_with_a_dot(tmp_path):
-    made = output._temp_file(tmp_path, "antwoord.docx", b"x")
+    made = output.temp_file(tmp_path, "antwoord.docx", b"x")
     assert made.name.startswith(".antwoord.docx.") and made.name.endswith(".part")
 
 

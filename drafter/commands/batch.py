@@ -31,7 +31,7 @@ from drafter.commands.workers import Pool
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.pipeline import Draft, Generator, file_name as answer_file_name
-from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, RunState, sha256_of
+from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, Role, RunState, sha256_of
 from drafter.write.output import Status, check_folder, write_answer
 
 _NUMBERS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
@@ -211,11 +211,11 @@ class Worker:
         self.hashes = FileHashes()
 
     def _inputs(self, draft: Draft) -> tuple[InputFile, ...]:
-        items = [InputFile("register", draft.register, self.hashes.of(draft.register)),
-                 InputFile("template", draft.template, self.hashes.of(draft.template))]
-        items += [InputFile("data", path, self.hashes.of(path), name) for name, path in draft.data_files.items()]
+        items = [InputFile(Role.REGISTER, draft.register, self.hashes.of(draft.register)),
+                 InputFile(Role.TEMPLATE, draft.template, self.hashes.of(draft.template))]
+        items += [InputFile(Role.DATA, path, self.hashes.of(path), name) for name, path in draft.data_files.items()]
         if draft.notes is not None:
-            items.append(InputFile("notes", draft.notes, self.hashes.of(draft.notes)))
+            items.append(InputFile(Role.NOTES, draft.notes, self.hashes.of(draft.notes)))
         return tuple(items)
 
     def make(self, q: Question) -> AnswerRecord:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
-from drafter.files import hide
+from drafter.write.output import link_new, temp_file
 
 #: What a project folder holds, as in the example: the project file and these folders.
 EXAMPLE_FOLDERS = ("data", "answer_templates")
@@ -99,21 +98,11 @@ def create_project(folder: Path) -> NewProject:
 def _copy(source: Path, target: Path) -> Path:
     """source's bytes at target, whole, only if target is still free."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    hide(Path(tmp))
+    tmp = temp_file(target.parent, target.name, source.read_bytes())
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(source.read_bytes())
-        try:
-            os.link(tmp, target)
-        except FileExistsError as exc:
+        if not link_new(tmp, target):
             raise OutputError("this file appeared while drafter made the project; it is left alone",
-                              file=display_path(target), hint="Choose an empty or new folder.") from exc
-        except OSError as exc:
-            if target.exists():
-                raise OutputError("this file appeared while drafter made the project; it is left alone",
-                                  file=display_path(target), hint="Choose an empty or new folder.") from exc
-            os.replace(tmp, target)
+                              file=display_path(target), hint="Choose an empty or new folder.")
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     return target

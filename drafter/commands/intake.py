@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path

@@ -28,9 +28,9 @@ minister's name and title may be separated by a comma ("aan Jo Brouns, Vlaams mi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter.errors import DataError, display_path
 from drafter.files import stat_file
 from drafter.intake.question import NewQuestion, check_zittingsjaar, parse_date, zittingsjaar_of

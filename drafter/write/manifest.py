@@ -17,10 +17,10 @@ import datetime as dt
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter import __version__
 from drafter.errors import OutputError, Problem, display_path
 from drafter.write.output import Status, replace_file, write_new
@@ -66,9 +66,18 @@ class FileHashes:
         return known[1]
 
 
+class Role(StrEnum):
+    """What an input file is to an answer (the keys of a manifest's "inputs")."""
+
+    REGISTER = "register"
+    TEMPLATE = "template"
+    DATA = "data"
+    NOTES = "notes"
+
+
 @dataclass(frozen=True)
 class InputFile:
-    role: str  # "register", "template", "data" or "notes"
+    role: Role
     path: Path
     sha256: str
     name: str | None = None  # a data set's name in the register
@@ -79,7 +88,7 @@ def _inputs_dict(inputs: tuple[InputFile, ...]) -> dict:
     out: dict = {}
     for item in inputs:
         entry = {"file": str(item.path.resolve()), "sha256": item.sha256}
-        if item.role == "data":
+        if item.role == Role.DATA:
             out.setdefault("data", {})[item.name] = entry
         else:
             out[item.role] = entry

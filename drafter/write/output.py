@@ -21,10 +21,10 @@ import tempfile
 import time
 import zipfile
 import zlib
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter.word import finish
 from drafter.word import oxml
 from drafter.word import package
@@ -128,7 +128,7 @@ def _umask() -> int:
     return mask
 
 
-def _temp_file(folder: Path, name: str, data: bytes) -> Path:
+def temp_file(folder: Path, name: str, data: bytes) -> Path:
     """data in a hidden temporary file beside its target, with the mode any program gives a
     new file (0666 less the user's umask: colleagues on a shared folder can open it). Its
     name holds this process's id, so a later run knows it for a leftover (`remove_stale`)."""
@@ -192,8 +192,8 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _link_new(tmp: Path, target: Path) -> bool:
-    """Put tmp at target only if target does not exist; False if it does."""
+def link_new(tmp: Path, target: Path) -> bool:
+    """Put tmp (a `temp_file` beside target) at target only if target does not exist; False if it does."""
     try:
         os.link(tmp, target)
     except FileExistsError:
@@ -227,10 +227,10 @@ def write_new(target: Path, data: bytes) -> Path:
     Never replaces a file; returns the path written. For files drafter names itself (the
     manifest of a run), so two runs at the same time each keep their own.
     """
-    tmp = _temp_file(target.parent, target.name, data)
+    tmp = temp_file(target.parent, target.name, data)
     try:
         n = 1
-        while not _link_new(tmp, _numbered(target, None, n)):
+        while not link_new(tmp, _numbered(target, None, n)):
             n += 1
         return _numbered(target, None, n)
     finally:
@@ -239,7 +239,7 @@ def write_new(target: Path, data: bytes) -> Path:
 
 def replace_file(target: Path, data: bytes) -> None:
     """Replace a file drafter wrote earlier in this run, whole at once (temporary name, then rename)."""
-    tmp = _temp_file(target.parent, target.name, data)
+    tmp = temp_file(target.parent, target.name, data)
     try:
         os.replace(tmp, target)
     finally:
@@ -282,7 +282,7 @@ def check_folder(folder: Path) -> None:
     _make_folder(folder)
     remove_stale(folder)
     try:
-        _temp_file(folder, "drafter-check", b"").unlink()
+        temp_file(folder, "drafter-check", b"").unlink()
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
 
@@ -293,7 +293,7 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
     folder = target.parent
     _make_folder(folder)
     try:
-        tmp = _temp_file(folder, target.name, data)
+        tmp = temp_file(folder, target.name, data)
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
     try:
@@ -312,7 +312,7 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
 
 def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None) -> WriteResult:
     for _ in range(10):  # another run may create or remove the file meanwhile
-        if _link_new(tmp, target):
+        if link_new(tmp, target):
             return WriteResult(target, Status.WRITTEN)
         try:
             if target.read_bytes() == data:
@@ -361,9 +361,9 @@ def _keep_backup(target: Path, stamp: str) -> Path:
             continue  # another run took that name meanwhile
         except OSError:
             break  # no hard links here: copy it under a temporary name first
-    copy = _temp_file(target.parent, backup.name, target.read_bytes())
+    copy = temp_file(target.parent, backup.name, target.read_bytes())
     try:
-        while not _link_new(copy, backup):
+        while not link_new(copy, backup):
             backup = _free_name(target, f"backup-{stamp}")
     finally:
         copy.unlink(missing_ok=True)
@@ -384,6 +384,6 @@ def _beside(target: Path, data: bytes) -> Path | None:
 
 def _write_beside(tmp: Path, beside: Path, data: bytes, existing: Path) -> WriteResult:
     # _beside chose a free name, or one holding these bytes or an unedited draft
-    if not _link_new(tmp, beside) and beside.read_bytes() != data:
+    if not link_new(tmp, beside) and beside.read_bytes() != data:
         os.replace(tmp, beside)
     return WriteResult(beside, Status.BESIDE, existing=existing)

@@ -14,13 +14,13 @@ import codecs
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DataError, Problem, display_path
 from drafter.load.register import read_register
 from drafter.load.yamlfile import LineDict, load_yaml
+from drafter.write.output import temp_file
 
 
 def yaml_writer():
@@ -122,14 +122,11 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
     """Replace the register with data, whole at once, after reading the new text back: a
     register that drafter could no longer read is never written, nor one that changed since
     it was read (`original`: another intake at the same time)."""
-    folder = register.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{register.name}.", suffix=".part", dir=folder)
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        tmp = temp_file(register.parent, register.name, data)
+    except OSError as exc:
+        raise _cannot_write(register, exc) from exc
+    try:
         _, before = read_register(register)
         _, after = read_register(tmp)
         known = {(p.message, p.hint) for p in before}
@@ -139,8 +136,8 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
                 f"the new entry would not be read correctly ({p.message}); the register was not changed",
                 file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
         try:
-            os.chmod(tmp, register.stat().st_mode & 0o777)
-        except OSError:
+            os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
+        except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
             pass
         if register.read_bytes() != original:
             raise DataError("the register was changed by someone else while drafter was adding the question; "
@@ -148,7 +145,11 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
                             hint="Run drafter intake again.")
         os.replace(tmp, register)
     except OSError as exc:
-        raise DataError(f"cannot write the register ({exc.strerror})", file=display_path(register),
-                        hint="Check that the file and its folder are writable and the disk is not full.") from exc
+        raise _cannot_write(register, exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _cannot_write(register: Path, exc: OSError) -> DataError:
+    return DataError(f"cannot write the register ({exc.strerror})", file=display_path(register),
+                     hint="Check that the file and its folder are writable and the disk is not full.")
