@@ -550,10 +550,9 @@ def status(
 
     def work():
         from drafter import paths
-        from drafter.errors import DrafterError, display_path
-        from drafter.commands.report import print_problems
         from drafter.commands import status as st
-        from drafter.load.register import load_register
+        from drafter.commands.report import print_problems
+        from drafter.errors import DrafterError, display_path
 
         say = Say(quiet, verbose)
         day = st.parse_today(today)  # the options first, then the files
@@ -562,10 +561,10 @@ def status(
                                hint="Add --to follow-up.xlsx (or another name).")
         where = paths.locate(project, register=register, output=output, templates_used=False)
         say.project(where)
-        reg = load_register(where.register, lenient=True)
-        for rejected in reg.rejected:  # listed without them; say why
+        found = st.status(where.register, where.output, day, set(year or ()), minister, late)
+        for rejected in found.rejected:  # listed without them; say why
             print_problems(list(rejected.problems))
-        rows = st.select(st.status_rows(reg, where.output, day), set(year or ()), minister, late)
+        rows = found.rows
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)
         elif status_format is StatusFormat.json:

@@ -17,13 +17,14 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, OutputError, display_path
-from drafter.load.register import Question, Register
+from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.pipeline import file_name
 from drafter.word.finish import question_id
 from drafter.write.manifest import PREFIX
@@ -141,6 +142,20 @@ def status_rows(register: Register, output: Path, today: dt.date) -> list[Row]:
         ))
     rows.sort(key=lambda r: (r.due is None, r.due or dt.date.max, r.zittingsjaar, r.number))
     return rows
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    rows: list[Row]  # sorted by legal deadline
+    rejected: tuple[Rejected, ...]  # questions the register cannot read: not listed, and why
+
+
+def status(register: Path, output: Path, today: dt.date, years: Iterable[str] = (), minister: str | None = None,
+           late: bool = False) -> StatusReport:
+    """The questions of the register (those of `years`, of `minister`, only the late ones) with
+    their deadlines counted from today and the state of their answers in output."""
+    reg = load_register(register, lenient=True)
+    return StatusReport(select(status_rows(reg, output, today), set(years), minister, late), reg.rejected)
 
 
 def select(rows: list[Row], years: set[str], minister: str | None, late: bool) -> list[Row]:
