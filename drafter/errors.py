@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 
 
 class Severity(StrEnum):
@@ -120,5 +121,5 @@ def readable(error) -> str:
 
 
 #: How messages name drafter's objects that a template or a text can reach.
-_OBJECT_WORDS = {"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set", "SharesData": "data set",
-                 "RecordsData": "data set", "NoteCatalog": "notes"}
+_OBJECT_WORDS = MappingProxyType({"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set",
+                                  "SharesData": "data set", "RecordsData": "data set", "NoteCatalog": "notes"})

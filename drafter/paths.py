@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath, PureWindowsPath
+from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
 
@@ -22,11 +23,11 @@ PROJECT_FILE = "drafter.toml"
 HOME_VARIABLE = "DRAFTER_HOME"
 
 #: Where things are in a project, relative to its project file, unless it says otherwise.
-LOCATIONS = {
+LOCATIONS = MappingProxyType({
     "register": "data/questions.yaml",
     "templates": "answer_templates",
     "output": "output",
-}
+})
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style")
 
@@ -39,7 +40,7 @@ WINDOWS_RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
 )
 #: Characters Windows does not allow in a file name (besides control characters).
-WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+WINDOWS_FORBIDDEN = frozenset('<>:"/\\|?*')
 #: A character a file name cannot hold on Windows: one of those, or a control character.
 _FORBIDDEN_CHARACTER = re.compile("[" + re.escape("".join(sorted(WINDOWS_FORBIDDEN))) + "\x00-\x1f]")
 

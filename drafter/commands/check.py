@@ -41,7 +41,7 @@ from drafter.write import output
 from drafter.view.answer import NOTES_KEY, build_view, notes_path
 
 #: Names in a view's context that are drafter's plumbing, not for template authors.
-_INTERNAL_NAMES = {FORMATTER_KEY, NOTES_KEY}
+_INTERNAL_NAMES = frozenset({FORMATTER_KEY, NOTES_KEY})
 _TEXT_HINT = "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use."
 
 

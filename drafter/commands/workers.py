@@ -79,10 +79,8 @@ def _call(method: Callable, *args):
     return method(_this_process[0], *args)
 
 
-#: The worker object of this worker process (empty in drafter's own process). A per-process
-#: slot because ProcessPoolExecutor hands its initializer's result to nothing: a task can
-#: only find what the initializer made in module state.
-_this_process: list = []
+#: This worker process's one worker object (none in drafter's own process).
+_this_process: list = []  # a module slot: ProcessPoolExecutor's initializer can hand a task nothing else
 
 
 class Pool:
