@@ -13,7 +13,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-#: The example project: the project file and its folders (drafter/init_project.py copies the same).
+#: The example project: the project file and its folders (drafter/commands/init.py copies the same).
 EXAMPLE = ("drafter.toml", "data", "answer_templates")
 SKIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db")
 

@@ -10,44 +10,22 @@ closing days the house lists (``deadlines: closing_days``) are not working days.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-
-import holidays
-
 from dataclasses import dataclass
-from drafter.load.register import LEGAL_WORKING_DAYS, DeadlineSettings
 
+#: Working days the administration has less than the minister, unless the register says otherwise.
+DEFAULT_INTERNAL_DAYS = 5
+#: The minister's legal term, in working days after the question was sent.
+LEGAL_WORKING_DAYS = 20
 #: The Flemish Community's holiday, which the Belgian calendar of the library does not hold.
 FLEMISH_HOLIDAY = (7, 11)
 
 
-@lru_cache(maxsize=64)
-def _public_holidays(year: int) -> frozenset[dt.date]:
-    days = set(holidays.country_holidays("BE", years=year))
-    days.add(dt.date(year, *FLEMISH_HOLIDAY))
-    return frozenset(days)
+@dataclass(frozen=True)
+class DeadlineSettings:
+    """The house's deadline rules: the register's ``deadlines: {internal_days, closing_days}``."""
 
-
-def is_working_day(day: dt.date, settings: DeadlineSettings = DeadlineSettings()) -> bool:
-    return day.weekday() < 5 and day not in _public_holidays(day.year) and day not in settings.closing_days
-
-
-def add_working_days(start: dt.date, days: int, settings: DeadlineSettings = DeadlineSettings()) -> dt.date:
-    """The day `days` working days after start (before it when days < 0); start itself does not count."""
-    step = 1 if days >= 0 else -1
-    day, left = start, abs(days)
-    while left:
-        day += dt.timedelta(days=step)
-        if is_working_day(day, settings):
-            left -= 1
-    return day
-
-
-def working_days_between(start: dt.date, end: dt.date, settings: DeadlineSettings = DeadlineSettings()) -> int:
-    """Working days after start up to and including end; negative when end is before start."""
-    if end < start:
-        return -working_days_between(end, start, settings)
-    return sum(1 for n in range(1, (end - start).days + 1) if is_working_day(start + dt.timedelta(days=n), settings))
+    internal_days: int = DEFAULT_INTERNAL_DAYS  # the internal deadline: this many working days before the legal one
+    closing_days: tuple[dt.date, ...] = ()  # extra days the house is closed (not working days)
 
 
 @dataclass(frozen=True)
@@ -57,7 +35,62 @@ class Deadlines:
     internal_due: dt.date  # the administration's draft
 
 
+class WorkingDays:
+    """The house's calendar: which days are working days, and counting them.
+
+    Make one for a run that counts many deadlines (`drafter status`): the library's calendar
+    of public holidays fills itself in year by year as days are asked for, and stays with
+    this object.
+    """
+
+    def __init__(self, settings: DeadlineSettings = DeadlineSettings()) -> None:
+        # Imported here: the register's reader imports this module for DeadlineSettings, and
+        # every command would otherwise pay for the library's calendars.
+        import holidays
+
+        self.settings = settings
+        self._public = holidays.country_holidays("BE")
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return (day.weekday() < 5 and (day.month, day.day) != FLEMISH_HOLIDAY and day not in self._public
+                and day not in self.settings.closing_days)
+
+    def add(self, start: dt.date, days: int) -> dt.date:
+        """The day `days` working days after start (before it when days < 0); start itself does not count."""
+        step = 1 if days >= 0 else -1
+        day, left = start, abs(days)
+        while left:
+            day += dt.timedelta(days=step)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after start up to and including end; negative when end is before start."""
+        if end < start:
+            return -self.between(end, start)
+        return sum(1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + dt.timedelta(days=n)))
+
+    def deadlines(self, asked: dt.date) -> Deadlines:
+        """The legal deadline (20 working days after asked) and the internal one (internal_days before it)."""
+        due = self.add(asked, LEGAL_WORKING_DAYS)
+        return Deadlines(asked=asked, due=due, internal_due=self.add(due, -self.settings.internal_days))
+
+
+# One question's deadline, with a calendar of its own.
+
+
+def is_working_day(day: dt.date, settings: DeadlineSettings = DeadlineSettings()) -> bool:
+    return WorkingDays(settings).is_working_day(day)
+
+
+def add_working_days(start: dt.date, days: int, settings: DeadlineSettings = DeadlineSettings()) -> dt.date:
+    return WorkingDays(settings).add(start, days)
+
+
+def working_days_between(start: dt.date, end: dt.date, settings: DeadlineSettings = DeadlineSettings()) -> int:
+    return WorkingDays(settings).between(start, end)
+
+
 def deadlines(asked: dt.date, settings: DeadlineSettings = DeadlineSettings()) -> Deadlines:
-    """The legal deadline (20 working days after asked) and the internal one (internal_days before it)."""
-    due = add_working_days(asked, LEGAL_WORKING_DAYS, settings)
-    return Deadlines(asked=asked, due=due, internal_due=add_working_days(due, -settings.internal_days, settings))
+    return WorkingDays(settings).deadlines(asked)

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
-from pathlib import Path
-
 from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
 
-ERROR = "error"
-WARNING = "warning"
+
+class Severity(StrEnum):
+    ERROR = "error"  # the answer cannot be made as it should (exit code 1)
+    WARNING = "warning"  # the answer is made; a person should look
+
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class Problem:
     file: str | None = None
     place: str | None = None
     hint: str | None = None
-    severity: str = ERROR
+    severity: Severity = ERROR
 
     def __str__(self) -> str:
         where = ""
@@ -93,21 +98,12 @@ def display_path(path: str | Path) -> str:
     address (https://...) as it is."""
     if isinstance(path, str) and "://" in path:
         return path
-    try:
-        cwd = os.getcwd()
-    except OSError:  # the working folder was removed
-        return str(Path(path))
-    return _display_path(str(path), cwd)
-
-
-@lru_cache(maxsize=1024)
-def _display_path(path: str, cwd: str) -> str:
-    # Resolving asks the file system for every folder of both paths (25 us); an answer names
-    # its register, notes and data files many times, so each is worked out once per folder.
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path(cwd).resolve()))
-    except (ValueError, OSError):
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:  # not inside the working folder
+        return str(p)
+    except OSError:  # the working folder was removed, or a folder of the path cannot be looked at
         return str(p)
 
 
@@ -125,5 +121,5 @@ def readable(error) -> str:
 
 
 #: How messages name drafter's objects that a template or a text can reach.
-_OBJECT_WORDS = {"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set", "SharesData": "data set",
-                 "RecordsData": "data set", "NoteCatalog": "notes"}
+_OBJECT_WORDS = MappingProxyType({"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set",
+                                  "SharesData": "data set", "RecordsData": "data set", "NoteCatalog": "notes"})

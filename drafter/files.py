@@ -15,14 +15,14 @@ def stat_file(path: Path, error=DataError, missing_hint: str = "Check the file n
     shown = display_path(path)
     try:
         st = path.stat()
-    except FileNotFoundError:
-        raise error(f"{what} not found", file=shown, hint=missing_hint) from None
-    except NotADirectoryError:
+    except FileNotFoundError as exc:
+        raise error(f"{what} not found", file=shown, hint=missing_hint) from exc
+    except NotADirectoryError as exc:
         raise error(f"{what} not found: a part of its path is a file, not a folder", file=shown,
-                    hint=missing_hint) from None
+                    hint=missing_hint) from exc
     except OSError as exc:
         raise error(f"cannot read the file ({exc.strerror})", file=shown,
-                    hint="Check that the file exists and that you may read it.") from None
+                    hint="Check that the file exists and that you may read it.") from exc
     if stat.S_ISDIR(st.st_mode):
         raise error("this is a folder, not a file", file=shown, hint="Name a file in it instead.")
     return st

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath, PureWindowsPath
+from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
 
@@ -22,11 +23,11 @@ PROJECT_FILE = "drafter.toml"
 HOME_VARIABLE = "DRAFTER_HOME"
 
 #: Where things are in a project, relative to its project file, unless it says otherwise.
-LOCATIONS = {
+LOCATIONS = MappingProxyType({
     "register": "data/questions.yaml",
     "templates": "answer_templates",
     "output": "output",
-}
+})
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style")
 
@@ -39,7 +40,7 @@ WINDOWS_RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
 )
 #: Characters Windows does not allow in a file name (besides control characters).
-WINDOWS_FORBIDDEN = set('<>:"/\\|?*')
+WINDOWS_FORBIDDEN = frozenset('<>:"/\\|?*')
 #: A character a file name cannot hold on Windows: one of those, or a control character.
 _FORBIDDEN_CHARACTER = re.compile("[" + re.escape("".join(sorted(WINDOWS_FORBIDDEN))) + "\x00-\x1f]")
 
@@ -116,14 +117,14 @@ _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def read_project(file: Path) -> Project:
     """The project described by a drafter.toml; a mistake in it names the file and line."""
-    import tomllib  # 6 ms: only a project with a drafter.toml pays it, not --help
+    import tomllib  # only a project with a drafter.toml pays for it, not --help
 
     shown = display_path(file)
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read the project file ({getattr(exc, 'strerror', None) or exc})", file=shown,
-                        hint="Check that it exists, that you may read it, and that it is saved as UTF-8.") from None
+                        hint="Check that it exists, that you may read it, and that it is saved as UTF-8.") from exc
     try:
         settings = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -131,7 +132,7 @@ def read_project(file: Path) -> Project:
         message = _TOML_PLACE.sub("", str(exc)).strip()
         raise DataError(f"this is not valid TOML: {message}", file=shown,
                         place=f"line {found.group(1)}" if found else None,
-                        hint='Write each setting as name = "value", under [paths] or [house_style].') from None
+                        hint='Write each setting as name = "value", under [paths] or [house_style].') from exc
     for key, value in settings.items():
         if key not in SECTIONS or not isinstance(value, dict):
             raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),

@@ -7,22 +7,20 @@ output module decides where they may go.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
+from dataclasses import dataclass
 from pathlib import Path
 
-from dataclasses import dataclass
-from drafter.load import datasets
-from drafter.word import finish
-from drafter.word import package
 from drafter import paths
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
+from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
-from drafter.word.template import load_template
 from drafter.view import consistency
 from drafter.view.answer import AnswerView, build_view, collector_paused, notes_path
 from drafter.view.formatting import words_of
+from drafter.word import finish
+from drafter.word import package
+from drafter.word.template import load_template
 
 
 @dataclass(frozen=True)
@@ -72,12 +70,12 @@ def data_set_warnings(data) -> list[Problem]:
     return []
 
 
-def data_warnings(view: AnswerView, of_data_set=data_set_warnings) -> tuple[Problem, ...]:
-    """What `check` warns about in this answer's data: its data sets' warnings (of_data_set) and
-    the totals of its tables that do not add up (the same warnings, so one report)."""
+def data_warnings(view: AnswerView) -> tuple[Problem, ...]:
+    """What `check` warns about in this answer's data: its data sets' warnings and the totals of
+    its tables that do not add up (the same warnings, so one report)."""
     out: list[Problem] = []
     for data in view.data.values():
-        out += of_data_set(data)
+        out += data_set_warnings(data)
     out += consistency.total_warnings(view.question, view.data, display_path(view.question.source))
     first: dict[tuple, Problem] = {}
     for problem in out:  # one warning per place: a split and a total over the same figure say it once
@@ -109,19 +107,9 @@ def template_path(question: Question, templates_dir: Path | None = None) -> Path
     return path
 
 
-def _entry(path: Path) -> tuple[int, int, int] | None:
-    """What a folder entry is (without following a link), to tell that it is unchanged; None: no such entry."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino, st.st_mode
-
-
 class Generator:
-    """Makes answers for one register; templates, notes and data files are read once and reused,
-    and so is what the answers work out again from the same files: where a template is, a data
-    set's own warnings."""
+    """Makes answers for one register; its notes are read once, and its data files once while
+    they are unchanged (DatasetCache), for all the answers it makes."""
 
     def __init__(self, register: Register, templates_dir: Path | None = None,
                  created: dt.datetime | None = None) -> None:
@@ -130,48 +118,6 @@ class Generator:
         self.created = created
         self.notes = datasets.load_notes(notes_path(register))
         self.datasets = datasets.DatasetCache()
-        #: (register, template) -> (its folder's entry, the template's entry, template_path's answer)
-        self._template_paths: dict[tuple[Path, str], tuple[tuple, tuple, Path]] = {}
-        #: (kind, name, file) of a data set -> (the table it was read from, its warnings: data_set_warnings)
-        self._data_set_warnings: dict[tuple[type, str, str], tuple[object, list[Problem]]] = {}
-        self._data_files: dict[str, Path] = {}  # a data set's name in the register -> data_file's answer
-
-    def template_path(self, question: Question) -> Path:
-        """template_path(question, templates_dir), worked out again only when the templates folder or
-        the template's entry in it changed (a file put in its place, a link): both are looked at
-        without following links, and a template that is a link is always worked out again. The
-        folders above the templates folder are taken to stay where they are during a run."""
-        if self.templates_dir is None:  # the project's setting names the folder: read it each time
-            return template_path(question, self.templates_dir)
-        key = (question.source, question.template)
-        folder = Path(self.templates_dir)
-        entries = _entry(folder), _entry(folder / question.template)
-        found = self._template_paths.get(key)
-        if found is not None and found[:2] == entries:
-            return found[2]
-        path = template_path(question, self.templates_dir)
-        if None not in entries and not stat.S_ISLNK(entries[1][2]):
-            self._template_paths[key] = (*entries, path)
-        return path
-
-    def data_set_warnings(self, data) -> list[Problem]:
-        """data_set_warnings(data), worked out once for each table of data read (a data file read
-        again when it changed is a new table)."""
-        raw = getattr(data, "raw", None)
-        if raw is None:
-            return data_set_warnings(data)
-        key = (type(data), data.name, data.file)
-        found = self._data_set_warnings.get(key)
-        if found is None or found[0] is not raw:
-            found = self._data_set_warnings[key] = (raw, data_set_warnings(data))
-        return found[1]
-
-    def data_file(self, file: str) -> Path:
-        """data_file(the register's data folder / file): a path's parts only, worked out once."""
-        found = self._data_files.get(file)
-        if found is None:
-            found = self._data_files[file] = data_file(self.register.data_dir / file)
-        return found
 
     def generate(self, question: Question, view: AnswerView | None = None) -> Draft:
         """The answer to question; `view`: its view, when the caller built it already (once:
@@ -180,7 +126,7 @@ class Generator:
             return self._generate(question, view)  # and is dropped before the collector runs again
 
     def _generate(self, question: Question, view: AnswerView | None) -> Draft:
-        tpath = self.template_path(question)
+        tpath = template_path(question, self.templates_dir)
         template = load_template(tpath)
         if view is None:
             view = build_view(self.register, question, self.notes, self.datasets.load)
@@ -192,8 +138,8 @@ class Generator:
             file_name=file_name(question),
             register=self.register.path,
             template=tpath,
-            data_files={name: self.data_file(f) for name, f in question.data.items()},
+            data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
             warnings=placeholder_warnings(question, template.attributes_of("question"))
-            + data_warnings(view, self.data_set_warnings),
+            + data_warnings(view),
         )

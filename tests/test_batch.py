@@ -22,7 +22,7 @@ import pytest
 from benchmarks.bench_batch import multiply_register
 from drafter.word import oxml
 from drafter.word import package
-from drafter.batch import parse_numbers
+from drafter.commands.batch import parse_numbers
 from drafter.errors import DataError
 from drafter.write.output import ownership
 from drafter.paths import answer_file_name
@@ -374,7 +374,7 @@ def test_pdf_without_libreoffice_is_a_clear_message_before_any_work(project, mon
 
 
 def _start_batch(project: Path, output: Path, *extra: str) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "drafter.cli", "batch", "--register", str(project / "data" / "questions.yaml"),
+    cmd = [sys.executable, "-m", "drafter", "batch", "--register", str(project / "data" / "questions.yaml"),
            "--templates", str(project / "answer_templates"), "--output", str(output), *extra]
     # as from a terminal: a run started under nohup (SIGHUP ignored) or in a shell's background
     # (SIGINT ignored) rightly leaves that signal alone, so the test gives both their defaults
@@ -524,22 +524,14 @@ def test_a_long_lived_generator_sees_a_changed_data_file(project):
     assert "59.000.000" in after and "58.000.000" not in after
 
 
-def test_the_plan_gives_each_worker_the_question_the_register_has(project):
-    """A plan holds its questions pickled and compressed (Task), not the register's objects:
-    each gives back the register's question, value by value, its source file included."""
-    from drafter.batch import Selection, plan, read_plan
+def test_the_plan_holds_the_selected_questions_of_the_register(project):
+    from drafter.commands.batch import Selection, plan
 
     register_of(project, 12)
-    path = project / "data" / "questions.yaml"
-    reg = load_register(path, lenient=True)
-    for planned in (plan(reg, Selection()), read_plan(path, Selection())):
-        assert planned.register.questions == () and planned.register.path == reg.path
-        made = [task.question(planned.dictionary) for task in planned.tasks]
-        assert made == list(reg.questions) and [q.source for q in made] == [q.source for q in reg.questions]
-        assert [(t.label, t.zittingsjaar, t.number, t.title, t.place) for t in planned.tasks] == \
-            [(q.label, q.zittingsjaar, q.number, q.title, q.place) for q in reg.questions]
-    chosen = plan(reg, Selection(numbers=parse_numbers("7")))
-    assert [task.question(chosen.dictionary) for task in chosen.tasks] == [reg.find(7)]
+    reg = load_register(project / "data" / "questions.yaml", lenient=True)
+    everything = plan(reg, Selection())
+    assert everything.questions == reg.questions and everything.failed == () and everything.total == 12
+    assert plan(reg, Selection(numbers=parse_numbers("7"))).questions == (reg.find(7),)
 
 
 def test_the_fast_yaml_reader_keeps_every_line(project):
@@ -659,14 +651,14 @@ def test_a_full_disk_when_the_manifest_is_written_is_a_message(project, monkeypa
 def test_a_full_disk_for_an_answer_fails_that_answer_only(project, monkeypatch):
     from drafter.write import output
 
-    real = output._temp_file
+    real = output.temp_file
 
     def full_for_question_2(folder, name, data):
         if "vraag-2-" in name:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(folder, name, data)
 
-    monkeypatch.setattr(output, "_temp_file", full_for_question_2)
+    monkeypatch.setattr(output, "temp_file", full_for_question_2)
     register_of(project, 3)
     result = batch(project, "--jobs", "1")
     assert result.exit_code == 1, result.output

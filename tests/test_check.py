@@ -37,7 +37,7 @@ def scope(project: Path) -> str:
 
 
 def test_the_example_project_is_clean(project):
-    """No errors; the warnings are what `answer` warns about too (issue 10: one report): the
+    """No errors; the warnings are what `answer` warns about too (one report): the
     placeholders (N.N., no date) each example question shows, and nothing else."""
     result = check_in(project)
     assert result.exit_code == 0, result.output
@@ -192,7 +192,7 @@ def _placeholders(result) -> int:
 
 def _warnings(result) -> list[str]:
     """The data's warnings: without the placeholders every example question shows (N.N., no
-    date), which check reports since issue 10 and test_the_example_project_is_clean checks."""
+    date), which check reports as answer does and test_the_example_project_is_clean checks."""
     return [line for line in lines_of(result) if line.startswith("warning: ") and "the draft shows placeholders" not in line]
 
 

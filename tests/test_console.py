@@ -19,7 +19,7 @@ def _drafter(project: Path, *args: str, encoding: str = "cp1252") -> subprocess.
     options = ["--register", str(project / "data" / "questions.yaml"), "--templates", str(project / "answer_templates")]
     if args[0] != "check":
         options += ["--output", str(project / "out")]
-    return subprocess.run([sys.executable, "-m", "drafter.cli", *args, *options], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "drafter", *args, *options], cwd=project, env=env,
                           capture_output=True, timeout=120)
 
 
@@ -57,12 +57,12 @@ def test_answers_with_non_latin_names_are_made_on_a_cp1252_console(project, comm
 
 def test_an_internal_error_has_its_own_exit_code(project, monkeypatch):
     """1: the user's mistake, 2: a usage error (Click), 3: a bug in drafter."""
-    from drafter.load import register
+    from drafter.pipeline import Generator
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(register, "load_register", broken)
+    monkeypatch.setattr(Generator, "generate", broken)
     result = run_in(project, "answer", "--question", "4")
     assert result.exit_code == 3, result.output
     assert result.stderr.startswith("internal error: RuntimeError: a bug")

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from drafter.deadlines import add_working_days, deadlines, is_working_day, working_days_between
-from drafter.load.register import DeadlineSettings, load_register
+from drafter.deadlines import DeadlineSettings
+from drafter.load.register import load_register
 
 D = dt.date
 

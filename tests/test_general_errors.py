@@ -119,3 +119,21 @@ def test_a_note_without_a_notes_file(project):
     assert "unknown note key 'geen_clusterbudget'" in result.stderr
     assert "the register names no notes file. Add 'notes: notes.yaml' to the register" in result.stderr
     assert files_in(project / "out") == []
+
+
+def test_debug_shows_the_error_beneath_drafter_s_own(project):
+    """--debug prints the traceback down to the library's error (here tomllib's), and the
+    problem as always; without it, the problem alone."""
+    from .conftest import run_cli
+
+    (project / "drafter.toml").write_text("[paths\nregister = 1\n", encoding="utf-8")
+    plain = run_cli("check", "--project", str(project))
+    assert plain.exit_code == 1 and "Traceback" not in plain.stderr
+    debug = run_cli("check", "--project", str(project), "--debug")
+    assert debug.exit_code == 1
+    assert "tomllib.TOMLDecodeError: Expected ']' at the end of a table declaration" in debug.stderr
+    assert "The above exception was the direct cause of the following exception" in debug.stderr
+    for result in (plain, debug):
+        assert result.stderr.rstrip().endswith(
+            "error: drafter.toml, line 1: this is not valid TOML: Expected ']' at the end of a table declaration. "
+            'Write each setting as name = "value", under [paths] or [house_style].')

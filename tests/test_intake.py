@@ -19,7 +19,7 @@ import docx
 import pytest
 
 from drafter.errors import DataError
-from drafter.intake.register_edit import ANSWER_PLACEHOLDER
+from drafter.intake.entry import ANSWER_PLACEHOLDER
 from drafter.load.register import load_register
 from drafter.load.yamlfile import load_yaml
 from tests.conftest import ROOT, need_libreoffice, run_cli, validate_docx
@@ -470,7 +470,7 @@ def test_a_register_whose_questions_are_not_last_keeps_its_comments_and_entries(
 
 
 def test_a_register_changed_meanwhile_is_left_as_the_other_wrote_it(project, tmp_path, monkeypatch):
-    from drafter.intake import command
+    from drafter.commands import intake as command
 
     register = project / "data" / "questions.yaml"
     real = command.with_entry

@@ -1,9 +1,10 @@
 """The package's folders are the pipeline's stages, and the stages import downward only.
 
-bottom (errors, paths, files, ooxml) <- load <- view <- word <- write <- the commands
-(pipeline, check, batch, cli, report). Only word/ knows Word's XML; lxml is imported only
-there and in the shared `ooxml` helper that the workbook reader uses too. The README's
-"How it works" names every module where it lives.
+bottom (errors, paths, files, deadlines, the XML layer) <- load <- view <- word <- write and
+intake <- pipeline <- commands. No module imports, through others, one that imports it (every
+import counts, those inside functions too). Only word/ knows Word's XML; lxml is imported
+only there and in the XML layer that the workbook reader uses too. The README's "How it
+works" names every module where it lives.
 """
 
 from __future__ import annotations
@@ -17,9 +18,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "drafter"
 
-BOTTOM = {"drafter", "drafter.errors", "drafter.paths", "drafter.files", "drafter.ooxml", "drafter.i18n"}
-STAGES = {"load": 1, "view": 2, "word": 3, "write": 4}
-COMMANDS = 5
+#: Each folder (or top-level module) of drafter/ and its rank: a module imports only from its
+#: own rank and those below it. The XML layer (oxml/, ooxml) sits below load/.
+RANKS = {
+    "errors": 0, "paths": 0, "files": 0, "deadlines": 0, "i18n": 0, "oxml": 0, "ooxml": 0,
+    "load": 1,
+    "view": 2,
+    "word": 3,
+    "write": 4, "intake": 4,
+    "pipeline": 5,
+    "commands": 6, "__main__": 6,
+}
+STAGES = ("load", "view", "word", "write")
 #: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name.
 WORD_XML = re.compile(r"wordprocessingml/2006/main|[\"'{]w:[A-Za-z]")
 
@@ -34,15 +44,19 @@ def _modules() -> dict[str, Path]:
 
 
 def _rank(module: str) -> int:
-    if module in BOTTOM:
-        return 0
+    """A module's rank, by the folder (or top-level module) of drafter/ it is in; drafter's own
+    __init__ (the version) is at the bottom. A name with no rank is a new folder or module:
+    rank it in RANKS."""
     parts = module.split(".")
-    if len(parts) >= 2 and parts[1] in STAGES:
-        return STAGES[parts[1]]
-    return COMMANDS
+    if parts == ["drafter"]:
+        return 0
+    return RANKS[parts[1]]
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
+def _imports(path: Path, modules=None) -> list[tuple[int, str]]:
+    """(line, module) of every import in a file, those inside functions too; `from a import b`
+    also imports the module a.b when b is one (of `modules`, by default drafter's)."""
+    modules = _modules() if modules is None else modules
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
@@ -54,7 +68,7 @@ def _imports(path: Path) -> list[tuple[int, str]]:
             found.append((node.lineno, base))
             # 'from drafter.word import oxml' imports the module drafter.word.oxml
             found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names
-                      if f"{base}.{alias.name}" in _modules()]
+                      if f"{base}.{alias.name}" in modules]
     return found
 
 
@@ -73,15 +87,86 @@ def test_a_stage_imports_only_its_own_stage_and_those_below(module):
     assert not wrong, f"{module} imports from a later stage: {wrong}"
 
 
+def _graph(modules: dict[str, Path]) -> dict[str, set[str]]:
+    """Module -> the modules of drafter it imports, anywhere in it."""
+    return {name: {imported for _, imported in _imports(path, modules) if imported in modules and imported != name}
+            for name, path in modules.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every group of modules that import each other, through others or directly (Tarjan's
+    strongly connected components of more than one module), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph.get(node, ())):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+#: Cycles another branch of this round removes (Word's XML layer); when it is merged, the test
+#: below fails until this entry is deleted.
+BEING_REMOVED = [["drafter.word.figures", "drafter.word.finish"]]
+
+
+def test_no_module_imports_itself_through_others():
+    found = _cycles(_graph(MODULES))
+    assert [c for c in found if c not in BEING_REMOVED] == []
+    gone = [c for c in BEING_REMOVED if c not in found]
+    assert not gone, f"{gone} is no longer a cycle: delete it from BEING_REMOVED"
+
+
+def test_the_cycle_check_finds_a_cycle_through_an_import_inside_a_function(tmp_path):
+    """The check above can fail: three modules that import each other in a ring, one of the
+    imports inside a function, and a module beside them that only imports one of them."""
+    sources = {
+        "drafter.x.a": "from drafter.x import b\n",
+        "drafter.x.b": "import drafter.x.c\n",
+        "drafter.x.c": "def later():\n    from drafter.x.a import thing\n    return thing\n",
+        "drafter.x.d": "from drafter.x.a import thing\n",
+    }
+    modules = {}
+    for name, text in sources.items():
+        path = tmp_path / f"{name}.py"
+        path.write_text(text, encoding="utf-8")
+        modules[name] = path
+    assert _cycles(_graph(modules)) == [["drafter.x.a", "drafter.x.b", "drafter.x.c"]]
+
+
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_only_the_word_stage_knows_word_xml(module):
-    if module.startswith("drafter.word"):
+    if module.startswith(("drafter.word", "drafter.oxml")):
         return
     path = MODULES[module]
     text = path.read_text(encoding="utf-8")
     lxml = [line for line, name in _imports(path) if name.split(".")[0] == "lxml"]
-    if module != "drafter.ooxml":
-        assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/word/ or drafter/ooxml.py"
+    if not module.startswith(("drafter.ooxml", "drafter.oxml")):
+        assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/word/ or the XML layer"
     hits = [n for n, line in enumerate(text.splitlines(), 1) if WORD_XML.search(line)]
     assert not hits, f"{module} uses Word XML names at lines {hits}; that belongs in drafter/word/"
 
@@ -112,5 +197,5 @@ def test_the_readme_layout_names_every_module_where_it_lives():
         if rel.as_posix() not in named:
             missing.append(rel.as_posix())
     assert not missing, f"README 'How it works' does not name: {missing}"
-    stale = [n for n in named if n.split("/")[0] in STAGES and not (PACKAGE / f"{n}.py").exists() and not (PACKAGE / n).is_dir()]
+    stale = [n for n in named if "/" in n and n.split("/")[0] in RANKS and not (PACKAGE / f"{n}.py").exists() and not (PACKAGE / n).is_dir()]
     assert not stale, f"README 'How it works' names modules that do not exist: {stale}"

@@ -282,7 +282,7 @@ def test_lock_files_of_word_and_libreoffice(tmp_path):
 
 
 def test_temporary_files_start_with_a_dot(tmp_path):
-    made = output._temp_file(tmp_path, "antwoord.docx", b"x")
+    made = output.temp_file(tmp_path, "antwoord.docx", b"x")
     assert made.name.startswith(".antwoord.docx.") and made.name.endswith(".part")
 
 
@@ -338,7 +338,7 @@ def test_help_shows_no_type_names(command):
 
 
 def test_every_command_documents_itself_sentence_by_sentence():
-    from drafter import cli
+    from drafter.commands import cli
 
     for command in COMMANDS:
         doc = getattr(cli, command).__doc__

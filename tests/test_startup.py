@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import sys
 sys.argv = ["drafter"] + {args!r}
-from drafter.cli import main
+from drafter.commands.cli import main
 try:
     main()
 except SystemExit:
@@ -40,7 +40,7 @@ def test_help_and_version_load_only_the_command_line(args):
 
 @pytest.mark.parametrize("args", [["status"], ["verify"]])
 def test_commands_that_read_no_data_do_not_import_pandas(tmp_path, args):
-    made = subprocess.run([sys.executable, "-m", "drafter.cli", "init", str(tmp_path / "project"), "--quiet"],
+    made = subprocess.run([sys.executable, "-m", "drafter", "init", str(tmp_path / "project"), "--quiet"],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert made.returncode == 0, made.stderr
     proc = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=("pandas", "numpy"))],

@@ -1,4 +1,4 @@
-"""drafter verify: edited answers held against their data, figure by figure (issue 13).
+"""drafter verify: edited answers held against their data, figure by figure.
 
 Answers are edited as people edit them: with python-docx (a run's text changed, as Word
 does when you type over a figure; a row deleted; a paragraph moved; a whole cell retyped)
@@ -441,7 +441,7 @@ def test_a_row_added_by_hand_to_a_table_with_a_total(project):
         'the figures of column "VAK" add up to 15,250 now, but 14,250 is stated')
 
 
-# --------------------------------------------------------------------------- the general tables (issue 9)
+# --------------------------------------------------------------------------- the general tables
 
 ANSWER741 = "antwoord-1987-1988-vraag-741-public-expenditure.docx"
 OTHER = 'table 1, section "Other departments"'

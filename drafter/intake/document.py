@@ -28,9 +28,9 @@ minister's name and title may be separated by a comma ("aan Jo Brouns, Vlaams mi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter.errors import DataError, display_path
 from drafter.files import stat_file
 from drafter.intake.question import NewQuestion, check_zittingsjaar, parse_date, zittingsjaar_of
@@ -89,7 +89,7 @@ def _docx_lines(data: bytes, shown: str) -> list[Line]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DataError(f"this is not a Word document that can be read ({exc})", file=shown,
-                        hint="Open it in Word and save it again as .docx, or save it as .txt.") from None
+                        hint="Open it in Word and save it again as .docx, or save it as .txt.") from exc
     lines = []
     for n, paragraph in enumerate(document.paragraphs, start=1):
         for text in paragraph.text.splitlines():
@@ -115,7 +115,7 @@ def _pdf_lines(data: bytes, shown: str) -> list[Line]:
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DataError(f"this is not a PDF that can be read ({type(exc).__name__.replace('Error', ' error')})",
                         file=shown, hint="Download the question document again, or give its .docx or .txt "
-                        "version.") from None
+                        "version.") from exc
     lines, block = [], 0
     for page_number, text in enumerate(pages, start=1):
         block += 1

@@ -67,9 +67,9 @@ def fetch(url: str, what: str, limit: int, accept: str = "*/*") -> bytes:
         except (httpx.TransportError, OSError) as exc:
             last = _reason(exc)
             continue
-        except httpx.InvalidURL:
+        except httpx.InvalidURL as exc:
             raise DataError(f"{url!r} is not a web address that can be fetched", hint="Give the record's id "
-                            "(e.g. 1947140) or its full URL (https://...).") from None
+                            "(e.g. 1947140) or its full URL (https://...).") from exc
         if response.status_code >= 500:
             last = f"it answered with an error (HTTP {response.status_code})"
             continue
@@ -114,9 +114,9 @@ def read_record(source: str, service: str | None = None) -> tuple[dict, str]:
 def parse_record(data: bytes, shown: str) -> dict:
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         raise DataError("the record is not UTF-8 text (JSON)", file=shown,
-                        hint="Save the service's answer as it came, or fetch it again by its id.") from None
+                        hint="Save the service's answer as it came, or fetch it again by its id.") from exc
     if text.lstrip().startswith("<"):
         raise DataError("the record is not JSON but XML or a web page", file=shown,
                         hint="Ask the service for JSON (drafter does), or save its JSON answer and give that file.")
@@ -125,7 +125,7 @@ def parse_record(data: bytes, shown: str) -> dict:
     except json.JSONDecodeError as exc:
         raise DataError(f"the record is not valid JSON ({exc.msg})", file=shown,
                         place=f"line {exc.lineno}, column {exc.colno}",
-                        hint="Save the service's answer again as it came, or fetch it by its id.") from None
+                        hint="Save the service's answer again as it came, or fetch it by its id.") from exc
     if not isinstance(record, dict) or "vraagnummer" not in record:
         kind = "a list" if isinstance(record, list) else "a record without 'vraagnummer'"
         raise DataError(f"this is not the record of a written question ({kind})", file=shown,

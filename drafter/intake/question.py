@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from drafter.errors import DataError
 from drafter.load.register import UNKNOWN_PERSON, ZITTINGSJAAR
 
 #: Dutch month names as the parliament writes them in dates ("26 februari 2024").
-MONTHS = {name: n for n, name in enumerate(
+MONTHS = MappingProxyType({name: n for n, name in enumerate(
     ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-     "november", "december"), start=1)}
+     "november", "december"), start=1)})
 #: The zittingsjaar starts on the fourth Monday of September (Flemish Parliament's rules).
 SESSION_START_MONTH = 9
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter import paths
+from drafter.deadlines import DEFAULT_INTERNAL_DAYS, LEGAL_WORKING_DAYS, DeadlineSettings
 from drafter.load.datasets import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
 from drafter.load.keys import ASKED_IN, ASKER_KEYS, NUMBERINGS, RESERVED_NAMES, AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
@@ -263,20 +264,6 @@ class Rejected:
         if self.number is None:
             return f"the question at line {self.line}"
         return f"question {self.number}" + (f" ({self.zittingsjaar})" if self.zittingsjaar else "")
-
-
-#: Working days the administration has less than the minister, unless the register says otherwise.
-DEFAULT_INTERNAL_DAYS = 5
-#: The minister's legal term, in working days after the question was sent.
-LEGAL_WORKING_DAYS = 20
-
-
-@dataclass(frozen=True)
-class DeadlineSettings:
-    """The house's deadline rules: the register's ``deadlines: {internal_days, closing_days}``."""
-
-    internal_days: int = DEFAULT_INTERNAL_DAYS  # the internal deadline: this many working days before the legal one
-    closing_days: tuple[dt.date, ...] = ()  # extra days the house is closed (not working days)
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,25 @@ import datetime as dt
 import hashlib
 import json
 import os
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter import __version__
 from drafter.errors import OutputError, Problem, display_path
-from drafter.write.output import replace_file, write_new
+from drafter.write.output import Status, replace_file, write_new
 
 #: Changes when the layout of the JSON changes in a way readers must know about.
 MANIFEST_VERSION = 1
 PREFIX = "drafter-manifest-"
-RUNNING, FINISHED, INTERRUPTED = "running", "finished", "interrupted"
+
+
+class RunState(StrEnum):
+    """The state of a run, as its manifest records it."""
+
+    RUNNING = "running"  # started; a run killed outright (kill -9) stays here
+    FINISHED = "finished"
+    INTERRUPTED = "interrupted"  # Ctrl-C, SIGTERM or SIGHUP: the answers made so far are listed
 
 
 def sha256_of(data: bytes) -> str:
@@ -58,9 +66,18 @@ class FileHashes:
         return known[1]
 
 
+class Role(StrEnum):
+    """What an input file is to an answer (the keys of a manifest's "inputs")."""
+
+    REGISTER = "register"
+    TEMPLATE = "template"
+    DATA = "data"
+    NOTES = "notes"
+
+
 @dataclass(frozen=True)
 class InputFile:
-    role: str  # "register", "template", "data" or "notes"
+    role: Role
     path: Path
     sha256: str
     name: str | None = None  # a data set's name in the register
@@ -71,7 +88,7 @@ def _inputs_dict(inputs: tuple[InputFile, ...]) -> dict:
     out: dict = {}
     for item in inputs:
         entry = {"file": str(item.path.resolve()), "sha256": item.sha256}
-        if item.role == "data":
+        if item.role == Role.DATA:
             out.setdefault("data", {})[item.name] = entry
         else:
             out[item.role] = entry
@@ -86,7 +103,7 @@ class AnswerRecord:
     zittingsjaar: str | None
     number: int | None
     title: str | None
-    status: str  # one of output's statuses, or batch.FAILED
+    status: Status
     file: Path | None = None  # the file written (with "beside": the new draft)
     sha256: str | None = None
     size: int | None = None
@@ -132,7 +149,7 @@ class Manifest:
         self.options = options
         self.path: Path | None = None
 
-    def as_dict(self, records: list[AnswerRecord], state: str, finished: dt.datetime | None) -> dict:
+    def as_dict(self, records: list[AnswerRecord], state: RunState, finished: dt.datetime | None) -> dict:
         counts: dict[str, int] = {}
         for record in records:
             counts[record.status] = counts.get(record.status, 0) + 1
@@ -148,7 +165,7 @@ class Manifest:
             "answers": [r.as_dict() for r in records],
         }
 
-    def write(self, records: list[AnswerRecord], state: str, finished: dt.datetime | None = None) -> Path:
+    def write(self, records: list[AnswerRecord], state: RunState, finished: dt.datetime | None = None) -> Path:
         data = json.dumps(self.as_dict(records, state, finished), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
         name = self.folder / f"{PREFIX}{self.started:%Y%m%d-%H%M%S}.json"
         try:
@@ -160,5 +177,5 @@ class Manifest:
             raise OutputError(f"cannot write the manifest of the run ({exc.strerror or exc})",
                               file=display_path(self.path or name),
                               hint="Free some space on the disk (or check the folder's permissions); "
-                              "the answers listed above were written.") from None
+                              "the answers listed above were written.") from exc
         return self.path

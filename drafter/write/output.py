@@ -20,41 +20,67 @@ import re
 import tempfile
 import time
 import zipfile
+import zlib
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter.word import finish
 from drafter.word import oxml
 from drafter.word import package
-from drafter.errors import OutputError, display_path
+from drafter.errors import DrafterError, OutputError, display_path
 from drafter.files import hide, office_lock_files
 
-WRITTEN = "written"  # a new file
-REPLACED = "replaced"  # an unedited earlier draft replaced
-UNCHANGED = "unchanged"  # the same bytes were there already
-BESIDE = "beside"  # the existing file was edited: the new draft is written beside it
-BACKED_UP = "backed-up"  # force: the edited file was kept as a backup, then replaced
+
+class Status(StrEnum):
+    """What became of an answer: the values are those of the manifest and the JSON output."""
+
+    WRITTEN = "written"  # a new file
+    REPLACED = "replaced"  # an unedited earlier draft replaced
+    UNCHANGED = "unchanged"  # the same bytes were there already
+    BESIDE = "beside"  # the existing file was edited: the new draft is written beside it
+    BACKED_UP = "backed-up"  # force: the edited file was kept as a backup, then replaced
+    FAILED = "failed"  # not written: the answer could not be made (a batch's record says why)
+
+
+class Ownership(StrEnum):
+    """Whose a file at an answer's place is."""
+
+    UNEDITED = "unedited"  # drafter made it, and nobody changed it since
+    EDITED = "edited"  # drafter made it, and someone changed it since
+    OTHER = "other"  # drafter's answer to another question
+    FOREIGN = "foreign"  # not drafter's: no record of drafter's, or not a Word file drafter can read
+
+
 TEMP_SUFFIX = ".part"
 BESIDE_TAG = "nieuwe-versie"
+
+#: Why a file is not an answer drafter can read back: it cannot be read (OSError), is no zip or
+#: a damaged one (BadZipFile, zlib.error, EOFError), is encrypted or compressed in a way
+#: zipfile does not read (RuntimeError, NotImplementedError), or its XML is not well formed
+#: (lxml's XMLSyntaxError is a SyntaxError; ValueError for text XML cannot hold) or is refused
+#: by the XML layer's limits (DrafterError). Any other exception is a bug, and is raised.
+UNREADABLE = (OSError, zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, SyntaxError,
+              ValueError, DrafterError)
 
 
 @dataclass(frozen=True)
 class WriteResult:
     path: Path
-    status: str
+    status: Status
     backup: Path | None = None
     existing: Path | None = None  # with BESIDE: the edited file that was kept
 
     @property
     def message(self) -> str:
         shown = display_path(self.path)
-        if self.status == WRITTEN:
+        if self.status == Status.WRITTEN:
             return f"wrote {shown}"
-        if self.status == REPLACED:
+        if self.status == Status.REPLACED:
             return f"wrote {shown} (replaced the earlier, unedited draft)"
-        if self.status == UNCHANGED:
+        if self.status == Status.UNCHANGED:
             return f"{shown} is up to date (nothing changed)"
-        if self.status == BESIDE:
+        if self.status == Status.BESIDE:
             return (f"{display_path(self.existing)} was edited since drafter made it and was left alone; "
                     f"the new draft is {shown}")
         return f"wrote {shown}; the edited file was kept as {display_path(self.backup)}"
@@ -73,25 +99,25 @@ def _recorded(source) -> tuple[dict[str, str], str | None]:
     return props, finish.fingerprint(parts)
 
 
-def ownership(path: Path, question: str | None = None) -> str:
-    """'edited', 'unedited' (drafter made it, unchanged since), 'other' (drafter's answer to
-    another question than `question`) or 'foreign' (not drafter's)."""
+def ownership(path: Path, question: str | None = None) -> Ownership:
+    """Whose the file at path is; OTHER: drafter's answer to another question than `question`."""
     try:
         props, current = _recorded(path)
-    except Exception:  # noqa: BLE001 - a file drafter cannot read is not one it made
-        return "foreign"
+    except UNREADABLE:  # a file drafter cannot read is not one it made
+        return Ownership.FOREIGN
     recorded = props.get(finish.FINGERPRINT)
     if not recorded or current is None:
-        return "foreign"
+        return Ownership.FOREIGN
     if question is not None and props.get(finish.QUESTION_ID) != question:
-        return "other"
-    return "unedited" if current == recorded else "edited"
+        return Ownership.OTHER
+    return Ownership.UNEDITED if current == recorded else Ownership.EDITED
 
 
 def _question_of(data: bytes) -> str | None:
+    """The question a new draft answers, from its record (None: bytes that are no answer of drafter's)."""
     try:
         return _recorded(data)[0].get(finish.QUESTION_ID)
-    except Exception:  # noqa: BLE001 - bytes that are no answer of drafter's
+    except UNREADABLE:
         return None
 
 
@@ -102,7 +128,7 @@ def _umask() -> int:
     return mask
 
 
-def _temp_file(folder: Path, name: str, data: bytes) -> Path:
+def temp_file(folder: Path, name: str, data: bytes) -> Path:
     """data in a hidden temporary file beside its target, with the mode any program gives a
     new file (0666 less the user's umask: colleagues on a shared folder can open it). Its
     name holds this process's id, so a later run knows it for a leftover (`remove_stale`)."""
@@ -125,16 +151,12 @@ _TEMP_NAME = re.compile(r"^\.(?:.+\.(?:docx|json|pdf)|drafter-check)\.(\d+)\.[^.
 #: A temporary file of a process that is not running here is left alone this long (it may
 #: be another computer's, on a shared folder); any is removed after a day.
 STALE_SECONDS, ANCIENT_SECONDS = 60, 24 * 3600
-_cleaned: set[Path] = set()
 
 
 def remove_stale(folder: Path) -> list[Path]:
     """Remove the temporary files (.antwoord-....part) that runs ended by kill -9 or a crash
-    left in folder; once per folder and process. Returns what was removed."""
+    left in folder. Returns what was removed. `check_folder` does it once for a run."""
     folder = Path(folder)
-    if folder in _cleaned:
-        return []
-    _cleaned.add(folder)
     removed = []
     now = time.time()
     try:
@@ -170,8 +192,8 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _link_new(tmp: Path, target: Path) -> bool:
-    """Put tmp at target only if target does not exist; False if it does."""
+def link_new(tmp: Path, target: Path) -> bool:
+    """Put tmp (a `temp_file` beside target) at target only if target does not exist; False if it does."""
     try:
         os.link(tmp, target)
     except FileExistsError:
@@ -205,10 +227,10 @@ def write_new(target: Path, data: bytes) -> Path:
     Never replaces a file; returns the path written. For files drafter names itself (the
     manifest of a run), so two runs at the same time each keep their own.
     """
-    tmp = _temp_file(target.parent, target.name, data)
+    tmp = temp_file(target.parent, target.name, data)
     try:
         n = 1
-        while not _link_new(tmp, _numbered(target, None, n)):
+        while not link_new(tmp, _numbered(target, None, n)):
             n += 1
         return _numbered(target, None, n)
     finally:
@@ -217,7 +239,7 @@ def write_new(target: Path, data: bytes) -> Path:
 
 def replace_file(target: Path, data: bytes) -> None:
     """Replace a file drafter wrote earlier in this run, whole at once (temporary name, then rename)."""
-    tmp = _temp_file(target.parent, target.name, data)
+    tmp = temp_file(target.parent, target.name, data)
     try:
         os.replace(tmp, target)
     finally:
@@ -229,7 +251,7 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder ({exc.strerror})", file=display_path(folder),
-                          hint="Choose another folder with --output.") from None
+                          hint="Choose another folder with --output.") from exc
 
 
 def _cannot_write(folder: Path, exc: OSError) -> OutputError:
@@ -255,64 +277,65 @@ def locked_error(target: Path) -> OutputError:
 
 
 def check_folder(folder: Path) -> None:
-    """Raise an OutputError now, once, if answers cannot be written in folder."""
+    """Before a run writes in folder: make it, remove what earlier runs left half-written
+    (`remove_stale`), and raise an OutputError now if nothing can be written there."""
     _make_folder(folder)
     remove_stale(folder)
     try:
-        _temp_file(folder, "drafter-check", b"").unlink()
+        temp_file(folder, "drafter-check", b"").unlink()
     except OSError as exc:
-        raise _cannot_write(folder, exc) from None
+        raise _cannot_write(folder, exc) from exc
 
 
 def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.datetime | None = None) -> WriteResult:
-    """Write an answer at target, by the rules in this module's docstring."""
+    """Write an answer at target, by the rules in this module's docstring (call `check_folder`
+    for its folder once before a run's first answer)."""
     folder = target.parent
     _make_folder(folder)
-    remove_stale(folder)
     try:
-        tmp = _temp_file(folder, target.name, data)
+        tmp = temp_file(folder, target.name, data)
     except OSError as exc:
-        raise _cannot_write(folder, exc) from None
+        raise _cannot_write(folder, exc) from exc
     try:
         return _place(tmp, target, data, force, now)
     except PermissionError as exc:
         if is_locked(exc, target):
-            raise locked_error(target) from None
+            raise locked_error(target) from exc
         raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
-                          hint="Check that the folder is writable and the disk is not full.") from None
+                          hint="Check that the folder is writable and the disk is not full.") from exc
     except OSError as exc:
         raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
-                          hint="Check that the folder is writable and the disk is not full.") from None
+                          hint="Check that the folder is writable and the disk is not full.") from exc
     finally:
         tmp.unlink(missing_ok=True)
 
 
 def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None) -> WriteResult:
     for _ in range(10):  # another run may create or remove the file meanwhile
-        if _link_new(tmp, target):
-            return WriteResult(target, WRITTEN)
+        if link_new(tmp, target):
+            return WriteResult(target, Status.WRITTEN)
         try:
             if target.read_bytes() == data:
-                return WriteResult(target, UNCHANGED)
+                return WriteResult(target, Status.UNCHANGED)
         except FileNotFoundError:
             continue
         question = _question_of(data)
         state = ownership(target, question)
-        if state == "other":
+        if state == Ownership.OTHER:
             raise OutputError(
                 f"this file holds drafter's answer to another question, not to {question}; it is not replaced",
                 file=display_path(target),
                 hint="Give this answer its own file name or folder with --output.",
             )
-        if state == "unedited":
+        if state == Ownership.UNEDITED:
             os.replace(tmp, target)
-            return WriteResult(target, REPLACED)
-        if state == "edited" and force:
+            return WriteResult(target, Status.REPLACED)
+        if state == Ownership.EDITED and force:
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             backup = _keep_backup(target, stamp)
             os.replace(tmp, target)
-            return WriteResult(target, BACKED_UP, backup=backup)
-        if state == "foreign":
+            return WriteResult(target, Status.BACKED_UP, backup=backup)
+        if state == Ownership.FOREIGN:
             raise OutputError(
                 "a file of this name exists and drafter did not make it; it is not replaced",
                 file=display_path(target),
@@ -338,9 +361,9 @@ def _keep_backup(target: Path, stamp: str) -> Path:
             continue  # another run took that name meanwhile
         except OSError:
             break  # no hard links here: copy it under a temporary name first
-    copy = _temp_file(target.parent, backup.name, target.read_bytes())
+    copy = temp_file(target.parent, backup.name, target.read_bytes())
     try:
-        while not _link_new(copy, backup):
+        while not link_new(copy, backup):
             backup = _free_name(target, f"backup-{stamp}")
     finally:
         copy.unlink(missing_ok=True)
@@ -353,7 +376,7 @@ def _beside(target: Path, data: bytes) -> Path | None:
         candidate = _numbered(target, BESIDE_TAG, n)
         if not candidate.exists():
             return candidate
-        if candidate.read_bytes() == data or ownership(candidate, _question_of(data)) == "unedited":
+        if candidate.read_bytes() == data or ownership(candidate, _question_of(data)) == Ownership.UNEDITED:
             return candidate
         n += 1
     return None
@@ -361,6 +384,6 @@ def _beside(target: Path, data: bytes) -> Path | None:
 
 def _write_beside(tmp: Path, beside: Path, data: bytes, existing: Path) -> WriteResult:
     # _beside chose a free name, or one holding these bytes or an unedited draft
-    if not _link_new(tmp, beside) and beside.read_bytes() != data:
+    if not link_new(tmp, beside) and beside.read_bytes() != data:
         os.replace(tmp, beside)
-    return WriteResult(beside, BESIDE, existing=existing)
+    return WriteResult(beside, Status.BESIDE, existing=existing)

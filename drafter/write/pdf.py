@@ -20,8 +20,7 @@ SOFFICE_VARIABLE = "DRAFTER_SOFFICE"
 #: At most this many documents per LibreOffice call.
 CHUNK = 200
 #: Starting LibreOffice (with a profile of its own) costs about as much as converting this
-#: many answers: fewer per call, and one call converts them all (issue 14: a few answers,
-#: one call).
+#: many answers: with fewer, one call converts them all.
 MIN_PER_CALL = 10
 
 

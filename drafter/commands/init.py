@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
-from drafter.files import hide
+from drafter.write.output import link_new, temp_file
 
 #: What a project folder holds, as in the example: the project file and these folders.
 EXAMPLE_FOLDERS = ("data", "answer_templates")
@@ -38,7 +37,7 @@ def example_folder() -> Path:
     packaged = resources.files("drafter") / "example"
     if packaged.is_dir() and (packaged / paths.PROJECT_FILE).is_file():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parents[2]
     if (checkout / paths.PROJECT_FILE).is_file() and all((checkout / f).is_dir() for f in EXAMPLE_FOLDERS):
         return checkout
     raise DataError("the example project is missing from this installation of drafter",
@@ -92,28 +91,18 @@ def create_project(folder: Path) -> NewProject:
         for path in written:
             path.unlink(missing_ok=True)
         raise OutputError(f"cannot write the project ({exc.strerror})", file=display_path(exc.filename or folder),
-                          hint="Check that the folder is writable and the disk is not full.") from None
+                          hint="Check that the folder is writable and the disk is not full.") from exc
     return NewProject(root, tuple(written))
 
 
 def _copy(source: Path, target: Path) -> Path:
     """source's bytes at target, whole, only if target is still free."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    hide(Path(tmp))
+    tmp = temp_file(target.parent, target.name, source.read_bytes())
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(source.read_bytes())
-        try:
-            os.link(tmp, target)
-        except FileExistsError:
+        if not link_new(tmp, target):
             raise OutputError("this file appeared while drafter made the project; it is left alone",
-                              file=display_path(target), hint="Choose an empty or new folder.") from None
-        except OSError:
-            if target.exists():
-                raise OutputError("this file appeared while drafter made the project; it is left alone",
-                                  file=display_path(target), hint="Choose an empty or new folder.") from None
-            os.replace(tmp, target)
+                              file=display_path(target), hint="Choose an empty or new folder.")
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     return target

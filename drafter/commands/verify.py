@@ -22,31 +22,42 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
+from drafter.commands.report import format_problem
 from drafter.errors import DrafterError, Problem, display_path
 from drafter.load import schema
 from drafter.load.register import Register, load_register
+from drafter.pipeline import Generator
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
 from drafter.word.figures import AnswerFigures, Found, read_answer
-from drafter.report import format_problem
 
-AS_DRAFTED = "as drafted"
-BY_HAND = "changed by hand"
-BY_HAND_AS_DATA = "changed by hand, as the data now says"
-DATA_CHANGED = "the data has changed"
-REMOVED = "removed"
-NOT_IN_DATA = "not in the data"
-NEW_IN_DATA = "new in the data"
-DOES_NOT_ADD_UP = "does not add up"
+
+class FindingStatus(StrEnum):
+    """What verify says of a figure (the values are those of its text and JSON output), in the
+    order its summary counts them."""
+
+    AS_DRAFTED = "as drafted"
+    BY_HAND = "changed by hand"
+    BY_HAND_AS_DATA = "changed by hand, as the data now says"
+    DATA_CHANGED = "the data has changed"
+    REMOVED = "removed"
+    NOT_IN_DATA = "not in the data"
+    NEW_IN_DATA = "new in the data"
+    DOES_NOT_ADD_UP = "does not add up"
+
+
 #: Findings after which an answer no longer matches its data (exit code 1).
-MISMATCHES = frozenset({BY_HAND, DATA_CHANGED, REMOVED, NOT_IN_DATA, NEW_IN_DATA, DOES_NOT_ADD_UP})
+MISMATCHES = frozenset(FindingStatus) - {FindingStatus.AS_DRAFTED, FindingStatus.BY_HAND_AS_DATA}
+#: Findings a person must carry over from an edited answer to the new draft beside it.
+TO_CARRY_OVER = MISMATCHES - {FindingStatus.DOES_NOT_ADD_UP}
 
 
 @dataclass(frozen=True)
 class Finding:
-    status: str
+    status: FindingStatus
     place: str  # as a Word user finds it: table 1, row "2016", column "VAK"; paragraph 4, "Circa 45% ..."
     figure: str = ""  # the figure's key (table 'kredieten', clusters, 2016, VAK)
     drafted: str = ""  # as drafter wrote it
@@ -64,20 +75,20 @@ class Finding:
         """One line a person reads: the place, then what drafter found there."""
         at = f"{self.place}: "
         says = f"the data says {self.data}" + (f" ({self.source})" if self.source else "")
-        if self.status == AS_DRAFTED:
+        if self.status == FindingStatus.AS_DRAFTED:
             return f"{at}{self.now} as drafted" + (f", moved (it was at {_location(self.moved_from)})" if self.moved_from else "")
-        if self.status == BY_HAND:
+        if self.status == FindingStatus.BY_HAND:
             return f"{at}changed by hand from {self.drafted} to {self.now}; {says}"
-        if self.status == BY_HAND_AS_DATA:
+        if self.status == FindingStatus.BY_HAND_AS_DATA:
             return f"{at}changed by hand from {self.drafted} to {self.now}, as the data now says" + (
                 f" ({self.source})" if self.source else "")
-        if self.status == DATA_CHANGED:
+        if self.status == FindingStatus.DATA_CHANGED:
             return f"{at}{self.now} as drafted, but the data has changed since: {says}"
-        if self.status == REMOVED:
+        if self.status == FindingStatus.REMOVED:
             return f"{at}{self.drafted} was removed; {says}"
-        if self.status == NOT_IN_DATA:
+        if self.status == FindingStatus.NOT_IN_DATA:
             return f"{at}{self.now or self.drafted}: the data no longer has this figure (it came from {self.source})"
-        if self.status == NEW_IN_DATA:
+        if self.status == FindingStatus.NEW_IN_DATA:
             return f"{at}the data now has {self.data}" + (f" ({self.source})" if self.source else "") + \
                 ", which the answer does not show"
         return f"{at}{self.detail}"
@@ -103,7 +114,7 @@ class AnswerReport:
     def ok(self) -> bool:
         return not self.problems and not any(f.mismatch for f in self.findings)
 
-    def count(self, status: str) -> int:
+    def count(self, status: FindingStatus) -> int:
         return sum(1 for f in self.findings if f.status == status)
 
 
@@ -152,23 +163,23 @@ class _Comparison:
             common = dict(place=found.place, figure=figure.key, drafted=figure.shown, now=now or "",
                           data=data or "", source=_source(new.figure if new is not None else figure, self.data_dir))
             if now is None:
-                out.append(Finding(REMOVED, **common))
+                out.append(Finding(FindingStatus.REMOVED, **common))
             elif data is None:
-                out.append(Finding(NOT_IN_DATA, **common))
+                out.append(Finding(FindingStatus.NOT_IN_DATA, **common))
             elif self.same(now, figure.shown):
                 if self.same(now, data):
                     moved = found.drafted_place if _location(found.drafted_place) != _location(found.place) else ""
-                    out.append(Finding(AS_DRAFTED, moved_from=moved, **common))
+                    out.append(Finding(FindingStatus.AS_DRAFTED, moved_from=moved, **common))
                 else:
-                    out.append(Finding(DATA_CHANGED, **common))
+                    out.append(Finding(FindingStatus.DATA_CHANGED, **common))
             elif self.same(now, data):
-                out.append(Finding(BY_HAND_AS_DATA, **common))
+                out.append(Finding(FindingStatus.BY_HAND_AS_DATA, **common))
             else:
-                out.append(Finding(BY_HAND, **common))
+                out.append(Finding(FindingStatus.BY_HAND, **common))
         keys = {f.figure.key for f in self.answer.found} | self.answer.damaged_keys
         for found in self.fresh.found:
             if found.figure.key not in keys:
-                out.append(Finding(NEW_IN_DATA, place=found.place, figure=found.figure.key,
+                out.append(Finding(FindingStatus.NEW_IN_DATA, place=found.place, figure=found.figure.key,
                                    data=found.figure.shown, source=_source(found.figure, self.data_dir)))
         return out + self.sums()
 
@@ -204,7 +215,7 @@ class _Comparison:
         detail = (f"{what} add up to {self.shown(sum(present), whole.figure)} now"
                   + (f" ({gone} of them removed)" if gone else "")
                   + f", but {whole.text} is stated: a difference of {self.shown(abs(sum(present) - now_whole), whole.figure)}")
-        return Finding(DOES_NOT_ADD_UP, place=whole.place, figure=whole.figure.key, drafted=whole.figure.shown,
+        return Finding(FindingStatus.DOES_NOT_ADD_UP, place=whole.place, figure=whole.figure.key, drafted=whole.figure.shown,
                        now=whole.text or "", detail=detail)
 
     def column_now(self, total: Found, subtotal_rows: set[tuple[int, int]]) -> list[float] | None:
@@ -309,12 +320,10 @@ class Verifier:
     def __init__(self, register_path: Path | None = None, templates: Path | None = None) -> None:
         self.register_path, self.templates = register_path, templates
         self._register: Register | None = None
-        self._generator = None
+        self._generator: Generator | None = None  # made for the first answer that has a record
 
-    def generator(self):
+    def generator(self) -> Generator:
         if self._generator is None:
-            from drafter.pipeline import Generator
-
             self._register = load_register(self.register_path)
             self._generator = Generator(self._register, self.templates)
         return self._generator
@@ -371,37 +380,33 @@ def verify_answers(paths: list[Path], register: Path | None = None, templates: P
 
 
 def carry_over(edited: Path, draft: bytes) -> list[Finding]:
-    """The figures that differ between an edited answer and the new draft written beside it."""
+    """The figures that differ between an edited answer and the new draft written beside it;
+    none when either holds no record of its figures (drafter made it before it kept one)."""
     try:
         answer = read_answer(edited)
         fresh = read_answer(draft, "the new draft")
-    except DrafterError:
+    except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
         return []
     if not answer.record or not fresh.record:
         return []
-    return [f for f in compare(answer, fresh) if f.status in (BY_HAND, DATA_CHANGED, REMOVED, NOT_IN_DATA, NEW_IN_DATA)]
+    return [f for f in compare(answer, fresh) if f.status in TO_CARRY_OVER]
 
 
-def carry_over_message(result, draft: bytes) -> str:
-    """For a new draft written beside an edited answer (write/output's BESIDE): the lines that
-    say which figures differ between the two; '' otherwise."""
-    from drafter.write.output import BESIDE
-
-    if result.status != BESIDE or result.existing is None:
+def carry_over_text(edited: Path | None, found: list[Finding]) -> str:
+    """The lines that tell a person which figures to carry over from the edited answer to the
+    new draft beside it ('' when there are none)."""
+    if edited is None or not found:
         return ""
-    found = carry_over(result.existing, draft)
-    if not found:
-        return ""
-    return "\n".join([f"figures that differ between {display_path(result.existing)} and the new draft "
+    return "\n".join([f"figures that differ between {display_path(edited)} and the new draft "
                        "(carry them over):"] + [carry_over_line(f) for f in found])
 
 
 def carry_over_line(f: Finding) -> str:
-    if f.status == NEW_IN_DATA:
+    if f.status == FindingStatus.NEW_IN_DATA:
         return f"  {f.place}: new in the data, {f.data}"
-    if f.status == NOT_IN_DATA:
+    if f.status == FindingStatus.NOT_IN_DATA:
         return f"  {f.place}: {f.now or f.drafted} in the edited answer, no longer in the data"
-    if f.status == REMOVED:
+    if f.status == FindingStatus.REMOVED:
         return f"  {f.place}: removed from the edited answer; the new draft has {f.data}"
     return f"  {f.place}: {f.now} in the edited answer, {f.data} in the new draft"
 
@@ -412,9 +417,8 @@ def carry_over_line(f: Finding) -> str:
 def _summary(report: AnswerReport) -> str:
     if not report.findings:
         return "not checked" if report.problems else "no figures from the data"
-    parts = [f"{report.count(s)} {s}" for s in (AS_DRAFTED, BY_HAND, BY_HAND_AS_DATA, DATA_CHANGED, REMOVED,
-                                               NOT_IN_DATA, NEW_IN_DATA, DOES_NOT_ADD_UP) if report.count(s)]
-    figures = sum(1 for f in report.findings if f.status not in (NEW_IN_DATA, DOES_NOT_ADD_UP))
+    parts = [f"{report.count(s)} {s}" for s in FindingStatus if report.count(s)]
+    figures = sum(1 for f in report.findings if f.status not in (FindingStatus.NEW_IN_DATA, FindingStatus.DOES_NOT_ADD_UP))
     return f"{figures} figure{'s' if figures != 1 else ''}: " + ", ".join(parts)
 
 
@@ -430,7 +434,7 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
         for p in r.problems:
             lines.append(f"  {format_problem(p)}")
         for f in r.findings:
-            if f.status != AS_DRAFTED or f.moved_from:
+            if f.status != FindingStatus.AS_DRAFTED or f.moved_from:
                 if not quiet or f.mismatch:
                     lines.append(f"  {f.describe()}")
     bad = sum(1 for r in reports if not r.ok)
@@ -447,8 +451,7 @@ def json_report(reports: list[AnswerReport]) -> str:
             "file": r.file,
             "question": r.question,
             "ok": r.ok,
-            "counts": {s: r.count(s) for s in (AS_DRAFTED, BY_HAND, BY_HAND_AS_DATA, DATA_CHANGED, REMOVED,
-                                               NOT_IN_DATA, NEW_IN_DATA, DOES_NOT_ADD_UP)},
+            "counts": {s: r.count(s) for s in FindingStatus},
             "figures": [f.as_dict() for f in r.findings],
             "problems": [p.as_dict() for p in r.problems],
         } for r in reports],

@@ -1,4 +1,5 @@
-"""One way to report problems, for every command: text for people, JSON for tools."""
+"""One way to report problems, for every command: text for people, JSON for tools; and a
+batch's summary and progress bar."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 import sys
 import time
 
-from drafter.errors import ERROR, Problem
+from drafter.errors import ERROR, Problem, display_path
 
 
 def format_problem(problem: Problem) -> str:
@@ -42,21 +43,22 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
     return f"{found} in {scope}"
 
 
-
 # --------------------------------------------------------------------------- batch
+
+# A batch's statuses come from the write stage, which loads lxml: problems are printed without it.
+
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:
     """How a batch's results are told in its summary: status, word, what it means."""
-    from drafter.batch import FAILED
-    from drafter.write.output import BACKED_UP, BESIDE, REPLACED, UNCHANGED, WRITTEN
+    from drafter.write.output import Status
 
     return (
-        (WRITTEN, "written", "new answers"),
-        (REPLACED, "replaced", "earlier drafts nobody had edited since: replaced"),
-        (UNCHANGED, "skipped", "up to date: the same draft was there already"),
-        (BESIDE, "kept edits", "edited since drafter made them: left alone, the new draft is beside them"),
-        (BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
-        (FAILED, "failed", "not made: see the errors above"),
+        (Status.WRITTEN, "written", "new answers"),
+        (Status.REPLACED, "replaced", "earlier drafts nobody had edited since: replaced"),
+        (Status.UNCHANGED, "skipped", "up to date: the same draft was there already"),
+        (Status.BESIDE, "kept edits", "edited since drafter made them: left alone, the new draft is beside them"),
+        (Status.BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
+        (Status.FAILED, "failed", "not made: see the errors above"),
     )
 
 
@@ -117,10 +119,8 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     from rich.console import Console
     from rich.table import Table
 
-    from drafter.batch import FAILED
-    from drafter.errors import display_path
-    from drafter.write.manifest import INTERRUPTED
-    from drafter.write.output import BACKED_UP, BESIDE
+    from drafter.write.manifest import RunState
+    from drafter.write.output import Status
 
     print_batch_problems(result, debug)
     console = Console(file=sys.stdout, highlight=False)
@@ -139,7 +139,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
         table.add_row("no PDF", str(len(result.pdf_problems)), "LibreOffice could not convert them: see above")
     console.print(table)
     words = {status: word for status, word, _ in results}
-    notable = [r for r in result.records if r.status in (BESIDE, BACKED_UP, FAILED)]
+    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.FAILED)]
     if notable:
         console.print("answers that need a look:")
         for record in notable[:DETAIL_ROWS]:
@@ -153,7 +153,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
             console.print(f"  {record.label}:", markup=False, soft_wrap=True)
             for problem in record.warnings:
                 console.print(f"    {format_problem(problem)}", markup=False, soft_wrap=True)
-    if result.state == INTERRUPTED:
+    if result.state == RunState.INTERRUPTED:
         console.print("interrupted: the answers above were made; no half-written file is left behind")
     if result.manifest is not None and not result.run_problems:
         console.print(f"manifest: {display_path(result.manifest)}", markup=False, soft_wrap=True)

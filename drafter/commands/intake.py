@@ -1,24 +1,25 @@
 """`drafter intake SOURCE`: read the question, check it is new, propose a template, add it.
 
 The files it works on (the register, the templates folder) are found in `files_of` only, so
-that a project folder can supply them in one place.
+that a project folder can supply them in one place. `intake` returns what was added (or, with
+dry_run, would be); `describe` says it in lines for people.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path
 from drafter.intake import opendata
 from drafter.intake.document import read_question_document
+from drafter.intake.entry import new_entry, refuse_duplicate
 from drafter.intake.question import NewQuestion
-from drafter.intake.register_edit import (entry_text, find_existing, new_entry, refuse_duplicate, with_entry,
-                                          write_register)
+from drafter.write.register import entry_text, find_entry, with_entry, write_register
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
 
 
@@ -60,7 +61,7 @@ def read_source(source: str, *, service: str | None = None, document: Path | Non
                     problem = exc.problems[0]
                     raise DataError(f"the question document of this record cannot be fetched: {problem.message}",
                                     file=problem.file, hint="Save the question document and give it with "
-                                    "--document FILE, or try again later.") from None
+                                    "--document FILE, or try again later.") from exc
                 texts = read_question_document(path, shown=urls[0])
         return _merge(q, texts)
     if document is not None:
@@ -110,7 +111,7 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     if q.zittingsjaar is None:
         raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
                         hint="Add the question by hand, or give its question document with --document.")
-    existing = find_existing(files.register, q)
+    existing = find_entry(files.register, q.zittingsjaar, q.number, q.minister_name)
     if existing is not None:
         raise refuse_duplicate(files.register, existing, q)
     chosen = template or propose_template(register, q)

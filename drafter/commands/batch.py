@@ -1,60 +1,40 @@
-"""Many answers at once: which questions, spread over processes, and what became of each.
+"""`drafter batch`: many answers at once: which questions, spread over processes, and what
+became of each.
 
-- `plan` selects questions (by zittingsjaar, numbers, template) and sets apart, as failed,
-  the ones that cannot be made: a question the register cannot read, two questions that
-  would go to the same file. `read_plan` reads the register and plans in a process of its
-  own; the plan holds each question pickled (a `Task`), not the register's objects.
-- `Answers` makes them, in this process or in a pool of worker processes. Each
-  worker builds one Generator when it starts and reuses it (templates compiled once, data
-  files read once); a task is only the question, a result a small record.
-  A failing question does not stop the others.
+- `plan` selects questions (by zittingsjaar, numbers, template, minister) and sets apart, as
+  failed, the ones that cannot be made: a question the register cannot read, two questions
+  that would go to the same file.
+- `Answers` makes them, in this process or in a pool of worker processes (commands/workers).
+  Each worker builds one Generator when it starts and reuses it (templates compiled once,
+  data files read once); a task is only the question, a result a small record. A failing
+  question does not stop the others.
 - `run` is the whole command: the output folder checked first, the manifest written when
-  the run starts and when it ends, PDFs on request.
+  the run starts and when it ends, PDFs on request. It returns a `BatchResult`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import multiprocessing
-import os
-import pickle
 import re
 import signal
-import sys
 import time
 import traceback
-import zlib
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+from drafter.commands.verify import carry_over, carry_over_text
+from drafter.commands.workers import Pool
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
-from drafter.write.manifest import FINISHED, INTERRUPTED, RUNNING, AnswerRecord, FileHashes, InputFile, Manifest, sha256_of
-from drafter.write.output import check_folder, write_answer
-from drafter.verify import carry_over_message
-from drafter.pipeline import Draft, Generator, file_name as answer_file_name
 from drafter.load.register import Question, Register, Rejected, load_register
+from drafter.pipeline import Draft, Generator, file_name as answer_file_name
+from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, Role, RunState, sha256_of
+from drafter.write.output import Status, check_folder, write_answer
 
-FAILED = "failed"
 _NUMBERS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def processes(jobs: int | None) -> int:
-    """--jobs: the processes a run uses (by default the cores); fewer than one is a mistake."""
-    if jobs is not None and jobs < 1:
-        raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
-    return jobs or default_jobs()
 
 
 #: A range of question numbers longer than this is not spelt out number by number.
@@ -141,66 +121,24 @@ class Selection:
         return out
 
 
-def _pack(question: Question, dictionary: bytes) -> bytes:
-    packer = zlib.compressobj(1, zdict=dictionary)
-    return packer.compress(pickle.dumps(question, protocol=pickle.HIGHEST_PROTOCOL)) + packer.flush()
-
-
-def _unpack(packed: bytes, dictionary: bytes) -> Question:
-    unpacker = zlib.decompressobj(zdict=dictionary)
-    return pickle.loads(unpacker.decompress(packed) + unpacker.flush())
-
-
-@dataclass(frozen=True)
-class Task:
-    """A question to make, as the process that makes it receives it, with what the run tells
-    of it should that process die.
-
-    The question is pickled when the run is planned, and compressed against the pickle of the
-    plan's first question (the questions of a register share most of theirs: the classes,
-    the fields' names, the house style). A question's objects take some 14 kB, its pickle
-    5 kB, and so compressed under 1 kB: a register of 5,000 questions is 70 MB of objects,
-    4 MB of tasks, and the workers are forked from the process that holds the plan.
-    """
-
-    label: str
-    zittingsjaar: str
-    number: int
-    title: str
-    source: Path
-    place: str
-    packed: bytes
-
-    @classmethod
-    def of(cls, q: Question, dictionary: bytes) -> Task:
-        return cls(q.label, q.zittingsjaar, q.number, q.title, q.source, q.place, _pack(q, dictionary))
-
-    def question(self, dictionary: bytes) -> Question:
-        return _unpack(self.packed, dictionary)
-
-
 @dataclass(frozen=True)
 class Plan:
-    """What a run will do: the questions to make, those that fail already.
-
-    register: what every answer shares (its paths, notes, style), without its questions;
-    dictionary: what the tasks' questions are compressed against (see Task)."""
+    """What a run will do: the questions to make, and those that fail already."""
 
     register: Register
     selection: Selection
-    tasks: tuple[Task, ...]
+    questions: tuple[Question, ...]
     failed: tuple[AnswerRecord, ...]
     warnings: tuple[Problem, ...] = ()
-    dictionary: bytes = b""
 
     @property
     def total(self) -> int:
-        return len(self.tasks) + len(self.failed)
+        return len(self.questions) + len(self.failed)
 
 
 def _failed(label: str, problems, *, zittingsjaar=None, number=None, title=None, trace=None) -> AnswerRecord:
     problems = tuple(problems)
-    return AnswerRecord(label=label, zittingsjaar=zittingsjaar, number=number, title=title, status=FAILED,
+    return AnswerRecord(label=label, zittingsjaar=zittingsjaar, number=number, title=title, status=Status.FAILED,
                         problems=problems, message=str(problems[0]) if problems else "failed", trace=trace)
 
 
@@ -210,8 +148,7 @@ def _rejected_record(rejected: Rejected) -> AnswerRecord:
 
 def plan(register: Register, selection: Selection) -> Plan:
     """Select the questions; raise a DrafterError when none is selected."""
-    chosen = [i for i, q in enumerate(register.questions)
-              if selection.matches(q.zittingsjaar, q.number, q.template, q.minister.name)]
+    chosen = [q for q in register.questions if selection.matches(q.zittingsjaar, q.number, q.template, q.minister.name)]
     failed = [_rejected_record(r) for r in register.rejected if selection.matches(r.zittingsjaar, r.number, r.template)]
     if not chosen and not failed:
         known = ", ".join(f"{q.number} ({q.zittingsjaar}, {q.template})" for q in register.questions) or "none"
@@ -222,29 +159,32 @@ def plan(register: Register, selection: Selection) -> Plan:
         )
     warnings = []
     if selection.numbers:
-        found = {register.questions[i].number for i in chosen} | {r.number for r in register.rejected}
+        found = {q.number for q in chosen} | {r.number for r in register.rejected}
         missing = selection.numbers.unmatched(found)
         if missing:
             where = f" in zittingsjaar {', '.join(sorted(selection.years))}" if selection.years else ""
             warnings.append(Problem(f"the register has no question {', '.join(missing)}{where}",
                                     file=display_path(register.path), severity=WARNING))
-    tasks = []
-    dictionary = pickle.dumps(register.questions[chosen[0]], protocol=pickle.HIGHEST_PROTOCOL) if chosen else b""
+    questions = []
     by_file: dict[str, Question] = {}
-    for i in chosen:
-        q = register.questions[i]
+    for q in chosen:
         name = answer_file_name(q)
         first = by_file.setdefault(name, q)
         if first is q:
-            tasks.append(Task.of(q, dictionary))
+            questions.append(q)
             continue
         failed.append(_failed(q.label, [Problem(
             f"{q.label} would be written to the same file as {first.label} ({first.place}): {name}",
             file=display_path(register.path), place=q.place,
             hint="Give the questions different titles, or make their answers in separate runs with --output.",
         )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title))
-    return Plan(replace(register, questions=(), rejected=()), selection, tuple(tasks), tuple(failed), tuple(warnings),
-                dictionary)
+    return Plan(register, selection, tuple(questions), tuple(failed), tuple(warnings))
+
+
+def read_plan(path: Path | None, selection: Selection) -> Plan:
+    """The register of a batch read (lenient: a broken question is Rejected, and fails alone)
+    and the run planned."""
+    return plan(load_register(path, lenient=True), selection)
 
 
 @dataclass(frozen=True)
@@ -261,7 +201,8 @@ class Settings:
 
 
 class Worker:
-    """Makes and writes answers, one Generator for all of them."""
+    """Makes and writes answers, one Generator for all of them (in a worker process, or in
+    drafter's own with --jobs 1)."""
 
     def __init__(self, register: Register, settings: Settings) -> None:
         self.register = register
@@ -270,11 +211,11 @@ class Worker:
         self.hashes = FileHashes()
 
     def _inputs(self, draft: Draft) -> tuple[InputFile, ...]:
-        items = [InputFile("register", draft.register, self.hashes.of(draft.register)),
-                 InputFile("template", draft.template, self.hashes.of(draft.template))]
-        items += [InputFile("data", path, self.hashes.of(path), name) for name, path in draft.data_files.items()]
+        items = [InputFile(Role.REGISTER, draft.register, self.hashes.of(draft.register)),
+                 InputFile(Role.TEMPLATE, draft.template, self.hashes.of(draft.template))]
+        items += [InputFile(Role.DATA, path, self.hashes.of(path), name) for name, path in draft.data_files.items()]
         if draft.notes is not None:
-            items.append(InputFile("notes", draft.notes, self.hashes.of(draft.notes)))
+            items.append(InputFile(Role.NOTES, draft.notes, self.hashes.of(draft.notes)))
         return tuple(items)
 
     def make(self, q: Question) -> AnswerRecord:
@@ -287,89 +228,22 @@ class Worker:
         except DrafterError as exc:
             return _failed(q.label, exc.problems, **fields)
         except Exception as exc:  # a bug in drafter: this answer fails, the others go on
-            return _failed(q.label, [Problem(
-                f"internal error: {type(exc).__name__}: {exc}",
-                file=display_path(q.source), place=q.place,
-                hint="Report it to the drafter maintainers (--debug shows the traceback).",
-            )], trace=traceback.format_exc() if self.settings.debug else None, **fields)
+            return _internal_error(q, exc, traceback.format_exc() if self.settings.debug else None)
+        differ = carry_over(result.existing, draft.data) if result.status == Status.BESIDE else []
         return AnswerRecord(
             label=q.label, status=result.status, file=result.path, sha256=sha256_of(draft.data),
             size=len(draft.data), kept=result.existing, backup=result.backup, inputs=inputs,
-            warnings=draft.warnings, message="\n".join(filter(None, (result.message, carry_over_message(result, draft.data)))),
+            warnings=draft.warnings, message="\n".join(filter(None, (result.message,
+                                                                     carry_over_text(result.existing, differ)))),
             **fields,
         )
 
 
-# --------------------------------------------------------------------------- worker processes
-
-_worker: Worker | None = None
-
-
-def _die_with_parent(parent: int) -> None:
-    """On Linux, end this worker when drafter itself ends, even by kill -9: no orphans."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # it ended before this worker could ask
-        os._exit(1)
-
-
-def start_worker_process(parent: int) -> None:
-    """What a worker process of drafter (batch, check) does first: leave Ctrl-C to drafter
-    itself, which stops the run cleanly, and end with it."""
-    # Ctrl-C reaches every process of the terminal: drafter itself stops the run cleanly.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):  # the parent's "like Ctrl-C" is not for its workers
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    _die_with_parent(parent)
-
-
-def _start_worker(register: Register, settings: Settings, parent: int) -> None:
-    global _worker
-    start_worker_process(parent)
-    _worker = Worker(register, settings)
-
-
-def _make(packed: bytes, dictionary: bytes) -> AnswerRecord:
-    return _worker.make(_unpack(packed, dictionary))
-
-
-def worker_context():
-    """fork where it is safe and fast (Linux): workers share the parent's loaded register."""
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _read_plan(path: Path | None, selection: Selection) -> tuple[Plan | None, tuple | None]:
-    try:
-        return plan(load_register(path, lenient=True), selection), None
-    except DrafterError as exc:  # sent back as its class and problems: they always pickle
-        return None, (type(exc), list(exc.problems))
-
-
-def read_plan(path: Path | None, selection: Selection) -> Plan:
-    """The register of a batch read (lenient: broken questions are Rejected) and the run
-    planned, in a process of its own where fork is available.
-
-    Parsing YAML builds a tree of nodes several times the size of the register it gives (a
-    5,000-question register: 280 MB for 45 MB), and the freed memory stays with the process;
-    read there, it goes when the reader ends, and so do the register's objects: this process,
-    and the workers forked from it, hold only the plan's pickled questions.
-    """
-    if not sys.platform.startswith("linux"):
-        return plan(load_register(path, lenient=True), selection)
-    with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as reader:
-        planned, failure = reader.submit(_read_plan, path, selection).result()
-    if failure is not None:
-        cls, problems = failure
-        raise cls(problems=problems)
-    return planned
+def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRecord:
+    return _failed(q.label, [Problem(
+        f"internal error: {type(exc).__name__}: {exc}", file=display_path(q.source), place=q.place,
+        hint="Report it to the drafter maintainers (--debug shows the traceback).",
+    )], trace=trace, zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
 
 
 class Answers:
@@ -384,15 +258,15 @@ class Answers:
     def __init__(self, plan: Plan, settings: Settings, jobs: int, worker: Worker | None = None) -> None:
         self.plan = plan
         self.settings = settings
-        self.jobs = max(1, min(jobs, len(plan.tasks)))
+        self.jobs = max(1, min(jobs, len(plan.questions)))
         self.worker = worker
-        self._pool: ProcessPoolExecutor | None = None
-        self._pending: dict[Future, Task] = {}
+        self._pool: Pool | None = None
+        self._pending: dict[Future, Question] = {}
         self._given: set[Future] = set()
 
     def __iter__(self) -> Iterator[AnswerRecord]:
         yield from self.plan.failed
-        if not self.plan.tasks:
+        if not self.plan.questions:
             return
         if self.jobs == 1:
             yield from self._here()
@@ -402,43 +276,39 @@ class Answers:
     def _here(self) -> Iterator[AnswerRecord]:
         worker = self.worker or Worker(self.plan.register, self.settings)
         with _ctrl_c_between_answers() as asked:
-            for task in self.plan.tasks:
+            for q in self.plan.questions:
                 if asked():
                     raise KeyboardInterrupt
-                yield worker.make(task.question(self.plan.dictionary))
+                yield worker.make(q)
             if asked():
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=worker_context(), initializer=_start_worker,
-                                         initargs=(self.plan.register, self.settings, os.getpid()))
-        gc.freeze()  # the modules stay shared with the workers: collections would copy them
         # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        dictionary = self.plan.dictionary
-        self._pending = {self._pool.submit(_make, task.packed, dictionary): task for task in self.plan.tasks}
+        self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
+        self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
         for future in as_completed(self._pending):
             self._given.add(future)
             yield self._record(future)
 
     def _record(self, future: Future) -> AnswerRecord:
+        q = self._pending[future]
         try:
             return future.result()
-        except Exception as exc:  # the worker process itself died (e.g. out of memory)
-            q = self._pending[future]
+        except BrokenProcessPool:
             return _failed(q.label, [Problem(
-                f"the worker process making this answer stopped ({type(exc).__name__}: {exc})",
-                file=display_path(q.source), place=q.place,
+                "the worker process making this answer ended before it was done (it was killed, or the "
+                "machine ran out of memory)", file=display_path(q.source), place=q.place,
                 hint="Run again; if it happens again, run with --jobs 1 and report it.",
             )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+        except Exception as exc:  # a bug in drafter (a question or record that cannot be sent): this answer fails
+            return _internal_error(q, exc, traceback.format_exc() if self.settings.debug else None)
 
     def close(self) -> list[AnswerRecord]:
         if self._pool is None:
             return []
         pool, self._pool = self._pool, None
-        try:
-            pool.shutdown(wait=True, cancel_futures=True)
-        finally:
-            gc.unfreeze()
+        pool.shutdown()
         late = [f for f in self._pending if f not in self._given and f.done() and not f.cancelled()]
         self._given.update(late)
         return [self._record(f) for f in late]
@@ -466,17 +336,17 @@ def _ctrl_c_between_answers():
 class BatchResult:
     records: list[AnswerRecord]
     manifest: Path
-    state: str  # FINISHED or INTERRUPTED
+    state: RunState  # FINISHED or INTERRUPTED
     pdf_problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     run_problems: list[Problem] = field(default_factory=list)  # the manifest could not be written
 
-    def count(self, status: str) -> int:
+    def count(self, status: Status) -> int:
         return sum(1 for r in self.records if r.status == status)
 
     @property
     def failed(self) -> int:
-        return self.count(FAILED) + len(self.pdf_problems) + len(self.run_problems)
+        return self.count(Status.FAILED) + len(self.pdf_problems) + len(self.run_problems)
 
 
 def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
@@ -491,9 +361,9 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
     worker = Worker(plan.register, settings)  # a broken notes file stops the run here, once
     check_folder(settings.output)
     manifest = Manifest(settings.output, settings.now, options or {})
-    manifest.write([], RUNNING)
+    manifest.write([], RunState.RUNNING)
     records: list[AnswerRecord] = []
-    state = FINISHED
+    state = RunState.FINISHED
     answers = Answers(plan, settings, jobs, worker)
 
     inputs: dict[tuple, tuple] = {}  # answers mostly share their inputs: the run keeps each set once
@@ -509,20 +379,20 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
         for record in answers:
             take(record)
     except KeyboardInterrupt:
-        state = INTERRUPTED
+        state = RunState.INTERRUPTED
     finally:
         for record in answers.close():  # answers finished while Ctrl-C was being handled
             take(record)
     records.sort(key=_register_order)
     pdf_problems: list[Problem] = []
-    if pdf and state == FINISHED:
+    if pdf and state == RunState.FINISHED:
         from drafter.write.pdf import convert
 
-        docs = [r.file for r in records if r.status != FAILED and r.file is not None]
+        docs = [r.file for r in records if r.status != Status.FAILED and r.file is not None]
         try:
             made, pdf_problems = convert(docs, jobs=jobs, soffice=soffice)
         except KeyboardInterrupt:
-            state, made = INTERRUPTED, {}
+            state, made = RunState.INTERRUPTED, {}
         records = [_with_pdf(r, made.get(r.file)) for r in records]
     run_problems: list[Problem] = []
     try:

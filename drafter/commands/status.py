@@ -17,19 +17,31 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from dataclasses import dataclass
-from drafter.deadlines import deadlines, working_days_between
+from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, OutputError, display_path
-from drafter.load.register import Question, Register
+from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.pipeline import file_name
 from drafter.word.finish import question_id
 from drafter.write.manifest import PREFIX
-from drafter.write.output import ownership, replace_file
+from drafter.write.output import Ownership, Status, ownership, replace_file
 
-NO_DRAFT, DRAFT, EDITED, PDF, LATE, ANSWERED = "no draft", "draft", "edited", "pdf", "late", "answered"
-STATES = (NO_DRAFT, DRAFT, EDITED, PDF, LATE, ANSWERED)
+
+class State(StrEnum):
+    """The state of a question's answer, in the order a question goes through them (see above)."""
+
+    NO_DRAFT = "no draft"
+    DRAFT = "draft"
+    EDITED = "edited"
+    PDF = "pdf"
+    LATE = "late"
+    ANSWERED = "answered"
+
+
 #: The columns of every format, in order (JSON keys, CSV and XLSX headers).
 COLUMNS = ("zittingsjaar", "number", "title", "asker", "minister", "asked", "due", "internal_due", "days_left",
            "state", "file", "drafted")
@@ -47,7 +59,7 @@ class Row:
     due: dt.date | None
     internal_due: dt.date | None
     days_left: int | None  # working days from today to the legal deadline; negative when past
-    state: str
+    state: State
     file: str | None  # the answer's file name in the output folder, when there is one
     drafted: str | None  # when the last run that wrote it started (from its manifest)
 
@@ -78,7 +90,7 @@ def read_manifests(folder: Path) -> dict[tuple[str, int, str], Recorded]:
         except (OSError, ValueError, AttributeError):
             continue
         for record in answers:
-            if not isinstance(record, dict) or record.get("status") == "failed":
+            if not isinstance(record, dict) or record.get("status") == Status.FAILED:
                 continue
             q = record.get("question") or {}
             key = (str(q.get("zittingsjaar")), q.get("number"), str(q.get("title")))
@@ -87,31 +99,41 @@ def read_manifests(folder: Path) -> dict[tuple[str, int, str], Recorded]:
     return found
 
 
-def _state(q: Question, folder: Path, recorded: Recorded | None) -> tuple[str, Path | None]:
+def answer_state(q: Question, folder: Path, recorded: Recorded | None) -> tuple[State, Path | None]:
+    """The state of q's answer in folder (as the files show it: not yet late or answered), and
+    the answer's file when there is one."""
     answer = folder / file_name(q)  # the register's file-name pattern, as answer and batch name it
     if not answer.is_file() and recorded is not None and recorded.file:
         answer = folder / recorded.file
     if not answer.is_file():
-        return NO_DRAFT, None
+        return State.NO_DRAFT, None
     pdf = answer.with_suffix(".pdf")
     if pdf.is_file() and pdf.stat().st_mtime >= answer.stat().st_mtime:
-        return PDF, answer
-    return (DRAFT if ownership(answer, question_id(q)) == "unedited" else EDITED), answer
+        return State.PDF, answer
+    return (State.DRAFT if ownership(answer, question_id(q)) == Ownership.UNEDITED else State.EDITED), answer
+
+
+def final_state(state: State, today: dt.date, due: dt.date | None, answered: bool) -> State:
+    """A question the register says was answered is ANSWERED; one past its legal deadline
+    without a PDF is LATE; otherwise its answer's state."""
+    if answered:
+        return State.ANSWERED
+    if due is not None and today > due and state != State.PDF:
+        return State.LATE
+    return state
 
 
 def status_rows(register: Register, output: Path, today: dt.date) -> list[Row]:
     """One row per question, sorted by legal deadline (unknown deadlines last)."""
     recorded = read_manifests(output) if output.is_dir() else {}
+    calendar = WorkingDays(register.deadlines)
     rows = []
     for q in register.questions:
         record = recorded.get((q.zittingsjaar, q.number, q.title))
-        state, answer = _state(q, output, record)
-        due = deadlines(q.date, register.deadlines) if q.date is not None else None
-        left = working_days_between(today, due.due, register.deadlines) if due is not None else None
-        if q.answered is not None:
-            state = ANSWERED
-        elif due is not None and today > due.due and state != PDF:
-            state = LATE
+        state, answer = answer_state(q, output, record)
+        due = calendar.deadlines(q.date) if q.date is not None else None
+        left = calendar.between(today, due.due) if due is not None else None
+        state = final_state(state, today, due.due if due else None, q.answered is not None)
         rows.append(Row(
             zittingsjaar=q.zittingsjaar, number=q.number, title=q.title, asker=q.asker, minister=q.minister.name,
             asked=q.date, due=due.due if due else None, internal_due=due.internal_due if due else None,
@@ -122,11 +144,25 @@ def status_rows(register: Register, output: Path, today: dt.date) -> list[Row]:
     return rows
 
 
+@dataclass(frozen=True)
+class StatusReport:
+    rows: list[Row]  # sorted by legal deadline
+    rejected: tuple[Rejected, ...]  # questions the register cannot read: not listed, and why
+
+
+def status(register: Path, output: Path, today: dt.date, years: Iterable[str] = (), minister: str | None = None,
+           late: bool = False) -> StatusReport:
+    """The questions of the register (those of `years`, of `minister`, only the late ones) with
+    their deadlines counted from today and the state of their answers in output."""
+    reg = load_register(register, lenient=True)
+    return StatusReport(select(status_rows(reg, output, today), set(years), minister, late), reg.rejected)
+
+
 def select(rows: list[Row], years: set[str], minister: str | None, late: bool) -> list[Row]:
     def keep(row: Row) -> bool:
         return ((not years or row.zittingsjaar in years)
                 and (minister is None or row.minister.casefold() == minister.casefold())
-                and (not late or row.state == LATE))
+                and (not late or row.state == State.LATE))
 
     return [row for row in rows if keep(row)]
 
@@ -186,7 +222,7 @@ def as_text(rows: list[Row], today: dt.date) -> str:
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(w) if i in (2, 5) else cell.ljust(w) for i, (cell, w) in
                        enumerate(zip(line, widths))).rstrip() for line in table]
-    late = sum(1 for r in rows if r.state == LATE)
+    late = sum(1 for r in rows if r.state == State.LATE)
     lines.append(f"drafter status: {len(rows)} question{'s' if len(rows) != 1 else ''}, {late} late, "
                  f"on {today.isoformat()}; 'left' counts working days to the legal deadline")
     return "\n".join(lines) + "\n"
@@ -201,7 +237,7 @@ def save(target: Path, data: bytes) -> None:
         replace_file(target, data)
     except OSError as exc:
         raise OutputError(f"cannot write the list ({exc.strerror})", file=display_path(target),
-                          hint="Close it if it is open in Excel, and check that the folder is writable.") from None
+                          hint="Close it if it is open in Excel, and check that the folder is writable.") from exc
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -209,5 +245,5 @@ def parse_today(value: str | None) -> dt.date:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DataError(f"--today {value!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2024-03-01.") from None
+    except ValueError as exc:
+        raise DataError(f"--today {value!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2024-03-01.") from exc

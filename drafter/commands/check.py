@@ -19,21 +19,19 @@ added to the report in the register's order, so the report is the same for any -
 
 from __future__ import annotations
 
-import gc
 import math
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from drafter.view import consistency
-from drafter.load import datasets
 from drafter import paths
-from drafter.load import tabular
+from drafter.commands import workers
 from drafter.errors import ERROR, DrafterError, Problem, display_path
+from drafter.load import datasets
+from drafter.load import tabular
+from drafter.view import consistency
 from drafter.view.jinja import FORMATTER_KEY, compile_text, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
@@ -43,7 +41,7 @@ from drafter.write import output
 from drafter.view.answer import NOTES_KEY, build_view, notes_path
 
 #: Names in a view's context that are drafter's plumbing, not for template authors.
-_INTERNAL_NAMES = {FORMATTER_KEY, NOTES_KEY}
+_INTERNAL_NAMES = frozenset({FORMATTER_KEY, NOTES_KEY})
 _TEXT_HINT = "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use."
 
 
@@ -266,18 +264,24 @@ class _Project:
         return found
 
 
-def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
+def text_problems(text: str, file: str, place: str, what: str) -> list[Problem]:
+    """The Jinja2 syntax errors of a text of the register or the notes (an unknown filter too),
+    as problems at the text's place; none for a text without braces."""
     if "{" not in text and "}" not in text:
-        return True
+        return []
     try:
         compile_text(text)  # parsing and compiling: unknown filters are found here; the view renders it
     except TemplateSyntaxError as exc:
-        found.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
-        return False
+        return [Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)]
     except RecursionError:
-        found.add([Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)])
-        return False
-    return True
+        return [Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)]
+    return []
+
+
+def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
+    problems = text_problems(text, file, place, what)
+    found.add(problems)
+    return not problems
 
 
 def question_texts(found: _Found, q: Question, register_file: str) -> bool:
@@ -291,26 +295,21 @@ def question_texts(found: _Found, q: Question, register_file: str) -> bool:
 
 # --------------------------------------------------------------------------- worker processes
 
-_project: _Project | None = None
-_questions: list[Question] = []
 
+class _Checker:
+    """A worker process's part of a check: the project as drafter read it (forked), or read
+    again (elsewhere), and the questions to check."""
 
-def _start_worker(project: _Project | None, register: Register, templates_dir, questions: list[Question],
-                  parent: int) -> None:
-    """A worker: the parent's project as it was read (fork), or read again (elsewhere)."""
-    global _project, _questions
-    from drafter.batch import start_worker_process
+    def __init__(self, project: _Project | None, register: Register, templates_dir, questions: list[Question]) -> None:
+        if project is None:
+            project = _Project(register, templates_dir)
+            project.notes()
+        self.project = project
+        self.questions = questions
 
-    start_worker_process(parent)
-    _project = project or _Project(register, templates_dir)
-    if project is None:
-        _project.notes()
-    _questions = questions
-
-
-def _check_questions(first: int, last: int) -> list[_Found]:
-    with tabular.read_once():
-        return [_project.question(q) for q in _questions[first:last]]
+    def check(self, first: int, last: int) -> list[_Found]:
+        with tabular.read_once():
+            return [self.project.question(q) for q in self.questions[first:last]]
 
 
 def _found_in_order(project: _Project, questions: list[Question], jobs: int):
@@ -320,24 +319,16 @@ def _found_in_order(project: _Project, questions: list[Question], jobs: int):
         for q in questions:
             yield project.question(q)
         return
-    from drafter.batch import worker_context
-
-    context = worker_context()
-    forked = context.get_start_method() == "fork"
     project.read_shared(questions)  # forked, every worker has it; the report counts it in any case
     size = max(1, min(25, math.ceil(len(questions) / (jobs * 8))))
-    starts = range(0, len(questions), size)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(project if forked else None, project.register, project.templates_dir,
-                                         questions, os.getpid()))
-    gc.freeze()  # what was read stays shared with the workers: collections would copy it
+    pool = workers.Pool(jobs, _Checker, project if workers.forks() else None, project.register,
+                        project.templates_dir, questions)
     try:
-        futures = [pool.submit(_check_questions, first, first + size) for first in starts]
+        futures = [pool.submit(_Checker.check, first, first + size) for first in range(0, len(questions), size)]
         for future in futures:
             yield from future.result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        pool.shutdown()
 
 
 def check_project(register_path: Path | None = None, templates_dir: Path | None = None,

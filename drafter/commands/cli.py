@@ -1,11 +1,11 @@
-"""The commands of the command line (`drafter init`, `answer`, `check`, `batch`, `verify`, ...)
-as a Typer application; `cli` starts it.
+"""The command line (`drafter init`, `answer`, `check`, `batch`, `verify`, ...): the one place
+of its Typer application, options, help texts, printing and exit codes; `main` runs it.
 
-Only arguments and reporting live here; the work is done by the pipeline modules. A
-user's mistake is reported as problems (file, place, what to do) with exit code 1, never
-as a traceback (`--debug` shows one). Every command takes the same options for the same
-things: --project, --question, --year, --minister, --quiet, --verbose, and --format json
-where it reports.
+Only arguments and reporting live here; the work is done by the command modules beside this
+one, which return results. A user's mistake is reported as problems (file, place, what to
+do) with exit code 1, never as a traceback (`--debug` shows one, with the error beneath it).
+Every command takes the same options for the same things: --project, --question, --year,
+--minister, --quiet, --verbose, and --format json where it reports.
 """
 
 import datetime as dt
@@ -18,9 +18,8 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-# drafter itself is imported by the commands that use it, when they run: a help Typer prints
-# (cli keeps it) loads no more than typer (pandas, lxml and docxtpl only where data and templates
-# are read; even paths, errors and report with their data classes: 6 ms of a 40 ms start).
+# drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
+# no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
 
 
 class _NoTypeNames:
@@ -47,7 +46,7 @@ class Group(_NoTypeNames, TyperGroup):
 app = typer.Typer(
     cls=Group,
     add_completion=True,
-    rich_markup_mode=None,  # plain help: rich costs 0.1 s of start-up (issue 14)
+    rich_markup_mode=None,  # plain help, so that printing it does not load rich
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
@@ -128,7 +127,7 @@ class Say:
 
     def warnings(self, problems) -> None:
         if not self.quiet and not self.as_json:
-            from drafter.report import print_problems
+            from drafter.commands.report import print_problems
 
             print_problems(list(problems))
 
@@ -187,14 +186,15 @@ def _terminate_like_ctrl_c() -> None:
 
 
 def _run(debug: bool, work, as_json: bool = False) -> None:
-    """Run a command's work: problems are reported, never shown as a traceback."""
+    """Run a command's work and end with its exit code: problems are reported, never shown as
+    a traceback (--debug shows one, with the error beneath drafter's own)."""
     from drafter.errors import DrafterError
-    from drafter.report import print_problems, problems_json
+    from drafter.commands.report import print_problems, problems_json
 
     _any_console()
     _terminate_like_ctrl_c()
     try:
-        code = work()
+        code = work() or 0
     except DrafterError as exc:
         if debug:
             traceback.print_exc()
@@ -202,10 +202,10 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
             print(problems_json(exc.problems))
         else:
             print_problems(exc.problems)
-        raise typer.Exit(EXIT_PROBLEMS) from None
+        code = EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("interrupted; no half-written file is left behind", file=sys.stderr)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        code = EXIT_INTERRUPTED
     except typer.Exit:
         raise
     except Exception as exc:  # a bug in drafter, not the user's mistake
@@ -213,8 +213,8 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
             traceback.print_exc()
         print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details, "
               "and report it to the drafter maintainers)", file=sys.stderr)
-        raise typer.Exit(EXIT_INTERNAL) from None
-    raise typer.Exit(code or 0)
+        code = EXIT_INTERNAL
+    raise typer.Exit(code)
 
 
 def _created(date: Optional[str]) -> Optional[dt.datetime]:
@@ -222,10 +222,10 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
         return None
     try:
         return dt.datetime.combine(dt.date.fromisoformat(date), dt.time())
-    except ValueError:
+    except ValueError as exc:
         from drafter.errors import DrafterError
 
-        raise DrafterError(f"--date {date!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2019-10-07.") from None
+        raise DrafterError(f"--date {date!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2019-10-07.") from exc
 
 
 @app.command(cls=Command)
@@ -247,7 +247,7 @@ def init(
 
     def work():
         from drafter.errors import display_path
-        from drafter.init_project import create_project
+        from drafter.commands.init import create_project
 
         say = Say(quiet, verbose, as_json)
         made = create_project(folder)
@@ -289,10 +289,9 @@ def answer(
 
     def work():
         from drafter import paths
+        from drafter.commands import answer as answers
+        from drafter.commands.verify import carry_over_text
         from drafter.errors import display_path
-        from drafter.load.register import load_register
-        from drafter.pipeline import Generator
-        from drafter.write.output import write_answer
 
         say = Say(quiet, verbose, as_json)
         created = _created(date)
@@ -304,35 +303,26 @@ def answer(
 
             office = require_soffice(soffice)  # before anything is written
             say.detail(f"LibreOffice: {office}")
-        reg = load_register(where.register)
-        q = reg.find(question, year, minister)
-        draft = Generator(reg, where.templates, created=created).generate(q)
-        target = paths.answer_target(where.output, draft.file_name, given=output is not None)
-        result = write_answer(target, draft.data, force=force)
-        say.info(result.message)
-        if result.existing is not None:  # a draft beside an edited answer (verify: 2 ms to import otherwise)
-            from drafter.verify import carry_over_message
-
-            carry_over = carry_over_message(result, draft.data)
-            if carry_over:
-                say.info(carry_over)
-        say.warnings(draft.warnings)
-        made_pdf = []
-        if pdf:
-            from drafter.write.pdf import convert_to_pdf
-
-            made_pdf = convert_to_pdf([result.path], soffice=office)
-            for made in made_pdf:
-                say.info(f"wrote {display_path(made)}")
+        made = answers.answer(where, question, year, minister, output_given=output is not None, created=created,
+                              force=force)
+        written = made.written
+        say.info(written.message)
+        if made.carry_over:
+            say.info(carry_over_text(written.existing, list(made.carry_over)))
+        say.warnings(made.draft.warnings)
+        made_pdf = answers.pdf(made, office) if pdf else []
+        for path in made_pdf:
+            say.info(f"wrote {display_path(path)}")
         if as_json:
+            q = made.question
             say.json({
                 "question": {"zittingsjaar": q.zittingsjaar, "number": q.number, "title": q.title},
-                "status": result.status,
-                "file": str(result.path),
-                "kept": str(result.existing) if result.existing else None,
-                "backup": str(result.backup) if result.backup else None,
+                "status": written.status,
+                "file": str(written.path),
+                "kept": str(written.existing) if written.existing else None,
+                "backup": str(written.backup) if written.backup else None,
                 "pdf": str(made_pdf[0]) if made_pdf else None,
-                "problems": [p.as_dict() for p in draft.warnings],
+                "problems": [p.as_dict() for p in made.draft.warnings],
             })
         return 0
 
@@ -370,10 +360,10 @@ def check(
 
     def work():
         from drafter import paths
-        from drafter.check import check_project
+        from drafter.commands.check import check_project
+        from drafter.commands.report import format_problem, problems_json, summary_line
+        from drafter.commands.workers import processes
         from drafter.errors import ERROR
-        from drafter.batch import processes
-        from drafter.report import format_problem, problems_json, summary_line
 
         say = Say(quiet, verbose, as_json)
         workers = processes(jobs)
@@ -388,7 +378,7 @@ def check(
                     print(format_problem(problem))
             say.info(f"drafter check: {summary_line(result.problems, result.summary)}")
         if annotate:
-            from drafter.check import ANNOTATED_FOLDER, annotate_project
+            from drafter.commands.check import ANNOTATED_FOLDER, annotate_project
 
             for line in annotate_project(result.problems, where.output / ANNOTATED_FOLDER):
                 if as_json:
@@ -439,13 +429,15 @@ def batch(
 
     def work():
         from drafter import paths
+        from drafter.commands import batch as batches
+        from drafter.commands.report import BatchProgress, print_batch_problems, print_batch_summary
+        from drafter.commands.workers import processes
         from drafter.errors import DrafterError
-        from drafter import batch as batches
-        from drafter.report import BatchProgress, print_batch_problems, print_batch_summary
+        from drafter.write.manifest import RunState
 
         say = Say(quiet, verbose, as_json)
         created = _created(date)
-        workers = batches.processes(jobs)
+        workers = processes(jobs)
         where = paths.locate(project, register=register, templates=templates, output=output)
         say.project(where)
         if where.output.suffix.lower() == ".docx":
@@ -464,7 +456,7 @@ def batch(
             templates=frozenset(template or ()),
             ministers=frozenset(minister or ()),
         )
-        plan = batches.read_plan(where.register, selection)  # in a process of its own: see there
+        plan = batches.read_plan(where.register, selection)
         say.warnings(plan.warnings)
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
                                     debug=debug, soffice=office)
@@ -483,14 +475,11 @@ def batch(
             print_batch_problems(result, debug=debug)
         else:
             print_batch_summary(result, selection.describe(), workers, debug=debug)
-        if result.state == batches.INTERRUPTED:
-            return 130
+        if result.state == RunState.INTERRUPTED:
+            return EXIT_INTERRUPTED
         return 1 if result.failed else 0
 
     _run(debug, work, as_json)
-
-
-# --- intake and status (issue 12): arguments only; the work is in drafter/intake/ and drafter/status.py
 
 
 @app.command(cls=Command)
@@ -516,7 +505,7 @@ def intake(
 
     def work():
         from drafter import paths
-        from drafter.intake.command import describe, files_of, intake as add_question
+        from drafter.commands.intake import describe, files_of, intake as add_question
 
         say = Say(quiet, verbose)
         where = paths.locate(project, register=register, templates=templates, writes=False)
@@ -561,10 +550,9 @@ def status(
 
     def work():
         from drafter import paths
+        from drafter.commands import status as st
+        from drafter.commands.report import print_problems
         from drafter.errors import DrafterError, display_path
-        from drafter.report import print_problems
-        from drafter import status as st
-        from drafter.load.register import load_register
 
         say = Say(quiet, verbose)
         day = st.parse_today(today)  # the options first, then the files
@@ -573,10 +561,10 @@ def status(
                                hint="Add --to follow-up.xlsx (or another name).")
         where = paths.locate(project, register=register, output=output, templates_used=False)
         say.project(where)
-        reg = load_register(where.register, lenient=True)
-        for rejected in reg.rejected:  # listed without them; say why
+        found = st.status(where.register, where.output, day, set(year or ()), minister, late)
+        for rejected in found.rejected:  # listed without them; say why
             print_problems(list(rejected.problems))
-        rows = st.select(st.status_rows(reg, where.output, day), set(year or ()), minister, late)
+        rows = found.rows
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)
         elif status_format is StatusFormat.json:
@@ -617,7 +605,7 @@ def verify(
 
     def work():
         from drafter import paths
-        from drafter.verify import json_report, text_report, verify_answers
+        from drafter.commands.verify import json_report, text_report, verify_answers
 
         say = Say(quiet, verbose, as_json)
         where = paths.locate(project, register=register, templates=templates, writes=False)
@@ -632,3 +620,8 @@ def verify(
         return 0 if all(r.ok for r in reports) else 1
 
     _run(debug, work, as_json)
+
+
+def main() -> None:
+    """The `drafter` program (pyproject.toml's entry point) and `python -m drafter`."""
+    app(prog_name="drafter")
