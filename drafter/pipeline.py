@@ -21,7 +21,7 @@ from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
 from drafter.word.template import load_template
 from drafter.view import consistency
-from drafter.view.answer import AnswerView, build_view, collector_paused, notes_path
+from drafter.view.answer import AnswerView, build_view, notes_path
 from drafter.view.formatting import words_of
 
 
@@ -176,10 +176,6 @@ class Generator:
     def generate(self, question: Question, view: AnswerView | None = None) -> Draft:
         """The answer to question; `view`: its view, when the caller built it already (once:
         rendering it fills its footnotes)."""
-        with collector_paused():  # the view lives on until its package is written (collector_paused)
-            return self._generate(question, view)  # and is dropped before the collector runs again
-
-    def _generate(self, question: Question, view: AnswerView | None) -> Draft:
         tpath = self.template_path(question)
         template = load_template(tpath)
         if view is None:

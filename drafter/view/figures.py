@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 #: A placed figure in rendered text: FIG_OPEN number FIG_SEP shown text FIG_CLOSE.
@@ -29,6 +30,24 @@ _ANY_MARK_CHAR = re.compile("[" + FIG_OPEN + FIG_SEP + FIG_CLOSE + "]")
 
 #: How a figure's shown text relates to its raw value: raw = shown number * scale.
 SCALE_PERCENT = 0.01
+
+
+class FigureKind(StrEnum):
+    """What a recorded figure is: a table's cell, a table's total, or a figure in a text."""
+
+    CELL = "cell"
+    TOTAL = "total"
+    TEXT = "text"
+
+
+class Totalled(StrEnum):
+    """What a total adds up: the figures above it in its column (of its section), those before it
+    in its row, or its column's figures in every section (a grand total); NONE: a figure of the data."""
+
+    NONE = ""
+    COLUMN = "column"
+    ROW = "row"
+    ALL = "all"
 
 
 def strip_marks(text: str) -> str:
@@ -62,7 +81,7 @@ class Figure:
 
     number: int  # the collector's number: in the mark, and in the bookmark's name
     key: str  # the same in every draft of the question (see the module's doc)
-    kind: str  # "cell", "total" or "text"
+    kind: str  # a FigureKind (a plain text when read back from an answer)
     shown: str  # as the reader sees it: '14.250.000', '6,750', '45%'
     raw: float  # the value behind it: 14250000, 6750000, 0.45
     scale: float  # raw = the shown number * scale (1, 1000, 1000000, 0.01 for a percentage)
@@ -74,10 +93,7 @@ class Figure:
     column_key: str = ""
     where: str = ""  # a text's origin: 'answer part 3', "note 'opsplitsing_2016'"
     section: str = ""  # a table of nested rows: the section (the value of rows.within) it stands in
-    #: a total: what it adds up. "column": the figures above it in its column (of its section);
-    #: "row": the figures before it in its row; "all": its column's figures in every section
-    #: (a grand total). "" for a figure of the data.
-    adds: str = ""
+    adds: str = ""  # a total: what it adds up (Totalled); "" for a figure of the data
 
 
 class Amount(float):
@@ -130,9 +146,10 @@ class FigureCollector:
         finally:
             self.active, self.where = before
 
-    def add(self, shown: str, raw: float, scale: float, sources, key: str, kind: str = "text", **place) -> str:
+    def add(self, shown: str, raw: float, scale: float, sources, key: str, kind: str = FigureKind.TEXT,
+            **place) -> str:
         """Record a figure; returns its shown text with the mark the Word stage turns into a bookmark."""
-        if kind == "text":
+        if kind == FigureKind.TEXT:
             return self.record(shown, raw, scale, tuple(sources), f"{self.where or 'text'}: {key}", kind,
                                where=self.where, **place)
         return self.record(shown, raw, scale, tuple(sources), key, kind, **place)
