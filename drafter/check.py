@@ -32,7 +32,6 @@ from jinja2 import TemplateSyntaxError
 from drafter.view import consistency
 from drafter.load import datasets
 from drafter import paths
-from drafter.load import tabular
 from drafter.errors import ERROR, DrafterError, Problem, display_path
 from drafter.view.jinja import FORMATTER_KEY, compile_text, xml_environment
 from drafter.pipeline import Generator, template_path
@@ -309,8 +308,7 @@ def _start_worker(project: _Project | None, register: Register, templates_dir, q
 
 
 def _check_questions(first: int, last: int) -> list[_Found]:
-    with tabular.read_once():
-        return [_project.question(q) for q in _questions[first:last]]
+    return [_project.question(q) for q in _questions[first:last]]
 
 
 def _found_in_order(project: _Project, questions: list[Question], jobs: int):
@@ -351,8 +349,7 @@ def check_project(register_path: Path | None = None, templates_dir: Path | None 
     except DrafterError as exc:  # the register cannot be read at all
         report.problems = list(exc.problems)
         return report
-    with tabular.read_once():
-        return _check(register, problems, templates_dir, number, zittingsjaar, minister, jobs)
+    return _check(register, problems, templates_dir, number, zittingsjaar, minister, jobs)
 
 
 def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar,

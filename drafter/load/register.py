@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter import paths
-from drafter.load.datasets import KINDS
+from drafter.load.schema import KINDS
 from drafter.errors import DataError, DrafterError, Problem, display_path
 from drafter.load.keys import ASKED_IN, ASKER_KEYS, NUMBERINGS, RESERVED_NAMES, AXES, NOTE_NUMBERING, NOTE_STYLES, PERCENT_STYLES, ROUNDINGS, SCALES, shape
 from drafter.load.schema import (FIRST_YEAR, LAST_YEAR, AXIS_KEYS, DECIMALS_KEYS, TEXT_COLUMN_KEYS, FIT_CHOICES, MAX_DECIMALS, NEGATIVE_STYLES, PLACEHOLDER_REASONS,

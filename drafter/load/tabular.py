@@ -30,7 +30,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
@@ -155,6 +154,8 @@ def _parse_number(text: str, decimal_comma: bool) -> float:
     Otherwise: '14250000', '6.75', '14,250,000', '1,234.5', and '6,75' (a comma with other
     than three digits after it can only be decimal). Spaces, '€' and a sign are allowed.
     """
+    if text.isascii() and text.isdigit():  # most cells of a large file: read as they are in either kind
+        return float(text)
     t = _SPACES.sub("", text.strip())
     t = _CURRENCY.sub("", t).replace("\u2212", "-")
     sign = ""
@@ -190,39 +191,12 @@ def _parse_number(text: str, decimal_comma: bool) -> float:
 # --------------------------------------------------------------------------- reading
 
 
-_read_once: dict | None = None
-
-
-@contextmanager
-def read_once():
-    """Within this block each file is read once, however often it is asked for: `drafter
-    check` reads a file for its own checks, then for the view and for the render."""
-    global _read_once
-    outer = _read_once
-    _read_once = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _read_once = outer
-
-
 def read_table(path: Path) -> RawTable:
     """Read a CSV file or an Excel sheet ('book.xlsx#Sheet'); every problem is a DataError."""
     path, sheet = split_sheet(path)
     shown = display_path(path)
     st = stat_file(path, missing_hint="Check the file name in the register's 'data:'.")
-    if _read_once is None:
-        return _read(path, sheet, shown, st.st_size)
-    key = (path.resolve(), sheet, st.st_mtime_ns, st.st_size)
-    if key not in _read_once:
-        try:
-            _read_once[key] = _read(path, sheet, shown, st.st_size)
-        except DataError as exc:
-            _read_once[key] = exc
-    found = _read_once[key]
-    if isinstance(found, DataError):
-        raise DataError(problems=found.problems)
-    return found
+    return _read(path, sheet, shown, st.st_size)
 
 
 def _read(path: Path, sheet: str | None, shown: str, size: int) -> RawTable:
