@@ -26,7 +26,7 @@ from drafter.view.formatting import Formatter, parse_locale
 from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.register import ASKED_IN, Question, Register
-from drafter.view.tables import Cell, Group, Row, TableView, build_table
+from drafter.view.tables import Cell, Group, Row, TableView, build_table  # noqa: F401 - a table's parts, for templates and tests
 
 #: How a language puts 'to' and 'of' before a minister's title, by the minister's gender
 #: (None: when the register does not say; a language that needs it has no None entry). A

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from drafter.load.datasets import FiguresData
+from drafter.load.tidy import FiguresData
 from drafter.load.register import AxisItem, HouseStyle, TableSpec
 from drafter.view.figures import FigureCollector
 from drafter.view.formatting import Formatter
@@ -22,7 +22,7 @@ from drafter.view.tables.cells import CellWriter
 from drafter.view.tables.context import TableContext
 from drafter.view.tables.decimals import Decimals
 from drafter.view.tables.lookup import FigureLookup
-from drafter.view.tables.model import Cell, Group, Row, TableView
+from drafter.view.tables.model import Group, Row, TableView
 from drafter.view.tables.rows import RowMaker, Sums
 
 #: Renders a text of the register (a remark) with the answer's figures: (text, place, what) -> text.

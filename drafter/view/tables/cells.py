@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from drafter.load import schema
-from drafter.load.datasets import Figure as DataFigure
+from drafter.load.tidy import Figure as DataFigure
 from drafter.view.figures import FigureCollector, FigureKind, Source, Totalled, recorded_file
 from drafter.view.formatting import Formatter
 from drafter.view.notes import Note, NoteSeries

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from drafter.errors import DataError
 from drafter.load import schema
-from drafter.load.datasets import BudgetData, FiguresData
+from drafter.load.budget import BudgetData
+from drafter.load.tidy import FiguresData
 from drafter.load.register import TableSpec
 from drafter.load.schema import did_you_mean
 
