@@ -33,7 +33,7 @@ from drafter.view import consistency
 from drafter.load import datasets
 from drafter import paths
 from drafter.errors import ERROR, DrafterError, Problem, display_path
-from drafter.view.jinja import FORMATTER_KEY, compile_text, xml_environment
+from drafter.view.jinja import FORMATTER_KEY, TextCompiler, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
 from drafter.word.template import WordTemplate, load_template
@@ -127,6 +127,7 @@ class _Project:
         self.register_file = display_path(register.path)
         self.templates_dir = Path(templates_dir) if templates_dir else paths.project_of(register.path).templates
         self.datasets = datasets.DatasetCache()  # what the views load: the same objects check reads
+        self.texts = TextCompiler()  # the texts check compiles, which the views then render
         self.data: dict[str, tuple[object | None, tuple[Problem, ...]]] = {}  # data file -> (data or None, problems)
         self.templates: dict[Path, tuple[WordTemplate | None, tuple[Problem, ...]]] = {}
         self._places: dict[Path, dict[str, str]] = {}  # template -> where each name it uses is first used
@@ -142,7 +143,7 @@ class _Project:
             found.all_read = False
             return found
         for key, line, text in self.catalog.variants():
-            text_syntax(found, text, self.catalog.file, f"line {line}", f"note '{key}'")
+            text_syntax(found, text, self.catalog.file, f"line {line}", f"note '{key}'", self.texts)
         return found
 
     def template_at(self, path: Path) -> tuple[WordTemplate | None, tuple[Problem, ...]]:
@@ -213,9 +214,9 @@ class _Project:
         else:
             found.add(consistency.total_warnings(q, data, self.register_file), once_per_place=True)
             found.shown = consistency.shown_cells(q, data)
-        if not question_texts(found, q, self.register_file) or not data_ok or self.catalog is None:
+        if not question_texts(found, q, self.register_file, self.texts) or not data_ok or self.catalog is None:
             return found
-        view = found.attempt(lambda: build_view(self.register, q, self.catalog, self.datasets.load),
+        view = found.attempt(lambda: build_view(self.register, q, self.catalog, self.datasets.load, self.texts),
                              once_per_place=True)
         if view is None or template is None:
             return found
@@ -265,11 +266,11 @@ class _Project:
         return found
 
 
-def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
+def text_syntax(found: _Found, text: str, file: str, place: str, what: str, texts: TextCompiler) -> bool:
     if "{" not in text and "}" not in text:
         return True
     try:
-        compile_text(text)  # parsing and compiling: unknown filters are found here; the view renders it
+        texts.compile(text)  # parsing and compiling: unknown filters are found here; the view renders it
     except TemplateSyntaxError as exc:
         found.add([Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)])
         return False
@@ -279,12 +280,12 @@ def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> b
     return True
 
 
-def question_texts(found: _Found, q: Question, register_file: str) -> bool:
-    ok = all([text_syntax(found, t, register_file, q.place, "preamble") for t in q.preamble])
+def question_texts(found: _Found, q: Question, register_file: str, texts: TextCompiler) -> bool:
+    ok = all([text_syntax(found, t, register_file, q.place, "preamble", texts) for t in q.preamble])
     for part in q.parts:
         for block in part.blocks:
             for text in (block.text, *block.items):
-                ok &= text_syntax(found, text, register_file, part.place, f"answer part {part.numbers[0]}")
+                ok &= text_syntax(found, text, register_file, part.place, f"answer part {part.numbers[0]}", texts)
     return ok
 
 

@@ -23,6 +23,7 @@ from drafter.word.template import load_template
 from drafter.view import consistency
 from drafter.view.answer import AnswerView, build_view, notes_path
 from drafter.view.formatting import words_of
+from drafter.view.jinja import TextCompiler
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Generator:
         self.created = created
         self.notes = datasets.load_notes(notes_path(register))
         self.datasets = datasets.DatasetCache()
+        self.texts = TextCompiler()  # the register's and notes' texts, compiled once for the Generator's answers
         #: (register, template) -> (its folder's entry, the template's entry, template_path's answer)
         self._template_paths: dict[tuple[Path, str], tuple[tuple, tuple, Path]] = {}
         #: (kind, name, file) of a data set -> (the table it was read from, its warnings: data_set_warnings)
@@ -179,7 +181,7 @@ class Generator:
         tpath = self.template_path(question)
         template = load_template(tpath)
         if view is None:
-            view = build_view(self.register, question, self.notes, self.datasets.load)
+            view = build_view(self.register, question, self.notes, self.datasets.load, self.texts)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
         return Draft(

@@ -8,6 +8,7 @@ from drafter.load.datasets import DatasetCache, load_notes
 from drafter.load.register import load_register
 from drafter.pipeline import Generator
 from drafter.view.answer import build_view, notes_path
+from drafter.view.jinja import TextCompiler
 
 
 def _generator(project):
@@ -19,12 +20,14 @@ def test_a_view_holds_no_cycles_so_dropping_it_frees_it(project):
     """A view, dropped once its answer is written, is freed by its references alone: a batch's
     memory does not grow with the views of the answers made before, waiting for the collector."""
     reg = load_register(project / "data" / "questions.yaml")
-    notes, data = load_notes(notes_path(reg)), DatasetCache()  # data read once: its frames hold cycles
+    # what the run keeps for its answers, as a Generator does: data read once (its frames hold
+    # cycles), texts compiled once (a Jinja2 environment holds cycles)
+    notes, data, texts = load_notes(notes_path(reg)), DatasetCache(), TextCompiler()
     for q in reg.questions:
-        build_view(reg, q, notes, data.load)
+        build_view(reg, q, notes, data.load, texts)
     gc.collect()
     for q in reg.questions:
-        view = build_view(reg, q, notes, data.load)
+        view = build_view(reg, q, notes, data.load, texts)
         assert view.context["answer"]["parts"]
         del view
         assert gc.collect() == 0, q.label

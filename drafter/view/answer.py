@@ -23,7 +23,7 @@ from drafter.errors import DataError, DrafterError, Problem, display_path, reada
 from drafter.view.figures import FigureCollector, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
-from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, compile_text
+from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TextCompiler
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.register import ASKED_IN, Question, Register
 from drafter.view.tables import Cell, Group, Row, TableView, build_table  # noqa: F401 - a table's parts, for templates and tests
@@ -212,8 +212,8 @@ class NoteCalls:
 class _TextRenderer:
     """Renders texts from the data with the figures of one question."""
 
-    def __init__(self, context: dict) -> None:
-        self.context = context
+    def __init__(self, context: dict, compiler: TextCompiler) -> None:
+        self.context, self.compiler = context, compiler
 
     def render(self, text: str, file: str, place: str, what: str) -> str:
         if "{" not in text and "}" not in text:
@@ -222,7 +222,7 @@ class _TextRenderer:
         if figures is not None:
             where, figures.where = figures.where, what  # a note rendered inside a text has its own
         try:
-            return compile_text(text).render(self.context)
+            return self.compiler.compile(text).render(self.context)
         except DrafterError as exc:
             problems = [
                 Problem(f"{what}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
@@ -261,7 +261,8 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
 
 
 class _ViewBuilder:
-    def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog, load) -> None:
+    def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog, load,
+                 texts: TextCompiler) -> None:
         self.register, self.question, self.catalog = register, question, notes
         self.house = question.style
         self.register_file = display_path(register.path)
@@ -279,7 +280,7 @@ class _ViewBuilder:
                               FIGURES_KEY: self.figures,
                               **traced(self.data, self.figures, datasets.FiguresData, datasets.BudgetData,
                                        datasets.SharesData)}
-        self.texts = _TextRenderer(self.context)
+        self.texts = _TextRenderer(self.context, texts)
         self.document_series = self.new_series(self.house.note_style) if self.house.note_numbering == "document" else None
         self.tables: dict[str, TableView] = {}
 
@@ -411,9 +412,10 @@ class _ViewBuilder:
 
 
 def build_view(register: Register, question: Question, notes: datasets.NoteCatalog,
-               load=datasets.load_dataset) -> AnswerView:
-    """Load the question's data (with load(name, path)) and compute everything its template shows."""
-    return _ViewBuilder(register, question, notes, load).build()
+               load=datasets.load_dataset, texts: TextCompiler | None = None) -> AnswerView:
+    """Load the question's data (with load(name, path)) and compute everything its template
+    shows; its texts compiled by `texts` (the run's, which keeps them; else the view's own)."""
+    return _ViewBuilder(register, question, notes, load, texts or TextCompiler()).build()
 
 
 def notes_path(register: Register) -> Path | None:
