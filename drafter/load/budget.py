@@ -105,11 +105,18 @@ class BudgetData(FiguresData):
         if measure != "amount":
             raise DataError(f"a budget table has the measure 'amount', not '{measure}'", file=self.file,
                             hint="Leave 'measure:' out of the table, or write 'measure: amount'.")
-        c = self.cell_at(index)
+        c = self.columns_of_cells
+        amount = c.amounts[index]
         decimals = 0
-        if c.amount is not None and not float(c.amount).is_integer():
-            decimals = len(repr(c.amount).split(".")[1])
-        return Figure(c.amount, c.status, decimals, c.notes, c.place)
+        if amount is not None and not float(amount).is_integer():
+            decimals = len(repr(amount).split(".")[1])
+        notes = note_keys(c.notes[index]) if c.notes is not None else ()
+        return Figure(amount, c.statuses[index], decimals, notes, self.raw.place(c.rows[index]))
+
+    def split_of(self, index: int) -> str:
+        c = self.columns_of_cells
+        part_of = c.part_of[index] if c.part_of is not None else ""
+        return f"{part_of}, {c.years[index]}, {c.kinds[index]}" if part_of else ""
 
     def frame(self) -> pd.DataFrame:
         """The figures as a tidy DataFrame (line, year, kind, amount, status, notes, cell)."""

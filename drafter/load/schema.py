@@ -172,10 +172,10 @@ def parse_locale(name: str, *, file: str | None = None, place: str | None = None
 
     try:
         return Locale.parse(str(name).replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise DrafterError(
             f"unknown locale {name!r}",
             file=file,
             place=place,
             hint="Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB.",
-        ) from None
+        ) from exc

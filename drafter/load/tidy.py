@@ -35,9 +35,12 @@ def stated_decimals(text: str, decimal_comma: bool) -> int:
     return len(t.rsplit(mark, 1)[1])
 
 
+_NOTE_SEPARATORS = re.compile(r"[\s,;]+")
+
+
 def note_keys(text: str) -> tuple[str, ...]:
     """The note keys of a notes cell: separated by spaces, commas or semicolons."""
-    return tuple(n for n in re.split(r"[\s,;]+", text) if n)
+    return tuple(n for n in _NOTE_SEPARATORS.split(text) if n) if text else ()
 
 
 def _is_figure(text: str, decimal_comma: bool) -> bool:
@@ -118,6 +121,11 @@ class FiguresData:
 
     def text(self, index: int, column: str) -> str:
         return self.records.get(index, column)
+
+    def split_of(self, index: int) -> str:
+        """The figure a record's figure is a part of (a split of a budget line), as a figure's
+        record names it: 'clusters, 2016, VAK'; '' when it is a figure of its own."""
+        return ""
 
     def value(self, measure: str | None = None, **where) -> float:
         """The one figure with these dimension values, for a text:

@@ -229,15 +229,15 @@ class _TextRenderer:
                         file=file, place=place, hint=p.hint)
                 for p in exc.problems
             ]
-            raise DataError(problems=problems) from None
+            raise DataError(problems=problems) from exc
         except TemplateError as exc:
             quotes = [q for q in TYPOGRAPHIC_QUOTES if q in "".join(re.findall(r"\{[{%].*?[}%]\}", text, re.S))]
             hint = (f"Retype the quotes {' '.join(quotes)} in the tag as straight quotes (\" or ')."
                     if quotes else
                     "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.")
-            raise DataError(f"{what}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from None
+            raise DataError(f"{what}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from exc
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
-            raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from None
+            raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from exc
         finally:
             if figures is not None:
                 figures.where = where

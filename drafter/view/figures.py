@@ -21,6 +21,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 #: A placed figure in rendered text: FIG_OPEN number FIG_SEP shown text FIG_CLOSE.
@@ -57,10 +58,9 @@ def strip_marks(text: str) -> str:
     return _ANY_MARK_CHAR.sub("", MARK_RE.sub(lambda m: m.group(2), text))
 
 
-@dataclass(unsafe_hash=True)
-class Source:
-    """One row of a data file behind a figure. Hashed and compared as a frozen class would be, but
-    not frozen, for the speed of a large table's figures (see view.answer.Cell)."""
+class Source(NamedTuple):
+    """One row of a data file behind a figure. A tuple of texts: a large table records thousands,
+    which the garbage collector looks at once and then no more (it stops tracking a tuple of texts)."""
 
     file: str  # 'data/budget.csv'
     place: str  # 'row 6'
@@ -74,10 +74,9 @@ def recorded_file(data) -> str:
     return getattr(data, "recorded_file", None) or data.file
 
 
-@dataclass
-class Figure:
-    """A figure's record. Not frozen: a table records thousands, and a frozen class's checked
-    field-by-field __init__ cost a tenth of building a large table's view; no template sees it."""
+class Figure(NamedTuple):
+    """A figure's record. A tuple of plain values, as Source: a large table records thousands,
+    which live until its answer is written."""
 
     number: int  # the collector's number: in the mark, and in the bookmark's name
     key: str  # the same in every draft of the question (see the module's doc)
@@ -165,8 +164,9 @@ class FigureCollector:
         if count > 1:
             key = f"{key} #{count}"
         number = len(self.figures) + 1
-        self.figures.append(Figure(number, key, kind, shown, float(raw), float(scale), sources, table, row, column,
-                                   row_key, column_key, where, section, adds))
+        # the kinds as plain texts: an enum member would keep the record looked at by the collector
+        self.figures.append(Figure(number, key, str(kind), shown, float(raw), float(scale), sources, table, row,
+                                   column, row_key, column_key, where, section, str(adds)))
         return f"{FIG_OPEN}{number}{FIG_SEP}{shown}{FIG_CLOSE}"
 
     def get(self, number: int) -> Figure | None:

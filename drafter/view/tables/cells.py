@@ -61,11 +61,7 @@ class CellWriter:
 
     def source_of(self, index: int, figure: DataFigure, ref: str) -> Source:
         """The row of the data behind a figure; for a split of a budget line, the line it is part of."""
-        part_of = ""
-        if self.ctx.budget:
-            cell = self.ctx.source.cell_at(index)
-            part_of = f"{cell.part_of}, {cell.year}, {cell.kind}" if cell.part_of else ""
-        return Source(self.recorded_file, figure.place, ref, part_of)
+        return Source(self.recorded_file, figure.place, ref, self.ctx.source.split_of(index))
 
     def figure_cell(self, shown: str, calls: str, raw: float | None, sources, row: str, row_key: str,
                     column: str, column_key: str, section: str, adds: Totalled = Totalled.NONE,

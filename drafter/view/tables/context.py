@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from drafter.errors import DataError
 from drafter.load import schema
-from drafter.load.budget import BudgetData
 from drafter.load.tidy import FiguresData
 from drafter.load.register import TableSpec
 from drafter.load.schema import did_you_mean
@@ -22,11 +21,6 @@ class TableContext:
     def where(self) -> str:
         """The table, as the place a note is called from names it."""
         return f"{self.register_file}, table '{self.spec.name}'"
-
-    @property
-    def budget(self) -> bool:
-        """Whether the figures come from a budget table (whose splits the record names)."""
-        return isinstance(self.source, BudgetData)
 
     @property
     def fixed(self) -> str:

@@ -26,10 +26,6 @@ class Sums:
     def of(cls, width: int) -> Sums:
         return cls([None] * width, [[] for _ in range(width)])
 
-    def add(self, index: int, amount: float, sources) -> None:
-        self.amounts[index] = (self.amounts[index] or 0) + amount
-        self.sources[index].extend(sources)
-
     def add_sums(self, other: Sums) -> None:
         for index, amount in enumerate(other.amounts):
             if amount is not None:
@@ -90,13 +86,16 @@ class RowMaker:
         figure_of, lookup_at, value_text, pick, source_of, figure_cell, seen = (
             source.figure, self.lookup.at, cells.value_text, self.decimals.pick, cells.source_of, cells.figure_cell,
             self.decimals.seen)
+        if sums is not None:
+            amounts, sums_sources = sums.amounts, sums.sources
         for index, column in enumerate(self.columns):
             if column.computed:  # the sum of the row's figures
                 decimals = pick(None, row_decimals, column.decimals)
                 if spec.decimals == "stated" and column.item.decimals is None:
                     decimals = most
                 if sums is not None and row_sum is not None:
-                    sums.add(index, row_sum, row_sources)
+                    amounts[index] = (amounts[index] or 0) + row_sum
+                    sums_sources[index].extend(row_sources)
                 out.append(figure_cell(
                     value_text(None, decimals, row_sum) if row_sum is not None else "", "", row_sum, row_sources,
                     row=row_label, row_key=row_key if not total else "total", column=column.label,
@@ -121,7 +120,8 @@ class RowMaker:
                 if not column.total:
                     row_sources.append(figure_source)
                 if sums is not None:
-                    sums.add(index, value, (figure_source,))
+                    amounts[index] = (amounts[index] or 0) + value
+                    sums_sources[index].append(figure_source)
                 found_sources = (figure_source,)
             else:
                 coordinates, found_sources = None, ()
