@@ -165,6 +165,8 @@ def budget_year(text: str) -> int | None:
 
 def budget_amount(text: str, decimal_comma: bool) -> tuple[float | None, Status]:
     """(amount, status) of an amount cell; NumberError when it is neither a number nor a placeholder."""
+    if text.isdigit() and text.isascii() and len(text) <= 15:  # plain digits, most cells: well below MAX_FIGURE
+        return float(text), Status.VALUE
     if text.lower() in schema.NOT_APPLICABLE_TOKENS:
         return None, Status.NOT_APPLICABLE
     if not text:
