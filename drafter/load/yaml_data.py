@@ -46,8 +46,7 @@ class _Record(dict):
         try:
             return _wrap(self[key])
         except KeyError:
-            # a key the record lacks is an attribute it lacks; the KeyError tells no more
-            raise AttributeError(key) from None
+            raise AttributeError(key) from None  # a key the record lacks: the KeyError tells no more
 
 
 def _wrap(value):

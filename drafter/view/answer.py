@@ -25,6 +25,7 @@ from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
 from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TextCompiler
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
+from drafter.load.questions import BlockKind
 from drafter.load.register import ASKED_IN, Question, Register
 from drafter.view.tables import Cell, Group, Row, TableView, build_table  # noqa: F401 - a table's parts, for templates and tests
 
@@ -41,7 +42,7 @@ MINISTER_ARTICLES = {
 
 @dataclass(frozen=True)
 class BlockView:
-    kind: str  # "text", "table", "list" or "bullets"
+    kind: BlockKind
     text: str = ""
     table: TableView | None = None
     items: tuple[str, ...] = ()
@@ -78,7 +79,7 @@ class PartView:
         """The texts before the part's first table."""
         out = []
         for b in self.blocks:
-            if b.kind != "text":
+            if b.kind != BlockKind.TEXT:
                 break
             out.append(b.text)
         return tuple(out)
@@ -89,18 +90,18 @@ class PartView:
 
     @property
     def table(self) -> TableView | None:
-        return next((b.table for b in self.blocks if b.kind == "table"), None)
+        return next((b.table for b in self.blocks if b.kind == BlockKind.TABLE), None)
 
     @property
     def after(self) -> tuple[str, ...]:
         """The texts after the part's first table."""
         seen, out = False, []
         for b in self.blocks:
-            if b.kind == "table":
+            if b.kind == BlockKind.TABLE:
                 if seen:
                     break
                 seen = True
-            elif seen and b.kind == "text":
+            elif seen and b.kind == BlockKind.TEXT:
                 out.append(b.text)
         return tuple(out)
 
@@ -332,10 +333,10 @@ class _ViewBuilder:
         self.note_calls.where = f"{self.register_file}, {part.place}"
         blocks = []
         for i, block in enumerate(part.blocks):
-            if block.kind == "table":
-                blocks.append(BlockView("table", table=self.table(block.table), first=i == 0))
-            elif block.kind == "text":
-                blocks.append(BlockView("text", text=self.text(block.text, part.place, what), first=i == 0))
+            if block.kind == BlockKind.TABLE:
+                blocks.append(BlockView(BlockKind.TABLE, table=self.table(block.table), first=i == 0))
+            elif block.kind == BlockKind.TEXT:
+                blocks.append(BlockView(BlockKind.TEXT, text=self.text(block.text, part.place, what), first=i == 0))
             else:
                 items = tuple(self.text(t, part.place, what) for t in block.items)
                 blocks.append(BlockView(block.kind, items=items, first=i == 0))
