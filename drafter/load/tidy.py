@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drafter.errors import DataError
 from drafter.load import schema
@@ -13,9 +13,9 @@ from drafter.load.schema import Status
 from drafter.load.tabular import NumberError, RawTable, parse_number
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One figure of a data set: its value, or why there is none; as it was written."""
+class Figure(NamedTuple):
+    """One figure of a data set: its value, or why there is none; as it was written. Made when a
+    table or a text asks for it (a table of thousands of rows asks for thousands)."""
 
     value: float | None  # None: no figure (status says why)
     status: Status

@@ -59,7 +59,8 @@ def strip_marks(text: str) -> str:
 
 
 class Source(NamedTuple):
-    """One row of a data file behind a figure."""
+    """One row of a data file behind a figure. A tuple of texts: a large table records thousands,
+    which the garbage collector looks at once and then no more (it stops tracking a tuple of texts)."""
 
     file: str  # 'data/budget.csv'
     place: str  # 'row 6'
@@ -74,7 +75,8 @@ def recorded_file(data) -> str:
 
 
 class Figure(NamedTuple):
-    """A figure's record (FigureCollector keeps it as a plain tuple of these fields)."""
+    """A figure's record. A tuple of plain values, as Source: a large table records thousands,
+    which live until its answer is written."""
 
     number: int  # the collector's number: in the mark, and in the bookmark's name
     key: str  # the same in every draft of the question (see the module's doc)
@@ -91,11 +93,6 @@ class Figure(NamedTuple):
     where: str = ""  # a text's origin: 'answer part 3', "note 'opsplitsing_2016'"
     section: str = ""  # a table of nested rows: the section (the value of rows.within) it stands in
     adds: str = ""  # a total: what it adds up (Totalled); "" for a figure of the data
-
-
-def _figure(record: tuple) -> Figure:
-    """A figure's record as FigureCollector keeps it, as a Figure."""
-    return Figure(*record[:6], tuple(Source(*source) for source in record[6]), *record[7:])
 
 
 class Amount(float):
@@ -132,21 +129,12 @@ class Amount(float):
 class FigureCollector:
     """The figures of one answer, in the order they were formatted."""
 
+    figures: list[Figure] = field(default_factory=list)
     where: str = ""  # the text being rendered now (set by the view)
     #: Whether figures are recorded now: while the view is built, and while a Word template renders
     #: it (``recording``); a text rendered with the view's context at another time gets plain figures.
     active: bool = True
     _seen: dict[str, int] = field(default_factory=dict, repr=False)
-    #: every figure recorded, as a plain tuple of its Figure's fields (its sources as plain tuples
-    #: too): a table of thousands of rows keeps them until its answer is written, and the garbage
-    #: collector stops looking at a plain tuple of texts and numbers after its first pass over it,
-    #: where it looks at an object of a class (a Figure, a Source) at every pass. get() gives the Figure.
-    _records: list[tuple] = field(default_factory=list, repr=False)
-
-    @property
-    def figures(self) -> list[Figure]:
-        """Every figure recorded, in the order they were formatted."""
-        return [_figure(record) for record in self._records]
 
     @contextmanager
     def recording(self, where: str = ""):
@@ -175,15 +163,15 @@ class FigureCollector:
         self._seen[key] = count
         if count > 1:
             key = f"{key} #{count}"
-        number = len(self._records) + 1
+        number = len(self.figures) + 1
         # the kinds as plain texts: an enum member would keep the record looked at by the collector
-        self._records.append((number, key, str(kind), shown, float(raw), float(scale), tuple(map(tuple, sources)),
-                              table, row, column, row_key, column_key, where, section, str(adds)))
+        self.figures.append(Figure(number, key, str(kind), shown, float(raw), float(scale), sources, table, row,
+                                   column, row_key, column_key, where, section, str(adds)))
         return f"{FIG_OPEN}{number}{FIG_SEP}{shown}{FIG_CLOSE}"
 
     def get(self, number: int) -> Figure | None:
-        if 1 <= number <= len(self._records):
-            return _figure(self._records[number - 1])
+        if 1 <= number <= len(self.figures):
+            return self.figures[number - 1]
         return None
 
     def text_figure(self, value, shown: str, scale: float, expression: str) -> str:

@@ -21,6 +21,7 @@ class FigureLookup:
         axes += [("row", spec.rows.dimension), ("group", spec.groups.dimension if spec.groups else None),
                  ("column", spec.columns.dimension)]
         self.axes = [a for a, d in axes if d is not None]  # which of the coordinates the data has
+        self._row_axes = [a for a in self.axes if a in ("within", "row")]
         dims = [d for _, d in axes if d is not None]
         self.found, twice = source.records.keyed(indexes, dims)
         if twice is not None:
@@ -43,8 +44,8 @@ class FigureLookup:
     def row_place(self, section: AxisItem | None, row: AxisItem) -> tuple[tuple, str | None]:
         """A row's part of its figures' coordinates (section, row), and the measure it is when
         the rows are the measures."""
-        values = {"within": section.key if section is not None else None, "row": row.key}
-        return tuple(values[a] for a in self.axes if a in values), row.key if self.ctx.spec.rows.measures else None
+        coordinates = tuple(row.key if a == "row" else section.key for a in self._row_axes)
+        return coordinates, row.key if self.ctx.spec.rows.measures else None
 
     def column_place(self, group: AxisItem | None, column: AxisItem) -> tuple[tuple, str | None]:
         """A column's part of its figures' coordinates (group, column), and the measure it is

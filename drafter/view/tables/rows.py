@@ -83,9 +83,11 @@ class RowMaker:
         row_place = self.lookup.row_place(section, item)
         place = ", ".join(filter(None, (cells.fixed, section_key, row_key)))  # a figure's place, but its column
         # bound once: this loop runs for every figure of the table
-        figure_of, lookup_at, value_text, pick, source_of, figure_cell, seen = (
-            source.figure, self.lookup.at, cells.value_text, self.decimals.pick, cells.source_of, cells.figure_cell,
+        figure_of, value_text, pick, source_of, figure_cell, seen = (
+            source.figure, cells.value_text, self.decimals.pick, cells.source_of, cells.figure_cell,
             self.decimals.seen)
+        record_at, (row_coordinates, row_measure) = self.lookup.found.get, row_place
+        row_measure = row_measure if row_measure is not None else self.lookup.measure
         if sums is not None:
             amounts, sums_sources = sums.amounts, sums.sources
         for index, column in enumerate(self.columns):
@@ -101,7 +103,10 @@ class RowMaker:
                     row=row_label, row_key=row_key if not total else "total", column=column.label,
                     column_key=column.key, section=section_key, adds=Totalled.ROW, total=True))
                 continue
-            found, measure = lookup_at(row_place, column.place)
+            # where the row and the column meet: as FigureLookup.at finds it
+            column_coordinates, column_measure = column.place
+            found = record_at(row_coordinates + column_coordinates)
+            measure = column_measure if column_measure is not None else row_measure
             if found is None:
                 parts = {"within": section.key if section is not None else None, "row": item.key,
                          "group": column.group.key if column.group is not None else None, "column": column.item.key}
