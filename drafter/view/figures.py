@@ -59,8 +59,8 @@ def strip_marks(text: str) -> str:
 
 
 class Source(NamedTuple):
-    """One row of a data file behind a figure. A tuple of texts: a large table records thousands,
-    which the garbage collector looks at once and then no more (it stops tracking a tuple of texts)."""
+    """One row of a data file behind a figure. A NamedTuple: a large table records thousands, made
+    at C speed and without a per-object dict."""
 
     file: str  # 'data/budget.csv'
     place: str  # 'row 6'
@@ -75,8 +75,8 @@ def recorded_file(data) -> str:
 
 
 class Figure(NamedTuple):
-    """A figure's record. A tuple of plain values, as Source: a large table records thousands,
-    which live until its answer is written."""
+    """A figure's record; a NamedTuple, as Source: a large table records thousands, which live
+    until its answer is written."""
 
     number: int  # the collector's number: in the mark, and in the bookmark's name
     key: str  # the same in every draft of the question (see the module's doc)
@@ -164,7 +164,7 @@ class FigureCollector:
         if count > 1:
             key = f"{key} #{count}"
         number = len(self.figures) + 1
-        # the kinds as plain texts: an enum member would keep the record looked at by the collector
+        # the kinds as the plain texts an answer stores (and reads back)
         self.figures.append(Figure(number, key, str(kind), shown, float(raw), float(scale), sources, table, row,
                                    column, row_key, column_key, where, section, str(adds)))
         return f"{FIG_OPEN}{number}{FIG_SEP}{shown}{FIG_CLOSE}"
