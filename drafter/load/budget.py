@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from drafter.errors import DataError, Problem
@@ -46,7 +47,6 @@ class BudgetColumns:
     notes: Sequence[str] | None  # the notes cells (None: no notes column)
     part_of: Sequence[str] | None  # the part_of cells (None: no part_of column)
     rows: Sequence[int]  # the sheet row index of each
-    keys: dict[tuple[str, int, str], int]  # (line, year, kind) -> its index
 
 
 class BudgetCells(Mapping):
@@ -54,7 +54,13 @@ class BudgetCells(Mapping):
 
     def __init__(self, data: BudgetData) -> None:
         self._data = data
-        self._keys = data.columns_of_cells.keys
+
+    @cached_property
+    def _keys(self) -> dict[tuple[str, int, str], int]:
+        """(line, year, kind) -> the row's index; made when a cell is first looked up by its key
+        (a text's budget.amount(...)), which a table never does."""
+        c = self._data.columns_of_cells
+        return dict(zip(zip(c.lines, c.years, c.kinds), range(len(c.lines))))
 
     def __getitem__(self, key) -> BudgetCell:
         return self._data.cell_at(self._keys[key])
@@ -189,7 +195,12 @@ def _amounts(texts, decimal_comma: bool) -> tuple[list[float | None], list[Statu
 
 def load_budget(name: str, raw: RawTable) -> BudgetData:
     """A budget table, every row checked; all problems are reported together, row by row (in
-    each row: line, year, kind, amount; then a row that repeats an earlier one)."""
+    each row: line, year, kind, amount; then a row that repeats an earlier one).
+
+    Each check runs once over a whole column (pandas' comparisons, membership and duplicate
+    search); the messages are then written for the rows a check found wrong."""
+    import pandas as pd  # where data is read: status and verify read none
+
     require_columns(raw, schema.BUDGET.required, "budget table")
     refuse_misspelt_columns(raw, schema.BUDGET)
     columns, rows = filled_columns(raw)
@@ -198,31 +209,42 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     years = [years_of[text] for text in year_texts]
     kinds = list(map(str.upper, kind_texts))  # 'vak' is VAK
     amounts, statuses, errors = _amounts(amount_texts, raw.decimal_comma)
+    checked = pd.DataFrame({"line": lines, "year": years, "kind": kinds}, dtype=object)
+    wrong = pd.DataFrame({"line": checked["line"].eq(""), "year": checked["year"].isna(),
+                          "kind": ~checked["kind"].isin(KINDS), "amount": checked.index.isin(list(errors))})
+    sound = checked[~wrong.any(axis=1)]
+    repeated = sound.duplicated(keep="first")  # a row whose line, year and kind an earlier sound row has
     problems: list[Problem] = []
-    keys: dict[tuple[str, int, str], int] = {}
-
-    def bad(j, column, message, hint):
-        problems.append(Problem(message, file=raw.file, place=raw.place(rows[j], column), hint=hint))
-
-    for j, key in enumerate(zip(lines, years, kinds)):
-        line, year, kind = key
-        if line and year is not None and kind in KINDS and j not in errors:
-            first = keys.setdefault(key, j)
-            if first != j:
-                bad(j, None, f"budget line '{line}', {year} {kind} appears twice (first at {raw.place(rows[first])})",
-                    "Keep one row.")
-            continue
-        if not line:
-            bad(j, "line", "the budget line is empty", "Name the budget line (e.g. clusters).")
-        if year is None:
-            bad(j, "year", f"'{shown(year_texts[j])}' is not a year", "Write the year as four digits, e.g. 2016.")
-        if kind not in KINDS:
-            bad(j, "kind", f"'{kind_texts[j]}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")
-        if j in errors:
-            error = errors[j]
-            bad(j, "amount", f"'{shown(amount_texts[j])}' is not an amount" + (f": {error.reason}" if error.reason else ""),
-                error.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.")
+    if wrong.any(axis=None) or repeated.any():
+        first = sound.index.to_series().groupby([sound["line"], sound["year"], sound["kind"]]).transform("first")
+        twice = dict(zip(sound.index[repeated], first[repeated]))
+        for j in sorted({*wrong.index[wrong.any(axis=1)], *twice}):
+            problems += _row_problems(raw, rows, j, wrong.loc[j], twice.get(j), columns, kinds, years, errors)
     if problems:
         raise DataError(problems=problems)
     return BudgetData(name, raw, BudgetColumns(lines, years, kinds, amounts, statuses, columns.get("notes"),
-                                               columns.get("part_of"), rows, keys))
+                                               columns.get("part_of"), rows))
+
+
+def _row_problems(raw: RawTable, rows, j: int, wrong, first: int | None, columns, kinds, years, errors) -> list[Problem]:
+    """What is wrong with one row of a budget table, in the order of its columns; or the earlier
+    row (`first`) it repeats."""
+    def bad(column, message, hint):
+        return Problem(message, file=raw.file, place=raw.place(rows[j], column), hint=hint)
+
+    if first is not None:
+        return [bad(None, f"budget line '{columns['line'][j]}', {years[j]} {kinds[j]} appears twice "
+                    f"(first at {raw.place(rows[first])})", "Keep one row.")]
+    out = []
+    if wrong["line"]:
+        out.append(bad("line", "the budget line is empty", "Name the budget line (e.g. clusters)."))
+    if wrong["year"]:
+        out.append(bad("year", f"'{shown(columns['year'][j])}' is not a year", "Write the year as four digits, e.g. 2016."))
+    if wrong["kind"]:
+        out.append(bad("kind", f"'{columns['kind'][j]}' is not a budget kind", f"Use one of {', '.join(KINDS)}."))
+    if wrong["amount"]:
+        error = errors[j]
+        out.append(bad("amount", f"'{shown(columns['amount'][j])}' is not an amount"
+                       + (f": {error.reason}" if error.reason else ""),
+                       error.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty."))
+    return out

@@ -23,6 +23,12 @@ class FigureLookup:
         self.axes = [a for a, d in axes if d is not None]  # which of the coordinates the data has
         self._row_axes = [a for a in self.axes if a in ("within", "row")]
         dims = [d for _, d in axes if d is not None]
+        if spec.rows.items and not spec.rows.measures:
+            # the records of the rows the table shows (and of its stated total): a large file's
+            # other records are never looked up, nor can two of them clash on a cell it shows
+            shown = {*spec.rows.keys, *([spec.total.stated] if spec.total is not None and spec.total.stated else [])}
+            row_values = source.records.column(spec.rows.dimension)
+            indexes = [i for i in indexes if row_values[i] in shown]
         self.found, twice = source.records.keyed(indexes, dims)
         if twice is not None:
             raise self._twice(dims, *twice)

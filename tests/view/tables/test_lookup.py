@@ -44,3 +44,10 @@ def test_a_missing_figure_names_the_row_to_add(data):
     error = lookup.missing({"within": None, "row": "Defence", "group": None, "column": "2019"}, "value")
     assert error.problems[0].message == ("table 'spending' needs the value for department 'Defence', year '2019', "
                                          "type 'resource', which has no row")
+
+
+def test_rows_the_table_does_not_show_are_not_looked_at(data):
+    ctx = context(data(), rows=Axis("department", (item("Education"),)), where={})  # Health's two 2020 rows
+    lookup = FigureLookup(ctx, axes.selected_rows(ctx), "value")
+    assert lookup.find(None, item("Education"), None, item("2020"))[0] == 1
+    assert lookup.find(None, item("Health"), None, item("2019"))[0] is None
