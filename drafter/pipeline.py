@@ -16,8 +16,9 @@ from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
 from drafter.view import consistency
-from drafter.view.answer import AnswerView, build_view, collector_paused, notes_path
+from drafter.view.answer import AnswerView, build_view, notes_path
 from drafter.view.formatting import words_of
+from drafter.view.jinja import TextCompiler
 from drafter.word import finish
 from drafter.word import package
 from drafter.word.template import load_template
@@ -118,18 +119,15 @@ class Generator:
         self.created = created
         self.notes = datasets.load_notes(notes_path(register))
         self.datasets = datasets.DatasetCache()
+        self.texts = TextCompiler()  # the register's and notes' texts, compiled once for the Generator's answers
 
     def generate(self, question: Question, view: AnswerView | None = None) -> Draft:
         """The answer to question; `view`: its view, when the caller built it already (once:
         rendering it fills its footnotes)."""
-        with collector_paused():  # the view lives on until its package is written (collector_paused)
-            return self._generate(question, view)  # and is dropped before the collector runs again
-
-    def _generate(self, question: Question, view: AnswerView | None) -> Draft:
         tpath = template_path(question, self.templates_dir)
         template = load_template(tpath)
         if view is None:
-            view = build_view(self.register, question, self.notes, self.datasets.load)
+            view = build_view(self.register, question, self.notes, self.datasets.load, self.texts)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
         return Draft(

@@ -52,7 +52,7 @@ def test_unknown_locale_is_a_clear_error():
     assert str(parse_locale("nl-BE")) == "nl_BE"
 
 
-# ---- the fast way of writing a figure (formatting._digits) gives exactly what Babel gives
+# ---- the way a figure is written (formatting._digits_of) gives exactly what Babel gives
 
 _LOCALES = ("nl_BE", "fr_BE", "en_GB", "de_DE", "de_CH", "hi_IN", "ar_EG")  # hi_IN groups its own pattern 2 by 2
 _VALUES = (0, -0.0, 0.0, 1, -1, 7, 12, 999, 1000, -1000, 1234, 99999, 100000, 14250000, -14250000, 10**15, 10**18,
@@ -62,13 +62,12 @@ _VALUES = (0, -0.0, 0.0, 1, -1, 7, 12, 999, 1000, -1000, 1234, 99999, 100000, 14
            Decimal("1E+3"), Decimal("2.50000"), Decimal("-12345678.9051"))
 
 
-def _babel_digits(locale: str, decimals: int):
-    """Babel writing the figure, as formatting did before its fast path."""
+def _babel_digits(pattern, locale: str):
+    """Babel writing the figure with its own pattern."""
     from babel import Locale
-    from drafter.view.formatting import _number_pattern
 
     where = Locale.parse(locale)
-    return lambda figure: _number_pattern(decimals).apply(figure, where, decimal_quantization=False)
+    return lambda figure: pattern.apply(figure, where, decimal_quantization=False)
 
 
 def _everything(locale: str) -> list:
@@ -99,7 +98,7 @@ def test_fast_digits_are_babels_digits(locale, monkeypatch):
     from drafter.view import formatting
 
     fast = _everything(locale)
-    monkeypatch.setattr(formatting, "_digits", _babel_digits)
+    monkeypatch.setattr(formatting, "_digits_of", _babel_digits)
     assert fast == _everything(locale)
     assert any("." in str(r[-1]) or "," in str(r[-1]) for r in fast)
 

@@ -121,7 +121,7 @@ def test_values_with_xml_characters_come_out_as_text_and_the_document_stays_vali
 
 
 def test_the_sandbox_remembers_by_type_exactly_what_it_decides_object_by_object(context):
-    """The sandbox's answers kept per (type, attribute) (jinja._SAFE_BY_TYPE) are the answers of
+    """The sandbox's answers kept per (type, attribute) (its environment's safe_by_type) are the answers of
     the checks themselves, for every object a template reaches and every kind of name, asked
     twice (the second time from what it kept)."""
     import types
@@ -142,7 +142,6 @@ def test_the_sandbox_remembers_by_type_exactly_what_it_decides_object_by_object(
     names = ["text", "rows", "cells", "raw", "path", "frame", "file", "upper", "format", "append", "clear", "pop",
              "keys", "items", "update", "add", "mro", "__class__", "__init__", "_data", "__globals__", "__func__",
              "number", "title", "amount", "words", "to", "real", "index", "os", "strip", "cells_in_order"]
-    jinja._SAFE_BY_TYPE.clear()
     for env in (jinja.xml_environment(), jinja.text_environment()):
         for _ in range(2):
             for obj in objects:
@@ -152,5 +151,5 @@ def test_the_sandbox_remembers_by_type_exactly_what_it_decides_object_by_object(
                     except Exception:
                         continue
                     assert env.is_safe_attribute(obj, attr, value) == decided(env, obj, attr, value), (obj, attr)
-    assert jinja._SAFE_BY_TYPE and not any(kind in (types.FunctionType, types.BuiltinFunctionType, type, PurePath)
-                                           for kind, _ in jinja._SAFE_BY_TYPE)
+        assert env.safe_by_type and not any(kind in (types.FunctionType, types.BuiltinFunctionType, type, PurePath)
+                                            for kind, _ in env.safe_by_type)

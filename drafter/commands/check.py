@@ -30,9 +30,8 @@ from drafter import paths
 from drafter.commands import workers
 from drafter.errors import ERROR, DrafterError, Problem, display_path
 from drafter.load import datasets
-from drafter.load import tabular
 from drafter.view import consistency
-from drafter.view.jinja import FORMATTER_KEY, compile_text, xml_environment
+from drafter.view.jinja import FORMATTER_KEY, TextCompiler, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
 from drafter.word.template import WordTemplate, load_template
@@ -126,6 +125,7 @@ class _Project:
         self.register_file = display_path(register.path)
         self.templates_dir = Path(templates_dir) if templates_dir else paths.project_of(register.path).templates
         self.datasets = datasets.DatasetCache()  # what the views load: the same objects check reads
+        self.texts = TextCompiler()  # the texts check compiles, which the views then render
         self.data: dict[str, tuple[object | None, tuple[Problem, ...]]] = {}  # data file -> (data or None, problems)
         self.templates: dict[Path, tuple[WordTemplate | None, tuple[Problem, ...]]] = {}
         self._places: dict[Path, dict[str, str]] = {}  # template -> where each name it uses is first used
@@ -141,7 +141,7 @@ class _Project:
             found.all_read = False
             return found
         for key, line, text in self.catalog.variants():
-            text_syntax(found, text, self.catalog.file, f"line {line}", f"note '{key}'")
+            text_syntax(found, text, self.catalog.file, f"line {line}", f"note '{key}'", self.texts)
         return found
 
     def template_at(self, path: Path) -> tuple[WordTemplate | None, tuple[Problem, ...]]:
@@ -212,9 +212,9 @@ class _Project:
         else:
             found.add(consistency.total_warnings(q, data, self.register_file), once_per_place=True)
             found.shown = consistency.shown_cells(q, data)
-        if not question_texts(found, q, self.register_file) or not data_ok or self.catalog is None:
+        if not question_texts(found, q, self.register_file, self.texts) or not data_ok or self.catalog is None:
             return found
-        view = found.attempt(lambda: build_view(self.register, q, self.catalog, self.datasets.load),
+        view = found.attempt(lambda: build_view(self.register, q, self.catalog, self.datasets.load, self.texts),
                              once_per_place=True)
         if view is None or template is None:
             return found
@@ -264,13 +264,15 @@ class _Project:
         return found
 
 
-def text_problems(text: str, file: str, place: str, what: str) -> list[Problem]:
+def text_problems(text: str, file: str, place: str, what: str, texts: TextCompiler | None = None) -> list[Problem]:
     """The Jinja2 syntax errors of a text of the register or the notes (an unknown filter too),
-    as problems at the text's place; none for a text without braces."""
+    as problems at the text's place; none for a text without braces. `texts` keeps what it
+    compiled for the views that render the same texts."""
+    texts = texts or TextCompiler()
     if "{" not in text and "}" not in text:
         return []
     try:
-        compile_text(text)  # parsing and compiling: unknown filters are found here; the view renders it
+        texts.compile(text)  # parsing and compiling: unknown filters are found here; the view renders it
     except TemplateSyntaxError as exc:
         return [Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)]
     except RecursionError:
@@ -278,18 +280,18 @@ def text_problems(text: str, file: str, place: str, what: str) -> list[Problem]:
     return []
 
 
-def text_syntax(found: _Found, text: str, file: str, place: str, what: str) -> bool:
-    problems = text_problems(text, file, place, what)
+def text_syntax(found: _Found, text: str, file: str, place: str, what: str, texts: TextCompiler) -> bool:
+    problems = text_problems(text, file, place, what, texts)
     found.add(problems)
     return not problems
 
 
-def question_texts(found: _Found, q: Question, register_file: str) -> bool:
-    ok = all([text_syntax(found, t, register_file, q.place, "preamble") for t in q.preamble])
+def question_texts(found: _Found, q: Question, register_file: str, texts: TextCompiler) -> bool:
+    ok = all([text_syntax(found, t, register_file, q.place, "preamble", texts) for t in q.preamble])
     for part in q.parts:
         for block in part.blocks:
             for text in (block.text, *block.items):
-                ok &= text_syntax(found, text, register_file, part.place, f"answer part {part.numbers[0]}")
+                ok &= text_syntax(found, text, register_file, part.place, f"answer part {part.numbers[0]}", texts)
     return ok
 
 
@@ -308,8 +310,7 @@ class _Checker:
         self.questions = questions
 
     def check(self, first: int, last: int) -> list[_Found]:
-        with tabular.read_once():
-            return [self.project.question(q) for q in self.questions[first:last]]
+        return [self.project.question(q) for q in self.questions[first:last]]
 
 
 def _found_in_order(project: _Project, questions: list[Question], jobs: int):
@@ -342,8 +343,7 @@ def check_project(register_path: Path | None = None, templates_dir: Path | None 
     except DrafterError as exc:  # the register cannot be read at all
         report.problems = list(exc.problems)
         return report
-    with tabular.read_once():
-        return _check(register, problems, templates_dir, number, zittingsjaar, minister, jobs)
+    return _check(register, problems, templates_dir, number, zittingsjaar, minister, jobs)
 
 
 def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar,

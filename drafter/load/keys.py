@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from dataclasses import dataclass
 from drafter.errors import Problem
 from drafter.load.schema import FIT_CHOICES, NEGATIVE_STYLES, TABLE_KEYS
 
@@ -34,17 +35,57 @@ LIST = "list"  # a list of mappings of another Shape
 MAP = "map"  # free keys (names chosen by the person), each value of another Shape or kind
 ANY = "any"
 
+
+
+class PercentStyle(StrEnum):
+    """45% or 45 procent."""
+
+    SYMBOL = "symbol"
+    WORD = "word"
+
+
+class Rounding(StrEnum):
+    """2,5 -> 3 (half up) or 2 (half even)."""
+
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
+
+
+class NoteStyle(StrEnum):
+    """How a note is called: (1) after the value, a raised 1, or a Word footnote."""
+
+    PARENTHESES = "parentheses"
+    SUPERSCRIPT = "superscript"
+    FOOTNOTES = "footnotes"
+
+
+class NoteNumbering(StrEnum):
+    """One series of note numbers per table (and answer part), or one for the whole document."""
+
+    TABLE = "table"
+    DOCUMENT = "document"
+
+
+class Numbering(StrEnum):
+    """How answers are numbered: auto ("1." only with several sub-questions or parts), always, never."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
 #: The house style's choices (one source: the register reads them from here).
-PERCENT_STYLES = ("symbol", "word")
-ROUNDINGS = ("half_up", "half_even")
-NOTE_STYLES = ("parentheses", "superscript", "footnotes")
-NOTE_NUMBERING = ("table", "document")
+PERCENT_STYLES = tuple(PercentStyle)
+ROUNDINGS = tuple(Rounding)
+NOTE_STYLES = tuple(NoteStyle)
+NOTE_NUMBERING = tuple(NoteNumbering)
 SCALES = ("euro", "thousand", "million")
 AXES = ("year", "line", "kind")
-#: How answers are numbered: auto ("1." only with several sub-questions or parts), always, never.
-NUMBERINGS = ("auto", "always", "never")
+NUMBERINGS = tuple(Numbering)
 #: The languages a question can be put in (asked_in), and how the Belgian Chamber marks them.
 ASKED_IN = {"nl": "N.", "fr": "Fr.", "de": "Dt."}
+#: A minister's gender, where a language's words before the title depend on it (French).
+GENDERS = ("f", "m")
 #: The keys of one asker in 'askers:' (or a plain name).
 ASKER_KEYS = ("name", "party", "title")
 
@@ -58,6 +99,7 @@ class Key:
     choices: tuple[str, ...] = ()
     shape: str | None = None  # SHAPE, LIST, MAP: the Shape of the values (MAP: or a kind)
     nullable: bool = False
+    expected: str = ""  # DATE: what a message says the value must be ('a date like 2019-10-07')
 
 
 @dataclass(frozen=True)
@@ -161,8 +203,9 @@ _LAYOUT_KEYS = (
     Key("file_name", TEXT, "the answer's file name, a pattern such as antwoord-{zittingsjaar}-vraag-{number}-{title}"),
 )
 
-#: The house-style keys, settable on the register and on each question.
+#: The house-style keys and the layout keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
+LAYOUT_KEYS = tuple(k.name for k in _LAYOUT_KEYS)
 
 SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("register", "register", (
@@ -179,7 +222,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("question", "question", (
         Key("zittingsjaar", TEXT, "the parliamentary year, e.g. 2019-2020", required=True),
         Key("number", INTEGER, "the question's number", required=True),
-        Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True),
+        Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True,
+            expected="a date like 2019-10-07 (or null when unknown)"),
         Key("asker", TEXT, "who asked it; N.N. when unknown (or askers:)"),
         Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}"),
         Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
@@ -190,7 +234,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("subquestions", MAP, "the sub-questions, numbered: 1: ...", required=True, shape=TEXT),
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
         Key("answer", SHAPE, "the answer's texts", required=True, shape="answer"),
-        Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True),
+        Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True,
+            expected="the date of the answer, like 2025-02-04 (or null when not known yet)"),
         Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
             choices=tuple(ASKED_IN)),
         *_LAYOUT_KEYS,
@@ -202,7 +247,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("title", TEXT, "the minister's title", required=True),
         Key("role", TEXT, "the minister's role, for layouts that print it (minister van Financiën)"),
         Key("department", TEXT, "the minister's department, for layouts that print it"),
-        Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=("m", "f")),
+        Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
     )),
     Shape("answer", "answer", (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),

@@ -7,8 +7,9 @@ check` uses them to point out a column name with a typo, and the README lists th
 from __future__ import annotations
 
 import difflib
-
 from dataclasses import dataclass
+from enum import StrEnum
+
 from drafter.errors import DrafterError
 
 #: The budget kinds an answer can show: vastleggingskrediet and vereffeningskrediet.
@@ -99,19 +100,31 @@ PLACEHOLDER_TOKENS = {
     "nil": frozenset({"—", "–", "-", "nil"}),
     "unknown": frozenset({"..", "…", "...", "onbekend", "unknown", "n.b."}),
 }
-PLACEHOLDER_REASONS = ("not_applicable", "nil", "unknown", "empty")
 PLACEHOLDER_EXAMPLES = ("n.v.t.", "—", "..")
 
 
-def placeholder_reason(text: str) -> str:
-    """'value' for a figure, else why there is none: 'n.v.t.' -> not_applicable, '—' -> nil."""
+class Status(StrEnum):
+    """Whether a cell holds a figure, else why it has none (each reason has its placeholder)."""
+
+    VALUE = "value"
+    NOT_APPLICABLE = "not_applicable"
+    NIL = "nil"
+    UNKNOWN = "unknown"
+    EMPTY = "empty"
+
+
+PLACEHOLDER_REASONS = tuple(s.value for s in Status if s is not Status.VALUE)
+
+
+def placeholder_reason(text: str) -> Status:
+    """VALUE for a figure, else why there is none: 'n.v.t.' -> NOT_APPLICABLE, '—' -> NIL."""
     t = text.strip().lower()
     if not t:
-        return "empty"
+        return Status.EMPTY
     for reason, tokens in PLACEHOLDER_TOKENS.items():
         if t in tokens:
-            return reason
-    return "value"
+            return Status(reason)
+    return Status.VALUE
 
 
 #: The keys a table in the register may have: the one list, for the register's reader, its
@@ -159,10 +172,10 @@ def parse_locale(name: str, *, file: str | None = None, place: str | None = None
 
     try:
         return Locale.parse(str(name).replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise DrafterError(
             f"unknown locale {name!r}",
             file=file,
             place=place,
             hint="Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB.",
-        ) from None
+        ) from exc

@@ -30,7 +30,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
@@ -46,8 +45,8 @@ from drafter.load.schema import MAX_FIGURE
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Larger data files are refused: a budget sheet is a few thousand rows (and 100,000 rows
-#: of CSV take about 0.3 s to read and check, of XLSX several seconds in openpyxl).
+#: Larger data files are refused: a budget sheet is a few thousand rows, and a person waits
+#: for every row of a file to be read and checked (a large XLSX sheet far longer than a CSV file).
 MAX_TABLE_BYTES = 50 * 1024 * 1024
 MAX_XLSX_BYTES = 20 * 1024 * 1024
 MAX_XLSX_UNPACKED = 100 * 1024 * 1024
@@ -155,6 +154,8 @@ def _parse_number(text: str, decimal_comma: bool) -> float:
     Otherwise: '14250000', '6.75', '14,250,000', '1,234.5', and '6,75' (a comma with other
     than three digits after it can only be decimal). Spaces, '€' and a sign are allowed.
     """
+    if text.isascii() and text.isdigit():  # most cells of a large file: read as they are in either kind
+        return float(text)
     t = _SPACES.sub("", text.strip())
     t = _CURRENCY.sub("", t).replace("\u2212", "-")
     sign = ""
@@ -190,39 +191,12 @@ def _parse_number(text: str, decimal_comma: bool) -> float:
 # --------------------------------------------------------------------------- reading
 
 
-_read_once: dict | None = None
-
-
-@contextmanager
-def read_once():
-    """Within this block each file is read once, however often it is asked for: `drafter
-    check` reads a file for its own checks, then for the view and for the render."""
-    global _read_once
-    outer = _read_once
-    _read_once = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _read_once = outer
-
-
 def read_table(path: Path) -> RawTable:
     """Read a CSV file or an Excel sheet ('book.xlsx#Sheet'); every problem is a DataError."""
     path, sheet = split_sheet(path)
     shown = display_path(path)
     st = stat_file(path, missing_hint="Check the file name in the register's 'data:'.")
-    if _read_once is None:
-        return _read(path, sheet, shown, st.st_size)
-    key = (path.resolve(), sheet, st.st_mtime_ns, st.st_size)
-    if key not in _read_once:
-        try:
-            _read_once[key] = _read(path, sheet, shown, st.st_size)
-        except DataError as exc:
-            _read_once[key] = exc
-    found = _read_once[key]
-    if isinstance(found, DataError):
-        raise DataError(problems=found.problems)
-    return found
+    return _read(path, sheet, shown, st.st_size)
 
 
 def _read(path: Path, sheet: str | None, shown: str, size: int) -> RawTable:
@@ -268,7 +242,7 @@ def _decode(data: bytes, shown: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise DataError("the file is neither UTF-8 nor Windows-1252 text", file=shown,
-                        place=f"line {_line_at(data, exc.start)}", hint=SAVE_AS_CSV) from None
+                        place=f"line {_line_at(data, exc.start)}", hint=SAVE_AS_CSV) from exc
 
 
 def _line_at(data: bytes, offset: int) -> int:
@@ -303,7 +277,7 @@ def _separator(header: str, shown: str, line: int) -> str:
         counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
     except csv.Error as exc:
         raise DataError(f"not a well-formed CSV file ({exc})", file=shown, place=f"line {line}",
-                        hint="Save the file again from Excel, as 'CSV UTF-8'.") from None
+                        hint="Save the file again from Excel, as 'CSV UTF-8'.") from exc
     best = max(counts.values())
     if best == 1:
         return ";"  # one column: any separator reads it the same
@@ -351,7 +325,7 @@ def _read_csv(path: Path, shown: str) -> RawTable:
     except csv.Error as exc:
         raise DataError(f"not a well-formed CSV file ({exc})", file=shown,
                         place=f"row {reader.line_num + header_row - 1}",
-                        hint="Save the file again from Excel.") from None
+                        hint="Save the file again from Excel.") from exc
     problems: list[Problem] = []
     width = len(header)
     # A separator at the end of every row (but not of the header) is harmless; one row longer
@@ -380,7 +354,7 @@ def _read_csv(path: Path, shown: str) -> RawTable:
 
 def _read_plain_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame] | None:
     """The header and the rows of a CSV file without quotes, read by pandas' C parser: what
-    csv.reader (in _read_csv) gives for such a file, some ten times faster on a large one.
+    csv.reader (in _read_csv) gives for such a file, in a small part of its time on a large one.
 
     None when the file has anything the two could read differently: quotes, a line ending in
     a bare CR, a cell starting with a space (csv.reader skips it), a leading BOM (pandas drops
@@ -533,9 +507,9 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
     try:
         with zipfile.ZipFile(path) as archive:
             reason = ooxml.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError) as exc:
         raise DataError("not an Excel workbook (.xlsx): the file is not a valid zip package", file=shown,
-                        hint=hint) from None
+                        hint=hint) from exc
     if reason:
         raise DataError(reason, file=shown, hint="Use a workbook saved by Excel, with only the sheets the answers need.")
     from openpyxl import load_workbook
@@ -543,7 +517,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        raise DataError(f"cannot read this Excel file ({type(exc).__name__}: {exc})", file=shown, hint=hint) from None
+        raise DataError(f"cannot read this Excel file ({type(exc).__name__}: {exc})", file=shown, hint=hint) from exc
     notices: list[Problem] = []
     chosen = sheet is not None
     try:
@@ -590,7 +564,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
             raise
         except Exception as exc:  # noqa: BLE001 - a damaged sheet
             raise DataError(f"cannot read the sheet {sheet!r} ({type(exc).__name__}: {exc})", file=shown,
-                            hint=hint) from None
+                            hint=hint) from exc
         with zipfile.ZipFile(path) as archive:
             merges, uncached = ooxml.scan_sheet(archive, ooxml.sheet_part(archive, sheet))
     finally:
@@ -603,7 +577,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
         other = next(n for n in names if n != sheet)
         more = (f" drafter read the first of the workbook's {len(names)} sheets; to read another, name it "
                 f"in the register, e.g. '{path.name}{SHEET_MARK}{other}'.")
-        raise DataError(problems=[replace(p, hint=(p.hint or "") + more) for p in exc.problems]) from None
+        raise DataError(problems=[replace(p, hint=(p.hint or "") + more) for p in exc.problems]) from exc
 
 
 def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTable:

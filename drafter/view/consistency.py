@@ -26,12 +26,10 @@ from drafter.errors import WARNING, DataError, Problem
 from drafter.view.formatting import Formatter
 from drafter.load.register import Question
 
-_FMT = Formatter()
-
-
 def _figure(value: float) -> str:
+    """A figure in a warning, in the register's default locale (a warning is about the data)."""
     decimals = 0 if float(value).is_integer() else 2
-    return _FMT.number(value, decimals)
+    return Formatter().number(value, decimals)
 
 
 def _differs(parts: float, total: float) -> bool:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
 
 
 #: A placed figure in rendered text: FIG_OPEN number FIG_SEP shown text FIG_CLOSE.
@@ -31,6 +33,24 @@ _ANY_MARK_CHAR = re.compile("[" + FIG_OPEN + FIG_SEP + FIG_CLOSE + "]")
 SCALE_PERCENT = 0.01
 
 
+class FigureKind(StrEnum):
+    """What a recorded figure is: a table's cell, a table's total, or a figure in a text."""
+
+    CELL = "cell"
+    TOTAL = "total"
+    TEXT = "text"
+
+
+class Totalled(StrEnum):
+    """What a total adds up: the figures above it in its column (of its section), those before it
+    in its row, or its column's figures in every section (a grand total); NONE: a figure of the data."""
+
+    NONE = ""
+    COLUMN = "column"
+    ROW = "row"
+    ALL = "all"
+
+
 def strip_marks(text: str) -> str:
     """The text as a reader sees it: the figures without their marks."""
     if FIG_OPEN not in text:
@@ -38,10 +58,9 @@ def strip_marks(text: str) -> str:
     return _ANY_MARK_CHAR.sub("", MARK_RE.sub(lambda m: m.group(2), text))
 
 
-@dataclass(unsafe_hash=True)
-class Source:
-    """One row of a data file behind a figure. Hashed and compared as a frozen class would be, but
-    not frozen, for the speed of a large table's figures (see view.answer.Cell)."""
+class Source(NamedTuple):
+    """One row of a data file behind a figure. A NamedTuple: a large table records thousands, made
+    at C speed and without a per-object dict."""
 
     file: str  # 'data/budget.csv'
     place: str  # 'row 6'
@@ -55,14 +74,13 @@ def recorded_file(data) -> str:
     return getattr(data, "recorded_file", None) or data.file
 
 
-@dataclass
-class Figure:
-    """A figure's record. Not frozen: a table records thousands, and a frozen class's checked
-    field-by-field __init__ cost a tenth of building a large table's view; no template sees it."""
+class Figure(NamedTuple):
+    """A figure's record; a NamedTuple, as Source: a large table records thousands, which live
+    until its answer is written."""
 
     number: int  # the collector's number: in the mark, and in the bookmark's name
     key: str  # the same in every draft of the question (see the module's doc)
-    kind: str  # "cell", "total" or "text"
+    kind: str  # a FigureKind (a plain text when read back from an answer)
     shown: str  # as the reader sees it: '14.250.000', '6,750', '45%'
     raw: float  # the value behind it: 14250000, 6750000, 0.45
     scale: float  # raw = the shown number * scale (1, 1000, 1000000, 0.01 for a percentage)
@@ -74,10 +92,7 @@ class Figure:
     column_key: str = ""
     where: str = ""  # a text's origin: 'answer part 3', "note 'opsplitsing_2016'"
     section: str = ""  # a table of nested rows: the section (the value of rows.within) it stands in
-    #: a total: what it adds up. "column": the figures above it in its column (of its section);
-    #: "row": the figures before it in its row; "all": its column's figures in every section
-    #: (a grand total). "" for a figure of the data.
-    adds: str = ""
+    adds: str = ""  # a total: what it adds up (Totalled); "" for a figure of the data
 
 
 class Amount(float):
@@ -130,9 +145,10 @@ class FigureCollector:
         finally:
             self.active, self.where = before
 
-    def add(self, shown: str, raw: float, scale: float, sources, key: str, kind: str = "text", **place) -> str:
+    def add(self, shown: str, raw: float, scale: float, sources, key: str, kind: str = FigureKind.TEXT,
+            **place) -> str:
         """Record a figure; returns its shown text with the mark the Word stage turns into a bookmark."""
-        if kind == "text":
+        if kind == FigureKind.TEXT:
             return self.record(shown, raw, scale, tuple(sources), f"{self.where or 'text'}: {key}", kind,
                                where=self.where, **place)
         return self.record(shown, raw, scale, tuple(sources), key, kind, **place)
@@ -148,8 +164,9 @@ class FigureCollector:
         if count > 1:
             key = f"{key} #{count}"
         number = len(self.figures) + 1
-        self.figures.append(Figure(number, key, kind, shown, float(raw), float(scale), sources, table, row, column,
-                                   row_key, column_key, where, section, adds))
+        # the kinds as the plain texts an answer stores (and reads back)
+        self.figures.append(Figure(number, key, str(kind), shown, float(raw), float(scale), sources, table, row,
+                                   column, row_key, column_key, where, section, str(adds)))
         return f"{FIG_OPEN}{number}{FIG_SEP}{shown}{FIG_CLOSE}"
 
     def get(self, number: int) -> Figure | None:

@@ -3,8 +3,8 @@
 Babel gives each locale's separators (nl_BE: 14.250.000 and 6,750). Babel rounds half to
 even; people expect half up (12,5% -> 13%), so values are rounded here with ``decimal``
 before Babel formats them. A table formats thousands of figures, so the way Babel writes a
-rounded figure is derived once per locale and precision from Babel's own pattern and
-symbols (``_digits``), and Babel itself writes the figures of any pattern it does not cover.
+rounded figure is derived once per Formatter and precision from Babel's own pattern and
+symbols (``_digits_of``), and Babel itself writes the figures of any pattern it does not cover.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, parse_pattern
 
-from dataclasses import dataclass
 from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, SCALE_FACTORS, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
@@ -123,15 +123,8 @@ _EXACT_WHOLE = 2**53
 _QUANTA = tuple(Decimal(1).scaleb(-decimals) for decimals in range(MAX_DECIMALS + 1))
 
 
-@lru_cache(maxsize=64)
-def _locale(locale: str) -> Locale:
-    return Locale.parse(locale)
-
-
-@lru_cache(maxsize=256)
 def _number_pattern(decimals: int) -> NumberPattern:
-    """Babel's number pattern, parsed once per precision: parsing it costs 30 times more
-    than formatting a figure with it."""
+    """Babel's number pattern of a figure with this many decimals."""
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
 
 
@@ -151,7 +144,7 @@ def _digits_of(pattern: NumberPattern, locale: str):
              and pattern.prefix[0] == "" and pattern.suffix[0] == "" and pattern.scale == 0
              and not pattern.exp_prec and "@" not in pattern.pattern and "'" not in pattern.pattern + group + decimal)
     if not plain:
-        where = _locale(locale)
+        where = Locale.parse(locale)
         return lambda figure: pattern.apply(figure, where, decimal_quantization=False)
     spec = f",.{decimals}f"
     if (group, decimal) == (",", "."):
@@ -160,19 +153,6 @@ def _digits_of(pattern: NumberPattern, locale: str):
         return lambda figure: format(figure, spec).replace(",", group)
     # three replaces cost less than one str.translate; NUL holds the group marks while '.' changes
     return lambda figure: format(figure, spec).replace(",", "\0").replace(".", decimal).replace("\0", group)
-
-
-@lru_cache(maxsize=256)
-def _digits(locale: str, decimals: int):
-    """How this locale writes a rounded figure with this many decimals (see _digits_of)."""
-    return _digits_of(_number_pattern(decimals), locale)
-
-
-@lru_cache(maxsize=64)
-def _percent_spacer(locale: str) -> str:
-    """The locale's own percent layout: '45%' in nl_BE, '45 %' in fr_BE."""
-    pattern = _locale(locale).percent_formats[None].pattern
-    return "\u00a0" if ("\u00a0%" in pattern or " %" in pattern) else ""
 
 
 def words_of(locale: str) -> dict[str, str]:
@@ -188,6 +168,27 @@ class Formatter:
     rounding: str = "half_up"
     percent_style: str = "symbol"  # "symbol": 45%   "word": 45 procent
     negative: str = "hyphen"  # -1.234; "minus": −1.234 (U+2212); "parentheses": (1.234)
+    #: per number of decimals: how this locale writes a rounded figure (_digits_of). Parsing
+    #: Babel's pattern costs many times more than writing a figure with it, and a table writes
+    #: many figures in a few precisions.
+    _digits: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @cached_property
+    def _locale(self) -> Locale:
+        return Locale.parse(self.locale)
+
+    @cached_property
+    def _percent_spacer(self) -> str:
+        """The locale's own percent layout: '45%' in nl_BE, '45 %' in fr_BE."""
+        pattern = self._locale.percent_formats[None].pattern
+        return "\u00a0" if ("\u00a0%" in pattern or " %" in pattern) else ""
+
+    def _digits_writer(self, decimals: int):
+        """How this locale writes a rounded figure with this many decimals (see _digits_of)."""
+        found = self._digits.get(decimals)
+        if found is None:
+            found = self._digits[decimals] = _digits_of(_number_pattern(decimals), self.locale)
+        return found
 
     @property
     def language(self) -> str:
@@ -222,7 +223,7 @@ class Formatter:
 
     def _rounded_writer(self, decimals: int):
         """How a figure already rounded to `decimals` (a Decimal of exactly that many) is written."""
-        digits, negative = _digits(self.locale, decimals), self.negative
+        digits, negative = self._digits_writer(decimals), self.negative
 
         def write(rounded: Decimal) -> str:
             text = digits(abs(rounded))
@@ -300,7 +301,7 @@ class Formatter:
         figure = self.number(_figure(fraction) * 100, decimals)
         if self.percent_style == "word":
             return f"{figure} {self.words['percent']}"
-        return f"{figure}{_percent_spacer(self.locale)}%"
+        return f"{figure}{self._percent_spacer}%"
 
     def parse(self, text: str) -> float | None:
         """The number a figure shows, read back in this locale: '14.250.000' -> 14250000.0,
@@ -329,7 +330,7 @@ class Formatter:
         """date(2019, 9, 20) -> '20 september 2019'; None -> '[datum onbekend]'."""
         if value is None:
             return self.words["unknown_date"]
-        return format_date(value, format="long", locale=_locale(self.locale))
+        return format_date(value, format="long", locale=self._locale)
 
     @property
     def not_applicable(self) -> str:

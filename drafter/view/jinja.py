@@ -22,10 +22,9 @@ import re
 import threading
 import types
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import PurePath
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes, pass_context
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes, pass_context, pass_environment
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
@@ -196,13 +195,8 @@ def _own(obj) -> bool:
     return isinstance(obj, _PLAIN) or type(obj).__module__.split(".")[0] in _OWN_PACKAGES
 
 
-#: (type, attribute) -> whether the sandbox lets a template read that attribute of an object of
-#: that type, before the value read is looked at. Only for types whose objects cannot pass for
-#: another type (Python's plain values, drafter's own classes): for them every check but the
-#: value's depends on nothing but the type and the name (Jinja2's is_internal_attribute and
-#: modifies_known_mutable look at isinstance only; _own at the type).
-_SAFE_BY_TYPE: dict[tuple[type, str], bool] = {}
 _EXACT_PLAIN = frozenset(_PLAIN)
+#: At most this many (type, attribute) answers are kept by an environment (_DrafterSandbox.safe_by_type).
 _MAX_SAFE_BY_TYPE = 4096
 
 
@@ -244,28 +238,29 @@ LOOP_FILTER = "drafter_counted_loop"
 
 
 class _Budget(threading.local):
+    """The loop steps of the render under way in this thread (a render inside a render, such
+    as a note's text rendered while a text calls it, counts against the outer one's)."""
+
     depth = 0
     steps = 0
-
-
-_budget = _Budget()
 
 
 class _BudgetedTemplate(Template):
     """A template whose render counts its loop steps from zero."""
 
     def render(self, *args, **kwargs):
-        if _budget.depth == 0:
-            _budget.steps = 0
-        _budget.depth += 1
+        budget = self.environment.budget
+        if budget.depth == 0:
+            budget.steps = 0
+        budget.depth += 1
         try:
             return super().render(*args, **kwargs)
         except RecursionError as exc:
-            raise _at_first_tag(SecurityError("a macro or loop calls itself too deeply"), exc) from None
+            raise _at_first_tag(SecurityError("a macro or loop calls itself too deeply"), exc) from exc
         except MemoryError as exc:
-            raise _at_first_tag(SecurityError("the tag needs more memory than an answer can have"), exc) from None
+            raise _at_first_tag(SecurityError("the tag needs more memory than an answer can have"), exc) from exc
         finally:
-            _budget.depth -= 1
+            budget.depth -= 1
 
 
 def _at_first_tag(error: Exception, cause: BaseException) -> Exception:
@@ -279,10 +274,12 @@ def _at_first_tag(error: Exception, cause: BaseException) -> Exception:
     return error
 
 
-def _counted(iterable):
+@pass_environment
+def _counted(environment, iterable):
+    budget = environment.budget
     for item in iterable:
-        _budget.steps += 1
-        if _budget.steps > MAX_LOOP_STEPS:
+        budget.steps += 1
+        if budget.steps > MAX_LOOP_STEPS:
             raise SecurityError(f"the loops take more than {MAX_LOOP_STEPS:,} steps, far more than an answer needs")
         yield item
 
@@ -306,6 +303,17 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _NoFolding
     template_class = _BudgetedTemplate
     drafter_text_budget = staticmethod(_text_budget)
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.budget = _Budget()
+        #: (type, attribute) -> whether a template may read that attribute of an object of that
+        #: type, before the value read is looked at: a table's template reads the same few
+        #: attributes of thousands of cells. Only for types whose objects cannot pass for
+        #: another type (Python's plain values, drafter's own classes): for them every check but
+        #: the value's depends on nothing but the type and the name (Jinja2's
+        #: is_internal_attribute and modifies_known_mutable look at isinstance only; _own at the type).
+        self.safe_by_type: dict[tuple[type, str], bool] = {}
 
     def _parse(self, source, name, filename):
         """Every {% for %} loop counts its steps against the render's budget."""
@@ -332,13 +340,13 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj, attr, value) -> bool:
         kind = type(obj)
-        safe = _SAFE_BY_TYPE.get((kind, attr))
+        safe = self.safe_by_type.get((kind, attr))
         if safe is None:
             safe = self._safe_attribute_of(obj, attr, value)
             if _checked_by_type(kind):
-                if len(_SAFE_BY_TYPE) >= _MAX_SAFE_BY_TYPE:
-                    _SAFE_BY_TYPE.clear()
-                _SAFE_BY_TYPE[(kind, attr)] = safe
+                if len(self.safe_by_type) >= _MAX_SAFE_BY_TYPE:
+                    self.safe_by_type.clear()
+                self.safe_by_type[(kind, attr)] = safe
         return safe and not isinstance(value, (PurePath, types.ModuleType, type))
 
     def _safe_attribute_of(self, obj, attr, value) -> bool:
@@ -411,15 +419,14 @@ def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
     return env
 
 
-@lru_cache(maxsize=None)
 def xml_environment() -> ImmutableSandboxedEnvironment:
-    """For Word templates: values are escaped, so '&', '<' and '>' stay text."""
+    """An environment for Word templates: values are escaped, so '&', '<' and '>' stay text.
+    A template compiled in it keeps it (as its `environment`)."""
     return _make(autoescape=True)
 
 
-@lru_cache(maxsize=None)
 def text_environment() -> ImmutableSandboxedEnvironment:
-    """For texts in the data (register, notes): plain text, escaped later by the Word template."""
+    """An environment for texts in the data (register, notes): plain text, escaped later by the Word template."""
     env = _make(autoescape=False)
     env.globals.update(TEXT_GLOBALS)
     return env
@@ -430,11 +437,26 @@ def text_environment() -> ImmutableSandboxedEnvironment:
 _TAG_ENDS = {"}}": "{{", "%}": "{%", "#}": "{#"}
 
 
-@lru_cache(maxsize=4096)
-def compile_text(text: str) -> Template:
-    """A text from the data (register, notes), compiled once: a batch renders the same texts many
-    times. A tag's end with no start before it is a syntax error, as in a Word template (word/lint)."""
-    env = text_environment()
+class TextCompiler:
+    """The texts of a register and its notes file, compiled in one text environment, each once
+    for the run that owns it (a Generator, a check): a batch renders the same note texts in
+    many answers, and check compiles a text to check it before the view renders it."""
+
+    def __init__(self) -> None:
+        self.environment = text_environment()
+        self._compiled: dict[str, Template] = {}
+
+    def compile(self, text: str) -> Template:
+        found = self._compiled.get(text)
+        if found is None:
+            found = self._compiled[text] = compile_text(text, self.environment)
+        return found
+
+
+def compile_text(text: str, env: ImmutableSandboxedEnvironment | None = None) -> Template:
+    """A text from the data (register, notes), compiled (in `env`, else in a text environment of
+    its own). A tag's end with no start before it is a syntax error, as in a Word template (word/lint)."""
+    env = env or text_environment()
     template = env.from_string(text)
     if any(end in text for end in _TAG_ENDS):
         raw = False

@@ -1,0 +1,91 @@
+"""Reading the fields of a YAML mapping as the register's declaration of keys says
+(load/keys.py: what each key holds, whether it is required), each problem noted at its line:
+the line the YAML reader gave the value (yamlfile.LineDict), never one read back out of a
+message."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafter.errors import Problem, display_path
+from drafter.load import keys as declared
+from drafter.load.keys import shape
+from drafter.load.yamlfile import LineDict
+
+#: How a message says what a value of each kind must be.
+_EXPECTED = {str: "a text", int: "a whole number", dict: "a mapping (key: value lines)", list: "a list"}
+#: The Python type a value of each declared kind has (a text may be written as a number: 2019).
+_TYPES = {declared.TEXT: str, declared.INTEGER: int, declared.SHAPE: dict, declared.MAP: dict, declared.LIST: list}
+
+
+class FieldReader:
+    """Reads fields of the YAML mappings of one file, noting every problem with its line."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = display_path(path)
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(message, file=self.file, place=f"line {line}", hint=hint))
+
+    def keys(self, mapping, shape_name: str, what: str | None = None) -> None:
+        """An unknown key (a typo such as 'afetr:') is an error: what it holds would be lost;
+        and a yes/no key holds true or false."""
+        if isinstance(mapping, LineDict):
+            self.problems.extend(shape(shape_name).check(mapping, self.file, what))
+
+    def field(self, mapping: LineDict, shape_name: str, key: str, what: str, *, required: bool | None = None):
+        """The value of a declared key, as its declaration says: of its kind, one of its choices,
+        present when required (`required`: when the question it belongs to says otherwise).
+        A missing or wrong value is a problem at its line, and gives None."""
+        spec = next(k for k in shape(shape_name).keys if k.name == key)
+        required = spec.required if required is None else required
+        if spec.kind == declared.TEXTS:
+            return self.texts(mapping, key, what, required=required)
+        if spec.kind == declared.CHOICE:
+            return self.choice(mapping, key, spec.choices, what)
+        if spec.kind == declared.DATE:
+            value = mapping.get(key)
+            if value is not None and not isinstance(value, dt.date):
+                self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {value!r}")
+                return None
+            return value
+        return self.get(mapping, key, _TYPES[spec.kind], what, required=required)
+
+    def get(self, mapping: LineDict, key: str, kind, what: str, *, required: bool = True, default=None):
+        """The value of `key`, of the type `kind` (or one of a tuple of types)."""
+        if key not in mapping or mapping[key] is None:
+            if required:
+                self.problem(mapping.line, f"{what}: the field '{key}' is missing", f"Add '{key}:' there.")
+            return default
+        value = mapping[key]
+        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            expected = _EXPECTED.get(kind if not isinstance(kind, tuple) else kind[0], "another kind of value")
+            self.problem(mapping.line_of(key), f"{what}: '{key}' must be {expected}, not {value!r}")
+            return default
+        return value
+
+    def texts(self, mapping: LineDict, key: str, what: str, *, required: bool = False) -> tuple[str, ...]:
+        """A text or a list of texts (paragraphs); a blank line inside a text starts a paragraph."""
+        value = self.get(mapping, key, (str, list), what, required=required)
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        out: list[str] = []
+        for item in items:
+            if not isinstance(item, str):
+                self.problem(mapping.line_of(key), f"{what}: every paragraph of '{key}' must be a text")
+                continue
+            out.extend(p.strip() for p in item.split("\n") if p.strip())
+        return tuple(out)
+
+    def choice(self, mapping: LineDict, key: str, allowed, what: str, default=None):
+        """The value of `key` if it is one of `allowed` (None: any), else `default`."""
+        value = mapping.get(key, default)
+        if value is not None and allowed is not None and value not in allowed:
+            self.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {value!r}")
+            return default
+        return value

@@ -1,0 +1,359 @@
+"""A question of the register: who asked what of whom, its data, tables and answer parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from drafter.load.fields import FieldReader
+from drafter.load.keys import ASKER_KEYS, RESERVED_NAMES, shape
+from drafter.load.style import HouseStyle, Layout, read_layout, read_style
+from drafter.load.table_reader import read_table_spec
+from drafter.load.table_spec import TableSpec
+from drafter.load.yamlfile import LineDict, LineList
+
+ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
+NAME_RE = re.compile(r"^[A-Za-z0-9_]+$")
+#: How the register names a person the sources do not name (never an invented name).
+UNKNOWN_PERSON = "N.N."
+
+
+@dataclass(frozen=True)
+class Minister:
+    name: str
+    title: str
+    role: str | None = None  # "Minister", "Staatssecretaris": how a layout names the office before the name
+    department: str | None = None  # "Binnenlandse Zaken en Koninkrijksrelaties"
+    gender: str | None = None  # "f" or "m": the article a language needs ("à la ministre", "au ministre")
+
+
+@dataclass(frozen=True)
+class Asker:
+    """A member who put the question."""
+
+    name: str
+    party: str | None = None  # "VVD", "N-VA"
+    title: str | None = None  # "de heer", "mevrouw", "Madame": printed before the name
+
+
+
+class BlockKind(StrEnum):
+    """What a block of an answer part is."""
+
+    TEXT = "text"
+    TABLE = "table"
+    LIST = "list"  # numbered
+    BULLETS = "bullets"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of an answer part, in order: a paragraph, a table, or a list."""
+
+    kind: BlockKind
+    text: str = ""
+    table: str | None = None
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    numbers: tuple[int, ...]
+    blocks: tuple[Block, ...]
+    line: int  # where it starts in the register
+
+    @property
+    def place(self) -> str:
+        return f"line {self.line}"
+
+
+@dataclass(frozen=True)
+class Question:
+    zittingsjaar: str
+    number: int
+    date: dt.date | None
+    askers: tuple[Asker, ...]
+    minister: Minister
+    title: str
+    template: str
+    data: dict[str, str]
+    introduction: tuple[str, ...]
+    subquestions: dict[int, str]
+    tables: dict[str, TableSpec]
+    preamble: tuple[str, ...]
+    parts: tuple[AnswerPart, ...]
+    style: HouseStyle
+    line: int
+    source: Path = field(compare=False)
+    layout: Layout = Layout()
+    answered: dt.date | None = None  # the date of the answer, for layouts that print it
+    asked_in: str | None = None  # the language the question was put in: nl, fr or de
+
+    @property
+    def asker(self) -> str:
+        """The askers' names, as one text (the first layouts knew one asker only)."""
+        return ", ".join(a.name for a in self.askers)
+
+    @property
+    def label(self) -> str:
+        return f"question {self.number} ({self.zittingsjaar})"
+
+    @property
+    def place(self) -> str:
+        return f"line {self.line}"
+
+
+def _blocks(reader: FieldReader, item: LineDict, what: str) -> list[Block]:
+    """A part's content: text / table / after (the short form), or a list of blocks."""
+    blocks = [Block(BlockKind.TEXT, text=t) for t in reader.texts(item, "text", what)]
+    table = reader.get(item, "table", str, what, required=False)
+    if table is not None:
+        blocks.append(Block(BlockKind.TABLE, table=table))
+    blocks += [Block(BlockKind.TEXT, text=t) for t in reader.texts(item, "after", what)]
+    raw = reader.get(item, "blocks", list, what, required=False) or []
+    for i, entry in enumerate(raw):
+        line = raw.line_of(i)
+        if isinstance(entry, LineDict) and len(entry) == 1:
+            kind, value = next(iter(entry.items()))
+            if kind == "text" and isinstance(value, str):
+                blocks += [Block(BlockKind.TEXT, text=p.strip()) for p in value.split("\n") if p.strip()]
+                continue
+            if kind == "table" and isinstance(value, str):
+                blocks.append(Block(BlockKind.TABLE, table=value))
+                continue
+            if kind in ("list", "bullets") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                blocks.append(Block(BlockKind(kind), items=tuple(" ".join(v.split()) for v in value)))
+                continue
+        if isinstance(entry, LineDict) and any(k not in shape("block").names for k in entry):
+            reader.keys(entry, "block", what)
+            continue
+        reader.problem(line, f"{what}: a block is one of 'text: ...', 'table: <name>', 'list: [...]' or 'bullets: [...]'")
+    return blocks
+
+
+def _parts(reader: FieldReader, answer: LineDict, subquestions: dict[int, str]) -> tuple[AnswerPart, ...]:
+    reader.keys(answer, "answer")
+    raw = reader.get(answer, "parts", list, "answer") or []
+    parts = []
+    for i, item in enumerate(raw):
+        line = raw.line_of(i)
+        if not isinstance(item, LineDict):
+            reader.problem(line, "answer part: must be a mapping with 'number' and 'text'")
+            continue
+        number = item.get("number")
+        numbers = tuple(number) if isinstance(number, list) else (number,)
+        if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+            reader.problem(item.line_of("number"), f"answer part: 'number' must be a sub-question number or a list of them, not {number!r}")
+            continue
+        for n in numbers:
+            if subquestions and n not in subquestions:
+                reader.problem(
+                    item.line_of("number"),
+                    f"answer part {n}: there is no sub-question {n}",
+                    f"The sub-questions are {', '.join(map(str, subquestions))}.",
+                )
+        what = f"answer part {number}"
+        reader.keys(item, "part", what)
+        blocks = _blocks(reader, item, what)
+        if not blocks:
+            reader.problem(line, f"{what}: it has no content", "Give it a 'text:' (or 'blocks:').")
+        parts.append(AnswerPart(numbers=numbers, blocks=tuple(blocks), line=item.line))
+    return tuple(parts)
+
+
+def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyle, path: Path,
+                  register_layout: Layout = Layout()) -> Question | None:
+    """One question of the register, its fields read as load/keys.py declares them; None when
+    it has a problem (each noted, at its line, in `reader`)."""
+    if not isinstance(raw, LineDict):
+        reader.problem(line, "a question must be a mapping of fields")
+        return None
+    before = len(reader.problems)
+
+    def field(key: str, required: bool | None = None):
+        return reader.field(raw, "question", key, what, required=required)
+
+    what = "question"
+    number = field("number")
+    what = f"question {number}" if number is not None else "question"
+    reader.keys(raw, "question", what)
+    zittingsjaar = field("zittingsjaar")
+    if zittingsjaar is not None:
+        _check_zittingsjaar(reader, raw, zittingsjaar, what)
+    date = field("date")
+    minister = _minister(reader, field("minister"), what)
+    template = field("template")
+    if template is not None:
+        _check_template(reader, raw, template, what)
+    data = _data(reader, field("data") or LineDict(), what)
+    subquestions = _subquestions(reader, field("subquestions") or {}, what)
+    tables_raw = field("tables") or LineDict()
+    tables = {}
+    for name, spec in tables_raw.items():
+        table = read_table_spec(reader, str(name), spec, tables_raw.line_of(name))
+        if table is not None:
+            tables[str(name)] = table
+    answer = field("answer") or LineDict()
+    parts = _parts(reader, answer, subquestions) if answer else ()
+    # a table with a mistake is reported once, where it is defined: not again where it is used
+    _check_tables_used(reader, parts, {str(name) for name in tables_raw}, tables, what)
+    style = read_style(reader, raw, register_style, what)
+    _check_note_styles(reader, tables, style, what)
+    title = field("title")
+    askers = _askers(reader, raw, what)
+    layout = read_layout(reader, raw, register_layout, what)
+    answered = field("answered")
+    asked_in = field("asked_in")
+    if len(reader.problems) > before:
+        return None
+    return Question(
+        zittingsjaar=zittingsjaar,
+        number=number,
+        date=date,
+        askers=askers,
+        minister=minister,
+        title=title,
+        template=template,
+        data=data,
+        introduction=field("introduction"),
+        subquestions=subquestions,
+        tables=tables,
+        preamble=reader.field(answer, "answer", "preamble", what),
+        parts=parts,
+        style=style,
+        line=raw.line,
+        source=path,
+        layout=layout,
+        answered=answered,
+        asked_in=asked_in,
+    )
+
+
+def _check_zittingsjaar(reader: FieldReader, raw: LineDict, value: str, what: str) -> None:
+    """A parliamentary year is two years in a row: 2019-2020."""
+    m = ZITTINGSJAAR.match(value)
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        reader.problem(raw.line_of("zittingsjaar"), f"{what}: zittingsjaar must look like 2019-2020, not {value!r}")
+
+
+def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister | None:
+    if raw is None:
+        return None
+    what = f"{what}, minister"
+    reader.keys(raw, "minister", what)
+    values = {key: reader.field(raw, "minister", key, what) for key in ("name", "title", "role", "department", "gender")}
+    return Minister(values["name"] or "", values["title"] or "", values["role"], values["department"], values["gender"])
+
+
+def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str) -> None:
+    """A template is named as a file of the templates folder: no folder, no control character."""
+    if Path(template).name != template or not template.endswith(".docx") or _CONTROL.search(template):
+        reader.problem(
+            raw.line_of("template"),
+            f"{what}: template {template!r} must be the name of a .docx file in answer_templates/",
+            "Give the file name only, e.g. 'bedrijfsclusters.docx'.",
+        )
+
+
+def _data(reader: FieldReader, raw: LineDict, what: str) -> dict[str, str]:
+    """The question's data sets: name -> a file inside the register's folder."""
+    data = {}
+    for name, file in raw.items():
+        if not (isinstance(name, str) and NAME_RE.match(name)):
+            reader.problem(raw.line_of(name), f"{what}: data name {name!r} must be letters, digits or _")
+        elif name in RESERVED_NAMES:
+            reader.problem(raw.key_line(name), f"{what}: a data set cannot be named {name!r}: templates and texts "
+                           "already use that name", "Give it another name, e.g. 'budget' or 'cijfers', here and in the "
+                           "tags that use it.")
+        elif not inside_folder(file):
+            reader.problem(
+                raw.line_of(name),
+                f"{what}: data file {file!r} must be a file name inside the data folder",
+                "Give a path relative to the register's folder, without '..'.",
+            )
+        else:
+            data[name] = file
+    return data
+
+
+def _subquestions(reader: FieldReader, raw, what: str) -> dict[int, str]:
+    out = {}
+    for k, v in raw.items():
+        if not isinstance(k, int) or not isinstance(v, str):
+            reader.problem(raw.line_of(k), f"{what}: sub-questions are numbered texts (1: ...), not {k!r}")
+        else:
+            out[k] = " ".join(v.split())
+    return out
+
+
+def _check_tables_used(reader: FieldReader, parts, defined: set[str], tables: dict[str, TableSpec], what: str) -> None:
+    """Every table an answer part shows is defined under the question's 'tables:'."""
+    for part in parts:
+        for block in part.blocks:
+            if block.table is not None and block.table not in defined:
+                reader.problem(
+                    part.line,
+                    f"{what}: answer part {part.numbers[0]} uses table '{block.table}', which is not defined",
+                    f"Define it under 'tables:' of this question (defined: {', '.join(tables) or 'none'}).",
+                )
+
+
+def _check_note_styles(reader: FieldReader, tables: dict[str, TableSpec], style: HouseStyle, what: str) -> None:
+    """With one series of notes for the document, no table can number its notes in another style."""
+    if style.note_numbering != "document":
+        return
+    for spec in tables.values():
+        if spec.note_style not in (None, style.note_style):
+            reader.problem(spec.line,
+                           f"{what}: table '{spec.name}' has note style '{spec.note_style}', but the answer numbers "
+                           f"its notes in one series (note_numbering: document) in style '{style.note_style}'",
+                           "Remove the table's 'notes:', or number notes per table (note_numbering: table).")
+
+
+def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
+    """'asker: N.N.' (one member), or 'askers:' a list of names or {name, party, title}."""
+    if "askers" in raw and "asker" in raw:
+        reader.problem(raw.line_of("askers"), f"{what}: give 'asker' or 'askers', not both",
+                       "Keep 'askers:' (a list) and remove 'asker:'.")
+        return ()
+    if "askers" not in raw:
+        name = reader.field(raw, "question", "asker", what, required=True)
+        return (Asker(name),) if name is not None else ()
+    items = raw["askers"]
+    if not isinstance(items, LineList) or not items:
+        reader.problem(raw.line_of("askers"), f"{what}: 'askers' must be a list of members, each a name or "
+                       "{name: ..., party: ..., title: ...}")
+        return ()
+    out = []
+    for i, item in enumerate(items):
+        line = items.line_of(i)
+        if isinstance(item, str) and item.strip():
+            out.append(Asker(item.strip()))
+            continue
+        if isinstance(item, LineDict):
+            unknown = [k for k in item if k not in ASKER_KEYS]
+            if unknown:
+                reader.problem(item.line_of(unknown[0]), f"{what}: an asker has no field {unknown[0]!r}",
+                               f"An asker can have: {', '.join(ASKER_KEYS)}.")
+                continue
+            name = reader.get(item, "name", str, f"{what}, asker")
+            party = reader.get(item, "party", str, f"{what}, asker", required=False)
+            title = reader.get(item, "title", str, f"{what}, asker", required=False)
+            if name:
+                out.append(Asker(name, party, title))
+            continue
+        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {item!r}")
+    return tuple(out)
+
+
+def inside_folder(file) -> bool:
+    """A file name relative to the register's folder that cannot lead outside it (and holds
+    no NUL or other control character, which no file name has)."""
+    return (isinstance(file, str) and bool(file) and not _CONTROL.search(file) and not Path(file).is_absolute()
+            and ".." not in Path(file).parts)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -1,0 +1,125 @@
+"""A data file's rows as records: the columns it must have, its cells stripped, its blank rows left out."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+
+from drafter.errors import DataError, Problem
+from drafter.load import schema
+from drafter.load.tabular import RawTable
+
+
+def require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:
+    """The columns a kind of table must have; a missing one is named with its likely misspelling."""
+    missing = [c for c in columns if c not in raw.frame.columns]
+    if missing:
+        raise DataError(
+            f"{what}: the column(s) {', '.join(repr(c) for c in missing)} are missing "
+            f"(found: {', '.join(repr(c) for c in raw.frame.columns) or 'none'})",
+            file=raw.file,
+            place=raw.header_place,
+            hint=f"Row {raw.header_row} must name the columns {', '.join(columns)}."
+            + "".join(f" Is '{found[0]}' meant to be '{c}'?" for c in missing
+                      for found in [difflib.get_close_matches(c, list(raw.frame.columns), n=1, cutoff=0.6)] if found),
+        )
+
+
+def refuse_misspelt_columns(raw: RawTable, table_schema: schema.TableSchema) -> None:
+    """A column named like a known one that is absent ('note' for 'notes') is an error: read
+    as an unknown column, its cells (every note call) would vanish from the answer."""
+    problems = []
+    for column in raw.frame.columns:
+        meant = table_schema.meant(column)
+        if meant and meant not in raw.frame.columns:
+            meaning = table_schema.columns[table_schema.known.index(meant)].meaning
+            problems.append(Problem(
+                f"{table_schema.what}: the column '{column}' is not one drafter reads, so its cells would be lost",
+                file=raw.file, place=f"{raw.header_place}, column '{column}'",
+                hint=f"Did you mean '{meant}'? Rename it to '{meant}' if it holds {meaning}; "
+                f"the columns drafter reads are {', '.join(table_schema.known)}."))
+    if problems:
+        raise DataError(problems=problems)
+
+
+def shown(text: str, at_most: int = 40) -> str:
+    """A cell as a message shows it: a long one cut short."""
+    return text if len(text) <= at_most else text[:at_most] + "..."
+
+
+def filled_columns(raw: RawTable) -> tuple[dict[str, tuple[str, ...]], list[int]]:
+    """A table's columns cut to its rows that are not blank, every cell stripped; and the
+    index in the file of each of those rows (for messages that name a row)."""
+    columns = {name: list(map(str.strip, raw.frame[name].tolist())) for name in raw.frame.columns}
+    rows = [i for i, cells in enumerate(zip(*columns.values())) if any(cells)]
+    if len(rows) < len(raw.frame):
+        columns = {name: [cells[i] for i in rows] for name, cells in columns.items()}
+    return {name: tuple(cells) for name, cells in columns.items()}, rows
+
+
+class Records(Sequence):
+    """The records of a data set (one dict per figure row: column -> text), kept as columns.
+
+    A file of 100,000 rows of which an answer shows ten is not turned into 100,000 dicts: a
+    record is made when it is asked for, and a selection (`select`) runs over the columns.
+    """
+
+    def __init__(self, columns: dict[str, Sequence[str]], length: int) -> None:
+        self._columns = columns
+        self._length = length
+
+    @classmethod
+    def of_rows(cls, names: Sequence[str], rows: list[dict[str, str]]) -> Records:
+        """Records from dicts that all have the columns `names`."""
+        return cls({n: [r[n] for r in rows] for n in names}, len(rows))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._columns)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if not -self._length <= index < self._length:
+            raise IndexError(index)
+        return {name: column[index] for name, column in self._columns.items()}
+
+    def __iter__(self):
+        names = tuple(self._columns)
+        return (dict(zip(names, values)) for values in zip(*self._columns.values()))
+
+    def get(self, index: int, column: str, default: str = "") -> str:
+        """One cell: ``records[index].get(column, default)`` without making the record."""
+        found = self._columns.get(column)
+        return default if found is None else found[index]
+
+    def column(self, name: str) -> Sequence[str]:
+        """Every record's text in one column ('' where it has none)."""
+        found = self._columns.get(name)
+        return ("",) * self._length if found is None else found
+
+    def select(self, where: Mapping) -> list[int]:
+        """The indexes of the records whose every column in `where` has one of its values."""
+        indexes: Sequence[int] = range(self._length)
+        for dim, values in where.items():
+            column = self.column(dim)
+            indexes = [i for i in indexes if column[i] in values]
+        return list(indexes)
+
+    def keyed(self, indexes: Sequence[int], dims: Sequence[str]) -> tuple[dict[tuple, int], tuple[int, int] | None]:
+        """The records at these indexes by their texts in `dims` (coordinates -> index), and the
+        first two indexes that share coordinates (None when none do)."""
+        columns = [list(map(self.column(d).__getitem__, indexes)) for d in dims]
+        keys = list(zip(*columns)) if columns else [()] * len(indexes)
+        found = dict(zip(keys, indexes))
+        if len(found) == len(keys):
+            return found, None
+        seen: dict[tuple, int] = {}  # two records share coordinates: the first two, for the message
+        for key, i in zip(keys, indexes):
+            first = seen.setdefault(key, i)
+            if first != i:
+                return seen, (first, i)
+        return found, None

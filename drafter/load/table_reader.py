@@ -1,0 +1,447 @@
+"""Reading a table of the register (its general form, or the budget's short form) into a TableSpec."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from drafter.load.fields import FieldReader
+from drafter.load.keys import AXES, NOTE_STYLES, SCALES
+from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS,
+                                 NEGATIVE_STYLES, PLACEHOLDER_REASONS, SCALE_FACTORS, TEXT_COLUMN_KEYS, UNIT_KEYS,
+                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean)
+from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
+from drafter.load.yamlfile import LineDict, LineList
+
+def _year_keys(reader: FieldReader, spec: LineDict, what: str) -> list:
+    value = spec.get("years")
+    line = spec.line_of("years")
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*-\s*\d{4}\s*", value):
+        first, last = (int(x) for x in value.split("-"))
+        if first <= last:
+            return list(range(first, last + 1))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return [value]
+    elif isinstance(value, list) and value:
+        return list(value)
+    reader.problem(line, f"{what}: 'years' must be a range such as 2014-2018 or a list of years, not {value!r}")
+    return []
+
+
+def _axis(reader: FieldReader, spec: LineDict, key: str, items, field_name: str, what: str) -> tuple[AxisItem, ...]:
+    """Items of one axis: plain keys, or mappings {<field>: key, label: ..., notes: [...]}."""
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        items = [items]
+    out = []
+    for i, item in enumerate(items):
+        line = items.line_of(i) if isinstance(items, LineList) else spec.line_of(key)
+        notes: tuple[str, ...] = ()
+        if isinstance(item, LineDict):
+            if field_name not in item:
+                reader.problem(line, f"{what}: an entry of '{key}' needs '{field_name}:'")
+                continue
+            value, label = item[field_name], item.get("label")
+            raw_notes = item.get("notes") or []
+            notes = tuple(raw_notes if isinstance(raw_notes, list) else str(raw_notes).split())
+        else:
+            value, label = item, None
+        if field_name == "year":
+            if not isinstance(value, int) or isinstance(value, bool):
+                reader.problem(line, f"{what}: {value!r} is not a year", "Write years as four digits, e.g. 2016.")
+                continue
+            if not FIRST_YEAR <= value <= LAST_YEAR:
+                reader.problem(line, f"{what}: {value} is not a year a budget has ({FIRST_YEAR}-{LAST_YEAR})",
+                               "Write the years the table shows, e.g. 2014-2018.")
+                break
+        elif not isinstance(value, str) or not value:
+            reader.problem(line, f"{what}: {value!r} is not a {field_name} name")
+            continue
+        elif field_name == "kind" and value.upper() in KINDS:
+            value = value.upper()  # as in the data files, where 'vak' is VAK
+        elif field_name == "kind":
+            reader.problem(line, f"{what}: '{value}' is not a budget kind", f"Use one of {', '.join(KINDS)}.")
+            continue
+        out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
+    return tuple(out)
+
+
+
+
+def read_table_spec(reader: FieldReader, name: str, spec, line: int) -> TableSpec | None:
+    what = f"table '{name}'"
+    if not isinstance(spec, LineDict):
+        reader.problem(line, f"{what} must be a mapping with data, rows and columns (see the template guide)")
+        return None
+    before = len(reader.problems)
+    reader.keys(spec, "table", what)
+    if len(reader.problems) > before:
+        return None
+    budget = any(k in spec for k in BUDGET_KEYS) or _budget_groups(spec)
+    table = _budget_table(reader, name, spec, what) if budget else _general_table(reader, name, spec, what)
+    return None if len(reader.problems) > before else table
+
+
+def _budget_groups(spec: LineDict) -> bool:
+    groups = spec.get("groups")
+    return isinstance(groups, list) and any(isinstance(g, dict) and "line" in g for g in groups)
+
+
+def _notes(value) -> tuple[str, ...]:
+    value = value or []
+    return tuple(str(v) for v in value) if isinstance(value, list) else tuple(str(value).split())
+
+
+def _as_key(value) -> str:
+    return str(value).strip()
+
+
+def _keyed(items) -> tuple[AxisItem, ...]:
+    return tuple(replace(i, key=_as_key(i.key)) for i in items)
+
+
+def _common(reader: FieldReader, spec: LineDict, what: str) -> dict:
+    """The options every table has, in either form."""
+    decimals = spec.get("decimals", 0)
+    column_decimals, row_decimals = {}, {}
+    if isinstance(decimals, LineDict):
+        for k in decimals:
+            if k not in DECIMALS_KEYS:
+                reader.problem(decimals.line_of(k), f"{what}: unknown key '{k}' in 'decimals'",
+                               f"{did_you_mean(k, DECIMALS_KEYS).strip()} 'decimals' can have: "
+                               f"{', '.join(DECIMALS_KEYS)}.".strip())
+        column_decimals = {_as_key(k): v for k, v in (decimals.get("columns") or {}).items()}
+        row_decimals = {_as_key(k): v for k, v in (decimals.get("rows") or {}).items()}
+        decimals = decimals.get("default", 0)
+    if not (decimals == "stated" or all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_DECIMALS
+                                        for v in [decimals, *column_decimals.values(), *row_decimals.values()])):
+        reader.problem(spec.line_of("decimals"), f"{what}: 'decimals' must be a whole number from 0 to {MAX_DECIMALS}, "
+                       "'stated' (as written in the data), or {default: 0, columns: {VAK: 1}, rows: {2016: 3}}")
+        decimals = 0
+    placeholders = {}
+    raw = spec.get("placeholders")
+    if raw is not None:
+        if not isinstance(raw, LineDict):
+            reader.problem(spec.line_of("placeholders"), f"{what}: 'placeholders' must map a reason to its text",
+                           f"For example {{nil: '—', not_applicable: n.v.t., empty: ''}}; the reasons: "
+                           f"{', '.join(PLACEHOLDER_REASONS)}.")
+        else:
+            for reason, text in raw.items():
+                if reason not in PLACEHOLDER_REASONS or not isinstance(text, str):
+                    reader.problem(raw.line_of(reason), f"{what}: placeholder '{reason}' is not a reason with a text",
+                                   f"The reasons are: {', '.join(PLACEHOLDER_REASONS)}; each with a text ('' for empty).")
+                else:
+                    placeholders[reason] = text
+    missing = reader.get(spec, "missing", str, what, required=False)
+    if missing is not None:
+        placeholders.setdefault("not_applicable", missing)
+    remarks = spec.get("remarks") or []
+    if isinstance(remarks, str):
+        remarks = [remarks]
+    if not isinstance(remarks, list) or not all(isinstance(r, str) for r in remarks):
+        reader.problem(spec.line_of("remarks"), f"{what}: 'remarks' must be a text or a list of texts ('Bron: ...')")
+        remarks = []
+    return dict(
+        title=reader.get(spec, "title", str, what, required=False),
+        title_notes=_notes(spec.get("title_notes")),
+        corner=str(spec.get("corner") or ""),
+        corner_notes=_notes(spec.get("corner_notes")),
+        decimals=decimals, column_decimals=column_decimals, row_decimals=row_decimals,
+        negative=reader.choice(spec, "negative", NEGATIVE_STYLES, what),
+        placeholders=placeholders,
+        remarks=tuple(" ".join(r.split()) for r in remarks),
+        note_style=reader.choice(spec, "notes", NOTE_STYLES, what),
+        fit=reader.choice(spec, "fit", FIT_CHOICES, what),
+    )
+
+
+def _budget_table(reader: FieldReader, name: str, spec: LineDict, what: str) -> TableSpec | None:
+    """The budget's short form (line, years, kinds; rows and columns two of year, line and
+    kind; groups of one line's kinds), read into the general form."""
+    data = reader.get(spec, "data", str, what)
+    years = _axis(reader, spec, "years", _year_keys(reader, spec, what) if "years" in spec else None, "year", what)
+    groups = _groups(reader, spec, what) if "groups" in spec else ()
+    if groups:
+        if any(k in spec for k in ("line", "lines", "kinds", "rows", "columns")):
+            reader.problem(spec.line_of("groups"), f"{what}: with 'groups', each group names its line and kinds, "
+                           "and the years are the rows", "Leave out line, lines, kinds, rows and columns.")
+        lines = tuple({g.key: AxisItem(g.key, g.key) for g in groups}.values())
+        kinds = tuple({k.key: k for g in groups for k in g.columns}.values())
+    else:
+        lines_raw = spec.get("lines", spec.get("line"))
+        lines = _axis(reader, spec, "lines" if "lines" in spec else "line", lines_raw, "line", what)
+        kinds = _axis(reader, spec, "kinds", spec.get("kinds"), "kind", what)
+    rows = reader.choice(spec, "rows", AXES, what, "year")
+    columns = reader.choice(spec, "columns", AXES, what, "kind")
+    for axis_name, items in (("year", years), ("line", lines), ("kind", kinds)):
+        if not items:
+            reader.problem(spec.line, f"{what}: say which {axis_name}s it shows ('{axis_name}s:')")
+    by_axis = {"year": _keyed(years), "line": _keyed(lines), "kind": _keyed(kinds)}
+    where = {}
+    if rows == columns:
+        reader.problem(spec.line_of("columns"), f"{what}: rows and columns must differ (both are {rows!r})")
+    elif not groups:
+        fixed = next(a for a in AXES if a not in (rows, columns))
+        if len(by_axis[fixed]) > 1:
+            reader.problem(spec.line, f"{what}: with {rows}s in rows and {columns}s in columns, "
+                           f"it can show only one {fixed}", f"Make a table per {fixed}, or choose other rows/columns.")
+        where = {fixed: tuple(i.key for i in by_axis[fixed][:1])}
+    total_raw = spec.get("total")
+    total = None
+    if isinstance(total_raw, LineDict):
+        label = total_raw.get("label")
+        if not isinstance(total_raw.get("line"), str):
+            reader.problem(spec.line_of("total"), f"{what}: 'total' must be 'computed' or {{line: <budget line>, label: ...}}")
+        else:
+            total = Total(total_raw["line"], str(label) if label is not None else None, _notes(total_raw.get("notes")), "line")
+    elif total_raw == "computed":
+        total = Total(None)
+    elif total_raw is not None:
+        reader.problem(spec.line_of("total"), f"{what}: 'total' must be 'computed' or {{line: <budget line>, label: ...}}")
+    if groups and total is not None and total.stated is not None:
+        reader.problem(spec.line_of("total"), f"{what}: a table with groups can only have 'total: computed'")
+    unit = reader.choice(spec, "unit", SCALES, what, "euro")
+    common = _common(reader, spec, what)
+    if groups:
+        return TableSpec(name=name, data=data, rows=Axis("year", by_axis["year"]),
+                         columns=Axis("kind", by_axis["kind"]), line=spec.line,
+                         groups=Axis("line", tuple(replace(g, columns=_keyed(g.columns)) for g in groups)),
+                         unit=Unit(scale=unit if unit != "euro" else "units", legacy=unit,
+                                   show="caption" if spec.get("show_unit", True) else "none"),
+                         total=total, budget=True, **common)
+    return TableSpec(name=name, data=data, rows=Axis(rows, by_axis[rows]) if rows else Axis("year"),
+                     columns=Axis(columns, by_axis[columns]) if columns else Axis("kind"), line=spec.line,
+                     where=where, unit=Unit(scale=unit if unit != "euro" else "units", legacy=unit,
+                                            show="caption" if spec.get("show_unit", True) else "none"),
+                     total=total, budget=True, **common)
+
+
+def _groups(reader: FieldReader, spec: LineDict, what: str) -> tuple[AxisItem, ...]:
+    """The budget's column groups: each one line's kinds, under a header that spans them."""
+    raw = spec.get("groups")
+    if not isinstance(raw, LineList) or not raw:
+        reader.problem(spec.line_of("groups"), f"{what}: 'groups' must be a list of groups, each with a label, "
+                       "a line and its kinds")
+        return ()
+    out = []
+    for i, group in enumerate(raw):
+        if not isinstance(group, LineDict) or not isinstance(group.get("line"), str) or "kinds" not in group:
+            reader.problem(raw.line_of(i), f"{what}: a group needs 'line:' and 'kinds:' (and a 'label:')")
+            continue
+        kinds = _axis(reader, group, "kinds", group["kinds"], "kind", what)
+        out.append(AxisItem(group["line"], str(group.get("label", group["line"])), _notes(group.get("notes")),
+                            columns=kinds))
+    return tuple(out)
+
+
+def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, groups: bool = False) -> tuple[AxisItem, ...]:
+    """The values of an axis, in order: plain values, or {value: ..., label: ..., notes: [...]}."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raw = [raw]
+    out = []
+    for i, item in enumerate(raw):
+        at = raw.line_of(i) if isinstance(raw, LineList) else line
+        if isinstance(item, LineDict):
+            for key in item:
+                if key not in VALUE_KEYS and key != key_name:
+                    reader.problem(item.line_of(key), f"{what}: unknown key '{key}' in a value",
+                                   f"{did_you_mean(key, (key_name, *VALUE_KEYS)).strip()} A value can have: "
+                                   f"{key_name}, {', '.join(k for k in VALUE_KEYS if k != 'value')}.".strip())
+            if key_name not in item or isinstance(item[key_name], (dict, list)) or item[key_name] is None:
+                reader.problem(at, f"{what}: a value written as a mapping needs '{key_name}:'")
+                continue
+            decimals = item.get("decimals")
+            if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= MAX_DECIMALS):
+                reader.problem(item.line_of("decimals"), f"{what}: 'decimals' must be a whole number from 0 to {MAX_DECIMALS}")
+                decimals = None
+            columns = ()
+            if "columns" in item:
+                if not groups:
+                    reader.problem(item.line_of("columns"), f"{what}: only a column group has its own 'columns:'")
+                columns = _values(reader, item["columns"], item.line_of("columns"), what, "value")
+            key = _as_key(item[key_name])
+            label = item.get("label")
+            out.append(AxisItem(key, str(label) if label is not None else key, _notes(item.get("notes")),
+                                columns=columns, decimals=decimals))
+        elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            out.append(AxisItem(_as_key(item), _as_key(item)))
+        else:
+            reader.problem(at, f"{what}: {item!r} is not a value", f"Write the value as the data has it, or "
+                           f"{{{key_name}: ..., label: ...}}.")
+    return tuple(out)
+
+
+def _general_axis(reader: FieldReader, spec: LineDict, key: str, what: str) -> Axis | None:
+    """rows: / columns: / groups: as a dimension name, {dimension: ..., values: [...]}, or
+    {measures: [...]} (one per column or row); rows may add within: (a dimension of sections)."""
+    raw = spec.get(key)
+    at = spec.line_of(key)
+    if isinstance(raw, str) and raw:
+        return Axis(raw)
+    if isinstance(raw, LineDict):
+        for k in raw:
+            if k not in AXIS_KEYS:
+                reader.problem(raw.line_of(k), f"{what}: unknown key '{k}' in '{key}'",
+                               f"{did_you_mean(k, AXIS_KEYS).strip()} '{key}' can have: {', '.join(AXIS_KEYS)}.".strip())
+        if "measures" in raw:
+            if "dimension" in raw:
+                reader.problem(at, f"{what}: '{key}' takes 'dimension' or 'measures', not both")
+            items = _values(reader, raw["measures"], raw.line_of("measures"), what, "measure")
+            if not items:
+                reader.problem(raw.line_of("measures"), f"{what}: say which measures '{key}' shows")
+            return Axis(None, items)
+        dimension = raw.get("dimension")
+        if not isinstance(dimension, str) or not dimension:
+            reader.problem(at, f"{what}: '{key}' needs 'dimension:' (a column of the data) or 'measures:'")
+            return None
+        within, within_items = raw.get("within"), ()
+        if within is not None:
+            if key != "rows":
+                reader.problem(raw.line_of("within"), f"{what}: only rows can be nested ('within:')")
+            if isinstance(within, LineDict):
+                within_items = _values(reader, within.get("values"), within.line_of("values"), what, "value")
+                within = within.get("dimension")
+            if not isinstance(within, str) or not within:
+                reader.problem(raw.line_of("within"), f"{what}: 'within' names the dimension of the sections")
+                within = None
+        return Axis(dimension, _values(reader, raw.get("values"), raw.line_of("values"), what, "value",
+                                       groups=key == "groups"), within, within_items)
+    reader.problem(at, f"{what}: '{key}' must name a dimension (a column of the data), or be "
+                   "{dimension: ..., values: [...]} or {measures: [...]}")
+    return None
+
+
+def _total(reader: FieldReader, spec: LineDict, key: str, what: str) -> Total | None:
+    raw = spec.get(key)
+    if raw is None:
+        return None
+    if raw == "computed":
+        return Total(None)
+    if isinstance(raw, LineDict):
+        unknown = [k for k in raw if k not in ("computed", "value", "label", "notes", "dimension")]
+        if unknown or ("value" in raw) == bool(raw.get("computed")):
+            reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed', {{computed: true, label: ...}} or "
+                           "{value: <the value in the data that states the total>, label: ...}")
+            return None
+        label = raw.get("label")
+        return Total(_as_key(raw["value"]) if "value" in raw else None, str(label) if label is not None else None,
+                     _notes(raw.get("notes")), raw.get("dimension"))
+    reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed' or {{value: <stated total>, label: ...}}")
+    return None
+
+
+def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
+    raw = spec.get("unit")
+    if raw is None:
+        return Unit(kind="count", show="none")
+    if isinstance(raw, str):
+        raw = LineDict({"scale": raw} if raw in SCALE_FACTORS else {"kind": raw})
+        raw.line, raw.lines = spec.line_of("unit"), {}
+    if not isinstance(raw, LineDict):
+        reader.problem(spec.line_of("unit"), f"{what}: 'unit' must be a scale, a kind, or {{currency: GBP, scale: million}}")
+        return Unit()
+    for k in raw:
+        if k not in UNIT_KEYS:
+            reader.problem(raw.line_of(k), f"{what}: unknown key '{k}' in 'unit'",
+                           f"{did_you_mean(k, UNIT_KEYS).strip()} 'unit' can have: {', '.join(UNIT_KEYS)}.".strip())
+    kind = raw.get("kind", "money" if ("currency" in raw or "scale" in raw) else "count")
+    if kind not in UNIT_KINDS:
+        reader.problem(raw.line_of("kind"), f"{what}: unit '{kind}' is not one drafter knows",
+                       f"Use one of {', '.join(UNIT_KINDS)}, or a currency: {{currency: GBP, scale: million}}.")
+        kind = "count"
+    currency = str(raw.get("currency", "EUR")).upper()
+    from babel.numbers import is_currency
+    if not is_currency(currency):
+        reader.problem(raw.line_of("currency"), f"{what}: '{raw.get('currency')}' is not a currency code",
+                       "Write the ISO code of the currency, such as EUR, GBP or USD.")
+        currency = "EUR"
+    scale = raw.get("scale", "units")
+    if scale not in SCALE_FACTORS:
+        reader.problem(raw.line_of("scale"), f"{what}: scale {scale!r} is not one drafter knows",
+                       f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
+        scale = "units"
+    show = raw.get("show", "none" if kind == "count" else ("cells" if kind == "percent" else "caption"))
+    if show not in UNIT_SHOWN:
+        reader.problem(raw.line_of("show"), f"{what}: 'show' must be one of {', '.join(UNIT_SHOWN)}, not {show!r}")
+        show = "caption"
+    if "show_unit" in spec and not spec["show_unit"]:
+        show = "none"
+    data_scale = raw.get("data_scale", "units")
+    if data_scale not in SCALE_FACTORS:
+        reader.problem(raw.line_of("data_scale"), f"{what}: data_scale {data_scale!r} is not a scale drafter knows",
+                       f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
+        data_scale = "units"
+    text = raw.get("text")
+    return Unit(kind=kind, currency=currency, scale="units" if scale == "euro" else scale, show=show,
+                data_scale="units" if data_scale == "euro" else data_scale, text=str(text) if text is not None else None)
+
+
+def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) -> TableSpec | None:
+    data = reader.get(spec, "data", str, what)
+    rows = _general_axis(reader, spec, "rows", what) if "rows" in spec else None
+    columns = _general_axis(reader, spec, "columns", what) if "columns" in spec else None
+    if "rows" not in spec or "columns" not in spec:
+        reader.problem(spec.line, f"{what}: say what makes its rows and its columns ('rows:' and 'columns:')",
+                       "Name a dimension (a column of the data) for each, e.g. rows: department, columns: year.")
+    groups = _general_axis(reader, spec, "groups", what) if "groups" in spec else None
+    if rows is None or columns is None:
+        return None
+    axes = [a for a in (rows, columns, groups) if a is not None]
+    dims = [a.dimension for a in axes if a.dimension is not None] + ([rows.within] if rows.within else [])
+    if len(dims) != len(set(dims)):
+        reader.problem(spec.line, f"{what}: rows, columns and groups must each show another dimension")
+    if sum(a.measures for a in axes) > 1:
+        reader.problem(spec.line, f"{what}: only one of rows, columns and groups can show the measures")
+    where = {}
+    raw_where = spec.get("where")
+    if raw_where is not None:
+        if not isinstance(raw_where, LineDict):
+            reader.problem(spec.line_of("where"), f"{what}: 'where' must map dimensions to values: {{type: resource}}")
+        else:
+            for dim, value in raw_where.items():
+                values = value if isinstance(value, list) else [value]
+                where[str(dim)] = tuple(_as_key(v) for v in values)
+                if str(dim) in dims:
+                    reader.problem(raw_where.line_of(dim), f"{what}: '{dim}' is shown in the table, so 'where' cannot "
+                                   "filter it", f"Choose its values in the axis: {{dimension: {dim}, values: [...]}}.")
+    measure = reader.get(spec, "measure", str, what, required=False)
+    if measure is not None and any(a.measures for a in axes):
+        reader.problem(spec.line_of("measure"), f"{what}: 'measure' and an axis of measures cannot go together",
+                       "Leave out 'measure:' (the axis names the measures).")
+    text_columns = []
+    raw_text = spec.get("text_columns") or []
+    for i, item in enumerate(raw_text if isinstance(raw_text, list) else [raw_text]):
+        if isinstance(item, str):
+            text_columns.append(TextColumn(item, item))
+        elif isinstance(item, LineDict) and isinstance(item.get("column"), str):
+            for k in item:
+                if k not in TEXT_COLUMN_KEYS:
+                    reader.problem(item.line_of(k), f"{what}: unknown key '{k}' in a text column",
+                                   f"{did_you_mean(k, TEXT_COLUMN_KEYS).strip()} A text column can have: "
+                                   f"{', '.join(TEXT_COLUMN_KEYS)}.".strip())
+            text_columns.append(TextColumn(item["column"], str(item.get("label", item["column"])), _notes(item.get("notes"))))
+        else:
+            reader.problem(spec.line_of("text_columns"), f"{what}: a text column is a column of the data, "
+                           "or {column: ..., label: ...}")
+    total = _total(reader, spec, "total", what)
+    column_total = _total(reader, spec, "column_total", what)
+    grand_total = _total(reader, spec, "grand_total", what)
+    if grand_total is not None and (grand_total.stated is not None or not rows.within):
+        reader.problem(spec.line_of("grand_total"), f"{what}: 'grand_total' is the computed sum of nested rows",
+                       "Write 'grand_total: computed' (or {computed: true, label: ...}) in a table with "
+                       "rows: {dimension: ..., within: ...}; for other tables use 'total:'.")
+        grand_total = None
+    for t, axis, key in ((total, rows, "total"), (column_total, columns, "column_total")):
+        if t is not None and t.dimension is not None and t.dimension != axis.dimension:
+            reader.problem(spec.line_of(key), f"{what}: the '{key}' is over '{t.dimension}', which the table does not "
+                           f"show as its {'rows' if key == 'total' else 'columns'}",
+                           f"Total the dimension of the {'rows' if key == 'total' else 'columns'} "
+                           f"({axis.dimension or 'the measures'}), or show '{t.dimension}' there.")
+    return TableSpec(name=name, data=data, rows=rows, columns=columns, line=spec.line, groups=groups,
+                     where=where, measure=measure, text_columns=tuple(text_columns), unit=_unit(reader, spec, what),
+                     total=total, column_total=column_total, grand_total=grand_total, **_common(reader, spec, what))
+
+

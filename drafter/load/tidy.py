@@ -1,0 +1,199 @@
+"""A tidy (or wide) table of figures: any columns as dimensions, a column of figures as the measure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from drafter.errors import DataError
+from drafter.load import schema
+from drafter.load.records import Records, filled_columns
+from drafter.load.schema import Status
+from drafter.load.tabular import NumberError, RawTable, parse_number
+
+
+class Figure(NamedTuple):
+    """One figure of a data set: its value, or why there is none; as it was written. Made when a
+    table or a text asks for it (a table of thousands of rows asks for thousands)."""
+
+    value: float | None  # None: no figure (status says why)
+    status: Status
+    decimals: int  # the decimals it was written with ('912.9' -> 1): a stated figure shown as stated
+    notes: tuple[str, ...]
+    place: str  # its cell, for messages
+
+
+def stated_decimals(text: str, decimal_comma: bool) -> int:
+    """The decimals a figure was written with: '912.9' -> 1, '14.250.000' (comma file) -> 0."""
+    t = re.sub(r"[^\d.,]", "", text)
+    mark = "," if decimal_comma else "."
+    if not decimal_comma and "." not in t and re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}", t):
+        mark = ","  # '6,75' in a point file can only be decimal
+    if mark not in t or (mark == "." and re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", t)):
+        return 0
+    return len(t.rsplit(mark, 1)[1])
+
+
+_NOTE_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def note_keys(text: str) -> tuple[str, ...]:
+    """The note keys of a notes cell: separated by spaces, commas or semicolons."""
+    return tuple(n for n in _NOTE_SEPARATORS.split(text) if n) if text else ()
+
+
+def _is_figure(text: str, decimal_comma: bool) -> bool:
+    """Whether a cell holds a figure or a placeholder."""
+    if schema.placeholder_reason(text) != Status.VALUE:
+        return True
+    try:
+        parse_number(text, decimal_comma)
+    except NumberError:
+        return False
+    return True
+
+
+class FiguresData:
+    """A tidy table of figures: dimension columns (line, year, kind; or department, period,
+    type; anything its author chose) and measure columns (amount, value, count, ...).
+
+    Any column may serve as a dimension; a table names the measure it shows, and only then
+    are that column's cells read as figures (each problem with its row and column). A wide
+    sheet, with the years (or periods: 1990-91) as column headers, is read as it is kept: its
+    period columns become the dimension `year` and the measure `value`.
+    """
+
+    def __init__(self, name: str, raw: RawTable, records: Records, places: list[int],
+                 value_columns: list[dict[str, str]] | None = None) -> None:
+        self.name = name
+        self.raw = raw
+        self.records = records  # one dict per figure row: column -> text (stripped)
+        self._places = places  # the sheet row index of each record
+        self._value_columns = value_columns  # wide sheets: measure -> the column its text came from
+        self.columns = records.names if records else tuple(raw.frame.columns)
+
+    @property
+    def file(self) -> str:
+        return self.raw.file
+
+    def place(self, index: int, column: str | None = None) -> str:
+        if column is not None and self._value_columns is not None:
+            column = self._value_columns[index].get(column, column)
+        return self.raw.place(self._places[index], column if column in self.raw.frame.columns else None)
+
+    def values(self, dimension: str, indexes=None) -> list[str]:
+        """The values of a dimension, in the order they first appear."""
+        column = self.records.column(dimension)
+        return list(dict.fromkeys(column if indexes is None else map(column.__getitem__, indexes)))
+
+    def select(self, where: Mapping) -> list[int]:
+        """The records whose every dimension in `where` has one of its values (see Records.select)."""
+        return self.records.select(where)
+
+    def measures(self) -> list[str]:
+        """The columns that can be measures: those with a measure's name (amount, value, ...),
+        else those whose every cell is a figure or a placeholder."""
+        known = [c for c in schema.MEASURE_NAMES if c in self.columns]
+        decimal_comma = self.raw.decimal_comma
+        return known or [c for c in self.columns if c not in schema.SPECIAL_COLUMNS
+                         and all(_is_figure(text, decimal_comma) for text in self.records.column(c))]
+
+    def figure(self, index: int, measure: str) -> Figure:
+        """The figure of one record in one measure column; a cell that is not a number is an
+        error that names it."""
+        text = self.records.get(index, measure)
+        place = self.place(index, measure)
+        status = schema.placeholder_reason(text)
+        value, decimals = None, 0
+        if status == Status.VALUE:
+            try:
+                value = parse_number(text, self.raw.decimal_comma)
+            except NumberError as exc:
+                raise DataError(
+                    f"'{text}' is not a figure" + (f": {exc.reason}" if exc.reason else ""),
+                    file=self.file, place=place,
+                    hint=exc.hint or "Write a number (14250000), or a placeholder: "
+                    + ", ".join(f"'{t}'" for t in schema.PLACEHOLDER_EXAMPLES) + ".",
+                ) from exc
+            decimals = stated_decimals(text, self.raw.decimal_comma)
+        return Figure(value, status, decimals, note_keys(self.records.get(index, "notes")), place)
+
+    def text(self, index: int, column: str) -> str:
+        return self.records.get(index, column)
+
+    def split_of(self, index: int) -> str:
+        """The figure a record's figure is a part of (a split of a budget line), as a figure's
+        record names it: 'clusters, 2016, VAK'; '' when it is a figure of its own."""
+        return ""
+
+    def value(self, measure: str | None = None, **where) -> float:
+        """The one figure with these dimension values, for a text:
+        ``spending.value(department="Education", year="2019–20", type="resource")``."""
+        return self.the_figure(measure, **where).value
+
+    def the_figure(self, measure: str | None = None, **where) -> Figure:
+        """The one figure value() gives, with its place (a figure with a value, else an error)."""
+        measure = measure or (self.measures() or [""])[0]
+        if measure not in self.columns and measure not in self.measures():
+            raise DataError(f"there is no measure '{measure}'", file=self.file,
+                            hint=f"The columns are: {', '.join(self.columns)}.")
+        for dim in where:
+            if dim not in self.columns:
+                raise DataError(f"there is no column '{dim}'", file=self.file,
+                                hint=f"The columns are: {', '.join(self.columns)}.{schema.did_you_mean(dim, self.columns)}")
+        wanted = {d: str(v) for d, v in where.items()}
+        found = self.select({d: (v,) for d, v in wanted.items()})
+        shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items()) or "no values"
+        if len(found) != 1:
+            raise DataError(f"{'no row has' if not found else 'more than one row has'} {shown}", file=self.file,
+                            hint="Name a value of every dimension that tells the rows apart.")
+        figure = self.figure(found[0], measure)
+        if figure.value is None:
+            raise DataError(f"the row with {shown} has no figure", file=self.file, place=figure.place,
+                            hint="Fill in the figure, or do not use it in a text.")
+        return figure
+
+
+_PERIOD_HEADER = re.compile(r"^\d{4}(\s*[-–/]\s*\d{2,4})?$")
+
+
+def _wide_records(raw: RawTable, periods: list[str]) -> tuple[Records, list[int], list[dict[str, str]]]:
+    """A wide sheet's records: one per row and period column, the period as the dimension
+    `year` ('1990-91' written with an en dash, as a tidy file writes it) and its cell as `value`."""
+    names = list(raw.frame.columns)
+    if schema.WIDE_DIMENSION in names or schema.WIDE_MEASURE in names:
+        clash = schema.WIDE_DIMENSION if schema.WIDE_DIMENSION in names else schema.WIDE_MEASURE
+        raise DataError(f"the columns {', '.join(repr(p) for p in periods)} are years, so this is a wide sheet, "
+                        f"but it also has a column '{clash}'", file=raw.file, place=raw.header_place,
+                        hint=f"Rename the column '{clash}', or keep the years in one column '{schema.WIDE_DIMENSION}' "
+                        "(one row per year).")
+    keys = [c for c in names if c not in periods]
+    records, places, value_columns = [], [], []
+    for index, values in enumerate(zip(*(raw.frame[c] for c in names))):
+        row = dict(zip(names, (v.strip() for v in values)))
+        if not any(row.values()):
+            continue
+        for period in periods:
+            record = {k: row[k] for k in keys}
+            record[schema.WIDE_DIMENSION] = period.replace("-", "–") if re.fullmatch(r"\d{4}-\d{2}", period) else period
+            record[schema.WIDE_MEASURE] = row[period]
+            records.append(record)
+            places.append(index)
+            value_columns.append({schema.WIDE_MEASURE: period})
+    return Records.of_rows([*keys, schema.WIDE_DIMENSION, schema.WIDE_MEASURE], records), places, value_columns
+
+
+def load_figures(name: str, raw: RawTable) -> FiguresData:
+    """Any tidy or wide table of figures (see FiguresData)."""
+    periods = [c for c in raw.frame.columns if _PERIOD_HEADER.match(c)]
+    value_columns = None
+    if periods:
+        records, places, value_columns = _wide_records(raw, periods)
+    else:
+        columns, places = filled_columns(raw)
+        records = Records(columns, len(places))
+    if not records:
+        raise DataError("the table has no rows of figures", file=raw.file, place=raw.header_place,
+                        hint="Add a row under the header for each figure (or each line of figures).")
+    return FiguresData(name, raw, records, places, value_columns)
