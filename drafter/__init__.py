@@ -4,11 +4,11 @@ The pipeline, one folder per stage, each importing only from the stages before i
 
     load/    read and check the register, the data files and the notes
     view/    build the answer's view: figures formatted, tables, notes numbered
-    word/    render the Word template and finish the package (the only place of Word XML)
+    word/    render the Word template and finish the package
     write/   write it safely, never over a person's edits; manifests, PDF
 
 and the commands on top (`pipeline`, `check`, `batch`, `cli`, `report`); `errors`, `paths`,
-`files` and `ooxml` sit below every stage.
+`files` and `oxml/` (the only place of lxml and Word's XML) sit below every stage.
 """
 
 __version__ = "0.1.0"

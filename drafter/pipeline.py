@@ -13,13 +13,14 @@ from pathlib import Path
 
 from dataclasses import dataclass
 from drafter.load import datasets
+from drafter.oxml import opc
 from drafter.word import finish
-from drafter.word import package
 from drafter import paths
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
-from drafter.word.template import load_template
+from drafter.files import stat_file
+from drafter.word.template import TEMPLATE_MISSING_HINT, WordTemplate, load_template
 from drafter.view import consistency
 from drafter.view.answer import AnswerView, build_view, collector_paused, notes_path
 from drafter.view.formatting import words_of
@@ -135,6 +136,8 @@ class Generator:
         #: (kind, name, file) of a data set -> (the table it was read from, its warnings: data_set_warnings)
         self._data_set_warnings: dict[tuple[type, str, str], tuple[object, list[Problem]]] = {}
         self._data_files: dict[str, Path] = {}  # a data set's name in the register -> data_file's answer
+        #: a template's path -> (its size and modification time, the template read and compiled)
+        self._templates: dict[Path, tuple[tuple[int, int], WordTemplate]] = {}
 
     def template_path(self, question: Question) -> Path:
         """template_path(question, templates_dir), worked out again only when the templates folder or
@@ -166,6 +169,14 @@ class Generator:
             found = self._data_set_warnings[key] = (raw, data_set_warnings(data))
         return found[1]
 
+    def template(self, path: Path) -> WordTemplate:
+        """The template at path, read and compiled once while the file is unchanged."""
+        st = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template")
+        found = self._templates.get(path)
+        if found is None or found[0] != (st.st_mtime_ns, st.st_size):
+            found = self._templates[path] = ((st.st_mtime_ns, st.st_size), load_template(path))
+        return found[1]
+
     def data_file(self, file: str) -> Path:
         """data_file(the register's data folder / file): a path's parts only, worked out once."""
         found = self._data_files.get(file)
@@ -181,14 +192,14 @@ class Generator:
 
     def _generate(self, question: Question, view: AnswerView | None) -> Draft:
         tpath = self.template_path(question)
-        template = load_template(tpath)
+        template = self.template(tpath)
         if view is None:
             view = build_view(self.register, question, self.notes, self.datasets.load)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
         return Draft(
             question=question,
-            data=package.write_zip(parts),
+            data=opc.write_zip(parts),
             file_name=file_name(question),
             register=self.register.path,
             template=tpath,

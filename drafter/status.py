@@ -24,7 +24,7 @@ from drafter.deadlines import deadlines, working_days_between
 from drafter.errors import DataError, OutputError, display_path
 from drafter.load.register import Question, Register
 from drafter.pipeline import file_name
-from drafter.word.finish import question_id
+from drafter.word.fingerprint import question_id
 from drafter.write.manifest import PREFIX
 from drafter.write.output import ownership, replace_file
 

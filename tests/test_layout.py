@@ -1,9 +1,9 @@
 """The package's folders are the pipeline's stages, and the stages import downward only.
 
-bottom (errors, paths, files, ooxml) <- load <- view <- word <- write <- the commands
-(pipeline, check, batch, cli, report). Only word/ knows Word's XML; lxml is imported only
-there and in the shared `ooxml` helper that the workbook reader uses too. The README's
-"How it works" names every module where it lives.
+bottom (errors, paths, files, the XML layer oxml/) <- load <- view <- word <- write <- the
+commands (pipeline, check, batch, cli, report). Only drafter/oxml/ imports lxml or names Word's
+XML (a w: element or attribute, the WordprocessingML namespace). The README's "How it works"
+names every module where it lives.
 """
 
 from __future__ import annotations
@@ -17,11 +17,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "drafter"
 
-BOTTOM = {"drafter", "drafter.errors", "drafter.paths", "drafter.files", "drafter.ooxml"}
-STAGES = {"load": 1, "view": 2, "word": 3, "write": 4}
+BOTTOM = {"drafter", "drafter.errors", "drafter.paths", "drafter.files"}
+#: The XML layer sits below every stage (rank 0) with the base modules.
+XML_LAYER = "oxml"
+STAGES = {XML_LAYER: 0, "load": 1, "view": 2, "word": 3, "write": 4}
 COMMANDS = 5
-#: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name.
-WORD_XML = re.compile(r"wordprocessingml/2006/main|[\"'{]w:[A-Za-z]")
+#: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name
+#: (in a string, in Clark notation, or in markup: 'w:p', "{w:p}", '<w:t>', '</w:t>').
+WORD_XML = re.compile(r"wordprocessingml/2006/main|[\"'{<]w:[A-Za-z]|</w:[A-Za-z]")
 
 
 def _modules() -> dict[str, Path]:
@@ -52,7 +55,7 @@ def _imports(path: Path) -> list[tuple[int, str]]:
             assert node.level == 0, f"{path}:{node.lineno}: use absolute imports (from drafter.x import ...)"
             base = node.module or ""
             found.append((node.lineno, base))
-            # 'from drafter.word import oxml' imports the module drafter.word.oxml
+            # 'from drafter.oxml import table' imports the module drafter.oxml.table
             found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names
                       if f"{base}.{alias.name}" in _modules()]
     return found
@@ -73,28 +76,36 @@ def test_a_stage_imports_only_its_own_stage_and_those_below(module):
     assert not wrong, f"{module} imports from a later stage: {wrong}"
 
 
-@pytest.mark.parametrize("module", sorted(MODULES))
-def test_only_the_word_stage_knows_word_xml(module):
-    if module.startswith("drafter.word"):
-        return
-    path = MODULES[module]
-    text = path.read_text(encoding="utf-8")
+def _xml_outside_the_layer(path: Path) -> tuple[list[int], list[int]]:
+    """The lines of a module outside drafter/oxml/ that import lxml, and those that name Word's XML."""
     lxml = [line for line, name in _imports(path) if name.split(".")[0] == "lxml"]
-    if module != "drafter.ooxml":
-        assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/word/ or drafter/ooxml.py"
-    hits = [n for n, line in enumerate(text.splitlines(), 1) if WORD_XML.search(line)]
-    assert not hits, f"{module} uses Word XML names at lines {hits}; that belongs in drafter/word/"
+    named = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if WORD_XML.search(line)]
+    return lxml, named
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_only_the_xml_layer_imports_lxml_or_names_word_xml(module):
+    if module == f"drafter.{XML_LAYER}" or module.startswith(f"drafter.{XML_LAYER}."):
+        return
+    lxml, named = _xml_outside_the_layer(MODULES[module])
+    assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/oxml/"
+    assert not named, f"{module} names Word's XML at lines {named}; that belongs in drafter/oxml/"
 
 
 def test_the_layout_rules_catch_a_violation(tmp_path):
-    """The checks above can fail: an upward import and a w: name are found."""
+    """The checks above can fail: an upward import, an import of lxml and Word's names are found."""
     bad = tmp_path / "bad.py"
-    bad.write_text("from drafter.word.oxml import qn\nTAG = 'w:p'\n", encoding="utf-8")
+    bad.write_text("from lxml import etree\nfrom drafter.word.tables import build\nTAG = 'w:p'\n"
+                   "START = '<w:t>'\nEND = f'</w:t>'\nCLARK = '{w:p}'\n", encoding="utf-8")
     assert _rank("drafter.load.bad") < max(_rank(name) for _, name in _imports(bad) if name.startswith("drafter"))
-    assert WORD_XML.search(bad.read_text().splitlines()[1])
+    lxml, named = _xml_outside_the_layer(bad)
+    assert lxml == [1] and named == [3, 4, 5, 6]
+    good = tmp_path / "good.py"
+    good.write_text("from drafter.oxml import paragraph\nTEXT = 'w: is a prefix'\n", encoding="utf-8")
+    assert _xml_outside_the_layer(good) == ([], [])
 
 
-@pytest.mark.parametrize("stage", sorted(STAGES))
+@pytest.mark.parametrize("stage", sorted(set(STAGES) - {XML_LAYER}))
 def test_each_stage_says_what_it_does(stage):
     doc = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8")))
     assert doc and "Hands on" in doc, f"drafter/{stage}/__init__.py must say what the stage does and hands on"

@@ -14,18 +14,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 from dataclasses import dataclass
-from drafter.word import finish
-from drafter.word import oxml
-from drafter.word import package
+from drafter.oxml import opc
+from drafter.word.fingerprint import FINGERPRINT, read_recorded
 from drafter.errors import OutputError, display_path
 from drafter.files import hide, office_lock_files
 
@@ -60,38 +57,24 @@ class WriteResult:
         return f"wrote {shown}; the edited file was kept as {display_path(self.backup)}"
 
 
-def _recorded(source) -> tuple[dict[str, str], str | None]:
-    """The custom properties drafter recorded in a .docx (path or bytes), and its fingerprint now."""
-    with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
-        names = archive.namelist()
-        if oxml.CUSTOM_PROPERTIES not in names or package.MAIN_DOCUMENT not in names:
-            return {}, None
-        props = oxml.read_custom_properties(archive.read(oxml.CUSTOM_PROPERTIES))
-        if len(names) > package.MAX_ENTRIES:
-            return props, None
-        parts = {n: archive.read(n) for n in names}
-    return props, finish.fingerprint(parts)
-
-
 def ownership(path: Path, question: str | None = None) -> str:
     """'edited', 'unedited' (drafter made it, unchanged since), 'other' (drafter's answer to
     another question than `question`) or 'foreign' (not drafter's)."""
     try:
-        props, current = _recorded(path)
-    except Exception:  # noqa: BLE001 - a file drafter cannot read is not one it made
+        recorded = read_recorded(path)
+    except (OSError, opc.PackageError):  # a file drafter cannot read, or no zip, is not one it made
         return "foreign"
-    recorded = props.get(finish.FINGERPRINT)
-    if not recorded or current is None:
+    if recorded.current is None or not recorded.properties.get(FINGERPRINT):
         return "foreign"
-    if question is not None and props.get(finish.QUESTION_ID) != question:
+    if question is not None and recorded.question != question:
         return "other"
-    return "unedited" if current == recorded else "edited"
+    return "unedited" if recorded.unchanged else "edited"
 
 
 def _question_of(data: bytes) -> str | None:
     try:
-        return _recorded(data)[0].get(finish.QUESTION_ID)
-    except Exception:  # noqa: BLE001 - bytes that are no answer of drafter's
+        return read_recorded(data).question
+    except opc.PackageError:  # bytes that are no zip package are no answer of drafter's
         return None
 
 
