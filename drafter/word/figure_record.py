@@ -104,25 +104,27 @@ def record(question_id: str, locale: str, entries: list[tuple[Figure, list[tuple
     optional attribute without a value is left out."""
     out = customxml.ElementsText()
     q, o, c = out.QUOTE, out.OPEN, out.CLOSE
-
-    def attribute(name: str, value: str) -> str:
-        return f" {name}={q}{value}{q}" if value else ""
-
     out.add(f"{o}figures xmlns={q}{NS}{q} question={q}{question_id}{q} locale={q}{locale}{q}"
             + ("/" if not entries else "") + c, question_id + locale)
     for f, place in entries:
-        # one figure's element, written in one go: a long table's record has tens of thousands
-        markup = (f"{o}figure n={q}{f.number}{q}{attribute('key', f.key)}{attribute('kind', f.kind)}"
-                  f"{attribute('shown', f.shown)} raw={q}{f.raw!r}{q} scale={q}{f.scale!r}{q}"
-                  f"{attribute('table', f.table)}{attribute('row', f.row)}{attribute('column', f.column)}"
-                  f"{attribute('row-key', f.row_key)}{attribute('column-key', f.column_key)}"
-                  f"{attribute('where', f.where)}{attribute('section', f.section)}{attribute('adds', f.adds)}"
+        # one figure's element, written in one go (a long table's record has tens of thousands),
+        # an optional attribute only with a value
+        markup = (f"{o}figure n={q}{f.number}{q}{f' key={q}{f.key}{q}' if f.key else ''}"
+                  f"{f' kind={q}{f.kind}{q}' if f.kind else ''}{f' shown={q}{f.shown}{q}' if f.shown else ''}"
+                  f" raw={q}{f.raw!r}{q} scale={q}{f.scale!r}{q}{f' table={q}{f.table}{q}' if f.table else ''}"
+                  f"{f' row={q}{f.row}{q}' if f.row else ''}{f' column={q}{f.column}{q}' if f.column else ''}"
+                  f"{f' row-key={q}{f.row_key}{q}' if f.row_key else ''}"
+                  f"{f' column-key={q}{f.column_key}{q}' if f.column_key else ''}"
+                  f"{f' where={q}{f.where}{q}' if f.where else ''}{f' section={q}{f.section}{q}' if f.section else ''}"
+                  f"{f' adds={q}{f.adds}{q}' if f.adds else ''}"
                   + "".join([f" {name}={q}{value}{q}" for name, value in place]))
         values = (f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}"
                   f"{f.section}{f.adds}" + "".join([value for _, value in place]))
         if f.sources:
-            markup += c + "".join([f"{o}source file={q}{s.file}{q} place={q}{s.place}{q}{attribute('ref', s.ref)}"
-                                   f"{attribute('part-of', s.part_of)}/{c}" for s in f.sources]) + f"{o}/figure{c}"
+            markup += c + "".join([f"{o}source file={q}{s.file}{q} place={q}{s.place}{q}"
+                                   f"{f' ref={q}{s.ref}{q}' if s.ref else ''}"
+                                   f"{f' part-of={q}{s.part_of}{q}' if s.part_of else ''}/{c}" for s in f.sources])
+            markup += f"{o}/figure{c}"
             values += "".join([f"{s.file}{s.place}{s.ref}{s.part_of}" for s in f.sources])
         else:
             markup += f"/{c}"

@@ -116,6 +116,7 @@ class Layout:
         self.tables = [TableLayout(tbl) for tbl in tables.tables(body)]
         self._table_numbers = {t.element: i for i, t in enumerate(self.tables)}
         self._texts: dict[oxml.Element, str] = {}
+        self._row_places: dict[tuple[int, int, bool], str] = {}
         self._read: dict[oxml.Element, tuple[list[str], dict[oxml.Element, int]]] = {}
 
     @cached_property
@@ -162,10 +163,13 @@ class Layout:
     def cell_place(self, t: int, r: int, c: int, grand_total: bool = False) -> str:
         """'table 1, section "Other departments", row "Total", column "1983–84, outturn"': the
         section only in a table of nested rows, and not for a grand total (below every section)."""
-        table = self.tables[t]
-        section = "" if grand_total else table.section_of(r)
-        return (f'table {t + 1}, ' + (f'section "{section}", ' if section else "")
-                + f'row "{table.row_label(r)}", column "{table.column_label(c)}"')
+        row = self._row_places.get((t, r, grand_total))
+        if row is None:  # shared by the figures of a row
+            table = self.tables[t]
+            section = "" if grand_total else table.section_of(r)
+            row = self._row_places[(t, r, grand_total)] = (
+                f'table {t + 1}, ' + (f'section "{section}", ' if section else "") + f'row "{table.row_label(r)}"')
+        return f'{row}, column "{self.tables[t].column_label(c)}"'
 
     def text_place(self, p: oxml.Element | None, shown: str = "") -> str:
         """'paragraph 4, "Circa 45% ..."' for a paragraph outside the tables; 'the document' else."""

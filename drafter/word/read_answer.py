@@ -14,7 +14,7 @@ from pathlib import Path
 
 from drafter import oxml
 from drafter.errors import DrafterError, display_path
-from drafter.oxml import bookmarks, customxml, document, opc, properties
+from drafter.oxml import bookmarks, customxml, document, opc
 from drafter.oxml import paragraph as paragraphs
 from drafter.view.figures import Figure
 from drafter.word import fingerprint
