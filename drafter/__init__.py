@@ -4,12 +4,13 @@ The pipeline, one folder per stage, each importing only from the stages before i
 
     load/    read and check the register, the data files and the notes
     view/    build the answer's view: figures formatted, tables, notes numbered
-    word/    render the Word template and finish the package (the only place of Word XML)
+    word/    render the Word template and finish the package
     write/   write it safely, never over a person's edits; manifests, PDF, the register's editor
 
 with `intake/` (a question read from its sources) beside write/, `pipeline` (one answer
 through the stages) above them, and the commands on top (`commands/`, the command line in
-`commands/cli`); `errors`, `paths`, `files`, `deadlines` and the XML layer sit below every stage.
+`commands/cli`); `errors`, `paths`, `files`, `deadlines` and the XML layer `oxml/` (the only
+place of lxml and Word's XML) sit below every stage.
 """
 
 __version__ = "0.1.0"

@@ -19,9 +19,10 @@ from drafter.view import consistency
 from drafter.view.answer import AnswerView, build_view, notes_path
 from drafter.view.formatting import words_of
 from drafter.view.jinja import TextCompiler
+from drafter.files import stat_file
+from drafter.oxml import opc
 from drafter.word import finish
-from drafter.word import package
-from drafter.word.template import load_template
+from drafter.word.template import TEMPLATE_MISSING_HINT, WordTemplate, load_template
 
 
 @dataclass(frozen=True)
@@ -120,19 +121,29 @@ class Generator:
         self.notes = datasets.load_notes(notes_path(register))
         self.datasets = datasets.DatasetCache()
         self.texts = TextCompiler()  # the register's and notes' texts, compiled once for the Generator's answers
+        #: a template's path -> (its size and modification time, the template read and compiled)
+        self._templates: dict[Path, tuple[tuple[int, int], WordTemplate]] = {}
+
+    def template(self, path: Path) -> WordTemplate:
+        """The template at path, read and compiled once while the file is unchanged."""
+        st = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template")
+        found = self._templates.get(path)
+        if found is None or found[0] != (st.st_mtime_ns, st.st_size):
+            found = self._templates[path] = ((st.st_mtime_ns, st.st_size), load_template(path))
+        return found[1]
 
     def generate(self, question: Question, view: AnswerView | None = None) -> Draft:
         """The answer to question; `view`: its view, when the caller built it already (once:
         rendering it fills its footnotes)."""
         tpath = template_path(question, self.templates_dir)
-        template = load_template(tpath)
+        template = self.template(tpath)
         if view is None:
             view = build_view(self.register, question, self.notes, self.datasets.load, self.texts)
         rendered = template.render(view.context)
         parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
         return Draft(
             question=question,
-            data=package.write_zip(parts),
+            data=opc.write_zip(parts),
             file_name=file_name(question),
             register=self.register.path,
             template=tpath,

@@ -20,8 +20,9 @@ import docx
 import pytest
 
 from benchmarks.bench_batch import multiply_register
-from drafter.word import oxml
-from drafter.word import package
+from drafter import oxml
+from drafter.oxml import opc
+from drafter.oxml.paragraph import text_of
 from drafter.commands.batch import parse_numbers
 from drafter.errors import DataError
 from drafter.write.output import ownership
@@ -514,7 +515,7 @@ def test_a_long_lived_generator_sees_a_changed_data_file(project):
 
     def text(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return oxml.text_of(oxml.parse(archive.read(package.MAIN_DOCUMENT)))
+            return text_of(oxml.parse(archive.read(opc.MAIN_DOCUMENT)))
 
     assert "58.000.000" in text(generator.generate(q).data)
     budget = project / "data" / "budget.csv"

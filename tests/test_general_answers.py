@@ -258,7 +258,7 @@ def test_a_table_with_column_groups_from_data_in_one_tag(project):
 def test_braces_and_marker_like_text_from_the_register_appear_exactly_as_written(project):
     """drafter's own markers in a rendered part ('{_{' for a literal '{{', a paragraph's
     '{#- drafterloc N #}') are taken out only where the template has them, never from a text."""
-    from drafter.word import oxml
+    from drafter import oxml
 
     typed = "Zie {_{ x }_} en {_% y %_}, {#- drafterloc 12 #} en }_} {{ '{_{' }} {a}."
     register = project / "data" / "questions.yaml"

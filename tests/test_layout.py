@@ -1,9 +1,9 @@
 """The package's folders are the pipeline's stages, and the stages import downward only.
 
-bottom (errors, paths, files, deadlines, the XML layer) <- load <- view <- word <- write and
-intake <- pipeline <- commands. No module imports, through others, one that imports it (every
-import counts, those inside functions too). Only word/ knows Word's XML; lxml is imported
-only there and in the XML layer that the workbook reader uses too. The README's "How it
+bottom (errors, paths, files, deadlines, the XML layer oxml/) <- load <- view <- word <- write
+and intake <- pipeline <- commands. No module imports, through others, one that imports it
+(every import counts, those inside functions too). Only drafter/oxml/ imports lxml or names
+Word's XML (a w: element or attribute, the WordprocessingML namespace). The README's "How it
 works" names every module where it lives.
 """
 
@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "drafter"
 
 #: Each folder (or top-level module) of drafter/ and its rank: a module imports only from its
-#: own rank and those below it. The XML layer (oxml/, ooxml) sits below load/.
+#: own rank and those below it. The XML layer (oxml/) sits below load/.
 RANKS = {
-    "errors": 0, "paths": 0, "files": 0, "deadlines": 0, "i18n": 0, "oxml": 0, "ooxml": 0,
+    "errors": 0, "paths": 0, "files": 0, "deadlines": 0, "i18n": 0, "oxml": 0,
     "load": 1,
     "view": 2,
     "word": 3,
@@ -30,8 +30,10 @@ RANKS = {
     "commands": 6, "__main__": 6,
 }
 STAGES = ("load", "view", "word", "write")
-#: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name.
-WORD_XML = re.compile(r"wordprocessingml/2006/main|[\"'{]w:[A-Za-z]")
+XML_LAYER = "oxml"
+#: What marks Word's own XML: the WordprocessingML namespace, or a w: element or attribute name
+#: (in a string, in Clark notation, or in markup: 'w:p', "{w:p}", '<w:t>', '</w:t>').
+WORD_XML = re.compile(r"wordprocessingml/2006/main|[\"'{<]w:[A-Za-z]|</w:[A-Za-z]")
 
 
 def _modules() -> dict[str, Path]:
@@ -132,16 +134,8 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-#: Cycles another branch of this round removes (Word's XML layer); when it is merged, the test
-#: below fails until this entry is deleted.
-BEING_REMOVED = [["drafter.word.figures", "drafter.word.finish"]]
-
-
 def test_no_module_imports_itself_through_others():
-    found = _cycles(_graph(MODULES))
-    assert [c for c in found if c not in BEING_REMOVED] == []
-    gone = [c for c in BEING_REMOVED if c not in found]
-    assert not gone, f"{gone} is no longer a cycle: delete it from BEING_REMOVED"
+    assert _cycles(_graph(MODULES)) == []
 
 
 def test_the_cycle_check_finds_a_cycle_through_an_import_inside_a_function(tmp_path):
@@ -161,25 +155,33 @@ def test_the_cycle_check_finds_a_cycle_through_an_import_inside_a_function(tmp_p
     assert _cycles(_graph(modules)) == [["drafter.x.a", "drafter.x.b", "drafter.x.c"]]
 
 
-@pytest.mark.parametrize("module", sorted(MODULES))
-def test_only_the_word_stage_knows_word_xml(module):
-    if module.startswith(("drafter.word", "drafter.oxml")):
-        return
-    path = MODULES[module]
-    text = path.read_text(encoding="utf-8")
+def _xml_outside_the_layer(path: Path) -> tuple[list[int], list[int]]:
+    """The lines of a module outside drafter/oxml/ that import lxml, and those that name Word's XML."""
     lxml = [line for line, name in _imports(path) if name.split(".")[0] == "lxml"]
-    if not module.startswith(("drafter.ooxml", "drafter.oxml")):
-        assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/word/ or the XML layer"
-    hits = [n for n, line in enumerate(text.splitlines(), 1) if WORD_XML.search(line)]
-    assert not hits, f"{module} uses Word XML names at lines {hits}; that belongs in drafter/word/"
+    named = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if WORD_XML.search(line)]
+    return lxml, named
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_only_the_xml_layer_imports_lxml_or_names_word_xml(module):
+    if module == f"drafter.{XML_LAYER}" or module.startswith(f"drafter.{XML_LAYER}."):
+        return
+    lxml, named = _xml_outside_the_layer(MODULES[module])
+    assert not lxml, f"{module} imports lxml (lines {lxml}); XML belongs in drafter/oxml/"
+    assert not named, f"{module} names Word's XML at lines {named}; that belongs in drafter/oxml/"
 
 
 def test_the_layout_rules_catch_a_violation(tmp_path):
-    """The checks above can fail: an upward import and a w: name are found."""
+    """The checks above can fail: an upward import, an import of lxml and Word's names are found."""
     bad = tmp_path / "bad.py"
-    bad.write_text("from drafter.word.oxml import qn\nTAG = 'w:p'\n", encoding="utf-8")
+    bad.write_text("from lxml import etree\nfrom drafter.word.tables import build\nTAG = 'w:p'\n"
+                   "START = '<w:t>'\nEND = f'</w:t>'\nCLARK = '{w:p}'\n", encoding="utf-8")
     assert _rank("drafter.load.bad") < max(_rank(name) for _, name in _imports(bad) if name.startswith("drafter"))
-    assert WORD_XML.search(bad.read_text().splitlines()[1])
+    lxml, named = _xml_outside_the_layer(bad)
+    assert lxml == [1] and named == [3, 4, 5, 6]
+    good = tmp_path / "good.py"
+    good.write_text("from drafter.oxml import paragraph\nTEXT = 'w: is a prefix'\n", encoding="utf-8")
+    assert _xml_outside_the_layer(good) == ([], [])
 
 
 @pytest.mark.parametrize("stage", sorted(STAGES))

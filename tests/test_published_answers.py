@@ -11,7 +11,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafter.word import oxml, styles
+from drafter.oxml.paragraph import style_of, text_of
+from drafter.word import styles
 
 from .conftest import copy_project, pdf_text, render_pdfs, run_cli, validate_docx
 
@@ -67,17 +68,17 @@ def drafted_table(path: Path) -> str:
     if caption is not None and document.styles.element.xpath(
             f"w:style[@w:styleId='{caption.find(qn('w:pPr')).find(qn('w:pStyle')).get(qn('w:val'))}']/w:name/@w:val"
     ) == [styles.TABLE_CAPTION]:
-        parts.append(oxml.text_of(caption))
+        parts.append(text_of(caption))
     for tr in tbl.findall(qn("w:tr")):
         for tc in tr.findall(qn("w:tc")):
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             if merge is not None and merge.get(qn("w:val")) != "restart":
                 continue  # the lower part of a cell merged down: its text is the upper part's
-            parts.append(oxml.text_of(tc))
+            parts.append(text_of(tc))
     following = tbl.getnext()
     note_id = document.styles[styles.TABLE_NOTE].style_id
-    while following is not None and oxml.paragraph_style(following) == note_id:
-        parts.append(oxml.text_of(following))
+    while following is not None and style_of(following) == note_id:
+        parts.append(text_of(following))
         following = following.getnext()
     return normalized(" ".join(p for p in parts if p))
 

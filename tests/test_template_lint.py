@@ -111,7 +111,7 @@ def test_every_answer_is_a_plain_word_document(template, tmp_path):
 
     from lxml import etree
 
-    from drafter.word import package
+    from drafter.oxml import opc
 
     project = copy_project(tmp_path)
     number = _answering(template, project)[0]
@@ -121,7 +121,7 @@ def test_every_answer_is_a_plain_word_document(template, tmp_path):
     with zipfile.ZipFile(made) as archive:
         names = archive.namelist()
         types = etree.fromstring(archive.read("[Content_Types].xml"))
-    assert [package.unsafe_name(n) for n in names] == [None] * len(names)
+    assert [opc.unsafe_name(n) for n in names] == [None] * len(names)
     assert not [n for n in names if "vba" in n.lower() or "activex" in n.lower()]
     main = [o.get("ContentType") for o in types if o.get("PartName") == "/word/document.xml"]
-    assert main == [package.DOCUMENT_CT]
+    assert main == [opc.DOCUMENT_CT]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import docx
 
-from drafter.word.figures import BOOKMARK_PREFIX
+from drafter.word.figure_record import BOOKMARK_PREFIX
 
 from .conftest import need_libreoffice, run_cli, run_in, validate_docx
 

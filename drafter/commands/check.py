@@ -35,7 +35,8 @@ from drafter.view.jinja import FORMATTER_KEY, TextCompiler, xml_environment
 from drafter.pipeline import Generator, template_path
 from drafter.load.register import Question, Register, read_register
 from drafter.word.template import WordTemplate, load_template
-from drafter.word import annotate, package
+from drafter.word import annotate
+from drafter.word.template import read_template_parts
 from drafter.write import output
 from drafter.view.answer import NOTES_KEY, build_view, notes_path
 
@@ -412,7 +413,7 @@ def annotate_project(problems: list[Problem], folder: Path) -> list[str]:
         path = Path(file.split("#")[0])
         try:
             if file.lower().endswith(".docx"):
-                data, placed = annotate.annotate(package.read_parts(path), [(p.place, f"{p.severity}: {_text(p)}")
+                data, placed = annotate.annotate(read_template_parts(path), [(p.place, f"{p.severity}: {_text(p)}")
                                                                            for p in found])
             else:
                 data, placed = _annotated_workbook(path, found)

@@ -26,7 +26,7 @@ from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, OutputError, display_path
 from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.pipeline import file_name
-from drafter.word.finish import question_id
+from drafter.word.fingerprint import question_id
 from drafter.write.manifest import PREFIX
 from drafter.write.output import Ownership, Status, ownership, replace_file
 

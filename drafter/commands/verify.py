@@ -1,6 +1,6 @@
 """`drafter verify`: hold edited answers against their data, figure by figure.
 
-drafter records every figure it places in an answer (``view/figures``, ``word/figures``).
+drafter records every figure it places in an answer (``view/figures``, ``word/figure_record``).
 verify reads each answer as the person left it, makes the same answer again from the
 register and the data as they are now (in memory, nothing is written), and says per figure:
 
@@ -32,7 +32,7 @@ from drafter.load.register import Register, load_register
 from drafter.pipeline import Generator
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
-from drafter.word.figures import AnswerFigures, Found, read_answer
+from drafter.word.read_answer import AnswerFigures, Found, read_answer
 
 
 class FindingStatus(StrEnum):

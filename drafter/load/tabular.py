@@ -38,8 +38,7 @@ from typing import TYPE_CHECKING
 
 from drafter.files import stat_file
 from drafter.errors import WARNING, DataError, Problem, display_path
-from drafter import ooxml
-from drafter.ooxml import INVALID_XML_CHARS
+from drafter.oxml import INVALID_XML_CHARS, opc, spreadsheet
 from drafter.load.schema import MAX_FIGURE
 
 if TYPE_CHECKING:
@@ -506,7 +505,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
     hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
     try:
         with zipfile.ZipFile(path) as archive:
-            reason = ooxml.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
+            reason = opc.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
     except (zipfile.BadZipFile, OSError) as exc:
         raise DataError("not an Excel workbook (.xlsx): the file is not a valid zip package", file=shown,
                         hint=hint) from exc
@@ -566,7 +565,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
             raise DataError(f"cannot read the sheet {sheet!r} ({type(exc).__name__}: {exc})", file=shown,
                             hint=hint) from exc
         with zipfile.ZipFile(path) as archive:
-            merges, uncached = ooxml.scan_sheet(archive, ooxml.sheet_part(archive, sheet))
+            merges, uncached = spreadsheet.scan_sheet(archive, spreadsheet.sheet_part(archive, sheet))
     finally:
         book.close()
     try:

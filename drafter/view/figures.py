@@ -6,7 +6,7 @@ answer's FigureCollector to record it: the value as shown, the raw value, its so
 data file and row, or the parts of a computed total) and where it stands (the table, row
 and column; or the text). The collector returns the shown text wrapped in a mark: private-use
 characters that no real text holds, like the footnote tokens (see footnotes.py). The Word
-stage (``word/figures``) turns each mark into a hidden bookmark around the figure and stores
+stage (``word/figure_record``) turns each mark into a hidden bookmark around the figure and stores
 the records in the answer, so that ``drafter verify`` can later hold the edited answer
 against the data, figure by figure.
 

@@ -31,7 +31,7 @@ from markupsafe import Markup, escape
 
 from drafter.errors import DrafterError
 from drafter.load.schema import MAX_FIGURE
-from drafter.ooxml import INVALID_XML_CHARS
+from drafter.oxml import INVALID_XML_CHARS
 from drafter.view.figures import SCALE_PERCENT
 
 #: The context variable that holds the document's Formatter.

@@ -1,267 +1,212 @@
-"""Finishing the package: the passes over the rendered document that make it a clean answer.
+"""Finishing an answer: the passes over the rendered document that make it a clean answer.
 
-Like docutils' transforms, each pass walks the rendered tree and changes one thing:
-tables kept together with their notes, real footnotes where the text calls footnote(),
-the proofing language, the document properties.
+As docutils' transforms, each pass is a small function that changes one thing in the answer's
+parsed parts, and ``PASSES`` declares their order once. The parts are parsed when a pass first
+reads them and serialized once, after the last pass but the fingerprint's (which covers the
+bytes of all the others).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import itertools
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from dataclasses import dataclass
-from drafter.word import figures
-from drafter.word import oxml
-from drafter.word import package
-from drafter.word import styles
-from drafter.word import oxml_footnotes as oxf
-from drafter.errors import Problem, TemplateProblem
-from drafter.view.footnotes import MAX_NOTE_ID, TOKEN_RE, TOKEN_START, FootnoteCollector, has_token
+from drafter.oxml import document, numbering, opc, paragraph, properties, section, table
+from drafter.oxml import run as runs
+from drafter.oxml import styles as style_parts
+from drafter.load.register import Question
+from drafter.view.answer import AnswerView
+from drafter.view.figures import FigureCollector
+from drafter.view.footnotes import FootnoteCollector
 from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY
 from drafter.view.notes import SUP_CLOSE, SUP_OPEN
-from drafter.view.answer import AnswerView
+from drafter.word import figure_record, fingerprint, footnotes, styles
+from drafter.word.tables import KEEP_TOGETHER_ROWS
+from drafter.word.template import Rendered
 
-CORE_PROPERTIES = "docProps/core.xml"
-STYLES = "word/styles.xml"
-NUMBERING = "word/numbering.xml"
-SUPERSCRIPT = re.compile(f"{SUP_OPEN}([^{SUP_CLOSE}]*){SUP_CLOSE}")
-CONTENT_TYPES = "[Content_Types].xml"
-_EMPTY_STYLES = b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
-PACKAGE_RELS = "_rels/.rels"
-DOCUMENT_RELS = "word/_rels/document.xml.rels"
-#: Custom document properties drafter records in every answer it writes.
-FINGERPRINT = "drafter.fingerprint"
-QUESTION_ID = "drafter.question"
-OWN_PROPERTY_PREFIX = "drafter."
+STYLES_PART = "word/styles.xml"
+NUMBERING_PART = "word/numbering.xml"
+#: A raised note call in the rendered text: SUP_OPEN, the call, SUP_CLOSE.
+NOTE_CALL = re.compile(f"{SUP_OPEN}([^{SUP_CLOSE}]*){SUP_CLOSE}")
 
 
-def fingerprint(parts: dict[str, bytes]) -> str:
-    """What drafter wrote: every part, and every custom document property but drafter's own
-    record (drafter.fingerprint, drafter.question), which holds this fingerprint.
+@dataclass
+class Answer:
+    """An answer being finished: its package (the template's parts and the rendered ones), and
+    what the passes need to know of it."""
 
-    An edit anywhere (the text, a footnote, a header, a style, a custom property a colleague
-    added in File > Properties) changes it.
-    """
-    digest = hashlib.sha256()
-    for name in sorted(parts):
-        if name != oxml.CUSTOM_PROPERTIES:
-            digest.update(f"{name}\0{len(parts[name])}\0".encode())
-            digest.update(parts[name])
-    custom = parts.get(oxml.CUSTOM_PROPERTIES)
-    if custom:
-        others = sorted((k, v) for k, v in oxml.read_custom_properties(custom).items()
-                        if not str(k).startswith(OWN_PROPERTY_PREFIX))
-        if others:  # none: the same fingerprint as before drafter covered custom properties
-            digest.update(b"custom properties\0")
-            for key, value in others:
-                digest.update(f"{key}\0{value}\0".encode())
-    return digest.hexdigest()
+    package: opc.Package
+    question: Question
+    locale: str  # the answer's locale: 'nl_BE'
+    figures: FigureCollector  # the figures the view formatted (marked in the text)
+    footnotes: FootnoteCollector | None  # the footnotes the text calls (tokens in the text)
+    template_file: str  # the template as messages name it
+    rendered: list[str] = field(default_factory=list)  # the other parts whose tags were rendered
+    created: dt.datetime | None = None
 
+    @property
+    def body(self):
+        """The main document's body, to change (the document itself, in one without a body)."""
+        root = self.package.edit(opc.MAIN_DOCUMENT)
+        body = document.body_of(root)
+        return body if body is not None else root
 
-def question_id(question) -> str:
-    """Which question an answer answers, as recorded in it: '2019-2020/4'."""
-    return f"{question.zittingsjaar}/{question.number}"
+    @property
+    def language(self) -> str:
+        """The answer's language as Word names it: 'nl-BE'."""
+        return self.locale.replace("_", "-")
 
+    def styles(self):
+        """The styles part's tree, to change; an empty one (not added) in a package without one."""
+        return self.package.edit(STYLES_PART) if STYLES_PART in self.package else style_parts.new_part()
 
-@lru_cache(maxsize=32)
-def _with_custom_part(content_types: bytes, package_rels: bytes) -> tuple[bytes, bytes]:
-    return (
-        oxml.ensure_content_type(content_types, "/" + oxml.CUSTOM_PROPERTIES, oxml.CUSTOM_CT),
-        oxml.ensure_relationship(package_rels, oxml.CUSTOM_REL, oxml.CUSTOM_PROPERTIES),
-    )
-
-
-def _lang_tag(locale: str) -> str:
-    return locale.replace("_", "-")
+    def style_ids(self, name: str) -> set[str]:
+        """The ids of the template's styles of this name (in any case)."""
+        return {i for n, i in style_parts.ids_by_name(self.styles()).items() if n == name.lower()}
 
 
-@dataclass(frozen=True)
-class _Styles:
-    xml: bytes  # the template's styles, with the proofing language and drafter's character styles
-    note_ids: frozenset[str]  # paragraph styles of notes printed under a table
-    note_reference: str  # character style of a raised note call
-    list_numbering: dict  # numbered-list paragraph style id -> its numId
+# --------------------------------------------------------------------------- the passes
 
 
-@lru_cache(maxsize=32)
-def _styles_for(styles_xml: bytes, lang: str) -> _Styles:
-    root = oxml.parse(styles_xml)
-    oxml.set_proofing_language(root, lang)
-    note_reference = oxml.ensure_character_style(root, styles.NOTE_REFERENCE, "NoteReference", oxml.SUPERSCRIPT_RPR)
-    ids = oxml.style_ids_by_name(root)
-    note_ids = frozenset(i for name, i in ids.items() if name == styles.TABLE_NOTE.lower())
-    list_ids = {i for name, i in ids.items() if name == styles.LIST_NUMBER.lower()}
-    numbering = {k: v for k, v in oxml.style_numbering(root).items() if k in list_ids}
-    return _Styles(oxml.serialize(root), note_ids, note_reference, numbering)
+def set_proofing_language(answer: Answer) -> None:
+    """Word checks the spelling in the answer's language (the style defaults' language)."""
+    style_parts.set_proofing_language(answer.styles(), answer.language)
 
 
-def finish(template_parts: dict[str, bytes], rendered: dict[str, bytes], view: AnswerView,
-           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
-    """The parts of the finished answer, in the template's order; template_file: the
-    template as messages name it (its folder too)."""
-    parts = dict(template_parts)
-    parts.update(rendered)
-    lang = _lang_tag(view.formatter.locale)
-    info = _styles_for(parts.get(STYLES, _EMPTY_STYLES), lang)
-    if STYLES in parts:
-        parts[STYLES] = info.xml
-    document = oxml.parse(parts[package.MAIN_DOCUMENT])
-    body = document.find(oxml.qn("w:body"))
-    # passes over the rendered document, each with one job
-    oxml.normalize_properties(body)
-    oxml.end_cells_with_a_paragraph(body)
-    oxml.keep_tables_together(body, set(info.note_ids))
-    oxml.end_with_the_last_section(body)
-    for run, call in oxml.split_runs_at(body, SUPERSCRIPT, SUP_OPEN):
-        oxml.fill_styled_text(run, info.note_reference, call)
-    if info.list_numbering and NUMBERING in parts:
-        numbering = oxml.restart_lists(body, parts[NUMBERING], info.list_numbering)
-        if numbering is not None:
-            parts[NUMBERING] = numbering
-    collector = view.context.get(FOOTNOTES_KEY)
-    if collector:  # an answer without footnotes is left exactly as it was
-        place_footnotes(parts, document, collector, rendered, template_file or view.question.template)
-    rows = getattr(rendered, "rows", [])  # the tables' body rows, standing apart (oxml.Rendered)
-    bookmarks = figures.place_figures(parts, document, view.context[FIGURES_KEY], rendered,
-                                      question_id(view.question), view.formatter.locale, rows)
-    parts[package.MAIN_DOCUMENT] = oxml.put_rows(oxml.serialize(document), rows, bookmarks)
-    q = view.question
-    parts[CORE_PROPERTIES] = oxml.core_properties_xml(
+def add_note_call_style(answer: Answer) -> None:
+    """The character style of a raised note call, in every answer (where the template lacks it)."""
+    style_parts.ensure_character_style(answer.styles(), styles.NOTE_REFERENCE, "NoteReference", style_parts.SUPERSCRIPT)
+
+
+def end_cells_with_a_paragraph(answer: Answer) -> None:
+    """Word wants a paragraph at the end of every table cell, also after a table put in one."""
+    table.end_cells_with_a_paragraph(answer.body)
+
+
+def keep_tables_together(answer: Answer) -> None:
+    """Keep each short table on one page with its notes, and repeat its header row on a new page.
+
+    Rows may not split; in a table of at most KEEP_TOGETHER_ROWS rows every paragraph keeps
+    with the next, and so do the paragraph that introduces the table and every note under it
+    but the last. A longer table may break across pages; its header rows repeat, and only they
+    keep with its first row."""
+    note_styles = answer.style_ids(styles.TABLE_NOTE)
+    for tbl in table.tables(answer.body):
+        for tr in table.rows_that_may_split(tbl):
+            table.forbid_split(tr)
+        rows = table.rows(tbl) if table.row_count(tbl) <= KEEP_TOGETHER_ROWS else None
+        first_rows = rows[:2] if rows is not None else table.first_rows(tbl, 2)
+        if first_rows:
+            table.repeat_as_header(first_rows[0])
+        if rows is None:
+            for tr in first_rows:
+                paragraph.keep_all_with_next(tr)
+            continue
+        paragraph.keep_all_with_next(tbl)
+        before = table.paragraph_before(tbl)
+        if before is not None:
+            paragraph.keep_with_next(before)
+        notes = list(itertools.takewhile(lambda p: paragraph.style_of(p) in note_styles, table.paragraphs_after(tbl)))
+        for p in notes[:-1]:
+            paragraph.keep_with_next(p)
+
+
+def end_with_the_last_section(answer: Answer) -> None:
+    """No empty page after a table on a landscape page of its own at the end of the answer."""
+    section.end_with_the_last_section(answer.body)
+
+
+def raise_note_calls(answer: Answer) -> None:
+    """Each note call the view marked ('(1)') in a run of its own, in the note call style."""
+    style_id = style_parts.ids_by_name(answer.styles()).get(styles.NOTE_REFERENCE.lower(), "NoteReference")
+    for run, call in runs.split_at(answer.body, NOTE_CALL, SUP_OPEN):
+        runs.styled_text(run, style_id, call)
+
+
+def restart_lists(answer: Answer) -> None:
+    """Every numbered list (consecutive paragraphs in the list style) starts at 1: each gets a
+    numbering of its own, so that items a person adds in Word later join their own list."""
+    if NUMBERING_PART not in answer.package:
+        return
+    list_styles = answer.style_ids(styles.LIST_NUMBER)
+    numbered = {k: v for k, v in style_parts.numbering_of(answer.styles()).items() if k in list_styles}
+    found = numbering.lists(answer.body, numbered)
+    if not found:
+        return
+    part = answer.package.edit(NUMBERING_PART)
+    for items in found:
+        num_id = numbering.new_instance(part, numbered[paragraph.style_of(items[0])])
+        if num_id is not None:
+            for p in items:
+                numbering.number(p, num_id)
+
+
+def place_footnotes(answer: Answer) -> None:
+    """Real Word footnotes where the text calls footnote() (an answer without any is left as it is)."""
+    if answer.footnotes:
+        footnotes.place_footnotes(answer.package, answer.footnotes, answer.rendered, answer.template_file)
+
+
+def trace_figures(answer: Answer) -> None:
+    """A hidden bookmark around each figure from the data, and the record of them in the package;
+    the figures of the other rendered parts (headers, footers) lose their marks."""
+    for name in answer.rendered:
+        figure_record.strip_marks(answer.package, name)
+    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale)
+
+
+def set_core_properties(answer: Answer) -> None:
+    """The document's title, subject, author, keywords and language, from the question."""
+    q = answer.question
+    answer.package.put(properties.CORE_PART, properties.core_part(
         title=q.title,
         subject=f"Antwoord op schriftelijke vraag nr. {q.number} ({q.zittingsjaar})",
         creator=q.minister.name,
-        language=lang,
+        language=answer.language,
         keywords=f"schriftelijke vraag; {q.zittingsjaar}; {q.number}",
         description=f"Ontwerp van antwoord, gemaakt met drafter uit {q.template}",
-        created=created,
-    )
-    parts[CONTENT_TYPES], parts[PACKAGE_RELS] = _with_custom_part(parts[CONTENT_TYPES], parts[PACKAGE_RELS])
-    parts[oxml.CUSTOM_PROPERTIES] = oxml.set_custom_properties(
-        parts.get(oxml.CUSTOM_PROPERTIES),
-        {FINGERPRINT: fingerprint(parts), QUESTION_ID: question_id(q)},
-    )
-    return parts
+        created=answer.created,
+    ))
 
 
-# --------------------------------------------------------------------------- footnotes
+def record_fingerprint(answer: Answer) -> None:
+    """drafter's record in the custom properties: the question, and the fingerprint of every
+    other part as it is written (so this pass comes last)."""
+    package = answer.package
+    package.declare(properties.CUSTOM_PART, properties.CUSTOM_CONTENT_TYPE)
+    package.relate(None, properties.CUSTOM_PART, properties.CUSTOM_RELATIONSHIP)
+    custom = package.read(properties.CUSTOM_PART) if properties.CUSTOM_PART in package else None
+    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package.parts()),
+              fingerprint.QUESTION_ID: fingerprint.question_id(answer.question)}
+    package.put(properties.CUSTOM_PART, properties.set_custom(custom, values))
 
 
-@lru_cache(maxsize=32)
-def _with_footnote_styles(styles_xml: bytes) -> tuple[bytes, str, str]:
-    root = oxml.parse(styles_xml)
-    text_id, ref_id = oxf.ensure_footnote_styles(root)
-    return oxml.serialize(root), text_id, ref_id
+#: The passes, in the order they run.
+PASSES = (
+    set_proofing_language,
+    add_note_call_style,
+    end_cells_with_a_paragraph,
+    keep_tables_together,
+    end_with_the_last_section,
+    raise_note_calls,
+    restart_lists,
+    place_footnotes,
+    trace_figures,
+    set_core_properties,
+    record_fingerprint,
+)
 
 
-def _footnotes_part_name(document_rels: bytes | None) -> str | None:
-    """The footnotes part the main document relates to, if any."""
-    if not document_rels:
-        return None
-    for rel in oxml.parse(document_rels):
-        if rel.get("Type") == oxf.FOOTNOTES_REL and rel.get("TargetMode") != "External":
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "word/" + target
-    return None
-
-
-def _leftover_problems(parts: dict[str, bytes], document, rendered: dict[str, bytes], template: str) -> list[Problem]:
-    """footnote() calls whose place holds no footnote in Word: headers, footers, notes, text boxes."""
-    hint = "Call footnote() in the text of the answer or in a table cell; Word has no footnotes there."
-    problems = [
-        Problem(f"footnote() in {place}: a footnote can only stand in the text or a table cell", file=template,
-                place="the document", hint=hint)
-        for place in oxf.places_of(document, TOKEN_RE)
-    ]
-    for name in rendered:
-        if name != package.MAIN_DOCUMENT and has_token(parts[name]):
-            what = name.removeprefix("word/").removesuffix(".xml")
-            problems.append(Problem(f"footnote() in {what}: a footnote can only stand in the text or a table cell",
-                                    file=template, place=name, hint=hint))
-    return problems
-
-
-def place_footnotes(parts: dict[str, bytes], document, collector: FootnoteCollector,
-                    rendered: dict[str, bytes], template: str) -> None:
-    """Turn the footnote() placeholders in the document into Word footnotes.
-
-    Notes go after the template's own in its footnotes part (made, with its relationship,
-    content type and settings, when the template has none), with ids above the largest it
-    has, in the order of their references. A note used at several places (one key) is
-    written once; its other places show its number through a cross-reference.
-    """
-    markers = [(run, int(n)) for run, n in oxml.split_runs_at(document, TOKEN_RE, TOKEN_START)]
-    problems = _leftover_problems(parts, document, rendered, template)
-    unknown = [n for _, n in markers if collector.get(n) is None]
-    if unknown:
-        problems.append(Problem(f"the text holds a footnote placeholder drafter did not make ({unknown[0]})",
-                                file=template, hint="Remove the private-use characters from the template."))
-    if problems:
-        raise TemplateProblem(problems=problems)
-    if not markers:
-        return
-    if STYLES not in parts:  # a package without styles (Word always writes them)
-        _add_part(parts, STYLES, oxf.new_styles_part(), oxf.STYLES_CT, oxf.STYLES_REL)
-    parts[STYLES], text_style, ref_style = _with_footnote_styles(parts[STYLES])
-    name = _footnotes_part_name(parts.get(DOCUMENT_RELS))
-    created = name is None or name not in parts
-    name = name or oxf.FOOTNOTES_PART
-    notes = oxml.parse(oxf.new_footnotes_part() if created else parts[name])
-    next_id = oxf.next_footnote_id(notes)
-    if next_id + len(markers) > MAX_NOTE_ID:
-        first_too_many = markers[MAX_NOTE_ID - next_id][0] if MAX_NOTE_ID >= next_id else markers[0][0]
-        paragraph = next(first_too_many.iterancestors(oxml.qn("w:p")), None)
-        text = oxml.text_of(paragraph).strip()[:60] if paragraph is not None else ""
-        raise TemplateProblem(
-            f"the answer would have {len(markers)} footnotes, more than Word can number "
-            f"({MAX_NOTE_ID - next_id + 1} more fit)", file=template,
-            place=f"the footnote() that makes too many, in the paragraph {text!r}" if text else None,
-            hint="Use fewer footnote() calls: give notes that repeat a key (footnote(text, key=...)), "
-            "or put long lists of sources under a table.")
-    first_of_key: dict[str, tuple[int, object]] = {}
-    cross_refs = []
-    for run, number in markers:
-        note = collector.get(number)
-        if note.key is not None and note.key in first_of_key:
-            cross_refs.append((run, first_of_key[note.key]))
-            continue
-        oxf.append_footnote(notes, next_id, note.text, text_style, ref_style)
-        oxf.make_footnote_reference(run, next_id, ref_style)
-        if note.key is not None:
-            first_of_key[note.key] = (next_id, run)
-        next_id += 1
-    if cross_refs:
-        bookmark_id = oxf.next_annotation_id(document)
-        marked = {}
-        shown = []
-        for run, (note_id, first_run) in cross_refs:
-            if note_id not in marked:
-                marked[note_id] = oxf.bookmark_name(note_id)
-                oxf.bookmark_around(first_run, bookmark_id, marked[note_id])
-                bookmark_id += 1
-            shown.append((oxf.make_note_cross_reference(run, marked[note_id], ref_style), note_id))
-        numbers = oxf.footnote_numbers(document)
-        for t, note_id in shown:
-            t.text = str(numbers[note_id])
-    if created:
-        _add_part(parts, name, oxml.serialize(notes), oxf.FOOTNOTES_CT, oxf.FOOTNOTES_REL)
-        if oxf.SETTINGS_PART in parts:
-            settings = oxml.parse(parts[oxf.SETTINGS_PART])
-            oxf.ensure_settings_footnote_pr(settings, oxf.structural_note_ids(notes))
-            parts[oxf.SETTINGS_PART] = oxml.serialize(settings)
-    else:
-        parts[name] = oxml.serialize(notes)
-
-
-_EMPTY_RELS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
-
-
-def _add_part(parts: dict[str, bytes], name: str, data: bytes, content_type: str, rel_type: str) -> None:
-    """A new part of the main document: its bytes, its content type, its relationship."""
-    parts[name] = data
-    parts[CONTENT_TYPES] = oxml.ensure_content_type(parts[CONTENT_TYPES], "/" + name, content_type)
-    parts[DOCUMENT_RELS] = oxml.ensure_relationship(parts.get(DOCUMENT_RELS) or _EMPTY_RELS, rel_type,
-                                                    name.removeprefix("word/"))
+def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
+    """The parts of the finished answer, in the template's order; template_file: the template
+    as messages name it (its folder too)."""
+    package = opc.Package({**template_parts, opc.MAIN_DOCUMENT: rendered.document, **rendered.parts})
+    answer = Answer(package, view.question, view.formatter.locale, view.context[FIGURES_KEY],
+                    view.context.get(FOOTNOTES_KEY), template_file or view.question.template, list(rendered.parts),
+                    created)
+    for run_pass in PASSES:
+        run_pass(answer)
+    return package.parts()

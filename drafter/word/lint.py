@@ -18,15 +18,15 @@ preparation the template's text is compared with what is left:
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
-
 from dataclasses import dataclass
-from drafter.errors import Problem
 
-#: The quotes Word's AutoCorrect types; Jinja2 needs straight ones (" and ').
-from drafter.view.jinja import TYPOGRAPHIC_QUOTES  # noqa: E402 - one list, for templates and texts alike
+from drafter.errors import Problem
+from drafter.oxml import markup
+#: The quotes Word's AutoCorrect types; Jinja2 needs straight ones (" and '): one list, for
+#: templates and texts alike.
+from drafter.view.jinja import TYPOGRAPHIC_QUOTES
 _DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 _OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -147,7 +147,7 @@ def _structure_alone(tag: str, para: Paragraph, problem) -> None:
 
 def dropped(paragraphs: list[Paragraph], prepared_xml: str, file: str, part: str) -> list[Problem]:
     """Text a person typed outside tags that the prepared template no longer holds."""
-    after = Counter(_words(_text_of_xml(prepared_xml)))
+    after = Counter(_words(markup.texts(prepared_xml)))
     problems = []
     before = Counter()
     for para in paragraphs:
@@ -167,10 +167,3 @@ def dropped(paragraphs: list[Paragraph], prepared_xml: str, file: str, part: str
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(_TAG.sub(" ", text))
-
-
-_TEXT_RUN = re.compile(r"<w:t(?:\s[^>]*)?>(.*?)</w:t>", re.DOTALL)
-
-
-def _text_of_xml(xml: str) -> str:
-    return " ".join(html.unescape(t) for t in _TEXT_RUN.findall(xml))

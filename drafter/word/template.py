@@ -15,49 +15,81 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import nullcontext
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SecurityError
-from lxml import etree
 from markupsafe import Markup
 
-from dataclasses import dataclass
-from drafter.word import lint
-from drafter.word import oxml
-from drafter.word import package
-from drafter.word import styles
-from drafter.files import stat_file
-from drafter.word.package import TEMPLATE_MISSING_HINT
+from drafter import oxml
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
+from drafter.files import stat_file
+from drafter.oxml import document, markup, opc, property_lists, section
+from drafter.oxml import paragraph as paragraphs
+from drafter.oxml import styles as style_parts
 from drafter.view.jinja import FIGURES_KEY, xml_environment
+from drafter.word import lint, styles, tables
+
+TEMPLATE_MISSING_HINT = "Check the template name in the register; templates live in answer_templates/ (or --templates)."
+#: Limits for a template: an answer template is tens of kilobytes.
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+STYLES_PART = "word/styles.xml"
 
 LOC_ATTR = "drafterloc"
 #: A paragraph's marker: an attribute, or (before a paragraph, row or cell that docxtpl replaces
 #: by its {%p %}, {%tr %} or {%tc %} tag) a Jinja2 comment on a line of its own, which leaves
 #: nothing in the output.
 _LOC_RE = re.compile(r' drafterloc="(\d+)"|\{#- drafterloc (\d+) #\}')
-#: Its two forms, each matched where str.find finds "drafterloc" (_without_locations).
-_LOC_ATTR_RE = re.compile(r' drafterloc="\d+"')
-_LOC_COMMENT_RE = re.compile(r'\{#- drafterloc \d+ #\}')
 _STRUCTURE_TAG = re.compile(r"\{%(p|tr|tc) ")
 #: Parts besides the body whose tags are rendered too.
 _TEMPLATED_PART = re.compile(r"^word/(header\d*|footer\d*|footnotes|endnotes)\.xml$")
-_BODY_MARK = "<drafterbody/>"
+_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.DOTALL)
 #: What {{p table() }} prints while the template runs; `render` puts the table in its place.
 #: Nothing else in a rendered part can look like it: values are escaped, so no '<' is typed.
-_TABLE_PLACE = "<drafter-table n=\"{}\"/>"
+_TABLE_PLACE = '<drafter-table n="{}"/>'
 _TABLE_PLACE_RE = re.compile(r'<drafter-table n="(\d+)"/>')
+#: A brace a template's tag prints, written so that docxtpl's preparation leaves it as it is.
+_LITERAL_BRACES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 
 
-@lru_cache(maxsize=1)
-def _docxtpl():
-    """docxtpl, only its XML preparation used: it never opens a file. Imported when a template
-    is prepared, so that commands that read no template (--help, status) do not load it."""
-    from docxtpl import DocxTemplate
-
-    return DocxTemplate(None)
+def read_template_parts(path: Path) -> dict[str, bytes]:
+    """All parts of a template .docx, in their order; anything that is no sound Word document
+    (not a zip, a zip bomb, a damaged entry, macros, a DTD, another kind of Office file) is a
+    TemplateProblem naming the part."""
+    shown = display_path(path)
+    hint = "Open the template in Word and save it again as a .docx (Word document)."
+    size = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template").st_size
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(f"the template is too large ({size // 1024 // 1024} MB)", file=shown, hint=hint)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateProblem(f"cannot read the file ({exc.strerror})", file=shown,
+                              hint="Check that the file exists and that you may read it.") from exc
+    try:
+        parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what="a Word document")
+    except opc.NotAZip as exc:
+        raise TemplateProblem("not a Word document (.docx): the file is not a valid zip package", file=shown,
+                              hint=hint) from exc
+    except opc.Damaged as exc:
+        raise TemplateProblem(f"the package is damaged ({exc.message})", file=shown, hint=hint) from exc
+    except opc.PackageError as exc:
+        if exc.part is not None:
+            raise TemplateProblem(exc.message, file=shown, place=f"part {exc.part!r}",
+                                  hint="A Word document never does: use a template saved by Word.") from exc
+        raise TemplateProblem(exc.message, file=shown, hint="Use a template made in Word.") from exc
+    for needed, what in ((opc.MAIN_DOCUMENT, opc.MAIN_DOCUMENT), (opc.CONTENT_TYPES, opc.CONTENT_TYPES),
+                         (opc.PACKAGE_RELS, f"{opc.PACKAGE_RELS} (which says where the document is)")):
+        if needed not in parts:
+            raise TemplateProblem(f"not a Word document: {what} is missing", file=shown, hint=hint)
+    again = "Open it in Word and save it with 'Save as', type 'Word Document (*.docx)'."
+    problems = [Problem(message, file=shown, place=f"part {name!r}", hint=again)
+                for name, message in opc.word_document_problems(parts)]
+    if problems:
+        raise TemplateProblem(problems=problems)
+    return parts
 
 
 @dataclass(frozen=True)
@@ -67,49 +99,34 @@ class _Compiled:
     lines: list[str]  # the prepared source, for lines without a marker
 
 
-def _describe_paragraphs(root: etree._Element, paragraphs: list | None = None) -> dict[int, str]:
+def place_of(place: paragraphs.Place, text: str) -> str:
+    """A paragraph's place as messages name it: 'paragraph 3', 'table 1, row 2, cell 1'."""
+    shown = f" ({text[:80]!r})" if text else ""
+    if place.table is None:
+        return f"paragraph {place.number}{shown}"
+    return f"table {place.table}, row {place.row}, cell {place.cell}{shown}"
+
+
+def _describe_paragraphs(root: oxml.Element, read: list[lint.Paragraph]) -> dict[int, str]:
     """Give every paragraph a marker and describe where it is, as a person would find it;
-    `paragraphs` gets each paragraph as the lint reads it."""
+    `read` gets each paragraph as the lint reads it."""
     locations = {}
-    body_count = 0
-    tables: dict[etree._Element, int] = {}
-    for index, p in enumerate(root.iter(oxml.qn("w:p"))):
-        p.set(LOC_ATTR, str(index))
-        text = oxml.text_of(p).strip()
-        shown = f" ({text[:80]!r})" if text else ""
-        tc = next(p.iterancestors(oxml.qn("w:tc")), None)
-        if tc is not None:
-            tr = tc.getparent()
-            tbl = tr.getparent()
-            if tbl not in tables:
-                tables[tbl] = len(tables) + 1
-            row = tbl.findall(oxml.qn("w:tr")).index(tr) + 1
-            cell = tr.findall(oxml.qn("w:tc")).index(tc) + 1
-            locations[index] = f"table {tables[tbl]}, row {row}, cell {cell}{shown}"
-        else:
-            body_count += 1
-            locations[index] = f"paragraph {body_count}{shown}"
-        if paragraphs is not None:
-            tr = tc.getparent() if tc is not None else None
-            paragraphs.append(lint.Paragraph(locations[index], _own_text(p),
-                                             oxml.text_of(tc) if tc is not None else None,
-                                             oxml.text_of(tr) if tr is not None else None))
+    for index, place in enumerate(paragraphs.places(root)):
+        p = place.paragraph
+        paragraphs.set_mark(p, LOC_ATTR, str(index))
+        text = paragraphs.text_of(p).strip()
+        locations[index] = place_of(place, text)
+        read.append(lint.Paragraph(
+            locations[index], paragraphs.own_text(p),
+            paragraphs.text_of(place.cell_element) if place.cell_element is not None else None,
+            paragraphs.text_of(place.row_element) if place.row_element is not None else None))
         tag = _STRUCTURE_TAG.search(text)
         if tag:
-            _mark_before({"p": p, "tr": next(p.iterancestors(oxml.qn("w:tr")), None),
-                          "tc": tc}[tag.group(1)], index)
+            replaced = {"p": p, "tr": place.row_element, "tc": place.cell_element}[tag.group(1)]
+            if replaced is not None and replaced.getparent() is not None:
+                # the marker before the element docxtpl will replace by the tag
+                paragraphs.text_before(replaced, f"\n{{#- {LOC_ATTR} {index} #}}")
     return locations
-
-
-_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.DOTALL)
-
-
-def _own_text(p: etree._Element) -> str:
-    """A paragraph's own text, without that of a paragraph inside it (a text box's)."""
-    w_p = oxml.qn("w:p")
-    return "".join("\t" if node.tag == oxml.qn("w:tab") else (node.text or "")
-                   for node in p.iter(oxml.qn("w:t"), oxml.qn("w:tab"))
-                   if next(node.iterancestors(w_p), None) is p)
 
 
 def _unescape_tag(m: re.Match) -> str:
@@ -118,46 +135,29 @@ def _unescape_tag(m: re.Match) -> str:
     return m.group(0).replace("&amp;", "&").replace("&quot;", '"').replace("&apos;", "'")
 
 
-def _mark_before(element: etree._Element | None, index: int) -> None:
-    """Put the marker of paragraph `index` before the element docxtpl will replace by a tag."""
-    if element is None or element.getparent() is None:
-        return
-    mark = f"\n{{#- {LOC_ATTR} {index} #}}"
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + mark
-    else:
-        parent = element.getparent()
-        parent.text = (parent.text or "") + mark
-
-
 def _prepare(xml: str) -> str:
     """docxtpl's preparation of tags, then one paragraph a line (for error lines)."""
-    xml = _TAG.sub(_unescape_tag, _docxtpl().patch_xml(xml))
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+    from docxtpl import DocxTemplate  # imported when a template is read: --help and status need none of it
 
-
-def _without_locations(xml: str) -> str:
-    """_LOC_RE.sub("", xml): each match holds "drafterloc" at a place of its own, found by
-    str.find; the regular expression alone tries every space and brace of the document."""
-    out, pos = [], 0
-    i = xml.find(LOC_ATTR)
-    while i >= 0:
-        m = _LOC_COMMENT_RE.match(xml, i - 4) if i - 4 >= pos else None
-        if m is None and i - 1 >= pos:
-            m = _LOC_ATTR_RE.match(xml, i - 1)
-        if m is not None:
-            out.append(xml[pos:m.start()])
-            pos = m.end()
-        i = xml.find(LOC_ATTR, i + len(LOC_ATTR))
-    out.append(xml[pos:])
-    return "".join(out)
+    return markup.paragraph_lines(_TAG.sub(_unescape_tag, DocxTemplate(None).patch_xml(xml)))
 
 
 def _finish_rendered(xml: str) -> str:
-    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the lines _prepare made
-    xml = _without_locations(xml)
-    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    """The rendered text without what preparing it added: the paragraphs' lines, their markers,
+    and the stand-ins of braces printed as text."""
+    xml = _LOC_RE.sub("", markup.joined_lines(xml))
+    for stand_in, brace in _LITERAL_BRACES:
+        xml = xml.replace(stand_in, brace)
+    return xml
+
+
+@dataclass
+class Rendered:
+    """A template rendered for one answer: the main document's tree, and the other parts whose
+    tags were rendered (as bytes, or as a tree when a table was put in)."""
+
+    document: oxml.Element
+    parts: dict[str, bytes | oxml.Element]
 
 
 class WordTemplate:
@@ -166,49 +166,49 @@ class WordTemplate:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.file = display_path(path)
-        self.parts = package.read_parts(path)
+        self.parts = read_template_parts(path)
         try:
-            root = oxml.parse(self.parts[package.MAIN_DOCUMENT])
-        except etree.XMLSyntaxError as exc:
+            root = oxml.parse(self.parts[opc.MAIN_DOCUMENT])
+        except oxml.XMLSyntaxError as exc:
             raise TemplateProblem(f"word/document.xml is not well-formed XML ({exc})", file=self.file,
-                                  hint="Open the template in Word and save it again.") from None
-        body = root.find(oxml.qn("w:body"))
+                                  hint="Open the template in Word and save it again.") from exc
+        body = document.body_of(root)
         if body is None:
             raise TemplateProblem("word/document.xml has no body", file=self.file)
-        styles_root = oxml.parse(self.parts["word/styles.xml"]) if "word/styles.xml" in self.parts else None
-        self.style_ids = oxml.style_ids_by_name(styles_root) if styles_root is not None else {}
-        paragraphs: list[lint.Paragraph] = []
-        locations = _describe_paragraphs(body, paragraphs)
-        body_xml = etree.tostring(body, encoding="unicode")
-        self.page = oxml.page_of(body_xml, styles_root)  # the text width a table built from data must fit
-        root.replace(body, etree.Element("drafterbody"))
-        head, _, tail = oxml.serialize(root).decode("utf-8").partition(_BODY_MARK)
-        self._head, self._tail = head, tail
-        self.body = self._compile(body_xml, locations, "the document", paragraphs)
+        styles_root = oxml.parse(self.parts[STYLES_PART]) if STYLES_PART in self.parts else None
+        self.style_ids = style_parts.ids_by_name(styles_root) if styles_root is not None else {}
+        # the answer's property lists are the template's (tables drafter builds are strict already)
+        property_lists.make_strict(body)
+        read: list[lint.Paragraph] = []
+        locations = _describe_paragraphs(body, read)
+        self.page = section.page_of(body, styles_root)  # the text width a table built from data must fit
+        body_xml = oxml.to_text(body)
+        self._head, self._tail = document.around_body(root)
+        self.body = self._compile(body_xml, locations, "the document", read)
         self.other: dict[str, _Compiled] = {}
         self._attributes: dict[str, frozenset[str]] = {}
         for name, data in self.parts.items():
             if _TEMPLATED_PART.match(name) and (b"{{" in data or b"{%" in data):
                 part_root = oxml.parse(data)
-                part_paragraphs: list[lint.Paragraph] = []
-                part_locations = _describe_paragraphs(part_root, part_paragraphs)
+                part_read: list[lint.Paragraph] = []
+                part_locations = _describe_paragraphs(part_root, part_read)
                 xml = oxml.serialize(part_root).decode("utf-8")
-                self.other[name] = self._compile(xml, part_locations, name, part_paragraphs)
+                self.other[name] = self._compile(xml, part_locations, name, part_read)
 
-    def _compile(self, xml: str, locations: dict[int, str], part: str, paragraphs: list) -> _Compiled:
-        problems = lint.lint(paragraphs, self.file, part)
+    def _compile(self, xml: str, locations: dict[int, str], part: str, read: list[lint.Paragraph]) -> _Compiled:
+        problems = lint.lint(read, self.file, part)
         if problems:
             raise TemplateProblem(problems=problems)
         prepared = _prepare(xml)
-        problems = lint.dropped(paragraphs, prepared, self.file, part)
+        problems = lint.dropped(read, prepared, self.file, part)
         if problems:
             raise TemplateProblem(problems=problems)
         lines = prepared.split("\n")
         try:
             template = xml_environment().from_string(prepared)
-        except RecursionError:
+        except RecursionError as exc:
             raise TemplateProblem("a tag is nested too deeply to read", file=self.file, place=part,
-                                  hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from None
+                                  hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from exc
         except TemplateSyntaxError as exc:
             raise TemplateProblem(
                 f"template tag error: {exc.message}",
@@ -216,7 +216,7 @@ class WordTemplate:
                 place=self._where(lines, locations, exc.lineno, part),
                 hint="Correct the tag in Word: every {% if %} / {% for %} needs its {% endif %} / {% endfor %}, "
                 "and names are written as in the template guide (docs/templates.md).",
-            ) from None
+            ) from exc
         return _Compiled(template, locations, lines)
 
     @staticmethod
@@ -250,15 +250,14 @@ class WordTemplate:
         """The attributes a tag of this template takes from `name`: {'date', 'answered'} for question."""
         from jinja2 import nodes
 
-        cache = self._attributes  # a template is compiled once and reused: so is this
-        if name not in cache:
+        if name not in self._attributes:  # worked out once for the template's lifetime
             found: set[str] = set()
             for compiled in (self.body, *self.other.values()):
                 tree = xml_environment().parse("\n".join(compiled.lines))
                 found.update(node.attr for node in tree.find_all(nodes.Getattr)
                              if isinstance(node.node, nodes.Name) and node.node.name == name)
-            cache[name] = frozenset(found)
-        return cache[name]
+            self._attributes[name] = frozenset(found)
+        return self._attributes[name]
 
     def names(self, context: dict) -> set[str]:
         """Every name a tag of this template can use with this context: the view's, the
@@ -272,7 +271,7 @@ class WordTemplate:
             place = self._where(compiled.lines, compiled.locations, _template_line(), part)
             problems = [Problem(p.message + (f" ({p.file}, {p.place})" if p.file and p.place else (f" ({p.file})" if p.file else "")),
                                 file=self.file, place=place, hint=p.hint) for p in exc.problems]
-            raise TemplateProblem(problems=problems) from None
+            raise TemplateProblem(problems=problems) from exc
         except SecurityError as exc:
             line = getattr(exc, "template_line", None) or _template_line()
             raise TemplateProblem(
@@ -281,21 +280,21 @@ class WordTemplate:
                 place=self._where(compiled.lines, compiled.locations, line, part),
                 hint="Templates run in a sandbox: they can use the answer's names (see the README), "
                 "not Python internals, files or the environment.",
-            ) from None
+            ) from exc
         except TemplateError as exc:
             raise TemplateProblem(
                 f"template tag error: {readable(exc.message or exc)}",
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
                 hint="Check the name against the template guide (docs/templates.md), or the data behind it.",
-            ) from None
+            ) from exc
         except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
             raise TemplateProblem(
                 f"template tag error: {readable(exc)}",
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
                 hint="Check the tag and the data it uses.",
-            ) from None
+            ) from exc
 
     def style_id(self, name: str) -> str:
         """The id of a named style of this template; a missing style is a template problem."""
@@ -316,36 +315,37 @@ class WordTemplate:
         built = [] if built is None else built
 
         def table(which, style: str | None = None):
-            tables = context.get("tables", {})
-            view = tables.get(which) if isinstance(which, str) else which
+            available = context.get("tables", {})
+            view = available.get(which) if isinstance(which, str) else which
             if view is None:
                 raise DrafterError(f"there is no table {which!r} in this answer's data",
-                                   hint=f"Tables of this question: {', '.join(tables) or 'none'}.")
+                                   hint=f"Tables of this question: {', '.join(available) or 'none'}.")
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
-            built.append(oxml.build_table(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
+            built.append(tables.build(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
             return Markup(_TABLE_PLACE.format(len(built) - 1))
 
         return {"table": table}
 
-    def _put_tables(self, xml: str, built: list[oxml.BuiltTable], part: str,
-                    rows: list[oxml.TableRows] | None = None) -> str:
-        """The rendered part with each table() placeholder replaced by its table; with `rows`
-        (the main document): a table's body rows, when they can, go to `rows` and stand in the
-        part as oxml.ROWS_STANDIN until the answer is finished (finish puts them back)."""
-        if not built:
-            return xml
+    def _parsed(self, xml: str, part: str) -> oxml.Element:
+        try:
+            return oxml.parse(xml)
+        except oxml.XMLSyntaxError as exc:
+            raise TemplateProblem(
+                f"the tags make {part}'s XML unreadable ({exc.msg})", file=self.file, place=part,
+                hint="Look for a tag that opens in one paragraph and closes in another, or a {%p %} beside "
+                "other text; write each tag whole in one paragraph.") from exc
+
+    def _put_tables(self, xml: str, built: list[str], part: str) -> str:
+        """The rendered part with each table() placeholder replaced by its table's XML, so that
+        the part is parsed once, tables and all."""
         found = 0
 
         def put(m: re.Match) -> str:
             nonlocal found
             found += 1
-            table = built[int(m.group(1))]
-            if rows is None or table.rows is None:
-                return table.xml
-            rows.append(table.rows)
-            return table.standing_in(len(rows) - 1)
+            return built[int(m.group(1))]
 
         xml = _TABLE_PLACE_RE.sub(put, xml)
         if found != len(built):
@@ -356,20 +356,31 @@ class WordTemplate:
         built.clear()
         return xml
 
-    def render(self, context: dict) -> oxml.Rendered:
-        """The parts whose content the tags change: the main document and templated parts
-        (with the body rows of the main document's tables, standing apart)."""
-        built: list[oxml.BuiltTable] = []
-        rows: list[oxml.TableRows] = []
+    def _put_section_breaks(self, root: oxml.Element) -> None:
+        """The section breaks around a table on a landscape page of its own: copies of the
+        template's section, the second turned landscape."""
+        for n, placeholder in document.placeholders(root, tables.SECTION_BREAK):
+            document.replace(placeholder, [section.section_break(self.page, landscape=n == "1")])
+
+    def render(self, context: dict) -> Rendered:
+        """The parts whose content the tags change: the main document and templated parts."""
+        built: list[str] = []
         context = {**context, **self._helpers(context, built)}
         figures = context.get(FIGURES_KEY)
         with figures.recording("the template") if figures is not None else nullcontext():
-            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document", rows)
-            out = oxml.Rendered({package.MAIN_DOCUMENT: (self._head + body + self._tail).encode("utf-8")}, rows)
+            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document")
+            main = self._parsed(self._head + body + self._tail, "the document")
+            self._put_section_breaks(main)
+            parts: dict[str, bytes | oxml.Element] = {}
             for name, compiled in self.other.items():
                 xml = self._put_tables(self._render_one(compiled, context, name), built, name)
-                out[name] = xml.encode("utf-8")
-        return out
+                if tables.SECTION_BREAK in xml:  # a landscape table in a header: its breaks too
+                    root = self._parsed(xml, name)
+                    self._put_section_breaks(root)
+                    parts[name] = root
+                else:
+                    parts[name] = xml.encode("utf-8")
+        return Rendered(main, parts)
 
 
 def _template_line() -> int | None:
@@ -383,12 +394,6 @@ def _template_line() -> int | None:
     return line
 
 
-@lru_cache(maxsize=64)
-def _load(path: Path, mtime_ns: int, size: int) -> WordTemplate:
-    return WordTemplate(path)
-
-
 def load_template(path: Path) -> WordTemplate:
-    """A compiled template, cached while the file is unchanged."""
-    st = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template")
-    return _load(path.resolve(), st.st_mtime_ns, st.st_size)
+    """A template read and compiled (a caller that makes many answers keeps it: see pipeline.Generator)."""
+    return WordTemplate(path)

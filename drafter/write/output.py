@@ -14,21 +14,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
 import tempfile
 import time
-import zipfile
-import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from drafter.word import finish
-from drafter.word import oxml
-from drafter.word import package
-from drafter.errors import DrafterError, OutputError, display_path
+from drafter.errors import OutputError, display_path
+from drafter.oxml import opc
+from drafter.word.fingerprint import FINGERPRINT, read_recorded
 from drafter.files import hide, office_lock_files
 
 
@@ -55,13 +51,6 @@ class Ownership(StrEnum):
 TEMP_SUFFIX = ".part"
 BESIDE_TAG = "nieuwe-versie"
 
-#: Why a file is not an answer drafter can read back: it cannot be read (OSError), is no zip or
-#: a damaged one (BadZipFile, zlib.error, EOFError), is encrypted or compressed in a way
-#: zipfile does not read (RuntimeError, NotImplementedError), or its XML is not well formed
-#: (lxml's XMLSyntaxError is a SyntaxError; ValueError for text XML cannot hold) or is refused
-#: by the XML layer's limits (DrafterError). Any other exception is a bug, and is raised.
-UNREADABLE = (OSError, zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, SyntaxError,
-              ValueError, DrafterError)
 
 
 @dataclass(frozen=True)
@@ -86,38 +75,24 @@ class WriteResult:
         return f"wrote {shown}; the edited file was kept as {display_path(self.backup)}"
 
 
-def _recorded(source) -> tuple[dict[str, str], str | None]:
-    """The custom properties drafter recorded in a .docx (path or bytes), and its fingerprint now."""
-    with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
-        names = archive.namelist()
-        if oxml.CUSTOM_PROPERTIES not in names or package.MAIN_DOCUMENT not in names:
-            return {}, None
-        props = oxml.read_custom_properties(archive.read(oxml.CUSTOM_PROPERTIES))
-        if len(names) > package.MAX_ENTRIES:
-            return props, None
-        parts = {n: archive.read(n) for n in names}
-    return props, finish.fingerprint(parts)
-
-
 def ownership(path: Path, question: str | None = None) -> Ownership:
     """Whose the file at path is; OTHER: drafter's answer to another question than `question`."""
     try:
-        props, current = _recorded(path)
-    except UNREADABLE:  # a file drafter cannot read is not one it made
+        recorded = read_recorded(path)
+    except (OSError, opc.PackageError):  # a file drafter cannot read, or no zip, is not one it made
         return Ownership.FOREIGN
-    recorded = props.get(finish.FINGERPRINT)
-    if not recorded or current is None:
+    if recorded.current is None or not recorded.properties.get(FINGERPRINT):
         return Ownership.FOREIGN
-    if question is not None and props.get(finish.QUESTION_ID) != question:
+    if question is not None and recorded.question != question:
         return Ownership.OTHER
-    return Ownership.UNEDITED if current == recorded else Ownership.EDITED
+    return Ownership.UNEDITED if recorded.unchanged else Ownership.EDITED
 
 
 def _question_of(data: bytes) -> str | None:
     """The question a new draft answers, from its record (None: bytes that are no answer of drafter's)."""
     try:
-        return _recorded(data)[0].get(finish.QUESTION_ID)
-    except UNREADABLE:
+        return read_recorded(data).question
+    except opc.PackageError:  # bytes that are no zip package are no answer of drafter's
         return None
 
 

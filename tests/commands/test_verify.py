@@ -12,7 +12,7 @@ from drafter.commands.verify import (MISMATCHES, AnswerReport, Finding, FindingS
                                      carry_over_text, compare, json_report, text_report)
 from drafter.errors import Problem
 from drafter.view.figures import Figure, Source
-from drafter.word.figures import AnswerFigures, Found
+from drafter.word.read_answer import AnswerFigures, Found
 
 S = FindingStatus
 

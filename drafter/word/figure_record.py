@@ -1,0 +1,146 @@
+"""The figure record: a hidden bookmark around each figure in an answer, and the map of them in
+the package.
+
+The view marks every figure it formats (``view/figures``). When the answer is finished, each
+mark becomes a bookmark around the figure's run, named ``_DrafterFig<n>``: Word treats a
+bookmark whose name starts with "_" as hidden (like its own ``_Toc`` and ``_Ref`` bookmarks),
+so the reader sees nothing and can edit around and inside it freely. The map from bookmark to
+figure (its key, value as shown, raw value, source, table, row and column, and where it
+stands) is a custom XML part of the package, which Word keeps and never shows.
+
+Measured before choosing (LibreOffice 7.4 headless open-and-save to .docx; python-docx 1.2
+open, edit runs, save): both keep bookmarks, including those whose name starts with "_",
+and the custom XML part with its properties part (LibreOffice renumbers relationship ids:
+the part is found by its content, never by id). python-docx's ``cell.text = ...`` and
+``paragraph.text = ...`` drop the bookmarks inside, so reading an answer back
+(``read_answer``) falls back to the figure's table, row and column labels, or to its
+paragraph's text.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from drafter import oxml
+from drafter.oxml import bookmarks, customxml, document
+from drafter.oxml import paragraph as paragraphs
+from drafter.oxml import run as runs
+from drafter.oxml.opc import MAIN_DOCUMENT, Package
+from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE, Figure, FigureCollector, Source
+from drafter.word.places import Layout, clean
+
+NS = "urn:drafter:figures:1"
+ROOT = "figures"
+#: A figure's bookmark is named this, then the figure's number (hidden in Word: it starts with "_").
+BOOKMARK_PREFIX = "_DrafterFig"
+_MARK_CHARS = re.compile("[" + FIG_OPEN + FIG_SEP + FIG_CLOSE + "]")
+
+
+# --------------------------------------------------------------------------- placing the marks
+
+
+def strip_marks(package: Package, name: str) -> None:
+    """A rendered part where figures are not traced (a header, a footer): its figures without marks."""
+    if runs.strip_marks(package.read(name), MARK_RE, _MARK_CHARS, FIG_OPEN):
+        package.edit(name)
+
+
+def mark_figures(root: oxml.Element, collector: FigureCollector) -> list[tuple[Figure, oxml.Element]]:
+    """Each figure the collector made, cut out of its mark into a run of its own (the mark's
+    characters gone), with that run, in document order. A template may print a figure twice:
+    the first place is the figure's (a bookmark's name is unique); marks where no run can hold
+    the figure only lose their marks."""
+    placed = []
+    seen: set[int] = set()
+    for t in runs.texts_holding(root, FIG_OPEN):
+        for number, run in runs.cut_at_marks(t, MARK_RE, _MARK_CHARS):
+            figure = collector.get(int(number))
+            if figure is not None and figure.number not in seen:
+                seen.add(figure.number)
+                placed.append((figure, run))
+    return placed
+
+
+def trace(package: Package, collector: FigureCollector, question_id: str, locale: str) -> None:
+    """Bookmark every marked figure of the main document and store the record in the package.
+
+    An answer always gets the record (empty when it shows no figure from the data), so that
+    verify can tell an answer without figures from one made before figures were traced."""
+    root = package.edit(MAIN_DOCUMENT)
+    placed = mark_figures(root, collector)
+    bookmarks.around([(run, f"{BOOKMARK_PREFIX}{figure.number}") for figure, run in placed],
+                     bookmarks.next_id(root, with_note_references=True))
+    body = document.body_of(root)
+    layout = Layout(body if body is not None else root)
+    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{NS}/{question_id}")).upper() + "}"
+    customxml.add_item(package, record(question_id, locale, [(figure, where(figure, layout, run))
+                                                             for figure, run in placed]), item_id, NS)
+
+
+# --------------------------------------------------------------------------- the record's XML
+
+
+def where(figure: Figure, layout: Layout, run: oxml.Element) -> list[tuple[str, str]]:
+    """Where a figure stands, as its record's entry says it: its place as a reader names it, and
+    its table cell's indexes, or its paragraph's text and where in it the figure starts."""
+    p = paragraphs.ancestor(run)
+    cell = layout.cell_of(p) if p is not None else None
+    if cell is not None:
+        return [("place", layout.cell_place(*cell, grand_total=figure.adds == "all")),
+                ("cell", f"{cell[0]} {cell[1]} {cell[2]}")]
+    place = layout.text_place(p, figure.shown)
+    if p is None:
+        return [("place", place)]
+    # the length of the text before it, cleaned as the paragraph's text is (the "x" keeps a
+    # space just before the figure)
+    at = len(clean(layout.text_before(p, run) + "x")) - 1
+    return [("place", place), ("paragraph", layout.text(p)), ("at", str(at))]
+
+
+def record(question_id: str, locale: str, entries: list[tuple[Figure, list[tuple[str, str]]]]) -> bytes:
+    """The record part's bytes: its root (the question, the locale) holding an element for each
+    figure: what it is, where it came from (its sources), where it stands (``where``). An
+    optional attribute without a value is left out."""
+    out = customxml.ElementsText()
+    q, o, c = out.QUOTE, out.OPEN, out.CLOSE
+    out.add(f"{o}figures xmlns={q}{NS}{q} question={q}{question_id}{q} locale={q}{locale}{q}"
+            + ("/" if not entries else "") + c, question_id + locale)
+    for f, place in entries:
+        # one figure's element, written in one go (a long table's record has tens of thousands),
+        # an optional attribute only with a value
+        markup = (f"{o}figure n={q}{f.number}{q}{f' key={q}{f.key}{q}' if f.key else ''}"
+                  f"{f' kind={q}{f.kind}{q}' if f.kind else ''}{f' shown={q}{f.shown}{q}' if f.shown else ''}"
+                  f" raw={q}{f.raw!r}{q} scale={q}{f.scale!r}{q}{f' table={q}{f.table}{q}' if f.table else ''}"
+                  f"{f' row={q}{f.row}{q}' if f.row else ''}{f' column={q}{f.column}{q}' if f.column else ''}"
+                  f"{f' row-key={q}{f.row_key}{q}' if f.row_key else ''}"
+                  f"{f' column-key={q}{f.column_key}{q}' if f.column_key else ''}"
+                  f"{f' where={q}{f.where}{q}' if f.where else ''}{f' section={q}{f.section}{q}' if f.section else ''}"
+                  f"{f' adds={q}{f.adds}{q}' if f.adds else ''}"
+                  + "".join([f" {name}={q}{value}{q}" for name, value in place]))
+        values = (f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}"
+                  f"{f.section}{f.adds}" + "".join([value for _, value in place]))
+        if f.sources:
+            markup += c + "".join([f"{o}source file={q}{s.file}{q} place={q}{s.place}{q}"
+                                   f"{f' ref={q}{s.ref}{q}' if s.ref else ''}"
+                                   f"{f' part-of={q}{s.part_of}{q}' if s.part_of else ''}/{c}" for s in f.sources])
+            markup += f"{o}/figure{c}"
+            values += "".join([f"{s.file}{s.place}{s.ref}{s.part_of}" for s in f.sources])
+        else:
+            markup += f"/{c}"
+        out.add(markup, values)
+    if entries:
+        out.add(f"{o}/figures{c}", "")
+    return customxml.document(out.text())
+
+
+def figure_of(attributes: dict[str, str], sources: list[dict[str, str]]) -> Figure:
+    """A record's entry as the figure it records (ValueError, TypeError: a damaged entry)."""
+    a = attributes
+    return Figure(number=int(a["n"]), key=a.get("key"), kind=a.get("kind", "text"), shown=a.get("shown", ""),
+                  raw=float(a["raw"]), scale=float(a.get("scale", "1")),
+                  sources=tuple(Source(s.get("file", ""), s.get("place", ""), s.get("ref", ""), s.get("part-of", ""))
+                                for s in sources),
+                  table=a.get("table", ""), row=a.get("row", ""), column=a.get("column", ""),
+                  row_key=a.get("row-key", ""), column_key=a.get("column-key", ""), where=a.get("where", ""),
+                  section=a.get("section", ""), adds=a.get("adds", "column" if a.get("kind") == "total" else ""))

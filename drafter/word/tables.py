@@ -1,0 +1,147 @@
+"""A table built from data for a Word answer: its columns' widths, its type size, its page.
+
+The view gives the table's texts (``view.answer.TableView``); here they get their styles, each
+column a width that follows its content, and, when the table is wider than the text, smaller
+type or (``fit: landscape``) a landscape page of its own. ``oxml.table`` writes the XML.
+"""
+
+from __future__ import annotations
+
+from drafter.oxml.section import Page
+from drafter.oxml.table import TableXml
+
+#: Column widths in twentieths of a point: about one character's width (at the normal size,
+#: 11 pt), and the limits; a table that would pass the margin gets narrower columns first.
+CHAR_WIDTH, MIN_LABEL, MAX_LABEL, MIN_FIGURE, MAX_FIGURE = 115, 1400, 4800, 1500, 3000
+COMPACT_FIGURE, COMPACT_LABEL, COMPACT_MAX_LABEL = 650, 1200, 2800
+#: Headings are set in bold: their characters are wider.
+HEADING_WIDER = 1.15
+#: A cell's left and right margins together (Word's default: 2 x 0.19 cm).
+CELL_MARGINS = 216
+#: A wide table's type is made smaller down to this size (half points: 7 pt), no further.
+SMALLEST_TYPE = 14
+#: Tables of at most this many rows are kept on one page with their notes; longer ones may
+#: break across pages (their header rows repeat).
+KEEP_TOGETHER_ROWS = 25
+
+
+#: Where a section break stands in a table's XML until the document is parsed: the break is a
+#: copy of the template's own section, which only the parsed document can copy.
+SECTION_BREAK = "drafter-section-break"
+
+
+def _width(texts, least: int, most: int) -> int:
+    longest = max((len(t) for t in texts), default=0)
+    return max(least, min(most, (longest + 2) * CHAR_WIDTH))
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def column_widths(table, text_width: int) -> tuple[list[int], float]:
+    """The width of each column (label, text columns, figures), and the factor by which the
+    type must shrink for them to fit the text width (1: it fits at the normal size).
+
+    Widths follow the content: as roomy as before while that fits; else each column as wide
+    as its longest figure or word (headers wrap); else everything smaller, in proportion."""
+    lead = table.lead
+    figures = table.columns[lead:]
+    body = [r for r in table.rows if not r.section]
+    labels = [r.label.text for r in table.rows if not r.section] + [table.corner.text]
+    texts = [[c.text] + [r.cells[i].text for r in body] for i, c in enumerate(table.columns[:lead])]
+    roomy = ([_width(labels, MIN_LABEL, MAX_LABEL)] + [_width(t, MIN_LABEL, MAX_LABEL) for t in texts]
+             + [_width([c.text for c in figures] + [c.text for r in body for c in r.cells[lead:]],
+                       MIN_FIGURE, MAX_FIGURE)] * len(figures))
+    if sum(roomy) <= text_width:
+        return roomy, 1.0
+    compact = [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(t) for t in labels) + 2) * CHAR_WIDTH))]
+    compact += [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(x) for x in t) + 2) * CHAR_WIDTH)) for t in texts]
+    group_of = [g for g in table.groups for _ in range(g.span)]
+    for i, c in enumerate(figures):
+        longest = max([_longest_word(c.text) * HEADING_WIDER] + [len(r.cells[lead + i].text) for r in body])
+        width = int(longest * CHAR_WIDTH) + CELL_MARGINS + CHAR_WIDTH
+        if i < len(group_of):  # a group's label, unbroken, over the columns it spans
+            g = group_of[i]
+            width = max(width, int((_longest_word(g.label.text) * HEADING_WIDER + 1) * CHAR_WIDTH + CELL_MARGINS) // g.span)
+        compact.append(max(COMPACT_FIGURE, width))
+    if sum(compact) <= text_width:
+        spare = text_width - sum(compact)  # give the label column what is left, up to its roomy width
+        compact[0] += min(spare, max(0, roomy[0] - compact[0]))
+        return compact, 1.0
+    margins = CELL_MARGINS * len(compact)  # the cell's own margins do not shrink with the type
+    factor = (text_width - margins) / (sum(compact) - margins)
+    return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
+
+
+def build(table, styles: dict[str, str], page: Page | None = None) -> str:
+    """A whole table as WordprocessingML text: caption, the table (header rows repeated), its notes.
+
+    ``table`` is a view.TableView; ``styles`` maps the roles caption, table, heading,
+    heading_number, heading_group, text, number, total, total_number and note to the template's
+    style ids. A table with column groups gets two header rows, both repeated. Columns never
+    pass the margin: a wide table gets narrower columns, then smaller type, or (table.fit
+    'landscape') a landscape page of its own. A figure's cell holds its text with the figure's
+    mark (``str(cell)``), which the figure record turns into a hidden bookmark. A table on a
+    landscape page stands between two SECTION_BREAK placeholders, n="0" (the pages before it
+    end) and n="1" (its own page ends)."""
+    page = page or Page()
+    xml = TableXml()
+    caption = table.title.text if table.title is not None else ""
+    if table.caption:
+        caption = f"{caption} ({table.caption})" if caption else table.caption[:1].upper() + table.caption[1:]
+    widths, factor = column_widths(table, page.text_width)
+    landscape = factor < 1 and table.fit == "landscape" and page.section is not None
+    if landscape:
+        widths, factor = column_widths(table, page.landscape_width)
+    size = max(SMALLEST_TYPE, int(page.type_size * factor)) if factor < 1 else None
+    out = [f'<{SECTION_BREAK} n="0"/>'] if landscape else []
+    if caption:
+        out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
+    lead = table.lead
+    rows = []
+    merge = None
+    if table.groups:  # a first header row: each group's label over its columns
+        merge = "continue"
+        cells = xml.cell(styles["heading"], table.corner.text, widths[0], merge="restart", size=size)
+        cells += "".join(xml.cell(styles["heading"], c.text, widths[1 + i], merge="restart", size=size)
+                         for i, c in enumerate(table.columns[:lead]))
+        at = 1 + lead
+        for g in table.groups:
+            cells += xml.cell(styles["heading_group"], g.label.text, sum(widths[at:at + g.span]), span=g.span,
+                              size=size)
+            at += g.span
+        # a column under no group (the column total): its header down both rows, as the corner's
+        cells += "".join(xml.cell(styles["heading_number"], c.text, widths[at + i], merge="restart", size=size)
+                         for i, c in enumerate(table.columns[at - 1:]))
+        rows.append(xml.row(cells, header=True))
+    grouped = sum(g.span for g in table.groups) if merge else len(table.columns) - lead
+    cells = xml.cell(styles["heading"], "" if merge else table.corner.text, widths[0], merge=merge, size=size)
+    cells += "".join(xml.cell(styles["heading"], "" if merge else c.text, widths[1 + i], merge=merge, size=size)
+                     for i, c in enumerate(table.columns[:lead]))
+    cells += "".join(xml.cell(styles["heading_number"], c.text, widths[1 + lead + i], size=size) if i < grouped else
+                     xml.cell(styles["heading_number"], "", widths[1 + lead + i], merge="continue", size=size)
+                     for i, c in enumerate(table.columns[lead:]))
+    rows.append(xml.row(cells, header=True))
+    keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
+    for index, row in enumerate(table.rows):
+        row_keep = keep or index == 0 or row.section
+        if row.section:
+            rows.append(xml.row(xml.cell(styles["heading"], row.label.text, sum(widths), span=len(widths), size=size,
+                                         keep=row_keep)))
+            continue
+        label_style, number_style = ("total", "total_number") if row.total else ("text", "number")
+        cells = xml.cell(styles[label_style], row.label.text, widths[0], size=size, keep=row_keep)
+        for i, c in enumerate(row.cells):
+            style = (number_style if not c.total else "total_number") if c.numeric else \
+                (label_style if not c.total else "total")
+            cells += xml.cell(styles[style], str(c), widths[1 + i], size=size, keep=row_keep)
+        rows.append(xml.row(cells))
+    fixed = factor < 1 or sum(widths) > page.text_width * 0.9
+    out.append(xml.table(styles["table"], widths, rows, fixed=fixed, total_row=any(r.total for r in table.rows)))
+    under = [f"{note.marker}\t{note.text}" for note in table.notes] + list(table.remarks)
+    for i, text in enumerate(under):
+        out.append(xml.paragraph(styles["note"], text, keep_next=i < len(under) - 1))
+    if landscape:
+        out.append(f'<{SECTION_BREAK} n="1"/>')
+    return "".join(out)

@@ -1,0 +1,33 @@
+"""Bookmarks: a new id, bookmarks around runs, the text inside them."""
+
+from __future__ import annotations
+
+from drafter.oxml import bookmarks
+
+from .helpers import body, xml_of
+
+
+def test_a_new_id_is_above_the_marks_ids_and_note_references_count_only_when_asked():
+    b = body('<w:p><w:bookmarkStart w:id="4" w:name="x"/><w:r><w:footnoteReference w:id="9"/></w:r>'
+             '<w:commentRangeStart w:id="-1"/><w:ins w:id="6"/></w:p>')
+    assert bookmarks.next_id(b) == 7
+    assert bookmarks.next_id(b, with_note_references=True) == 10
+    assert bookmarks.next_id(body("<w:p/>")) == 0
+
+
+def test_bookmarks_go_around_runs_with_ids_in_order():
+    b = body("<w:p><w:r><w:t>a</w:t></w:r><w:r><w:t>b</w:t></w:r></w:p>")
+    first, second = b[0]
+    bookmarks.around([(second, "_Fig&2"), (first, "_Fig1")], 3)
+    assert xml_of(b[0]) == (
+        '<w:p><w:bookmarkStart w:id="4" w:name="_Fig1"/><w:r><w:t>a</w:t></w:r><w:bookmarkEnd w:id="4"/>'
+        '<w:bookmarkStart w:id="3" w:name="_Fig&amp;2"/><w:r><w:t>b</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>')
+
+
+def test_the_text_inside_bookmarks_without_note_calls():
+    b = body('<w:p><w:bookmarkStart w:id="1" w:name="_Fig7"/><w:r><w:t>1.2</w:t></w:r>'
+             '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>(1)</w:t></w:r><w:r><w:t>34</w:t></w:r>'
+             '<w:bookmarkEnd w:id="1"/><w:r><w:t> after</w:t></w:r><w:bookmarkStart w:id="2" w:name="other"/></w:p>')
+    found = bookmarks.texts_inside(b, "_Fig")
+    assert {name: text for name, (text, _) in found.items()} == {"7": "1.234"}
+    assert found["7"][1] is b[0][0]
