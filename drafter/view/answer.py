@@ -372,10 +372,19 @@ class _ViewBuilder:
         return MinisterView(name=m.name, title=m.title, given_role=m.role, given_department=m.department,
                             articles=articles.get(m.gender, articles.get(None)))
 
+    def referring_part(self) -> PartView:
+        """A referring answer's one part: the sentence that refers to the coordinated answer."""
+        to = self.question.refers_to
+        sentences = self.fmt.words["refers"]
+        sentence = sentences.get(to.minister.gender, sentences[None]).format(
+            name=to.minister.name, number=to.number, zittingsjaar=to.zittingsjaar)
+        return PartView(numbers=(), number="", heading="", blocks=(BlockView(BlockKind.TEXT, text=sentence, first=True),),
+                        notes=(), numbered=False)
+
     def build(self) -> AnswerView:
         q, fmt = self.question, self.fmt
         preamble = tuple(self.text(t, q.place, "preamble") for t in q.preamble)
-        parts = [self.part(p) for p in q.parts]
+        parts = [self.part(p) for p in q.parts] if q.refers_to is None else [self.referring_part()]
         for name in q.tables:  # tables the template shows directly, not through a part
             self.table(name)
         date = fmt.date(q.date)
@@ -400,8 +409,11 @@ class _ViewBuilder:
             question=qview,
             minister=self.minister(),
             words=fmt.words,
-            answer={"preamble": preamble, "parts": parts, "numbered": self.numbered,
-                    "repeat_questions": q.layout.repeat_questions},
+            answer={"preamble": preamble, "parts": parts, "numbered": self.numbered and q.refers_to is None,
+                    "repeat_questions": q.layout.repeat_questions,
+                    # put to several ministers: the coordinated copy a referring answer refers to, and the
+                    # copies that refer to a coordinated answer (each: minister, number, zittingsjaar)
+                    "refers_to": q.refers_to, "referred_by": q.referred_by},
             answers={n: p for p in parts for n in p.numbers},
             tables=self.tables,
         )

@@ -39,6 +39,9 @@ WORDS = {
         "all": "allen",  # three or more: (allen GroenLinks)
         "reference": "op vraag nr. {number} van {date} van {asker}",
         "combined": "Antwoord op vragen {numbers}",
+        # a referring answer, to the coordinated answer of another minister (by that minister's gender)
+        "refers": {None: "Ik verwijs naar het antwoord van minister {name} op vraag nr. {number} "
+                         "(zittingsjaar {zittingsjaar})."},
         "and": "en",
         "total": "Totaal",
         "unit_euro": "bedragen in euro",
@@ -66,6 +69,8 @@ WORDS = {
         "all": "tous",
         "reference": "à la question n° {number} du {date} de {asker}",
         "combined": "Réponse aux questions {numbers}",
+        "refers": {None: "Je renvoie à la réponse du ministre {name} à la question n° {number} (session {zittingsjaar}).",
+                   "f": "Je renvoie à la réponse de la ministre {name} à la question n° {number} (session {zittingsjaar})."},
         "and": "et",
         "total": "Total",
         "unit_euro": "montants en euros",
@@ -93,6 +98,7 @@ WORDS = {
         "all": "all",
         "reference": "to question no. {number} of {date} by {asker}",
         "combined": "Answer to questions {numbers}",
+        "refers": {None: "I refer to the answer of Minister {name} to question no. {number} ({zittingsjaar})."},
         "and": "and",
         "total": "Total",
         "unit_euro": "amounts in euro",

@@ -53,11 +53,16 @@ def find_entry(register: Path, zittingsjaar: str, number: int, minister: str) ->
     for i, item in enumerate(items or []):
         if not isinstance(item, LineDict):
             continue
+        if str(item.get("zittingsjaar")) != str(zittingsjaar):
+            continue
         named = item.get("minister")
-        name = named.get("name") if isinstance(named, dict) else None
-        if (str(item.get("zittingsjaar")) == str(zittingsjaar) and item.get("number") == number
-                and _same_minister(name, minister)):
-            return Existing(items.line_of(i), item)
+        copies = [(named, item.get("number"))]
+        others = item.get("other_ministers")  # the same question's copies for other ministers
+        copies += [(other, other.get("number")) for other in others or () if isinstance(other, dict)]
+        for who, copy_number in copies:
+            name = who.get("name") if isinstance(who, dict) else None
+            if copy_number == number and _same_minister(name, minister):
+                return Existing(items.line_of(i), item)
     return None
 
 
