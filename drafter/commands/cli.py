@@ -18,6 +18,8 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from drafter.i18n import _  # light: gettext only
+
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
 # no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
 
@@ -494,6 +496,10 @@ def intake(
     service: Optional[str] = typer.Option(None, "--service", metavar="URL", help="The open-data service's address (default: "
                                           "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata)."),
     dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
+    start_from: Optional[str] = typer.Option(
+        None, "--from", metavar="ZITTINGSJAAR/NUMBER",
+        help=_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
+               "years moved on, its template and its texts.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -512,7 +518,7 @@ def intake(
         say.project(where)
         files = files_of(where.register, where.templates)
         result = add_question(source, files, template=template, document=document, service=service,
-                              dry_run=dry_run)
+                              dry_run=dry_run, start_from=start_from)
         for line in describe(result, files.register):
             if dry_run:
                 print(line)  # the entry is what was asked for, even with --quiet

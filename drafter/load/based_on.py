@@ -100,11 +100,16 @@ def resolve(reader: FieldReader, items: list) -> list:
         if len(found) > 1:  # several ministers' questions of that number: the one of this minister
             mine = [f for f in found if _minister_name(f) == _minister_name(item)]
             found = mine if len(mine) == 1 else found
-        if len(found) != 1 or found[0] is item:
-            reader.problem(line, (_("{what} is based on question {ref}, which is not in the register") if not found
-                                  else _("{what} is based on question {ref}, which names several questions")
-                                  if len(found) > 1 else _("{what} cannot be based on itself"))
-                           .format(what=what, ref=str(value).strip()),
+        if not found:
+            message = _("{what} is based on question {ref}, which is not in the register")
+        elif len(found) > 1:
+            message = _("{what} is based on question {ref}, which several ministers' questions have as their number")
+        elif found[0] is item:
+            message = _("{what} cannot be based on itself ({ref})")
+        else:
+            message = None
+        if message is not None:
+            reader.problem(line, message.format(what=what, ref=str(value).strip()),
                            _("Name an earlier question of this register as zittingsjaar/number, e.g. "
                              "based_on: 2019-2020/4."))
             return item
