@@ -628,6 +628,64 @@ def verify(
     _run(debug, work, as_json)
 
 
+@app.command(cls=Command)
+def bundle(
+    question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
+                                           help=_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+                                             help=_("Only questions of this zittingsjaar; repeat for several.")),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help=_("Only the answers the register dates this day (answered:); the first "
+                                              "page says the day.")),
+    state: Optional[str] = typer.Option(None, "--state", metavar="STATE",
+                                        help=_("Only the answers in this state, as drafter status shows it.")),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE",
+                                      help=_("The .docx to write (never over an existing file). Default: a new file in "
+                                             "the output folder's ter-ondertekening/.")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help=_("The folder of the answers. Default: the project's output folder.")),
+    pdf: bool = typer.Option(False, "--pdf", metavar="", help=_("Also write a PDF of the bundle (needs LibreOffice).")),
+    soffice: Optional[Path] = SofficeOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Join answers into one Word file for signature: a first page listing them, each answer from a new page."""
+
+    def work():
+        from drafter import paths
+        from drafter.commands import bundle as bundles
+        from drafter.commands.batch import Numbers, parse_numbers
+        from drafter.errors import DrafterError, display_path
+
+        say = Say(quiet, verbose)
+        on = _created(date).date() if date is not None else None
+        if to is not None and to.suffix.lower() != ".docx":
+            raise DrafterError(_("--to {file}: a bundle is a Word document, so its name ends in .docx").format(
+                file=to), hint=_("Give a name such as ter-ondertekening.docx."))
+        office = None
+        if pdf:
+            from drafter.write.pdf import require_soffice
+
+            office = require_soffice(soffice)
+        where = paths.locate(project, register=register, output=output, templates_used=False)
+        say.project(where)
+        choice = bundles.Choice(numbers=parse_numbers(question) if question else Numbers(),
+                                years=frozenset(year or ()), answered=on, state=state)
+        made = bundles.bundle(where, choice, to)
+        say.info(_("wrote {file}: {count} answer(s) for signature").format(file=display_path(made.path),
+                                                                           count=len(made.answers)))
+        for path in made.answers:
+            say.detail(_("joined {file}").format(file=display_path(path)))
+        if office is not None:
+            say.info(_("wrote {file}").format(file=display_path(bundles.pdf(made, office))))
+        return 0
+
+    _run(debug, work)
+
+
 def main() -> None:
     """The `drafter` program (pyproject.toml's entry point) and `python -m drafter`."""
     app(prog_name="drafter")

@@ -58,6 +58,14 @@ def new_part() -> Element:
                  + structural("continuationSeparator", 1) + "</w:footnotes>")
 
 
+def only_structural(footnotes: Element) -> Element:
+    """The footnotes part with its notes removed but the structural ones (the separators)."""
+    for note in footnotes.findall(FOOTNOTE):
+        if note.get(_TYPE) not in ("separator", "continuationSeparator", "continuationNotice"):
+            footnotes.remove(note)
+    return footnotes
+
+
 def _note_id(note: Element) -> int | None:
     try:
         return int(note.get(_ID))
