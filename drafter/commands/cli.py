@@ -629,6 +629,52 @@ def verify(
 
 
 @app.command(cls=Command)
+def collect(
+    question: int = QuestionOption,
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    file: Optional[Path] = typer.Option(None, "--file", metavar="ANSWER.docx",
+                                        help=_("The edited answer. Default: the question's answer in the output "
+                                               "folder.")),
+    dry_run: bool = typer.Option(False, "--dry-run", metavar="",
+                                 help=_("Print the entry as it would be; change nothing.")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help=_("The folder of the answers. Default: the project's output folder.")),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Read the texts written in Word in an answer back into the register's entry."""
+
+    def work():
+        from drafter import paths
+        from drafter.commands.collect import collect as collect_texts
+        from drafter.errors import display_path
+
+        say = Say(quiet, verbose)
+        where = paths.locate(project, register=register, templates=templates, output=output, writes=False)
+        say.project(where)
+        made = collect_texts(where, question, year, minister, file=file, dry_run=dry_run)
+        say.warnings(made.notes)
+        if dry_run:
+            print(_("{question} in {register} would read (--dry-run: nothing written):").format(
+                question=made.question.label, register=display_path(made.register)))
+            print(made.entry.rstrip("\n"))
+        elif made.written:
+            say.info(_("collected {what} from {answer} into {register}").format(
+                what=", ".join(made.changed), answer=display_path(made.answer), register=display_path(made.register)))
+        else:
+            say.info(_("{answer}: its answer's texts are those of the register; nothing to collect").format(
+                answer=display_path(made.answer)))
+        return 0
+
+    _run(debug, work)
+
+
+@app.command(cls=Command)
 def bundle(
     question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
                                            help=_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),

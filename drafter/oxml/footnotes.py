@@ -66,6 +66,19 @@ def only_structural(footnotes: Element) -> Element:
     return footnotes
 
 
+def texts(footnotes: Element) -> dict[str, str]:
+    """Each note's text by its id (its number's run left out), as a person reads it."""
+    out = {}
+    for note in footnotes.findall(FOOTNOTE):
+        if note.get(_TYPE) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        pieces = []
+        for node in note.iter(qn("w:t"), qn("w:tab")):
+            pieces.append("\t" if node.tag == qn("w:tab") else (node.text or ""))
+        out[note.get(_ID) or ""] = " ".join("".join(pieces).split())
+    return out
+
+
 def _note_id(note: Element) -> int | None:
     try:
         return int(note.get(_ID))
