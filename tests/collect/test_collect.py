@@ -228,3 +228,30 @@ def test_a_referring_answer_has_nothing_of_its_own(project):
                      "--templates", str(project / "answer_templates"), "--output", str(project / "out"))
     assert result.exit_code == 1
     assert "question 312 (2019-2020) is a referring answer: it has no texts of its own to collect" in result.stderr
+
+
+def test_nothing_to_collect_after_libreoffice_saves_the_answers_or_the_data_change(project, tmp_path):
+    """Saving in LibreOffice (runs, bookmarks and styles written its way) changes no text; new
+    figures in the data change no text either: a figure is the same figure whatever its value."""
+    from tests.conftest import need_libreoffice
+
+    exe = need_libreoffice()
+    answers = [_answer(project, n) for n in (4, 5, 7, 8)]
+    import subprocess
+
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), *map(str, answers)],
+                   capture_output=True, timeout=300, check=False)
+    for path in answers:
+        saved = tmp_path / "saved" / path.name
+        assert saved.is_file(), f"LibreOffice did not save {path.name}"
+        path.write_bytes(saved.read_bytes())
+    shares = project / "data" / "support_by_size.csv"
+    shares.write_text(shares.read_text(encoding="utf-8").replace("45", "47"), encoding="utf-8")
+    before = (project / REGISTER).read_bytes()
+    for number, path in zip((4, 5, 7, 8), answers):
+        result = _run(project, "collect", "-q", str(number))
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip().endswith("nothing to collect"), result.output
+        assert result.stderr == ""
+    assert (project / REGISTER).read_bytes() == before
