@@ -190,7 +190,7 @@ def _dumped(value, indent: int, newline: str) -> str:
 FOLD_WIDTH = 90
 
 
-def readable(text: str):
+def _readable(text: str):
     """A text as the register writes it: a long one folded (``>-``) at spaces into lines of about
     FOLD_WIDTH characters, so that it reads as the entries written by hand; a short one, or one
     that folding would change (spaces at its ends, two spaces in a row, a line break), as it is."""
@@ -211,10 +211,40 @@ def readable(text: str):
     return folded
 
 
-def _part_map(number, blocks: list[tuple[str, object]]):
+def _paragraphs_of(value) -> list[str]:
+    """A register text's paragraphs, as the register's reader reads them (load/fields.texts)."""
+    return [p.strip() for p in str(value).split("\n") if p.strip()]
+
+
+def _written_as(part) -> dict[str, object]:
+    """The texts of an answer part as the register writes them (ruamel's scalars, their style and
+    folds kept), by the paragraph each is, where one scalar is one paragraph."""
+    out: dict[str, object] = {}
+    values = []
+    for key in ("text", "after"):
+        value = part.get(key) if hasattr(part, "get") else None
+        values += value if isinstance(value, list) else [value] if value is not None else []
+    for block in (part.get("blocks") or []) if hasattr(part, "get") else []:
+        if hasattr(block, "get"):
+            value = block.get("text")
+            values += value if isinstance(value, list) else [value] if value is not None else []
+    for value in values:
+        if isinstance(value, str) and len(_paragraphs_of(value)) == 1:
+            out.setdefault(_paragraphs_of(value)[0], value)
+    return out
+
+
+def _part_map(number, blocks: list[tuple[str, object]], written=None):
     """An answer part as the register writes it: number, then text / table / after when its blocks
-    fit that short form (texts, at most one table, texts), else a list of blocks."""
+    fit that short form (texts, at most one table, texts) and `written` (the part as it was
+    written) was not a list of blocks, else a list of blocks. A text the part had is written as it
+    was (its style, its folds), a new one folded when it is long."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    before_texts = _written_as(written) if written is not None else {}
+
+    def readable(text: str):
+        return before_texts.get(text) or _readable(text)
 
     part = CommentedMap()
     if isinstance(number, list):
@@ -224,7 +254,8 @@ def _part_map(number, blocks: list[tuple[str, object]]):
     else:
         part["number"] = number
     kinds = [kind for kind, _value in blocks]
-    short = all(k in ("text", "table") for k in kinds) and kinds.count("table") <= 1
+    short = (all(k in ("text", "table") for k in kinds) and kinds.count("table") <= 1
+             and not (written is not None and "blocks" in written))
     if short:
         cut = kinds.index("table") if "table" in kinds else len(kinds)
         before = [v for k, v in blocks[:cut]]
@@ -270,7 +301,7 @@ def with_answer_texts(register: Path, question, parts: dict[int, list[tuple[str,
             new_answer = CommentedMap()
             if preamble or (preamble is None and question.preamble):
                 kept = preamble if preamble is not None else list(question.preamble)
-                new_answer["preamble"] = readable(kept[0]) if len(kept) == 1 else CommentedSeq(map(readable, kept))
+                new_answer["preamble"] = _readable(kept[0]) if len(kept) == 1 else CommentedSeq(map(_readable, kept))
             new_answer["parts"] = CommentedSeq(
                 _part_map(list(p.numbers) if len(p.numbers) > 1 else p.numbers[0],
                           whole.get(i) or [(b.kind.value, b.table if b.kind.value == "table" else
@@ -280,6 +311,7 @@ def with_answer_texts(register: Path, question, parts: dict[int, list[tuple[str,
             replacements.append((entry_end + 1, entry_end, _dumped({"answer": new_answer}, column, newline)))
     else:
         raw_parts = answer.get("parts")
+        as_written = yaml_writer().load("".join(lines))["questions"][index]["answer"]["parts"]
         bounds = sorted({entry.key_line(k) for k in entry} | {answer.key_line(k) for k in answer}
                         | {entry_end + 1})
         for i, blocks in sorted(parts.items()):
@@ -290,13 +322,13 @@ def with_answer_texts(register: Path, question, parts: dict[int, list[tuple[str,
             column = len(lines[start - 1]) - len(lines[start - 1].lstrip(" "))
             item = raw_parts[i]
             # a list item is written with its dash two columns in (the register's indent): at column - 2
-            replacements.append((start, end, _dumped([_part_map(item.get("number"), blocks)], max(column - 2, 0),
-                                                      newline)))
+            replacements.append((start, end, _dumped([_part_map(item.get("number"), blocks, as_written[i])],
+                                                      max(column - 2, 0), newline)))
         if preamble is not None:
             from ruamel.yaml.comments import CommentedSeq
 
-            value = None if not preamble else readable(preamble[0]) if len(preamble) == 1 else \
-                CommentedSeq(map(readable, preamble))
+            value = None if not preamble else _readable(preamble[0]) if len(preamble) == 1 else \
+                CommentedSeq(map(_readable, preamble))
             key_line = answer.key_line("parts")
             column = len(lines[key_line - 1]) - len(lines[key_line - 1].lstrip(" "))
             text = _dumped({"preamble": value}, column, newline) if value is not None else ""
