@@ -128,8 +128,8 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     entry = new_entry(q, chosen)
     started = ()
     if earlier is not None:
-        started = tuple(earlier_answer(entry, earlier, q.zittingsjaar, q.subquestions, template is not None,
-                                       ANSWER_PLACEHOLDER))
+        started = tuple(earlier_answer(entry, files.register, earlier, q.zittingsjaar, q.subquestions,
+                                       template is not None, ANSWER_PLACEHOLDER))
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
         return IntakeResult(q, chosen, entry_text(entry), None, due, started)

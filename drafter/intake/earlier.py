@@ -11,6 +11,7 @@ year's figures when it drafts, and the person reads the words.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from drafter.errors import DataError, display_path
@@ -55,18 +56,48 @@ def find_earlier(register, reference: str, minister: str | None = None) -> Earli
     return Earlier(f"{ref[0]}/{ref[1]}", ref[0], found[0])
 
 
-def _plain(value):
-    """A value of the register as ruamel.yaml writes it: mappings and lists as round-trip ones."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+def _as_written(register, earlier: Earlier):
+    """The earlier entry as ruamel.yaml reads it: its texts keep their style and folds, its
+    comments stay with them when copied."""
+    from drafter.write.register import yaml_writer
 
-    if isinstance(value, dict):
-        out = CommentedMap()
-        for key, item in value.items():
-            out[key] = _plain(item)
-        return out
-    if isinstance(value, list):
-        return CommentedSeq(_plain(item) for item in value)
-    return value
+    document = yaml_writer().load(register.read_text(encoding="utf-8-sig"))
+    return next(item for item in document["questions"]
+                if str(item.get("zittingsjaar")) == earlier.zittingsjaar and item.get("number") == earlier.entry["number"]
+                and item.lc.line + 1 == earlier.entry.line)
+
+
+def _copied(value):
+    """A deep copy of a value of the earlier entry without its comments: a comment belongs where
+    it was written (the one after an entry's last line introduces the next entry)."""
+    out = copy.deepcopy(value)
+
+    def clear(node) -> None:
+        ca = getattr(node, "ca", None)
+        if ca is not None:
+            ca.items.clear()
+            ca.comment = None
+            ca.end = []
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            clear(child)
+
+    clear(out)
+    return out
+
+
+def _moved(tables, years: int):
+    """A copy of an entry's tables (as ruamel.yaml reads them) with their years moved on."""
+    moved = _copied(tables)
+    for spec in moved.values():
+        if isinstance(spec, dict) and "years" in spec:
+            value = spec["years"]
+            if isinstance(value, list):
+                for i, year in enumerate(value):
+                    value[i] = based_on.moved_years(year, years)
+            else:
+                spec["years"] = based_on.moved_years(value, years)
+    return moved
 
 
 def _numbers(part) -> tuple:
@@ -74,19 +105,19 @@ def _numbers(part) -> tuple:
     return tuple(number) if isinstance(number, list) else (number,)
 
 
-def start_from(entry, earlier: Earlier, zittingsjaar: str, subquestions: dict, template_chosen: bool,
+def start_from(entry, register, earlier: Earlier, zittingsjaar: str, subquestions: dict, template_chosen: bool,
                placeholder: str) -> list[str]:
-    """Fill the new entry (ruamel's mapping, as intake made it) from the earlier one; what was
-    taken and left out, in lines for the person."""
-    old = earlier.entry
+    """Fill the new entry (ruamel's mapping, as intake made it) from the earlier one in the
+    register; what was taken and left out, in lines for the person."""
+    old = _as_written(register, earlier)
     years = based_on.years_between(earlier.zittingsjaar, zittingsjaar)
     said = []
     if not template_chosen and isinstance(old.get("template"), str):
         entry["template"] = old["template"]
     if "data" in old:  # where the register's entries have them: data after the template, tables after the sub-questions
-        entry.insert(list(entry).index("template") + 1, "data", _plain(old["data"]))
+        entry.insert(list(entry).index("template") + 1, "data", _copied(old["data"]))
     if "tables" in old:
-        entry.insert(list(entry).index("subquestions") + 1, "tables", _plain(based_on.moved_tables(old["tables"], years)))
+        entry.insert(list(entry).index("subquestions") + 1, "tables", _moved(old["tables"], years))
     if "tables" in old and years:
         said.append(_("the tables' years moved on by {years} year(s), as in the earlier question's tables")
                     .format(years=years))
@@ -103,8 +134,9 @@ def start_from(entry, earlier: Earlier, zittingsjaar: str, subquestions: dict, t
                 continue
             kept.append(part)
             answered.update(numbers)
-        new_parts = [_plain(part) for part in kept]
-        from ruamel.yaml.comments import CommentedMap
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        new_parts = [_copied(part) for part in kept]
 
         for n in subquestions:
             if n not in answered:
@@ -114,8 +146,8 @@ def start_from(entry, earlier: Earlier, zittingsjaar: str, subquestions: dict, t
                 said.append(_("sub-question {number} is new: its answer part says {placeholder}").format(
                     number=n, placeholder=placeholder))
         new_parts.sort(key=lambda p: min(n for n in _numbers(p) if isinstance(n, int)))
-        new_answer = _plain({k: v for k, v in answer.items() if k != "parts"})
-        new_answer["parts"] = _plain(new_parts)
+        new_answer = CommentedMap((k, _copied(v)) for k, v in answer.items() if k != "parts")
+        new_answer["parts"] = CommentedSeq(new_parts)
         entry["answer"] = new_answer
     entry.insert(list(entry).index("template") + 1, "based_on", earlier.reference)
     entry.yaml_add_eol_comment(_("data, tables and texts taken from this question"), "based_on")

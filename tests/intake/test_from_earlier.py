@@ -73,7 +73,11 @@ def test_the_same_question_as_last_year_with_this_years_figures(with_2019, tmp_p
     assert new.template == earlier.template and new.data == earlier.data
     assert new.preamble == earlier.preamble
     assert [(p.numbers, p.blocks) for p in new.parts] == [(p.numbers, p.blocks) for p in earlier.parts]
-    assert "        years: 2014-2019\n" in (project / "data" / "questions.yaml").read_text(encoding="utf-8")
+    text = (project / "data" / "questions.yaml").read_text(encoding="utf-8")
+    assert "        years: 2014-2019\n" in text
+    # the texts copied as they were written (folded), without the comment that introduced the next entry
+    assert text.count("Examples answered by the general template") == 1
+    assert text.count("          text: >-\n            Circa {{ shares.percent(\"kmo\") }}") == 2
 
     assert _answer(project, 4, "2019-2020").exit_code == 0
     made = _answer(project, 21, "2020-2021")
