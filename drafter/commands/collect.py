@@ -330,6 +330,12 @@ class _Collector:
                 continue
             self.set_text(origin, rebuild(self.source(origin), drafted, edited, self.symbols) if edited else "")
             self.report_formatting(e, e_start, e_end, origin)
+        list_kind = LIST_STYLES.get(e.style, BlockKind.LIST if e.numbered else None)
+        if list_kind is not None and len(blocks) == 1:  # a text made a list item in Word: a list the register holds
+            origin = self.marks.origins[blocks[0][0]]
+            block = self.block(origin)
+            if origin.part is not None and origin.item is None and block.kind == BlockKind.TEXT and block.text:
+                block.kind, block.items, block.text, block.changed = list_kind, [block.text], "", True
         for key, drafted, now in e.typed_over:
             self.note(e, _("the figure drafter wrote as {drafted!r} now reads {now!r}: it becomes text in the "
                            "register, and no longer follows the data").format(drafted=drafted, now=now),
@@ -421,7 +427,11 @@ class _Collector:
                     b.items = items
                     if not b.items:
                         continue
-                new.append(b)
+                if new and b.kind in (BlockKind.LIST, BlockKind.BULLETS) and new[-1].kind == b.kind:
+                    new[-1].items += b.items  # a list item next to a list of its kind is in that list
+                    new[-1].changed = True
+                else:
+                    new.append(b)
                 if after:
                     self.added.setdefault(TextOrigin(i, j), [])[:0] = after
                 new += self._added(TextOrigin(i, j))

@@ -255,3 +255,18 @@ def test_nothing_to_collect_after_libreoffice_saves_the_answers_or_the_data_chan
         assert result.stdout.strip().endswith("nothing to collect"), result.output
         assert result.stderr == ""
     assert (project / REGISTER).read_bytes() == before
+
+
+def test_a_paragraph_made_a_list_item_in_word_joins_the_list(project):
+    path = _answer(project, 5)
+    document = docx.Document(str(path))
+    _find(document, "De bedrijfssteun omvatte").style = document.styles["Answer List Bullet"]
+    document.save(str(path))
+    edited = _paragraphs(path)
+    result = _run(project, "collect", "-q", "5")
+    assert result.exit_code == 0, result.output
+    q = load_register(project / REGISTER).find(5)
+    assert [(b.kind.value, b.items) for b in q.parts[1].blocks[2:]] == [
+        ("bullets", ("De bedrijfssteun omvatte:", "O&O projecten", "KMO projecten", "clustersteun", "VIS"))]
+    again = _run(project, "answer", "-q", "5", output="again")
+    assert _paragraphs(next((project / "again").glob("*.docx"))) == edited
