@@ -28,6 +28,12 @@ LOCATIONS = MappingProxyType({
     "templates": "answer_templates",
     "output": "output",
 })
+#: What each of those paths is, for the reference (docs).
+LOCATION_MEANINGS = MappingProxyType({
+    "register": "the register of questions, relative to drafter.toml; the files it names are beside it",
+    "templates": "the folder of Word templates",
+    "output": "where answer and batch write (unless --output says otherwise)",
+})
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style")
 
