@@ -17,6 +17,8 @@ from pathlib import Path, PurePath, PureWindowsPath
 from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
+from drafter import i18n
+from drafter.i18n import _
 
 #: The project file's name, and the environment variable naming a project folder.
 PROJECT_FILE = "drafter.toml"
@@ -30,6 +32,8 @@ LOCATIONS = MappingProxyType({
 })
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style")
+#: The project file's one setting outside a table: the language drafter speaks in the project.
+LANGUAGE_SETTING = "language"
 
 #: The longest path Windows programs (Word among them) can open without special measures.
 WINDOWS_MAX_PATH = 259
@@ -55,6 +59,7 @@ class Project:
     output: Path
     file: Path | None = None  # the drafter.toml it was read from
     house_style: dict = field(default_factory=dict)  # raw values; load/register checks them
+    language: str | None = None  # the language drafter speaks here ('nl'); None: the user's
 
     @classmethod
     def at(cls, root: Path, settings: dict | None = None, file: Path | None = None) -> "Project":
@@ -67,6 +72,7 @@ class Project:
             output=root / where["output"],
             file=file,
             house_style=dict(settings.get("house_style", {})),
+            language=settings.get(LANGUAGE_SETTING),
         )
 
 
@@ -134,7 +140,9 @@ def read_project(file: Path) -> Project:
                         place=f"line {found.group(1)}" if found else None,
                         hint='Write each setting as name = "value", under [paths] or [house_style].') from exc
     for key, value in settings.items():
-        if key not in SECTIONS or not isinstance(value, dict):
+        if key == LANGUAGE_SETTING:
+            _check_language(value, shown, _line_of(text, key))
+        elif key not in SECTIONS or not isinstance(value, dict):
             raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),
                             hint="A project file has the tables [paths] and [house_style]; "
                                  "see docs/templates.md, 'The project file'.")
@@ -150,6 +158,14 @@ def read_project(file: Path) -> Project:
             raise DataError(f"[house_style] {key} must be a text in quotes", file=shown, place=_line_of(text, key),
                             hint=f'For example: {key} = "..." ; see docs/templates.md, "House style and language".')
     return Project.at(file.parent.resolve(), settings, file.resolve())
+
+
+def _check_language(value, shown: str, place: str | None) -> None:
+    if not isinstance(value, str) or i18n.spoken(value) != value.split("_")[0].lower():
+        raise DataError(_("language = {value!r}: drafter does not speak this language").format(value=value),
+                        file=shown, place=place,
+                        hint=_('Write one of: {languages} (e.g. language = "nl").').format(
+                            languages=", ".join(i18n.languages())))
 
 
 def _line_of(text: str, key: str) -> str | None:
