@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from drafter import paths
+from drafter import i18n, paths
 from drafter.errors import DataError, OutputError, display_path
 from drafter.write.output import link_new, temp_file
 
@@ -77,11 +77,15 @@ def create_project(folder: Path) -> NewProject:
         raise OutputError(f"this folder already holds files of a project ({shown}); nothing was written",
                           file=display_path(folder),
                           hint="Choose an empty or new folder: drafter init never replaces a file.")
-    output = paths.read_project(example / paths.PROJECT_FILE).output.relative_to(example.resolve())
+    settings = paths.read_project(example / paths.PROJECT_FILE)
+    output = settings.output.relative_to(example.resolve())
     written: list[Path] = []
     try:
         for rel in files:
-            written.append(_copy(example / rel, root / rel))
+            content = (example / rel).read_bytes()
+            if rel == Path(paths.PROJECT_FILE):
+                content = _with_language(content, settings)
+            written.append(_copy(content, root / rel))
         (root / output).mkdir(parents=True, exist_ok=True)
     except OutputError:
         for path in written:  # leave no half-made project behind
@@ -95,10 +99,29 @@ def create_project(folder: Path) -> NewProject:
     return NewProject(root, tuple(written))
 
 
-def _copy(source: Path, target: Path) -> Path:
-    """source's bytes at target, whole, only if target is still free."""
+def _with_language(project_file: bytes, settings: paths.Project) -> bytes:
+    """The project file, saying the language of its register's locale (nl_BE: nl) when it
+    says none, so that drafter speaks to the project's people in their language."""
+    import yaml
+
+    if settings.language is not None:
+        return project_file
+    try:
+        register = yaml.safe_load(settings.register.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # `drafter check` reports it in the new project
+        return project_file
+    locale = register.get("locale") if isinstance(register, dict) else None
+    language = i18n.spoken(locale) if isinstance(locale, str) else None
+    if language is None or language == i18n.SOURCE_LANGUAGE:
+        return project_file
+    line = f'{paths.LANGUAGE_SETTING} = "{language}"  # the language drafter speaks here (--lang for one run)\n\n'
+    return line.encode("utf-8") + project_file
+
+
+def _copy(content: bytes, target: Path) -> Path:
+    """content at target, whole, only if target is still free."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_file(target.parent, target.name, source.read_bytes())
+    tmp = temp_file(target.parent, target.name, content)
     try:
         if not link_new(tmp, target):
             raise OutputError("this file appeared while drafter made the project; it is left alone",

@@ -141,3 +141,15 @@ def test_the_environment_s_language_as_its_own_process(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Fout: Optie --qestion bestaat niet" in result.stderr
+
+
+def test_init_for_an_nl_be_register_makes_a_dutch_speaking_project(tmp_path, monkeypatch):
+    result = run_cli("init", str(tmp_path / "nieuw"))
+    assert result.exit_code == 0, result.output
+    project = tmp_path / "nieuw"
+    assert read_project(project / "drafter.toml").language == "nl"
+    example = (Path(__file__).resolve().parents[2] / "drafter.toml").read_text(encoding="utf-8")
+    assert (project / "drafter.toml").read_text(encoding="utf-8").endswith(example)  # the rest as it was
+    monkeypatch.chdir(project)
+    misspelt = run_cli("answer", "--qestion", "4")
+    assert misspelt.stderr.rstrip().splitlines()[-1] == "Fout: Optie --qestion bestaat niet (bedoelt u: --question?)"
