@@ -18,6 +18,8 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
+from drafter.files import check_path
+from drafter.i18n import _
 from drafter.write.output import link_new, temp_file
 
 #: What a project folder holds, as in the example: the project file and these folders.
@@ -61,6 +63,7 @@ def example_files(example: Path) -> list[Path]:
 def create_project(folder: Path) -> NewProject:
     """Copy the example into folder (made if need be) and add an empty output folder."""
     folder = Path(folder)
+    check_path(folder, OutputError, what=_("the folder"))  # a name longer than the system allows
     problem = paths.windows_path_problem(folder.resolve())
     if problem and os.name == "nt":
         raise OutputError(f"this folder cannot be used on Windows: {problem}", file=display_path(folder),
