@@ -30,7 +30,7 @@ from drafter.commands.verify import carry_over, carry_over_text
 from drafter.commands.workers import Pool
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.load.register import Question, Register, Rejected, load_register
-from drafter.pipeline import Draft, Generator, file_name as answer_file_name
+from drafter.pipeline import Draft, Generator, same_file, same_file_problem
 from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, Role, RunState, sha256_of
 from drafter.write.output import Status, check_folder, write_answer
 
@@ -165,19 +165,10 @@ def plan(register: Register, selection: Selection) -> Plan:
             where = f" in zittingsjaar {', '.join(sorted(selection.years))}" if selection.years else ""
             warnings.append(Problem(f"the register has no question {', '.join(missing)}{where}",
                                     file=display_path(register.path), severity=WARNING))
-    questions = []
-    by_file: dict[str, Question] = {}
-    for q in chosen:
-        name = answer_file_name(q)
-        first = by_file.setdefault(name, q)
-        if first is q:
-            questions.append(q)
-            continue
-        failed.append(_failed(q.label, [Problem(
-            f"{q.label} would be written to the same file as {first.label} ({first.place}): {name}",
-            file=display_path(register.path), place=q.place,
-            hint="Give the questions different titles, or make their answers in separate runs with --output.",
-        )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title))
+    clashes = {id(q): same_file_problem(q, earlier, name) for q, earlier, name in same_file(chosen)}
+    questions = [q for q in chosen if id(q) not in clashes]
+    failed += [_failed(q.label, [clashes[id(q)]], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+               for q in chosen if id(q) in clashes]
     return Plan(register, selection, tuple(questions), tuple(failed), tuple(warnings))
 
 
