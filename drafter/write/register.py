@@ -20,7 +20,7 @@ from pathlib import Path
 from drafter.errors import DataError, Problem, display_path
 from drafter.load.register import read_register
 from drafter.load.yamlfile import LineDict, load_yaml
-from drafter.write.output import temp_file
+from drafter.write.output import remove_stale, staged
 
 
 def yaml_writer():
@@ -122,32 +122,28 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
     """Replace the register with data, whole at once, after reading the new text back: a
     register that drafter could no longer read is never written, nor one that changed since
     it was read (`original`: another intake at the same time)."""
+    remove_stale(register.parent)  # what an intake killed on its way left
     try:
-        tmp = temp_file(register.parent, register.name, data)
+        with staged(register.parent, register.name, data) as tmp:
+            _, before = read_register(register)
+            _, after = read_register(tmp)
+            known = {(p.message, p.hint) for p in before}
+            new = [p for p in after if (p.message, p.hint) not in known]
+            if new:
+                raise DataError(problems=[Problem(
+                    f"the new entry would not be read correctly ({p.message}); the register was not changed",
+                    file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
+            try:
+                os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
+            except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
+                pass
+            if register.read_bytes() != original:
+                raise DataError("the register was changed by someone else while drafter was adding the question; "
+                                "it was left as they wrote it", file=display_path(register),
+                                hint="Run drafter intake again.")
+            os.replace(tmp, register)
     except OSError as exc:
         raise _cannot_write(register, exc) from exc
-    try:
-        _, before = read_register(register)
-        _, after = read_register(tmp)
-        known = {(p.message, p.hint) for p in before}
-        new = [p for p in after if (p.message, p.hint) not in known]
-        if new:
-            raise DataError(problems=[Problem(
-                f"the new entry would not be read correctly ({p.message}); the register was not changed",
-                file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
-        try:
-            os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
-        except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
-            pass
-        if register.read_bytes() != original:
-            raise DataError("the register was changed by someone else while drafter was adding the question; "
-                            "it was left as they wrote it", file=display_path(register),
-                            hint="Run drafter intake again.")
-        os.replace(tmp, register)
-    except OSError as exc:
-        raise _cannot_write(register, exc) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _cannot_write(register: Path, exc: OSError) -> DataError:
