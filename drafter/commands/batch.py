@@ -19,7 +19,7 @@ import re
 import signal
 import time
 import traceback
-from concurrent.futures import Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -237,6 +237,10 @@ def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRec
     )], trace=trace, zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
 
 
+#: How often (in seconds) a pooled run looks whether Ctrl-C was pressed while it waits for answers.
+_LOOK_FOR_CTRL_C = 0.2
+
+
 class Answers:
     """The answers of a plan being made: iterate for records as they finish (failed ones first).
 
@@ -275,12 +279,23 @@ class Answers:
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
-        # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
-        self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
-        for future in as_completed(self._pending):
-            self._given.add(future)
-            yield self._record(future)
+        # Ctrl-C (and SIGTERM, SIGHUP) is taken between two records, as in _here: raised at any
+        # point of this loop it could fall between a record given and the caller's taking it,
+        # and that answer, written, would be missing from the manifest.
+        with _ctrl_c_between_answers() as asked:
+            # Submitting starts the workers, before the caller starts any thread (fork is safe).
+            self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
+            self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
+            waiting = set(self._pending)
+            while waiting:
+                if asked():
+                    raise KeyboardInterrupt
+                done, waiting = wait(waiting, timeout=_LOOK_FOR_CTRL_C, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self._given.add(future)
+                    yield self._record(future)
+            if asked():
+                raise KeyboardInterrupt
 
     def _record(self, future: Future) -> AnswerRecord:
         q = self._pending[future]
