@@ -187,12 +187,36 @@ def locate(project: Path | None = None, *, register: Path | None = None, templat
             if file is None:
                 raise
             found = read_project(file)
-    return replace(
+    located = replace(
         found,
         register=Path(register) if register is not None else found.register,
         templates=Path(templates) if templates is not None else found.templates,
         output=Path(output) if output is not None else found.output,
     )
+    if writes:
+        check_output_folder(located, given=output is not None)
+    return located
+
+
+def check_output_folder(project: Project, *, given: bool = True) -> None:
+    """A command writes answers (and annotated copies) only in an output folder of their own:
+    never in the templates folder or the register's data folder, where a file drafter wrote
+    would be taken for an input (a template, a data file)."""
+    folder = project.output.parent if project.output.suffix.lower() == ".docx" else project.output
+    try:
+        folder = folder.resolve()
+        # (the folder, what it is, whether its subfolders are refused too: data/ may hold an output folder)
+        inputs = ((project.templates.resolve(), _("the templates folder"), True),
+                  (project.register.resolve().parent, _("the data folder (beside the register)"), False))
+    except (OSError, RuntimeError):  # a path that cannot be resolved: writing there says what is wrong
+        return
+    for place, what, below in inputs:
+        if folder == place or below and place in folder.parents:
+            option = "--output" if given else _("[paths] output in drafter.toml,")
+            raise DataError(_("{option} {folder} is in {what}: drafter writes answers in an output folder of "
+                              "their own, never among its inputs").format(
+                                  option=option, folder=display_path(project.output), what=what),
+                            hint=_("Give another folder, e.g. --output antwoorden."))
 
 
 def project_of(file: Path) -> Project:
