@@ -100,11 +100,13 @@ def display_path(path: str | Path) -> str:
         return path
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        # the folder resolved, the name as it is: a link is named where it is, not where it leads
+        full = p.resolve() if p.name in ("", ".", "..") else p.parent.resolve() / p.name
+        return str(full.relative_to(Path.cwd().resolve()))
     except ValueError:  # not inside the working folder
         return str(p)
-    except OSError:  # the working folder was removed, or a folder of the path cannot be looked at
-        return str(p)
+    except (OSError, RuntimeError):  # the working folder was removed, a folder of the path cannot be
+        return str(p)  # looked at, or its links go round in a circle
 
 
 def shown(value, limit: int = 80) -> str:
@@ -168,4 +170,12 @@ def readable(error) -> str:
 
 #: How messages name drafter's objects that a template or a text can reach.
 _OBJECT_WORDS = MappingProxyType({"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set",
-                                  "SharesData": "data set", "RecordsData": "data set", "NoteCatalog": "notes"})
+                                  "SharesData": "data set", "RecordsData": "data set", "RecordData": "data set",
+                                  "TracedFigures": "data set", "TracedBudget": "data set", "TracedShares": "data set",
+                                  "NoteCatalog": "notes"})
+
+
+def object_word(kind: type) -> str:
+    """How a message names an object of one of drafter's classes: 'data set', 'question' (a
+    QuestionView), 'minister'."""
+    return _OBJECT_WORDS.get(kind.__name__, kind.__name__.removesuffix("View").lower())

@@ -75,9 +75,9 @@ def check_path(path: Path, error=DataError, what: str | None = None) -> None:
     """Raise `error` when the system cannot look at path (see `path_problem`)."""
     problem = path_problem(path)
     if problem:
+        shown = display_path(path)
         raise error(_("{what} cannot be used: {problem}").format(what=what or _("this path"), problem=problem),
-                    file=str(path)[:80] + ("..." if len(str(path)) > 80 else ""),
-                    hint=_("Choose a shorter name."))
+                    file=shown[:80] + ("..." if len(shown) > 80 else ""), hint=_("Choose a shorter name."))
 
 
 def _os_error(exc: OSError, path: Path, error, what: str, missing_hint: str):
@@ -194,7 +194,7 @@ def inside(path: Path, folder: Path, *, error=DataError, what: str = "file") -> 
     if real != home and home not in real.parents:
         raise error(_("this {what} is a link to a file outside its folder ({target}); drafter reads only files "
                       "inside the folder {folder}").format(what=what, target=real, folder=display_path(folder)),
-                    file=str(Path(display_path(path.parent)) / path.name),
+                    file=display_path(path),
                     hint=_("Copy the file into the folder instead of linking to it."))
     return real
 
