@@ -34,7 +34,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, object_word
 from drafter.i18n import _
 from drafter.load.schema import MAX_FIGURE
 from drafter.oxml import INVALID_XML_CHARS
@@ -175,7 +175,7 @@ def _not_printable(value) -> str | None:
         return f"a whole {'list' if isinstance(value, (list, tuple, set, frozenset, range)) else 'mapping'}"
     if type(value).__str__ is object.__str__:  # an object that does not say how it prints
         if type(value).__module__.startswith("drafter."):
-            return f"a whole {type(value).__name__.removesuffix('View').lower()} (an object)"
+            return f"a whole {object_word(type(value))} (an object)"
         return "an object"
     return None
 
