@@ -8,6 +8,8 @@ its file (and place), exit 1, and nothing in the project written or changed.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from . import breaking as b
@@ -133,4 +135,26 @@ def test_the_file_cases_are_many_and_distinct():
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_a_hostile_file_is_refused_with_its_place_and_nothing_changes(case, hostile_project):
+    run_case(case, hostile_project)
+
+
+#: Where answer -q 4 writes, in the example project: bundle reads the answer from there.
+ANSWER_4 = "output/antwoord-2019-2020-vraag-4-bedrijfsclusters-subsidies.docx"
+
+
+def _large_answer(project):
+    with open(project / ANSWER_4, "wb") as fh:
+        fh.truncate(21 * 1024 * 1024)
+
+
+BUNDLE_CASES = [
+    Case("bundle-answer-too-large", _large_answer, ("bundle", "--question", "4"), ANSWER_4, None,
+         ("the file is too large (21 MB; at most 20 MB)", "draft the answer again with drafter answer -q 4")),
+    Case("bundle-answer-is-a-fifo", lambda p: os.mkfifo(p / ANSWER_4), ("bundle", "--question", "4"),
+         ANSWER_4, None, ("question 4 (2019-2020) has no answer in the output folder",)),
+]
+
+
+@pytest.mark.parametrize("case", BUNDLE_CASES, ids=lambda c: c.id)
+def test_bundle_reads_an_answer_the_safe_way(case, hostile_project):
     run_case(case, hostile_project)
