@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DataError, Problem, display_path
+from drafter.files import read_bytes
 from drafter.load.register import read_register
-from drafter.load.yamlfile import LineDict, load_yaml
-from drafter.write.output import temp_file
+from drafter.load.yamlfile import MAX_YAML_BYTES, LineDict, load_yaml
+from drafter.write.output import remove_stale, staged
 
 
 def yaml_writer():
@@ -92,7 +93,7 @@ def _item_indent(text: str, raw: LineDict) -> int | None:
 def with_entry(register: Path, entry) -> tuple[bytes, int]:
     """The register's bytes with the entry added after the last question, and the entry's first
     line. The file's own line endings (LF or CRLF) and byte-order mark are kept."""
-    data = register.read_bytes()
+    data = _bytes_of(register)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     original = data[len(bom):].decode("utf-8")
     newline = "\r\n" if "\r\n" in original else "\n"
@@ -127,32 +128,34 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
     """Replace the register with data, whole at once, after reading the new text back: a
     register that drafter could no longer read is never written, nor one that changed since
     it was read (`original`: another intake at the same time)."""
+    remove_stale(register.parent)  # what an intake killed on its way left
     try:
-        tmp = temp_file(register.parent, register.name, data)
+        with staged(register.parent, register.name, data) as tmp:
+            _, before = read_register(register)
+            _, after = read_register(tmp)
+            known = {(p.message, p.hint) for p in before}
+            new = [p for p in after if (p.message, p.hint) not in known]
+            if new:
+                raise DataError(problems=[Problem(
+                    f"the new entry would not be read correctly ({p.message}); the register was not changed",
+                    file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
+            try:
+                os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
+            except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
+                pass
+            if _bytes_of(register) != original:
+                raise DataError("the register was changed by someone else while drafter was adding the question; "
+                                "it was left as they wrote it", file=display_path(register),
+                                hint="Run drafter intake again.")
+            os.replace(tmp, register)
     except OSError as exc:
         raise _cannot_write(register, exc) from exc
-    try:
-        _, before = read_register(register)
-        _, after = read_register(tmp)
-        known = {(p.message, p.hint) for p in before}
-        new = [p for p in after if (p.message, p.hint) not in known]
-        if new:
-            raise DataError(problems=[Problem(
-                f"the new entry would not be read correctly ({p.message}); the register was not changed",
-                file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
-        try:
-            os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
-        except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
-            pass
-        if register.read_bytes() != original:
-            raise DataError("the register was changed by someone else while drafter was adding the question; "
-                            "it was left as they wrote it", file=display_path(register),
-                            hint="Run drafter intake again.")
-        os.replace(tmp, register)
-    except OSError as exc:
-        raise _cannot_write(register, exc) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+
+
+def _bytes_of(register: Path) -> bytes:
+    """The register's bytes, read the safe way (a FIFO or a file grown too large put there since
+    it was loaded is refused, not waited on)."""
+    return read_bytes(register, MAX_YAML_BYTES)
 
 
 def _cannot_write(register: Path, exc: OSError) -> DataError:
@@ -164,7 +167,7 @@ def _cannot_write(register: Path, exc: OSError) -> DataError:
 
 
 def _lines_of(register: Path) -> tuple[bytes, str, list[str]]:
-    data = register.read_bytes()
+    data = _bytes_of(register)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = data[len(bom):].decode("utf-8")
     return bom, "\r\n" if "\r\n" in text else "\n", text.splitlines(keepends=True)
