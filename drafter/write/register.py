@@ -163,8 +163,9 @@ def _plain_line(lines: list[str], number: int, key: str) -> tuple[str, str, str]
 
 
 def _round_trip_value(bom: bytes, text: str, entry: Existing, key: str, value: str) -> tuple[bytes, int]:
-    """The register with the entry's value set by ruamel.yaml's round trip (comments and order kept)."""
+    """The register with the entry's value set by ruamel.yaml's round trip (comments, order and quotes kept)."""
     yaml = yaml_writer()
+    yaml.preserve_quotes = True
     document = yaml.load(text)
     for item in document["questions"]:
         if (str(item.get("zittingsjaar")) == str(entry.entry.get("zittingsjaar"))
