@@ -346,13 +346,14 @@ class BatchResult:
     pdf_problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     run_problems: list[Problem] = field(default_factory=list)  # the manifest could not be written
+    pdf_gaps: list[Problem] = field(default_factory=list)  # answers with gaps: no PDF made of them
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.records if r.status == status)
 
     @property
     def failed(self) -> int:
-        return self.count(Status.FAILED) + len(self.pdf_problems) + len(self.run_problems)
+        return self.count(Status.FAILED) + len(self.pdf_problems) + len(self.pdf_gaps) + len(self.run_problems)
 
 
 def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
@@ -391,16 +392,16 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
             take(record)
     records.sort(key=_register_order)
     pdf_problems: list[Problem] = []
+    pdf_gaps: list[Problem] = []
     if pdf and state == RunState.FINISHED:
         from drafter.write.pdf import convert
 
         made_docs = [r for r in records if r.status != Status.FAILED and r.file is not None]
         docs = [r.file for r in made_docs if settings.allow_gaps or not r.gaps]
-        pdf_problems = [pdf_gaps_problem(r.label, r.gaps, display_path(r.file), docx_written=True)
-                        for r in made_docs if r.gaps and not settings.allow_gaps]
+        pdf_gaps = [pdf_gaps_problem(r.label, r.gaps, display_path(r.file), docx_written=True)
+                    for r in made_docs if r.gaps and not settings.allow_gaps]
         try:
-            made, not_converted = convert(docs, jobs=jobs, soffice=soffice) if docs else ({}, [])
-            pdf_problems += not_converted
+            made, pdf_problems = convert(docs, jobs=jobs, soffice=soffice) if docs else ({}, [])
         except KeyboardInterrupt:
             state, made = RunState.INTERRUPTED, {}
         records = [_with_pdf(r, made.get(r.file)) for r in records]
@@ -409,7 +410,7 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
         path = manifest.write(records, state, dt.datetime.now())
     except OutputError as exc:  # the answers are made: say so, and that the record of the run is not
         path, run_problems = manifest.path, list(exc.problems)
-    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started, run_problems)
+    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started, run_problems, pdf_gaps)
 
 
 def _register_order(record: AnswerRecord) -> tuple:

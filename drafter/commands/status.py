@@ -255,8 +255,7 @@ def status_rows(register: Register, output: Path, today: dt.date, templates: Pat
     order), then the others by legal deadline (unknown deadlines last)."""
     runs = read_manifests(output) if output.is_dir() else Runs()
     markers = gap_finder.markers(register.gap_markers)
-    on_disk = [read_on_disk(q, output, runs, markers) if q.answered is None else
-               OnDisk(answer_file(q, output, runs)) for q in register.questions]
+    on_disk = [read_on_disk(q, output, runs, markers) for q in register.questions]
     # check (which renders the answer) only where nothing else keeps the answer from ready
     candidates = [q for q, found in zip(register.questions, on_disk)
                   if q.answered is None and found.path is not None and not found.problem and not found.gaps]

@@ -105,9 +105,9 @@ def _pattern(marker: Marker) -> str:
     text = re.escape(marker.text)
     if marker.any_case:
         return f"(?i:{text})"
-    if marker.text[:1].isalnum():  # a marker that starts or ends in a letter is a word of its own: N.N., not N.N.V.
+    if marker.text[:1].isalnum():  # a marker that starts or ends as a word is a word of its own: N.N., not N.N.V.
         text = r"(?<![\w.])" + text
-    if marker.text[-1:].isalnum():
+    if marker.text[-1:].isalnum() or marker.text.endswith("."):
         text += r"(?!\w)"
     return text
 
