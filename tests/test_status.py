@@ -121,7 +121,7 @@ def test_csv_reads_back_as_the_rows(answers):
     assert [r["number"] for r in rows] == [str(e["number"]) for e in expected]
     for row, want in zip(rows, expected):
         for key, value in want.items():
-            shown = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+            shown = "" if value is None else ("yes" if value else "no") if isinstance(value, bool) else str(value)
             assert row[key] == shown, (key, row)
 
 

@@ -610,7 +610,7 @@ def status(
         from drafter.commands import status as st
         from drafter.commands.report import print_problems
         from drafter.errors import DrafterError, display_path
-        from drafter.i18n import _, ngettext
+        from drafter.i18n import ngettext
 
         say = Say(quiet, verbose)
         day = st.parse_today(today)  # the options first, then the files

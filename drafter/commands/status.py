@@ -29,12 +29,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from pathlib import Path
+from types import MappingProxyType
 
 from drafter import oxml
 from drafter.commands.check import question_errors
 from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, DrafterError, OutputError, Problem, display_path
-from drafter.i18n import _, ngettext
+from drafter.i18n import N_, _, ngettext
 from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.load.yamlfile import LineDict, load_yaml
 from drafter.pipeline import file_name
@@ -57,10 +58,27 @@ class State(StrEnum):
     ERROR = "error"
 
 
-#: The columns of every format, in order (JSON keys, CSV and XLSX headers).
+#: The columns of every format, in order (JSON keys; CSV and XLSX headers in the language in use).
 COLUMNS = ("zittingsjaar", "number", "title", "asker", "minister", "asked", "due", "internal_due", "days_left",
            "state", "gaps", "late", "overdue_internally", "sent", "file", "pdf", "drafted", "message")
 DATE_COLUMNS = ("asked", "due", "internal_due", "sent")
+#: The columns' headers and the states' words as a person reads them (the CSV, the workbook, the
+#: text), translated where they are shown; JSON keeps the names and codes above.
+HEADERS = MappingProxyType({
+    "zittingsjaar": N_("zittingsjaar"), "number": N_("number"), "title": N_("title"), "asker": N_("asker"),
+    "minister": N_("minister"), "asked": N_("asked"), "due": N_("due"), "internal_due": N_("internal_due"),
+    "days_left": N_("days_left"), "state": N_("state"), "gaps": N_("gaps"), "late": N_("late"),
+    "overdue_internally": N_("overdue_internally"), "sent": N_("sent"), "file": N_("file"), "pdf": N_("pdf"),
+    "drafted": N_("drafted"), "message": N_("message"),
+})
+STATE_WORDS = MappingProxyType({
+    State.NO_DRAFT: N_("no draft"), State.DRAFT: N_("draft"), State.EDITED: N_("edited"), State.READY: N_("ready"),
+    State.SENT: N_("sent"), State.ERROR: N_("error"),
+})
+
+
+def headers() -> list[str]:
+    return [_(HEADERS[name]) for name in COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -271,7 +289,7 @@ def status_rows(register: Register, output: Path, today: dt.date, templates: Pat
 @dataclass(frozen=True)
 class StatusReport:
     rows: list[Row]  # every entry of the register that the selection keeps; errors first, then by deadline
-    rejected: tuple[Rejected, ...]  # the entries the register cannot read (each is a row as well)
+    rejected: tuple[Rejected, ...]  # the entries the register cannot read that the selection keeps (each a row too)
     locale: str  # the project's locale, which sets the CSV's separator
 
     @property
@@ -285,8 +303,19 @@ def status(register: Path, output: Path, today: dt.date, years: Iterable[str] = 
     their deadlines counted from today and the state of their answers in output. An entry that
     cannot be read is a row too, whatever the selection: what it says cannot be known."""
     reg = load_register(register, lenient=True)
-    rows = select(status_rows(reg, output, today, templates), set(years), minister, late)
-    return StatusReport(rows, reg.rejected, reg.style.locale)
+    years = set(years)
+    rows = select(status_rows(reg, output, today, templates), years, minister, late)
+    kept = tuple(r for r in reg.rejected if _may_be(r.zittingsjaar, years) and _may_be(r.minister, minister))
+    return StatusReport(rows, kept, reg.style.locale)
+
+
+def _may_be(said: str | None, wanted) -> bool:
+    """Whether what an entry that cannot be read does say (None: nothing) may be what is wanted."""
+    if said is None or not wanted:
+        return True
+    if isinstance(wanted, str):
+        return said.casefold() == wanted.casefold()
+    return said in wanted
 
 
 def select(rows: list[Row], years: set[str], minister: str | None, late: bool) -> list[Row]:
@@ -294,8 +323,7 @@ def select(rows: list[Row], years: set[str], minister: str | None, late: bool) -
     say (an entry that cannot be read) is kept, so that no question is left out unseen."""
     def keep(row: Row) -> bool:
         if row.state == State.ERROR:
-            return ((not years or row.zittingsjaar is None or row.zittingsjaar in years)
-                    and (minister is None or row.minister is None or row.minister.casefold() == minister.casefold()))
+            return _may_be(row.zittingsjaar, years) and _may_be(row.minister, minister)
         return ((not years or row.zittingsjaar in years)
                 and (minister is None or (row.minister or "").casefold() == minister.casefold())
                 and (not late or row.late))
@@ -323,12 +351,23 @@ def neutralised(value):
     return value
 
 
+def _for_people(row: Row) -> list:
+    """A row's values as a spreadsheet shows them: the state in words, texts neutralised."""
+    values = row.as_dict()
+    values["state"] = _(STATE_WORDS[row.state])
+    for name in DATE_COLUMNS:
+        values[name] = getattr(row, name)
+    return [neutralised(values[name]) for name in COLUMNS]
+
+
 def _cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(neutralised(value))
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 class CsvSeparator(str, Enum):
@@ -365,9 +404,9 @@ def as_csv(rows: list[Row], separator: str = ";") -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(headers())
     for row in rows:
-        writer.writerow([_cell_text(v) for v in row.as_dict().values()])
+        writer.writerow([_cell_text(v) for v in _for_people(row)])
     return buffer.getvalue()
 
 
@@ -403,7 +442,7 @@ def as_xlsx(rows: list[Row]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _SHEET
-    table = [list(COLUMNS)] + [[neutralised(getattr(row, name)) for name in COLUMNS] for row in rows]
+    table = [headers()] + [_for_people(row) for row in rows]
     for values in table:
         sheet.append(values)
     for row in sheet.iter_rows(min_row=2):
@@ -427,7 +466,10 @@ def as_xlsx(rows: list[Row]) -> bytes:
     return buffer.getvalue()
 
 
-TEXT_HEADER = ("due", "internal", "left", "state", "gaps", "flag", "year", "nr", "title", "asker", "minister", "pdf")
+#: The text's columns, as a person reads them (translated where they are shown).
+TEXT_HEADER = (N_("due"), N_("internal"), N_("left"), N_("state"), N_("gaps"), N_("flag"), N_("year"), N_("nr"),
+               N_("title"), N_("asker"), N_("minister"), N_("pdf"))
+_RIGHT = (2, 4, 7)  # left, gaps, nr: numbers, aligned right
 
 
 def _flag(row: Row) -> str:
@@ -437,19 +479,18 @@ def _flag(row: Row) -> str:
 
 
 def as_text(rows: list[Row], today: dt.date) -> str:
-    table = [TEXT_HEADER]
+    table = [tuple(_(word) for word in TEXT_HEADER)]
     for r in rows:
         title = r.title or ""
         title = title if len(title) <= 40 else title[:39] + "…"
         table.append((
             r.due.isoformat() if r.due else _("unknown"), r.internal_due.isoformat() if r.internal_due else _("unknown"),
-            "" if r.days_left is None else str(r.days_left), r.state, "" if r.gaps is None else str(r.gaps),
+            "" if r.days_left is None else str(r.days_left), _(STATE_WORDS[r.state]), "" if r.gaps is None else str(r.gaps),
             _flag(r), r.zittingsjaar or "?", "?" if r.number is None else str(r.number), title, r.asker or "",
             r.minister or "", "PDF" if r.pdf else "",
         ))
     widths = [max(len(line[i]) for line in table) for i in range(len(TEXT_HEADER))]
-    right = {TEXT_HEADER.index("left"), TEXT_HEADER.index("gaps"), TEXT_HEADER.index("nr")}
-    lines = ["  ".join(cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in
+    lines = ["  ".join(cell.rjust(w) if i in _RIGHT else cell.ljust(w) for i, (cell, w) in
                        enumerate(zip(line, widths))).rstrip() for line in table]
     late = sum(1 for r in rows if r.late)
     overdue = sum(1 for r in rows if r.overdue_internally and not r.late)
@@ -494,7 +535,9 @@ def what_file(path: Path) -> ListFile:
     except UnicodeDecodeError:
         return ListFile.OTHER
     first = text.split("\n", 1)[0].rstrip("\r")
-    if first.split() == list(TEXT_HEADER) or any(first.split(sep) == list(COLUMNS) for sep in ";,\t"):
+    texts = ([_(word) for word in TEXT_HEADER], list(TEXT_HEADER))
+    tables = (headers(), list(COLUMNS))
+    if first.split() in texts or any(first.split(sep) in tables for sep in ";,\t"):
         return ListFile.LIST
     try:
         loaded = json.loads(text)

@@ -133,8 +133,8 @@ def test_the_formats_write_the_same_columns_and_values():
     assert data["questions"][0]["state"] == "draft" and data["questions"][0]["due"] == "2024-03-19"
     assert data["questions"][0]["late"] is True and data["questions"][1]["due"] is None
     table = list(csv.DictReader(io.StringIO(as_csv(rows).removeprefix("\ufeff")), delimiter=";"))
-    assert [(r["number"], r["state"], r["due"], r["late"]) for r in table] == [("1", "draft", "2024-03-19", "true"),
-                                                                               ("2", "no draft", "", "false")]
+    assert [(r["number"], r["state"], r["due"], r["late"]) for r in table] == [("1", "draft", "2024-03-19", "yes"),
+                                                                               ("2", "no draft", "", "no")]
     text = as_text(rows, TODAY).splitlines()
     assert text[0].split() == ["due", "internal", "left", "state", "gaps", "flag", "year", "nr", "title", "asker",
                                "minister", "pdf"]

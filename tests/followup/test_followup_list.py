@@ -18,8 +18,8 @@ import pytest
 from openpyxl import load_workbook
 
 from drafter.commands.status import COLUMNS
-from tests.conftest import need_libreoffice, validate_docx
-from tests.followup.helpers import REGISTER, TODAY, drafter, fake_soffice, make_project, snapshot
+from tests.conftest import validate_docx
+from tests.followup.helpers import REGISTER, TODAY, drafter, fake_soffice, make_project
 
 #: What the register says of the broken entry's date: a date as a person writes it, not as YAML reads it.
 BROKEN_DATE = "28 april 2026"
@@ -160,7 +160,7 @@ def test_csv_read_back_with_the_csv_module_under_semicolons(followup):
     assert table[0] == list(COLUMNS)
     assert len(table) == 1 + len(expected(project))
     for got, want in zip(table[1:], expected(project)):
-        shown = ["" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in want.values()]
+        shown = ["" if v is None else ("yes" if v else "no") if isinstance(v, bool) else str(v) for v in want.values()]
         assert got == shown
 
 

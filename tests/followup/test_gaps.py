@@ -123,7 +123,7 @@ def test_a_mistake_in_the_house_s_markers_names_its_line(intake_project, text, n
     for args in (("check",), ("answer", "-q", "612"), ("status",)):
         result = drafter(*args)
         assert result.exit_code == 1 and "Traceback" not in result.output, result.output
-        assert f"error: drafter.toml, " in result.output and needle in result.output, result.output
+        assert "error: drafter.toml, " in result.output and needle in result.output, result.output
     assert snapshot(intake_project) == before
 
 
