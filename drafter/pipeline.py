@@ -152,11 +152,11 @@ class Generator:
         if view is None:
             view = build_view(self.register, question, self.notes, self.datasets.load, self.texts)
         rendered = template.render(view.context)
-        parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
-        found = gaps.find_gaps(parts, self.gap_markers)
+        package = finish.finished(template.parts, rendered, view, created=self.created, template_file=template.file)
+        found = gaps.find_gaps(package, self.gap_markers)  # on the trees the passes parsed: no part read twice
         return Draft(
             question=question,
-            data=opc.write_zip(parts),
+            data=opc.write_zip(package.parts()),
             file_name=file_name(question),
             register=self.register.path,
             template=tpath,

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable
 
-from drafter import oxml
 from drafter.i18n import _, ngettext
 from drafter.load.questions import UNKNOWN_PERSON
 from drafter.oxml import document, footnotes, opc
@@ -96,6 +95,11 @@ class _Finder:
             out.append((shown, marker.kind if marker is not None else GapKind.MARKER))
         return out
 
+    def may_hold(self, text: str) -> bool:
+        """Whether a stretch of text (a whole table's) may hold a gap: most tables hold none, and
+        looking at their text at once costs a fraction of looking cell by cell."""
+        return bool(self.pattern is not None and self.pattern.search(text)) or any(c in text for c in self.cells)
+
     def in_cell(self, text: str) -> list[tuple[str, GapKind]]:
         marker = self.cells.get(text)
         return [(text, marker.kind)] if marker is not None else self.in_text(text)
@@ -116,39 +120,53 @@ def _pattern(marker: Marker) -> str:
 _HEADER_OR_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$")
 
 
-def find_gaps(parts: dict[str, bytes], found_in: tuple[Marker, ...]) -> tuple[Gap, ...]:
-    """Every gap in an answer's parts, in reading order: the text (paragraphs, then table
-    cells), the footnotes and endnotes, the headers and footers. oxml.XMLSyntaxError: a part
-    that is not XML."""
+def find_gaps(package: opc.Package | dict[str, bytes], found_in: tuple[Marker, ...]) -> tuple[Gap, ...]:
+    """Every gap in an answer, in reading order: the text (paragraphs, then table cells), the
+    footnotes and endnotes, the headers and footers. `package`: the answer's parts (bytes, or a
+    package whose trees are parsed already). oxml.XMLSyntaxError: a part that is not XML."""
+    if not isinstance(package, opc.Package):
+        package = opc.Package(package)
     finder = _Finder(found_in)
-    root = oxml.parse(parts[opc.MAIN_DOCUMENT])
+    notes = (footnotes.PART, footnotes.ENDNOTES_PART)
+    others = [*notes, *sorted(p for p in package.names() if _HEADER_OR_FOOTER.match(p))]
+    # a note or header part whose text holds no marker at all is not looked at paragraph by
+    # paragraph (nor is a table of the text: see _in_body)
+    holding = {name for name in others if name in package and finder.may_hold(paragraphs.all_text(package.read(name)))}
+    root = package.read(opc.MAIN_DOCUMENT)
     body = document.body_of(root)
-    layout = Layout(body if body is not None else root)
-    gaps: list[Gap] = []
+    gaps = _in_body(finder, Layout(body if body is not None else root))
+    for part, label, endnotes in ((footnotes.PART, _("footnote {number}"), False),
+                                  (footnotes.ENDNOTES_PART, _("endnote {number}"), True)):
+        if part not in holding:
+            continue
+        shown_numbers = footnotes.numbers(root, endnotes=endnotes)
+        for note_id, note in footnotes.written_notes(package.read(part)):
+            gaps += _in(finder, clean(paragraphs.text_of(note)), label.format(number=shown_numbers.get(note_id, note_id)))
+    for part in others[2:]:
+        if part in holding:
+            where = _("header") if "/header" in part else _("footer")
+            for place in paragraphs.places(package.read(part)):
+                gaps += _in(finder, clean(paragraphs.own_text(place.paragraph)), where)
+    return tuple(gaps)
+
+
+def _in_body(finder: _Finder, layout: Layout) -> list[Gap]:
+    """The gaps in the main text: its paragraphs, then its tables' cells (a table whose text
+    holds no marker is passed over at once)."""
+    gaps = []
     for p in layout.paragraphs:
         for shown, kind in finder.in_text(clean(paragraphs.own_text(p))):
             gaps.append(Gap(shown, kind, _("paragraph {number}").format(number=layout.paragraph_number[p]),
                             layout.text_place(p, shown)))
     for t, table in enumerate(layout.tables):
+        if not finder.may_hold(paragraphs.all_text(table.element)):
+            continue
         for r in range(len(table.rows)):
             for c in range(len(table.cells(r))):
                 for shown, kind in finder.in_cell(table.value(r, c)):
                     place = layout.cell_place(t, r, c)
                     gaps.append(Gap(shown, kind, place, place))
-    for part, label, endnotes in ((footnotes.PART, _("footnote {number}"), False),
-                                  (footnotes.ENDNOTES_PART, _("endnote {number}"), True)):
-        if part not in parts:
-            continue
-        shown_numbers = footnotes.numbers(root, endnotes=endnotes)
-        for note_id, note in footnotes.written_notes(oxml.parse(parts[part])):
-            text = clean(paragraphs.text_of(note))
-            where = label.format(number=shown_numbers.get(note_id, note_id))
-            gaps += _in(finder, text, where)
-    for part in sorted(p for p in parts if _HEADER_OR_FOOTER.match(p)):
-        where = _("header") if "/header" in part else _("footer")
-        for place in paragraphs.places(oxml.parse(parts[part])):
-            gaps += _in(finder, clean(paragraphs.own_text(place.paragraph)), where)
-    return tuple(gaps)
+    return gaps
 
 
 def _in(finder: _Finder, text: str, where: str) -> list[Gap]:
