@@ -476,6 +476,10 @@ def batch(
             result = batches.run(plan, settings, jobs=workers, pdf=pdf, options=options, on_record=progress.advance)
         if as_json:
             print(result.manifest.read_text(encoding="utf-8"))
+            from drafter.commands.report import print_problems
+
+            # what the manifest does not hold (PDFs not made, the manifest itself), on the error output
+            print_problems(result.pdf_problems + result.pdf_gaps + result.run_problems)
         elif quiet:
             print_batch_problems(result, debug=debug)
         else:

@@ -157,6 +157,9 @@ def test_batch_pdf_makes_pdfs_only_of_answers_without_gaps(intake_project, tmp_p
     manifest = json.loads(next(out.glob("drafter-manifest-*.json")).read_text(encoding="utf-8"))
     assert {a["question"]["number"]: (len(a["gaps"]), a["pdf"] is not None) for a in manifest["answers"]} == {
         4: (4, False), 612: (2, False), 1028: (0, True)}
+    as_json = drafter("batch", "--pdf", "--soffice", str(soffice), "--jobs", "1", "--format", "json")
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["counts"] == {"unchanged": 3}
+    assert [re.search(r"question (\d+)", line).group(1) for line in as_json.stderr.splitlines()] == ["4", "612"]
     again = drafter("batch", "--pdf", "--allow-gaps", "--soffice", str(soffice), "--jobs", "1")
     assert again.exit_code == 0, again.output
     assert sum(1 for p in out.iterdir() if p.suffix == ".pdf") == 3
