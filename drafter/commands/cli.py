@@ -629,6 +629,9 @@ def status(
         for rejected in found.rejected:  # each is a row with state error; say why in full
             print_problems(list(rejected.problems))
         rows = found.rows
+        for row in rows:  # an answer that cannot be read: a row with state error too
+            if row.state == st.State.ERROR and row.file is not None:
+                print(f"error: {row.message}", file=sys.stderr)
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)
         elif status_format is StatusFormat.json:

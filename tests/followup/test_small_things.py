@@ -55,3 +55,20 @@ def test_init_writes_files_with_the_user_s_umask(tmp_path, umask, mode):
     assert result.exit_code == 0, result.output
     files = [p for p in (tmp_path / "p").rglob("*") if p.is_file()]
     assert files and {stat.S_IMODE(p.stat().st_mode) for p in files} == {mode}
+
+
+def test_an_answer_that_cannot_be_read_is_a_row_with_state_error(project):
+    make_project(project)
+    assert drafter("batch", "--question", "5-6", "--jobs", "1").exit_code == 0
+    (five,) = (project / "out").glob("*-vraag-5-*.docx")
+    five.write_bytes(b"PK\x03\x04 half a zip")  # a copy that broke off
+    result = drafter("status", "--format", "json", "--today", TODAY)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    rows = json.loads(result.stdout)["questions"]
+    assert [(r["number"], r["state"]) for r in rows] == [(5, "error"), (8, "no draft"), (7, "no draft"),
+                                                         (6, "draft"), (4, "no draft")]
+    assert rows[0]["message"] == f"out/{five.name}: not a Word document (.docx): the file is not a zip package. " \
+                                 "Give the .docx answer drafter wrote (or a copy saved by Word)."
+    assert rows[0]["late"] is False and rows[0]["file"] == five.name
+    assert result.stderr.splitlines() == [f"error: {rows[0]['message']}",
+                                          "error: 1 question cannot be read; it is listed with state error"]
