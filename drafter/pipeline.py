@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
+from drafter.i18n import _
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
 from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
@@ -21,7 +22,6 @@ from drafter.view.formatting import words_of
 from drafter.view.jinja import TextCompiler
 from drafter.files import stat_file
 from drafter.oxml import opc
-from drafter.i18n import _
 from drafter.word import finish, gaps
 from drafter.word.gaps import Gap, gaps_sentence
 from drafter.word.template import TEMPLATE_MISSING_HINT, WordTemplate, load_template
@@ -56,6 +56,8 @@ def placeholder_warnings(question: Question, prints: set[str] = frozenset(),
         unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
     if question.minister.title == UNKNOWN_PERSON:
         unknown.append(f"the minister's title ({UNKNOWN_PERSON})")
+    if question.refers_to is not None and question.refers_to.minister.name == UNKNOWN_PERSON:
+        unknown.append(_("the name of the minister whose answer it refers to ({unknown})").format(unknown=UNKNOWN_PERSON))
     if not unknown and not gaps:
         return ()
     if not unknown:
