@@ -627,11 +627,14 @@ def status(
         if status_format is StatusFormat.xlsx and to is None:
             raise DrafterError("--format xlsx writes a workbook, so it needs a file",
                                hint="Add --to follow-up.xlsx (or another name).")
-        where = paths.locate(project, register=register, templates=templates, output=output)
+        # the templates are needed only to check an answer that has no gap left (is it ready?):
+        # without a project or --templates, check looks for them then, from the register's folder
+        where = paths.locate(project, register=register, templates=templates, output=output, templates_used=False)
         say.project(where)
+        known = where.templates if templates is not None or where.file is not None else None
         if to is not None:
             st.check_target(to, st.project_inputs(where.register, where.file, where.templates), force)
-        found = st.status(where.register, where.output, day, set(year or ()), minister, late, where.templates)
+        found = st.status(where.register, where.output, day, set(year or ()), minister, late, known)
         for rejected in found.rejected:  # each is a row with state error; say why in full
             print_problems(list(rejected.problems))
         rows = found.rows
