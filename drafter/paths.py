@@ -75,7 +75,9 @@ class Project:
     @classmethod
     def at(cls, root: Path, settings: dict | None = None, file: Path | None = None) -> "Project":
         settings = settings or {}
-        where = {**LOCATIONS, **settings.get("paths", {})}
+        # a Windows path ('data\questions.yaml', in TOML's single quotes) reads as on Windows
+        where = {key: PureWindowsPath(value).as_posix() if "\\" in value else value
+                 for key, value in {**LOCATIONS, **settings.get("paths", {})}.items()}
         return cls(
             root=root,
             register=root / where["register"],
@@ -152,6 +154,11 @@ def read_project(file: Path) -> Project:
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_PLACE.search(str(exc))
         message = _TOML_PLACE.sub("", str(exc)).strip()
+        line = text.splitlines()[int(found.group(1)) - 1] if found and int(found.group(1)) <= len(text.splitlines()) else ""
+        if "\\" in line and '"' in line:  # a Windows path in double quotes, where '\' starts a code
+            raise DataError(_("this is not valid TOML: in double quotes, '\\' starts a code ({message})").format(
+                message=message), file=shown, place=_("line {line}").format(line=found.group(1)),
+                hint=_("Write the path with / or in single quotes, e.g. register = 'data\\questions.yaml'.")) from exc
         raise DataError(f"this is not valid TOML: {message}", file=shown,
                         place=f"line {found.group(1)}" if found else None,
                         hint='Write each setting as name = "value", under [paths] or [house_style].') from exc

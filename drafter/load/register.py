@@ -19,7 +19,7 @@ from drafter.load.dates import reads_day_first
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKED_IN
 from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, AnswerPart, Asker, Block, Copy, Minister,
-                                    Question, inside_folder, read_question)
+                                    Question, inside_folder, read_question, register_path)
 from drafter.load.style import FILE_NAME_FIELDS, HouseStyle, Layout, project_style, read_layout, read_style
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.files import inside
@@ -143,6 +143,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
     reader.day_first = reads_day_first(style.locale)
     layout = read_layout(reader, raw, Layout(), "register")
     notes = reader.field(raw, "register", "notes", "register")
+    notes = register_path(reader, notes, raw.line_of("notes") if "notes" in raw else raw.line, "register", path.parent)
     if notes is not None and not inside_folder(notes):
         reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",
                        "Give a path relative to the register's folder, without '..'.")
