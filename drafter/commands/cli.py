@@ -163,8 +163,9 @@ class Group(_NoTypeNames, TyperGroup):
     def main(self, args=None, *rest, **kwargs):
         """Run drafter in its language: Click's words, the help and the messages."""
         from drafter.commands.click_words import speak_for_click
+        from drafter.commands.console import any_console
 
-        _any_console()
+        any_console()
         given = list(sys.argv[1:] if args is None else args)
         with i18n.speaking(language_of(given, os.environ)):
             speak_for_click()
@@ -280,18 +281,6 @@ class Say:
 #: Click gives it: an unknown option, a missing value), 3 an internal error (a bug in drafter),
 #: 130 interrupted (Ctrl-C, SIGTERM, SIGHUP).
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
-
-
-def _any_console() -> None:
-    """Print on any console: what its encoding cannot show (a Windows cp1252 console and
-    'Ayşe' or '→') is replaced, never a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream that cannot be reconfigured any more
-                pass
 
 
 def _terminate_like_ctrl_c() -> None:
