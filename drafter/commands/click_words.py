@@ -16,8 +16,8 @@ Two kinds of words, two ways:
 from __future__ import annotations
 
 import gettext
-import importlib
 import re
+import sys
 
 from drafter import i18n
 from drafter.i18n import N_, Nn_
@@ -107,9 +107,8 @@ def speak_for_click() -> None:
     this again, or a Click that stops using gettext, changes nothing.
     """
     for name in MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:  # a Click or Typer without this module: nothing of it to translate
+        module = sys.modules.get(name)  # only those Typer uses (loaded); a Click it does not use stays unloaded
+        if module is None:
             continue
         if getattr(module, "_", None) is gettext.gettext:
             module._ = i18n._
