@@ -127,6 +127,15 @@ class _NoTypeNames:
                 raise
             raise spoken from exc
 
+    def invoke(self, ctx):  # a group's: no command, or no such command
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            spoken = _spoken(exc)
+            if spoken is None:
+                raise
+            raise spoken from exc
+
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_("Usage:") + " ")
 
@@ -151,15 +160,6 @@ class Command(_NoTypeNames, TyperCommand):
 
 
 class Group(_NoTypeNames, TyperGroup):
-    def resolve_command(self, ctx, args):
-        try:
-            return super().resolve_command(ctx, args)
-        except UsageError as exc:
-            spoken = _spoken(exc)
-            if spoken is None:
-                raise
-            raise spoken from exc
-
     def main(self, args=None, *rest, **kwargs):
         """Run drafter in its language: Click's words, the help and the messages."""
         from drafter.commands.click_words import speak_for_click

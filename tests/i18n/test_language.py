@@ -108,6 +108,7 @@ def test_a_command_s_help_in_dutch_with_lang_after_help():
     (["status", "--format", "pdf"], "Fout: Ongeldige waarde voor '--format': 'pdf' is niet een van "
                                     "'text', 'json', 'csv', 'xlsx'."),
     (["check", "a"], "Fout: Onverwacht(e) extra argument(en) (a)"),
+    ([], "Fout: Er ontbreekt een opdracht."),
 ])
 def test_usage_errors_in_dutch(args, expected):
     result = run_cli("--lang", "nl", *args)
