@@ -19,7 +19,7 @@ from drafter.intake import opendata
 from drafter.intake.document import read_question_document
 from drafter.intake.entry import new_entry, refuse_duplicate
 from drafter.intake.question import NewQuestion
-from drafter.write.register import entry_text, find_entry, with_entry, write_register
+from drafter.write.register import append_entry, entry_text, find_entry
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
 
 
@@ -106,7 +106,6 @@ def propose_template(register: Register, q: NewQuestion) -> str:
 def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
            service: str | None = None, dry_run: bool = False) -> IntakeResult:
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
-    original = files.register.read_bytes()  # to see, before writing, that nobody changed it since
     q = read_source(source, service=service, document=document)
     if q.zittingsjaar is None:
         raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
@@ -125,8 +124,8 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
         return IntakeResult(q, chosen, entry_text(entry), None, due)
-    data, line = with_entry(files.register, entry)
-    write_register(files.register, data, original)
+    # checked again under the register's lock: another intake may add the same question meanwhile
+    line = append_entry(files.register, entry, refuse=lambda found: refuse_duplicate(files.register, found, q))
     return IntakeResult(q, chosen, entry_text(entry), line, due)
 
 
