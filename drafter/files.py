@@ -54,3 +54,39 @@ def office_lock_files(path: Path) -> list[Path]:
     candidates = [path.with_name(word), path.with_name(f".~lock.{name}#")]
     return [c for c in candidates if c.exists()]
 
+
+
+def read_limited(path: Path, limit: int, *, what: str = "file", too_large: str | None = None,
+                 error=DataError) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. The file is opened without waiting
+    and looked at once open: a named pipe (FIFO), a device or a socket is an error at once,
+    never a read that waits forever; a larger file is refused before it is read (and a file
+    that grows while it is read, at the limit)."""
+    from drafter.i18n import _
+
+    shown = display_path(path)
+    st = stat_file(path, error, what=what)
+    not_regular = error(_("this is not a regular file (a pipe, a device or a socket), so drafter does not read it"),
+                        file=shown, hint=_("Give a file saved on disk."))
+    if not stat.S_ISREG(st.st_mode):
+        raise not_regular
+    too_big = error(_("the file is larger than {mb} MB").format(mb=max(1, limit // (1024 * 1024))), file=shown,
+                    hint=too_large or _("Check that this is the right file."))
+    if st.st_size > limit:
+        raise too_big
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise error(_("cannot read the file ({reason})").format(reason=exc.strerror), file=shown,
+                    hint=_("Check that the file exists and that you may read it.")) from exc
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced by a pipe since it was looked at
+            raise not_regular
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise error(_("cannot read the file ({reason})").format(reason=exc.strerror), file=shown,
+                        hint=_("Check that the file exists and that you may read it.")) from exc
+    if len(data) > limit:
+        raise too_big
+    return data
