@@ -193,6 +193,7 @@ class _Layout:
     lines: list[str]
     root: yaml.Node | None
     key: yaml.Node | None  # the 'questions' key
+    value: yaml.Node | None  # its value
     items: list[yaml.Node]  # its entries
     dash: int  # the column of the entries' '-'
     end: int  # the line where what follows the list starts (another key, '...', the end)
@@ -207,7 +208,8 @@ class _Layout:
     def content_end(self, start: int, end: int) -> int:
         """The line after an entry's last line: blank lines and comments at or left of the
         entries' '-' before `end` belong to what follows."""
-        while end > start + 1 and (_blank(self.lines[end - 1]) or _comment_at_or_left_of(self.lines[end - 1], self.dash)):
+        while end > start + 1 and (_blank(self.lines[end - 1])
+                                   or _comment_at_or_left_of(self.lines[end - 1], self.dash)):
             end -= 1
         return end
 
@@ -247,7 +249,7 @@ def _layout(text: str) -> _Layout:
     else:  # the list is the file's last value: it ends at a document marker, else at the file's end
         after = value.end_mark.line if value is not None else (root.end_mark.line if root is not None else 0)
         end = next((n for n in range(after, len(lines)) if _DOCUMENT_END.match(lines[n])), len(lines))
-    return _Layout(lines, root, key, items, dash, end)
+    return _Layout(lines, root, key, value, items, dash, end)
 
 
 def _index(layout: _Layout, data, which: Which) -> int:
@@ -288,6 +290,18 @@ def _split_questions(data) -> tuple[dict, list]:
     return {k: v for k, v in data.items() if k != "questions"}, list(data.get("questions") or [])
 
 
+def _keeps(rest: dict, questions: list) -> Callable[[str], bool]:
+    """Whether a new text holds these values: the register's settings and these questions."""
+
+    def keeps(new_text: str) -> bool:
+        try:
+            return _split_questions(_values(new_text)) == (rest, questions)
+        except (yaml.YAMLError, ValueError):  # not YAML, or a value (a date) it cannot hold
+            return False
+
+    return keeps
+
+
 def appended(text: str, entry, *, refuse: Callable[[Existing], Exception] | None = None) -> Edit:
     """The register's text with entry added after its last question. `refuse` makes the
     exception raised when the register holds an entry with the same zittingsjaar, number
@@ -302,16 +316,7 @@ def appended(text: str, entry, *, refuse: Callable[[Existing], Exception] | None
                 raise refuse(Existing(layout.dash_line(i) + 1, item))
     newline = _newline(text)
     lines = layout.lines
-    expected = _plain(entry)
-
-    def keeps(new_text: str) -> bool:
-        try:
-            new_rest, new_questions = _split_questions(_values(new_text))
-        except (yaml.YAMLError, ValueError):
-            return False
-        return new_rest == rest and new_questions == questions + [expected]
-
-    new = entry_text(entry, layout.dash)
+    keeps = _keeps(rest, questions + [_plain(entry)])
     if layout.key is None:  # no questions yet, nor the key: both at the end
         at = layout.end
         while at > 0 and _blank(lines[at - 1]):
@@ -322,12 +327,12 @@ def appended(text: str, entry, *, refuse: Callable[[Existing], Exception] | None
         text_out = _first_kept(candidates, keeps, _("adding 'questions:' here would change other values of the "
                                                     "register"))
         return Edit(text_out, _line_of_entry(text_out, len(questions)))
+    new = entry_text(entry, layout.dash)
     if not layout.items:  # 'questions:', 'questions: []' or 'questions: null': the key's value becomes the list
         k = layout.key.start_mark.line
         value_line = lines[k]
-        node_value = _layout_value(layout)
-        if node_value is not None and node_value.start_mark.line == k:
-            start, end = node_value.start_mark.column, node_value.end_mark.column
+        if layout.value is not None and layout.value.start_mark.line == k:
+            start, end = layout.value.start_mark.column, layout.value.end_mark.column
             value_line = value_line[:start].rstrip(" ") + value_line[end:]
         lines = lines[:k] + [value_line] + lines[k + 1:]
         at = max(k + 1, layout.content_end(k, layout.end))
@@ -346,13 +351,6 @@ def appended(text: str, entry, *, refuse: Callable[[Existing], Exception] | None
     return Edit(text_out, _line_of_entry(text_out, len(questions)))
 
 
-def _layout_value(layout: _Layout) -> yaml.Node | None:
-    for k, v in layout.root.value:
-        if k is layout.key:
-            return v
-    return None
-
-
 def _line_of_entry(text: str, i: int) -> int:
     layout = _layout(text)
     return layout.dash_line(i) + 1
@@ -366,16 +364,8 @@ def key_set(text: str, which: Which, key: str, value) -> Edit:
     rest, questions = _split_questions(old)
     i = _index(layout, old, which)
     item = layout.items[i]
-    expected = dict(questions[i])
-    expected[key] = _values(_mapping_text({key: value}, 0))[key]
-
-    def keeps(new_text: str) -> bool:
-        try:
-            new_rest, new_questions = _split_questions(_values(new_text))
-        except (yaml.YAMLError, ValueError):
-            return False
-        want = questions[:i] + [expected] + questions[i + 1:]
-        return new_rest == rest and new_questions == want
+    expected = dict(questions[i]) | {key: _values(_mapping_text({key: value}, 0))[key]}
+    keeps = _keeps(rest, questions[:i] + [expected] + questions[i + 1:])
 
     newline = _newline(text)
     lines = layout.lines
@@ -419,14 +409,7 @@ def entry_edited(text: str, which: Which, change: Callable) -> Edit:
     [entry] = yaml_writer().load(own)
     change(entry)
     new = entry_text(entry, layout.dash)
-    expected = _plain(entry)
-
-    def keeps(new_text: str) -> bool:
-        try:
-            new_rest, new_questions = _split_questions(_values(new_text))
-        except (yaml.YAMLError, ValueError):
-            return False
-        return new_rest == rest and new_questions == questions[:i] + [expected] + questions[i + 1:]
+    keeps = _keeps(rest, questions[:i] + [_plain(entry)] + questions[i + 1:])
 
     newline = _newline(text)
     candidate = "".join(lines[:start]) + new.replace("\n", newline) + "".join(lines[end:])
