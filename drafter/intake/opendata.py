@@ -81,6 +81,10 @@ def fetch(url: str, what: str, limit: int, accept: str = "*/*") -> bytes:
                             file=url, hint=_("Check the id or the URL of the written question.")) from exc
         raise DataError(_("the parliament's open-data service refused the request (HTTP {status})").format(
             status=exc.status), file=url, hint=_("Check the id or the URL; try again later.")) from exc
+    except web.Redirects as exc:
+        raise DataError(_("the parliament's open-data service cannot be reached: {reason}").format(reason=exc),
+                        file=url,
+                        hint=_("Check the id or the URL, or save the record as .json and give that file.")) from exc
     except web.TooLarge as exc:
         raise DataError(_("the {what} is larger than {size}: {reason}").format(
             what=what, size=web.size(limit), reason=exc), file=url,

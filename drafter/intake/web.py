@@ -62,6 +62,10 @@ class Refused(FetchError):
         self.status = status
 
 
+class Redirects(FetchError):
+    """The server sends the request on and on (more than MAX_REDIRECTS redirects)."""
+
+
 class TooLarge(FetchError):
     """The body is larger than the limit (as sent, or once decoded)."""
 
@@ -153,10 +157,14 @@ def _address(url: str) -> httpcore.URL:
     return httpcore.URL(scheme=parts.scheme.lower().encode(), host=host, port=port, target=target.encode("ascii"))
 
 
-def _pool(url: str, deadline: float) -> httpcore.ConnectionPool:
-    """A connection pool for url: through the system's proxy for it, if there is one."""
+def _ssl_context() -> ssl.SSLContext:
     context = httpcore.default_ssl_context()  # certifi's authorities, as httpx has them
     context.load_default_certs()  # and the system's own (a company's authority on Windows)
+    return context
+
+
+def _pool(url: str, deadline: float, context: ssl.SSLContext) -> httpcore.ConnectionPool:
+    """A connection pool for url: through the system's proxy for it, if there is one."""
     backend = _Backend(deadline)
     parts = urllib.parse.urlsplit(url)
     proxy = urllib.request.getproxies().get(parts.scheme.lower())
@@ -219,12 +227,13 @@ def get(url: str, limits: Limits, *, accept: str = "*/*") -> bytes:
     """The body of a GET of url, within limits (this module's docstring). FetchError otherwise."""
     deadline = time.monotonic() + limits.deadline
     address = _address(url)
+    context = _ssl_context()
     last = ""
     for attempt in range(limits.attempts):
         if attempt:
             time.sleep(min(0.5 * attempt, max(0.0, deadline - time.monotonic())))
         try:
-            status, body = _follow(url, address, limits, accept, deadline)
+            status, body = _follow(url, address, limits, accept, deadline, context)
         except _OutOfTime as exc:
             raise Unreachable(_("it did not answer in full within {seconds:g} seconds").format(
                 seconds=limits.deadline)) from exc
@@ -241,10 +250,11 @@ def get(url: str, limits: Limits, *, accept: str = "*/*") -> bytes:
     raise Unreachable(last)
 
 
-def _follow(url: str, address: httpcore.URL, limits: Limits, accept: str, deadline: float) -> tuple[int, bytes]:
+def _follow(url: str, address: httpcore.URL, limits: Limits, accept: str, deadline: float,
+            context: ssl.SSLContext) -> tuple[int, bytes]:
     """One attempt: the request, and the redirects after it."""
     for _redirect in range(MAX_REDIRECTS + 1):
-        with _pool(url, deadline) as pool:
+        with _pool(url, deadline, context) as pool:
             headers = [(b"Accept", accept.encode("ascii")), (b"Accept-Encoding", _ACCEPT_ENCODING),
                        (b"User-Agent", f"drafter/{__version__}".encode("ascii"))]
             timeout = {"connect": limits.timeout, "read": limits.timeout, "write": limits.timeout,
@@ -260,7 +270,7 @@ def _follow(url: str, address: httpcore.URL, limits: Limits, accept: str, deadli
                 if response.status >= 400:
                     raise Refused(_("HTTP {status}").format(status=response.status), response.status)
                 return response.status, _body(response, fields, limits.size)
-    raise Unreachable(_("it sends drafter from address to address (more than {count} redirects)").format(
+    raise Redirects(_("it sends drafter from address to address (more than {count} redirects)").format(
         count=MAX_REDIRECTS))
 
 
