@@ -125,7 +125,9 @@ def _docx_lines(data: bytes, shown: str) -> list[Line]:
     if main is None:
         raise DataError(not_word.format(reason=_("it has no {part}").format(part=opc.MAIN_DOCUMENT)), file=shown,
                         hint=hint)
-    for part, why in opc.word_document_problems({opc.MAIN_DOCUMENT: main}):
+    problems = opc.word_document_problems({opc.MAIN_DOCUMENT: main})
+    if problems:
+        part, why = problems[0]
         raise DataError(not_word.format(reason=why), file=shown, place=_("part {part}").format(part=part), hint=hint)
     try:
         root = parse(main)

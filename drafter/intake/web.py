@@ -295,6 +295,8 @@ def _reason(exc: Exception) -> str:
         return _("the connection was refused")
     if "name or service" in lowered or "resolve" in lowered or "nodename" in lowered or "getaddrinfo" in lowered:
         return _("its address cannot be found")
+    if "certificate" in lowered:
+        return _("its certificate cannot be verified (behind a company proxy, ask IT which certificate it uses)")
     if isinstance(exc, httpcore.RemoteProtocolError):
         return _("it broke off its answer or answered in a way that is not HTTP")
     return _("the connection failed ({reason})").format(reason=text or _("no reason given"))

@@ -222,3 +222,43 @@ def test_a_gzip_encoded_record_and_document_are_read(project, server, tmp_path):
     result = fetch(project, server)
     assert result.exit_code == 0, result.output
     assert "added question 147 (2023-2024)" in result.stdout
+
+
+@pytest.fixture
+def https_server(tmp_path):
+    """The server over TLS, with a certificate of its own (made with openssl) for 127.0.0.1."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    running = Server()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    running.server.socket = context.wrap_socket(running.server.socket, server_side=True)
+    running.base = running.base.replace("http://", "https://")
+    yield running, cert
+    running.close()
+
+
+def test_a_certificate_drafter_cannot_verify(project, https_server):
+    server, _cert = https_server
+    server.routes["/e/opendata/schv/1"] = lambda h: answer(h, 200, RECORD)
+    before = snapshot(project)
+    assert_refused(fetch(project, server), project, before,
+                   f"{url(server)}: the parliament's open-data service cannot be reached: its certificate cannot be "
+                   "verified")
+
+
+def test_a_certificate_the_system_trusts_is_accepted(project, https_server, monkeypatch):
+    server, cert = https_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # as a company's certificate installed on the computer
+    server.routes["/e/opendata/schv/1"] = lambda h: answer(h, 200, RECORD)
+    result = fetch(project, server)
+    assert result.exit_code == 0, result.output
+    assert "added question 147 (2023-2024)" in result.stdout
