@@ -29,8 +29,9 @@ from drafter.write.output import link_new, temp_file
 
 #: What a project folder holds, as in the example: the project file and these folders.
 EXAMPLE_FOLDERS = ("data", "answer_templates")
-#: Files of the example that are not copied (caches, editors' leftovers).
-SKIPPED = ("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db")
+#: Files of the example that are not copied: caches, editors' leftovers, the register's lock file and
+#: files half-written by a run that was killed.
+SKIPPED = ("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db", ".*.lock", ".*.part")
 
 
 #: The register of a project made with --empty: the example's settings, no questions, and an
