@@ -127,7 +127,9 @@ def _mapping_text(mapping, indent: int) -> str:
 
 
 def _shifted(text: str, shift: int) -> str:
-    lines = text.splitlines()
+    """text with every line moved `shift` columns right (left when negative). Lines are split at
+    line feeds only: a text may hold other line-breaking characters inside its quotes."""
+    lines = text.removesuffix("\n").split("\n")
     if shift > 0:
         lines = [(" " * shift + line) if line else line for line in lines]
     elif shift < 0:
