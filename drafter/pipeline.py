@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
+from drafter.i18n import _
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
 from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
@@ -51,6 +52,8 @@ def placeholder_warnings(question: Question, prints: set[str] = frozenset()) -> 
         unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
     if question.minister.title == UNKNOWN_PERSON:
         unknown.append(f"the minister's title ({UNKNOWN_PERSON})")
+    if question.refers_to is not None and question.refers_to.minister.name == UNKNOWN_PERSON:
+        unknown.append(_("the name of the minister whose answer it refers to ({unknown})").format(unknown=UNKNOWN_PERSON))
     if not unknown:
         return ()
     return (Problem(

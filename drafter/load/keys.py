@@ -203,6 +203,15 @@ _LAYOUT_KEYS = (
     Key("file_name", TEXT, "the answer's file name, a pattern such as antwoord-{zittingsjaar}-vraag-{number}-{title}"),
 )
 
+#: A minister's keys (the question's minister, and each of its other ministers).
+_MINISTER_KEYS = (
+    Key("name", TEXT, "the minister's name; N.N. when unknown", required=True),
+    Key("title", TEXT, "the minister's title", required=True),
+    Key("role", TEXT, "the minister's role, for layouts that print it (minister van Financiën)"),
+    Key("department", TEXT, "the minister's department, for layouts that print it"),
+    Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
+)
+
 #: The house-style keys and the layout keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 LAYOUT_KEYS = tuple(k.name for k in _LAYOUT_KEYS)
@@ -228,26 +237,32 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}"),
         Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
         Key("title", TEXT, "the question's title", required=True),
-        Key("template", TEXT, "a .docx file in answer_templates/", required=True),
+        Key("template", TEXT, "a .docx file in answer_templates/ (required, unless based_on gives it)"),
         Key("data", MAP, "the data sets the answer uses: name: file", shape=TEXT),
         Key("introduction", TEXTS, "the question's introduction, verbatim"),
         Key("subquestions", MAP, "the sub-questions, numbered: 1: ...", required=True, shape=TEXT),
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
-        Key("answer", SHAPE, "the answer's texts", required=True, shape="answer"),
+        Key("answer", SHAPE, "the answer's texts (required, unless based_on gives them)", shape="answer"),
         Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True,
             expected="the date of the answer, like 2025-02-04 (or null when not known yet)"),
         Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
             choices=tuple(ASKED_IN)),
         *_LAYOUT_KEYS,
         Key("opendata", ANY, "the parliament's open-data id of the question (written by drafter intake)"),
+        Key("other_ministers", LIST, "the other ministers the same question was put to, each with their own number",
+            shape="other_minister"),
+        Key("coordinator", ANY, "with other_ministers: who gives the coordinated answer, by number or by name; "
+            "the others refer to it"),
+        Key("based_on", TEXT, "the earlier question whose answer this one starts from, as zittingsjaar/number "
+            "(2019-2020/4): its data, tables and texts where this entry gives none"),
         *_STYLE_KEYS,
     )),
-    Shape("minister", "minister", (
-        Key("name", TEXT, "the minister's name; N.N. when unknown", required=True),
-        Key("title", TEXT, "the minister's title", required=True),
-        Key("role", TEXT, "the minister's role, for layouts that print it (minister van Financiën)"),
-        Key("department", TEXT, "the minister's department, for layouts that print it"),
-        Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
+    Shape("minister", "minister", _MINISTER_KEYS),
+    Shape("other_minister", "other minister", (
+        *_MINISTER_KEYS,
+        Key("number", INTEGER, "the number this minister's copy of the question has", required=True),
+        Key("template", TEXT, "the layout of this minister's referring answer (default: algemeen.docx)"),
+        Key("locale", TEXT, "the language of this minister's referring answer (default: the question's)"),
     )),
     Shape("answer", "answer", (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),

@@ -71,6 +71,16 @@ class AnswerPart:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """One minister's copy of a question put to several: the minister, and the number the
+    parliament gave it for them (as a referring answer names the coordinated one)."""
+
+    minister: Minister
+    number: int
+    zittingsjaar: str
+
+
+@dataclass(frozen=True)
 class Question:
     zittingsjaar: str
     number: int
@@ -91,6 +101,11 @@ class Question:
     layout: Layout = Layout()
     answered: dt.date | None = None  # the date of the answer, for layouts that print it
     asked_in: str | None = None  # the language the question was put in: nl, fr or de
+    #: put to several ministers: the coordinated copy this referring answer refers to (load/ministers)
+    refers_to: Copy | None = None
+    #: put to several ministers: the other ministers' copies, which refer to this coordinated answer
+    referred_by: tuple[Copy, ...] = ()
+    based_on: str | None = None  # the earlier question it starts from ('2019-2020/4'), as the register says
 
     @property
     def asker(self) -> str:
@@ -185,7 +200,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         _check_zittingsjaar(reader, raw, zittingsjaar, what)
     date = field("date")
     minister = _minister(reader, field("minister"), what)
-    template = field("template")
+    template = field("template", required=True)
     if template is not None:
         _check_template(reader, raw, template, what)
     data = _data(reader, field("data") or LineDict(), what)
@@ -196,7 +211,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         table = read_table_spec(reader, str(name), spec, tables_raw.line_of(name))
         if table is not None:
             tables[str(name)] = table
-    answer = field("answer") or LineDict()
+    answer = field("answer", required=True) or LineDict()
     parts = _parts(reader, answer, subquestions) if answer else ()
     # a table with a mistake is reported once, where it is defined: not again where it is used
     _check_tables_used(reader, parts, {str(name) for name in tables_raw}, tables, what)
@@ -229,6 +244,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         layout=layout,
         answered=answered,
         asked_in=asked_in,
+        based_on=field("based_on"),
     )
 
 

@@ -7,8 +7,6 @@ raised together.
 
 from __future__ import annotations
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,16 +14,17 @@ from pathlib import Path
 from drafter import paths
 from drafter.deadlines import DEFAULT_INTERNAL_DAYS, LEGAL_WORKING_DAYS, DeadlineSettings
 from drafter.errors import DataError, Problem, display_path
+from drafter.load import based_on, ministers
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKED_IN
-from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, AnswerPart, Asker, Block, Minister, Question,
-                                    inside_folder, read_question)
+from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, AnswerPart, Asker, Block, Copy, Minister,
+                                    Question, inside_folder, read_question)
 from drafter.load.style import FILE_NAME_FIELDS, HouseStyle, Layout, project_style, read_layout, read_style
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
 
 __all__ = ["ASKED_IN", "BUDGET_KEYS", "FILE_NAME_FIELDS", "NAME_RE", "UNKNOWN_PERSON", "ZITTINGSJAAR", "AnswerPart",
-           "Asker", "Axis", "AxisItem", "Block", "DeadlineSettings", "HouseStyle", "Layout", "Minister", "Question",
+           "Asker", "Axis", "AxisItem", "Block", "Copy", "DeadlineSettings", "HouseStyle", "Layout", "Minister", "Question",
            "Register", "Rejected", "TableSpec", "TextColumn", "Total", "Unit", "load_register", "project_style",
            "read_register"]
 
@@ -134,13 +133,14 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         notes = None
     deadlines = _deadlines(reader, raw)
     items = reader.field(raw, "register", "questions", "register") or LineList()
+    entries = based_on.resolve(reader, items)  # what an entry takes from the earlier question it is based on
     questions = []
     rejected = []
     seen: dict[tuple, int] = {}
-    for i, item in enumerate(items):
+    for i, item in enumerate(entries):
         before = len(reader.problems)
         q = read_question(reader, item, items.line_of(i), style, path, layout)
-        if q is not None:
+        for q in ministers.copies(reader, item, q) if q is not None else ():  # one per minister's copy
             key = (q.zittingsjaar, q.minister.name, q.number)
             if key in seen:
                 reader.problem(
