@@ -22,7 +22,9 @@ link to a colleague's copy), so every change drafter makes follows the same rule
 
 Other commands call `append_entry`, `set_key`, `edit_entry` and `replace_entry` with the
 register's path; each returns the line of the entry it wrote. `appended`, `key_set` and
-`entry_edited` do the same on a text and write nothing (for --dry-run).
+`entry_edited` do the same on a text and write nothing (for --dry-run). `collect` makes a new
+text itself (`with_answer_texts`: an entry's answer parts rewritten, every other line kept) and
+writes it with `write_register`, by the same rules.
 """
 
 from __future__ import annotations
