@@ -453,7 +453,8 @@ def _target(register: Path) -> Path:
                         hint=_("Give the register's file (questions.yaml)."))
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise DataError(_("the register is read-only, so drafter does not change it; nothing was written"),
-                        file=display_path(target),  # the file to make writable, where a link leads hint=_("Make the file writable (or ask who keeps it to), then run again."))
+                        file=display_path(target),  # the file to make writable: where a link leads
+                        hint=_("Make the file writable (or ask who keeps it to), then run again."))
     if not os.access(target.parent, os.W_OK):
         raise DataError(_("the register's folder cannot be written, so drafter cannot replace the register; "
                           "nothing was written"), file=display_path(target.parent),
