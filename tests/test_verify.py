@@ -285,7 +285,7 @@ def test_a_new_draft_beside_an_edited_answer_says_what_to_carry_over(project):
     result = run_in(project, "answer", "-q", "4")
     assert result.exit_code == 0, result.output
     assert "was edited since drafter made it and was left alone" in result.stdout
-    assert "figures that differ between" in result.stdout
+    assert "figures and paragraphs that differ between" in result.stdout  # the sentence reworded, a figure changed
     assert 'table 1, row "2018", column "VEK budget": 45.800.000 in the edited answer, 45.900.000 in the new draft' \
         in result.stdout
     for extra in (project / "out").glob("*nieuwe-versie*"):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from drafter.commands.verify import carry_over, carry_over_text
+from drafter.commands.verify import carry_over, carry_over_text, paragraph_differences
 from drafter.commands.workers import Pool
 from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
 from drafter.load.register import Question, Register, Rejected, load_register
@@ -230,11 +230,12 @@ class Worker:
         except Exception as exc:  # a bug in drafter: this answer fails, the others go on
             return _internal_error(q, exc, traceback.format_exc() if self.settings.debug else None)
         differ = carry_over(result.existing, draft.data) if result.status == Status.BESIDE else []
+        paragraphs = paragraph_differences(result.existing, draft.data) if result.status == Status.BESIDE else []
         return AnswerRecord(
             label=q.label, status=result.status, file=result.path, sha256=sha256_of(draft.data),
             size=len(draft.data), kept=result.existing, backup=result.backup, inputs=inputs,
             warnings=draft.warnings, message="\n".join(filter(None, (result.message,
-                                                                     carry_over_text(result.existing, differ)))),
+                                                                     carry_over_text(result.existing, differ, paragraphs)))),
             **fields,
         )
 

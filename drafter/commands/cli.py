@@ -307,8 +307,8 @@ def answer(
                               force=force)
         written = made.written
         say.info(written.message)
-        if made.carry_over:
-            say.info(carry_over_text(written.existing, list(made.carry_over)))
+        if made.carry_over or made.paragraphs:
+            say.info(carry_over_text(written.existing, list(made.carry_over), made.paragraphs))
         say.warnings(made.draft.warnings)
         made_pdf = answers.pdf(made, office) if pdf else []
         for path in made_pdf:

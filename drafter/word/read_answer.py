@@ -14,7 +14,7 @@ from pathlib import Path
 
 from drafter import oxml
 from drafter.errors import DrafterError, display_path
-from drafter.oxml import bookmarks, customxml, document, opc
+from drafter.oxml import bookmarks, content, customxml, document, opc
 from drafter.oxml import paragraph as paragraphs
 from drafter.view.figures import Figure
 from drafter.word import fingerprint
@@ -96,6 +96,17 @@ def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
     if opc.MAIN_DOCUMENT not in parts:
         raise AnswerFileError("not a Word document: it has no word/document.xml", file=shown, hint=_GIVE_A_DOCX)
     return parts
+
+
+def answer_content(source: Path | bytes, shown: str | None = None) -> content.Content:
+    """An answer's content as a person reads it (paragraphs with their styles and spans of
+    formatting, tables as rows of cells, notes, comments, tracked changes): ``oxml.content``.
+    Anything that is not a readable .docx is an AnswerFileError naming the file."""
+    shown = shown or (display_path(source) if isinstance(source, Path) else "the new draft")
+    try:
+        return content.read(opc.Package(read_package(source, shown)))
+    except content.ContentError as exc:
+        raise AnswerFileError(f"the document is damaged ({exc})", file=shown, hint=_OPEN_IN_WORD) from exc
 
 
 def read_answer(source: Path | bytes, shown: str | None = None) -> AnswerFigures:
