@@ -154,7 +154,8 @@ def trace_figures(answer: Answer) -> None:
     the figures of the other rendered parts (headers, footers) lose their marks."""
     for name in answer.rendered:
         figure_record.strip_marks(answer.package, name)
-    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale)
+    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale,
+                        answer.style_ids(styles.TABLE_NOTE))
 
 
 def set_core_properties(answer: Answer) -> None:
