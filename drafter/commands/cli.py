@@ -309,6 +309,11 @@ def answer(
         say.info(written.message)
         if made.carry_over or made.paragraphs:
             say.info(carry_over_text(written.existing, list(made.carry_over), made.paragraphs))
+        if made.carry_over:
+            from drafter.i18n import _
+
+            say.info(_("or write the new figures into your edited answer as tracked changes: drafter update -q "
+                       "{number}").format(number=made.question.number))
         say.warnings(made.draft.warnings)
         made_pdf = answers.pdf(made, office) if pdf else []
         for path in made_pdf:

@@ -103,6 +103,7 @@ def update_answer(target: Path, question: Question, generator: Generator, now: d
     parts = read_package(original, shown)
     edited = read_parts(parts, shown)
     _check_answer(edited, question, shown)
+    _check_tables(edited, question, shown)
     draft = generator.generate(question)
     fresh_parts = read_package(draft.data, _("the new draft"))
     fresh = read_parts(fresh_parts, _("the new draft"))
@@ -148,6 +149,11 @@ def _check_answer(edited: AnswerFigures, question: Question, shown: str) -> None
         raise DrafterError(_("drafter did not make this file (it has no record of drafter's), so it cannot be updated"),
                            file=shown, hint=_("update writes new figures into answers drafter made; give the answer "
                                               "drafter wrote, also after it was edited in Word."))
+    if fingerprint.parse_question_id(edited.question) is None:
+        raise DrafterError(_("the answer's record names no question drafter knows (\"{found}\")").format(
+            found=fingerprint.shown_id(edited.question)), file=shown,
+            hint=_("Someone changed drafter's record inside the file. Run drafter answer -q {number} for a new "
+                   "draft beside it.").format(number=question.number))
     if edited.question != wanted:
         raise DrafterError(_("this is drafter's answer to question {found}, not to {wanted}").format(
             found=edited.question, wanted=wanted), file=shown,
@@ -162,6 +168,24 @@ def _check_answer(edited: AnswerFigures, question: Question, shown: str) -> None
         raise DrafterError(_("{what}, so its figures cannot be updated safely").format(what=edited.damaged), file=shown,
                            hint=_("Someone changed drafter's record inside the file. Run drafter answer -q {number} "
                                   "for a new draft beside it.").format(number=question.number))
+
+
+def _check_tables(edited: AnswerFigures, question: Question, shown: str) -> None:
+    """A table the answer holds that the register's entry no longer has: the entry was changed
+    since the answer was drafted (a table renamed), and its figures cannot be told."""
+    held = _Planner.table_keys(edited)
+    gone = sorted(held - set(question.tables))
+    if not gone:
+        return
+    new = sorted(set(question.tables) - held)
+    raise DrafterError(
+        _("{question}: the answer {file} shows the table {tables}, which the register's entry no longer has"
+          "{has}; the entry was changed since the answer was drafted").format(
+            question=question.label, file=shown, tables=", ".join(f"'{k}'" for k in gone),
+            has=_(" (it has {tables})").format(tables=", ".join(f"'{k}'" for k in new)) if new else ""),
+        file=display_path(question.source), place=question.place,
+        hint=_("Give the table its old name again in the register, or make a new draft with drafter answer "
+               "-q {number} and carry your edits over to it.").format(number=question.number))
 
 
 # --------------------------------------------------------------------------- what to change
@@ -222,35 +246,18 @@ class _Planner:
         self.result = _Plan(edited, fresh)
 
     def plan(self) -> _Plan:
-        self._tables_still_in_the_register()
         findings = {f.figure: f for f in compare(self.edited, self.fresh) if f.status != FindingStatus.DOES_NOT_ADD_UP}
         # (a finding's figure is the figure's key)
-        for key in self._table_keys(self.edited) & self._table_keys(self.fresh):
+        for key in self.table_keys(self.edited) & self.table_keys(self.fresh):
             self._table(key, findings)
         self._notes()
         self._figures(findings)
         return self.result
 
     @staticmethod
-    def _table_keys(answer: AnswerFigures) -> set[str]:
+    def table_keys(answer: AnswerFigures) -> set[str]:
+        """The tables of an answer that hold figures from the data, by their keys in the register."""
         return {f.figure.table for f in answer.found if f.figure.table} | set(answer.recorded_tables)
-
-    def _tables_still_in_the_register(self) -> None:
-        """A table the answer holds that the register's entry no longer has: the entry was changed
-        since the answer was drafted (a table renamed), and its figures cannot be told."""
-        gone = sorted(self._table_keys(self.edited) - self._table_keys(self.fresh))
-        if not gone:
-            return
-        new = sorted(self._table_keys(self.fresh) - self._table_keys(self.edited))
-        q = self.question
-        raise DrafterError(
-            _("{question}: the answer {file} shows the table {tables}, which the register's entry no longer has"
-              "{has}; the entry was changed since the answer was drafted").format(
-                question=q.label, file=self.shown, tables=", ".join(f"'{k}'" for k in gone),
-                has=_(" (it has {tables})").format(tables=", ".join(f"'{k}'" for k in new)) if new else ""),
-            file=display_path(q.source), place=q.place,
-            hint=_("Give the table its old name again in the register, or make a new draft with drafter answer "
-                   "-q {number} and carry your edits over to it.").format(number=q.number))
 
     # -- tables
 

@@ -35,6 +35,7 @@ from drafter.load.register import Register, load_register
 from drafter.pipeline import Generator
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
+from drafter.word.fingerprint import parse_question_id, shown_id
 from drafter.word.read_answer import AnswerFigures, Found, answer_content, read_answer
 
 
@@ -310,11 +311,12 @@ def answer_files(paths: list[Path]) -> list[Path]:
 
 
 def _question_of(answer: AnswerFigures, register: Register):
-    zittingsjaar, _, number = (answer.question or "").partition("/")
-    if not number.isdigit():
-        raise DrafterError(f"the answer's record names no question drafter knows ({answer.question!r})",
-                           file=answer.file, hint="This answer was not made by drafter from this register.")
-    return register.find(int(number), zittingsjaar)
+    found = parse_question_id(answer.question)
+    if found is None:
+        raise DrafterError(_("the answer's record names no question drafter knows (\"{found}\")").format(
+            found=shown_id(answer.question)), file=answer.file,
+            hint=_("This answer was not made by drafter from this register."))
+    return register.find(found[1], found[0])
 
 
 class Verifier:

@@ -13,6 +13,7 @@ compared the same way.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,23 @@ MAX_UNPACKED = 100 * 1024 * 1024
 def question_id(question) -> str:
     """Which question an answer answers, as recorded in it: '2019-2020/4'."""
     return f"{question.zittingsjaar}/{question.number}"
+
+
+#: A question as an answer's record names it: '2019-2020/4'.
+_QUESTION_ID = re.compile(r"([0-9]{4}-[0-9]{4})/([0-9]{1,9})")
+
+
+def parse_question_id(text: str | None) -> tuple[str, int] | None:
+    """(zittingsjaar, number) of a recorded question ('2019-2020/4'); None for anything else (a
+    record edited by hand may hold anything)."""
+    found = _QUESTION_ID.fullmatch(text or "")
+    return None if found is None else (found.group(1), int(found.group(2)))
+
+
+def shown_id(text: str | None, limit: int = 60) -> str:
+    """A recorded question as a message may show it: cut short when it is long."""
+    text = text or ""
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def recorded_properties(parts: dict[str, bytes]) -> dict[str, str]:

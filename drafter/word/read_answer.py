@@ -24,6 +24,7 @@ from pathlib import Path
 
 from drafter import oxml
 from drafter.errors import DrafterError, display_path
+from drafter.i18n import _
 from drafter.oxml import bookmarks, content, customxml, document, opc
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
@@ -36,6 +37,7 @@ from drafter.word.template import MAX_TEMPLATE_BYTES, MAX_UNPACKED_BYTES
 #: An answer is tens of kilobytes; limits for reading one (as for a template).
 MAX_ANSWER_BYTES = MAX_TEMPLATE_BYTES
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _GIVE_A_DOCX = "Give the .docx answer drafter wrote (or a copy saved by Word)."
 _OPEN_IN_WORD = "Open it in Word; if Word repairs it, save it and verify again."
@@ -138,6 +140,9 @@ def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
     try:
         parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what="a Word document")
     except opc.NotAZip as exc:
+        if data.startswith(_ZIP):
+            raise AnswerFileError(_("the document is damaged: its zip package is incomplete (cut off while it was "
+                                    "copied or saved?)"), file=shown, hint=_OPEN_IN_WORD) from exc
         raise AnswerFileError("not a Word document (.docx): the file is not a zip package", file=shown,
                               hint=_GIVE_A_DOCX) from exc
     except opc.Damaged as exc:
@@ -146,6 +151,9 @@ def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
         raise AnswerFileError(exc.message, file=shown, hint="This is not an answer drafter made.") from exc
     if opc.MAIN_DOCUMENT not in parts:
         raise AnswerFileError("not a Word document: it has no word/document.xml", file=shown, hint=_GIVE_A_DOCX)
+    for part, why in opc.word_document_problems(parts):  # a part that is not XML, a DTD, macros: not an answer
+        raise AnswerFileError(_("the document is damaged or not a plain Word document: {why}").format(why=why),
+                              file=shown, place=part, hint=_OPEN_IN_WORD)
     return parts
 
 
@@ -248,13 +256,13 @@ def _cell(value: str | None) -> tuple[int, int, int] | None:
 def _recorded_shapes(record, result: AnswerFigures) -> None:
     """The tables and notes as drafted, from the record (an answer made before they were recorded
     has none: then ``recorded_notes`` stays None)."""
-    _, tables = customxml.contents(record, "table", "-")
+    _head, tables = customxml.contents(record, "table", "-")
     for attributes, _sources in tables:
         index = attributes.get("n", "")
         if attributes.get("key") and _NUMBER.fullmatch(index):
             result.recorded_tables.setdefault(attributes["key"], RecordedTable(
                 attributes["key"], int(index), attributes.get("cells", ""), attributes.get("text", "")))
-    _, notes = customxml.contents(record, "note", "-")
+    _head, notes = customxml.contents(record, "note", "-")
     if notes or tables:
         result.recorded_notes = [attributes.get("text", "") for attributes, _sources in notes]
 
