@@ -70,7 +70,8 @@ class Updated:
         q = self.question
         return {"question": {"zittingsjaar": q.zittingsjaar, "number": q.number, "title": q.title},
                 "status": self.status, "file": str(self.file), "backup": str(self.backup) if self.backup else None,
-                "author": AUTHOR, "date": self.date.strftime("%Y-%m-%dT%H:%M:%SZ") if self.date else None,
+                "author": AUTHOR, "date": self.date.strftime("%Y-%m-%dT%H:%M:%SZ")
+                if self.date and self.status == UpdateStatus.UPDATED else None,
                 "changed": [{"place": c.place, "change": c.text} for c in self.changed],
                 "left": [{"place": c.place, "why": c.text} for c in self.left],
                 "problems": [p.as_dict() for p in self.warnings]}

@@ -120,16 +120,19 @@ def split_run_at(run: Element, at: int) -> Element:
     return second
 
 
-def _single_text(run: Element) -> Element | None:
-    """A run's one w:t, when a text is all it holds besides its properties."""
-    content = [c for c in run if c.tag != _RPR]
-    return content[0] if len(content) == 1 and content[0].tag == runs.T else None
+def _piece(child: Element) -> str | None:
+    """What a run's child shows as text: its text (w:t), a tab; None for what is not text."""
+    if child.tag == runs.T:
+        return child.text or ""
+    if child.tag == runs.TAB:
+        return "\t"
+    return None
 
 
 def plain_text(p: Element) -> str:
-    """The text of a paragraph's plain runs (directly in it, one w:t each), as ``text_runs`` counts
-    its characters."""
-    return "".join(t.text or "" for t in (_single_text(r) for r in p if r.tag == runs.R) if t is not None)
+    """The text of a paragraph's runs (those directly in it: their texts and tabs), as
+    ``text_runs`` counts its characters."""
+    return "".join(piece for r in p if r.tag == runs.R for c in r if (piece := _piece(c)) is not None)
 
 
 def field_instructions(root: Element) -> list[Element]:
@@ -137,10 +140,35 @@ def field_instructions(root: Element) -> list[Element]:
     return list(root.iter(DEL_INSTR))
 
 
+def _one_per_child(run: Element) -> list[Element]:
+    """A run holding several texts and tabs cut into runs of one each, of the same formatting."""
+    content = [c for c in run if c.tag != _RPR]
+    if len(content) <= 1:
+        return [run]
+    rpr = run.find(_RPR)
+    made = []
+    for child in content:
+        new = run.makeelement(runs.R, dict(run.attrib))
+        if rpr is not None:
+            new.append(copy.deepcopy(rpr))
+        new.append(child)
+        made.append(new)
+    for new in reversed(made):
+        run.addnext(new)
+    run.getparent().remove(run)
+    return made
+
+
 def text_runs(p: Element, start: int, end: int) -> list[Element] | None:
-    """The runs of a paragraph (directly in it) that hold exactly its characters start..end of the
-    text its w:t show, cut where needed; None when that text crosses something else than plain
-    runs of one text each (a field, a link, a tab)."""
+    """The runs of a paragraph (directly in it) that hold exactly its characters start..end of
+    ``plain_text``, cut where needed; None when that stretch holds something else than text (a
+    tab, a note, a field) or crosses a link."""
+    at = 0
+    for run in [r for r in p if r.tag == runs.R]:  # first the runs the stretch touches, one text each
+        length = sum(len(piece) for c in run if (piece := _piece(c)) is not None)
+        if at < end and at + length > start:
+            _one_per_child(run)
+        at += length
     at = 0
     picked: list[Element] = []
     for run in list(p):
@@ -148,17 +176,18 @@ def text_runs(p: Element, start: int, end: int) -> list[Element] | None:
             if picked and run.tag not in _INLINE_MARKS:
                 return None
             continue
-        t = _single_text(run)
-        if t is None:
-            if picked and any(c.tag != _RPR for c in run):
-                return None  # a tab, a note call or a field inside the figure's text
-            continue
-        length = len(t.text or "")
-        if at + length <= start:
+        content = [c for c in run if c.tag != _RPR]
+        if not content:
+            continue  # a run that shows nothing
+        pieces = [_piece(c) for c in content]
+        length = sum(len(piece) for piece in pieces if piece is not None)
+        if at + length <= start and (length or not picked):
             at += length
             continue
         if at >= end:
             break
+        if len(content) != 1 or content[0].tag != runs.T:
+            return None  # a tab, a note call or a field inside the stretch
         piece = run
         if start > at:
             piece = split_run_at(run, start - at)

@@ -283,3 +283,17 @@ def test_tens_of_thousands_of_unclosed_bookmarks_are_read_in_linear_time(project
     checked = verify(project, answer)
     assert checked.exit_code == 1 and not PYTHON_NAMES.search(checked.output)
     assert time.monotonic() - started < 30
+
+
+def test_an_answer_changed_while_update_ran_is_not_replaced(tmp_path):
+    from drafter.errors import OutputError
+    from drafter.write.output import update_file
+
+    answer = tmp_path / "antwoord.docx"
+    answer.write_bytes(b"saved in Word meanwhile")
+    with pytest.raises(OutputError, match="the answer changed while drafter updated it; nothing was written"):
+        update_file(answer, b"as read", b"updated")
+    assert answer.read_bytes() == b"saved in Word meanwhile" and sorted(tmp_path.iterdir()) == [answer]
+    backup = update_file(answer, b"saved in Word meanwhile", b"updated")
+    assert answer.read_bytes() == b"updated" and backup.read_bytes() == b"saved in Word meanwhile"
+    assert backup.name.startswith("antwoord-backup-")

@@ -281,3 +281,23 @@ def test_batch_update_writes_tracked_changes_into_edited_answers_and_replaces_un
     assert not list(drafted.glob("*nieuwe-versie*"))
     assert len(list(drafted.glob("*-backup-*.docx"))) == 1
     shutil.rmtree(project / "fresh", ignore_errors=True)
+
+
+def test_figures_whose_marks_were_retyped_away_are_found_by_their_cell_and_paragraph(project, drafted):
+    path = drafted / NAMES[4]
+    d = docx.Document(str(path))
+    d.tables[0].rows[5].cells[2].text = "45.800.000"  # 2018 VEK retyped: its bookmark goes with the old text
+    p = next(p for p in d.paragraphs if p.text.startswith("3."))
+    p.text = p.text  # the whole paragraph retyped, its bookmarks gone
+    d.save(str(path))
+    assert "_DrafterFig9" not in (drafted / NAMES[4]).read_bytes().decode("latin-1")
+    new_data(project)
+    result = update(project, 4)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert '  table 1, row "2018", column "VEK budget": 45.800.000 becomes 45.900.000' in lines
+    assert any(line.startswith('  paragraph 12, "3. Circa 45% ...": 45% becomes 47%') for line in lines), lines
+    accepted = docx.Document(io.BytesIO(tracked.accept(path.read_bytes())))
+    assert accepted.tables[0].rows[5].cells[2].text == "45.900.000"
+    assert next(p.text for p in accepted.paragraphs if p.text.startswith("3.")) == (
+        "3.\tCirca 47% van de steun was bestemd voor kmo’s, 53% voor grote ondernemingen.")
