@@ -42,6 +42,8 @@ class Revisions:
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(bookmark_marks.next_id(self.root, with_note_references=False))
+        if self.date.tzinfo is not None:  # Word records a change's time in UTC
+            self.date = self.date.astimezone(dt.timezone.utc)
 
     def mark(self, tag: str) -> Element:
         """A new change element (w:ins, w:del) with its id, author and date."""
