@@ -18,6 +18,8 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from drafter.i18n import N_  # marks help texts for the catalog; it loads only gettext
+
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
 # no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
 
@@ -339,12 +341,12 @@ def update(
     question: int = QuestionOption,
     answer_file: Optional[Path] = typer.Argument(
         None, metavar="[ANSWER.docx]", show_default=False,
-        help="The edited answer. Default: the question's answer in the output folder."),
+        help=N_("The edited answer. Default: the question's answer in the output folder.")),
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", metavar="PATH",
-        help="Folder (or .docx file) of the answer. Default: the project's output folder."),
+        help=N_("Folder (or .docx file) of the answer. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -459,8 +461,8 @@ def batch(
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Replace answers edited since drafter made them, after keeping a backup of each."),
     update: bool = typer.Option(False, "--update", metavar="",
-                                help="Write the new figures into answers edited since drafter made them, as tracked "
-                                     "changes (after a backup of each), instead of a new draft beside them."),
+                                help=N_("Write the new figures into answers edited since drafter made them, as tracked "
+                                        "changes (after a backup of each), instead of a new draft beside them.")),
     pdf: bool = PdfOption,
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,

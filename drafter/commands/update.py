@@ -27,7 +27,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.commands.verify import FindingStatus, compare
 from drafter.errors import DrafterError, Problem, display_path
-from drafter.i18n import _
+from drafter.i18n import _, ngettext
 from drafter.load.register import Question, load_register
 from drafter.pipeline import Generator, file_name
 from drafter.word import figure_record, fingerprint
@@ -405,8 +405,11 @@ def describe(updated: Updated) -> list[str]:
     shown = display_path(updated.file)
     lines = []
     if updated.status == UpdateStatus.UPDATED:
-        lines.append(_("updated {file}: {count} tracked change(s) by {author}; open it in Word and accept or reject "
-                       "them (Review > Accept, Reject)").format(file=shown, count=len(updated.changed), author=AUTHOR))
+        lines.append(ngettext("updated {file}: {count} tracked change by {author}; open it in Word and accept or "
+                              "reject it (Review > Accept, Reject)",
+                              "updated {file}: {count} tracked changes by {author}; open it in Word and accept or "
+                              "reject them (Review > Accept, Reject)", len(updated.changed)).format(
+            file=shown, count=len(updated.changed), author=AUTHOR))
         lines.append(_("the answer as it was is kept as {backup}").format(backup=display_path(updated.backup)))
         lines += [f"  {line}" for line in updated.changed]
     else:

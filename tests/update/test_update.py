@@ -179,7 +179,7 @@ def test_what_update_says_and_an_answer_up_to_date(project, drafted):
     result = update(project, 4)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"updated out/{NAMES[4]}: 6 tracked change(s) by drafter; open it in Word and accept or "
+    assert lines[0] == (f"updated out/{NAMES[4]}: 6 tracked changes by drafter; open it in Word and accept or "
                         "reject them (Review > Accept, Reject)")
     assert lines[1].startswith(f"the answer as it was is kept as out/{NAMES[4][:-5]}-backup-")
     assert '  table 1, row "2016", column "VAK budget": 14.250.000 becomes 14.300.000' in lines
