@@ -188,11 +188,13 @@ class Updater:
     # ------------------------------------------------------------------- the record
 
     def renumber(self, numbers: dict[int, int]) -> None:
-        """The figures' bookmarks named by their numbers in the updated record (old -> new)."""
-        marks = list(self.marks.items())
-        for rest, (start, _end) in marks:
+        """The figures' bookmarks named by their numbers in the updated record (old -> new); a
+        figure bookmark the record does not name goes (its name could be a new figure's)."""
+        for rest, (start, end) in list(self.marks.items()):
             if rest.isdigit() and int(rest) in numbers:
                 bookmarks.rename(start, f"{BOOKMARK_PREFIX}{numbers[int(rest)]}")
+            else:
+                bookmarks.remove(start, end)
 
     def result(self, record: bytes) -> bytes:
         """The updated answer's bytes, with this figure record (the other parts as they were)."""
