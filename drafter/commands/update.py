@@ -37,6 +37,15 @@ from drafter.word.update import AUTHOR, FigureEdit, Updater
 from drafter.write.output import update_file
 
 
+class NoteChange(StrEnum):
+    """What becomes of a note: its text replaced, deleted, or a new note put after or before one."""
+
+    REPLACE = "replace"
+    DELETE = "delete"
+    INSERT_AFTER = "insert after"
+    INSERT_BEFORE = "insert before"
+
+
 class UpdateStatus(StrEnum):
     """What became of the answer (the values are those of the JSON output and a batch's manifest)."""
 
@@ -117,12 +126,12 @@ def update_answer(target: Path, question: Question, generator: Generator, now: d
         updater.replace_table(edited_index, fresh_index)
         result.changed.append(line)
     for kind, edited_index, fresh_index, line in plan.notes:
-        if kind == "replace":
+        if kind == NoteChange.REPLACE:
             updater.replace_note(edited_index, fresh_index)
-        elif kind == "delete":
+        elif kind == NoteChange.DELETE:
             updater.delete_note(edited_index)
         else:
-            updater.insert_note(fresh_index, edited_index, before=kind == "insert before")
+            updater.insert_note(fresh_index, edited_index, before=kind == NoteChange.INSERT_BEFORE)
         result.changed.append(line)
     placed: set[str] = set()
     for key, edit, line in plan.figures:
@@ -197,7 +206,7 @@ class _Plan:
     edited: AnswerFigures
     fresh: AnswerFigures
     tables: list[tuple[int, int, Line]] = field(default_factory=list)  # (edited index, fresh index, line)
-    notes: list[tuple[str, int, int, Line]] = field(default_factory=list)  # (kind, edited, fresh, line)
+    notes: list[tuple[NoteChange, int, int, Line]] = field(default_factory=list)  # (change, edited, fresh, line)
     figures: list[tuple[str, FigureEdit, Line]] = field(default_factory=list)  # (key, edit, line)
     left: list[Line] = field(default_factory=list)
     covered: set[str] = field(default_factory=set)  # figures the replaced tables and notes carry anew
@@ -225,8 +234,9 @@ class _Plan:
             if old is not None and key not in self.covered:
                 numbers[old.figure.number] = figure.number
         top = max((f.figure.number for f in self.fresh.found), default=0)
+        fresh_keys = {f.figure.key for f in self.fresh.found}
         for found in self.edited.found:  # figures the data no longer has: kept, as the answer shows them
-            if found.figure.key not in {f.figure.key for f in self.fresh.found}:
+            if found.figure.key not in fresh_keys:
                 top += 1
                 attributes, sources = self.edited.entries[found.figure.number]
                 entries.append((figure_of(attributes, sources)._replace(number=top), _place(attributes)))
@@ -333,38 +343,39 @@ class _Planner:
                 continue
             pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
             for k in range(pairs):
-                self._note("replace", i1 + k, j1 + k)
+                self._note(NoteChange.REPLACE, i1 + k, j1 + k)
             for i in range(i1 + pairs, i2):
-                self._note("delete", i, None)
+                self._note(NoteChange.DELETE, i, None)
             for j in range(j1 + pairs, j2):
                 if i1 + pairs > 0:
-                    self._note("insert after", i1 + pairs - 1, j)
+                    self._note(NoteChange.INSERT_AFTER, i1 + pairs - 1, j)
                 elif now:
-                    self._note("insert before", 0, j)
+                    self._note(NoteChange.INSERT_BEFORE, 0, j)
                 else:
                     self.result.left.append(Line(_("the notes"), _("a new note, which drafter cannot place: "
                                                                   "\"{text}\"; add it by hand").format(
                         text=self.fresh.note_texts[j])))
 
-    def _note(self, kind: str, mine: int, theirs: int | None) -> None:
+    def _note(self, kind: NoteChange, mine: int, theirs: int | None) -> None:
         place = _("note {number}").format(number=mine + 1)
-        if kind in ("replace", "delete") and self.edited.notes[mine] != self.edited.recorded_notes[mine]:
+        inserted = kind in (NoteChange.INSERT_AFTER, NoteChange.INSERT_BEFORE)
+        if not inserted and self.edited.notes[mine] != self.edited.recorded_notes[mine]:
             text = self.fresh.note_texts[theirs] if theirs is not None else ""
             self.result.left.append(Line(place, _("edited by hand, left as you wrote it; the new draft's reads "
                                                   "\"{text}\"").format(text=text) if text else
                                          _("edited by hand, left as you wrote it; the new draft no longer has it")))
             return
-        self.result.covered |= {f.figure.key for f in self.edited.found if f.note == mine and kind != "insert after"
-                                and kind != "insert before"}
+        if not inserted:  # the note's figures go with its old text
+            self.result.covered |= {f.figure.key for f in self.edited.found if f.note == mine}
         if theirs is not None:
             self.result.covered |= {f.figure.key for f in self.fresh.found if f.note == theirs}
-        if kind == "replace":
+        if kind == NoteChange.REPLACE:
             line = Line(place, _("now reads \"{text}\"").format(text=self.fresh.note_texts[theirs]))
-        elif kind == "delete":
+        elif kind == NoteChange.DELETE:
             line = Line(place, _("deleted: the new draft no longer has it"))
         else:
             line = Line(place, _("new note \"{text}\" added {where}").format(
-                text=self.fresh.note_texts[theirs], where=_("before it") if kind == "insert before" else _("after it")))
+                text=self.fresh.note_texts[theirs], where=_("before it") if kind == NoteChange.INSERT_BEFORE else _("after it")))
         self.result.notes.append((kind, mine, theirs if theirs is not None else -1, line))
 
     # -- figures

@@ -62,8 +62,8 @@ class Updater:
         self.fresh_notes = figure_record.note_paragraphs(self.fresh, note_styles(fresh))
         self.revisions = revisions.Revisions(self.root, author, date)
         self.marks = bookmarks.marks(self.root, BOOKMARK_PREFIX)
-        self._names = {bookmarks.name_of(start) for start, _ in bookmarks.within(self.root, "")}
-        self._footnotes: oxml.Element | None = None
+        self._names = {bookmarks.name_of(start) for start, _end in bookmarks.within(self.root, "")}
+        self._after: dict[int, oxml.Element] = {}  # the last note put in after each note
 
     # ------------------------------------------------------------------- figures
 
@@ -130,8 +130,9 @@ class Updater:
         anchor = self.notes[next_to]
         if before:
             anchor.addprevious(new)
-        else:
-            anchor.addnext(new)
+        else:  # after the notes put in after it already, so that they keep their order
+            self._after.get(next_to, anchor).addnext(new)
+            self._after[next_to] = new
         revisions.insert_paragraph(new, self.revisions)
 
     def _drop_figure_marks(self, element: oxml.Element) -> None:

@@ -301,3 +301,27 @@ def test_figures_whose_marks_were_retyped_away_are_found_by_their_cell_and_parag
     assert accepted.tables[0].rows[5].cells[2].text == "45.900.000"
     assert next(p.text for p in accepted.paragraphs if p.text.startswith("3.")) == (
         "3.\tCirca 47% van de steun was bestemd voor kmo’s, 53% voor grote ondernemingen.")
+
+
+def test_a_new_note_in_the_data_is_inserted_after_the_notes_with_its_table(project, drafted):
+    path = drafted / NAMES[4]
+    person_edits(path)
+    notes = project / "data" / "notes.yaml"
+    notes.write_text(notes.read_text(encoding="utf-8") + "voorlopig_2017:\n  nl: Voorlopige cijfers voor 2017.\n",
+                     encoding="utf-8")
+    budget = project / "data" / "budget.csv"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("clusters,2017,VAK,58000000,,",
+                                                                 "clusters,2017,VAK,58000000,,voorlopig_2017"),
+                      encoding="utf-8")
+    result = update(project, 4)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert '  note 3: new note "(4) Voorlopige cijfers voor 2017." added after it' in lines, lines
+    assert any(line.startswith("  table 1: replaced as a whole") for line in lines), lines
+    validate_docx(path)
+    accepted = docx.Document(io.BytesIO(tracked.accept(path.read_bytes())))
+    fresh = docx.Document(str(fresh_draft(project, 4)))
+    assert [p.text for p in accepted.paragraphs if p.style.name == "Table Note"] == [
+        p.text for p in fresh.paragraphs if p.style.name == "Table Note"]
+    assert [[c.text for c in r.cells] for r in accepted.tables[0].rows] == [
+        [c.text for c in r.cells] for r in fresh.tables[0].rows]
