@@ -2,7 +2,7 @@
 its content, so that a person's edit (anywhere) is told from an answer nobody changed since.
 
 Both are custom document properties (File > Properties in Word), which Word and LibreOffice keep.
-The fingerprint covers the content as a person sees it (``oxml.content``: text, tables, figures,
+The fingerprint covers the content as a person sees it (``oxml.package_content``: text, tables, figures,
 notes and footnotes, headers and footers, the styles used, comments, tracked changes, the
 properties a person sets), not the bytes: opening an answer in Word or LibreOffice and saving
 it without a change leaves it unedited. It is recorded as ``content:`` and the digest; a record
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import oxml
-from drafter.oxml import content, opc, properties
+from drafter.oxml import opc, package_content, properties
 
 FINGERPRINT = "drafter.fingerprint"
 #: How a fingerprint of the content starts (one of the bytes, by an earlier drafter, has no prefix).
@@ -63,15 +63,15 @@ def recorded_properties(parts: dict[str, bytes]) -> dict[str, str]:
 
 
 def fingerprint(source: opc.Package | dict[str, bytes]) -> str:
-    """The fingerprint of an answer's content as a person sees it (``oxml.content``), which is what
+    """The fingerprint of an answer's content as a person sees it (``oxml.package_content``), which is what
     drafter records. An edit of what the answer says, shows or holds changes it (a word, a figure,
     a note, a comment, a tracked change, a paragraph's style, a header, a property set in File >
     Properties); what Word and LibreOffice rewrite on a plain open-and-save does not.
 
     source: the parts (bytes), or the package of an answer being finished (its trees, as they are).
-    content.ContentError: a part that is not well-formed XML."""
+    package_content.ContentError: a part that is not well-formed XML."""
     package = source if isinstance(source, opc.Package) else opc.Package(source)
-    return CONTENT_PREFIX + content.read(package).digest()
+    return CONTENT_PREFIX + package_content.read(package).digest()
 
 
 def bytes_fingerprint(parts: dict[str, bytes]) -> str:
@@ -97,7 +97,7 @@ def current_fingerprint(parts: dict[str, bytes], recorded: str) -> str | None:
         return bytes_fingerprint(parts)
     try:
         return fingerprint(parts)
-    except content.ContentError:  # a part that is no longer XML: not what drafter wrote
+    except package_content.ContentError:  # a part that is no longer XML: not what drafter wrote
         return None
 
 

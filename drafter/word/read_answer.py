@@ -25,7 +25,7 @@ from pathlib import Path
 from drafter import oxml
 from drafter.errors import DrafterError, display_path
 from drafter.i18n import _
-from drafter.oxml import bookmarks, content, customxml, document, opc
+from drafter.oxml import bookmarks, customxml, document, opc, package_content
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
 from drafter.view.figures import Figure
@@ -157,14 +157,14 @@ def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
     return parts
 
 
-def answer_content(source: Path | bytes, shown: str | None = None) -> content.Content:
+def answer_content(source: Path | bytes, shown: str | None = None) -> package_content.Content:
     """An answer's content as a person reads it (paragraphs with their styles and spans of
-    formatting, tables as rows of cells, notes, comments, tracked changes): ``oxml.content``.
+    formatting, tables as rows of cells, notes, comments, tracked changes): ``oxml.package_content``.
     Anything that is not a readable .docx is an AnswerFileError naming the file."""
     shown = shown or (display_path(source) if isinstance(source, Path) else "the new draft")
     try:
-        return content.read(opc.Package(read_package(source, shown)))
-    except content.ContentError as exc:
+        return package_content.read(opc.Package(read_package(source, shown)))
+    except package_content.ContentError as exc:
         raise AnswerFileError(f"the document is damaged ({exc})", file=shown, hint=_OPEN_IN_WORD) from exc
 
 

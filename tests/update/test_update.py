@@ -23,7 +23,7 @@ from docx.enum.style import WD_STYLE_TYPE
 import pytest
 from lxml import etree
 
-from drafter.oxml import content, opc
+from drafter.oxml import opc, package_content
 
 from ..conftest import render_pdf, run_cli, run_in, validate_docx
 from ..word.test_edited import NAMES
@@ -37,8 +37,8 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-def read(data: bytes) -> content.Content:
-    return content.read(opc.Package(opc.read_zip(data, max_unpacked=10**8, what="a Word document")))
+def read(data: bytes) -> package_content.Content:
+    return package_content.read(opc.Package(opc.read_zip(data, max_unpacked=10**8, what="a Word document")))
 
 
 def texts(data: bytes) -> list[tuple[str, str]]:
