@@ -74,7 +74,8 @@ class TableXml:
         if bookmark is None:
             return f"{start}{_runs(text, run, tab)}</w:p></w:tc>"
         name, held = bookmark
-        return (f"{start}{bookmarks.around_xml(name, _runs(held, run, tab))}{_runs(text[len(held):], run, tab)}"
+        rest = text[len(held):]
+        return (f"{start}{bookmarks.around_xml(name, _runs(held, run, tab))}{_runs(rest, run, tab) if rest else ''}"
                 "</w:p></w:tc>")
 
     @staticmethod

@@ -89,6 +89,7 @@ def trace(package: Package, collector: FigureCollector, question_id: str, locale
     layout = Layout(body if body is not None else root)
     table_figures = table_figures or {}
     entries = []
+    table, t = None, None  # the built table of the figures just placed, and its number in the document
     for start, name in bookmarks.number(root, bookmarks.next_id(root, with_note_references=True)):
         number = int(name[len(BOOKMARK_PREFIX):])
         cell = table_figures.get(number)
@@ -98,10 +99,14 @@ def trace(package: Package, collector: FigureCollector, question_id: str, locale
         if cell is None:
             figure = collector.get(number)
             entries.append((figure, where(figure, layout, start.getnext())))
-        else:  # in a table built from data, which knows the cell: the document knows which table it is
-            t = layout.table_of(start)
-            entries.append((collector.get(number), (("place", cell_place(t, cell.within)),
-                                                    ("cell", f"{t} {cell.row} {cell.cell}"))))
+            continue
+        # in a table built from data, which knows the cell; the document knows which table it is.
+        # A table's figures stand in one w:tbl, one after the other (when it is printed twice, the
+        # first print holds them all): its number is looked up at its first.
+        if cell.table != table:
+            table, t = cell.table, layout.table_of(start)
+        entries.append((collector.get(number), (("place", cell_place(t, cell.within)),
+                                                ("cell", f"{t} {cell.row} {cell.cell}"))))
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{NS}/{question_id}")).upper() + "}"
     customxml.add_item(package, record(question_id, locale, entries), item_id, NS)
 

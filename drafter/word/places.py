@@ -72,8 +72,10 @@ def within_table(row: str, column: str, section: str = "") -> str:
 
 class FigureCell(NamedTuple):
     """Where a figure of a table built from data stands in its table, as the table is written
-    (``word/tables``): its row and cell (from 0, the header rows counted), and ``within_table``."""
+    (``word/tables``): the table (its name in the register), its row and cell (from 0, the
+    header rows counted), and ``within_table``."""
 
+    table: str
     row: int
     cell: int
     within: str

@@ -143,7 +143,7 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable
             if label is None:
                 label = places.written_value(row.label.text)
             # a grand total stands below every section
-            figures[figure.number] = FigureCell(len(rows), 1 + i, places.within_table(
+            figures[figure.number] = FigureCell(table.name, len(rows), 1 + i, places.within_table(
                 label, columns[1 + i], "" if figure.adds == Totalled.ALL else section))
         rows.append(xml.row(cells))
     fixed = factor < 1 or sum(widths) > page.text_width * 0.9
