@@ -33,7 +33,14 @@ LOCATIONS = MappingProxyType({
 #: The largest project file drafter reads: one holds a few settings.
 MAX_PROJECT_FILE_BYTES = 1024 * 1024
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
-SECTIONS = ("paths", "house_style")
+SECTIONS = ("paths", "house_style", "check")
+#: The keys of the [check] table: what check, answer, batch, verify and status look for.
+CHECK_KEYS = MappingProxyType({
+    # texts a person leaves in an answer to fill in later ("XXX", "[invullen]"): each one found is a gap
+    "gap_markers": "a list of texts in quotes",
+})
+#: A house's gap markers: at most this many, each at most this long (a marker is a word or a short tag).
+MAX_GAP_MARKERS, MAX_GAP_MARKER_LENGTH = 100, 80
 
 #: The longest path Windows programs (Word among them) can open without special measures.
 WINDOWS_MAX_PATH = 259
@@ -59,6 +66,7 @@ class Project:
     output: Path
     file: Path | None = None  # the drafter.toml it was read from
     house_style: dict = field(default_factory=dict)  # raw values; load/register checks them
+    gap_markers: tuple[str, ...] = ()  # [check] gap_markers: the house's own marks of a gap
 
     @classmethod
     def at(cls, root: Path, settings: dict | None = None, file: Path | None = None) -> "Project":
@@ -71,6 +79,7 @@ class Project:
             output=root / where["output"],
             file=file,
             house_style=dict(settings.get("house_style", {})),
+            gap_markers=tuple(settings.get("check", {}).get("gap_markers", ())),
         )
 
 
@@ -144,7 +153,7 @@ def read_project(file: Path) -> Project:
     for key, value in settings.items():
         if key not in SECTIONS or not isinstance(value, dict):
             raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),
-                            hint="A project file has the tables [paths] and [house_style]; "
+                            hint="A project file has the tables [paths], [house_style] and [check]; "
                                  "see docs/templates.md, 'The project file'.")
     for key, value in settings.get("paths", {}).items():
         if key not in LOCATIONS:
@@ -157,7 +166,36 @@ def read_project(file: Path) -> Project:
         if not isinstance(value, str):
             raise DataError(f"[house_style] {key} must be a text in quotes", file=shown, place=_line_of(text, key),
                             hint=f'For example: {key} = "..." ; see docs/templates.md, "House style and language".')
+    for key, value in settings.get("check", {}).items():
+        if key not in CHECK_KEYS:
+            raise DataError(_("[check] has no setting {key!r}").format(key=key), file=shown, place=_line_of(text, key),
+                            hint=_("It may set: {keys}.").format(keys=", ".join(CHECK_KEYS)))
+    check = settings.get("check", {})
+    problem = _gap_markers_problem(check["gap_markers"]) if "gap_markers" in check else None
+    if problem:
+        raise DataError(_("[check] gap_markers: {problem}").format(problem=problem), file=shown,
+                        place=_line_of(text, "gap_markers"),
+                        hint=_('Write a list of texts in quotes, e.g. gap_markers = ["XXX", "[invullen]"].'))
     return Project.at(file.parent.resolve(), settings, file.resolve())
+
+
+def _gap_markers_problem(markers) -> str | None:
+    """What is wrong with a [check] gap_markers value, or None."""
+    if not isinstance(markers, list):
+        return _("it must be a list of texts, not a single value")
+    if len(markers) > MAX_GAP_MARKERS:
+        return _("it lists {count} markers; at most {limit} are allowed").format(count=len(markers),
+                                                                                  limit=MAX_GAP_MARKERS)
+    for marker in markers:
+        if not isinstance(marker, str) or not marker.strip():
+            return _("{value!r} is not a text; every marker is a text of at least one letter, digit or sign").format(
+                value=marker)
+        if len(marker) > MAX_GAP_MARKER_LENGTH:
+            return _("the marker {start!r}... is {length} characters long; at most {limit} are allowed").format(
+                start=marker[:20], length=len(marker), limit=MAX_GAP_MARKER_LENGTH)
+        if any(ord(c) < 32 for c in marker):
+            return _("the marker {value!r} holds a control character (a tab or a line break)").format(value=marker)
+    return None
 
 
 def _line_of(text: str, key: str) -> str | None:

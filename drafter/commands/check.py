@@ -348,6 +348,22 @@ def check_project(register_path: Path | None = None, templates_dir: Path | None 
     return _check(register, problems, templates_dir, number, zittingsjaar, minister, jobs)
 
 
+def question_errors(register: Register, templates_dir: Path | None,
+                    questions: list[Question]) -> dict[tuple[str, int, str], list[Problem]]:
+    """The errors check finds for each of these questions (by zittingsjaar, number and
+    minister), as `drafter check -q N` would report them: what shared files they use are read
+    once for all of them."""
+    project = _Project(register, templates_dir)
+    notes = project.notes()
+    out = {}
+    for q in questions:
+        found = _Report()
+        found.take(notes)
+        found.take(project.question(q))
+        out[(q.zittingsjaar, q.number, q.minister.name)] = [p for p in found.problems if p.severity == ERROR]
+    return out
+
+
 def _check(register: Register, problems: list[Problem], templates_dir, number, zittingsjaar,
            minister=None, jobs: int = 1) -> CheckReport:
     report = CheckReport()

@@ -41,6 +41,8 @@ class Rejected:
     template: str | None
     line: int
     problems: tuple[Problem, ...]
+    title: str | None = None  # as the entry gives it, when it is a text
+    minister: str | None = None  # the minister's name, when the entry gives one as a text
 
     @property
     def label(self) -> str:
@@ -58,6 +60,7 @@ class Register:
     rejected: tuple[Rejected, ...] = ()  # only when loaded with lenient=True
     deadlines: DeadlineSettings = DeadlineSettings()
     layout: Layout = Layout()  # the register's own layout choices (a question may override them)
+    gap_markers: tuple[str, ...] = ()  # the house's own marks of a gap (drafter.toml's [check] gap_markers)
 
     @property
     def data_dir(self) -> Path:
@@ -165,8 +168,14 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         if len(reader.problems) > before:
             rejected.append(_rejected(item, items.line_of(i), reader.problems[before:]))
     register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected),
-                        deadlines=deadlines, layout=layout)
+                        deadlines=deadlines, layout=layout, gap_markers=_house_gap_markers(path))
     return register, reader.problems
+
+
+def _house_gap_markers(register_path: Path) -> tuple[str, ...]:
+    """The gap markers the project file (drafter.toml) above the register lists; none without one."""
+    file = paths.find_project_file(Path(register_path).parent)
+    return paths.read_project(file).gap_markers if file is not None else ()
 
 
 def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
@@ -209,10 +218,15 @@ def _rejected(item, line: int, problems: list[Problem]) -> Rejected:
     number = fields.get("number")
     year = fields.get("zittingsjaar")
     template = fields.get("template")
+    title = fields.get("title")
+    minister = fields.get("minister")
+    name = minister.get("name") if isinstance(minister, dict) else None
     return Rejected(
         number=number if isinstance(number, int) and not isinstance(number, bool) else None,
         zittingsjaar=str(year) if isinstance(year, (str, int)) else None,
         template=template if isinstance(template, str) else None,
         line=getattr(item, "line", line),
         problems=tuple(problems),
+        title=title if isinstance(title, str) else None,
+        minister=name if isinstance(name, str) else None,
     )

@@ -158,7 +158,7 @@ def trace_figures(answer: Answer) -> None:
     for name in answer.rendered:
         figure_record.strip_marks(answer.package, name)
     figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale,
-                        answer.table_figures)
+                        answer.table_figures, answer.style_ids(styles.TABLE_NOTE))
 
 
 def set_core_properties(answer: Answer) -> None:
@@ -176,13 +176,13 @@ def set_core_properties(answer: Answer) -> None:
 
 
 def record_fingerprint(answer: Answer) -> None:
-    """drafter's record in the custom properties: the question, and the fingerprint of every
-    other part as it is written (so this pass comes last)."""
+    """drafter's record in the custom properties: the question, and the fingerprint of the answer's
+    content as the other passes left it (so this pass comes last)."""
     package = answer.package
     package.declare(properties.CUSTOM_PART, properties.CUSTOM_CONTENT_TYPE)
     package.relate(None, properties.CUSTOM_PART, properties.CUSTOM_RELATIONSHIP)
     custom = package.read(properties.CUSTOM_PART) if properties.CUSTOM_PART in package else None
-    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package.parts()),
+    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package),
               fingerprint.QUESTION_ID: fingerprint.question_id(answer.question)}
     package.put(properties.CUSTOM_PART, properties.set_custom(custom, values))
 
@@ -203,14 +203,20 @@ PASSES = (
 )
 
 
-def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
-           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
-    """The parts of the finished answer, in the template's order; template_file: the template
-    as messages name it (its folder too)."""
+def finished(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+             created: dt.datetime | None = None, template_file: str | None = None) -> opc.Package:
+    """The finished answer's package (its parts' trees still parsed, for a reader after the
+    passes); template_file: the template as messages name it (its folder too)."""
     package = opc.Package({**template_parts, opc.MAIN_DOCUMENT: rendered.document, **rendered.parts})
     answer = Answer(package, view.question, view.formatter.locale, view.context[FIGURES_KEY],
                     view.context.get(FOOTNOTES_KEY), template_file or view.question.template, list(rendered.parts),
                     created, rendered.table_figures)
     for run_pass in PASSES:
         run_pass(answer)
-    return package.parts()
+    return package
+
+
+def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
+    """The parts of the finished answer, in the template's order (see `finished`)."""
+    return finished(template_parts, rendered, view, created, template_file).parts()
