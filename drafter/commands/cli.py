@@ -21,7 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 from drafter.i18n import _  # light: gettext only
 
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
-# no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
+# no more than Typer, and pandas, the XML parser and docxtpl are loaded only where data and templates are read.
 
 
 class _NoTypeNames:
