@@ -23,7 +23,7 @@ from drafter import i18n  # light: gettext only
 from drafter.i18n import N_, _
 
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
-# no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
+# no more than Typer, and pandas, the XML parser and docxtpl are loaded only where data and templates are read.
 
 
 def _given(args: list[str], option: str) -> Optional[str]:
