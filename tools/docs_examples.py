@@ -36,6 +36,8 @@ GUIDE = ROOT / "docs" / "gids"
 #: The guide's pages in reading order (the site's nav says the same).
 PAGES = ("project.md", "intake.md", "antwoord.md", "nakijken.md", "word.md", "opvolging.md", "ondertekening.md")
 SHOWN_ROOT = "~/werk"
+#: What differs from run to run (the time in a backup's name) is left out of the comparison.
+_VARIES = re.compile(r"backup-\d{8}-\d{6}")
 
 _BLOCK = re.compile(r"^```console\n(.*?)^```\n", re.S | re.M)
 _STEP = re.compile(r"^<!-- docs: (.*?) -->\n(?:```\w*\n(.*?)^```\n)?", re.S | re.M)
@@ -144,7 +146,7 @@ def main(argv: list[str]) -> int:
             page = GUIDE / name
             before = page.read_text(encoding="utf-8")
             after = run_page(session, before)
-            if after == before:
+            if _VARIES.sub("backup-*", after) == _VARIES.sub("backup-*", before):
                 continue
             if write:
                 page.write_text(after, encoding="utf-8")

@@ -115,6 +115,11 @@ def style_page() -> str:
     lines += _key_table([(f"`{k}`", f"`{default}`", paths.LOCATION_MEANINGS[k])
                          for k, default in paths.LOCATIONS.items()], headers=("key", "default", "meaning"))
     lines += ["### [house_style]", "", "The keys of [the house style](#house-style), above.", ""]
+    lines += ["### [check]", ""]
+    lines += _key_table([(f"`{k}`", holds) for k, holds in paths.CHECK_KEYS.items()], headers=("key", "holds"))
+    lines += ["### Outside a table", ""]
+    lines += _key_table([(f"`{paths.LANGUAGE_SETTING}`", "the language drafter speaks in this project (nl, fr, en); "
+                          "else the user's")], headers=("key", "meaning"))
     return "\n".join(lines)
 
 

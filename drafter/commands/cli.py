@@ -1,4 +1,4 @@
-"""The command line (`drafter init`, `answer`, `check`, `batch`, `verify`, ...): the one place
+"""The command line (`drafter init`, `answer`, `update`, `check`, `batch`, `verify`, `sent`, ...): the one place
 of its Typer application, options, help texts, printing and exit codes; `main` runs it.
 
 Only arguments and reporting live here; the work is done by the command modules beside this
@@ -9,6 +9,7 @@ Every command takes the same options for the same things: --project, --question,
 """
 
 import datetime as dt
+import os
 import sys
 import traceback
 from enum import Enum
@@ -18,14 +19,131 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from drafter.i18n import _  # light: gettext only
+from drafter import i18n  # light: gettext only
+from drafter.i18n import N_, _
 
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
-# no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
+# no more than Typer, and pandas, the XML parser and docxtpl are loaded only where data and templates are read.
+
+
+def _given(args: list[str], option: str) -> Optional[str]:
+    """The value of `option` (--lang nl, --lang=nl) in the command line, read before Click parses
+    it: the language must be known before Click prints its first word."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == option and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(option + "="):
+            return arg[len(option) + 1:]
+    return None
+
+
+def language_of(args: list[str], environ) -> str:
+    """The language of a run: --lang, else the project's drafter.toml, else the environment's."""
+    from drafter.errors import DrafterError
+    from drafter.paths import find_project
+
+    project = _given(args, "--project")
+    try:
+        configured = find_project(Path(project) if project else None, environ=environ).language
+    except DrafterError:  # no project, or a broken drafter.toml: the command itself says so
+        configured = None
+    return i18n.choose(_given(args, "--lang"), configured, environ)
+
+
+def _check_language(ctx, param, value: Optional[str]) -> Optional[str]:
+    if value is not None and i18n.spoken(value) is None:
+        raise typer.BadParameter(_("drafter does not speak {language!r}; choose one of {languages}").format(
+            language=value, languages=", ".join(i18n.languages())))
+    return value
+
+
+def _language_option() -> typer.core.TyperOption:
+    return typer.core.TyperOption(
+        param_decls=["--lang"], metavar="LANGUAGE", expose_value=False, callback=_check_language,
+        help=N_("The language to speak in this run: nl, fr or en. Default: the project's (language in "
+                "drafter.toml), else the system's."))
+
+
+def _translate_help(command) -> None:
+    """The help texts of command (and of its subcommands) in the language in use: they are
+    written in English where the command is defined, before the language is known."""
+    for name in ("help", "short_help", "epilog"):
+        text = getattr(command, name, None)
+        if text:
+            setattr(command, name, _(text))
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub)
+
+
+#: Click's usage error (that of the Click Typer uses: its own since Typer 0.28, else click's).
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class SpokenUsageError(UsageError):
+    """A usage error (an unknown option, a missing value) said in drafter's language, as
+    Click lays it out: the usage line, where to find help, then the error."""
+
+    def show(self, file=None) -> None:
+        from drafter.commands.click_words import usage_message
+
+        stream = sys.stderr if file is None else file
+        if self.ctx is not None:
+            print(self.ctx.get_usage(), file=stream)
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                print(_("Try '{command} {option}' for help.").format(
+                    command=self.ctx.command_path, option=self.ctx.help_option_names[0]), file=stream)
+            print(file=stream)
+        print(_("Error: {message}").format(message=usage_message(self.format_message())), file=stream)
+
+
+def _spoken(exc):
+    """exc as a SpokenUsageError, if it is a usage error that Click would show in English."""
+    if isinstance(exc, UsageError) and type(exc).show is UsageError.show:
+        spoken = SpokenUsageError(exc.format_message(), exc.ctx)
+        spoken.exit_code = exc.exit_code
+        return spoken
+    return None
 
 
 class _NoTypeNames:
-    """Help without type names: a flag (--force, --help, --install-completion) shows none."""
+    """Help without type names: a flag (--force, --help, --install-completion) shows none.
+    Every command takes --lang, and says Click's words in drafter's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params.append(_language_option())
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            spoken = _spoken(exc)
+            if spoken is None:
+                raise
+            raise spoken from exc
+
+    def invoke(self, ctx):  # a group's: no command, or no such command
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            spoken = _spoken(exc)
+            if spoken is None:
+                raise
+            raise spoken from exc
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_("Usage:") + " ")
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None and option.help:
+            option.help = _(option.help)
+        return option
 
     def get_params(self, ctx):
         params = super().get_params(ctx)
@@ -42,7 +160,17 @@ class Command(_NoTypeNames, TyperCommand):
 
 
 class Group(_NoTypeNames, TyperGroup):
-    pass
+    def main(self, args=None, *rest, **kwargs):
+        """Run drafter in its language: Click's words, the help and the messages."""
+        from drafter.commands.click_words import speak_for_click
+        from drafter.commands.console import any_console
+
+        any_console()
+        given = list(sys.argv[1:] if args is None else args)
+        with i18n.speaking(language_of(given, os.environ)):
+            speak_for_click()
+            _translate_help(self)
+            return super().main(args, *rest, **kwargs)
 
 
 app = typer.Typer(
@@ -72,6 +200,8 @@ MinisterOption = typer.Option(None, "--minister", metavar="NAME",
 ForceOption = typer.Option(False, "--force", metavar="",
                            help="Replace an answer edited since drafter made it, after keeping a backup.")
 PdfOption = typer.Option(False, "--pdf", metavar="", help="Also write a PDF beside each answer (needs LibreOffice).")
+AllowGapsOption = typer.Option(False, "--allow-gaps", metavar="",
+                               help="With --pdf: also make a PDF of an answer that still has gaps to fill in.")
 SofficeOption = typer.Option(
     None, "--soffice", metavar="FILE",
     help="LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
@@ -153,18 +283,6 @@ class Say:
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 
-def _any_console() -> None:
-    """Print on any console: what its encoding cannot show (a Windows cp1252 console and
-    'Ayşe' or '→') is replaced, never a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream that cannot be reconfigured any more
-                pass
-
-
 def _terminate_like_ctrl_c() -> None:
     """SIGTERM (kill, a logout) and SIGHUP (a closed terminal) end a run as Ctrl-C does:
     temporary files removed, a batch's manifest finished as 'interrupted'."""
@@ -193,7 +311,6 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
     from drafter.errors import DrafterError
     from drafter.commands.report import print_problems, problems_json
 
-    _any_console()
     _terminate_like_ctrl_c()
     try:
         code = work() or 0
@@ -234,31 +351,47 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
 def init(
     folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
                                   help="The folder for the new project. Default: the current folder."),
+    empty: bool = typer.Option(False, "--empty", metavar="",
+                               help="A project to start your own follow-up list: the house style and the templates, "
+                                    "and a register without questions (an example entry in comments)."),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Make a new project from the example that comes with drafter.
+    """Make a new project: the example that comes with drafter, or (--empty) one of your own.
 
-    It holds a register, notes, data, Word templates, an output folder and drafter.toml.
-    Nothing that is already there is replaced.
+    Without --empty: the example project, to try drafter: seven example questions with their data, notes and templates.
     Then run `drafter check` and `drafter answer -q 4` in it.
+
+    With --empty: the house style (drafter.toml), the Word templates and a register without questions, for your own.
+    Then add questions with `drafter intake`.
+
+    Both have an output folder and drafter.toml; nothing that is already there is replaced.
     """
     as_json = report_format is ReportFormat.json
 
     def work():
         from drafter.errors import display_path
         from drafter.commands.init import create_project
+        from drafter.i18n import _
 
         say = Say(quiet, verbose, as_json)
-        made = create_project(folder)
+        made = create_project(folder, empty=empty)
         for path in made.files:
             say.detail(f"wrote {display_path(path)}")
         if as_json:
             say.json({"project": str(made.root), "files": [str(p.relative_to(made.root)) for p in made.files]})
-        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
         here = made.root == Path.cwd().resolve()
+        if empty:
+            say.info(_("made an empty drafter project in {folder} ({count} files): the house style, the templates "
+                       "and a register without questions").format(folder=display_path(made.root),
+                                                                   count=len(made.files)))
+            say.info(_("next: drafter intake <the question's open-data id, or its document>") if here else
+                     _('next: cd "{folder}", then drafter intake <the question\'s open-data id, or its document>')
+                     .format(folder=display_path(made.root)))
+            return 0
+        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
         say.info(("next: " if here else f'next: cd "{display_path(made.root)}", then ') +
                  "drafter check and drafter answer -q 4")
         return 0
@@ -276,6 +409,7 @@ def answer(
         help="Folder (or .docx file) for the answer. Default: the project's output folder."),
     force: bool = ForceOption,
     pdf: bool = PdfOption,
+    allow_gaps: bool = AllowGapsOption,
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -306,11 +440,16 @@ def answer(
             office = require_soffice(soffice)  # before anything is written
             say.detail(f"LibreOffice: {office}")
         made = answers.answer(where, question, year, minister, output_given=output is not None, created=created,
-                              force=force)
+                              force=force, for_pdf=pdf and not allow_gaps)
         written = made.written
         say.info(written.message)
+        if made.carry_over or made.paragraphs:
+            say.info(carry_over_text(written.existing, list(made.carry_over), made.paragraphs))
         if made.carry_over:
-            say.info(carry_over_text(written.existing, list(made.carry_over)))
+            from drafter.i18n import _
+
+            say.info(_("or write the new figures into your edited answer as tracked changes: drafter update -q "
+                       "{number}").format(number=made.question.number))
         say.warnings(made.draft.warnings)
         made_pdf = answers.pdf(made, office) if pdf else []
         for path in made_pdf:
@@ -324,8 +463,53 @@ def answer(
                 "kept": str(written.existing) if written.existing else None,
                 "backup": str(written.backup) if written.backup else None,
                 "pdf": str(made_pdf[0]) if made_pdf else None,
+                "gaps": [gap.as_dict() for gap in made.draft.gaps],
                 "problems": [p.as_dict() for p in made.draft.warnings],
             })
+        return 0
+
+    _run(debug, work, as_json)
+
+
+@app.command(cls=Command)
+def update(
+    question: int = QuestionOption,
+    answer_file: Optional[Path] = typer.Argument(
+        None, metavar="[ANSWER.docx]", show_default=False,
+        help=_("The edited answer. Default: the question's answer in the output folder.")),
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", metavar="PATH",
+        help=_("Folder (or .docx file) of the answer. Default: the project's output folder.")),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Write the new figures into an edited answer, as tracked changes you accept or reject in Word.
+
+    Every figure drafter placed whose value changed, notes that changed, and tables whose shape the
+    new data changes; your text, comments and own tracked changes stay. A backup is kept first.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter import paths
+        from drafter.commands.update import describe, update as update_answer
+
+        say = Say(quiet, verbose, as_json)
+        where = paths.locate(project, register=register, templates=templates, output=output)
+        say.project(where)
+        made = update_answer(where, question, year, minister, answer=answer_file, output_given=output is not None)
+        for line in describe(made):
+            say.info(line)
+        say.warnings(made.warnings)
+        if as_json:
+            say.json(made.as_dict())
         return 0
 
     _run(debug, work, as_json)
@@ -411,7 +595,11 @@ def batch(
                                        help="Processes to use. Default: the machine's cores."),
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Replace answers edited since drafter made them, after keeping a backup of each."),
+    update: bool = typer.Option(False, "--update", metavar="",
+                                help=_("Write the new figures into answers edited since drafter made them, as tracked "
+                                        "changes (after a backup of each), instead of a new draft beside them.")),
     pdf: bool = PdfOption,
+    allow_gaps: bool = AllowGapsOption,
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -435,6 +623,7 @@ def batch(
         from drafter.commands.report import BatchProgress, print_batch_problems, print_batch_summary
         from drafter.commands.workers import processes
         from drafter.errors import DrafterError
+        from drafter.i18n import _
         from drafter.write.manifest import RunState
 
         say = Say(quiet, verbose, as_json)
@@ -460,19 +649,26 @@ def batch(
         )
         plan = batches.read_plan(where.register, selection)
         say.warnings(plan.warnings)
+        if update and force:
+            raise DrafterError(_("--update and --force contradict each other: an edited answer is either updated "
+                                 "or replaced"), hint=_("Give one of them."))
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
-                                    debug=debug, soffice=office)
+                                    debug=debug, soffice=office, allow_gaps=allow_gaps, update=update)
         options = {
             "register": str(plan.register.path.resolve()),
             "templates": str(where.templates.resolve()),
             "selection": selection.as_dict(),
-            "force": force, "pdf": pdf, "date": date, "jobs": workers,
+            "force": force, "update": update, "pdf": pdf, "allow_gaps": allow_gaps, "date": date, "jobs": workers,
         }
         show_bar = sys.stdout.isatty() and not quiet and not as_json
         with BatchProgress(plan.total, enabled=show_bar) as progress:
             result = batches.run(plan, settings, jobs=workers, pdf=pdf, options=options, on_record=progress.advance)
         if as_json:
             print(result.manifest.read_text(encoding="utf-8"))
+            from drafter.commands.report import print_problems
+
+            # what the manifest does not hold (PDFs not made, the manifest itself), on the error output
+            print_problems(result.pdf_problems + result.pdf_gaps + result.run_problems)
         elif quiet:
             print_batch_problems(result, debug=debug)
         else:
@@ -498,7 +694,7 @@ def intake(
     dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
     start_from: Optional[str] = typer.Option(
         None, "--from", metavar="ZITTINGSJAAR/NUMBER",
-        help=_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
+        help=N_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
                "years moved on, its template and its texts.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -529,6 +725,48 @@ def intake(
     _run(debug, work)
 
 
+@app.command(cls=Command)
+def sent(
+    question: int = QuestionOption,
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help="The day the answer was sent. Default: today."),
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Record that the answer to a question was sent: 'answered:' in the register.
+
+    Only that line of the register changes; status then shows the question as sent.
+    """
+
+    def work():
+        from drafter import paths
+        from drafter.commands.sent import parse_date, record_sent
+        from drafter.errors import display_path
+        from drafter.i18n import _
+
+        say = Say(quiet, verbose)
+        today = dt.date.today()
+        day = parse_date(date, today)  # the option first, then the files
+        where = paths.locate(project, register=register, writes=False, templates_used=False)
+        say.project(where)
+        done = record_sent(where.register, question, year, minister, day, today)
+        shown = display_path(done.register)
+        if done.changed:
+            say.info(_("{file}, line {line}: {question} recorded as sent on {date}").format(
+                file=shown, line=done.line, question=done.question.label, date=done.date.isoformat()))
+        else:
+            say.info(_("{file}, line {line}: {question} was recorded as sent on {date} already; nothing changed").format(
+                file=shown, line=done.line, question=done.question.label, date=done.date.isoformat()))
+        return 0
+
+    _run(debug, work)
+
+
 class StatusFormat(str, Enum):
     text = "text"
     json = "json"
@@ -540,51 +778,75 @@ class StatusFormat(str, Enum):
 def status(
     year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help="Only this zittingsjaar (e.g. 2023-2024); repeat for several."),
     minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help="Only the questions put to this minister (name as in the register)."),
-    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline without a PDF."),
+    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline and not sent."),
     status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help="text, json, csv or xlsx."),
     to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help="Write the list to this file (needed with --format xlsx)."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="With --to: replace a file that is not a follow-up list drafter wrote, or one changed since."),
+    csv_separator: Optional[str] = typer.Option(
+        None, "--csv-separator", metavar=";|,|tab",
+        help="The separator of --format csv. Default: the one Excel uses under the project's locale (; for nl_BE and fr_BE, , for en_GB)."),
     today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Count working days left from this day (YYYY-MM-DD; default: today)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="The folder of the answers. Default: the project's output folder."),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Every question with its deadlines and the state of its answer, sorted by deadline."""
+    """Every question with its deadlines and the state of its answer, sorted by deadline.
+
+    States: no draft, draft, edited, ready, sent, error; late and overdue internally are flags beside them.
+    Exit code 1 when an entry of the register, or an answer, cannot be read (it is listed all the same).
+    """
 
     def work():
         from drafter import paths
         from drafter.commands import status as st
         from drafter.commands.report import print_problems
         from drafter.errors import DrafterError, display_path
+        from drafter.i18n import ngettext
 
         say = Say(quiet, verbose)
         day = st.parse_today(today)  # the options first, then the files
         if status_format is StatusFormat.xlsx and to is None:
             raise DrafterError("--format xlsx writes a workbook, so it needs a file",
                                hint="Add --to follow-up.xlsx (or another name).")
-        where = paths.locate(project, register=register, output=output, templates_used=False)
+        # the templates are needed only to check an answer that has no gap left (is it ready?):
+        # without a project or --templates, check looks for them then, from the register's folder
+        where = paths.locate(project, register=register, templates=templates, output=output, templates_used=False)
         say.project(where)
-        found = st.status(where.register, where.output, day, set(year or ()), minister, late)
-        for rejected in found.rejected:  # listed without them; say why
+        known = where.templates if templates is not None or where.file is not None else None
+        if to is not None:
+            st.check_target(to, st.project_inputs(where.register, where.file, where.templates), force)
+        found = st.status(where.register, where.output, day, set(year or ()), minister, late, known)
+        for rejected in found.rejected:  # each is a row with state error; say why in full
             print_problems(list(rejected.problems))
         rows = found.rows
+        for row in rows:  # an answer that cannot be read: a row with state error too
+            if row.state == st.State.ERROR and row.file is not None:
+                print(f"error: {row.message}", file=sys.stderr)
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)
         elif status_format is StatusFormat.json:
             data = st.as_json(rows, day).encode("utf-8")
         elif status_format is StatusFormat.csv:
-            data = st.as_csv(rows).encode("utf-8")
+            data = st.as_csv(rows, st.parse_separator(csv_separator, found.locale)).encode("utf-8")
         else:
             data = st.as_text(rows, day).encode("utf-8")
         if to is not None:
             st.save(to, data)
-            say.info(f"wrote {display_path(to)}: {len(rows)} question{'s' if len(rows) != 1 else ''}")
+            say.info(ngettext("wrote {file}: {count} question", "wrote {file}: {count} questions", len(rows)).format(
+                file=display_path(to), count=len(rows)))
         else:
             sys.stdout.write(data.decode("utf-8"))
-        return 0
+        if found.errors:
+            print(ngettext("error: {count} question cannot be read; it is listed with state error",
+                           "error: {count} questions cannot be read; they are listed with state error",
+                           found.errors).format(count=found.errors), file=sys.stderr)
+        return 1 if found.errors else 0
 
     _run(debug, work)
 
@@ -634,12 +896,12 @@ def collect(
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     file: Optional[Path] = typer.Option(None, "--file", metavar="ANSWER.docx",
-                                        help=_("The edited answer. Default: the question's answer in the output "
+                                        help=N_("The edited answer. Default: the question's answer in the output "
                                                "folder.")),
     dry_run: bool = typer.Option(False, "--dry-run", metavar="",
-                                 help=_("Print the entry as it would be; change nothing.")),
+                                 help=N_("Print the entry as it would be; change nothing.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help=_("The folder of the answers. Default: the project's output folder.")),
+                                          help=N_("The folder of the answers. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -677,20 +939,20 @@ def collect(
 @app.command(cls=Command)
 def bundle(
     question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
-                                           help=_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
+                                           help=N_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
     year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
-                                             help=_("Only questions of this zittingsjaar; repeat for several.")),
+                                             help=N_("Only questions of this zittingsjaar; repeat for several.")),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help=_("Only the answers the register dates this day (answered:); the first "
+                                       help=N_("Only the answers the register dates this day (answered:); the first "
                                               "page says the day.")),
     state: Optional[str] = typer.Option(None, "--state", metavar="STATE",
-                                        help=_("Only the answers in this state, as drafter status shows it.")),
+                                        help=N_("Only the answers in this state, as drafter status shows it.")),
     to: Optional[Path] = typer.Option(None, "--to", metavar="FILE",
-                                      help=_("The .docx to write (never over an existing file). Default: a new file in "
+                                      help=N_("The .docx to write (never over an existing file). Default: a new file in "
                                              "the output folder's ter-ondertekening/.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help=_("The folder of the answers. Default: the project's output folder.")),
-    pdf: bool = typer.Option(False, "--pdf", metavar="", help=_("Also write a PDF of the bundle (needs LibreOffice).")),
+                                          help=N_("The folder of the answers. Default: the project's output folder.")),
+    pdf: bool = typer.Option(False, "--pdf", metavar="", help=N_("Also write a PDF of the bundle (needs LibreOffice).")),
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,

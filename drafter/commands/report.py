@@ -45,7 +45,7 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
 
 # --------------------------------------------------------------------------- batch
 
-# A batch's statuses come from the write stage, which loads lxml: problems are printed without it.
+# A batch's statuses come from the write stage, which loads the XML layer: problems are printed without it.
 
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:
@@ -58,6 +58,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
         (Status.UNCHANGED, "skipped", "up to date: the same draft was there already"),
         (Status.BESIDE, "kept edits", "edited since drafter made them: left alone, the new draft is beside them"),
         (Status.BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
+        (Status.UPDATED, "updated", "edited since drafter made them: the new figures written in as tracked changes, "
+                                    "after a backup"),
         (Status.FAILED, "failed", "not made: see the errors above"),
     )
 
@@ -111,6 +113,7 @@ def print_batch_problems(result, debug: bool = False) -> None:
         if debug and record.trace:
             print(record.trace, file=sys.stderr)
     print_problems(result.pdf_problems)
+    print_problems(result.pdf_gaps)
     print_problems(result.run_problems)
 
 
@@ -137,9 +140,13 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
             table.add_row(word, str(count), why)
     if result.pdf_problems:
         table.add_row("no PDF", str(len(result.pdf_problems)), "LibreOffice could not convert them: see above")
+    if result.pdf_gaps:
+        from drafter.i18n import _
+
+        table.add_row(_("no PDF"), str(len(result.pdf_gaps)), _("gaps to fill in first: see above (or --allow-gaps)"))
     console.print(table)
     words = {status: word for status, word, _ in results}
-    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.FAILED)]
+    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.FAILED)]
     if notable:
         console.print("answers that need a look:")
         for record in notable[:DETAIL_ROWS]:

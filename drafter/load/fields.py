@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from drafter.errors import Problem, display_path
+from drafter.errors import Problem, display_path, shown
+from drafter.i18n import _
 from drafter.load import keys as declared
 from drafter.load.keys import shape
 from drafter.load.yamlfile import LineDict
@@ -22,9 +23,10 @@ _TYPES = {declared.TEXT: str, declared.INTEGER: int, declared.SHAPE: dict, decla
 class FieldReader:
     """Reads fields of the YAML mappings of one file, noting every problem with its line."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, day_first: bool = True) -> None:
         self.file = display_path(path)
         self.problems: list[Problem] = []
+        self.day_first = day_first  # dates written 28/04/2026 put the day first (the register's locale)
 
     def problem(self, line: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(message, file=self.file, place=f"line {line}", hint=hint))
@@ -46,12 +48,49 @@ class FieldReader:
         if spec.kind == declared.CHOICE:
             return self.choice(mapping, key, spec.choices, what)
         if spec.kind == declared.DATE:
-            value = mapping.get(key)
+            value = self.day(mapping.get(key), mapping.line_of(key), f"{what}: '{key}'")
             if value is not None and not isinstance(value, dt.date):
-                self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {value!r}")
+                self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {shown(value)}")
+                return None
+            if value is not None and not self.date_ok(value, mapping.line_of(key), f"{what}: '{key}'"):
                 return None
             return value
-        return self.get(mapping, key, _TYPES[spec.kind], what, required=required)
+        value = self.get(mapping, key, _TYPES[spec.kind], what, required=required)
+        if spec.bounds is not None and value is not None and not spec.bounds[0] <= value <= spec.bounds[1]:
+            low, high = spec.bounds
+            self.problem(mapping.line_of(key), _("{what}: '{key}' must be a whole number from {low} to {high}, not "
+                                                 "{value}").format(what=what, key=key, low=low, high=high, value=value),
+                         _("Correct the number there."))
+            return None
+        return value
+
+    def day(self, value, line: int, what: str):
+        """value, a date written as people write it (28/04/2026, 28 april 2026) read as a date;
+        one that is written as a date but names no day (31/02/2026) is a problem, and gives None."""
+        from drafter.load.dates import looks_like_date, parse_date
+
+        if not isinstance(value, str) or not looks_like_date(value):
+            return value
+        try:
+            return parse_date(value, self.day_first)
+        except ValueError as exc:
+            self.problem(line, _("{what}: {reason}").format(what=what, reason=exc),
+                         _("Write the date as 28/04/2026, 28 april 2026 or 2026-04-28."))
+            return None
+
+    def date_ok(self, value: dt.date, line: int, what: str) -> bool:
+        """Whether a date from YAML is a day (not a moment: 2019-10-07 10:30) in DATE_YEARS; else
+        a problem at its line."""
+        low, high = declared.DATE_YEARS
+        if isinstance(value, dt.datetime):
+            self.problem(line, _("{what} must be a day, without a time of day, not {value}").format(
+                what=what, value=value.isoformat(sep=" ")), _("Write it as YYYY-MM-DD, e.g. 2019-10-07."))
+            return False
+        if not low <= value.year <= high:
+            self.problem(line, _("{what} must be a date in the years {low} to {high}, not {value}").format(
+                what=what, value=value.isoformat(), low=low, high=high), _("Correct the year there."))
+            return False
+        return True
 
     def get(self, mapping: LineDict, key: str, kind, what: str, *, required: bool = True, default=None):
         """The value of `key`, of the type `kind` (or one of a tuple of types)."""
@@ -64,7 +103,7 @@ class FieldReader:
             value = str(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             expected = _EXPECTED.get(kind if not isinstance(kind, tuple) else kind[0], "another kind of value")
-            self.problem(mapping.line_of(key), f"{what}: '{key}' must be {expected}, not {value!r}")
+            self.problem(mapping.line_of(key), f"{what}: '{key}' must be {expected}, not {shown(value)}")
             return default
         return value
 
@@ -86,6 +125,6 @@ class FieldReader:
         """The value of `key` if it is one of `allowed` (None: any), else `default`."""
         value = mapping.get(key, default)
         if value is not None and allowed is not None and value not in allowed:
-            self.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {value!r}")
+            self.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {shown(value)}")
             return default
         return value

@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
+from drafter.errors import shown
+from drafter.i18n import _
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKER_KEYS, RESERVED_NAMES, shape
 from drafter.load.style import HouseStyle, Layout, read_layout, read_style
@@ -15,7 +17,8 @@ from drafter.load.table_reader import read_table_spec
 from drafter.load.table_spec import TableSpec
 from drafter.load.yamlfile import LineDict, LineList
 
-ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
+#: A parliamentary year, in ASCII digits (\d would take full-width and other scripts' digits too).
+ZITTINGSJAAR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 NAME_RE = re.compile(r"^[A-Za-z0-9_]+$")
 #: How the register names a person the sources do not name (never an invented name).
 UNKNOWN_PERSON = "N.N."
@@ -161,7 +164,7 @@ def _parts(reader: FieldReader, answer: LineDict, subquestions: dict[int, str]) 
         number = item.get("number")
         numbers = tuple(number) if isinstance(number, list) else (number,)
         if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-            reader.problem(item.line_of("number"), f"answer part: 'number' must be a sub-question number or a list of them, not {number!r}")
+            reader.problem(item.line_of("number"), f"answer part: 'number' must be a sub-question number or a list of them, not {shown(number)}")
             continue
         for n in numbers:
             if subquestions and n not in subquestions:
@@ -203,7 +206,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
     template = field("template", required=True)
     if template is not None:
         _check_template(reader, raw, template, what)
-    data = _data(reader, field("data") or LineDict(), what)
+    data = _data(reader, field("data") or LineDict(), what, path.parent)
     subquestions = _subquestions(reader, field("subquestions") or {}, what)
     tables_raw = field("tables") or LineDict()
     tables = {}
@@ -252,7 +255,7 @@ def _check_zittingsjaar(reader: FieldReader, raw: LineDict, value: str, what: st
     """A parliamentary year is two years in a row: 2019-2020."""
     m = ZITTINGSJAAR.match(value)
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        reader.problem(raw.line_of("zittingsjaar"), f"{what}: zittingsjaar must look like 2019-2020, not {value!r}")
+        reader.problem(raw.line_of("zittingsjaar"), f"{what}: zittingsjaar must look like 2019-2020, not {shown(value)}")
 
 
 def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister | None:
@@ -266,6 +269,12 @@ def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister 
 
 def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str) -> None:
     """A template is named as a file of the templates folder: no folder, no control character."""
+    if "\\" in template:  # a Windows path (answer_templates\x.docx): on Windows it would name a folder
+        reader.problem(raw.line_of("template"), _("{what}: template {template} is a path with '\\'; give the file "
+                                                  "name only").format(what=what, template=shown(template)),
+                       _("Write the name of a .docx file in answer_templates/, e.g. '{name}'.").format(
+                           name=template.replace("/", "\\").rsplit("\\", 1)[-1]))
+        return
     if Path(template).name != template or not template.endswith(".docx") or _CONTROL.search(template):
         reader.problem(
             raw.line_of("template"),
@@ -274,10 +283,13 @@ def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str
         )
 
 
-def _data(reader: FieldReader, raw: LineDict, what: str) -> dict[str, str]:
+def _data(reader: FieldReader, raw: LineDict, what: str, folder: Path) -> dict[str, str]:
     """The question's data sets: name -> a file inside the register's folder."""
     data = {}
     for name, file in raw.items():
+        file = register_path(reader, file, raw.line_of(name), what, folder)
+        if file is None:
+            continue
         if not (isinstance(name, str) and NAME_RE.match(name)):
             reader.problem(raw.line_of(name), f"{what}: data name {name!r} must be letters, digits or _")
         elif name in RESERVED_NAMES:
@@ -298,8 +310,8 @@ def _data(reader: FieldReader, raw: LineDict, what: str) -> dict[str, str]:
 def _subquestions(reader: FieldReader, raw, what: str) -> dict[int, str]:
     out = {}
     for k, v in raw.items():
-        if not isinstance(k, int) or not isinstance(v, str):
-            reader.problem(raw.line_of(k), f"{what}: sub-questions are numbered texts (1: ...), not {k!r}")
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1 or not isinstance(v, str):
+            reader.problem(raw.line_of(k), f"{what}: sub-questions are numbered texts (1: ...), not {shown(k)}")
         else:
             out[k] = " ".join(v.split())
     return out
@@ -361,8 +373,31 @@ def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
             if name:
                 out.append(Asker(name, party, title))
             continue
-        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {item!r}")
+        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {shown(item)}")
     return tuple(out)
+
+
+def register_path(reader: FieldReader, file, line: int, what: str, folder: Path):
+    """A file name as the register writes it, as drafter reads it: a Windows path's '\\' read
+    as '/' (cijfers 2019\\budget.csv), an absolute path inside the data folder made relative to
+    it. A path that YAML's double quotes turned into control characters ("data\\budget.csv":
+    '\\b' is a backspace) is a problem at its line, and gives None."""
+    if not isinstance(file, str):
+        return file
+    if _CONTROL.search(file):
+        reader.problem(line, _("{what}: the path {path} holds control characters: in double quotes, YAML reads "
+                               "'\\' as the start of a code (\\b, \\t, \\n)").format(what=what, path=shown(file)),
+                       _("Write the path with / or in single quotes, e.g. 'cijfers 2019\\budget.csv'."))
+        return None
+    if "\\" in file:
+        file = PureWindowsPath(file).as_posix()
+    given = Path(file)
+    if given.is_absolute() or PureWindowsPath(file).is_absolute():
+        try:
+            return given.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:  # outside the data folder: inside_folder refuses it
+            return file
+    return file
 
 
 def inside_folder(file) -> bool:

@@ -86,6 +86,21 @@ def _note_id(note: Element) -> int | None:
         return None
 
 
+def note_id(element: Element) -> int | None:
+    """The id of a note or of a reference to one (None: none Word would read)."""
+    return _note_id(element)
+
+
+def set_id(element: Element, note_id: int) -> None:
+    """A note or a reference given another id."""
+    element.set(_ID, str(note_id))
+
+
+def references(root: Element) -> list[Element]:
+    """The footnote references under root, in order."""
+    return list(root.iter(REFERENCE))
+
+
 def next_id(footnotes: Element) -> int:
     """The first id above every note the part has (structural notes included)."""
     ids = [i for i in map(_note_id, footnotes.findall(FOOTNOTE)) if i is not None]
@@ -152,10 +167,23 @@ def make_cross_reference(run: Element, bookmark: str, ref_style: str) -> Element
     return shown
 
 
-def numbers(root: Element) -> dict[int, int]:
-    """The number Word shows for each note id: its place among the numbered references."""
+#: The endnotes part: the same layout as the footnotes part, with w:endnote elements.
+ENDNOTES_PART = "word/endnotes.xml"
+ENDNOTE = qn("w:endnote")
+
+
+def written_notes(notes: Element) -> list[tuple[int, Element]]:
+    """The notes a person wrote in a footnotes or endnotes part, with their ids: every
+    w:footnote or w:endnote but the separators (which have a w:type)."""
+    return [(note_id, note) for note in notes if note.tag in (FOOTNOTE, ENDNOTE) and note.get(_TYPE) in (None, "normal")
+            and (note_id := _note_id(note)) is not None]
+
+
+def numbers(root: Element, endnotes: bool = False) -> dict[int, int]:
+    """The number Word shows for each note id: its place among the numbered references (of
+    the endnotes, with ``endnotes``)."""
     found: dict[int, int] = {}
-    for ref in root.iter(REFERENCE):
+    for ref in root.iter(ENDNOTE_REFERENCE if endnotes else REFERENCE):
         if ref.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
             continue
         note_id = _note_id(ref)

@@ -29,6 +29,16 @@ def text_of(element: Element, calls: bool = True) -> str:
     return "".join(out)
 
 
+#: Every text node under an element, run together, in one call into libxml2.
+_ALL_TEXT = etree.XPath("string()")
+
+
+def all_text(element: Element) -> str:
+    """Every text under element run together, deleted text and field codes too: a quick look at
+    whether a long stretch (a table) may hold a word at all, before it is read run by run."""
+    return str(_ALL_TEXT(element))
+
+
 def text_pieces(element: Element) -> tuple[list[str], dict[Element, int]]:
     """What each w:t and w:tab under element shows ('' for one in a note call), in order, and
     each one's index in that list."""
@@ -50,9 +60,17 @@ def first_text(element: Element) -> Element | None:
 
 
 def outside_tables(root: Element) -> list[Element]:
-    """The paragraphs under root that stand in no table, in document order."""
-    in_cells = {p for tbl in root.iter(TBL) for p in tbl.iter(P)}
-    return [p for p in root.iter(P) if p not in in_cells]
+    """The paragraphs under root that stand in no table, in document order (a table's rows are
+    not walked: an answer's tables may be thousands of rows long)."""
+    if root.tag == TBL:
+        return []
+    out, stack = [], [root]
+    while stack:
+        element = stack.pop()
+        if element.tag == P:
+            out.append(element)
+        stack.extend(child for child in reversed(element) if child.tag != TBL)
+    return out
 
 
 def ancestor(element: Element) -> Element | None:
@@ -111,13 +129,19 @@ def keep_all_with_next(root: Element) -> None:
 
 
 def in_styles(root: Element, style_ids) -> list[Element]:
-    """The paragraphs under root whose style is one of style_ids, in document order."""
-    ids = list(style_ids)
-    if not ids:
-        return []
-    test = " or ".join(f"@w:val=$s{i}" for i in range(len(ids)))
-    find = etree.XPath(f"descendant::w:p[w:pPr[1]/w:pStyle[1][{test}]]", namespaces=NSMAP)
-    return find(root, **{f"s{i}": value for i, value in enumerate(ids)})
+    """The paragraphs under root whose style is one of style_ids, in document order: those whose
+    own w:pPr's first w:pStyle names it (a style named in a recorded change is no style).
+
+    Found from the style elements, the fewest a walk of the whole part has to look at."""
+    ids = set(style_ids)
+    found = []
+    for style in root.iter(PSTYLE):
+        if style.get(_VAL) in ids:
+            ppr = style.getparent()
+            p = ppr.getparent()
+            if p is not None and p.tag == P and p.find(PPR) is ppr and ppr.find(PSTYLE) is style:
+                found.append(p)
+    return found
 
 
 def new(parent: Element | None = None) -> Element:
@@ -173,3 +197,24 @@ def places(root: Element) -> list[Place]:
         out.append(Place(p, table=tables[tbl], row=tbl.findall(TR).index(tr) + 1, cell=tr.findall(TC).index(tc) + 1,
                          row_element=tr, cell_element=tc))
     return out
+
+
+_BR, _CR, _BODY = qn("w:br"), qn("w:cr"), qn("w:body")
+
+
+def lines_of(element: Element) -> list[str]:
+    """A paragraph's text as Word shows it, a string per line: a line break (w:br, w:cr)
+    starts a new line, a tab is a tab; deleted text (w:delText) is not in it."""
+    lines: list[list[str]] = [[]]
+    for node in element.iter(T, TAB, _BR, _CR):
+        if node.tag in (_BR, _CR):
+            lines.append([])
+        else:
+            lines[-1].append("\t" if node.tag == TAB else node.text or "")
+    return ["".join(line) for line in lines]
+
+
+def in_body(root: Element) -> list[Element]:
+    """The paragraphs of a document's body and of its tables' cells, in document order; not
+    those in text boxes, whose text Word keeps twice (for itself and for older programs)."""
+    return [p for p in root.iter(P) if p.getparent() is not None and p.getparent().tag in (_BODY, TC)]

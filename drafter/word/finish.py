@@ -23,6 +23,7 @@ from drafter.view.footnotes import FootnoteCollector
 from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY
 from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 from drafter.word import figure_record, fingerprint, footnotes, styles
+from drafter.word.places import FigureCell
 from drafter.word.tables import KEEP_TOGETHER_ROWS
 from drafter.word.template import Rendered
 
@@ -45,6 +46,8 @@ class Answer:
     template_file: str  # the template as messages name it
     rendered: list[str] = field(default_factory=list)  # the other parts whose tags were rendered
     created: dt.datetime | None = None
+    #: where the figures of the tables built from data stand in their tables, by figure number
+    table_figures: dict[int, FigureCell] = field(default_factory=dict)
 
     @property
     def body(self):
@@ -151,10 +154,11 @@ def place_footnotes(answer: Answer) -> None:
 
 def trace_figures(answer: Answer) -> None:
     """A hidden bookmark around each figure from the data, and the record of them in the package;
-    the figures of the other rendered parts (headers, footers) lose their marks."""
+    the figures of the other rendered parts (headers, footers) lose their marks and bookmarks."""
     for name in answer.rendered:
         figure_record.strip_marks(answer.package, name)
-    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale)
+    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale,
+                        answer.table_figures, answer.style_ids(styles.TABLE_NOTE))
 
 
 def set_core_properties(answer: Answer) -> None:
@@ -172,13 +176,13 @@ def set_core_properties(answer: Answer) -> None:
 
 
 def record_fingerprint(answer: Answer) -> None:
-    """drafter's record in the custom properties: the question, and the fingerprint of every
-    other part as it is written (so this pass comes last)."""
+    """drafter's record in the custom properties: the question, and the fingerprint of the answer's
+    content as the other passes left it (so this pass comes last)."""
     package = answer.package
     package.declare(properties.CUSTOM_PART, properties.CUSTOM_CONTENT_TYPE)
     package.relate(None, properties.CUSTOM_PART, properties.CUSTOM_RELATIONSHIP)
     custom = package.read(properties.CUSTOM_PART) if properties.CUSTOM_PART in package else None
-    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package.parts()),
+    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package),
               fingerprint.QUESTION_ID: fingerprint.question_id(answer.question)}
     package.put(properties.CUSTOM_PART, properties.set_custom(custom, values))
 
@@ -199,14 +203,20 @@ PASSES = (
 )
 
 
-def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
-           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
-    """The parts of the finished answer, in the template's order; template_file: the template
-    as messages name it (its folder too)."""
+def finished(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+             created: dt.datetime | None = None, template_file: str | None = None) -> opc.Package:
+    """The finished answer's package (its parts' trees still parsed, for a reader after the
+    passes); template_file: the template as messages name it (its folder too)."""
     package = opc.Package({**template_parts, opc.MAIN_DOCUMENT: rendered.document, **rendered.parts})
     answer = Answer(package, view.question, view.formatter.locale, view.context[FIGURES_KEY],
                     view.context.get(FOOTNOTES_KEY), template_file or view.question.template, list(rendered.parts),
-                    created)
+                    created, rendered.table_figures)
     for run_pass in PASSES:
         run_pass(answer)
-    return package.parts()
+    return package
+
+
+def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
+    """The parts of the finished answer, in the template's order (see `finished`)."""
+    return finished(template_parts, rendered, view, created, template_file).parts()

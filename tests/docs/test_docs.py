@@ -74,6 +74,8 @@ def test_the_house_style_and_project_file_are_in_the_reference():
         assert f"| `{name}` |" in page
     for section in paths.SECTIONS:
         assert f"[{section}]" in page
+    for name in (*paths.CHECK_KEYS, paths.LANGUAGE_SETTING):
+        assert f"| `{name}` |" in page
 
 
 # ----------------------------------------------------------------- examples in the docs
