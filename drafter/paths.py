@@ -33,6 +33,12 @@ LOCATIONS = MappingProxyType({
 })
 #: The largest project file drafter reads: one holds a few settings.
 MAX_PROJECT_FILE_BYTES = 1024 * 1024
+#: What each of those paths is, for the reference (docs).
+LOCATION_MEANINGS = MappingProxyType({
+    "register": "the register of questions, relative to drafter.toml; the files it names are beside it",
+    "templates": "the folder of Word templates",
+    "output": "where answer and batch write (unless --output says otherwise)",
+})
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style", "check")
 #: The keys of the [check] table: what check, answer, batch, verify and status look for.
