@@ -383,7 +383,10 @@ def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) ->
     data = reader.get(spec, "data", str, what)
     rows = _general_axis(reader, spec, "rows", what) if "rows" in spec else None
     columns = _general_axis(reader, spec, "columns", what) if "columns" in spec else None
-    if "rows" not in spec or "columns" not in spec:
+    text_only = "columns" not in spec and "groups" not in spec and bool(spec.get("text_columns"))
+    if text_only:  # a table of text columns only (dates, names): no columns of figures
+        columns = Axis(None)
+    if "rows" not in spec or ("columns" not in spec and not text_only):
         reader.problem(spec.line, f"{what}: say what makes its rows and its columns ('rows:' and 'columns:')",
                        "Name a dimension (a column of the data) for each, e.g. rows: department, columns: year.")
     groups = _general_axis(reader, spec, "groups", what) if "groups" in spec else None

@@ -66,6 +66,8 @@ class TableXml:
                 props["gridSpan"] = f'<w:gridSpan w:val="{span}"/>'
             if merge is not None:
                 props["vMerge"] = f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
+            if merge == "restart":  # a header merged down stands on the lowest header row, beside the columns'
+                props["vAlign"] = '<w:vAlign w:val="bottom"/>'
             start, run, tab = self._paragraph_frame(style_id, keep, size)
             found = self._frames[key] = (f"<w:tc><w:tcPr>{order.ordered('tcPr', props)}</w:tcPr>{start}", run, tab)
         start, run, tab = found

@@ -79,7 +79,8 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> str:
 
     ``table`` is a view.TableView; ``styles`` maps the roles caption, table, heading,
     heading_number, heading_group, text, number, total, total_number and note to the template's
-    style ids. A table with column groups gets two header rows, both repeated. Columns never
+    style ids. A table with column groups gets two header rows, and one with its unit on a row of
+    its own (``unit_row``) one more over them, all repeated. Columns never
     pass the margin: a wide table gets narrower columns, then smaller type, or (table.fit
     'landscape') a landscape page of its own. A figure's cell holds its text with the figure's
     mark (``str(cell)``), which the figure record turns into a hidden bookmark. A table on a
@@ -100,6 +101,9 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> str:
         out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
     lead = table.lead
     rows = []
+    if table.unit_row:  # the unit on a row of its own, across the whole table (over the corner too)
+        rows.append(xml.row(xml.cell(styles["heading_number"], table.unit_row, sum(widths), span=len(widths),
+                                     size=size), header=True))
     merge = None
     if table.groups:  # a first header row: each group's label over its columns
         merge = "continue"

@@ -56,6 +56,7 @@ class TableView:
     groups: tuple[Group, ...] = ()  # headers over several columns, left to right
     lead: int = 0  # how many of the columns are text columns (before the figures, under no group)
     remarks: tuple[str, ...] = ()  # unnumbered notes under the table ('Bron: ...')
+    unit_row: str = ""  # the unit on a header row of its own over the whole table ('' when not)
     fit: str = "smaller"  # what a table wider than the text does: smaller type or a landscape page
 
     @property
