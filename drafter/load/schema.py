@@ -7,6 +7,7 @@ check` uses them to point out a column name with a typo, and the README lists th
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -91,6 +92,22 @@ SPECIAL_COLUMNS = ("notes", "part_of")
 #: Columns a table takes as its measure when it names none (the first that the data has).
 MEASURE_NAMES = ("amount", "value", "count", "share")
 #: A wide sheet (years as column headers) is read as the dimension 'year' and the measure 'value'.
+_FINANCIAL_YEAR = re.compile(r"(\d{2})(\d{2})\s*-\s*(\d{2})")
+
+
+def house_dash(value: str) -> str:
+    """A financial year written with a hyphen ('1990-91') as the house writes it, with an en dash
+    ('1990–91'); any other text as it is. One rule for every place a value is read (a long sheet's
+    cells, a wide sheet's headers, the register's values, value() in a text), so that either way of
+    typing it finds the other. A month such as '2016-01' is not a financial year: it stays."""
+    if "-" not in value:
+        return value
+    found = _FINANCIAL_YEAR.fullmatch(value.strip())
+    if found is None or (int(found[2]) + 1) % 100 != int(found[3]):
+        return value
+    return f"{found[1]}{found[2]}–{found[3]}"
+
+
 WIDE_DIMENSION, WIDE_MEASURE = "year", "value"
 
 #: Why a cell has no figure, and what its author types for it. Each reason has a placeholder

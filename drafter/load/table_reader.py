@@ -9,7 +9,7 @@ from drafter.load.fields import FieldReader
 from drafter.load.keys import AXES, NOTE_STYLES, SCALES
 from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS,
                                  NEGATIVE_STYLES, PLACEHOLDER_REASONS, SCALE_FACTORS, TEXT_COLUMN_KEYS, UNIT_KEYS,
-                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean)
+                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean, house_dash)
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.load.yamlfile import LineDict, LineList
 
@@ -94,7 +94,8 @@ def _notes(value) -> tuple[str, ...]:
 
 
 def _as_key(value) -> str:
-    return str(value).strip()
+    """A value as the data holds it: a financial year with the house's dash, as the data is read."""
+    return house_dash(str(value).strip())
 
 
 def _keyed(items) -> tuple[AxisItem, ...]:
@@ -291,7 +292,9 @@ def _general_axis(reader: FieldReader, spec: LineDict, key: str, what: str) -> A
                 reader.problem(at, f"{what}: '{key}' takes 'dimension' or 'measures', not both")
             items = _values(reader, raw["measures"], raw.line_of("measures"), what, "measure")
             if not items:
-                reader.problem(raw.line_of("measures"), f"{what}: say which measures '{key}' shows")
+                reader.problem(raw.line_of("measures"), f"{what}: say which measures '{key}' shows",
+                               f"List the data's columns of figures, e.g. {key}: {{measures: [plan, outturn]}} or "
+                               f"{key}: {{measures: [{{measure: plan, label: Plan}}]}}.")
             return Axis(None, items)
         dimension = raw.get("dimension")
         if not isinstance(dimension, str) or not dimension:
@@ -375,6 +378,12 @@ def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
                        f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
         data_scale = "units"
     text = raw.get("text")
+    if text is not None and show in ("cells", "rows", "none"):
+        # the cells' and rows' units are written from the currency and kind, and 'none' shows none:
+        # a text of its own would be left out without a word
+        reader.problem(raw.line_of("text"), f"{what}: the unit's 'text' is shown only with show: caption, "
+                       f"corner, header or above, not with show: {show}",
+                       "Choose where the text stands (e.g. show: above), or leave 'text' out.")
     return Unit(kind=kind, currency=currency, scale="units" if scale == "euro" else scale, show=show,
                 data_scale="units" if data_scale == "euro" else data_scale, text=str(text) if text is not None else None)
 

@@ -153,6 +153,8 @@ class RowMaker:
         if spec.total is None:
             return rows, sums
         label_text = spec.total.label if spec.total.label is not None else self.total_label
+        if spec.total.stated is not None and spec.total.label is None and not spec.budget:
+            label_text = spec.total.stated  # the data's own label of its total ('Total Flanders'), kept
         if spec.total.stated is not None:
             stated = AxisItem(spec.total.stated, label_text, spec.total.notes)
             label = cells.labelled(label_text, spec.total.notes, f"{self.ctx.where}, total")
