@@ -53,8 +53,9 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
     roomy = ([_width(labels, MIN_LABEL, MAX_LABEL)] + [_width(t, MIN_LABEL, MAX_LABEL) for t in texts]
              + [_width([c.text for c in figures] + [c.text for r in body for c in r.cells[lead:]],
                        MIN_FIGURE, MAX_FIGURE)] * len(figures))
+    headers = [table.corner.text] + [c.text for c in table.columns]
     if sum(roomy) <= text_width:
-        return roomy, 1.0
+        return _balanced(roomy, headers, text_width), 1.0
     compact = [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(t) for t in labels) + 2) * CHAR_WIDTH))]
     compact += [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(x) for x in t) + 2) * CHAR_WIDTH)) for t in texts]
     group_of = [g for g in table.groups for _ in range(g.span)]
@@ -68,10 +69,23 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
     if sum(compact) <= text_width:
         spare = text_width - sum(compact)  # give the label column what is left, up to its roomy width
         compact[0] += min(spare, max(0, roomy[0] - compact[0]))
-        return compact, 1.0
+        return _balanced(compact, headers, text_width), 1.0
     margins = CELL_MARGINS * len(compact)  # the cell's own margins do not shrink with the type
     factor = (text_width - margins) / (sum(compact) - margins)
     return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
+
+
+def _balanced(widths: list[int], headers: list[str], text_width: int) -> list[int]:
+    """The widths with the room the table leaves in the text width shared out among the columns
+    whose header would wrap, each in proportion to what it lacks to stand on one line: a narrow
+    table's long headers should not wrap to many lines while the text width is left unused."""
+    wanted = [int(len(h) * HEADING_WIDER * CHAR_WIDTH) + CELL_MARGINS + CHAR_WIDTH for h in headers]
+    lacking = [max(0, w - have) for w, have in zip(wanted, widths)]
+    spare = text_width - sum(widths)
+    if spare <= 0 or not any(lacking):
+        return widths
+    share = min(1.0, spare / sum(lacking))
+    return [have + int(lack * share) for have, lack in zip(widths, lacking)]
 
 
 def build(table, styles: dict[str, str], page: Page | None = None) -> str:
