@@ -158,7 +158,7 @@ DIMENSION_WORDS = {"line": "budget line", "year": "year", "kind": "kind"}
 #: Keys of one axis (rows:, columns:, groups:) written as a mapping.
 AXIS_KEYS = ("dimension", "values", "within", "measures")
 #: Keys of one value of an axis.
-VALUE_KEYS = ("value", "label", "notes", "columns", "decimals")
+VALUE_KEYS = ("value", "label", "notes", "columns", "decimals", "sum")
 #: Keys of a text column written as a mapping, and of decimals written as a mapping.
 TEXT_COLUMN_KEYS = ("column", "label", "notes")
 DECIMALS_KEYS = ("default", "columns", "rows")

@@ -265,8 +265,13 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
                 columns = _values(reader, item["columns"], item.line_of("columns"), what, "value")
             key = _as_key(item[key_name])
             label = item.get("label")
+            summed = item.get("sum", True)
+            if not isinstance(summed, bool):
+                reader.problem(item.line_of("sum"), f"{what}: 'sum' must be true or false, not {summed!r}",
+                               "Write 'sum: false' for a column whose figures are not added up (percentages).")
+                summed = True
             out.append(AxisItem(key, str(label) if label is not None else key, _notes(item.get("notes")),
-                                columns=columns, decimals=decimals))
+                                columns=columns, decimals=decimals, summed=summed))
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
             out.append(AxisItem(_as_key(item), _as_key(item)))
         else:

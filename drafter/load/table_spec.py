@@ -18,6 +18,7 @@ class AxisItem:
     notes: tuple[str, ...] = ()
     columns: tuple["AxisItem", ...] = ()  # a column group's own columns (empty: the table's)
     decimals: int | None = None  # precision of this row's or column's figures
+    summed: bool = True  # False: its figures are not parts of a sum (percentages, averages): no total adds them
 
 
 @dataclass(frozen=True)

@@ -110,3 +110,33 @@ def test_a_choice_drafter_cannot_make_is_refused(published, old, new, needles):
     assert_refused(answer(published, 157), published, *needles)
     assert {p: p.read_bytes() for p in (published / "data").rglob("*") if p.is_file()} == before
     assert files_in(published / "out") == []
+
+
+# ---- a column that is not a sum
+
+
+def _growth_column(project, summed: str):
+    data = project / "data" / "published" / "unallocated_provision.csv"
+    rows = data.read_text(encoding="utf-8").splitlines()
+    growth = {"service": "growth", "NHS": "5.0", "Personal social services": "3.0", "Total": "4.6"}
+    data.write_text("\n".join(f"{r},{growth[r.split(',')[0]]}" for r in rows) + "\n", encoding="utf-8")
+    edit(project / "data" / "published.yaml",
+         "            - {measure: forecast_outturn, label: Forecast outturn, notes: [spring_estimates]}",
+         "            - {measure: forecast_outturn, label: Forecast outturn, notes: [spring_estimates]}\n"
+         f"            - {{measure: growth, label: Growth (per cent), decimals: 1{summed}}}")
+
+
+def test_a_stated_total_of_a_column_that_says_it_is_no_sum_is_not_checked(published):
+    _growth_column(published, ", sum: false")
+    result = answer(published, 14959)
+    assert result.exit_code == 0, result.output
+    assert "add up to" not in result.stderr
+    rows = drafted_table(next((published / "out").glob("*vraag-14959-*.docx")))
+    assert rows[-1] == ["Total", "432,750", "2,750", "4.6"]  # as stated
+
+
+def test_a_stated_total_of_a_column_that_is_a_sum_is_still_checked(published):
+    _growth_column(published, "")
+    result = answer(published, 14959)
+    assert result.exit_code == 0, result.output
+    assert "the rows for growth add up to 8, but the total 'Total' says" in result.stderr

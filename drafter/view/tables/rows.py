@@ -115,7 +115,8 @@ class RowMaker:
             text = value_text(figure, pick(figure, row_decimals, column.decimals))
             value = figure.value
             if figure.status == "value":
-                row_sum = (row_sum or 0) + value
+                if column.item.summed:  # a column of percentages is no part of the row's sum
+                    row_sum = (row_sum or 0) + value
                 if figure.decimals > most:
                     most = figure.decimals
                 if not total and figure.decimals >= seen.get(index, 0):
@@ -163,6 +164,8 @@ class RowMaker:
         out = list(self.text_cells(None, section))
         for index, (column, amount) in enumerate(zip(self.columns, sums.amounts)):
             g, c = column.group, column.item
+            if not c.summed:  # its figures are no parts of a sum: the total row leaves it empty
+                amount = None
             decimals = self.decimals.of_total(c, g)
             if self.decimals.stated_in(c):
                 adds_up = self.columns if column.computed else [column]
