@@ -478,7 +478,7 @@ def fig_pdf(b: Bench) -> None:
         n[0] += 1
         plain = run_process(_drafter("batch", "--register", str(reg), "--templates", templates,
                                      "--output", str(base / f"plain-{n[0]}")))
-        with_pdf = run_process(_drafter("batch", "--pdf", "--register", str(reg), "--templates", templates,
+        with_pdf = run_process(_drafter("batch", "--pdf", "--allow-gaps", "--register", str(reg), "--templates", templates,
                                         "--output", str(base / f"pdf-{n[0]}")))
         return with_pdf[0] - plain[0], with_pdf[1] - plain[1]
 

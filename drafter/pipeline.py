@@ -13,6 +13,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.i18n import _
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
+from drafter.i18n import _
 from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
@@ -22,7 +23,8 @@ from drafter.view.formatting import words_of
 from drafter.view.jinja import TextCompiler
 from drafter.files import stat_file
 from drafter.oxml import opc
-from drafter.word import finish
+from drafter.word import finish, gaps
+from drafter.word.gaps import Gap, gaps_sentence
 from drafter.word.template import TEMPLATE_MISSING_HINT, WordTemplate, load_template
 
 
@@ -36,11 +38,14 @@ class Draft:
     data_files: dict[str, Path]  # by the name the register gives each data set
     notes: Path | None
     warnings: tuple[Problem, ...] = ()
+    gaps: tuple[Gap, ...] = ()  # what the answer still shows to be filled in, in reading order
 
 
-def placeholder_warnings(question: Question, prints: set[str] = frozenset()) -> tuple[Problem, ...]:
-    """What the draft shows as unknown, which a person must fill in before it is sent.
-    prints: what the template shows of the question beyond the Flemish header ('answered')."""
+def placeholder_warnings(question: Question, prints: set[str] = frozenset(),
+                         gaps: tuple[Gap, ...] = ()) -> tuple[Problem, ...]:
+    """What the draft shows as unknown, which a person must fill in before it is sent: the
+    register's fields it lacks, and every gap in the draft with its place. prints: what the
+    template shows of the question beyond the Flemish header ('answered')."""
     unknown = []
     if question.date is None:
         unknown.append("the date the question was asked")
@@ -54,10 +59,16 @@ def placeholder_warnings(question: Question, prints: set[str] = frozenset()) -> 
         unknown.append(f"the minister's title ({UNKNOWN_PERSON})")
     if question.refers_to is not None and question.refers_to.minister.name == UNKNOWN_PERSON:
         unknown.append(_("the name of the minister whose answer it refers to ({unknown})").format(unknown=UNKNOWN_PERSON))
-    if not unknown:
+    if not unknown and not gaps:
         return ()
+    if not unknown:
+        message = _("{question}: the draft has {gaps}").format(question=question.label, gaps=gaps_sentence(gaps))
+    else:
+        message = f"{question.label}: the draft shows placeholders for " + ", ".join(unknown)
+        if gaps:
+            message += "; " + _("it has {gaps}").format(gaps=gaps_sentence(gaps))
     return (Problem(
-        f"{question.label}: the draft shows placeholders for " + ", ".join(unknown),
+        message,
         file=display_path(question.source),
         place=question.place,
         hint="Fill them in, in the register or in the answer, before the answer is sent.",
@@ -99,6 +110,31 @@ def file_name(question: Question) -> str:
     )
 
 
+def same_file(questions) -> list[tuple[Question, Question, str]]:
+    """The questions whose answers would go to the file of an earlier one (a file-name pattern
+    without {number}, or cut at its length so that the numbers are lost): (question, the
+    earlier one, the file name), in the register's order."""
+    first: dict[str, Question] = {}
+    clashes = []
+    for q in questions:
+        name = file_name(q)
+        earlier = first.setdefault(name, q)
+        if earlier is not q:
+            clashes.append((q, earlier, name))
+    return clashes
+
+
+def same_file_problem(q: Question, earlier: Question, name: str) -> Problem:
+    """A problem for a question whose answer would go to the file of an earlier one."""
+    return Problem(
+        f"{q.label} would be written to the same file as {earlier.label} ({earlier.place}): {name}",
+        file=display_path(q.source), place=q.place,
+        hint=_("Put {{number}} early in the register's file_name pattern (a file name is cut at {length} "
+               "characters), give the questions different titles, or make their answers in separate runs with "
+               "--output.").format(length=paths.MAX_FILE_NAME),
+    )
+
+
 def template_path(question: Question, templates_dir: Path | None = None) -> Path:
     folder = Path(templates_dir or paths.project_of(question.source).templates).resolve()
     path = (folder / question.template).resolve()
@@ -124,6 +160,7 @@ class Generator:
         self.notes = datasets.load_notes(notes_path(register))
         self.datasets = datasets.DatasetCache()
         self.texts = TextCompiler()  # the register's and notes' texts, compiled once for the Generator's answers
+        self.gap_markers = gaps.markers(register.gap_markers)
         #: a template's path -> (its size and modification time, the template read and compiled)
         self._templates: dict[Path, tuple[tuple[int, int], WordTemplate]] = {}
 
@@ -143,15 +180,17 @@ class Generator:
         if view is None:
             view = build_view(self.register, question, self.notes, self.datasets.load, self.texts)
         rendered = template.render(view.context)
-        parts = finish.finish(template.parts, rendered, view, created=self.created, template_file=template.file)
+        package = finish.finished(template.parts, rendered, view, created=self.created, template_file=template.file)
+        found = gaps.find_gaps(package, self.gap_markers)  # on the trees the passes parsed: no part read twice
         return Draft(
             question=question,
-            data=opc.write_zip(parts),
+            data=opc.write_zip(package.parts()),
             file_name=file_name(question),
             register=self.register.path,
             template=tpath,
             data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
-            warnings=placeholder_warnings(question, template.attributes_of("question"))
+            warnings=placeholder_warnings(question, template.attributes_of("question"), found)
             + data_warnings(view),
+            gaps=found,
         )

@@ -1,5 +1,7 @@
-"""`drafter status` in every format, against an output folder with answers in every state:
-no draft, draft, edited since drafted, PDF, late. The deadlines were counted by hand."""
+"""`drafter status` in every format, against an output folder with answers as a batch leaves
+them: no draft, drafts with their gaps, one edited since drafted, one with a PDF beside it, and
+the late and internally overdue flags. The deadlines were counted by hand. (The follow-up list
+with every state, sent and ready and error among them: tests/followup/.)"""
 
 from __future__ import annotations
 
@@ -19,13 +21,15 @@ from tests.conftest import run_cli
 
 TODAY = "2024-03-20"
 DATES = {5: "2024-03-01", 6: "2024-02-26", 7: "2024-02-20", 8: "2024-02-12"}  # question 4: no date
-#: (number, asked, due, internal_due, days_left, state), sorted by deadline; internal_days 5.
+#: (number, asked, due, internal_due, days_left, state, late, overdue internally), sorted by deadline;
+#: internal_days 5. Each draft shows its gaps: N.N. for the minister's name and title and the asker
+#: (question 8 names its minister: only twice).
 EXPECTED = [
-    (8, "2024-02-12", "2024-03-11", "2024-03-04", -7, "late"),  # a draft, past its deadline
-    (7, "2024-02-20", "2024-03-19", "2024-03-12", -1, "pdf"),  # past, but the PDF went out
-    (6, "2024-02-26", "2024-03-25", "2024-03-18", 3, "edited"),
-    (5, "2024-03-01", "2024-03-29", "2024-03-22", 7, "draft"),  # Easter Monday is 1 April 2024
-    (4, None, None, None, None, "no draft"),
+    (8, "2024-02-12", "2024-03-11", "2024-03-04", -7, "draft", True, True),  # a draft, past its deadline
+    (7, "2024-02-20", "2024-03-19", "2024-03-12", -1, "draft", True, True),  # a PDF beside it is not an answer sent
+    (6, "2024-02-26", "2024-03-25", "2024-03-18", 3, "edited", False, True),
+    (5, "2024-03-01", "2024-03-29", "2024-03-22", 7, "draft", False, False),  # Easter Monday is 1 April 2024
+    (4, None, None, None, None, "no draft", False, False),
 ]
 MINISTER = "Jo Brouns"  # question 8's; the others' is N.N.
 
@@ -70,7 +74,7 @@ def answers(project) -> Path:
 
 def status(project: Path, *args: str):
     return run_cli("status", *args, "--today", TODAY, "--register", str(project / "data" / "questions.yaml"),
-                   "--output", str(project / "out"))
+                   "--templates", str(project / "answer_templates"), "--output", str(project / "out"))
 
 
 def expected_rows(project: Path) -> list[dict]:
@@ -78,14 +82,16 @@ def expected_rows(project: Path) -> list[dict]:
 
     reg = load_register(project / "data" / "questions.yaml")
     rows = []
-    for number, asked, due, internal, left, state in EXPECTED:
+    for number, asked, due, internal, left, state, late, overdue in EXPECTED:
         q = reg.find(number)
         has_file = state != "no draft"
+        file = next((p.name for p in (project / "out").glob(f"*-vraag-{number}-*.docx")), None) if has_file else None
         rows.append({
             "zittingsjaar": "2019-2020", "number": number, "title": q.title, "asker": "N.N.",
             "minister": MINISTER if number == 8 else "N.N.", "asked": asked, "due": due, "internal_due": internal,
-            "days_left": left, "state": state,
-            "file": next((p.name for p in (project / "out").glob(f"*-vraag-{number}-*.docx")), None) if has_file else None,
+            "days_left": left, "state": state, "gaps": (2 if number == 8 else 3) if has_file else None, "late": late,
+            "overdue_internally": overdue, "sent": None, "file": file,
+            "pdf": file.replace(".docx", ".pdf") if number == 7 else None,
         })
     return rows
 
@@ -97,6 +103,10 @@ def test_json_has_every_row_in_deadline_order(answers):
     assert data["today"] == TODAY
     got = data["questions"]
     drafted = [row.pop("drafted") for row in got]
+    assert [row.pop("message") for row in got[:4]] == [
+        "2 gaps to fill in: 'N.N.' at paragraph 2, paragraph 4"] + [
+        "3 gaps to fill in: 'N.N.' at paragraph 1, paragraph 2, paragraph 4"] * 3
+    assert got[4].pop("message") == ""
     assert got == expected_rows(answers)
     manifest = json.loads(next((answers / "out").glob("drafter-manifest-*.json")).read_text(encoding="utf-8"))
     assert drafted == [manifest["started"]] * 4 + [None]  # from the manifest of the run that wrote them
@@ -105,12 +115,14 @@ def test_json_has_every_row_in_deadline_order(answers):
 def test_csv_reads_back_as_the_rows(answers):
     result = status(answers, "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeffzittingsjaar;number;")  # Excel under nl_BE: ';' and a byte-order mark
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     expected = expected_rows(answers)
     assert [r["number"] for r in rows] == [str(e["number"]) for e in expected]
     for row, want in zip(rows, expected):
         for key, value in want.items():
-            assert row[key] == ("" if value is None else str(value)), (key, row)
+            shown = "" if value is None else ("yes" if value else "no") if isinstance(value, bool) else str(value)
+            assert row[key] == shown, (key, row)
 
 
 def test_xlsx_reads_back_with_dates_and_numbers(answers, tmp_path):
@@ -120,8 +132,8 @@ def test_xlsx_reads_back_with_dates_and_numbers(answers, tmp_path):
     assert result.stdout == "wrote opvolging.xlsx: 5 questions\n"
     sheet = load_workbook(target).active
     header = [c.value for c in sheet[1]]
-    assert header[:10] == ["zittingsjaar", "number", "title", "asker", "minister", "asked", "due", "internal_due",
-                           "days_left", "state"]
+    assert header[:13] == ["zittingsjaar", "number", "title", "asker", "minister", "asked", "due", "internal_due",
+                           "days_left", "state", "gaps", "late", "overdue_internally"]
     expected = expected_rows(answers)
     assert sheet.max_row == len(expected) + 1
     for row, want in zip(sheet.iter_rows(min_row=2, values_only=True), expected):
@@ -131,22 +143,27 @@ def test_xlsx_reads_back_with_dates_and_numbers(answers, tmp_path):
                 assert got[key] == dt.datetime.fromisoformat(value), key  # a real date cell
             else:
                 assert got[key] == value, (key, got)
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L6"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:R6"
 
 
 def test_text_for_people(answers):
     result = status(answers)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["due", "internal", "left", "state", "year", "nr", "title", "asker", "minister"]
+    assert lines[0].split() == ["due", "internal", "left", "state", "gaps", "flag", "year", "nr", "title", "asker",
+                                "minister", "pdf"]
     body = lines[1:-1]
     assert [re.search(r"2019-2020\s+(\d+)", line).group(1) for line in body] == ["8", "7", "6", "5", "4"]
-    for line, (number, asked, due, internal, left, state) in zip(body, EXPECTED):
+    for line, (number, asked, due, internal, left, state, late, overdue) in zip(body, EXPECTED):
         assert line.split()[:2] == [due or "unknown", internal or "unknown"]
         assert f"  {state}  " in line
         if left is not None:
             assert re.search(rf"\s{left}\s+{state}", line)
-    assert lines[-1].startswith(f"drafter status: 5 questions, 1 late, on {TODAY}")
+        flag = "late" if late else "overdue internally" if overdue else None
+        assert (flag is None) or f"  {flag}  " in line
+        assert line.endswith("  PDF") == (number == 7)
+    assert lines[-1].startswith(f"drafter status: 5 questions, 2 late, 1 overdue internally, 0 that cannot be read, "
+                                f"on {TODAY}")
 
 
 def test_selections(answers):
@@ -155,7 +172,7 @@ def test_selections(answers):
         assert result.exit_code == 0, result.output
         return [row["number"] for row in json.loads(result.stdout)["questions"]]
 
-    assert numbers("--late") == [8]
+    assert numbers("--late") == [8, 7]
     assert numbers("--minister", "jo brouns") == [8]
     assert numbers("--year", "2019-2020") == [8, 7, 6, 5, 4]
     assert numbers("--year", "2023-2024") == []
@@ -184,26 +201,27 @@ def test_xlsx_needs_a_file_and_a_folder_that_exists(answers, tmp_path):
 
 def test_status_without_an_output_folder(project):
     result = run_cli("status", "--format", "json", "--register", str(project / "data" / "questions.yaml"),
-                     "--output", str(project / "nergens"))
+                     "--templates", str(project / "answer_templates"), "--output", str(project / "nergens"))
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["questions"]
     today = dt.date.today().isoformat()
-    # nothing drafted: "no draft"; "late" once the legal deadline has passed; "answered" when the
-    # register gives the answer's date (the Tweede Kamer example)
-    assert [row["state"] for row in rows] == [
-        "answered" if row["number"] == 1028 else "late" if row["due"] and row["due"] < today else "no draft"
+    # nothing drafted: "no draft", late once the legal deadline has passed; "sent" when the register
+    # gives the answer's date (the Tweede Kamer example), and then never late
+    assert [(row["state"], row["late"]) for row in rows] == [
+        ("sent", False) if row["number"] == 1028 else ("no draft", bool(row["due"] and row["due"] < today))
         for row in rows]
     assert {row["state"] for row in rows if row["number"] in FLEMISH_EXAMPLES} == {"no draft"}
 
 
-def test_a_question_whose_answer_date_is_known_is_answered_not_late(project):
+def test_a_question_whose_answer_date_is_known_is_sent_not_late(project):
     register = project / "data" / "questions.yaml"
     text = register.read_text(encoding="utf-8")
     text, n = re.subn(r"(number: 5\n    date: )null", r"\g<1>2024-03-01\n    answered: 2024-03-28", text)
     assert n == 1
     register.write_text(text, encoding="utf-8")
     result = run_cli("status", "--format", "json", "--today", "2024-06-03", "--register", str(register),
-                     "--output", str(project / "out"))
+                     "--templates", str(project / "answer_templates"), "--output", str(project / "out"))
     assert result.exit_code == 0, result.output
     rows = {r["number"]: r for r in json.loads(result.stdout)["questions"]}
-    assert rows[5]["due"] == "2024-03-29" and rows[5]["state"] == "answered"
+    assert rows[5]["due"] == "2024-03-29" and rows[5]["state"] == "sent" and rows[5]["sent"] == "2024-03-28"
+    assert rows[5]["late"] is False and rows[5]["overdue_internally"] is False

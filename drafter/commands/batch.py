@@ -19,26 +19,24 @@ import re
 import signal
 import time
 import traceback
-from concurrent.futures import Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+from drafter.commands.answer import pdf_gaps_problem
 from drafter.commands.verify import carry_over, carry_over_text
 from drafter.commands.workers import Pool
-from drafter.errors import WARNING, DrafterError, OutputError, Problem, display_path
+from drafter.errors import DrafterError, OutputError, Problem, display_path
+from drafter.i18n import _, ngettext
 from drafter.load.register import Question, Register, Rejected, load_register
-from drafter.pipeline import Draft, Generator, file_name as answer_file_name
+from drafter.pipeline import Draft, Generator, same_file, same_file_problem
 from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, Role, RunState, sha256_of
 from drafter.write.output import Status, check_folder, write_answer
 
 _NUMBERS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
-
-
-#: A range of question numbers longer than this is not spelt out number by number.
-SPELL_OUT = 1000
 
 
 @dataclass(frozen=True)
@@ -57,15 +55,14 @@ class Numbers:
         return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in sorted(self.ranges))
 
     def unmatched(self, found: set[int]) -> list[str]:
-        """The numbers asked for that were not found; of a very long range, only whether it
-        matched none."""
+        """What was asked for and not found: each single number the register lacks, and each
+        range of which it has no number at all (a range asks for whatever lies within it)."""
         out: list[str] = []
         for a, b in sorted(self.ranges):
-            if b - a > SPELL_OUT:
-                if not any(a <= n <= b for n in found):
-                    out.append(f"{a}-{b}")
-                continue
-            out += [str(n) for n in range(a, b + 1) if n not in found]
+            if a == b and a not in found:
+                out.append(str(a))
+            elif a != b and not any(a <= n <= b for n in found):
+                out.append(f"{a}-{b}")
         return out
 
 
@@ -157,27 +154,26 @@ def plan(register: Register, selection: Selection) -> Plan:
             file=display_path(register.path),
             hint="Check --question, --year, --minister and --template.",
         )
-    warnings = []
+    warnings: list[Problem] = []
     if selection.numbers:
-        found = {q.number for q in chosen} | {r.number for r in register.rejected}
+        found = {q.number for q in chosen} | {r.number for r in register.rejected if r.number is not None}
         missing = selection.numbers.unmatched(found)
-        if missing:
-            where = f" in zittingsjaar {', '.join(sorted(selection.years))}" if selection.years else ""
-            warnings.append(Problem(f"the register has no question {', '.join(missing)}{where}",
-                                    file=display_path(register.path), severity=WARNING))
-    questions = []
-    by_file: dict[str, Question] = {}
-    for q in chosen:
-        name = answer_file_name(q)
-        first = by_file.setdefault(name, q)
-        if first is q:
-            questions.append(q)
-            continue
-        failed.append(_failed(q.label, [Problem(
-            f"{q.label} would be written to the same file as {first.label} ({first.place}): {name}",
-            file=display_path(register.path), place=q.place,
-            hint="Give the questions different titles, or make their answers in separate runs with --output.",
-        )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title))
+        if missing:  # a number mistyped: no answer is made, rather than the others without a word
+            if selection.years:
+                message = ngettext("the register has no question {numbers} in zittingsjaar {years}; nothing was written",
+                                   "the register has no questions {numbers} in zittingsjaar {years}; nothing was "
+                                   "written", len(missing))
+            else:
+                message = ngettext("the register has no question {numbers}; nothing was written",
+                                   "the register has no questions {numbers}; nothing was written", len(missing))
+            raise DrafterError(
+                message.format(numbers=", ".join(missing), years=", ".join(sorted(selection.years))),
+                file=display_path(register.path),
+                hint=_("Correct --question, or leave out the numbers the register does not have."))
+    clashes = {id(q): same_file_problem(q, earlier, name) for q, earlier, name in same_file(chosen)}
+    questions = [q for q in chosen if id(q) not in clashes]
+    failed += [_failed(q.label, [clashes[id(q)]], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+               for q in chosen if id(q) in clashes]
     return Plan(register, selection, tuple(questions), tuple(failed), tuple(warnings))
 
 
@@ -198,6 +194,7 @@ class Settings:
     now: dt.datetime = field(default_factory=dt.datetime.now)  # names the backups of this run
     debug: bool = False
     soffice: str | None = None  # LibreOffice's program for --pdf (found before the run starts)
+    allow_gaps: bool = False  # --pdf makes a PDF of an answer that still has gaps, too
 
 
 class Worker:
@@ -233,7 +230,7 @@ class Worker:
         return AnswerRecord(
             label=q.label, status=result.status, file=result.path, sha256=sha256_of(draft.data),
             size=len(draft.data), kept=result.existing, backup=result.backup, inputs=inputs,
-            warnings=draft.warnings, message="\n".join(filter(None, (result.message,
+            warnings=draft.warnings, gaps=draft.gaps, message="\n".join(filter(None, (result.message,
                                                                      carry_over_text(result.existing, differ)))),
             **fields,
         )
@@ -244,6 +241,10 @@ def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRec
         f"internal error: {type(exc).__name__}: {exc}", file=display_path(q.source), place=q.place,
         hint="Report it to the drafter maintainers (--debug shows the traceback).",
     )], trace=trace, zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+
+
+#: How often (in seconds) a pooled run looks whether Ctrl-C was pressed while it waits for answers.
+_LOOK_FOR_CTRL_C = 0.2
 
 
 class Answers:
@@ -284,12 +285,23 @@ class Answers:
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
-        # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
-        self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
-        for future in as_completed(self._pending):
-            self._given.add(future)
-            yield self._record(future)
+        # Ctrl-C (and SIGTERM, SIGHUP) is taken between two records, as in _here: raised at any
+        # point of this loop it could fall between a record given and the caller's taking it,
+        # and that answer, written, would be missing from the manifest.
+        with _ctrl_c_between_answers() as asked:
+            # Submitting starts the workers, before the caller starts any thread (fork is safe).
+            self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
+            self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
+            waiting = set(self._pending)
+            while waiting:
+                if asked():
+                    raise KeyboardInterrupt
+                done, waiting = wait(waiting, timeout=_LOOK_FOR_CTRL_C, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self._given.add(future)
+                    yield self._record(future)
+            if asked():
+                raise KeyboardInterrupt
 
     def _record(self, future: Future) -> AnswerRecord:
         q = self._pending[future]
@@ -340,13 +352,14 @@ class BatchResult:
     pdf_problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     run_problems: list[Problem] = field(default_factory=list)  # the manifest could not be written
+    pdf_gaps: list[Problem] = field(default_factory=list)  # answers with gaps: no PDF made of them
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.records if r.status == status)
 
     @property
     def failed(self) -> int:
-        return self.count(Status.FAILED) + len(self.pdf_problems) + len(self.run_problems)
+        return self.count(Status.FAILED) + len(self.pdf_problems) + len(self.pdf_gaps) + len(self.run_problems)
 
 
 def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
@@ -385,12 +398,16 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
             take(record)
     records.sort(key=_register_order)
     pdf_problems: list[Problem] = []
+    pdf_gaps: list[Problem] = []
     if pdf and state == RunState.FINISHED:
         from drafter.write.pdf import convert
 
-        docs = [r.file for r in records if r.status != Status.FAILED and r.file is not None]
+        made_docs = [r for r in records if r.status != Status.FAILED and r.file is not None]
+        docs = [r.file for r in made_docs if settings.allow_gaps or not r.gaps]
+        pdf_gaps = [pdf_gaps_problem(r.label, r.gaps, display_path(r.file), docx_written=True)
+                    for r in made_docs if r.gaps and not settings.allow_gaps]
         try:
-            made, pdf_problems = convert(docs, jobs=jobs, soffice=soffice)
+            made, pdf_problems = convert(docs, jobs=jobs, soffice=soffice) if docs else ({}, [])
         except KeyboardInterrupt:
             state, made = RunState.INTERRUPTED, {}
         records = [_with_pdf(r, made.get(r.file)) for r in records]
@@ -399,7 +416,7 @@ def run(plan: Plan, settings: Settings, *, jobs: int, pdf: bool = False,
         path = manifest.write(records, state, dt.datetime.now())
     except OutputError as exc:  # the answers are made: say so, and that the record of the run is not
         path, run_problems = manifest.path, list(exc.problems)
-    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started, run_problems)
+    return BatchResult(records, path, state, pdf_problems, time.perf_counter() - started, run_problems, pdf_gaps)
 
 
 def _register_order(record: AnswerRecord) -> tuple:

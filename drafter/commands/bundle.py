@@ -18,6 +18,7 @@ from drafter import paths
 from drafter.commands import status as st
 from drafter.commands.batch import Numbers
 from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.files import read_bytes
 from drafter.i18n import _
 from drafter.load.register import Question, load_register
 from drafter.oxml import compose
@@ -25,7 +26,7 @@ from drafter.oxml.opc import MAIN_DOCUMENT
 from drafter.pipeline import file_name
 from drafter.view.formatting import Formatter, words_of
 from drafter.word.fingerprint import QUESTION_ID, question_id, recorded_properties
-from drafter.word.read_answer import read_package
+from drafter.word.read_answer import MAX_ANSWER_BYTES, read_package
 from drafter.write.bundle import BUNDLE_FOLDER, Cover, join, write_bundle
 
 
@@ -96,7 +97,9 @@ def chosen(project: paths.Project, choice: Choice) -> list[tuple[Question, Path]
 def _read(q: Question, path: Path) -> tuple[bytes, dict[str, bytes]]:
     """An answer's bytes and parts, once it is known to be drafter's answer to q."""
     shown = display_path(path)
-    data = path.read_bytes()
+    data = read_bytes(path, MAX_ANSWER_BYTES, what="answer", too_large_hint=_(
+        "An answer drafter wrote is far smaller: move this file away and draft the answer again with "
+        "drafter answer -q {number}.").format(number=q.number))
     parts = read_package(data, shown)
     recorded = recorded_properties(parts).get(QUESTION_ID)
     if recorded is None:

@@ -1,4 +1,4 @@
-"""The command line (`drafter init`, `answer`, `check`, `batch`, `verify`, ...): the one place
+"""The command line (`drafter init`, `answer`, `check`, `batch`, `verify`, `sent`, ...): the one place
 of its Typer application, options, help texts, printing and exit codes; `main` runs it.
 
 Only arguments and reporting live here; the work is done by the command modules beside this
@@ -72,6 +72,8 @@ MinisterOption = typer.Option(None, "--minister", metavar="NAME",
 ForceOption = typer.Option(False, "--force", metavar="",
                            help="Replace an answer edited since drafter made it, after keeping a backup.")
 PdfOption = typer.Option(False, "--pdf", metavar="", help="Also write a PDF beside each answer (needs LibreOffice).")
+AllowGapsOption = typer.Option(False, "--allow-gaps", metavar="",
+                               help="With --pdf: also make a PDF of an answer that still has gaps to fill in.")
 SofficeOption = typer.Option(
     None, "--soffice", metavar="FILE",
     help="LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
@@ -276,6 +278,7 @@ def answer(
         help="Folder (or .docx file) for the answer. Default: the project's output folder."),
     force: bool = ForceOption,
     pdf: bool = PdfOption,
+    allow_gaps: bool = AllowGapsOption,
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -306,7 +309,7 @@ def answer(
             office = require_soffice(soffice)  # before anything is written
             say.detail(f"LibreOffice: {office}")
         made = answers.answer(where, question, year, minister, output_given=output is not None, created=created,
-                              force=force)
+                              force=force, for_pdf=pdf and not allow_gaps)
         written = made.written
         say.info(written.message)
         if made.carry_over:
@@ -324,6 +327,7 @@ def answer(
                 "kept": str(written.existing) if written.existing else None,
                 "backup": str(written.backup) if written.backup else None,
                 "pdf": str(made_pdf[0]) if made_pdf else None,
+                "gaps": [gap.as_dict() for gap in made.draft.gaps],
                 "problems": [p.as_dict() for p in made.draft.warnings],
             })
         return 0
@@ -412,6 +416,7 @@ def batch(
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Replace answers edited since drafter made them, after keeping a backup of each."),
     pdf: bool = PdfOption,
+    allow_gaps: bool = AllowGapsOption,
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -461,18 +466,22 @@ def batch(
         plan = batches.read_plan(where.register, selection)
         say.warnings(plan.warnings)
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
-                                    debug=debug, soffice=office)
+                                    debug=debug, soffice=office, allow_gaps=allow_gaps)
         options = {
             "register": str(plan.register.path.resolve()),
             "templates": str(where.templates.resolve()),
             "selection": selection.as_dict(),
-            "force": force, "pdf": pdf, "date": date, "jobs": workers,
+            "force": force, "pdf": pdf, "allow_gaps": allow_gaps, "date": date, "jobs": workers,
         }
         show_bar = sys.stdout.isatty() and not quiet and not as_json
         with BatchProgress(plan.total, enabled=show_bar) as progress:
             result = batches.run(plan, settings, jobs=workers, pdf=pdf, options=options, on_record=progress.advance)
         if as_json:
             print(result.manifest.read_text(encoding="utf-8"))
+            from drafter.commands.report import print_problems
+
+            # what the manifest does not hold (PDFs not made, the manifest itself), on the error output
+            print_problems(result.pdf_problems + result.pdf_gaps + result.run_problems)
         elif quiet:
             print_batch_problems(result, debug=debug)
         else:
@@ -529,6 +538,48 @@ def intake(
     _run(debug, work)
 
 
+@app.command(cls=Command)
+def sent(
+    question: int = QuestionOption,
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help="The day the answer was sent. Default: today."),
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Record that the answer to a question was sent: 'answered:' in the register.
+
+    Only that line of the register changes; status then shows the question as sent.
+    """
+
+    def work():
+        from drafter import paths
+        from drafter.commands.sent import parse_date, record_sent
+        from drafter.errors import display_path
+        from drafter.i18n import _
+
+        say = Say(quiet, verbose)
+        today = dt.date.today()
+        day = parse_date(date, today)  # the option first, then the files
+        where = paths.locate(project, register=register, writes=False, templates_used=False)
+        say.project(where)
+        done = record_sent(where.register, question, year, minister, day, today)
+        shown = display_path(done.register)
+        if done.changed:
+            say.info(_("{file}, line {line}: {question} recorded as sent on {date}").format(
+                file=shown, line=done.line, question=done.question.label, date=done.date.isoformat()))
+        else:
+            say.info(_("{file}, line {line}: {question} was recorded as sent on {date} already; nothing changed").format(
+                file=shown, line=done.line, question=done.question.label, date=done.date.isoformat()))
+        return 0
+
+    _run(debug, work)
+
+
 class StatusFormat(str, Enum):
     text = "text"
     json = "json"
@@ -540,51 +591,75 @@ class StatusFormat(str, Enum):
 def status(
     year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help="Only this zittingsjaar (e.g. 2023-2024); repeat for several."),
     minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help="Only the questions put to this minister (name as in the register)."),
-    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline without a PDF."),
+    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline and not sent."),
     status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help="text, json, csv or xlsx."),
     to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help="Write the list to this file (needed with --format xlsx)."),
+    force: bool = typer.Option(False, "--force", metavar="",
+                               help="With --to: replace a file that is not a follow-up list drafter wrote, or one changed since."),
+    csv_separator: Optional[str] = typer.Option(
+        None, "--csv-separator", metavar=";|,|tab",
+        help="The separator of --format csv. Default: the one Excel uses under the project's locale (; for nl_BE and fr_BE, , for en_GB)."),
     today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Count working days left from this day (YYYY-MM-DD; default: today)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="The folder of the answers. Default: the project's output folder."),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Every question with its deadlines and the state of its answer, sorted by deadline."""
+    """Every question with its deadlines and the state of its answer, sorted by deadline.
+
+    States: no draft, draft, edited, ready, sent, error; late and overdue internally are flags beside them.
+    Exit code 1 when an entry of the register, or an answer, cannot be read (it is listed all the same).
+    """
 
     def work():
         from drafter import paths
         from drafter.commands import status as st
         from drafter.commands.report import print_problems
         from drafter.errors import DrafterError, display_path
+        from drafter.i18n import ngettext
 
         say = Say(quiet, verbose)
         day = st.parse_today(today)  # the options first, then the files
         if status_format is StatusFormat.xlsx and to is None:
             raise DrafterError("--format xlsx writes a workbook, so it needs a file",
                                hint="Add --to follow-up.xlsx (or another name).")
-        where = paths.locate(project, register=register, output=output, templates_used=False)
+        # the templates are needed only to check an answer that has no gap left (is it ready?):
+        # without a project or --templates, check looks for them then, from the register's folder
+        where = paths.locate(project, register=register, templates=templates, output=output, templates_used=False)
         say.project(where)
-        found = st.status(where.register, where.output, day, set(year or ()), minister, late)
-        for rejected in found.rejected:  # listed without them; say why
+        known = where.templates if templates is not None or where.file is not None else None
+        if to is not None:
+            st.check_target(to, st.project_inputs(where.register, where.file, where.templates), force)
+        found = st.status(where.register, where.output, day, set(year or ()), minister, late, known)
+        for rejected in found.rejected:  # each is a row with state error; say why in full
             print_problems(list(rejected.problems))
         rows = found.rows
+        for row in rows:  # an answer that cannot be read: a row with state error too
+            if row.state == st.State.ERROR and row.file is not None:
+                print(f"error: {row.message}", file=sys.stderr)
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)
         elif status_format is StatusFormat.json:
             data = st.as_json(rows, day).encode("utf-8")
         elif status_format is StatusFormat.csv:
-            data = st.as_csv(rows).encode("utf-8")
+            data = st.as_csv(rows, st.parse_separator(csv_separator, found.locale)).encode("utf-8")
         else:
             data = st.as_text(rows, day).encode("utf-8")
         if to is not None:
             st.save(to, data)
-            say.info(f"wrote {display_path(to)}: {len(rows)} question{'s' if len(rows) != 1 else ''}")
+            say.info(ngettext("wrote {file}: {count} question", "wrote {file}: {count} questions", len(rows)).format(
+                file=display_path(to), count=len(rows)))
         else:
             sys.stdout.write(data.decode("utf-8"))
-        return 0
+        if found.errors:
+            print(ngettext("error: {count} question cannot be read; it is listed with state error",
+                           "error: {count} questions cannot be read; they are listed with state error",
+                           found.errors).format(count=found.errors), file=sys.stderr)
+        return 1 if found.errors else 0
 
     _run(debug, work)
 

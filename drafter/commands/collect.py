@@ -32,9 +32,11 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.errors import WARNING, DataError, Problem, display_path
+from drafter.files import read_bytes
 from drafter.i18n import _
 from drafter.load.questions import BlockKind, Question
 from drafter.load.register import Register, load_register, read_register
+from drafter.load.yamlfile import MAX_YAML_BYTES
 from drafter.pipeline import Generator, file_name
 from drafter.view.answer import TextMarks, TextOrigin, build_view
 from drafter.word.fingerprint import question_id
@@ -495,7 +497,7 @@ def collect(project: paths.Project, number: int, zittingsjaar: str | None = None
     collector.collect()
     parts = collector.new_parts()
     preamble = collector.new_preamble()
-    original = register.path.read_bytes()
+    original = read_bytes(register.path, MAX_YAML_BYTES)
     new_bytes, entry, changed = register_file.with_answer_texts(
         register.path, question, {i: [_yaml_block(b) for b in blocks] for i, blocks in parts.items()}, preamble)
     changed_names = ([_("the preamble")] if preamble is not None else []) + [
@@ -522,10 +524,10 @@ def _check_read_back(path: Path, data: bytes, question: Question, parts: dict, p
     questions are as they were (else a DataError: nothing is written); and the next draft from
     it: where its paragraphs will read otherwise than the edited answer's (a layout that joins a
     part's paragraphs into one), said."""
-    from drafter.write.output import temp_file
+    from drafter.write.output import staged
 
-    tmp = temp_file(path.parent, path.name, data)  # beside the register: its data files are found from there
-    try:
+    # beside the register: its data files are found from there
+    with staged(path.parent, path.name, data) as tmp:
         before, _problems = read_register(path)
         after, _problems = read_register(tmp)
         problems = _read_back_problems(before, after, question, parts, preamble)
@@ -535,8 +537,6 @@ def _check_read_back(path: Path, data: bytes, question: Question, parts: dict, p
                                               hint=_("Please report this, with the answer.")) for p in problems])
         mine = after.find(question.number, question.zittingsjaar, question.minister.name)
         draft = Generator(after, templates).generate(mine).data
-    finally:
-        tmp.unlink(missing_ok=True)
     nxt = read_texts(draft, _("the next draft"), collector.symbols)
     edited = collector.edited.paragraphs
     paired = {e: d for d, e in pair(nxt.paragraphs, edited).items()}

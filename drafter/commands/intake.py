@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path
+from drafter.files import read_bytes
 from drafter.i18n import _
 from drafter.intake import opendata
 from drafter.intake.document import read_question_document
@@ -23,6 +24,7 @@ from drafter.intake.entry import ANSWER_PLACEHOLDER, new_entry, refuse_duplicate
 from drafter.intake.question import NewQuestion
 from drafter.write.register import entry_text, find_entry, with_entry, write_register
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
+from drafter.load.yamlfile import MAX_YAML_BYTES
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def propose_template(register: Register, q: NewQuestion) -> str:
 def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
            service: str | None = None, dry_run: bool = False, start_from: str | None = None) -> IntakeResult:
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
-    original = files.register.read_bytes()  # to see, before writing, that nobody changed it since
+    original = read_bytes(files.register, MAX_YAML_BYTES)  # to see, before writing, that nobody changed it since
     q = read_source(source, service=service, document=document)
     if q.zittingsjaar is None:
         raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,

@@ -111,6 +111,7 @@ def print_batch_problems(result, debug: bool = False) -> None:
         if debug and record.trace:
             print(record.trace, file=sys.stderr)
     print_problems(result.pdf_problems)
+    print_problems(result.pdf_gaps)
     print_problems(result.run_problems)
 
 
@@ -137,6 +138,10 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
             table.add_row(word, str(count), why)
     if result.pdf_problems:
         table.add_row("no PDF", str(len(result.pdf_problems)), "LibreOffice could not convert them: see above")
+    if result.pdf_gaps:
+        from drafter.i18n import _
+
+        table.add_row(_("no PDF"), str(len(result.pdf_gaps)), _("gaps to fill in first: see above (or --allow-gaps)"))
     console.print(table)
     words = {status: word for status, word, _ in results}
     notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.FAILED)]

@@ -27,12 +27,14 @@ from pathlib import Path
 
 from drafter.commands.report import format_problem
 from drafter.errors import DrafterError, Problem, display_path
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.register import Register, load_register
 from drafter.pipeline import Generator
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
-from drafter.word.read_answer import AnswerFigures, Found, read_answer
+from drafter.word.gaps import Gap, find_gaps, gaps_sentence
+from drafter.word.read_answer import AnswerFigures, Found, read_answer, read_package
 
 
 class FindingStatus(StrEnum):
@@ -109,6 +111,7 @@ class AnswerReport:
     question: str = ""  # 'question 4 (2019-2020)'
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # what kept (part of) the answer from being checked
+    gaps: tuple[Gap, ...] = ()  # what the answer still shows to be filled in (not a mismatch of figures)
 
     @property
     def ok(self) -> bool:
@@ -307,7 +310,7 @@ def answer_files(paths: list[Path]) -> list[Path]:
 
 
 def _question_of(answer: AnswerFigures, register: Register):
-    zittingsjaar, _, number = (answer.question or "").partition("/")
+    zittingsjaar, _slash, number = (answer.question or "").partition("/")
     if not number.isdigit():
         raise DrafterError(f"the answer's record names no question drafter knows ({answer.question!r})",
                            file=answer.file, hint="This answer was not made by drafter from this register.")
@@ -356,6 +359,7 @@ class Verifier:
         generator = self.generator()
         question = _question_of(answer, self._register)
         report.question = question.label
+        report.gaps = find_gaps(read_package(path, shown), generator.gap_markers)
         draft = generator.generate(question)
         fresh = read_answer(draft.data, "the new draft")
         report.findings = compare(answer, fresh, self._register.data_dir)
@@ -433,6 +437,8 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
         lines.append(head)
         for p in r.problems:
             lines.append(f"  {format_problem(p)}")
+        if r.gaps and not quiet:
+            lines.append("  " + _("gaps: {gaps}").format(gaps=gaps_sentence(r.gaps)))
         for f in r.findings:
             if f.status != FindingStatus.AS_DRAFTED or f.moved_from:
                 if not quiet or f.mismatch:
@@ -453,6 +459,7 @@ def json_report(reports: list[AnswerReport]) -> str:
             "ok": r.ok,
             "counts": {s: r.count(s) for s in FindingStatus},
             "figures": [f.as_dict() for f in r.findings],
+            "gaps": [gap.as_dict() for gap in r.gaps],
             "problems": [p.as_dict() for p in r.problems],
         } for r in reports],
     }, ensure_ascii=False, indent=2)

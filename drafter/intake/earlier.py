@@ -59,9 +59,11 @@ def find_earlier(register, reference: str, minister: str | None = None) -> Earli
 def _as_written(register, earlier: Earlier):
     """The earlier entry as ruamel.yaml reads it: its texts keep their style and folds, its
     comments stay with them when copied."""
+    from drafter.files import read_bytes
+    from drafter.load.yamlfile import MAX_YAML_BYTES
     from drafter.write.register import yaml_writer
 
-    document = yaml_writer().load(register.read_text(encoding="utf-8-sig"))
+    document = yaml_writer().load(read_bytes(register, MAX_YAML_BYTES).decode("utf-8-sig"))
     return next(item for item in document["questions"]
                 if str(item.get("zittingsjaar")) == earlier.zittingsjaar and item.get("number") == earlier.entry["number"]
                 and item.lc.line + 1 == earlier.entry.line)

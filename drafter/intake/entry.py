@@ -9,12 +9,13 @@ from drafter.errors import DataError, Problem, display_path
 from drafter.intake.question import NewQuestion
 from drafter.load.register import UNKNOWN_PERSON
 from drafter.load.yamlfile import LineDict
+from drafter.view.formatting import WORDS
 from drafter.write.register import Existing
 
 UNKNOWN_COMMENT = "not in the source: fill in when known"
 #: What a new entry's answer parts say until someone writes them: one per sub-question, so the
 #: draft has the numbered answers to fill in (in the register, or in Word).
-ANSWER_PLACEHOLDER = "[antwoord nog te schrijven]"
+ANSWER_PLACEHOLDER = WORDS["nl"]["answer_to_write"]
 
 
 def _short(value) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.deadlines import DEFAULT_INTERNAL_DAYS, LEGAL_WORKING_DAYS, DeadlineSettings
-from drafter.errors import DataError, Problem, display_path
+from drafter.errors import DataError, Problem, display_path, shown
 from drafter.load import based_on, ministers
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKED_IN
@@ -21,6 +21,9 @@ from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, Answe
                                     Question, inside_folder, read_question)
 from drafter.load.style import FILE_NAME_FIELDS, HouseStyle, Layout, project_style, read_layout, read_style
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
+from drafter.files import inside
+from drafter.i18n import _
+from drafter.load.tabular import data_file
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
 
 __all__ = ["ASKED_IN", "BUDGET_KEYS", "FILE_NAME_FIELDS", "NAME_RE", "UNKNOWN_PERSON", "ZITTINGSJAAR", "AnswerPart",
@@ -38,6 +41,8 @@ class Rejected:
     template: str | None
     line: int
     problems: tuple[Problem, ...]
+    title: str | None = None  # as the entry gives it, when it is a text
+    minister: str | None = None  # the minister's name, when the entry gives one as a text
 
     @property
     def label(self) -> str:
@@ -55,10 +60,19 @@ class Register:
     rejected: tuple[Rejected, ...] = ()  # only when loaded with lenient=True
     deadlines: DeadlineSettings = DeadlineSettings()
     layout: Layout = Layout()  # the register's own layout choices (a question may override them)
+    gap_markers: tuple[str, ...] = ()  # the house's own marks of a gap (drafter.toml's [check] gap_markers)
 
     @property
     def data_dir(self) -> Path:
         return self.path.parent
+
+    def data_path(self, file: str) -> Path:
+        """Where a data file (or the notes file) the register names is: in the data folder, and
+        still there when links are followed (a link in it to a file elsewhere, such as
+        ~/.ssh/id_rsa, is a DataError naming the link)."""
+        path = self.data_dir / file
+        inside(data_file(path), self.data_dir, what=_("data file"))  # budget.xlsx#Begroting is budget.xlsx
+        return path
 
     def find(self, number: int, zittingsjaar: str | None = None, minister: str | None = None) -> Question:
         matches = [
@@ -154,8 +168,14 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         if len(reader.problems) > before:
             rejected.append(_rejected(item, items.line_of(i), reader.problems[before:]))
     register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected),
-                        deadlines=deadlines, layout=layout)
+                        deadlines=deadlines, layout=layout, gap_markers=_house_gap_markers(path))
     return register, reader.problems
+
+
+def _house_gap_markers(register_path: Path) -> tuple[str, ...]:
+    """The gap markers the project file (drafter.toml) above the register lists; none without one."""
+    file = paths.find_project_file(Path(register_path).parent)
+    return paths.read_project(file).gap_markers if file is not None else ()
 
 
 def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
@@ -174,7 +194,7 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
     days = spec.get("internal_days", DEFAULT_INTERNAL_DAYS)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days < LEGAL_WORKING_DAYS:
         reader.problem(spec.line_of("internal_days"), f"register, deadlines: 'internal_days' must be a whole number "
-                       f"from 0 to {LEGAL_WORKING_DAYS - 1}, not {days!r}",
+                       f"from 0 to {LEGAL_WORKING_DAYS - 1}, not {shown(days)}",
                        "It is how many working days before the legal deadline the administration's draft is due.")
         days = DEFAULT_INTERNAL_DAYS
     closing = spec.get("closing_days") or []
@@ -182,11 +202,12 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
         closing = [closing]
     dates = []
     for i, day in enumerate(closing):
-        if isinstance(day, dt.date) and not isinstance(day, dt.datetime):
-            dates.append(day)
+        line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
+        if isinstance(day, dt.date):
+            if reader.date_ok(day, line, "register, deadlines: closing day"):
+                dates.append(day)
         else:
-            line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
-            reader.problem(line, f"register, deadlines: closing day {day!r} is not a date",
+            reader.problem(line, f"register, deadlines: closing day {shown(day)} is not a date",
                            "Write each closing day as YYYY-MM-DD, e.g. 2026-12-24.")
     return DeadlineSettings(internal_days=days, closing_days=tuple(sorted(set(dates))))
 
@@ -197,10 +218,15 @@ def _rejected(item, line: int, problems: list[Problem]) -> Rejected:
     number = fields.get("number")
     year = fields.get("zittingsjaar")
     template = fields.get("template")
+    title = fields.get("title")
+    minister = fields.get("minister")
+    name = minister.get("name") if isinstance(minister, dict) else None
     return Rejected(
         number=number if isinstance(number, int) and not isinstance(number, bool) else None,
         zittingsjaar=str(year) if isinstance(year, (str, int)) else None,
         template=template if isinstance(template, str) else None,
         line=getattr(item, "line", line),
         problems=tuple(problems),
+        title=title if isinstance(title, str) else None,
+        minister=name if isinstance(name, str) else None,
     )

@@ -152,10 +152,23 @@ def make_cross_reference(run: Element, bookmark: str, ref_style: str) -> Element
     return shown
 
 
-def numbers(root: Element) -> dict[int, int]:
-    """The number Word shows for each note id: its place among the numbered references."""
+#: The endnotes part: the same layout as the footnotes part, with w:endnote elements.
+ENDNOTES_PART = "word/endnotes.xml"
+ENDNOTE = qn("w:endnote")
+
+
+def written_notes(notes: Element) -> list[tuple[int, Element]]:
+    """The notes a person wrote in a footnotes or endnotes part, with their ids: every
+    w:footnote or w:endnote but the separators (which have a w:type)."""
+    return [(note_id, note) for note in notes if note.tag in (FOOTNOTE, ENDNOTE) and note.get(_TYPE) in (None, "normal")
+            and (note_id := _note_id(note)) is not None]
+
+
+def numbers(root: Element, endnotes: bool = False) -> dict[int, int]:
+    """The number Word shows for each note id: its place among the numbered references (of
+    the endnotes, with ``endnotes``)."""
     found: dict[int, int] = {}
-    for ref in root.iter(REFERENCE):
+    for ref in root.iter(ENDNOTE_REFERENCE if endnotes else REFERENCE):
         if ref.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
             continue
         note_id = _note_id(ref)

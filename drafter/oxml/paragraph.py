@@ -30,6 +30,16 @@ def text_of(element: Element, calls: bool = True) -> str:
     return "".join(out)
 
 
+#: Every text node under an element, run together, in one call into libxml2.
+_ALL_TEXT = etree.XPath("string()")
+
+
+def all_text(element: Element) -> str:
+    """Every text under element run together, deleted text and field codes too: a quick look at
+    whether a long stretch (a table) may hold a word at all, before it is read run by run."""
+    return str(_ALL_TEXT(element))
+
+
 def text_pieces(element: Element) -> tuple[list[str], dict[Element, int]]:
     """What each w:t and w:tab under element shows ('' for one in a note call), in order, and
     each one's index in that list."""
@@ -51,9 +61,17 @@ def first_text(element: Element) -> Element | None:
 
 
 def outside_tables(root: Element) -> list[Element]:
-    """The paragraphs under root that stand in no table, in document order."""
-    in_cells = {p for tbl in root.iter(TBL) for p in tbl.iter(P)}
-    return [p for p in root.iter(P) if p not in in_cells]
+    """The paragraphs under root that stand in no table, in document order (a table's rows are
+    not walked: an answer's tables may be thousands of rows long)."""
+    if root.tag == TBL:
+        return []
+    out, stack = [], [root]
+    while stack:
+        element = stack.pop()
+        if element.tag == P:
+            out.append(element)
+        stack.extend(child for child in reversed(element) if child.tag != TBL)
+    return out
 
 
 def ancestor(element: Element) -> Element | None:

@@ -277,7 +277,7 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
     loaded, problems = {}, []
     for name, file in question.data.items():
         try:
-            loaded[name] = load(name, register.data_dir / file)
+            loaded[name] = load(name, register.data_path(file))
             # the answer's figure record names the file as the register does ('budget.csv'), not as
             # this run's working folder shows it: the same inputs give the same bytes, and no
             # folder of the author's machine travels inside the answer
@@ -469,4 +469,4 @@ def build_view(register: Register, question: Question, notes: datasets.NoteCatal
 
 
 def notes_path(register: Register) -> Path | None:
-    return register.data_dir / register.notes if register.notes else None
+    return register.data_path(register.notes) if register.notes else None

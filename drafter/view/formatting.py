@@ -30,6 +30,7 @@ DEFAULT_LOCALE = "nl_BE"
 WORDS = {
     "nl": {
         "unknown_date": "[datum onbekend]",
+        "answer_to_write": "[antwoord nog te schrijven]",  # an answer part no one has written yet: a gap
         "not_applicable": "n.v.t.",
         "percent": "procent",
         "answer": "ANTWOORD",
@@ -64,6 +65,7 @@ WORDS = {
     },
     "fr": {
         "unknown_date": "[date inconnue]",
+        "answer_to_write": "[réponse à rédiger]",  # an answer part no one has written yet: a gap
         "not_applicable": "s.o.",
         "percent": "pour cent",
         "answer": "RÉPONSE",
@@ -96,6 +98,7 @@ WORDS = {
     },
     "en": {
         "unknown_date": "[date unknown]",
+        "answer_to_write": "[answer to be written]",  # an answer part no one has written yet: a gap
         "not_applicable": "n/a",
         "percent": "per cent",
         "answer": "ANSWER",

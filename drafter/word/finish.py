@@ -199,14 +199,20 @@ PASSES = (
 )
 
 
-def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
-           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
-    """The parts of the finished answer, in the template's order; template_file: the template
-    as messages name it (its folder too)."""
+def finished(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+             created: dt.datetime | None = None, template_file: str | None = None) -> opc.Package:
+    """The finished answer's package (its parts' trees still parsed, for a reader after the
+    passes); template_file: the template as messages name it (its folder too)."""
     package = opc.Package({**template_parts, opc.MAIN_DOCUMENT: rendered.document, **rendered.parts})
     answer = Answer(package, view.question, view.formatter.locale, view.context[FIGURES_KEY],
                     view.context.get(FOOTNOTES_KEY), template_file or view.question.template, list(rendered.parts),
                     created)
     for run_pass in PASSES:
         run_pass(answer)
-    return package.parts()
+    return package
+
+
+def finish(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerView,
+           created: dt.datetime | None = None, template_file: str | None = None) -> dict[str, bytes]:
+    """The parts of the finished answer, in the template's order (see `finished`)."""
+    return finished(template_parts, rendered, view, created, template_file).parts()

@@ -18,7 +18,7 @@ from pathlib import Path
 from drafter.errors import OutputError, display_path
 from drafter.i18n import _
 from drafter.oxml import compose, opc
-from drafter.write.output import check_folder, link_new, temp_file, write_new
+from drafter.write.output import check_folder, link_new, staged, write_new
 
 #: Where a project's bundles go, in its output folder (not among the answers, which verify reads).
 BUNDLE_FOLDER = "ter-ondertekening"
@@ -65,12 +65,9 @@ def write_bundle(target: Path, data: bytes, *, named: bool) -> Path:
     check_folder(target.parent)
     if not named:
         return write_new(target, data)
-    tmp = temp_file(target.parent, target.name, data)
-    try:
+    with staged(target.parent, target.name, data) as tmp:
         if not link_new(tmp, target):
             raise OutputError(_("the file exists already, and drafter never writes over a file a person may have "
                                 "edited"), file=display_path(target),
                               hint=_("Give another name with --to, or move that file away."))
-    finally:
-        tmp.unlink(missing_ok=True)
     return target

@@ -7,8 +7,8 @@ written when the run starts (state "running") and again when it ends ("finished"
 whole: a temporary name, then a rename.
 
 Per answer it records the question, the status, the file written with its SHA-256, the
-register, template, data and notes files it was made from with their SHA-256, and the
-warnings and problems. File names of answers are relative to the manifest's folder.
+gaps it still shows, the register, template, data and notes files it was made from with
+their SHA-256, and the warnings and problems. File names of answers are relative to the manifest's folder.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from drafter import __version__
 from drafter.errors import OutputError, Problem, display_path
+from drafter.word.gaps import Gap
 from drafter.write.output import Status, replace_file, write_new
 
 #: Changes when the layout of the JSON changes in a way readers must know about.
@@ -115,6 +116,7 @@ class AnswerRecord:
     message: str = ""  # one line for people
     pdf: Path | None = None
     trace: str | None = None  # with --debug: the traceback of a bug; never in the manifest
+    gaps: tuple[Gap, ...] = ()  # what the answer written still shows to be filled in
 
     def as_dict(self) -> dict:
         def name(path: Path | None) -> str | None:
@@ -129,6 +131,7 @@ class AnswerRecord:
             "kept": name(self.kept),
             "backup": name(self.backup),
             "pdf": name(self.pdf),
+            "gaps": [gap.as_dict() for gap in self.gaps],
             "inputs": _inputs_dict(self.inputs),
             "warnings": [p.as_dict() for p in self.warnings],
             "problems": [p.as_dict() for p in self.problems],

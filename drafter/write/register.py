@@ -5,7 +5,8 @@ added after the last question: every comment, the order of the entries and their
 stay as they are, byte for byte. The new file is read back with drafter's own register reader
 before it replaces the old one (a temporary name, then a rename), so the register is whole at
 all times, and it is not written when someone changed the file meanwhile. `drafter intake`
-adds its questions here; every command that writes the register should.
+adds its questions here, and `drafter sent` sets an entry's `answered:` here (one line changed
+or added); every command that writes the register should.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DataError, Problem, display_path
+from drafter.files import read_bytes
 from drafter.load.register import read_register
-from drafter.load.yamlfile import LineDict, load_yaml
-from drafter.write.output import temp_file
+from drafter.load.yamlfile import MAX_YAML_BYTES, LineDict, load_yaml
+from drafter.write.output import remove_stale, staged
 
 
 def yaml_writer():
@@ -92,7 +94,7 @@ def _item_indent(text: str, raw: LineDict) -> int | None:
 def with_entry(register: Path, entry) -> tuple[bytes, int]:
     """The register's bytes with the entry added after the last question, and the entry's first
     line. The file's own line endings (LF or CRLF) and byte-order mark are kept."""
-    data = register.read_bytes()
+    data = _bytes_of(register)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     original = data[len(bom):].decode("utf-8")
     newline = "\r\n" if "\r\n" in original else "\n"
@@ -123,36 +125,98 @@ def with_entry(register: Path, entry) -> tuple[bytes, int]:
     return bom + text.encode("utf-8"), line
 
 
+def with_value(register: Path, original: bytes, entry: Existing, key: str, value: str,
+               after: tuple[str, ...]) -> tuple[bytes, int]:
+    """The register's bytes (`original`, as read) with one plain value of an entry set, and the
+    value's line: where the entry has the key, its value is replaced on its line (a comment
+    after it kept); else a line `key: value` is added below the first of the keys `after` the
+    entry has, in the entry's own indent. Every other byte stays as it is. An entry not written
+    one key a line (a flow mapping) is written again by a round trip, which keeps comments."""
+    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
+    text = original[len(bom):].decode("utf-8")
+    lines = re.split(r"(?<=\n)", text)  # by '\n' only, as the lines of YAML's marks are counted
+    item = entry.entry
+    if key in item:
+        number = item.key_line(key)
+        found = _plain_line(lines, number, key) if number == item.line_of(key) else None
+        if found is not None:
+            head, _, tail = found
+            lines[number - 1] = head + value + tail
+            return bom + "".join(lines).encode("utf-8"), number
+    else:
+        below = next((k for k in after if k in item), None)
+        number = item.line_of(below) if below is not None else 0
+        found = _plain_line(lines, number, below) if below is not None and number == item.key_line(below) else None
+        if found is not None:
+            head = found[0]
+            indent = len(head) - len(head.lstrip(" -"))  # the column of the key, after a list item's '- '
+            newline = "\r\n" if lines[number - 1].endswith("\r\n") else "\n"
+            if not lines[number - 1].endswith("\n"):  # the file's last line
+                lines[number - 1] += newline
+            lines.insert(number, " " * indent + f"{key}: {value}" + newline)
+            return bom + "".join(lines).encode("utf-8"), number + 1
+    return _round_trip_value(bom, text, entry, key, value)
+
+
+def _plain_line(lines: list[str], number: int, key: str) -> tuple[str, str, str] | None:
+    """A line that holds `key: value` and nothing else but a comment, split into what comes
+    before the value, the value and what comes after it (its comment, its line ending)."""
+    if not 0 < number <= len(lines):
+        return None
+    m = re.match(rf"^(\s*(?:-\s+)?{re.escape(key)}:[ \t]*)([^#\r\n{{}}\[\]]*?)([ \t]*(?:#[^\r\n]*)?\r?\n?)$",
+                 lines[number - 1])
+    return (m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _round_trip_value(bom: bytes, text: str, entry: Existing, key: str, value: str) -> tuple[bytes, int]:
+    """The register with the entry's value set by ruamel.yaml's round trip (comments, order and quotes kept)."""
+    yaml = yaml_writer()
+    yaml.preserve_quotes = True
+    document = yaml.load(text)
+    for item in document["questions"]:
+        if (str(item.get("zittingsjaar")) == str(entry.entry.get("zittingsjaar"))
+                and item.get("number") == entry.entry.get("number")
+                and _same_minister((item.get("minister") or {}).get("name"),
+                                   str((entry.entry.get("minister") or {}).get("name")))):
+            item[key] = yaml.load(value)
+            break
+    buffer = io.StringIO()
+    yaml.dump(document, buffer)
+    return bom + buffer.getvalue().encode("utf-8"), entry.line
+
+
 def write_register(register: Path, data: bytes, original: bytes) -> None:
     """Replace the register with data, whole at once, after reading the new text back: a
     register that drafter could no longer read is never written, nor one that changed since
     it was read (`original`: another intake at the same time)."""
+    remove_stale(register.parent)  # what an intake killed on its way left
     try:
-        tmp = temp_file(register.parent, register.name, data)
+        with staged(register.parent, register.name, data) as tmp:
+            _, before = read_register(register)
+            _, after = read_register(tmp)
+            known = {(p.message, p.hint) for p in before}
+            new = [p for p in after if (p.message, p.hint) not in known]
+            if new:
+                raise DataError(problems=[Problem(
+                    f"the new entry would not be read correctly ({p.message}); the register was not changed",
+                    file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
+            try:
+                os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
+            except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
+                pass
+            if _bytes_of(register) != original:
+                raise DataError("the register was changed by someone else while drafter was adding the question; "
+                                "it was left as they wrote it", file=display_path(register),
+                                hint="Run drafter intake again.")
+            os.replace(tmp, register)
     except OSError as exc:
         raise _cannot_write(register, exc) from exc
-    try:
-        _, before = read_register(register)
-        _, after = read_register(tmp)
-        known = {(p.message, p.hint) for p in before}
-        new = [p for p in after if (p.message, p.hint) not in known]
-        if new:
-            raise DataError(problems=[Problem(
-                f"the new entry would not be read correctly ({p.message}); the register was not changed",
-                file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
-        try:
-            os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
-        except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
-            pass
-        if register.read_bytes() != original:
-            raise DataError("the register was changed by someone else while drafter was adding the question; "
-                            "it was left as they wrote it", file=display_path(register),
-                            hint="Run drafter intake again.")
-        os.replace(tmp, register)
-    except OSError as exc:
-        raise _cannot_write(register, exc) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+
+
+def _bytes_of(register: Path) -> bytes:
+    """The register's bytes, read the safe way (a FIFO or a file grown too large put there since
+    it was loaded is refused, not waited on)."""
+    return read_bytes(register, MAX_YAML_BYTES)
 
 
 def _cannot_write(register: Path, exc: OSError) -> DataError:
@@ -164,7 +228,7 @@ def _cannot_write(register: Path, exc: OSError) -> DataError:
 
 
 def _lines_of(register: Path) -> tuple[bytes, str, list[str]]:
-    data = register.read_bytes()
+    data = _bytes_of(register)
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = data[len(bom):].decode("utf-8")
     return bom, "\r\n" if "\r\n" in text else "\n", text.splitlines(keepends=True)

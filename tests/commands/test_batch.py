@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from drafter.commands.batch import Numbers, Selection, parse_numbers, plan
-from drafter.errors import WARNING, DrafterError
+from drafter.errors import DrafterError
 from drafter.load.register import load_register
 from drafter.write.output import Status
 
@@ -28,7 +28,10 @@ def test_a_huge_range_is_not_spelt_out():
 
 
 def test_the_numbers_asked_for_and_not_found():
-    assert parse_numbers("4,7-9").unmatched({4, 8}) == ["7", "9"]
+    """A single number the register lacks is not found; a range is, when the register has any number within it."""
+    assert parse_numbers("4,7-9").unmatched({4, 8}) == []
+    assert parse_numbers("4,7-9").unmatched({8}) == ["4"]
+    assert parse_numbers("4,7-9,12").unmatched({4}) == ["7-9", "12"]
 
 
 @pytest.mark.parametrize("text, piece", [("4,x", "x"), ("9-7", "9-7"), ("", ""), ("4,,5", ""), ("-3", "-3"),
@@ -75,10 +78,18 @@ def test_a_plan_holds_the_selected_questions_in_the_register_s_order(project):
     assert plan(reg, Selection(numbers=parse_numbers("5,4"))).questions == (reg.find(4), reg.find(5))
 
 
-def test_a_plan_warns_of_numbers_the_register_does_not_have(project):
-    planned = plan(_register(project), Selection(numbers=parse_numbers("4,77")))
-    (warning,) = planned.warnings
-    assert warning.severity == WARNING and warning.message == "the register has no question 77"
+def test_a_plan_with_a_number_the_register_does_not_have_is_an_error(project):
+    """A mistyped number stops the run before anything is made, rather than the others made without it."""
+    with pytest.raises(DrafterError) as caught:
+        plan(_register(project), Selection(numbers=parse_numbers("4,77")))
+    (problem,) = caught.value.problems
+    assert problem.message == "the register has no question 77; nothing was written"
+    assert problem.file == "data/questions.yaml" and "--question" in problem.hint
+    with pytest.raises(DrafterError) as caught:
+        plan(_register(project), Selection(years=frozenset({"2019-2020"}), numbers=parse_numbers("4,77,1028")))
+    assert caught.value.problems[0].message == ("the register has no questions 77, 1028 in zittingsjaar 2019-2020; "
+                                                "nothing was written")
+    assert plan(_register(project), Selection(numbers=parse_numbers("4-9"))).warnings == ()  # 9 is within a range
 
 
 def test_a_plan_of_nothing_is_an_error_that_lists_the_register(project):

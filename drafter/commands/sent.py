@@ -1,0 +1,145 @@
+"""`drafter sent`: a person records that an answer went out, as `answered:` in the register.
+
+Only a person knows an answer was sent: drafter cannot tell it from the files. The date goes
+into the question's entry as `answered: 2025-02-04` (one line changed or added, every other
+byte of the register as it was, comments too); from then on `status` shows the question as
+`sent`, and layouts that print the date of the answer print it. A date that cannot be true
+(in the future, before the question was asked, another than the one recorded already) is
+refused with the register's line, and the register is left unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.errors import DataError, Problem, display_path
+from drafter.i18n import _
+from drafter.load.register import Question, Register, load_register
+from drafter.load.yamlfile import LineDict, LineList
+from drafter.write.output import temp_file
+from drafter.write.register import Existing, find_entry, with_value, write_register
+
+#: The keys below which `answered:` goes in an entry that has none yet, the first the entry has.
+ANSWERED_AFTER = ("answered", "date", "number", "zittingsjaar")
+
+
+@dataclass(frozen=True)
+class Sent:
+    question: Question
+    date: dt.date
+    register: Path
+    line: int  # the line of `answered:` in the register
+    changed: bool  # False: the register said so already
+
+
+def parse_date(value: str | None, today: dt.date) -> dt.date:
+    """--date as a date; today when it is not given."""
+    if value is None:
+        return today
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise DataError(_("--date {value!r} is not a date").format(value=value),
+                        hint=_("Write it as YYYY-MM-DD, e.g. {today}.").format(today=today.isoformat())) from exc
+
+
+def _question(register: Register, number: int, zittingsjaar: str | None, minister: str | None) -> Question:
+    """The question, or why its sending cannot be recorded: it is not in the register, or its
+    entry cannot be read."""
+    broken = [r for r in register.rejected if r.number == number and zittingsjaar in (None, r.zittingsjaar)
+              and minister in (None, r.minister)]
+    if broken and not any(q.number == number and zittingsjaar in (None, q.zittingsjaar) for q in register.questions):
+        entry = broken[0]
+        return_problems = [Problem(
+            _("{question} cannot be read, so drafter cannot record that its answer was sent").format(
+                question=entry.label),
+            file=display_path(register.path), place=f"line {entry.line}",
+            hint=_("Correct the entry first (see below), then run drafter sent again."))]
+        raise DataError(problems=return_problems + list(entry.problems))
+    return register.find(number, zittingsjaar, minister)
+
+
+def record_sent(register_path: Path, number: int, zittingsjaar: str | None = None, minister: str | None = None,
+                date: dt.date | None = None, today: dt.date | None = None) -> Sent:
+    """Record in the register that the answer to question `number` was sent on `date` (today
+    when not given). Raises a DataError naming the register's line when the date cannot be
+    true or the register says otherwise already; the register is then unchanged."""
+    today = today or dt.date.today()
+    date = date or today
+    original = Path(register_path).read_bytes()
+    register = load_register(register_path, lenient=True)
+    q = _question(register, number, zittingsjaar, minister)
+    shown = display_path(register.path)
+    entry = find_entry(register.path, q.zittingsjaar, q.number, q.minister.name)
+    if entry is None:  # the register changed since it was read
+        raise DataError(_("the register was changed by someone else while drafter was reading it"), file=shown,
+                        hint=_("Run drafter sent again."))
+    if date > today:
+        raise DataError(_("{question}: the answer cannot have been sent on {date}, which is after today ({today})")
+                        .format(question=q.label, date=date.isoformat(), today=today.isoformat()),
+                        file=shown, place=q.place,
+                        hint=_("Give the day it was sent with --date YYYY-MM-DD (today or earlier)."))
+    if q.date is not None and date < q.date:
+        raise DataError(_("{question}: the answer cannot have been sent on {date}, before the question was asked "
+                          "({asked})").format(question=q.label, date=date.isoformat(), asked=q.date.isoformat()),
+                        file=shown, place=f"line {entry.entry.line_of('date')}",
+                        hint=_("Check --date, and the question's date in the register."))
+    own = _copy_of(entry, q)
+    if q.answered is not None:
+        line = own.entry.line_of("answered")
+        if q.answered == date:
+            return Sent(q, date, register.path, line, changed=False)
+        raise DataError(_("{question} is recorded as sent on {recorded} already, not on {date}").format(
+            question=q.label, recorded=q.answered.isoformat(), date=date.isoformat()),
+            file=shown, place=f"line {line}",
+            hint=_("If the date in the register is wrong, correct 'answered:' there by hand."))
+    data, line = with_value(register.path, original, own, "answered", date.isoformat(), ANSWERED_AFTER)
+    _check_edit(register, q, date, data, line)
+    write_register(register.path, data, original)
+    return Sent(q, date, register.path, line, changed=True)
+
+
+def _copy_of(entry: Existing, q: Question) -> Existing:
+    """Where q's `answered:` goes: the entry itself, or, for the copy of a question put to
+    several ministers that another minister answers, that minister's item of `other_ministers:`
+    (each minister's answer goes out on its own day)."""
+    if entry.entry.get("number") == q.number:
+        return entry
+    others = entry.entry.get("other_ministers")
+    for i, item in enumerate(others if isinstance(others, LineList) else ()):
+        if isinstance(item, LineDict) and item.get("number") == q.number:
+            return Existing(others.line_of(i), item)
+    return entry
+
+
+def _check_edit(before: Register, q: Question, date: dt.date, data: bytes, line: int) -> None:
+    """The edited register, read by drafter's own reader before it replaces the old one: the
+    question now sent on `date`, every other question as it was."""
+    try:
+        tmp = temp_file(before.path.parent, before.path.name, data)
+    except OSError as exc:
+        raise DataError(_("cannot write the register ({reason})").format(reason=exc.strerror or exc),
+                        file=display_path(before.path),
+                        hint=_("Check that the file and its folder are writable and the disk is not full.")) from exc
+    try:
+        after = load_register(tmp, lenient=True)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+    def summary(x: Question, answered: dt.date | None) -> tuple:
+        return x.zittingsjaar, x.number, x.minister.name, x.title, x.date, x.template, answered
+
+    expected = [summary(x, date if _same(x, q) else x.answered) for x in before.questions]
+    got = [summary(x, x.answered) for x in after.questions]
+    if got != expected or len(after.rejected) != len(before.rejected):
+        raise DataError(_("{question}: the register would not read back as sent on {date} with only that changed; "
+                          "it was not changed").format(question=q.label, date=date.isoformat()),
+                        file=display_path(before.path), place=f"line {line}",
+                        hint=_("Add 'answered: {date}' to the entry by hand, and please report this.").format(
+                            date=date.isoformat()))
+
+
+def _same(a: Question, b: Question) -> bool:
+    return (a.zittingsjaar, a.number, a.minister.name) == (b.zittingsjaar, b.number, b.minister.name)
