@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from drafter.i18n import _
 from drafter.load import datasets
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
 from drafter.view.figures import FigureCollector, traced
@@ -199,8 +200,17 @@ class QuestionView:
     askers: tuple[AskerView, ...] = ()
     askers_with_party: str = ""  # 'Erkens (VVD)'; 'Bouchallikh, Bromet en Kröger (allen GroenLinks)'
     answered: str = ""  # the date of the answer ('[datum onbekend]' until the register gives it)
-    asked_in: str | None = None  # 'N.', 'Fr.': the language the question was put in (Belgian Chamber)
+    language_mark: str | None = None  # 'N.', 'Fr.': the language the question was put in; None: not given
     questions: tuple[SubQuestion, ...] = ()  # the sub-questions in order, each with its number
+
+    @property
+    def asked_in(self) -> str:
+        """'N.', 'Fr.' (the Belgian Chamber prints it); a layout that prints it names the key to add."""
+        if self.language_mark is None:
+            raise DrafterError(_("the register does not say in which language the question was put (asked_in), "
+                                 "which this layout prints"),
+                               hint=_("Add 'asked_in: nl' (or fr, de) to the question in the register."))
+        return self.language_mark
 
     @property
     def several(self) -> bool:
@@ -437,7 +447,7 @@ class _ViewBuilder:
             askers=askers,
             askers_with_party=self.askers_with_party(askers),
             answered=fmt.date(q.answered),
-            asked_in=ASKED_IN[q.asked_in] if q.asked_in else None,
+            language_mark=ASKED_IN[q.asked_in] if q.asked_in else None,
             questions=tuple(SubQuestion(n, t) for n, t in q.subquestions.items()),
         )
         self.context.update(
