@@ -67,6 +67,8 @@ class TableLayout:
         if found is None:
             labels = []
             for r in range(min(self.header_rows, len(self.rows))):
+                if self.is_section(r):  # a unit row across the whole table ('£'000s') names no column
+                    continue
                 at = 0
                 for c, tc in enumerate(self.cells(r)):
                     span = tables.span(tc)

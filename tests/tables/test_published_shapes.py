@@ -121,3 +121,22 @@ def test_render_in_libreoffice(answers, tmp_path):
     texts = {n: " ".join(pdf_text(tmp_path / (p.stem + ".pdf")).split()) for n, p in answers.items()}
     assert "1989–90 2,453,199 2,037,676 2,643,322" in texts[583]
     assert "20 March 2001 Mike O'Brien meeting with Gerry Steinberg MP" in texts[155240]
+
+
+def test_verify_names_a_column_by_its_headers_not_by_the_unit_row(answers, tmp_path):
+    """A figure changed by hand in the Health Boards table is named by its group and column; the
+    unit row over the whole table names no column."""
+    import zipfile
+
+    drafted = answers[583]
+    edited = tmp_path / drafted.name
+    with zipfile.ZipFile(drafted) as src, zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"1,739,554", b"1,739,555", 1)
+            out.writestr(item, data)
+    result = run_cli("verify", str(edited), "--register", str(drafted.parent.parent / "data" / "published.yaml"))
+    assert result.exit_code == 1, result.output
+    assert ('table 1, row "1985–86", column "Revenue expenditure, Cash terms": changed by hand from 1,739,554 '
+            "to 1,739,555") in result.output
