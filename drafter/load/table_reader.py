@@ -330,14 +330,21 @@ def _total(reader: FieldReader, spec: LineDict, key: str, what: str) -> Total | 
     if raw == "computed":
         return Total(None)
     if isinstance(raw, LineDict):
-        unknown = [k for k in raw if k not in ("computed", "value", "label", "notes", "dimension")]
+        unknown = [k for k in raw if k not in ("computed", "value", "label", "notes", "dimension", "at")]
         if unknown or ("value" in raw) == bool(raw.get("computed")):
             reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed', {{computed: true, label: ...}} or "
                            "{value: <the value in the data that states the total>, label: ...}")
             return None
         label = raw.get("label")
+        at = raw.get("at", "below")
+        if at not in ("below", "heading") or (at == "heading" and key != "total"):
+            reader.problem(raw.line_of("at"), f"{what}: '{key}' can stand 'at: below' (its own row) or, for the "
+                           f"sections of nested rows, 'at: heading', not {at!r}",
+                           "With rows: {dimension: ..., within: ...}, 'total: {value: Total, at: heading}' prints each "
+                           "section's total on its heading row.")
+            at = "below"
         return Total(_as_key(raw["value"]) if "value" in raw else None, str(label) if label is not None else None,
-                     _notes(raw.get("notes")), raw.get("dimension"))
+                     _notes(raw.get("notes")), raw.get("dimension"), at)
     reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed' or {{value: <stated total>, label: ...}}")
     return None
 
@@ -452,6 +459,10 @@ def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) ->
                        "Write 'grand_total: computed' (or {computed: true, label: ...}) in a table with "
                        "rows: {dimension: ..., within: ...}; for other tables use 'total:'.")
         grand_total = None
+    if total is not None and total.at == "heading" and not rows.within:
+        reader.problem(spec.line_of("total"), f"{what}: 'at: heading' puts each section's total on its heading "
+                       "row, which needs nested rows",
+                       "Nest the rows (rows: {dimension: item, within: section}), or leave 'at' out.")
     for t, axis, key in ((total, rows, "total"), (column_total, columns, "column_total")):
         if t is not None and t.dimension is not None and t.dimension != axis.dimension:
             reader.problem(spec.line_of(key), f"{what}: the '{key}' is over '{t.dimension}', which the table does not "

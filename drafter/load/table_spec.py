@@ -64,6 +64,7 @@ class Total:
     label: str | None = None
     notes: tuple[str, ...] = ()
     dimension: str | None = None  # the dimension the stated value belongs to, when the register names it
+    at: str = "below"  # with nested rows, 'heading': each section's total on its heading row, its rows below
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,12 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> str:
     keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
     for index, row in enumerate(table.rows):
         row_keep = keep or index == 0 or row.section
+        if row.section and row.cells:  # a section's heading with its total: set as a total, the rows below
+            cells = xml.cell(styles["heading"], row.label.text, widths[0], size=size, keep=row_keep)
+            cells += "".join(xml.cell(styles["total_number"] if c.numeric else styles["total"], str(c), widths[1 + i],
+                                      size=size, keep=row_keep) for i, c in enumerate(row.cells))
+            rows.append(xml.row(cells))
+            continue
         if row.section:
             rows.append(xml.row(xml.cell(styles["heading"], row.label.text, sum(widths), span=len(widths), size=size,
                                          keep=row_keep)))

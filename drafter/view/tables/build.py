@@ -108,9 +108,13 @@ def _rows(ctx: TableContext, maker: RowMaker, cells: CellWriter, indexes, row_to
     rows: list[Row] = []
     grand = Sums.of(width)
     for w in sections:
-        rows.append(Row(cells.labelled(w.label, w.notes, f"{ctx.where}, row '{w.key}'"), (), section=True))
+        heading = cells.labelled(w.label, w.notes, f"{ctx.where}, row '{w.key}'")
         inside = [i for i in indexes if source.records[i].get(spec.rows.within) == w.key]
         body, sums = maker.body(axes.items(ctx, spec.rows, inside, exclude=(row_total,)), w)
+        if spec.total is not None and spec.total.at == "heading":  # the section's total on its heading
+            rows.append(Row(heading, body.pop().cells, section=True))
+        else:
+            rows.append(Row(heading, (), section=True))
         rows += body
         grand.add_sums(sums)
     if spec.grand_total is not None:  # the sum of every section's rows (not of their totals)

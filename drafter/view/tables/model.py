@@ -29,7 +29,7 @@ class Row:
     label: Cell
     cells: tuple[Cell, ...]  # text columns first, then the figures
     total: bool = False
-    section: bool = False  # the heading of a section of nested rows: a label, no cells
+    section: bool = False  # the heading of a section of nested rows: a label (and its total's cells, or none)
 
 
 @dataclass(frozen=True)
