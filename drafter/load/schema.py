@@ -168,7 +168,7 @@ UNIT_KEYS = ("currency", "scale", "data_scale", "kind", "show", "text")
 UNIT_KINDS = ("money", "count", "percent", "persons", "fte")
 #: Where a table states its unit: once in the caption, in the corner (the first header cell),
 #: in the header of each figure column, in each row's label, in every cell ('£466m'), or nowhere.
-UNIT_SHOWN = ("caption", "corner", "header", "above", "rows", "cells", "none")
+UNIT_SHOWN = ("caption", "line", "corner", "header", "above", "rows", "cells", "none")
 #: Scales, and the figure they divide by.
 SCALE_FACTORS = {"units": 1, "euro": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: How a negative figure is written: -1.234, −1.234 (a real minus sign) or (1.234).

@@ -395,7 +395,7 @@ def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
         # the cells' and rows' units are written from the currency and kind, and 'none' shows none:
         # a text of its own would be left out without a word
         reader.problem(raw.line_of("text"), f"{what}: the unit's 'text' is shown only with show: caption, "
-                       f"corner, header or above, not with show: {show}",
+                       f"line, corner, header or above, not with show: {show}",
                        "Choose where the text stands (e.g. show: above), or leave 'text' out.")
     return Unit(kind=kind, currency=currency, scale="units" if scale == "euro" else scale, show=show,
                 data_scale="units" if data_scale == "euro" else data_scale, text=str(text) if text is not None else None)

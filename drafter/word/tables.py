@@ -113,6 +113,9 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> str:
     out = [f'<{SECTION_BREAK} n="0"/>'] if landscape else []
     if caption:
         out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
+    if table.unit_line:  # the unit on a line of its own, over the figures' right edge
+        out.append(xml.paragraph(styles["caption"], table.unit_line, keep_next=True,
+                                 right=max(0, (page.landscape_width if landscape else page.text_width) - sum(widths))))
     lead = table.lead
     rows = []
     if table.unit_row:  # the unit on a row of its own, across the whole table (over the corner too)

@@ -140,3 +140,23 @@ def test_verify_names_a_column_by_its_headers_not_by_the_unit_row(answers, tmp_p
     assert result.exit_code == 1, result.output
     assert ('table 1, row "1985–86", column "Revenue expenditure, Cash terms": changed by hand from 1,739,554 '
             "to 1,739,555") in result.output
+
+
+def test_a_unit_line_of_its_own_right_aligned_over_the_table(tmp_path):
+    """`unit: {show: line}`: the caption, then the unit alone on a right-aligned line, then the table."""
+    project = copy_project(tmp_path)
+    register = project / "data" / "published.yaml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace("unit: {currency: GBP, scale: billion, data_scale: billion}",
+                                     "unit: {currency: GBP, scale: billion, data_scale: billion, show: line}"),
+                        encoding="utf-8")
+    result = run_cli("answer", "--question", "22539", "--register", str(register),
+                     "--templates", str(project / "answer_templates"), "--output", str(project / "out"))
+    assert result.exit_code == 0, result.output
+    path = next((project / "out").glob("*.docx"))
+    validate_docx(path)
+    tbl = docx.Document(str(path)).element.body.find(qn("w:tbl"))
+    unit, caption = tbl.getprevious(), tbl.getprevious().getprevious()
+    assert text_of(caption) == "Year ahead control aggregates and amount by which outturn differed"
+    assert text_of(unit) == "£ billion"
+    assert unit.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "right"

@@ -98,7 +98,7 @@ def test_column_labels_are_kept_when_a_group_lists_its_own_columns(published):
 
 @pytest.mark.parametrize("old, new, needles", [
     ("unit: {currency: GBP, show: cells}", "unit: {currency: GBP, show: cells, text: pounds}",
-     ["published.yaml, line", "the unit's 'text' is shown only with show: caption, corner, header or above",
+     ["published.yaml, line", "the unit's 'text' is shown only with show: caption, line, corner, header or above",
       "show: cells"]),
     ("columns: {measures: [{measure: salaries, label: Salaries}, {measure: expenses, label: Expenses}]}",
      "columns: {measures: []}",

@@ -72,7 +72,7 @@ def build_table(spec: TableSpec, source: FiguresData, fmt: Formatter, series: No
     lead = tuple(cells.labelled(t.label, t.notes, f"{ctx.where}, column '{t.column}'") for t in spec.text_columns)
     for t in spec.text_columns:
         ctx.check_dimension(t.column)
-    unit_text = fmt.unit_text(spec.unit) if spec.unit.show in ("caption", "header", "corner", "above") else ""
+    unit_text = fmt.unit_text(spec.unit) if spec.unit.show in ("caption", "line", "header", "corner", "above") else ""
     headers = []
     for index, (g, c) in enumerate(flat):
         label = with_unit(c.label, unit_text, fmt.language) if spec.unit.show == "header" and unit_text else c.label
@@ -92,7 +92,8 @@ def build_table(spec: TableSpec, source: FiguresData, fmt: Formatter, series: No
         columns=lead + tuple(headers), rows=tuple(rows), notes=tuple(cells.printed), note_style=series.style,
         groups=tuple(groups), lead=len(lead),
         remarks=tuple(render_text(r, spec.place, f"table '{spec.name}', remark") for r in spec.remarks),
-        unit_row=unit_text if spec.unit.show == "above" else "", fit=spec.fit or house.fit,
+        unit_row=unit_text if spec.unit.show == "above" else "", unit_line=unit_text if spec.unit.show == "line" else "",
+        fit=spec.fit or house.fit,
     )
 
 

@@ -57,6 +57,7 @@ class TableView:
     lead: int = 0  # how many of the columns are text columns (before the figures, under no group)
     remarks: tuple[str, ...] = ()  # unnumbered notes under the table ('Bron: ...')
     unit_row: str = ""  # the unit on a header row of its own over the whole table ('' when not)
+    unit_line: str = ""  # the unit on a line of its own above the table, right-aligned ('' when not)
     fit: str = "smaller"  # what a table wider than the text does: smaller type or a landscape page
 
     @property
