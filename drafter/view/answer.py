@@ -328,7 +328,7 @@ class _ViewBuilder:
         footnote = None
         if style == "footnotes":
             footnote = self.footnote_function()
-        return NoteSeries(self.resolve_note, style=style, footnote=footnote)
+        return NoteSeries(self.resolve_note, style=style, footnote=footnote, list_style=str(self.house.note_list))
 
     def footnote_function(self):
         """Notes in the footnote style become real footnotes; a note called twice is one footnote."""
