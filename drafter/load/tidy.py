@@ -43,12 +43,12 @@ def note_keys(text: str) -> tuple[str, ...]:
     return tuple(n for n in _NOTE_SEPARATORS.split(text) if n) if text else ()
 
 
-def _is_figure(text: str, decimal_comma: bool) -> bool:
+def _is_figure(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> bool:
     """Whether a cell holds a figure or a placeholder."""
     if schema.placeholder_reason(text) != Status.VALUE:
         return True
     try:
-        parse_number(text, decimal_comma)
+        parse_number(text, decimal_comma, point_decimal)
     except NumberError:
         return False
     return True
@@ -97,7 +97,7 @@ class FiguresData:
         known = [c for c in schema.MEASURE_NAMES if c in self.columns]
         decimal_comma = self.raw.decimal_comma
         return known or [c for c in self.columns if c not in schema.SPECIAL_COLUMNS
-                         and all(_is_figure(text, decimal_comma) for text in self.records.column(c))]
+                         and all(_is_figure(text, decimal_comma, self.raw.point_decimal) for text in self.records.column(c))]
 
     def figure(self, index: int, measure: str) -> Figure:
         """The figure of one record in one measure column; a cell that is not a number is an
@@ -108,7 +108,7 @@ class FiguresData:
         value, decimals = None, 0
         if status == Status.VALUE:
             try:
-                value = parse_number(text, self.raw.decimal_comma)
+                value = parse_number(text, self.raw.decimal_comma, self.raw.point_decimal)
             except NumberError as exc:
                 raise DataError(
                     f"'{text}' is not a figure" + (f": {exc.reason}" if exc.reason else ""),

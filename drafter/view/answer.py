@@ -287,7 +287,8 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
     loaded, problems = {}, []
     for name, file in question.data.items():
         try:
-            loaded[name] = load(name, register.data_path(file))
+            # a figure the file's separator leaves ambiguous ('1,250') is read as the register's locale writes it
+            loaded[name] = load(name, register.data_path(file), datasets.point_decimal_of(register.style.locale))
             # the answer's figure record names the file as the register does ('budget.csv'), not as
             # this run's working folder shows it: the same inputs give the same bytes, and no
             # folder of the author's machine travels inside the answer

@@ -140,3 +140,26 @@ def test_a_stated_total_of_a_column_that_is_a_sum_is_still_checked(published):
     result = answer(published, 14959)
     assert result.exit_code == 0, result.output
     assert "the rows for growth add up to 8, but the total 'Total' says" in result.stderr
+
+
+# ---- numbers typed as the register's locale writes them
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "nl_BE"])
+def test_a_figure_the_separator_leaves_ambiguous_is_read_as_the_registers_locale_writes_it(published, locale):
+    data = published / "data" / "published" / "information_services.csv"
+    data.write_text('year,salaries,expenses\n1976–77,"1,250","20,000"\n', encoding="utf-8")
+    register = published / "data" / "published.yaml"
+    edit(register, "locale: en_GB", f"locale: {locale}")
+    edit(register, "unit: {currency: GBP, show: cells}", "unit: {currency: GBP, show: cells}\n        decimals: 2")
+    result = answer(published, 157)
+    assert result.exit_code == 0, result.output
+    rows = drafted_table(next((published / "out").glob("*vraag-157-*.docx")))
+    shown = {"en_GB": ["1976–77", "£1,250.00", "£20,000.00"], "nl_BE": ["1976–77", "£\u00a01,25", "£\u00a020,00"]}[locale]
+    assert rows[-1] == shown, rows[-1]
+
+
+def test_without_a_locale_of_the_register_such_a_figure_is_still_refused(tmp_path):
+    data = _load(tmp_path, 'year,amount\n2001,"1,250"\n')
+    with pytest.raises(DataError, match="the comma can be a decimal mark or a thousands separator"):
+        data.value(year="2001")
