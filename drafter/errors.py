@@ -100,11 +100,59 @@ def display_path(path: str | Path) -> str:
         return path
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        # the folder resolved, the name as it is: a link is named where it is, not where it leads
+        full = p.resolve() if p.name in ("", ".", "..") else p.parent.resolve() / p.name
+        return str(full.relative_to(Path.cwd().resolve()))
     except ValueError:  # not inside the working folder
         return str(p)
-    except OSError:  # the working folder was removed, or a folder of the path cannot be looked at
-        return str(p)
+    except (OSError, RuntimeError):  # the working folder was removed, a folder of the path cannot be
+        return str(p)  # looked at, or its links go round in a circle
+
+
+def shown(value, limit: int = 80) -> str:
+    """A value read from a file, as a message shows it to a person: a text in quotes, a date as
+    2019-10-07 (with its time, when it has one), true/false, null, a list or mapping as YAML
+    writes it inline; never Python's own notation (datetime.date(2019, 10, 7), None, <... object
+    at 0x...>). At most `limit` characters."""
+    text = _shown(value, limit, 0)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _shown(value, limit: int, depth: int) -> str:
+    import datetime as dt
+
+    if depth > 4:
+        return "..."
+    if isinstance(value, str):
+        text = value[: limit + 1]
+        return f"'{text}'" if text.isprintable() and "'" not in text else repr(text)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value) if abs(value) < 10**30 else f"a number of {len(str(int(value)))} digits"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        items, size = [], 0
+        for key, item in value.items():
+            items.append(f"{_shown(key, limit, depth + 1)}: {_shown(item, limit, depth + 1)}")
+            size += len(items[-1])
+            if size > limit:
+                break
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, (list, tuple)):
+        items, size = [], 0
+        for item in value:
+            items.append(_shown(item, limit, depth + 1))
+            size += len(items[-1])
+            if size > limit:
+                break
+        return "[" + ", ".join(items) + "]"
+    return "a value of another kind"
 
 
 _PYTHON_OBJECT = re.compile(r"'(?:\w+\.)*(\w+?)(?:View)? object'")
@@ -122,4 +170,12 @@ def readable(error) -> str:
 
 #: How messages name drafter's objects that a template or a text can reach.
 _OBJECT_WORDS = MappingProxyType({"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set",
-                                  "SharesData": "data set", "RecordsData": "data set", "NoteCatalog": "notes"})
+                                  "SharesData": "data set", "RecordsData": "data set", "RecordData": "data set",
+                                  "TracedFigures": "data set", "TracedBudget": "data set", "TracedShares": "data set",
+                                  "NoteCatalog": "notes"})
+
+
+def object_word(kind: type) -> str:
+    """How a message names an object of one of drafter's classes: 'data set', 'question' (a
+    QuestionView), 'minister'."""
+    return _OBJECT_WORDS.get(kind.__name__, kind.__name__.removesuffix("View").lower())

@@ -17,6 +17,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
+from drafter.files import check_path, read_bytes
 from drafter.i18n import _
 
 #: The project file's name, and the environment variable naming a project folder.
@@ -29,6 +30,8 @@ LOCATIONS = MappingProxyType({
     "templates": "answer_templates",
     "output": "output",
 })
+#: The largest project file drafter reads: one holds a few settings.
+MAX_PROJECT_FILE_BYTES = 1024 * 1024
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style", "check")
 #: The keys of the [check] table: what check, answer, batch, verify and status look for.
@@ -84,7 +87,7 @@ def find_project_file(start: Path) -> Path | None:
     """The first drafter.toml in start or a folder above it (as git finds .git), or None."""
     folder = start.resolve()
     for candidate in (folder, *folder.parents):
-        if (candidate / PROJECT_FILE).is_file():
+        if os.path.lexists(candidate / PROJECT_FILE):  # read_project says what is wrong with one that is no file
             return candidate / PROJECT_FILE
     return None
 
@@ -100,17 +103,18 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
     environ = os.environ if environ is None else environ
     if folder is None and environ.get(HOME_VARIABLE):
         folder = Path(environ[HOME_VARIABLE]).expanduser()
-        given = f"{HOME_VARIABLE}={folder}"
+        option, given = HOME_VARIABLE, f"{HOME_VARIABLE}={folder}"
     else:
-        given = f"--project {folder}"
+        option, given = "--project", f"--project {folder}"
     if folder is not None:
         folder = Path(folder)
+        check_path(folder, what=option)
         if not folder.is_dir():
             raise DataError(f"{given}: there is no such folder", file=display_path(folder),
                             hint="Give the folder of a drafter project (the one holding drafter.toml), "
                                  "or make one with `drafter init FOLDER`.")
         file = folder / PROJECT_FILE
-        return read_project(file) if file.is_file() else Project.at(folder.resolve())
+        return read_project(file) if os.path.lexists(file) else Project.at(folder.resolve())
     start = Path.cwd() if start is None else Path(start)
     file = find_project_file(start)
     if file is None:
@@ -130,11 +134,14 @@ def read_project(file: Path) -> Project:
     import tomllib  # only a project with a drafter.toml pays for it, not --help
 
     shown = display_path(file)
+    data = read_bytes(file, MAX_PROJECT_FILE_BYTES, what="project file",
+                      missing_hint="Check that it exists and that you may read it.")
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read the project file ({getattr(exc, 'strerror', None) or exc})", file=shown,
-                        hint="Check that it exists, that you may read it, and that it is saved as UTF-8.") from exc
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(_("the project file is not UTF-8 text"), file=shown,
+                        place=_("line {line}").format(line=data[:exc.start].count(b"\n") + 1),
+                        hint=_("Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).")) from exc
     try:
         settings = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -218,12 +225,36 @@ def locate(project: Path | None = None, *, register: Path | None = None, templat
             if file is None:
                 raise
             found = read_project(file)
-    return replace(
+    located = replace(
         found,
         register=Path(register) if register is not None else found.register,
         templates=Path(templates) if templates is not None else found.templates,
         output=Path(output) if output is not None else found.output,
     )
+    if writes:
+        check_output_folder(located, given=output is not None)
+    return located
+
+
+def check_output_folder(project: Project, *, given: bool = True) -> None:
+    """A command writes answers (and annotated copies) only in an output folder of their own:
+    never in the templates folder or the register's data folder, where a file drafter wrote
+    would be taken for an input (a template, a data file)."""
+    folder = project.output.parent if project.output.suffix.lower() == ".docx" else project.output
+    try:
+        folder = folder.resolve()
+        # (the folder, what it is, whether its subfolders are refused too: data/ may hold an output folder)
+        inputs = ((project.templates.resolve(), _("the templates folder"), True),
+                  (project.register.resolve().parent, _("the data folder (beside the register)"), False))
+    except (OSError, RuntimeError):  # a path that cannot be resolved: writing there says what is wrong
+        return
+    for place, what, below in inputs:
+        if folder == place or below and place in folder.parents:
+            option = "--output" if given else _("[paths] output in drafter.toml,")
+            raise DataError(_("{option} {folder} is in {what}: drafter writes answers in an output folder of "
+                              "their own, never among its inputs").format(
+                                  option=option, folder=display_path(project.output), what=what),
+                            hint=_("Give another folder, e.g. --output antwoorden."))
 
 
 def project_of(file: Path) -> Project:
@@ -257,8 +288,8 @@ def answer_target(output: Path, file_name: str, *, given: bool, windows: bool = 
 def house_style_place(project_file: Path, key: str) -> str | None:
     """The line of a [house_style] key in a project file, for a message about its value."""
     try:
-        return _line_of(project_file.read_text(encoding="utf-8-sig"), key)
-    except OSError:
+        return _line_of(read_bytes(project_file, MAX_PROJECT_FILE_BYTES).decode("utf-8-sig"), key)
+    except (DataError, UnicodeDecodeError):  # read_project said what is wrong with the file
         return None
 
 
@@ -296,7 +327,12 @@ def windows_path_problem(path: PurePath) -> str | None:
     return None
 
 
-def safe_file_name(name: str, max_length: int = 120) -> str:
+#: The longest file name drafter gives an answer (its extension included): Word on Windows opens
+#: paths of at most 259 characters, and an answer's folder takes its share.
+MAX_FILE_NAME = 120
+
+
+def safe_file_name(name: str, max_length: int = MAX_FILE_NAME) -> str:
     """name made safe on every file system: forbidden characters become '-', no trailing
     dots or spaces, not a reserved device name, at most max_length characters (the
     extension kept)."""

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
+from drafter.i18n import _
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
+from drafter.i18n import _
 from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
@@ -56,6 +58,8 @@ def placeholder_warnings(question: Question, prints: set[str] = frozenset(),
         unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
     if question.minister.title == UNKNOWN_PERSON:
         unknown.append(f"the minister's title ({UNKNOWN_PERSON})")
+    if question.refers_to is not None and question.refers_to.minister.name == UNKNOWN_PERSON:
+        unknown.append(_("the name of the minister whose answer it refers to ({unknown})").format(unknown=UNKNOWN_PERSON))
     if not unknown and not gaps:
         return ()
     if not unknown:
@@ -104,6 +108,31 @@ def file_name(question: Question) -> str:
         date=question.date.isoformat() if question.date else "",
         asker=question.asker, minister=question.minister.name,
         answer=words["file_answer"], question=words["file_question"],
+    )
+
+
+def same_file(questions) -> list[tuple[Question, Question, str]]:
+    """The questions whose answers would go to the file of an earlier one (a file-name pattern
+    without {number}, or cut at its length so that the numbers are lost): (question, the
+    earlier one, the file name), in the register's order."""
+    first: dict[str, Question] = {}
+    clashes = []
+    for q in questions:
+        name = file_name(q)
+        earlier = first.setdefault(name, q)
+        if earlier is not q:
+            clashes.append((q, earlier, name))
+    return clashes
+
+
+def same_file_problem(q: Question, earlier: Question, name: str) -> Problem:
+    """A problem for a question whose answer would go to the file of an earlier one."""
+    return Problem(
+        f"{q.label} would be written to the same file as {earlier.label} ({earlier.place}): {name}",
+        file=display_path(q.source), place=q.place,
+        hint=_("Put {{number}} early in the register's file_name pattern (a file name is cut at {length} "
+               "characters), give the questions different titles, or make their answers in separate runs with "
+               "--output.").format(length=paths.MAX_FILE_NAME),
     )
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from . import breakage as b
 from .conftest import files_in, run_cli, run_in
+from .hostile.helpers import no_python_in
 
 #: How long a refusal may take, hostile input included (a zip bomb, a 60 MB file).
 FAST = 10.0
@@ -644,6 +645,7 @@ def test_answer_refuses_with_file_and_place_and_writes_nothing(case, project):
     assert time.monotonic() - started < FAST
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
+    no_python_in(result.stdout + result.stderr)
     _problem_line(result.stderr, case.file, case.where(project), case.texts(project))
     assert files_in(project / "out") == []
     for name in case.not_created:
@@ -664,6 +666,7 @@ def test_check_reports_the_same_problem_and_writes_nothing(case, project):
     assert time.monotonic() - started < FAST
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
+    no_python_in(result.stdout + result.stderr)
     place = case.where(project)
     says = case.texts(project, check=True)
     _problem_line(result.stdout, case.file, place, says)

@@ -657,14 +657,14 @@ def test_a_full_disk_when_the_manifest_is_written_is_a_message(project, monkeypa
 def test_a_full_disk_for_an_answer_fails_that_answer_only(project, monkeypatch):
     from drafter.write import output
 
-    real = output.temp_file
+    real = output.staged
 
     def full_for_question_2(folder, name, data):
         if "vraag-2-" in name:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(folder, name, data)
 
-    monkeypatch.setattr(output, "temp_file", full_for_question_2)
+    monkeypatch.setattr(output, "staged", full_for_question_2)
     register_of(project, 3)
     result = batch(project, "--jobs", "1")
     assert result.exit_code == 1, result.output

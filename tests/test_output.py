@@ -97,8 +97,10 @@ def test_answers_are_written_with_the_users_umask(project, umask, mode):
     assert stat.S_IMODE(answer.stat().st_mode) == mode
 
 
+@pytest.mark.skipif(os.name == "nt", reason="Windows has no flock: there a temporary file is removed when stale")
 def test_stale_part_files_of_earlier_runs_are_removed(project):
-    """kill -9 leaves a hidden .part file; the next run removes it, not a live run's nor another program's."""
+    """kill -9 leaves a hidden .part file; the next run removes it at once, not a live writer's
+    (one that holds its lock) nor another program's."""
     out = project / "out"
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -107,7 +109,16 @@ def test_stale_part_files_of_earlier_runs_are_removed(project):
     foreign = out / ".video.mp4.part"
     for path in (stale, live, foreign):
         path.write_bytes(b"half")
-        os.utime(path, (time.time() - 3600, time.time() - 3600))
-    assert run_in(project, "answer", "-q", "4").exit_code == 0
-    assert not stale.exists()
-    assert live.exists() and foreign.exists()
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time\n"
+                               "f = open(sys.argv[1], 'rb'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True)\n"
+                               "time.sleep(60)", str(live)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert run_in(project, "answer", "-q", "4").exit_code == 0
+        assert not stale.exists()
+        assert live.exists() and foreign.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run_in(project, "answer", "-q", "4").exit_code == 0  # its writer is gone now
+    assert not live.exists() and foreign.exists()

@@ -282,8 +282,10 @@ def test_lock_files_of_word_and_libreoffice(tmp_path):
 
 
 def test_temporary_files_start_with_a_dot(tmp_path):
-    made = output.temp_file(tmp_path, "antwoord.docx", b"x")
-    assert made.name.startswith(".antwoord.docx.") and made.name.endswith(".part")
+    with output.staged(tmp_path, "antwoord.docx", b"x") as made:
+        assert made.name.startswith(".antwoord.docx.") and made.name.endswith(".part")
+        assert made.read_bytes() == b"x"
+    assert not made.exists()
 
 
 # -- LibreOffice on every system

@@ -19,7 +19,7 @@ import re
 import signal
 import time
 import traceback
-from concurrent.futures import Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -32,7 +32,7 @@ from drafter.commands.workers import Pool
 from drafter.errors import DrafterError, OutputError, Problem, display_path
 from drafter.i18n import _, ngettext
 from drafter.load.register import Question, Register, Rejected, load_register
-from drafter.pipeline import Draft, Generator, file_name as answer_file_name
+from drafter.pipeline import Draft, Generator, same_file, same_file_problem
 from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, Role, RunState, sha256_of
 from drafter.write.output import Status, check_folder, write_answer
 
@@ -170,19 +170,10 @@ def plan(register: Register, selection: Selection) -> Plan:
                 message.format(numbers=", ".join(missing), years=", ".join(sorted(selection.years))),
                 file=display_path(register.path),
                 hint=_("Correct --question, or leave out the numbers the register does not have."))
-    questions = []
-    by_file: dict[str, Question] = {}
-    for q in chosen:
-        name = answer_file_name(q)
-        first = by_file.setdefault(name, q)
-        if first is q:
-            questions.append(q)
-            continue
-        failed.append(_failed(q.label, [Problem(
-            f"{q.label} would be written to the same file as {first.label} ({first.place}): {name}",
-            file=display_path(register.path), place=q.place,
-            hint="Give the questions different titles, or make their answers in separate runs with --output.",
-        )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title))
+    clashes = {id(q): same_file_problem(q, earlier, name) for q, earlier, name in same_file(chosen)}
+    questions = [q for q in chosen if id(q) not in clashes]
+    failed += [_failed(q.label, [clashes[id(q)]], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+               for q in chosen if id(q) in clashes]
     return Plan(register, selection, tuple(questions), tuple(failed), tuple(warnings))
 
 
@@ -252,6 +243,10 @@ def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRec
     )], trace=trace, zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
 
 
+#: How often (in seconds) a pooled run looks whether Ctrl-C was pressed while it waits for answers.
+_LOOK_FOR_CTRL_C = 0.2
+
+
 class Answers:
     """The answers of a plan being made: iterate for records as they finish (failed ones first).
 
@@ -290,12 +285,23 @@ class Answers:
                 raise KeyboardInterrupt
 
     def _pooled(self) -> Iterator[AnswerRecord]:
-        # Submitting starts the workers, before the caller starts any thread (fork is safe).
-        self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
-        self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
-        for future in as_completed(self._pending):
-            self._given.add(future)
-            yield self._record(future)
+        # Ctrl-C (and SIGTERM, SIGHUP) is taken between two records, as in _here: raised at any
+        # point of this loop it could fall between a record given and the caller's taking it,
+        # and that answer, written, would be missing from the manifest.
+        with _ctrl_c_between_answers() as asked:
+            # Submitting starts the workers, before the caller starts any thread (fork is safe).
+            self._pool = Pool(self.jobs, Worker, self.plan.register, self.settings)
+            self._pending = {self._pool.submit(Worker.make, q): q for q in self.plan.questions}
+            waiting = set(self._pending)
+            while waiting:
+                if asked():
+                    raise KeyboardInterrupt
+                done, waiting = wait(waiting, timeout=_LOOK_FOR_CTRL_C, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self._given.add(future)
+                    yield self._record(future)
+            if asked():
+                raise KeyboardInterrupt
 
     def _record(self, future: Future) -> AnswerRecord:
         q = self._pending[future]

@@ -29,10 +29,11 @@ from jinja2 import TemplateSyntaxError
 from drafter import paths
 from drafter.commands import workers
 from drafter.errors import ERROR, DrafterError, Problem, display_path
-from drafter.load import datasets
+from drafter.files import read_bytes
+from drafter.load import datasets, tabular
 from drafter.view import consistency
 from drafter.view.jinja import FORMATTER_KEY, TextCompiler, xml_environment
-from drafter.pipeline import Generator, template_path
+from drafter.pipeline import Generator, same_file, same_file_problem, template_path
 from drafter.load.register import Question, Register, read_register
 from drafter.word.template import WordTemplate, load_template
 from drafter.word import annotate
@@ -157,7 +158,7 @@ class _Project:
         key = str(path)
         if key not in self.data:
             found = _Found()
-            loaded = found.attempt(lambda: self.datasets.load(name, path))
+            loaded = found.attempt(lambda: self.datasets.load(name, self.register.data_path(file)))
             if isinstance(loaded, datasets.BudgetData):
                 found.add(consistency.budget_warnings(loaded))
             elif isinstance(loaded, datasets.SharesData):
@@ -395,6 +396,8 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
     else:
         questions = list(register.questions)
     found.take(project.notes())
+    # what batch refuses: two answers to one file (a file_name pattern cut before the number)
+    found.add([same_file_problem(q, earlier, name) for q, earlier, name in same_file(questions)])
     for question_found in _found_in_order(project, questions, jobs):
         found.take(question_found)
     if not selected:
@@ -433,7 +436,7 @@ def annotate_project(problems: list[Problem], folder: Path) -> list[str]:
                                                                            for p in found])
             else:
                 data, placed = _annotated_workbook(path, found)
-        except (DrafterError, OSError, ValueError, KeyError):
+        except DrafterError:  # a file that cannot be read safely: its own error says why
             written.append(f"not annotated: {file} (it cannot be read; see its error above)")
             continue
         output.check_folder(folder)
@@ -451,10 +454,12 @@ def _annotated_workbook(path: Path, found: list[Problem]) -> tuple[bytes, int]:
     """The workbook with a cell comment at each problem's cell (the others on A1 of its first sheet)."""
     import io
 
-    from openpyxl import load_workbook
     from openpyxl.comments import Comment
 
-    book = load_workbook(path)
+    shown = display_path(path)
+    data = read_bytes(path, tabular.MAX_XLSX_BYTES)
+    tabular.workbook_parts(data, shown)  # no zip bomb, no damaged entry, no DTD: before openpyxl reads it
+    book = tabular.open_workbook(data, shown, read_only=False)
     placed = 0
     notes: dict[tuple[str, str], list[str]] = {}
     for problem in found:

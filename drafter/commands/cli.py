@@ -18,6 +18,8 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from drafter.i18n import _  # light: gettext only
+
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
 # no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
 
@@ -503,6 +505,10 @@ def intake(
     service: Optional[str] = typer.Option(None, "--service", metavar="URL", help="The open-data service's address (default: "
                                           "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata)."),
     dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
+    start_from: Optional[str] = typer.Option(
+        None, "--from", metavar="ZITTINGSJAAR/NUMBER",
+        help=_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
+               "years moved on, its template and its texts.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -521,7 +527,7 @@ def intake(
         say.project(where)
         files = files_of(where.register, where.templates)
         result = add_question(source, files, template=template, document=document, service=service,
-                              dry_run=dry_run)
+                              dry_run=dry_run, start_from=start_from)
         for line in describe(result, files.register):
             if dry_run:
                 print(line)  # the entry is what was asked for, even with --quiet
@@ -692,6 +698,110 @@ def verify(
         return 0 if all(r.ok for r in reports) else 1
 
     _run(debug, work, as_json)
+
+
+@app.command(cls=Command)
+def collect(
+    question: int = QuestionOption,
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    file: Optional[Path] = typer.Option(None, "--file", metavar="ANSWER.docx",
+                                        help=_("The edited answer. Default: the question's answer in the output "
+                                               "folder.")),
+    dry_run: bool = typer.Option(False, "--dry-run", metavar="",
+                                 help=_("Print the entry as it would be; change nothing.")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help=_("The folder of the answers. Default: the project's output folder.")),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Read the texts written in Word in an answer back into the register's entry."""
+
+    def work():
+        from drafter import paths
+        from drafter.commands.collect import collect as collect_texts
+        from drafter.errors import display_path
+
+        say = Say(quiet, verbose)
+        where = paths.locate(project, register=register, templates=templates, output=output, writes=False)
+        say.project(where)
+        made = collect_texts(where, question, year, minister, file=file, dry_run=dry_run)
+        say.warnings(made.notes)
+        if dry_run:
+            print(_("{question} in {register} would read (--dry-run: nothing written):").format(
+                question=made.question.label, register=display_path(made.register)))
+            print(made.entry.rstrip("\n"))
+        elif made.written:
+            say.info(_("collected {what} from {answer} into {register}").format(
+                what=", ".join(made.changed), answer=display_path(made.answer), register=display_path(made.register)))
+        else:
+            say.info(_("{answer}: its answer's texts are those of the register; nothing to collect").format(
+                answer=display_path(made.answer)))
+        return 0
+
+    _run(debug, work)
+
+
+@app.command(cls=Command)
+def bundle(
+    question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
+                                           help=_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+                                             help=_("Only questions of this zittingsjaar; repeat for several.")),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help=_("Only the answers the register dates this day (answered:); the first "
+                                              "page says the day.")),
+    state: Optional[str] = typer.Option(None, "--state", metavar="STATE",
+                                        help=_("Only the answers in this state, as drafter status shows it.")),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE",
+                                      help=_("The .docx to write (never over an existing file). Default: a new file in "
+                                             "the output folder's ter-ondertekening/.")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help=_("The folder of the answers. Default: the project's output folder.")),
+    pdf: bool = typer.Option(False, "--pdf", metavar="", help=_("Also write a PDF of the bundle (needs LibreOffice).")),
+    soffice: Optional[Path] = SofficeOption,
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Join answers into one Word file for signature: a first page listing them, each answer from a new page."""
+
+    def work():
+        from drafter import paths
+        from drafter.commands import bundle as bundles
+        from drafter.commands.batch import Numbers, parse_numbers
+        from drafter.errors import DrafterError, display_path
+
+        say = Say(quiet, verbose)
+        on = _created(date).date() if date is not None else None
+        if to is not None and to.suffix.lower() != ".docx":
+            raise DrafterError(_("--to {file}: a bundle is a Word document, so its name ends in .docx").format(
+                file=to), hint=_("Give a name such as ter-ondertekening.docx."))
+        office = None
+        if pdf:
+            from drafter.write.pdf import require_soffice
+
+            office = require_soffice(soffice)
+        where = paths.locate(project, register=register, output=output, templates_used=False)
+        say.project(where)
+        choice = bundles.Choice(numbers=parse_numbers(question) if question else Numbers(),
+                                years=frozenset(year or ()), answered=on, state=state)
+        made = bundles.bundle(where, choice, to)
+        say.info(_("wrote {file}: {count} answer(s) for signature").format(file=display_path(made.path),
+                                                                           count=len(made.answers)))
+        for path in made.answers:
+            say.detail(_("joined {file}").format(file=display_path(path)))
+        if office is not None:
+            say.info(_("wrote {file}").format(file=display_path(bundles.pdf(made, office))))
+        return 0
+
+    _run(debug, work)
 
 
 def main() -> None:

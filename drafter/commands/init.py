@@ -18,7 +18,9 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.errors import DataError, OutputError, display_path
-from drafter.write.output import link_new, temp_file
+from drafter.files import check_path
+from drafter.i18n import _
+from drafter.write.output import link_new, staged
 
 #: What a project folder holds, as in the example: the project file and these folders.
 EXAMPLE_FOLDERS = ("data", "answer_templates")
@@ -61,6 +63,7 @@ def example_files(example: Path) -> list[Path]:
 def create_project(folder: Path) -> NewProject:
     """Copy the example into folder (made if need be) and add an empty output folder."""
     folder = Path(folder)
+    check_path(folder, OutputError, what=_("the folder"))  # a name longer than the system allows
     problem = paths.windows_path_problem(folder.resolve())
     if problem and os.name == "nt":
         raise OutputError(f"this folder cannot be used on Windows: {problem}", file=display_path(folder),
@@ -98,11 +101,8 @@ def create_project(folder: Path) -> NewProject:
 def _copy(source: Path, target: Path) -> Path:
     """source's bytes at target, whole, only if target is still free."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_file(target.parent, target.name, source.read_bytes())
-    try:
+    with staged(target.parent, target.name, source.read_bytes()) as tmp:
         if not link_new(tmp, target):
             raise OutputError("this file appeared while drafter made the project; it is left alone",
                               file=display_path(target), hint="Choose an empty or new folder.")
-    finally:
-        tmp.unlink(missing_ok=True)
     return target

@@ -15,12 +15,16 @@ from pathlib import Path
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path
+from drafter.files import read_bytes
+from drafter.i18n import _
 from drafter.intake import opendata
 from drafter.intake.document import read_question_document
-from drafter.intake.entry import new_entry, refuse_duplicate
+from drafter.intake.earlier import find_earlier, start_from as earlier_answer
+from drafter.intake.entry import ANSWER_PLACEHOLDER, new_entry, refuse_duplicate
 from drafter.intake.question import NewQuestion
 from drafter.write.register import entry_text, find_entry, with_entry, write_register
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
+from drafter.load.yamlfile import MAX_YAML_BYTES
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class IntakeResult:
     text: str  # the entry as written (or, with dry_run, as it would be)
     line: int | None  # where it starts in the register; None with dry_run
     deadlines: Deadlines | None
+    started_from: tuple[str, ...] = ()  # with --from: what was taken from the earlier answer, and left out
 
 
 def read_source(source: str, *, service: str | None = None, document: Path | None = None) -> NewQuestion:
@@ -104,9 +109,9 @@ def propose_template(register: Register, q: NewQuestion) -> str:
 
 
 def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
-           service: str | None = None, dry_run: bool = False) -> IntakeResult:
+           service: str | None = None, dry_run: bool = False, start_from: str | None = None) -> IntakeResult:
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
-    original = files.register.read_bytes()  # to see, before writing, that nobody changed it since
+    original = read_bytes(files.register, MAX_YAML_BYTES)  # to see, before writing, that nobody changed it since
     q = read_source(source, service=service, document=document)
     if q.zittingsjaar is None:
         raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
@@ -114,7 +119,8 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     existing = find_entry(files.register, q.zittingsjaar, q.number, q.minister_name)
     if existing is not None:
         raise refuse_duplicate(files.register, existing, q)
-    chosen = template or propose_template(register, q)
+    earlier = find_earlier(files.register, start_from, q.minister_name) if start_from is not None else None
+    chosen = template or (earlier.entry.get("template") if earlier is not None else None) or propose_template(register, q)
     if Path(chosen).name != chosen or not chosen.lower().endswith(".docx"):
         raise DataError(f"--template {chosen!r} must be the name of a .docx file in the templates folder",
                         hint="Give the file name only, e.g. --template algemeen.docx.")
@@ -122,12 +128,16 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
         raise DataError(f"there is no template {chosen!r}", file=display_path(files.templates),
                         hint="Name a .docx file in this folder with --template.")
     entry = new_entry(q, chosen)
+    started = ()
+    if earlier is not None:
+        started = tuple(earlier_answer(entry, files.register, earlier, q.zittingsjaar, q.subquestions,
+                                       template is not None, ANSWER_PLACEHOLDER))
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
-        return IntakeResult(q, chosen, entry_text(entry), None, due)
+        return IntakeResult(q, chosen, entry_text(entry), None, due, started)
     data, line = with_entry(files.register, entry)
     write_register(files.register, data, original)
-    return IntakeResult(q, chosen, entry_text(entry), line, due)
+    return IntakeResult(q, chosen, entry_text(entry), line, due, started)
 
 
 def describe(result: IntakeResult, register: Path) -> list[str]:
@@ -147,6 +157,7 @@ def describe(result: IntakeResult, register: Path) -> list[str]:
                      f"{d.internal_due.isoformat()} (internal)")
     else:
         lines.append("the date of the question is unknown, so its deadlines are too: add 'date:' to the entry")
+    lines += [_("from the earlier answer: {note}").format(note=note) for note in result.started_from]
     unknown = q.unknown()
     if unknown:
         lines.append(f"not in the source, left unknown (N.N. or empty): {', '.join(unknown)}")

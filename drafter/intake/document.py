@@ -210,25 +210,28 @@ def parse_question(lines: list[Line], shown: str) -> NewQuestion:
     rest = lines[k:]
     answer = next((i for i, line in enumerate(rest) if line.text == ANSWER_HEADING), None)
     if answer is not None:  # a published question: the minister's answer follows; it is not the question
-        rest = rest[:answer]
-        while rest and _all_capitals(rest[-1].text):  # the answer's header: the minister's name and title
-            rest = rest[:-1]
+        end = answer
+        while end and _all_capitals(rest[end - 1].text):  # the answer's header: the minister's name and title
+            end -= 1
+        rest = rest[:end]
     title = UNKNOWN_PERSON
     if rest:
         block = rest[0].block
         title = " ".join(line.text for line in rest if line.block == block)
         rest = [line for line in rest if line.block != block]
     introduction: list[str] = []
-    subquestions: dict[int, str] = {}
+    # each sub-question's pieces, joined once at the end: a text that adds stray numbered lines
+    # to a sub-question (a million "1. ...") takes time in proportion to its length, not its square
+    pieces: dict[int, list[str]] = {}
     for text, _place in _paragraphs(rest):
         numbered = NUMBERED.match(text)
-        if numbered and int(numbered.group(1)) == len(subquestions) + 1:
-            subquestions[int(numbered.group(1))] = numbered.group(2).strip()
-        elif subquestions:
-            last = len(subquestions)
-            subquestions[last] = f"{subquestions[last]} {text}"
+        if numbered and int(numbered.group(1)) == len(pieces) + 1:
+            pieces[int(numbered.group(1))] = [numbered.group(2).strip()]
+        elif pieces:
+            pieces[len(pieces)].append(text)
         else:
             introduction.append(text)
+    subquestions = {number: " ".join(texts) for number, texts in pieces.items()}
     return NewQuestion(
         source=shown,
         zittingsjaar=zittingsjaar,

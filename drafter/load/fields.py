@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from drafter.errors import Problem, display_path
+from drafter.errors import Problem, display_path, shown
+from drafter.i18n import _
 from drafter.load import keys as declared
 from drafter.load.keys import shape
 from drafter.load.yamlfile import LineDict
@@ -48,10 +49,33 @@ class FieldReader:
         if spec.kind == declared.DATE:
             value = mapping.get(key)
             if value is not None and not isinstance(value, dt.date):
-                self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {value!r}")
+                self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {shown(value)}")
+                return None
+            if value is not None and not self.date_ok(value, mapping.line_of(key), f"{what}: '{key}'"):
                 return None
             return value
-        return self.get(mapping, key, _TYPES[spec.kind], what, required=required)
+        value = self.get(mapping, key, _TYPES[spec.kind], what, required=required)
+        if spec.bounds is not None and value is not None and not spec.bounds[0] <= value <= spec.bounds[1]:
+            low, high = spec.bounds
+            self.problem(mapping.line_of(key), _("{what}: '{key}' must be a whole number from {low} to {high}, not "
+                                                 "{value}").format(what=what, key=key, low=low, high=high, value=value),
+                         _("Correct the number there."))
+            return None
+        return value
+
+    def date_ok(self, value: dt.date, line: int, what: str) -> bool:
+        """Whether a date from YAML is a day (not a moment: 2019-10-07 10:30) in DATE_YEARS; else
+        a problem at its line."""
+        low, high = declared.DATE_YEARS
+        if isinstance(value, dt.datetime):
+            self.problem(line, _("{what} must be a day, without a time of day, not {value}").format(
+                what=what, value=value.isoformat(sep=" ")), _("Write it as YYYY-MM-DD, e.g. 2019-10-07."))
+            return False
+        if not low <= value.year <= high:
+            self.problem(line, _("{what} must be a date in the years {low} to {high}, not {value}").format(
+                what=what, value=value.isoformat(), low=low, high=high), _("Correct the year there."))
+            return False
+        return True
 
     def get(self, mapping: LineDict, key: str, kind, what: str, *, required: bool = True, default=None):
         """The value of `key`, of the type `kind` (or one of a tuple of types)."""
@@ -64,7 +88,7 @@ class FieldReader:
             value = str(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             expected = _EXPECTED.get(kind if not isinstance(kind, tuple) else kind[0], "another kind of value")
-            self.problem(mapping.line_of(key), f"{what}: '{key}' must be {expected}, not {value!r}")
+            self.problem(mapping.line_of(key), f"{what}: '{key}' must be {expected}, not {shown(value)}")
             return default
         return value
 
@@ -86,6 +110,6 @@ class FieldReader:
         """The value of `key` if it is one of `allowed` (None: any), else `default`."""
         value = mapping.get(key, default)
         if value is not None and allowed is not None and value not in allowed:
-            self.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {value!r}")
+            self.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {shown(value)}")
             return default
         return value

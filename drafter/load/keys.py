@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from drafter.errors import Problem
+from drafter.errors import Problem, shown
 from drafter.load.schema import FIT_CHOICES, NEGATIVE_STYLES, TABLE_KEYS
 
 # What a value holds. Each kind has a JSON Schema; messages name it in words.
@@ -84,6 +84,12 @@ AXES = ("year", "line", "kind")
 NUMBERINGS = tuple(Numbering)
 #: The languages a question can be put in (asked_in), and how the Belgian Chamber marks them.
 ASKED_IN = {"nl": "N.", "fr": "Fr.", "de": "Dt."}
+#: The numbers a question can have: parliaments number their written questions from 1, a few
+#: thousand a year (the House of Commons' numbers run to six digits).
+QUESTION_NUMBERS = (1, 999_999)
+#: The years a date in the register may be in (a question's, an answer's, a closing day):
+#: outside them it is a typing mistake (9999-12-31, 0001-01-01), and deadlines could not be counted.
+DATE_YEARS = (1900, 2200)
 #: A minister's gender, where a language's words before the title depend on it (French).
 GENDERS = ("f", "m")
 #: The keys of one asker in 'askers:' (or a plain name).
@@ -100,6 +106,7 @@ class Key:
     shape: str | None = None  # SHAPE, LIST, MAP: the Shape of the values (MAP: or a kind)
     nullable: bool = False
     expected: str = ""  # DATE: what a message says the value must be ('a date like 2019-10-07')
+    bounds: tuple[int, int] | None = None  # INTEGER: the smallest and largest value it may have
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,7 @@ class Shape:
                 value = mapping[key]
                 if declared[key].kind == BOOLEAN and value is not None and not isinstance(value, bool):
                     problems.append(Problem(
-                        f"{what or self.what}: '{key}' must be true or false, not {value!r}",
+                        f"{what or self.what}: '{key}' must be true or false, not {shown(value)}",
                         file=file, place=f"line {_key_line(mapping, key)}", hint=f"Write '{key}: true' or '{key}: false'."))
                 continue
             meant = self.meant(key)
@@ -203,6 +210,15 @@ _LAYOUT_KEYS = (
     Key("file_name", TEXT, "the answer's file name, a pattern such as antwoord-{zittingsjaar}-vraag-{number}-{title}"),
 )
 
+#: A minister's keys (the question's minister, and each of its other ministers).
+_MINISTER_KEYS = (
+    Key("name", TEXT, "the minister's name; N.N. when unknown", required=True),
+    Key("title", TEXT, "the minister's title", required=True),
+    Key("role", TEXT, "the minister's role, for layouts that print it (minister van Financiën)"),
+    Key("department", TEXT, "the minister's department, for layouts that print it"),
+    Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
+)
+
 #: The house-style keys and the layout keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 LAYOUT_KEYS = tuple(k.name for k in _LAYOUT_KEYS)
@@ -221,33 +237,39 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     )),
     Shape("question", "question", (
         Key("zittingsjaar", TEXT, "the parliamentary year, e.g. 2019-2020", required=True),
-        Key("number", INTEGER, "the question's number", required=True),
+        Key("number", INTEGER, "the question's number", required=True, bounds=QUESTION_NUMBERS),
         Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True,
             expected="a date like 2019-10-07 (or null when unknown)"),
         Key("asker", TEXT, "who asked it; N.N. when unknown (or askers:)"),
         Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}"),
         Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
         Key("title", TEXT, "the question's title", required=True),
-        Key("template", TEXT, "a .docx file in answer_templates/", required=True),
+        Key("template", TEXT, "a .docx file in answer_templates/ (required, unless based_on gives it)"),
         Key("data", MAP, "the data sets the answer uses: name: file", shape=TEXT),
         Key("introduction", TEXTS, "the question's introduction, verbatim"),
         Key("subquestions", MAP, "the sub-questions, numbered: 1: ...", required=True, shape=TEXT),
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
-        Key("answer", SHAPE, "the answer's texts", required=True, shape="answer"),
+        Key("answer", SHAPE, "the answer's texts (required, unless based_on gives them)", shape="answer"),
         Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True,
             expected="the date of the answer, like 2025-02-04 (or null when not known yet)"),
         Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
             choices=tuple(ASKED_IN)),
         *_LAYOUT_KEYS,
         Key("opendata", ANY, "the parliament's open-data id of the question (written by drafter intake)"),
+        Key("other_ministers", LIST, "the other ministers the same question was put to, each with their own number",
+            shape="other_minister"),
+        Key("coordinator", ANY, "with other_ministers: who gives the coordinated answer, by number or by name; "
+            "the others refer to it"),
+        Key("based_on", TEXT, "the earlier question whose answer this one starts from, as zittingsjaar/number "
+            "(2019-2020/4): its data, tables and texts where this entry gives none"),
         *_STYLE_KEYS,
     )),
-    Shape("minister", "minister", (
-        Key("name", TEXT, "the minister's name; N.N. when unknown", required=True),
-        Key("title", TEXT, "the minister's title", required=True),
-        Key("role", TEXT, "the minister's role, for layouts that print it (minister van Financiën)"),
-        Key("department", TEXT, "the minister's department, for layouts that print it"),
-        Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
+    Shape("minister", "minister", _MINISTER_KEYS),
+    Shape("other_minister", "other minister", (
+        *_MINISTER_KEYS,
+        Key("number", INTEGER, "the number this minister's copy of the question has", required=True),
+        Key("template", TEXT, "the layout of this minister's referring answer (default: algemeen.docx)"),
+        Key("locale", TEXT, "the language of this minister's referring answer (default: the question's)"),
     )),
     Shape("answer", "answer", (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),
@@ -288,6 +310,8 @@ def _json_type(key: Key) -> dict:
         out = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
     elif key.kind == INTEGER:
         out = {"type": "integer"}
+        if key.bounds:
+            out.update(minimum=key.bounds[0], maximum=key.bounds[1])
     elif key.kind == NUMBERS:
         out = {"anyOf": [{"type": "integer"}, {"type": "array", "items": {"type": "integer"}, "minItems": 1}]}
     elif key.kind == DATE:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from drafter.errors import shown
+from drafter.i18n import _
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKER_KEYS, RESERVED_NAMES, shape
 from drafter.load.style import HouseStyle, Layout, read_layout, read_style
@@ -15,7 +17,8 @@ from drafter.load.table_reader import read_table_spec
 from drafter.load.table_spec import TableSpec
 from drafter.load.yamlfile import LineDict, LineList
 
-ZITTINGSJAAR = re.compile(r"^(\d{4})-(\d{4})$")
+#: A parliamentary year, in ASCII digits (\d would take full-width and other scripts' digits too).
+ZITTINGSJAAR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 NAME_RE = re.compile(r"^[A-Za-z0-9_]+$")
 #: How the register names a person the sources do not name (never an invented name).
 UNKNOWN_PERSON = "N.N."
@@ -71,6 +74,16 @@ class AnswerPart:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """One minister's copy of a question put to several: the minister, and the number the
+    parliament gave it for them (as a referring answer names the coordinated one)."""
+
+    minister: Minister
+    number: int
+    zittingsjaar: str
+
+
+@dataclass(frozen=True)
 class Question:
     zittingsjaar: str
     number: int
@@ -91,6 +104,11 @@ class Question:
     layout: Layout = Layout()
     answered: dt.date | None = None  # the date of the answer, for layouts that print it
     asked_in: str | None = None  # the language the question was put in: nl, fr or de
+    #: put to several ministers: the coordinated copy this referring answer refers to (load/ministers)
+    refers_to: Copy | None = None
+    #: put to several ministers: the other ministers' copies, which refer to this coordinated answer
+    referred_by: tuple[Copy, ...] = ()
+    based_on: str | None = None  # the earlier question it starts from ('2019-2020/4'), as the register says
 
     @property
     def asker(self) -> str:
@@ -146,7 +164,7 @@ def _parts(reader: FieldReader, answer: LineDict, subquestions: dict[int, str]) 
         number = item.get("number")
         numbers = tuple(number) if isinstance(number, list) else (number,)
         if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-            reader.problem(item.line_of("number"), f"answer part: 'number' must be a sub-question number or a list of them, not {number!r}")
+            reader.problem(item.line_of("number"), f"answer part: 'number' must be a sub-question number or a list of them, not {shown(number)}")
             continue
         for n in numbers:
             if subquestions and n not in subquestions:
@@ -185,7 +203,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         _check_zittingsjaar(reader, raw, zittingsjaar, what)
     date = field("date")
     minister = _minister(reader, field("minister"), what)
-    template = field("template")
+    template = field("template", required=True)
     if template is not None:
         _check_template(reader, raw, template, what)
     data = _data(reader, field("data") or LineDict(), what)
@@ -196,7 +214,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         table = read_table_spec(reader, str(name), spec, tables_raw.line_of(name))
         if table is not None:
             tables[str(name)] = table
-    answer = field("answer") or LineDict()
+    answer = field("answer", required=True) or LineDict()
     parts = _parts(reader, answer, subquestions) if answer else ()
     # a table with a mistake is reported once, where it is defined: not again where it is used
     _check_tables_used(reader, parts, {str(name) for name in tables_raw}, tables, what)
@@ -229,6 +247,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         layout=layout,
         answered=answered,
         asked_in=asked_in,
+        based_on=field("based_on"),
     )
 
 
@@ -236,7 +255,7 @@ def _check_zittingsjaar(reader: FieldReader, raw: LineDict, value: str, what: st
     """A parliamentary year is two years in a row: 2019-2020."""
     m = ZITTINGSJAAR.match(value)
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        reader.problem(raw.line_of("zittingsjaar"), f"{what}: zittingsjaar must look like 2019-2020, not {value!r}")
+        reader.problem(raw.line_of("zittingsjaar"), f"{what}: zittingsjaar must look like 2019-2020, not {shown(value)}")
 
 
 def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister | None:
@@ -250,6 +269,12 @@ def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister 
 
 def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str) -> None:
     """A template is named as a file of the templates folder: no folder, no control character."""
+    if "\\" in template:  # a Windows path (answer_templates\x.docx): on Windows it would name a folder
+        reader.problem(raw.line_of("template"), _("{what}: template {template} is a path with '\\'; give the file "
+                                                  "name only").format(what=what, template=shown(template)),
+                       _("Write the name of a .docx file in answer_templates/, e.g. '{name}'.").format(
+                           name=template.replace("/", "\\").rsplit("\\", 1)[-1]))
+        return
     if Path(template).name != template or not template.endswith(".docx") or _CONTROL.search(template):
         reader.problem(
             raw.line_of("template"),
@@ -282,8 +307,8 @@ def _data(reader: FieldReader, raw: LineDict, what: str) -> dict[str, str]:
 def _subquestions(reader: FieldReader, raw, what: str) -> dict[int, str]:
     out = {}
     for k, v in raw.items():
-        if not isinstance(k, int) or not isinstance(v, str):
-            reader.problem(raw.line_of(k), f"{what}: sub-questions are numbered texts (1: ...), not {k!r}")
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1 or not isinstance(v, str):
+            reader.problem(raw.line_of(k), f"{what}: sub-questions are numbered texts (1: ...), not {shown(k)}")
         else:
             out[k] = " ".join(v.split())
     return out
@@ -345,7 +370,7 @@ def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
             if name:
                 out.append(Asker(name, party, title))
             continue
-        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {item!r}")
+        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {shown(item)}")
     return tuple(out)
 
 

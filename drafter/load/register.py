@@ -7,25 +7,27 @@ raised together.
 
 from __future__ import annotations
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
 from drafter.deadlines import DEFAULT_INTERNAL_DAYS, LEGAL_WORKING_DAYS, DeadlineSettings
-from drafter.errors import DataError, Problem, display_path
+from drafter.errors import DataError, Problem, display_path, shown
+from drafter.load import based_on, ministers
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKED_IN
-from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, AnswerPart, Asker, Block, Minister, Question,
-                                    inside_folder, read_question)
+from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, AnswerPart, Asker, Block, Copy, Minister,
+                                    Question, inside_folder, read_question)
 from drafter.load.style import FILE_NAME_FIELDS, HouseStyle, Layout, project_style, read_layout, read_style
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
+from drafter.files import inside
+from drafter.i18n import _
+from drafter.load.tabular import data_file
 from drafter.load.yamlfile import LineDict, LineList, load_yaml
 
 __all__ = ["ASKED_IN", "BUDGET_KEYS", "FILE_NAME_FIELDS", "NAME_RE", "UNKNOWN_PERSON", "ZITTINGSJAAR", "AnswerPart",
-           "Asker", "Axis", "AxisItem", "Block", "DeadlineSettings", "HouseStyle", "Layout", "Minister", "Question",
+           "Asker", "Axis", "AxisItem", "Block", "Copy", "DeadlineSettings", "HouseStyle", "Layout", "Minister", "Question",
            "Register", "Rejected", "TableSpec", "TextColumn", "Total", "Unit", "load_register", "project_style",
            "read_register"]
 
@@ -63,6 +65,14 @@ class Register:
     @property
     def data_dir(self) -> Path:
         return self.path.parent
+
+    def data_path(self, file: str) -> Path:
+        """Where a data file (or the notes file) the register names is: in the data folder, and
+        still there when links are followed (a link in it to a file elsewhere, such as
+        ~/.ssh/id_rsa, is a DataError naming the link)."""
+        path = self.data_dir / file
+        inside(data_file(path), self.data_dir, what=_("data file"))  # budget.xlsx#Begroting is budget.xlsx
+        return path
 
     def find(self, number: int, zittingsjaar: str | None = None, minister: str | None = None) -> Question:
         matches = [
@@ -137,13 +147,14 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         notes = None
     deadlines = _deadlines(reader, raw)
     items = reader.field(raw, "register", "questions", "register") or LineList()
+    entries = based_on.resolve(reader, items)  # what an entry takes from the earlier question it is based on
     questions = []
     rejected = []
     seen: dict[tuple, int] = {}
-    for i, item in enumerate(items):
+    for i, item in enumerate(entries):
         before = len(reader.problems)
         q = read_question(reader, item, items.line_of(i), style, path, layout)
-        if q is not None:
+        for q in ministers.copies(reader, item, q) if q is not None else ():  # one per minister's copy
             key = (q.zittingsjaar, q.minister.name, q.number)
             if key in seen:
                 reader.problem(
@@ -183,7 +194,7 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
     days = spec.get("internal_days", DEFAULT_INTERNAL_DAYS)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days < LEGAL_WORKING_DAYS:
         reader.problem(spec.line_of("internal_days"), f"register, deadlines: 'internal_days' must be a whole number "
-                       f"from 0 to {LEGAL_WORKING_DAYS - 1}, not {days!r}",
+                       f"from 0 to {LEGAL_WORKING_DAYS - 1}, not {shown(days)}",
                        "It is how many working days before the legal deadline the administration's draft is due.")
         days = DEFAULT_INTERNAL_DAYS
     closing = spec.get("closing_days") or []
@@ -191,11 +202,12 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
         closing = [closing]
     dates = []
     for i, day in enumerate(closing):
-        if isinstance(day, dt.date) and not isinstance(day, dt.datetime):
-            dates.append(day)
+        line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
+        if isinstance(day, dt.date):
+            if reader.date_ok(day, line, "register, deadlines: closing day"):
+                dates.append(day)
         else:
-            line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
-            reader.problem(line, f"register, deadlines: closing day {day!r} is not a date",
+            reader.problem(line, f"register, deadlines: closing day {shown(day)} is not a date",
                            "Write each closing day as YYYY-MM-DD, e.g. 2026-12-24.")
     return DeadlineSettings(internal_days=days, closing_days=tuple(sorted(set(dates))))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter import paths
-from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.errors import DataError, DrafterError, Problem, display_path, shown
 from drafter.load.fields import FieldReader
 from drafter.load import keys
 from drafter.load.keys import NoteNumbering, NoteStyle, Numbering, PercentStyle, Rounding
@@ -88,7 +88,7 @@ def project_style(register_path: Path) -> HouseStyle:
             problems.append(Problem(f"[house_style] has no setting {key!r}", file=display_path(file), place=place,
                                     hint=f"It may set: {', '.join(HouseStyle.FIELDS)}."))
         elif allowed is not None and value not in allowed:
-            problems.append(Problem(f"[house_style] {key} must be one of {', '.join(allowed)}, not {value!r}",
+            problems.append(Problem(f"[house_style] {key} must be one of {', '.join(allowed)}, not {shown(value)}",
                                     file=display_path(file), place=place))
         elif key == "locale":
             try:
@@ -111,14 +111,14 @@ def read_layout(reader: FieldReader, mapping: LineDict, base: Layout, what: str)
             continue
         value = mapping[key]
         if key == "repeat_questions" and not isinstance(value, bool):
-            reader.problem(mapping.line_of(key), f"{what}: 'repeat_questions' must be true or false, not {value!r}")
+            reader.problem(mapping.line_of(key), f"{what}: 'repeat_questions' must be true or false, not {shown(value)}")
         elif key == "numbering" and value not in allowed:
-            reader.problem(mapping.line_of(key), f"{what}: 'numbering' must be one of {', '.join(allowed)}, not {value!r}",
+            reader.problem(mapping.line_of(key), f"{what}: 'numbering' must be one of {', '.join(allowed)}, not {shown(value)}",
                            "auto numbers the answers only when there are several sub-questions or parts.")
         elif key == "file_name":
             problem = _file_name_problem(value)
             if problem:
-                reader.problem(mapping.line_of(key), f"{what}: 'file_name' {value!r}: {problem}",
+                reader.problem(mapping.line_of(key), f"{what}: 'file_name' {shown(value)}: {problem}",
                                "Write a pattern such as '{answer}-{zittingsjaar}-{number}-{title}'; it may use "
                                + ", ".join("{" + f + "}" for f in FILE_NAME_FIELDS) + ".")
             else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from drafter.errors import shown
 from drafter.load.fields import FieldReader
 from drafter.load.keys import AXES, NOTE_STYLES, SCALES
 from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS,
@@ -24,7 +25,7 @@ def _year_keys(reader: FieldReader, spec: LineDict, what: str) -> list:
         return [value]
     elif isinstance(value, list) and value:
         return list(value)
-    reader.problem(line, f"{what}: 'years' must be a range such as 2014-2018 or a list of years, not {value!r}")
+    reader.problem(line, f"{what}: 'years' must be a range such as 2014-2018 or a list of years, not {shown(value)}")
     return []
 
 
@@ -49,14 +50,14 @@ def _axis(reader: FieldReader, spec: LineDict, key: str, items, field_name: str,
             value, label = item, None
         if field_name == "year":
             if not isinstance(value, int) or isinstance(value, bool):
-                reader.problem(line, f"{what}: {value!r} is not a year", "Write years as four digits, e.g. 2016.")
+                reader.problem(line, f"{what}: {shown(value)} is not a year", "Write years as four digits, e.g. 2016.")
                 continue
             if not FIRST_YEAR <= value <= LAST_YEAR:
                 reader.problem(line, f"{what}: {value} is not a year a budget has ({FIRST_YEAR}-{LAST_YEAR})",
                                "Write the years the table shows, e.g. 2014-2018.")
                 break
         elif not isinstance(value, str) or not value:
-            reader.problem(line, f"{what}: {value!r} is not a {field_name} name")
+            reader.problem(line, f"{what}: {shown(value)} is not a {field_name} name")
             continue
         elif field_name == "kind" and value.upper() in KINDS:
             value = value.upper()  # as in the data files, where 'vak' is VAK
@@ -180,7 +181,7 @@ def _budget_table(reader: FieldReader, name: str, spec: LineDict, what: str) -> 
     by_axis = {"year": _keyed(years), "line": _keyed(lines), "kind": _keyed(kinds)}
     where = {}
     if rows == columns:
-        reader.problem(spec.line_of("columns"), f"{what}: rows and columns must differ (both are {rows!r})")
+        reader.problem(spec.line_of("columns"), f"{what}: rows and columns must differ (both are {shown(rows)})")
     elif not groups:
         fixed = next(a for a in AXES if a not in (rows, columns))
         if len(by_axis[fixed]) > 1:
@@ -269,7 +270,7 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
             out.append(AxisItem(_as_key(item), _as_key(item)))
         else:
-            reader.problem(at, f"{what}: {item!r} is not a value", f"Write the value as the data has it, or "
+            reader.problem(at, f"{what}: {shown(item)} is not a value", f"Write the value as the data has it, or "
                            f"{{{key_name}: ..., label: ...}}.")
     return tuple(out)
 
@@ -360,18 +361,18 @@ def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
         currency = "EUR"
     scale = raw.get("scale", "units")
     if scale not in SCALE_FACTORS:
-        reader.problem(raw.line_of("scale"), f"{what}: scale {scale!r} is not one drafter knows",
+        reader.problem(raw.line_of("scale"), f"{what}: scale {shown(scale)} is not one drafter knows",
                        f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
         scale = "units"
     show = raw.get("show", "none" if kind == "count" else ("cells" if kind == "percent" else "caption"))
     if show not in UNIT_SHOWN:
-        reader.problem(raw.line_of("show"), f"{what}: 'show' must be one of {', '.join(UNIT_SHOWN)}, not {show!r}")
+        reader.problem(raw.line_of("show"), f"{what}: 'show' must be one of {', '.join(UNIT_SHOWN)}, not {shown(show)}")
         show = "caption"
     if "show_unit" in spec and not spec["show_unit"]:
         show = "none"
     data_scale = raw.get("data_scale", "units")
     if data_scale not in SCALE_FACTORS:
-        reader.problem(raw.line_of("data_scale"), f"{what}: data_scale {data_scale!r} is not a scale drafter knows",
+        reader.problem(raw.line_of("data_scale"), f"{what}: data_scale {shown(data_scale)} is not a scale drafter knows",
                        f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
         data_scale = "units"
     text = raw.get("text")

@@ -29,15 +29,15 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.files import stat_file
-from drafter.errors import WARNING, DataError, Problem, display_path
+from drafter.errors import WARNING, DataError, Problem, display_path, readable
+from drafter.files import read_bytes
+from drafter.i18n import _
 from drafter.oxml import INVALID_XML_CHARS, opc, spreadsheet
 from drafter.load.schema import MAX_FIGURE
 
@@ -194,28 +194,24 @@ def read_table(path: Path) -> RawTable:
     """Read a CSV file or an Excel sheet ('book.xlsx#Sheet'); every problem is a DataError."""
     path, sheet = split_sheet(path)
     shown = display_path(path)
-    st = stat_file(path, missing_hint="Check the file name in the register's 'data:'.")
-    return _read(path, sheet, shown, st.st_size)
-
-
-def _read(path: Path, sheet: str | None, shown: str, size: int) -> RawTable:
     suffix = path.suffix.lower()
-    limit = MAX_XLSX_BYTES if suffix in EXCEL_SUFFIXES else MAX_TABLE_BYTES
-    if size > limit:
-        raise DataError(
-            f"the file is too large ({size / (1024 * 1024):.0f} MB; at most {limit // (1024 * 1024)} MB)",
-            file=shown,
-            hint="Keep only the rows the answers need, in a file of their own.",
-        )
-    if size == 0:
+    data = read_bytes(path, MAX_XLSX_BYTES if suffix in EXCEL_SUFFIXES else MAX_TABLE_BYTES,
+                      missing_hint="Check the file name in the register's 'data:'.",
+                      too_large_hint="Keep only the rows the answers need, in a file of their own.")
+    return _read(path, data, sheet, shown)
+
+
+def _read(path: Path, data: bytes, sheet: str | None, shown: str) -> RawTable:
+    suffix = path.suffix.lower()
+    if not data:
         raise DataError("the file is empty", file=shown, hint="It needs a header row with the column names.")
     if sheet is not None and suffix not in EXCEL_SUFFIXES:
         raise DataError(f"'{SHEET_MARK}{sheet}' names a sheet, but only an Excel workbook (.xlsx) has sheets",
                         file=shown, hint=f"Remove '{SHEET_MARK}{sheet}' from the file name in the register.")
     if suffix == ".csv":
-        return _read_csv(path, shown)
+        return _read_csv(path, data, shown)
     if suffix in EXCEL_SUFFIXES:
-        return _read_xlsx(path, shown, sheet)
+        return _read_xlsx(path, data, shown, sheet)
     hint = "Use .csv, .xlsx or .yaml."
     if suffix in (".xls", ".ods", ".xlsb"):
         hint = "Open it in Excel and save it as an Excel workbook (.xlsx)."
@@ -289,12 +285,12 @@ def _separator(header: str, shown: str, line: int) -> str:
     return winners[0]
 
 
-def _read_csv(path: Path, shown: str) -> RawTable:
-    text = _decode(path.read_bytes(), shown)
+def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
+    text = _decode(data, shown)
     if "\r" in text and "\n" not in text:  # Excel for Mac ("CSV (Macintosh)") ends lines with CR only
         text = text.replace("\r", "\n")
     header_row = 1
-    first, _, rest = text.partition("\n")
+    first, _newline, rest = text.partition("\n")
     m = re.fullmatch(r'"?sep=(.)"?\r?', first.strip("\r"))
     if m:  # Excel's hint line: the separator, then the header
         sep, text, header_row = m.group(1), rest, 2
@@ -501,22 +497,44 @@ def _excel_texts(values) -> list[str]:
     return list(map(_excel_text, values))
 
 
-def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
+def workbook_parts(data: bytes, shown: str) -> dict[str, bytes]:
+    """A workbook's parts, inflated within MAX_XLSX_UNPACKED (counted as they inflate); a
+    file that is no zip, a zip bomb, a damaged entry or a part with a DTD is a DataError."""
     hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
     try:
-        with zipfile.ZipFile(path) as archive:
-            reason = opc.unpack_problem(archive.infolist(), MAX_XLSX_UNPACKED, "a spreadsheet")
-    except (zipfile.BadZipFile, OSError) as exc:
+        parts = opc.read_zip(data, max_unpacked=MAX_XLSX_UNPACKED, what="a spreadsheet")
+    except opc.NotAZip as exc:
         raise DataError("not an Excel workbook (.xlsx): the file is not a valid zip package", file=shown,
                         hint=hint) from exc
-    if reason:
-        raise DataError(reason, file=shown, hint="Use a workbook saved by Excel, with only the sheets the answers need.")
+    except opc.Damaged as exc:
+        raise DataError(_("not an Excel workbook (.xlsx): the package is damaged ({reason})").format(
+            reason=exc.message), file=shown, hint=hint) from exc
+    except opc.PackageError as exc:
+        raise DataError(exc.message, file=shown, place=f"part {exc.part!r}" if exc.part else None,
+                        hint="Use a workbook saved by Excel, with only the sheets the answers need.") from exc
+    declared = opc.dtd_parts(parts)
+    if declared:
+        raise DataError(_("the part declares a DTD or entities (<!DOCTYPE or <!ENTITY), which an Excel workbook "
+                          "never has"), file=shown, place=f"part {declared[0]!r}", hint=hint)
+    return parts
+
+
+def open_workbook(data: bytes, shown: str, *, read_only: bool):
+    """openpyxl's workbook of a file's bytes (first read by `read_bytes` and found sound by
+    `workbook_parts`); a workbook openpyxl cannot read is a DataError."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=read_only, data_only=read_only)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        raise DataError(f"cannot read this Excel file ({type(exc).__name__}: {exc})", file=shown, hint=hint) from exc
+        raise DataError(_("cannot read this Excel file ({reason})").format(reason=readable(exc)), file=shown,
+                        hint="Open it in Excel and save it again as an Excel workbook (.xlsx).") from exc
+
+
+def _read_xlsx(path: Path, data: bytes, shown: str, sheet: str | None) -> RawTable:
+    hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
+    parts = workbook_parts(data, shown)
+    book = open_workbook(data, shown, read_only=True)
     notices: list[Problem] = []
     chosen = sheet is not None
     try:
@@ -564,8 +582,7 @@ def _read_xlsx(path: Path, shown: str, sheet: str | None) -> RawTable:
         except Exception as exc:  # noqa: BLE001 - a damaged sheet
             raise DataError(f"cannot read the sheet {sheet!r} ({type(exc).__name__}: {exc})", file=shown,
                             hint=hint) from exc
-        with zipfile.ZipFile(path) as archive:
-            merges, uncached = spreadsheet.scan_sheet(archive, spreadsheet.sheet_part(archive, sheet))
+        merges, uncached = spreadsheet.scan_sheet(parts, spreadsheet.sheet_part(parts, sheet))
     finally:
         book.close()
     try:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 import yaml
 
-from drafter.files import stat_file
 from drafter.errors import DataError, display_path
+from drafter.files import read_bytes
+from drafter.i18n import _
 
 
 class LineDict(dict):
@@ -83,6 +85,30 @@ def _construct_timestamp(loader, node):
         ) from exc
 
 
+#: The longest number a YAML file may write (a figure in euro has at most 18 digits): longer
+#: ones are refused at their line, before Python works them out (a number of thousands of
+#: digits, or YAML 1.1's base-60 numbers such as 1:2:3:..., take long to compute).
+MAX_NUMBER_CHARACTERS = 100
+
+
+def _bounded_number(construct):
+    """A constructor of numbers that refuses one written with more than MAX_NUMBER_CHARACTERS
+    characters, and one that is not finite (.inf, .nan, 1e400): no register or data file
+    means them."""
+    def bounded(loader, node):
+        if len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise yaml.constructor.ConstructorError(
+                None, None, _("a number of {length} characters, far larger than any figure").format(
+                    length=len(node.value)), node.start_mark)
+        value = construct(loader, node)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise yaml.constructor.ConstructorError(
+                None, None, _("{text!r} is not a number drafter can use (it is infinite or not a number)").format(
+                    text=node.value[:40]), node.start_mark)
+        return value
+    return bounded
+
+
 _BOOL = "tag:yaml.org,2002:bool"
 
 
@@ -99,6 +125,8 @@ def _yaml12_booleans(loader_class) -> None:
 for _loader in filter(None, (_Loader, _FastLoader)):
     _yaml12_booleans(_loader)
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:int", _bounded_number(yaml.SafeLoader.construct_yaml_int))
+    _loader.add_constructor("tag:yaml.org,2002:float", _bounded_number(yaml.SafeLoader.construct_yaml_float))
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -111,16 +139,37 @@ MAX_YAML_BYTES = 20 * 1024 * 1024
 MAX_YAML_VALUES = 5_000_000
 
 
+#: The deepest a YAML file may nest its values: a register nests some ten levels (a question,
+#: its tables, a table's columns, a column's labels), so this is far beyond what any has.
+MAX_YAML_DEPTH = 64
+
+
+class _TooDeep(Exception):
+    """The values nest deeper than MAX_YAML_DEPTH, from this line on."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 def load_yaml(path: Path):
-    """Parse a YAML file; a missing or malformed file, or one whose aliases expand without
-    end, is a DataError naming file and line."""
+    """Parse a YAML file; a missing or malformed file, one nested deeper than MAX_YAML_DEPTH,
+    or one whose aliases expand without end, is a DataError naming file and line."""
+    shown = display_path(path)
     try:
         data = _parse_yaml(path)
-        _check_expansion(data, display_path(path))
-    except RecursionError as exc:
-        raise DataError("the values in this file are nested too deeply", file=display_path(path),
-                        hint="A register nests a few levels; look for a long run of '[' or '{'.") from exc
+        _check_expansion(data, shown)
+    except _TooDeep as exc:
+        raise _too_deep(shown, f"line {exc.line}") from exc
+    except RecursionError as exc:  # the pure Python loader's own recursion, should _depth miss a way to nest
+        raise _too_deep(shown, None) from exc
     return data
+
+
+def _too_deep(shown: str, place: str | None) -> DataError:
+    return DataError(_("the values in this file are nested too deeply (more than {limit} levels)").format(
+        limit=MAX_YAML_DEPTH), file=shown, place=place,
+        hint=_("A register nests a few levels; look for a long run of '[', '{' or '- '."))
 
 
 def _check_expansion(data, shown: str) -> None:
@@ -183,10 +232,12 @@ def _stream(text: str):
         loader.constructed_objects.pop(node, None)
         return value
 
-    def value():
+    def value(depth: int = 1):
         """The next value and the line it starts at."""
         event = loader.get_event()
         line = event.start_mark.line + 1
+        if depth > MAX_YAML_DEPTH:
+            raise _TooDeep(line)
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in anchors:
                 raise _NotPlain
@@ -200,7 +251,7 @@ def _stream(text: str):
             result = LineList()
             result.line, result.lines = line, []
             while not loader.check_event(yaml.SequenceEndEvent):
-                item, item_line = value()
+                item, item_line = value(depth + 1)
                 result.append(item)
                 result.lines.append(item_line)
             loader.get_event()
@@ -210,14 +261,14 @@ def _stream(text: str):
             result = LineDict()
             result.line, result.lines, result.key_lines = line, {}, {}
             while not loader.check_event(yaml.MappingEndEvent):
-                key, key_line = value()
+                key, key_line = value(depth + 1)
                 try:
                     hash(key)
                 except TypeError:
                     raise _NotPlain from None  # an error: PyYAML's loader says where
                 if key in result:
                     raise _NotPlain
-                result[key], result.lines[key] = value()
+                result[key], result.lines[key] = value(depth + 1)
                 result.key_lines[key] = key_line
             loader.get_event()
         else:
@@ -240,31 +291,44 @@ def _stream(text: str):
         loader.dispose()
 
 
-#: A run of opening brackets no register has: the values would nest too deeply to read.
-_DEEP = re.compile(r"[\[{](?:\s*[\[{]){199}")
+def _depth(text: str) -> None:
+    """Raise _TooDeep where the values of text nest deeper than MAX_YAML_DEPTH, counted from
+    the parser's events one by one (the loaders that build nodes recurse as deep as the file
+    nests, libyaml's in C, where no recursion limit stops it)."""
+    loader = (_FastLoader or _Loader)(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise _TooDeep(event.start_mark.line + 1)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # not YAML: the loader says where
+    finally:
+        loader.dispose()
+
+
+#: The longest YAML file drafter reads: a register or note file is a few hundred KB.
+_TOO_LARGE_HINT = "Split it or remove what does not belong in it."
 
 
 def _parse_yaml(path: Path):
     shown = display_path(path)
-    size = stat_file(path).st_size
-    if size > MAX_YAML_BYTES:
-        raise DataError(
-            f"the file is too large ({size // (1024 * 1024)} MB; at most {MAX_YAML_BYTES // (1024 * 1024)} MB)",
-            file=shown,
-            hint="Split it or remove what does not belong in it.",
-        )
+    data = read_bytes(path, MAX_YAML_BYTES, too_large_hint=_TOO_LARGE_HINT)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise DataError(
             "the file is not UTF-8 text",
             file=shown,
             place=f"line {line}",
             hint="Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).",
         ) from exc
-    if _DEEP.search(text):  # found at once; the parsers would take long to give up
-        raise RecursionError
     if _FastLoader is not None:
         try:
             return _stream(text)
@@ -272,10 +336,13 @@ def _parse_yaml(path: Path):
             pass
         except yaml.YAMLError:
             return _slow(text, shown)  # read it again, for the pure Python loader's clearer message
+        _depth(text)  # before a loader that builds nodes recurses into the file
         try:
             return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a CSafeLoader subclass
         except yaml.YAMLError:
             pass
+    else:
+        _depth(text)
     return _slow(text, shown)
 
 

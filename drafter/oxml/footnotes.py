@@ -58,6 +58,27 @@ def new_part() -> Element:
                  + structural("continuationSeparator", 1) + "</w:footnotes>")
 
 
+def only_structural(footnotes: Element) -> Element:
+    """The footnotes part with its notes removed but the structural ones (the separators)."""
+    for note in footnotes.findall(FOOTNOTE):
+        if note.get(_TYPE) not in ("separator", "continuationSeparator", "continuationNotice"):
+            footnotes.remove(note)
+    return footnotes
+
+
+def texts(footnotes: Element) -> dict[str, str]:
+    """Each note's text by its id (its number's run left out), as a person reads it."""
+    out = {}
+    for note in footnotes.findall(FOOTNOTE):
+        if note.get(_TYPE) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        pieces = []
+        for node in note.iter(qn("w:t"), qn("w:tab")):
+            pieces.append("\t" if node.tag == qn("w:tab") else (node.text or ""))
+        out[note.get(_ID) or ""] = " ".join("".join(pieces).split())
+    return out
+
+
 def _note_id(note: Element) -> int | None:
     try:
         return int(note.get(_ID))

@@ -81,6 +81,38 @@ def unpack_problem(infos: list[zipfile.ZipInfo], max_unpacked: int, what: str) -
     return None
 
 
+class _Bomb(Exception):
+    """An entry inflates beyond what is left of the package's limit."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
+
+
+#: Entries are inflated this many bytes at a time, each step counted against the limit.
+_STEP = 1 << 20
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """An entry's bytes, inflated a step at a time: more than `budget` bytes in all is _Bomb,
+    and an entry that is not the size its directory gives is damaged. (The directory can lie:
+    its sizes are only what the file says of itself.)"""
+    chunks = []
+    size = 0
+    with archive.open(info) as fh:  # CRC-checked at its end
+        while True:
+            chunk = fh.read(min(_STEP, max(budget - size, 0) + 1))
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > budget:
+                raise _Bomb(info.filename)
+            chunks.append(chunk)
+    if size != info.file_size:
+        raise zipfile.BadZipFile(f"{info.filename}: not the size its directory gives")
+    return b"".join(chunks)
+
+
 def read_zip(data: bytes, *, max_unpacked: int, what: str) -> dict[str, bytes]:
     """Every entry of a zip package, in its order, after its directory was found safe.
 
@@ -101,19 +133,27 @@ def read_zip(data: bytes, *, max_unpacked: int, what: str) -> dict[str, bytes]:
                 raise PackageError(f"the package holds an entry named {info.filename!r}, {reason}",
                                    part=info.filename)
         parts = {}
+        inflated = 0  # counted as the entries are inflated, whatever their directory says
         try:
             for info in infos:
                 if info.is_dir():
                     continue
-                with archive.open(info) as fh:  # CRC-checked; read no more than the directory said
-                    content = fh.read(max_unpacked + 1)
-                if len(content) != info.file_size:
-                    raise zipfile.BadZipFile(f"{info.filename}: not the size its directory gives")
+                content = _inflate(archive, info, max_unpacked - inflated)
+                inflated += len(content)
                 parts[info.filename] = content
+        except _Bomb as exc:
+            raise PackageError(f"the package unpacks to far more than {what} (a zip bomb?)",
+                               part=exc.part) from exc
         except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
                 NotImplementedError) as exc:  # what zipfile and zlib raise for a damaged or unsupported entry
             raise Damaged(str(exc)) from exc
     return parts
+
+
+def dtd_parts(parts: dict[str, bytes]) -> list[str]:
+    """The XML parts that declare a DTD or entities (<!DOCTYPE, <!ENTITY), which no Office
+    file has: other readers (openpyxl's) would expand their entities."""
+    return [name for name, data in parts.items() if name.endswith((".xml", ".rels", ".vml")) and _DTD.search(data)]
 
 
 def word_document_problems(parts: dict[str, bytes]) -> list[tuple[str, str]]:

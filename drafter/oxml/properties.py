@@ -62,3 +62,13 @@ def custom_values(custom: Element) -> dict[str, str]:
         value = prop.find("*")
         out[prop.get("name")] = "" if value is None else (value.text or "")
     return out
+
+
+def without_custom(custom: Element, prefix: str) -> Element:
+    """The custom properties without those whose name starts with prefix."""
+    for prop in custom.findall(_PROPERTY):
+        if (prop.get("name") or "").startswith(prefix):
+            custom.remove(prop)
+    for pid, prop in enumerate(custom.findall(_PROPERTY), start=2):
+        prop.set("pid", str(pid))
+    return custom

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
-import zipfile
 
 from lxml import etree
 
@@ -18,11 +18,11 @@ _RID = qn("r:id")
 _FORMULA_OR_MERGE = re.compile(rb"<(\w+:)?(f|mergeCell)[ >/]")
 
 
-def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
-    """The zip entry of a sheet, from the workbook and its relationships."""
+def sheet_part(parts: dict[str, bytes], sheet_name: str) -> str | None:
+    """The part (zip entry) of a sheet, from the workbook and its relationships."""
     try:
-        book = parse(archive.read("xl/workbook.xml"))
-        rels = parse(archive.read("xl/_rels/workbook.xml.rels"))
+        book = parse(parts["xl/workbook.xml"])
+        rels = parse(parts["xl/_rels/workbook.xml.rels"])
     except (KeyError, XMLSyntaxError):  # not a workbook's parts: the caller reads the sheet by other means
         return None
     rid = next((s.get(_RID) for s in book.iter(_SHEET) if s.get("name") == sheet_name), None)
@@ -34,18 +34,17 @@ def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     return posixpath.join("xl", target)
 
 
-def scan_sheet(archive: zipfile.ZipFile, part: str | None) -> tuple[list[str], list[tuple[str, str]]]:
+def scan_sheet(parts: dict[str, bytes], part: str | None) -> tuple[list[str], list[tuple[str, str]]]:
     """Merged ranges ('A1:B2') and formulas without a computed value ((cell, formula)), from the sheet's XML."""
     merges: list[str] = []
     uncached: list[tuple[str, str]] = []
-    if part is None:
+    if part is None or part not in parts:
         return merges, uncached
-    with archive.open(part) as fh:
-        if not _FORMULA_OR_MERGE.search(fh.read()):
-            return merges, uncached
-    with archive.open(part) as fh:
+    if not _FORMULA_OR_MERGE.search(parts[part]):
+        return merges, uncached
+    with io.BytesIO(parts[part]) as fh:
         for _, el in etree.iterparse(fh, events=("end",), tag=(_CELL, _MERGE), resolve_entities=False,
-                                     no_network=True, huge_tree=False):
+                                     load_dtd=False, no_network=True, huge_tree=False):
             if el.tag == _MERGE:
                 merges.append(el.get("ref", ""))
             else:

@@ -40,6 +40,34 @@ MINISTER_ARTICLES = {
 
 
 
+#: A register's text in a draft made to read texts back (``drafter collect``): BLOCK_OPEN, the
+#: text's number among the TextMarks' origins, BLOCK_SEP, the text as rendered, BLOCK_CLOSE.
+#: Private-use characters, as the figures' and footnotes' marks.
+BLOCK_OPEN, BLOCK_SEP, BLOCK_CLOSE = "\ue010", "\ue011", "\ue012"
+
+
+@dataclass(frozen=True)
+class TextOrigin:
+    """Where a text of the answer comes from in the register: a paragraph of the preamble
+    (part None), or a block of an answer part (a list's item: item)."""
+
+    part: int | None  # the index of the answer part; None: the preamble
+    block: int  # the index of the block in the part (of the paragraph in the preamble)
+    item: int | None = None  # the index of the item, in a list
+
+
+@dataclass
+class TextMarks:
+    """Marks each register text the view renders with where it came from, so that the text can
+    be found in the finished document (only in a draft made for that, never in an answer)."""
+
+    origins: list[TextOrigin] = field(default_factory=list)
+
+    def wrap(self, text: str, origin: TextOrigin) -> str:
+        self.origins.append(origin)
+        return f"{BLOCK_OPEN}{len(self.origins) - 1}{BLOCK_SEP}{text}{BLOCK_CLOSE}"
+
+
 @dataclass(frozen=True)
 class BlockView:
     kind: BlockKind
@@ -249,7 +277,7 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
     loaded, problems = {}, []
     for name, file in question.data.items():
         try:
-            loaded[name] = load(name, register.data_dir / file)
+            loaded[name] = load(name, register.data_path(file))
             # the answer's figure record names the file as the register does ('budget.csv'), not as
             # this run's working folder shows it: the same inputs give the same bytes, and no
             # folder of the author's machine travels inside the answer
@@ -263,8 +291,9 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
 
 class _ViewBuilder:
     def __init__(self, register: Register, question: Question, notes: datasets.NoteCatalog, load,
-                 texts: TextCompiler) -> None:
+                 texts: TextCompiler, marks: TextMarks | None = None) -> None:
         self.register, self.question, self.catalog = register, question, notes
+        self.marks = marks
         self.house = question.style
         self.register_file = display_path(register.path)
         locale = parse_locale(self.house.locale, file=self.register_file, place=question.place)
@@ -326,7 +355,10 @@ class _ViewBuilder:
     def text(self, text: str, place: str, what: str) -> str:
         return self.texts.render(text, self.register_file, place, what)
 
-    def part(self, part) -> PartView:
+    def marked(self, text: str, origin: TextOrigin) -> str:
+        return self.marks.wrap(text, origin) if self.marks is not None else text
+
+    def part(self, part, index: int = 0) -> PartView:
         what = f"answer part {part.numbers[0]}"
         self.note_calls.series = self.document_series or self.new_series(self.house.note_style)
         self.note_calls.printed = []
@@ -336,9 +368,11 @@ class _ViewBuilder:
             if block.kind == BlockKind.TABLE:
                 blocks.append(BlockView(BlockKind.TABLE, table=self.table(block.table), first=i == 0))
             elif block.kind == BlockKind.TEXT:
-                blocks.append(BlockView(BlockKind.TEXT, text=self.text(block.text, part.place, what), first=i == 0))
+                text = self.marked(self.text(block.text, part.place, what), TextOrigin(index, i))
+                blocks.append(BlockView(BlockKind.TEXT, text=text, first=i == 0))
             else:
-                items = tuple(self.text(t, part.place, what) for t in block.items)
+                items = tuple(self.marked(self.text(t, part.place, what), TextOrigin(index, i, j))
+                              for j, t in enumerate(block.items))
                 blocks.append(BlockView(block.kind, items=items, first=i == 0))
         printed = tuple(self.note_calls.printed)
         self.note_calls.series = None
@@ -372,10 +406,20 @@ class _ViewBuilder:
         return MinisterView(name=m.name, title=m.title, given_role=m.role, given_department=m.department,
                             articles=articles.get(m.gender, articles.get(None)))
 
+    def referring_part(self) -> PartView:
+        """A referring answer's one part: the sentence that refers to the coordinated answer."""
+        to = self.question.refers_to
+        sentences = self.fmt.words["refers"]
+        sentence = sentences.get(to.minister.gender, sentences[None]).format(
+            name=to.minister.name, number=to.number, zittingsjaar=to.zittingsjaar)
+        return PartView(numbers=(), number="", heading="", blocks=(BlockView(BlockKind.TEXT, text=sentence, first=True),),
+                        notes=(), numbered=False)
+
     def build(self) -> AnswerView:
         q, fmt = self.question, self.fmt
-        preamble = tuple(self.text(t, q.place, "preamble") for t in q.preamble)
-        parts = [self.part(p) for p in q.parts]
+        preamble = tuple(self.marked(self.text(t, q.place, "preamble"), TextOrigin(None, i))
+                         for i, t in enumerate(q.preamble))
+        parts = [self.part(p, i) for i, p in enumerate(q.parts)] if q.refers_to is None else [self.referring_part()]
         for name in q.tables:  # tables the template shows directly, not through a part
             self.table(name)
         date = fmt.date(q.date)
@@ -400,8 +444,11 @@ class _ViewBuilder:
             question=qview,
             minister=self.minister(),
             words=fmt.words,
-            answer={"preamble": preamble, "parts": parts, "numbered": self.numbered,
-                    "repeat_questions": q.layout.repeat_questions},
+            answer={"preamble": preamble, "parts": parts, "numbered": self.numbered and q.refers_to is None,
+                    "repeat_questions": q.layout.repeat_questions,
+                    # put to several ministers: the coordinated copy a referring answer refers to, and the
+                    # copies that refer to a coordinated answer (each: minister, number, zittingsjaar)
+                    "refers_to": q.refers_to, "referred_by": q.referred_by},
             answers={n: p for p in parts for n in p.numbers},
             tables=self.tables,
         )
@@ -413,11 +460,13 @@ class _ViewBuilder:
 
 
 def build_view(register: Register, question: Question, notes: datasets.NoteCatalog,
-               load=datasets.load_dataset, texts: TextCompiler | None = None) -> AnswerView:
+               load=datasets.load_dataset, texts: TextCompiler | None = None,
+               marks: TextMarks | None = None) -> AnswerView:
     """Load the question's data (with load(name, path)) and compute everything its template
-    shows; its texts compiled by `texts` (the run's, which keeps them; else the view's own)."""
-    return _ViewBuilder(register, question, notes, load, texts or TextCompiler()).build()
+    shows; its texts compiled by `texts` (the run's, which keeps them; else the view's own);
+    with `marks`, each register text marked with where it came from (for reading texts back)."""
+    return _ViewBuilder(register, question, notes, load, texts or TextCompiler(), marks).build()
 
 
 def notes_path(register: Register) -> Path | None:
-    return register.data_dir / register.notes if register.notes else None
+    return register.data_path(register.notes) if register.notes else None

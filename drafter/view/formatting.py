@@ -40,6 +40,13 @@ WORDS = {
         "all": "allen",  # three or more: (allen GroenLinks)
         "reference": "op vraag nr. {number} van {date} van {asker}",
         "combined": "Antwoord op vragen {numbers}",
+        # the first page of a bundle of answers for signature (drafter bundle)
+        "bundle_title": "Antwoorden ter ondertekening",
+        "bundle_count": {"one": "1 antwoord", "other": "{count} antwoorden"},
+        "bundle_columns": ("Vraag", "Vraagsteller", "Titel"),
+        # a referring answer, to the coordinated answer of another minister (by that minister's gender)
+        "refers": {None: "Ik verwijs naar het antwoord van minister {name} op vraag nr. {number} "
+                         "(zittingsjaar {zittingsjaar})."},
         "and": "en",
         "total": "Totaal",
         "unit_euro": "bedragen in euro",
@@ -68,6 +75,11 @@ WORDS = {
         "all": "tous",
         "reference": "à la question n° {number} du {date} de {asker}",
         "combined": "Réponse aux questions {numbers}",
+        "bundle_title": "Réponses à signer",
+        "bundle_count": {"one": "1 réponse", "other": "{count} réponses"},
+        "bundle_columns": ("Question", "Auteur", "Titre"),
+        "refers": {None: "Je renvoie à la réponse du ministre {name} à la question n° {number} (session {zittingsjaar}).",
+                   "f": "Je renvoie à la réponse de la ministre {name} à la question n° {number} (session {zittingsjaar})."},
         "and": "et",
         "total": "Total",
         "unit_euro": "montants en euros",
@@ -96,6 +108,10 @@ WORDS = {
         "all": "all",
         "reference": "to question no. {number} of {date} by {asker}",
         "combined": "Answer to questions {numbers}",
+        "bundle_title": "Answers for signature",
+        "bundle_count": {"one": "1 answer", "other": "{count} answers"},
+        "bundle_columns": ("Question", "Asked by", "Title"),
+        "refers": {None: "I refer to the answer of Minister {name} to question no. {number} ({zittingsjaar})."},
         "and": "and",
         "total": "Total",
         "unit_euro": "amounts in euro",

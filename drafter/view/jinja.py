@@ -24,12 +24,18 @@ import types
 from decimal import Decimal
 from pathlib import PurePath
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes, pass_context, pass_environment
+from collections.abc import Iterable
+
+from jinja2 import (Environment, StrictUndefined, Template, TemplateSyntaxError, Undefined, nodes, pass_context,
+                    pass_environment)
 from jinja2.compiler import CodeGenerator
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, object_word
+from drafter.i18n import _
 from drafter.load.schema import MAX_FIGURE
 from drafter.oxml import INVALID_XML_CHARS
 from drafter.view.figures import SCALE_PERCENT
@@ -96,6 +102,61 @@ def _finalize_xml(value):
     return value
 
 
+def _as_text_problem(value) -> str | None:
+    """What a value is, in words, when turning it into text would write Python's notation
+    (None, True, inf, <... object at 0x...>) instead of a text or a figure; None when it is a
+    plain value. An undefined name is its own error."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    if value is None:
+        return _("an empty value (None)")
+    if isinstance(value, bool):
+        return _("the yes/no value {value}").format(value=value)
+    if isinstance(value, float) and not math.isfinite(value) or isinstance(value, Decimal) and not value.is_finite():
+        return _("a figure that is not a number ({value})").format(value=value)
+    if isinstance(value, (str, int, float, Decimal, dt.date, dt.time)):
+        return None
+    return _not_printable(value)
+
+
+def _text_part(value, how: str = "'~'"):
+    """value, which `how` (~, |string, a format) turns into text: refused (SecurityError) when
+    that would write Python's description of an object, never a text of the answer."""
+    what = _as_text_problem(value)
+    if what:
+        raise SecurityError(_("{how} turns {what} into text, which would put Python's description of it in the "
+                              "answer; print one of its fields (minister.name) or a figure (budget.amount(...)|num)")
+                            .format(how=how, what=what))
+    return value
+
+
+def _format_arguments(spec: str, values, how: str) -> None:
+    """A printf or str.format spec and the values it formats: no repr conversion (%r, {!r}),
+    and every value plain."""
+    if _REPR_SPEC.search(spec):
+        raise SecurityError(_("{how} asks for Python's notation of a value (%r, {{!r}}); write the value itself")
+                            .format(how=how))
+    for value in values:
+        _text_part(value, how)
+
+
+def _values_of(args, kwargs) -> list:
+    """The values a format fills in: its arguments, a tuple's items, a mapping's values."""
+    out = list(kwargs.values())
+    for arg in args:
+        if isinstance(arg, tuple):
+            out.extend(arg)
+        elif isinstance(arg, dict):
+            out.extend(arg.values())
+        else:
+            out.append(arg)
+    return out
+
+
+#: A conversion to Python's notation in a format: %r or %a, {!r} or {!a}.
+_REPR_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[ra]|\{[^{}]*![ra][^{}]*\}")
+
+
 _NOT_PRINTABLE_HINT = ("Call a method or function with its parentheses (shares.percent(\"kmo\")), "
                        "print one field of an object (minister.name), or loop over a list with {% for %}.")
 
@@ -114,7 +175,7 @@ def _not_printable(value) -> str | None:
         return f"a whole {'list' if isinstance(value, (list, tuple, set, frozenset, range)) else 'mapping'}"
     if type(value).__str__ is object.__str__:  # an object that does not say how it prints
         if type(value).__module__.startswith("drafter."):
-            return f"a whole {type(value).__name__.removesuffix('View').lower()} (an object)"
+            return f"a whole {object_word(type(value))} (an object)"
         return "an object"
     return None
 
@@ -215,10 +276,20 @@ class _NoFolding(CodeGenerator):
         super().visit_Const(node, frame)
 
     def visit_Concat(self, node, frame):
-        """a ~ b: the text it builds is bounded (doubling a text in a loop fills the memory)."""
-        self.write("environment.drafter_text_budget(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        """a ~ b: the text it builds is bounded (doubling a text in a loop fills the memory), and
+        each piece must be a plain value (an object would be joined as Python describes it)."""
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            join = "markup_join"
+        else:
+            join = "str_join"
+        self.write(f"environment.drafter_text_budget({join}((")
+        for arg in node.nodes:
+            self.write("environment.drafter_text_part(")
+            self.visit(arg, frame)
+            self.write("), ")
+        self.write(")))")
 
     def _output_child_to_const(self, node, frame, finalize):
         if not isinstance(node, nodes.TemplateData):
@@ -303,6 +374,7 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _NoFolding
     template_class = _BudgetedTemplate
     drafter_text_budget = staticmethod(_text_budget)
+    drafter_text_part = staticmethod(_text_part)
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
@@ -331,6 +403,8 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
             name = getattr(__obj, "__name__", "")
             if name in ("format", "format_map") and _WIDE_SPEC.search(owner):
                 raise SecurityError(f"the format {owner[:40]!r} pads to a width above {MAX_WIDTH:,}")
+            if name in ("format", "format_map"):
+                _format_arguments(owner, _values_of(args, kwargs), f"{name}()")
             if any(isinstance(a, int) and a > MAX_WIDTH for a in (*args, *kwargs.values())):
                 raise SecurityError(f"{name}() with a width above {MAX_WIDTH:,} makes the text too long")
             if name == "replace" and len(args) >= 2:
@@ -368,6 +442,8 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
                     raise SecurityError(f"repeating a {type(seq).__name__} {times} times makes it too long")
         elif operator == "%" and isinstance(left, str) and _WIDE_SPEC.search(left):
             raise SecurityError(f"the format {left[:40]!r} pads to a width above {MAX_WIDTH:,}")
+        if operator == "%" and isinstance(left, str):
+            _format_arguments(left, _values_of((right,), {}), "'%'")
         elif operator == "+" and isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)) \
                 and len(left) + len(right) > MAX_REPEAT:
             raise SecurityError(f"joining these lists makes a list of more than {MAX_REPEAT:,} items")
@@ -398,6 +474,46 @@ def _bounded(name: str, filter_function):
     return bounded
 
 
+#: Filters that turn their value (join: its items; format: the values it fills in; xmlattr:
+#: the mapping's values) into text: an object there would be written as Python describes it.
+_TEXT_FILTERS = ("string", "format", "join", "upper", "lower", "title", "capitalize", "trim", "striptags",
+                 "wordcount", "center", "indent", "truncate", "wordwrap", "replace", "e", "escape", "forceescape",
+                 "urlencode", "urlize", "xmlattr", "tojson", "filesizeformat")
+
+
+def _plain_input(name: str, filter_function):
+    """A Jinja2 filter that refuses to turn a value that is not plain into text."""
+    how = f"|{name}"
+
+    @functools.wraps(filter_function)
+    def plain(*args, **kwargs):
+        # a filter's value is its first argument after those Jinja2 passes (an environment, a context)
+        index = next((i for i, a in enumerate(args) if not isinstance(a, (Environment, Context, EvalContext))),
+                     len(args))
+        value, rest = (args[index], args[index + 1:]) if index < len(args) else (None, ())
+        if name == "format" and isinstance(value, str):
+            _format_arguments(value, _values_of(rest, kwargs), how)
+        elif name == "join" and isinstance(value, Iterable) and not isinstance(value, str):
+            items = list(value)  # once: an iterator is used up by looking at it
+            for item in items:
+                _text_part(item, how)
+            args = (*args[:index], items, *rest)
+        elif name in ("xmlattr", "tojson") and isinstance(value, dict):
+            for item in value.values():
+                _text_part(item, how)
+        else:
+            _text_part(value, how)
+        return filter_function(*args, **kwargs)
+
+    return plain
+
+
+def _no_pprint(value, *args, **kwargs):
+    """|pprint writes Python's notation of a value (quotes, brackets, None): never an answer's text."""
+    raise SecurityError(_("|pprint writes Python's notation of a value, not a text for an answer; print the value "
+                          "itself, or one of its fields"))
+
+
 def _number(value) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
@@ -412,6 +528,9 @@ def _make(autoescape: bool) -> ImmutableSandboxedEnvironment:
     env.filters.update(FILTERS)
     for name in ("center", "indent", "format", "wordwrap", "truncate", "join", "replace"):
         env.filters[name] = _bounded(name, env.filters[name])
+    for name in _TEXT_FILTERS:
+        env.filters[name] = _plain_input(name, env.filters[name])
+    env.filters["pprint"] = _no_pprint
     env.filters[LOOP_FILTER] = _counted
     env.globals.update(GLOBALS)
     env.filters.pop("safe", None)  # would put a value into the document as raw XML

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from drafter import oxml
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
-from drafter.files import stat_file
+from drafter.files import read_bytes
 from drafter.oxml import document, markup, opc, property_lists, section
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
@@ -60,14 +60,8 @@ def read_template_parts(path: Path) -> dict[str, bytes]:
     TemplateProblem naming the part."""
     shown = display_path(path)
     hint = "Open the template in Word and save it again as a .docx (Word document)."
-    size = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template").st_size
-    if size > MAX_TEMPLATE_BYTES:
-        raise TemplateProblem(f"the template is too large ({size // 1024 // 1024} MB)", file=shown, hint=hint)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateProblem(f"cannot read the file ({exc.strerror})", file=shown,
-                              hint="Check that the file exists and that you may read it.") from exc
+    data = read_bytes(path, MAX_TEMPLATE_BYTES, error=TemplateProblem, what="template",
+                      missing_hint=TEMPLATE_MISSING_HINT, too_large_hint=hint)
     try:
         parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what="a Word document")
     except opc.NotAZip as exc:

@@ -1,7 +1,11 @@
 """Writing answers safely: whole files only, and never over a person's edits.
 
-- Every file is written under a temporary name in the target folder, flushed to disk,
-  then renamed into place, so a crash (even kill -9) leaves no partial .docx.
+- Every file is written under a hidden temporary name in the target folder (`staged`),
+  flushed to disk, then renamed into place, so a crash (even kill -9) leaves no partial
+  .docx. The writer holds the temporary file's lock; the next run removes those whose lock
+  nobody holds (`remove_stale`): what a killed run left, never a live writer's.
+- A file at an answer's place is read only when it is a plain file (never a FIFO), within
+  a size limit.
 - A new file is linked into place only if the name is still free, so two runs at the same
   time cannot overwrite each other.
 - An existing answer is replaced only when drafter made it and nobody changed it since: the
@@ -16,16 +20,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Iterator
 
 from drafter.errors import OutputError, display_path
+from drafter.files import hide, lock, office_lock_files, read_bytes
+from drafter.i18n import _
 from drafter.oxml import opc
 from drafter.word.fingerprint import FINGERPRINT, read_recorded
-from drafter.files import hide, office_lock_files
 
 
 class Status(StrEnum):
@@ -78,8 +86,17 @@ class WriteResult:
 def ownership(path: Path, question: str | None = None) -> Ownership:
     """Whose the file at path is; OTHER: drafter's answer to another question than `question`."""
     try:
-        recorded = read_recorded(path)
-    except (OSError, opc.PackageError):  # a file drafter cannot read, or no zip, is not one it made
+        data = read_bytes(path, MAX_EXISTING_BYTES, error=OutputError)
+    except OutputError:  # a file drafter cannot read (or no plain file) is not one it made
+        return Ownership.FOREIGN
+    return _ownership_of(data, question)
+
+
+def _ownership_of(data: bytes, question: str | None = None) -> Ownership:
+    """Whose a file of these bytes is (see `ownership`)."""
+    try:
+        recorded = read_recorded(data)
+    except opc.PackageError:  # no zip is no answer drafter made
         return Ownership.FOREIGN
     if recorded.current is None or not recorded.properties.get(FINGERPRINT):
         return Ownership.FOREIGN
@@ -103,68 +120,103 @@ def _umask() -> int:
     return mask
 
 
-def temp_file(folder: Path, name: str, data: bytes) -> Path:
-    """data in a hidden temporary file beside its target, with the mode any program gives a
-    new file (0666 less the user's umask: colleagues on a shared folder can open it). Its
-    name holds this process's id, so a later run knows it for a leftover (`remove_stale`)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
-    hide(Path(tmp))
+#: Whether a temporary file is kept open (and locked) while it waits to be moved into place.
+#: Windows cannot rename a file that is open; there a file open in another process cannot be
+#: removed either, so the lock is not needed while it is written.
+_HELD_OPEN = os.name != "nt"
+
+
+@contextmanager
+def staged(folder: Path, name: str, data: bytes) -> Iterator[Path]:
+    """data in a hidden temporary file beside its target, for the block to move into place
+    (os.replace, `link_new`); removed after the block when it is still there.
+
+    The file has the mode any program gives a new file (0666 less the user's umask:
+    colleagues on a shared folder can open it), and this process holds its lock (files.lock)
+    while the block runs: `remove_stale` tells a live writer's file from one a process left
+    when it was killed (kill -9, a crash, a power cut) by that lock, on this computer and on
+    others that share the folder."""
+    while True:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
+        try:
+            lock(fd, wait=True)  # a cleaner may hold it for an instant, taking it for a dead writer's
+            if os.fstat(fd).st_nlink == 0:  # ... and removed it: start again with another
+                os.close(fd)
+                continue
+        except BaseException:
+            os.close(fd)
+            raise
+        break
+    path = Path(tmp)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        hide(path)
+        with os.fdopen(os.dup(fd), "wb") as fh:
             if hasattr(os, "fchmod"):
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
+        if not _HELD_OPEN:
+            os.close(fd)
+            fd = -1
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+        if fd >= 0:
+            os.close(fd)
 
 
-_TEMP_NAME = re.compile(r"^\.(?:.+\.(?:docx|json|pdf)|drafter-check)\.(\d+)\.[^.]+" + re.escape(TEMP_SUFFIX) + "$")
-#: A temporary file of a process that is not running here is left alone this long (it may
-#: be another computer's, on a shared folder); any is removed after a day.
-STALE_SECONDS, ANCIENT_SECONDS = 60, 24 * 3600
+#: A temporary file's name: '.', its target's name, the writing process's id, mkstemp's letters, '.part'.
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
+#: Where there are no locks (Windows), a temporary file is removed when it is this old: a
+#: writer renames its file into place within seconds.
+STALE_SECONDS = 60
 
 
 def remove_stale(folder: Path) -> list[Path]:
     """Remove the temporary files (.antwoord-....part) that runs ended by kill -9 or a crash
-    left in folder. Returns what was removed. `check_folder` does it once for a run."""
-    folder = Path(folder)
+    left in folder: those whose lock no live process holds. Returns what was removed.
+    `check_folder` does it once for a run."""
     removed = []
-    now = time.time()
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return []
     for entry in entries:
-        m = _TEMP_NAME.match(entry.name)
-        if not m or not entry.is_file(follow_symlinks=False):
-            continue
-        try:
-            age = now - entry.stat(follow_symlinks=False).st_mtime
-        except OSError:
-            continue
-        if age > ANCIENT_SECONDS or (age > STALE_SECONDS and not _running(int(m.group(1)))):
-            try:
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-            except OSError:
-                pass
+        if _TEMP_NAME.match(entry.name) and _remove_if_abandoned(Path(entry.path)):
+            removed.append(Path(entry.path))
     return removed
 
 
-def _running(pid: int) -> bool:
-    if pid == os.getpid() or os.name == "nt":  # on Windows, os.kill(pid, 0) would send Ctrl-C
+def _remove_if_abandoned(path: Path) -> bool:
+    """Remove a temporary file whose writer has ended; False when a live writer holds it, or
+    when it is no plain file drafter left."""
+    if not _HELD_OPEN:
+        try:
+            st = path.lstat()
+            if not stat.S_ISREG(st.st_mode) or time.time() - st.st_mtime < STALE_SECONDS:
+                return False
+            path.unlink()
+        except OSError:  # open in another process, or gone already
+            return False
         return True
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # gone already, a link, or not ours to open
         return False
-    except (PermissionError, OSError):
-        return True  # someone else's process, or no way to tell: leave its file alone
-    return True
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not lock(fd, wait=False):
+            return False  # a live writer's
+        now = path.lstat()
+        if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+            return False  # replaced meanwhile by another file of that name
+        path.unlink()
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # the lock goes with it
 
 
 def link_new(tmp: Path, target: Path) -> bool:
@@ -202,23 +254,17 @@ def write_new(target: Path, data: bytes) -> Path:
     Never replaces a file; returns the path written. For files drafter names itself (the
     manifest of a run), so two runs at the same time each keep their own.
     """
-    tmp = temp_file(target.parent, target.name, data)
-    try:
+    with staged(target.parent, target.name, data) as tmp:
         n = 1
         while not link_new(tmp, _numbered(target, None, n)):
             n += 1
         return _numbered(target, None, n)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def replace_file(target: Path, data: bytes) -> None:
     """Replace a file drafter wrote earlier in this run, whole at once (temporary name, then rename)."""
-    tmp = temp_file(target.parent, target.name, data)
-    try:
+    with staged(target.parent, target.name, data) as tmp:
         os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _make_folder(folder: Path) -> None:
@@ -257,7 +303,8 @@ def check_folder(folder: Path) -> None:
     _make_folder(folder)
     remove_stale(folder)
     try:
-        temp_file(folder, "drafter-check", b"").unlink()
+        with staged(folder, "drafter-check", b""):
+            pass
     except OSError as exc:
         raise _cannot_write(folder, exc) from exc
 
@@ -267,35 +314,54 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
     for its folder once before a run's first answer)."""
     folder = target.parent
     _make_folder(folder)
+    placing = False  # an OSError before the answer is placed: nothing can be written in the folder
     try:
-        tmp = temp_file(folder, target.name, data)
-    except OSError as exc:
-        raise _cannot_write(folder, exc) from exc
-    try:
-        return _place(tmp, target, data, force, now)
+        with staged(folder, target.name, data) as tmp:
+            placing = True
+            return _place(tmp, target, data, force, now)
     except PermissionError as exc:
+        if not placing:
+            raise _cannot_write(folder, exc) from exc
         if is_locked(exc, target):
             raise locked_error(target) from exc
         raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
                           hint="Check that the folder is writable and the disk is not full.") from exc
     except OSError as exc:
+        if not placing:
+            raise _cannot_write(folder, exc) from exc
         raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
                           hint="Check that the folder is writable and the disk is not full.") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+
+
+#: The largest file drafter reads at an answer's place (to compare it, or keep it as a backup):
+#: an answer is tens of kilobytes, one with pictures a few megabytes.
+MAX_EXISTING_BYTES = 200 * 1024 * 1024
+
+
+def _existing(target: Path) -> bytes | None:
+    """The bytes of the file at an answer's place; None when there is none (any more). One
+    that is no plain file (a FIFO, a folder, a device) is never read, and never replaced."""
+    try:
+        return read_bytes(target, MAX_EXISTING_BYTES, error=OutputError)
+    except OutputError as exc:
+        if not os.path.lexists(target):
+            return None
+        raise OutputError(_("a file of this name exists and is no document drafter can read; it is not replaced"),
+                          file=display_path(target),
+                          hint=_("Move or rename that file, or choose another folder with --output.")) from exc
 
 
 def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None) -> WriteResult:
     for _ in range(10):  # another run may create or remove the file meanwhile
         if link_new(tmp, target):
             return WriteResult(target, Status.WRITTEN)
-        try:
-            if target.read_bytes() == data:
-                return WriteResult(target, Status.UNCHANGED)
-        except FileNotFoundError:
-            continue
+        existing = _existing(target)
+        if existing is None:
+            continue  # removed meanwhile
+        if existing == data:
+            return WriteResult(target, Status.UNCHANGED)
         question = _question_of(data)
-        state = ownership(target, question)
+        state = _ownership_of(existing, question)
         if state == Ownership.OTHER:
             raise OutputError(
                 f"this file holds drafter's answer to another question, not to {question}; it is not replaced",
@@ -336,12 +402,13 @@ def _keep_backup(target: Path, stamp: str) -> Path:
             continue  # another run took that name meanwhile
         except OSError:
             break  # no hard links here: copy it under a temporary name first
-    copy = temp_file(target.parent, backup.name, target.read_bytes())
-    try:
+    edited = _existing(target)
+    if edited is None:
+        raise OutputError("the file keeps changing while drafter writes it", file=display_path(target),
+                          hint="Wait for the other run to finish and try again.")
+    with staged(target.parent, backup.name, edited) as copy:
         while not link_new(copy, backup):
             backup = _free_name(target, f"backup-{stamp}")
-    finally:
-        copy.unlink(missing_ok=True)
     return backup
 
 
@@ -351,7 +418,8 @@ def _beside(target: Path, data: bytes) -> Path | None:
         candidate = _numbered(target, BESIDE_TAG, n)
         if not candidate.exists():
             return candidate
-        if candidate.read_bytes() == data or ownership(candidate, _question_of(data)) == Ownership.UNEDITED:
+        existing = _existing(candidate)
+        if existing is None or existing == data or _ownership_of(existing, _question_of(data)) == Ownership.UNEDITED:
             return candidate
         n += 1
     return None
@@ -359,6 +427,6 @@ def _beside(target: Path, data: bytes) -> Path | None:
 
 def _write_beside(tmp: Path, beside: Path, data: bytes, existing: Path) -> WriteResult:
     # _beside chose a free name, or one holding these bytes or an unedited draft
-    if not link_new(tmp, beside) and beside.read_bytes() != data:
+    if not link_new(tmp, beside) and _existing(beside) != data:
         os.replace(tmp, beside)
     return WriteResult(beside, Status.BESIDE, existing=existing)

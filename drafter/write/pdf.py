@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PureWindowsPath
 
 from drafter.errors import DrafterError, Problem, display_path
-from drafter.files import hide
+from drafter.write.output import replace_file
 
 #: LibreOffice's command names, in the order tried on the PATH.
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -129,13 +129,9 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
             # soffice exits 0 even when it could not load a file: the PDF must be there
             if pdf.exists() and pdf.stat().st_size > 0:
                 target = doc.with_suffix(".pdf")
-                tmp = target.with_name(f".{target.name}.{work_dir.name}.part")
-                try:
-                    shutil.move(str(pdf), tmp)
-                    hide(tmp)
-                    tmp.replace(target)
+                try:  # through a locked temporary file beside it, which a later run cleans if this one is killed
+                    replace_file(target, pdf.read_bytes())
                 except OSError as exc:  # a full disk: this PDF is a problem, the others go on
-                    tmp.unlink(missing_ok=True)
                     why = f"the PDF could not be written beside the answer ({exc.strerror or exc})"
                     continue
                 made[doc] = target

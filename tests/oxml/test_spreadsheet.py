@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from drafter.oxml import spreadsheet
 
 S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
 
-def workbook(sheet: str) -> zipfile.ZipFile:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("xl/workbook.xml", f'<workbook {S} {R}><sheets><sheet name="Data" r:id="rId3"/></sheets>'
-                                            "</workbook>")
-        archive.writestr("xl/_rels/workbook.xml.rels",
-                         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                         '<Relationship Id="rId3" Target="worksheets/data.xml"/></Relationships>')
-        archive.writestr("xl/worksheets/data.xml", sheet)
-    return zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+def workbook(sheet: str) -> dict[str, bytes]:
+    """A workbook's parts, as the package reader gives them."""
+    return {
+        "xl/workbook.xml": f'<workbook {S} {R}><sheets><sheet name="Data" r:id="rId3"/></sheets></workbook>'.encode(),
+        "xl/_rels/workbook.xml.rels": b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                                      b'relationships"><Relationship Id="rId3" Target="worksheets/data.xml"/>'
+                                      b'</Relationships>',
+        "xl/worksheets/data.xml": sheet.encode(),
+    }
 
 
 def test_a_sheets_part_and_its_merged_ranges_and_formulas_without_a_value():

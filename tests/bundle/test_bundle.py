@@ -1,0 +1,149 @@
+"""`drafter bundle`: the example answers joined into one document for signature, read back
+paragraph by paragraph and rendered by LibreOffice: a first page listing them, then each answer
+from a new page, its pages and footnotes all there. Bad input: one message, exit 1, nothing written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafter.load.register import load_register
+from tests.conftest import files_in, pdf_text, render_pdfs, run_cli, validate_docx
+
+#: The Flemish examples (4-8) and the Belgian Chamber's (10): A4 answers in three layouts, with
+#: tables, notes in parentheses, raised and as footnotes, numbered and bulleted lists.
+NUMBERS = "4-8,10"
+COUNT = 6
+
+
+def _run(project: Path, *args: str):
+    return run_cli(*args, "--register", str(project / "data" / "questions.yaml"),
+                   "--templates", str(project / "answer_templates"), "--output", str(project / "out"))
+
+
+def _bundle(project: Path, *args: str):
+    return run_cli("bundle", *args, "--register", str(project / "data" / "questions.yaml"),
+                   "--output", str(project / "out"))
+
+
+@pytest.fixture
+def answers(project) -> list[Path]:
+    result = _run(project, "batch", "--question", NUMBERS, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    made = sorted(project.glob("out/*.docx"), key=lambda p: int(re.search(r"-(?:vraag|question)-(\d+)-", p.name)[1]))
+    assert len(made) == COUNT
+    return made
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [" ".join(p.text.split()) for p in docx.Document(str(path)).paragraphs]
+
+
+def _footnote_calls(path: Path) -> int:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8").count("<w:footnoteReference ")
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+
+
+def test_the_examples_in_one_document_for_signature(project, answers, tmp_path):
+    result = _bundle(project, "--question", NUMBERS)
+    assert result.exit_code == 0, result.output
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    assert result.stdout.splitlines()[0] == f"wrote out/ter-ondertekening/ter-ondertekening.docx: {COUNT} answer(s) for signature"
+    validate_docx(bundle)
+    document = docx.Document(str(bundle))
+    # the first page: its title, how many, and a row per answer (number, asker, title)
+    assert _paragraphs(bundle)[:2] == ["Antwoorden ter ondertekening", f"{COUNT} antwoorden"]
+    cover = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert cover[0] == ["Vraag", "Vraagsteller", "Titel"]
+    register = load_register(project / "data" / "questions.yaml")
+    assert cover[1:] == [[f"{n} (2019-2020)", "N.N.", register.find(n, "2019-2020").title] for n in (4, 5, 6, 7, 8, 10)]
+    # then every answer, paragraph by paragraph as it was alone, and every footnote
+    joined = [text for path in answers for text in _paragraphs(path)]
+    assert _paragraphs(bundle)[3:] == joined  # after the title, the count and the paragraph under the table
+    assert _footnote_calls(bundle) == sum(_footnote_calls(a) for a in answers) > 0
+    assert len(document.tables) == 1 + sum(len(docx.Document(str(a)).tables) for a in answers)
+    # LibreOffice: the first page, then each answer from a new page, as many pages as the answers alone
+    render_pdfs([bundle, *answers], tmp_path)
+    pdfs = [tmp_path / (p.stem + ".pdf") for p in (bundle, *answers)]
+    assert all(p.exists() for p in pdfs)
+    assert _pages(pdfs[0]) == 1 + sum(_pages(p) for p in pdfs[1:])
+    text = pdf_text(pdfs[0])
+    pages = text.split("\f")
+    assert "Antwoorden ter ondertekening" in pages[0]
+    first_pages = [1 + sum(_pages(p) for p in pdfs[1:i + 1]) for i in range(COUNT)]
+    for start, answer_pdf in zip(first_pages, pdfs[1:]):  # each answer's first page is a page of its own
+        assert " ".join(pages[start].split()) == " ".join(pdf_text(answer_pdf).split("\f")[0].split())
+
+
+def test_the_answers_of_a_day(project, answers):
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    for number in (5, 8):
+        text, n = re.subn(rf"(  - zittingsjaar: 2019-2020\n    number: {number}\n    date: null\n)",
+                          r"\g<1>    answered: 2024-03-12\n", text)
+        assert n == 1
+    register.write_text(text, encoding="utf-8")
+    result = _bundle(project, "--date", "2024-03-12")
+    assert result.exit_code == 0, result.output
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening-2024-03-12.docx"
+    assert _paragraphs(bundle)[:2] == ["Antwoorden ter ondertekening", "12 maart 2024: 2 antwoorden"]
+    cover = [[c.text for c in row.cells] for row in docx.Document(str(bundle)).tables[0].rows]
+    assert [row[0] for row in cover[1:]] == ["5 (2019-2020)", "8 (2019-2020)"]
+    again = _bundle(project, "--date", "2024-03-12")  # never over the first: a person may have annotated it
+    assert again.exit_code == 0
+    assert (project / "out" / "ter-ondertekening" / "ter-ondertekening-2024-03-12-2.docx").is_file()
+
+
+def _refused(result, project: Path, *needles: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in result.stderr, (needle, result.stderr)
+    assert not (project / "out" / "ter-ondertekening").exists() or files_in(project / "out" / "ter-ondertekening") == []
+
+
+def test_a_document_drafter_did_not_make(project, answers):
+    other = docx.Document()
+    other.add_paragraph("Een brief.")
+    other.save(str(answers[1]))
+    _refused(_bundle(project, "--question", NUMBERS), project, answers[1].name,
+             "this is not an answer drafter made, so it is not joined")
+
+
+def test_answers_on_different_paper(project, answers):
+    letter = docx.Document(str(answers[2]))
+    for section in letter.sections:
+        section.page_width, section.page_height = docx.shared.Inches(8.5), docx.shared.Inches(11)
+    letter.save(str(answers[2]))
+    _refused(_bundle(project, "--question", NUMBERS), project, answers[2].name,
+             "its pages are 21,6 x 27,9 cm", "21,0 x 29,7 cm: answers on different paper cannot be printed as one")
+
+
+def test_a_damaged_answer_and_an_unknown_number(project, answers):
+    answers[0].write_bytes(answers[0].read_bytes()[:2000])
+    _refused(_bundle(project, "--question", NUMBERS), project, answers[0].name, "not a Word document (.docx)")
+    _refused(_bundle(project, "--question", "4,99"), project, "there is no question 99 in the register")
+
+
+def test_a_question_without_its_answer(project, answers):
+    answers[3].unlink()
+    _refused(_bundle(project, "--question", NUMBERS), project, answers[3].name,
+             "question 7 (2019-2020) has no answer in the output folder", "drafter answer -q 7")
+
+
+def test_never_over_a_file_named_with_to(project, answers):
+    target = project / "handtekening.docx"
+    target.write_bytes(b"a person's file")
+    result = _bundle(project, "--question", "4", "--to", str(target))
+    assert result.exit_code == 1 and "the file exists already" in result.stderr
+    assert target.read_bytes() == b"a person's file"
