@@ -17,7 +17,7 @@ from pathlib import Path
 from drafter.errors import DataError, Problem, display_path
 from drafter.i18n import _
 from drafter.load.register import Question, Register, load_register
-from drafter.write.output import temp_file
+from drafter.write.output import staged
 from drafter.write.register import find_entry, with_value, write_register
 
 #: The keys below which `answered:` goes in an entry that has none yet, the first the entry has.
@@ -103,15 +103,12 @@ def _check_edit(before: Register, q: Question, date: dt.date, data: bytes, line:
     """The edited register, read by drafter's own reader before it replaces the old one: the
     question now sent on `date`, every other question as it was."""
     try:
-        tmp = temp_file(before.path.parent, before.path.name, data)
+        with staged(before.path.parent, before.path.name, data) as tmp:
+            after = load_register(tmp, lenient=True)
     except OSError as exc:
         raise DataError(_("cannot write the register ({reason})").format(reason=exc.strerror or exc),
                         file=display_path(before.path),
                         hint=_("Check that the file and its folder are writable and the disk is not full.")) from exc
-    try:
-        after = load_register(tmp, lenient=True)
-    finally:
-        tmp.unlink(missing_ok=True)
 
     def summary(x: Question, answered: dt.date | None) -> tuple:
         return x.zittingsjaar, x.number, x.minister.name, x.title, x.date, x.template, answered

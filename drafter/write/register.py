@@ -191,7 +191,7 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
     it was read (`original`: another intake at the same time)."""
     remove_stale(register.parent)  # what an intake killed on its way left
     try:
-        with staged(register.parent, register.name, data) as tmp:
+        with register_lock(register), staged(register.parent, register.name, data) as tmp:
             _, before = read_register(register)
             _, after = read_register(tmp)
             known = {(p.message, p.hint) for p in before}
@@ -211,6 +211,34 @@ def write_register(register: Path, data: bytes, original: bytes) -> None:
             os.replace(tmp, register)
     except OSError as exc:
         raise _cannot_write(register, exc) from exc
+
+
+#: How long a writer waits for another one (a colleague's page, a command) to finish writing the register.
+LOCK_TIMEOUT = 15
+
+
+def register_lock(register: Path):
+    """The lock every writer of the register holds while it compares the file with what it read
+    and replaces it (a file beside the register: the writers may be on several machines that
+    share the folder). Waiting longer than LOCK_TIMEOUT is a DataError."""
+    from contextlib import contextmanager
+
+    from filelock import FileLock, Timeout
+
+    @contextmanager
+    def held():
+        lock = FileLock(str(register.with_name(f".{register.name}.lock")), timeout=LOCK_TIMEOUT)
+        try:
+            lock.acquire()
+        except Timeout as exc:
+            raise DataError("the register is being written by someone else", file=display_path(register),
+                            hint="Try again in a moment.") from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    return held()
 
 
 def _bytes_of(register: Path) -> bytes:
