@@ -1,0 +1,101 @@
+"""A page and its command give the same result: the follow-up list's rows are status's rows,
+the page's draft is `drafter answer`'s .docx (cell by cell), mark as sent is `drafter sent`."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from docx2python import docx2python
+
+from tests.serve.server import example_project
+from tests.serve.test_security import csrf_of, signed_in, snapshot
+
+
+class Rows(HTMLParser):
+    """The follow-up table's rows as the page shows them: (zittingsjaar, number, minister, state, due)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and "data-state" in a:
+            self.rows.append((a["data-year"] or None, int(a["data-number"]) if a["data-number"] else None,
+                              a["data-minister"] or None, a["data-state"], a["data-due"] or None))
+
+
+def page_rows(html: str):
+    parser = Rows()
+    parser.feed(html)
+    return parser.rows
+
+
+def drafter(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "drafter", *args, "--project", str(project)], capture_output=True,
+                          text=True, timeout=300)
+
+
+def status_rows(project: Path, *args: str):
+    done = drafter(project, "status", "--format", "json", *args)
+    rows = json.loads(done.stdout)["questions"] if done.stdout.strip().startswith("{") else json.loads(done.stdout)
+    return [(r["zittingsjaar"], r["number"], r["minister"], r["state"], r["due"]) for r in rows]
+
+
+def test_the_followup_rows_are_status_rows_with_the_same_filters(server, project):
+    client = signed_in(server)
+    assert page_rows(client.get("/").text) == status_rows(project)
+    assert page_rows(client.get("/?year=2019-2020").text) == status_rows(project, "--year", "2019-2020")
+    assert page_rows(client.get("/?late=1").text) == status_rows(project, "--late")
+    found = page_rows(client.get("/?search=kredieten").text)
+    assert found and all("kredieten" in t.casefold() for t in re.findall(
+        r'<a href="/q/[^"]+">([^<]+)</a>', client.get("/?search=kredieten").text))
+
+
+def test_a_draft_from_the_page_is_the_draft_of_drafter_answer(server, project, tmp_path):
+    client = signed_in(server)
+    response = client.post("/q/2019-2020/4/draft", data={"csrf": csrf_of(client), "minister": "N.N."},
+                           headers={"origin": server.base})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    from_page = tmp_path / "page.docx"
+    from_page.write_bytes(response.content)
+    other = example_project(tmp_path / "cli")
+    done = drafter(other, "answer", "-q", "4")
+    assert done.returncode == 0, done.stderr
+    from_cli = next((other / "output").glob("*.docx"))
+    with docx2python(str(from_page)) as a, docx2python(str(from_cli)) as b:
+        assert a.body == b.body and a.footnotes == b.footnotes
+        assert "VAK budget" in a.text and "Circa 45% van de steun" in a.text  # the table and the texts, not an empty shell
+    # the page wrote the answer where drafter answer writes it
+    assert (project / "output" / from_cli.name).read_bytes() == response.content
+
+
+def test_mark_as_sent_writes_what_drafter_sent_writes_and_the_list_changes(server, project, tmp_path):
+    client = signed_in(server)
+    before = dict(((r[1], r[3]) for r in page_rows(client.get("/").text)))
+    assert before[5] == "no draft"
+    response = client.post("/q/2019-2020/5/sent", data={"csrf": csrf_of(client, "/q/2019-2020/5"), "minister": "N.N.",
+                                                        "date": "2020-06-01"}, headers={"origin": server.base})
+    assert response.status_code == 200 and "2020-06-01" in response.text
+    other = example_project(tmp_path / "cli")
+    assert drafter(other, "sent", "-q", "5", "--date", "2020-06-01").returncode == 0
+    assert (project / "data/questions.yaml").read_bytes() == (other / "data/questions.yaml").read_bytes()
+    after = dict(((r[1], r[3]) for r in page_rows(client.get("/").text)))
+    assert after[5] == "sent"
+
+
+def test_a_mistake_is_shown_with_its_place_and_nothing_is_written(server, project):
+    client = signed_in(server)
+    before = snapshot(project)
+    response = client.post("/q/2019-2020/5/sent", data={"csrf": csrf_of(client, "/q/2019-2020/5"), "minister": "N.N.",
+                                                        "date": "2999-01-01"}, headers={"origin": server.base})
+    assert response.status_code == 400
+    assert "questions.yaml" in response.text and "2999-01-01" in response.text and "Traceback" not in response.text
+    assert client.get("/q/2019-2020/999").status_code == 400
+    assert snapshot(project) == before
