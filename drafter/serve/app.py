@@ -52,6 +52,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: The kinds of file a page accepts: an answer to verify; a question's document to take in.
 ANSWER_SUFFIXES = (".docx",)
 QUESTION_SUFFIXES = (".docx", ".pdf", ".txt", ".json")
+#: What is served before signing in: the style sheet and script of the sign-in page, nothing of the project.
+PUBLIC = frozenset({"/static/drafter.css", "/static/drafter.js"})
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,8 @@ class Checks(BaseHTTPMiddleware):
                                          status_code=413)
         if guard.session_ok(request.cookies.get(SESSION_COOKIE)):
             return await call_next(request)
+        if request.method == "GET" and request.url.path in PUBLIC:  # the sign-in page's own style, no project data
+            return await call_next(request)
         if request.method == "GET" and guard.token_ok(request.query_params.get(TOKEN_PARAMETER)):
             kept = [(k, v) for k, v in request.query_params.multi_items() if k != TOKEN_PARAMETER]
             target = request.url.path + (f"?{urlencode(kept)}" if kept else "")
@@ -117,7 +121,7 @@ class Checks(BaseHTTPMiddleware):
             return await call_next(request)
         site: Site = request.app.state.site
         html = await run_in_threadpool(_in_language, site, lambda: site.pages.get_template("login.html").render(
-            network=guard.network, csrf=""))
+            network=guard.network, csrf="", signed_out=True))
         return HTMLResponse(html, status_code=401)
 
 
@@ -345,7 +349,7 @@ def intake_page(site: Site, request: Request, form=None) -> Response:
 
 def login(site: Site, request: Request, form) -> Response:
     if not site.guard.token_ok(str(form.get("token") or "")):
-        return _page(site, "login.html", status_code=401, wrong=True)
+        return _page(site, "login.html", status_code=401, wrong=True, signed_out=True)
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(SESSION_COOKIE, site.guard.session, httponly=True, samesite="strict", path="/")
     return response

@@ -32,7 +32,7 @@ def csrf_of(client: httpx.Client, path: str = "/q/2019-2020/4") -> str:
 
 
 def test_without_the_token_nothing_is_shown(server):
-    for path in ("/", "/problems", "/q/2019-2020/4", "/static/drafter.css", "/?token=wrong"):
+    for path in ("/", "/problems", "/q/2019-2020/4", "/intake", "/static/../drafter.toml", "/?token=wrong"):
         response = httpx.get(server.base + path, timeout=60)
         assert response.status_code == 401, path
         assert "Bedrijfsclusters" not in response.text
