@@ -35,6 +35,7 @@ from starlette.staticfiles import StaticFiles
 from drafter import i18n, paths
 from drafter.commands import status as st
 from drafter.commands.answer import answer
+from drafter.commands.bundle import Choice, bundle
 from drafter.commands.check import check_project
 from drafter.commands.intake import files_of, intake
 from drafter.commands.sent import parse_date, record_sent
@@ -95,18 +96,19 @@ class Checks(BaseHTTPMiddleware):
     async def _checked(self, request: Request, call_next, guard: Guard) -> Response:
         host = request.headers.get("host")
         if not guard.host_ok(host):
-            return PlainTextResponse("This address is not served here.", status_code=421)
+            return PlainTextResponse(_said(request, "This address is not served here."), status_code=421)
         if request.method not in ("GET", "HEAD", "POST"):
-            return PlainTextResponse("Method not allowed.", status_code=405)
+            return PlainTextResponse(_said(request, "Method not allowed."), status_code=405)
         if request.method == "POST":
             if not guard.origin_ok(request.headers.get("origin"), host):
-                return PlainTextResponse("Changes are accepted only from drafter's own page.", status_code=403)
+                return PlainTextResponse(_said(request, "Changes are accepted only from drafter's own page."),
+                                         status_code=403)
             length = request.headers.get("content-length")
             if length is None or not length.isdigit():
-                return PlainTextResponse("A change must say its size.", status_code=411)
+                return PlainTextResponse(_said(request, "A change must say its size."), status_code=411)
             if int(length) > MAX_UPLOAD:
-                return PlainTextResponse(f"Files larger than {MAX_UPLOAD // (1024 * 1024)} MB are not accepted.",
-                                         status_code=413)
+                return PlainTextResponse(_said(request, "Files larger than {size} MB are not accepted.").format(
+                    size=MAX_UPLOAD // (1024 * 1024)), status_code=413)
         if guard.session_ok(request.cookies.get(SESSION_COOKIE)):
             return await call_next(request)
         if request.method == "GET" and request.url.path in PUBLIC:  # the sign-in page's own style, no project data
@@ -142,9 +144,14 @@ async def _form(request: Request, limit: int = MAX_UPLOAD):
     return form if site.guard.csrf_ok(form.get(CSRF_FIELD)) else None
 
 
-def _refused_csrf() -> Response:
-    return PlainTextResponse("This form is out of date or does not come from drafter's page: reload the page.",
-                             status_code=403)
+def _refused_csrf(request: Request) -> Response:
+    return PlainTextResponse(_said(request, "This form is out of date or does not come from drafter's page: reload "
+                                            "the page."), status_code=403)
+
+
+def _said(request: Request, text: str) -> str:
+    """A refusal's text in the project's language."""
+    return _in_language(request.app.state.site, lambda: _(text))
 
 
 # --------------------------------------------------------------------------- pages
@@ -239,8 +246,7 @@ def question_page(site: Site, request: Request, conflict: edit.Conflict | None =
         tables = dict(view.context.get("tables") or {})
     except DrafterError as exc:
         table_problem = exc.problems
-    row = next((r for r in st.status_rows(loaded.register, site.project.output, site.today(), site.project.templates)
-                if (r.zittingsjaar, r.number, r.minister) == (q.zittingsjaar, q.number, q.minister.name)), None)
+    row = st.status_rows(loaded.register, site.project.output, site.today(), site.project.templates, only=[q])[0]
     return _page(site, "question.html", status_code=status_code, q=q, texts=edit.texts_of(q),
                  entry_hash=edit.entry_hash(site.project.register, q), by_part=by_part, tables=tables,
                  table_problem=table_problem, row=row, conflict=conflict, notice=notice,
@@ -294,8 +300,8 @@ def mark_sent(site: Site, request: Request, form) -> Response:
 
 
 def _upload(form, suffixes: tuple[str, ...], folder: Path) -> Path:
-    """The uploaded file, saved under a name of drafter's own in `folder` (outside the project):
-    its own name is never used as a path."""
+    """The uploaded file, saved in `folder` (a temporary folder outside the project) under its
+    own name made safe: the name is never used as a path."""
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise DrafterError(_("no file was chosen"), hint=_("Choose a file, then press the button again."))
@@ -303,7 +309,8 @@ def _upload(form, suffixes: tuple[str, ...], folder: Path) -> Path:
     if suffix not in suffixes:
         raise DrafterError(_("{name}: this kind of file is not accepted here").format(name=Path(upload.filename).name),
                            hint=_("Give a file ending in {suffixes}.").format(suffixes=", ".join(suffixes)))
-    path = folder / f"upload{suffix}"
+    # the person's own file name, made safe, in a folder of drafter's own: messages name the file they gave
+    path = folder / paths.safe_file_name(Path(upload.filename.replace("\\", "/")).name)
     upload.file.seek(0)
     data = upload.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
@@ -326,25 +333,32 @@ def verify(site: Site, request: Request, form) -> Response:
 def intake_page(site: Site, request: Request, form=None) -> Response:
     if form is None:
         return _page(site, "intake.html", added=None)
+    files = files_of(site.project.register, site.project.templates)
+    typed = str(form.get("source") or "").strip()
+    upload = form.get("file")
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
-        typed = str(form.get("source") or "").strip()
-        upload = form.get("file")
         if isinstance(upload, UploadFile) and upload.filename:
             path = _upload(form, QUESTION_SUFFIXES, Path(folder))
-            if path.suffix == ".json":  # the parliament's saved record
-                result = intake(str(path), files_of(site.project.register, site.project.templates))
-            else:
-                result = intake(typed or str(path), files_of(site.project.register, site.project.templates),
-                                document=path if typed else None) if typed else \
-                    intake(str(path), files_of(site.project.register, site.project.templates))
+            # an id typed with a question document: the record, its texts from the document (intake --document)
+            result = intake(typed, files, document=path) if typed and path.suffix.lower() != ".json" else intake(str(path), files)
         elif typed:
-            result = intake(typed, files_of(site.project.register, site.project.templates))
+            result = intake(typed, files)
         else:
             raise DrafterError(_("give a question document, a saved record or the parliament's id"),
                                hint=_("Choose a file or type the id, then press the button again."))
     q = result.question
     return _page(site, "intake.html", added=result,
                  url=_question_url(q.zittingsjaar, q.number, None) if q.zittingsjaar else None)
+
+
+def bundle_answers(site: Site, request: Request, form) -> Response:
+    """The answers sent on a day (or, without a day, those ready), joined for signature and downloaded."""
+    today = site.today()
+    day = str(form.get("date") or "").strip()
+    choice = Choice(answered=parse_date(day, today) if day else None, state=None if day else "ready", today=today)
+    done = bundle(site.project, choice)
+    return Response(done.path.read_bytes(), media_type=DOCX, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(done.path.name)}"})
 
 
 def login(site: Site, request: Request, form) -> Response:
@@ -370,7 +384,7 @@ def _post(action, *, csrf: bool = True):
         site: Site = request.app.state.site
         form = await _form(request) if csrf else await request.form(max_files=0, max_fields=10, max_part_size=4096)
         if form is None:
-            return _refused_csrf()
+            return _refused_csrf(request)
         return await run_in_threadpool(_in_language, site, lambda: _shown(site, lambda: action(site, request, form)))
     return endpoint
 
@@ -390,6 +404,7 @@ def make_app(project: paths.Project, guard: Guard, today=dt.date.today) -> Starl
         Route("/intake", _get(intake_page)),
         Route("/intake", _post(intake_page), methods=["POST"]),
         Route("/login", _post(login, csrf=False), methods=["POST"]),
+        Route("/bundle", _post(bundle_answers), methods=["POST"]),
         Route("/q/{zittingsjaar}/{number:int}", _get(question_page)),
         Route("/q/{zittingsjaar}/{number:int}/save", _post(save), methods=["POST"]),
         Route("/q/{zittingsjaar}/{number:int}/draft", _post(draft), methods=["POST"]),

@@ -99,3 +99,53 @@ def test_a_mistake_is_shown_with_its_place_and_nothing_is_written(server, projec
     assert "questions.yaml" in response.text and "2999-01-01" in response.text and "Traceback" not in response.text
     assert client.get("/q/2019-2020/999").status_code == 400
     assert snapshot(project) == before
+
+
+def test_bundle_from_the_page_is_drafter_bundle(server, project, tmp_path):
+    client = signed_in(server)
+    csrf = csrf_of(client)
+    for number in (4, 5):
+        assert client.post(f"/q/2019-2020/{number}/draft", data={"csrf": csrf, "minister": "N.N."},
+                           headers={"origin": server.base}).status_code == 200
+        assert client.post(f"/q/2019-2020/{number}/sent", data={"csrf": csrf, "minister": "N.N.", "date": "2020-06-01"},
+                           headers={"origin": server.base}).status_code == 200
+    response = client.post("/bundle", data={"csrf": csrf, "date": "2020-06-01"}, headers={"origin": server.base})
+    assert response.status_code == 200, response.text[:2000]
+    from_page = tmp_path / "bundle.docx"
+    from_page.write_bytes(response.content)
+    other = example_project(tmp_path / "cli")
+    for number in ("4", "5"):
+        assert drafter(other, "answer", "-q", number).returncode == 0
+        assert drafter(other, "sent", "-q", number, "--date", "2020-06-01").returncode == 0
+    done = drafter(other, "bundle", "--date", "2020-06-01")
+    assert done.returncode == 0, done.stderr
+    from_cli = next((other / "output").rglob("bundel*.docx"), None) or next(
+        p for p in (other / "output").rglob("*.docx") if p.parent != other / "output")
+    with docx2python(str(from_page)) as a, docx2python(str(from_cli)) as b:
+        assert a.body == b.body
+        assert "Bedrijfsclusters - Subsidies" in a.text and "Clusterbeleid - Opsplitsing van de clustersteun" in a.text
+
+
+def test_a_text_typed_in_the_page_goes_through_the_registers_sandbox(server, project):
+    client = signed_in(server)
+    page = client.get("/q/2019-2020/4").text
+    csrf = csrf_of(client)
+    shown = re.search(r'name="entry_hash" value="([^"]+)"', page).group(1)
+    fields = {name: value for name, value in re.findall(r'<textarea id="[^"]+" name="([^"]+)"[^>]*>([^<]*)</textarea>',
+                                                        page)}
+    fields = {k: v.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&") for k, v in fields.items()}
+    fields["part-3-text"] = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    saved = client.post("/q/2019-2020/4/save", data={**fields, "csrf": csrf, "minister": "N.N.", "entry_hash": shown},
+                        headers={"origin": server.base})
+    assert saved.status_code == 200
+    assert "__subclasses__" in (project / "data/questions.yaml").read_text(encoding="utf-8")
+    before = snapshot(project)
+    drafted = client.post("/q/2019-2020/4/draft", data={"csrf": csrf, "minister": "N.N."},
+                          headers={"origin": server.base})
+    assert drafted.status_code == 400 and "Traceback" not in drafted.text and "questions.yaml" in drafted.text
+    assert "is unsafe" in drafted.text and "&lt;class" not in drafted.text  # refused, not rendered
+    assert snapshot(project) == before  # no answer written
+    # and the problem is shown beside the part it is in
+    again = client.get("/q/2019-2020/4").text
+    part = again.split('id="part-3"', 1)[1].split("</fieldset>", 1)[0]
+    assert 'class="error"' in part

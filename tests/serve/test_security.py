@@ -101,3 +101,23 @@ def test_no_path_outside_the_page_is_served(server, path):
     response = client.get(path)
     assert response.status_code in (400, 404), path
     assert "[paths]" not in response.text and "questions:" not in response.text
+
+
+def test_served_to_the_network_the_page_says_so_and_answers_only_to_its_names(project):
+    import socket
+
+    from tests.serve.server import start
+
+    server = start(project, "--host", "0.0.0.0")
+    try:
+        name = f"{socket.gethostname()}:{server.port}"
+        local = httpx.get(f"http://127.0.0.1:{server.port}/?token={server.token}", timeout=60)
+        assert local.status_code == 421  # not a name it is served under
+        client = httpx.Client(base_url=f"http://127.0.0.1:{server.port}", headers={"host": name}, timeout=60)
+        assert client.get("/").status_code == 401  # the password is required
+        opened = client.get(f"/?token={server.token}")
+        assert opened.status_code == 303
+        page = client.get("/")
+        assert page.status_code == 200 and "served to the network" in page.text
+    finally:
+        server.stop()
