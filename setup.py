@@ -15,7 +15,8 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 #: The example project: the project file and its folders (drafter/commands/init.py copies the same).
 EXAMPLE = ("drafter.toml", "data", "answer_templates")
-SKIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db")
+SKIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db", ".*.lock",
+                                 ".*.part")
 
 
 class BuildWithExample(build_py):

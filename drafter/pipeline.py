@@ -23,7 +23,6 @@ from drafter.view.formatting import words_of
 from drafter.view.jinja import TextCompiler
 from drafter.files import stat_file
 from drafter.oxml import opc
-from drafter.i18n import _
 from drafter.word import finish, gaps
 from drafter.word.gaps import Gap, gaps_sentence
 from drafter.word.template import TEMPLATE_MISSING_HINT, WordTemplate, load_template

@@ -236,31 +236,47 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
 def init(
     folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
                                   help="The folder for the new project. Default: the current folder."),
+    empty: bool = typer.Option(False, "--empty", metavar="",
+                               help="A project to start your own follow-up list: the house style and the templates, "
+                                    "and a register without questions (an example entry in comments)."),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Make a new project from the example that comes with drafter.
+    """Make a new project: the example that comes with drafter, or (--empty) one of your own.
 
-    It holds a register, notes, data, Word templates, an output folder and drafter.toml.
-    Nothing that is already there is replaced.
+    Without --empty: the example project, to try drafter: seven example questions with their data, notes and templates.
     Then run `drafter check` and `drafter answer -q 4` in it.
+
+    With --empty: the house style (drafter.toml), the Word templates and a register without questions, for your own.
+    Then add questions with `drafter intake`.
+
+    Both have an output folder and drafter.toml; nothing that is already there is replaced.
     """
     as_json = report_format is ReportFormat.json
 
     def work():
         from drafter.errors import display_path
         from drafter.commands.init import create_project
+        from drafter.i18n import _
 
         say = Say(quiet, verbose, as_json)
-        made = create_project(folder)
+        made = create_project(folder, empty=empty)
         for path in made.files:
             say.detail(f"wrote {display_path(path)}")
         if as_json:
             say.json({"project": str(made.root), "files": [str(p.relative_to(made.root)) for p in made.files]})
-        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
         here = made.root == Path.cwd().resolve()
+        if empty:
+            say.info(_("made an empty drafter project in {folder} ({count} files): the house style, the templates "
+                       "and a register without questions").format(folder=display_path(made.root),
+                                                                   count=len(made.files)))
+            say.info(_("next: drafter intake <the question's open-data id, or its document>") if here else
+                     _('next: cd "{folder}", then drafter intake <the question\'s open-data id, or its document>')
+                     .format(folder=display_path(made.root)))
+            return 0
+        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
         say.info(("next: " if here else f'next: cd "{display_path(made.root)}", then ') +
                  "drafter check and drafter answer -q 4")
         return 0
@@ -627,11 +643,14 @@ def status(
         if status_format is StatusFormat.xlsx and to is None:
             raise DrafterError("--format xlsx writes a workbook, so it needs a file",
                                hint="Add --to follow-up.xlsx (or another name).")
-        where = paths.locate(project, register=register, templates=templates, output=output)
+        # the templates are needed only to check an answer that has no gap left (is it ready?):
+        # without a project or --templates, check looks for them then, from the register's folder
+        where = paths.locate(project, register=register, templates=templates, output=output, templates_used=False)
         say.project(where)
+        known = where.templates if templates is not None or where.file is not None else None
         if to is not None:
             st.check_target(to, st.project_inputs(where.register, where.file, where.templates), force)
-        found = st.status(where.register, where.output, day, set(year or ()), minister, late, where.templates)
+        found = st.status(where.register, where.output, day, set(year or ()), minister, late, known)
         for rejected in found.rejected:  # each is a row with state error; say why in full
             print_problems(list(rejected.problems))
         rows = found.rows

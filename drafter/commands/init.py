@@ -3,9 +3,15 @@
 The example is the checkout's own project -- its drafter.toml, data/ (register, data,
 notes) and answer_templates/ -- which the wheel carries as package data in
 ``drafter/example/`` (see setup.py). Run from a checkout, the checkout itself is the example.
-The new project gets an empty output folder. Nothing that exists is replaced: a folder that
-already holds any of the files is refused before anything is written, and the files are
-copied under temporary names and renamed into place.
+The new project gets an empty output folder. With ``empty``, the project has the example's
+house style (drafter.toml) and templates, and a register without questions (`EMPTY_REGISTER`:
+one example entry in comments), for a cabinet that starts its own follow-up list.
+
+Nothing that exists is replaced: a folder that already holds any of the files is refused
+before anything is written, and the files are copied under temporary names and renamed into
+place, with the permissions the user's umask gives any new file. A folder of the new project
+that is a symbolic link leading out of it (data/ linked to a shared folder) is refused: init
+writes inside the folder it was given, nowhere else.
 """
 
 from __future__ import annotations
@@ -24,8 +30,44 @@ from drafter.write.output import link_new, staged
 
 #: What a project folder holds, as in the example: the project file and these folders.
 EXAMPLE_FOLDERS = ("data", "answer_templates")
-#: Files of the example that are not copied (caches, editors' leftovers).
-SKIPPED = ("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db")
+#: Files of the example that are not copied: caches, editors' leftovers, the register's lock file and
+#: files half-written by a run that was killed.
+SKIPPED = ("__pycache__", "*.pyc", ".~lock.*", "~$*", ".DS_Store", "Thumbs.db", ".*.lock", ".*.part")
+
+
+#: The register of a project made with --empty: the example's settings, no questions, and an
+#: entry in comments to copy (tests/commands/test_init_empty.py keeps it an entry drafter answers).
+EMPTY_REGISTER = """\
+# Register of written questions and their draft answers.
+#
+# One entry per question, under 'questions:'. A question is identified by (zittingsjaar,
+# minister, number). `drafter intake SOURCE` adds one from the parliament's open data or from
+# its question document; or copy the example below under 'questions:', remove the '#' before
+# each of its lines and fill it in. Facts that are not known stay visibly unknown: "N.N." for a
+# person, no date. docs/templates.md says what every key means.
+locale: nl_BE
+
+# An entry looks like this:
+#
+#  - zittingsjaar: 2024-2025
+#    number: 12
+#    date: 2024-10-03
+#    asker: An Van den Bossche
+#    minister:
+#      name: Caroline Gennez
+#      title: Vlaams minister van Welzijn en Armoedebestrijding, Cultuur en Gelijke Kansen
+#    title: Kinderopvang - Wachtlijsten
+#    template: algemeen.docx
+#    introduction: >-
+#      Ouders zoeken vaak lang naar een plaats in de kinderopvang.
+#    subquestions:
+#      1: Hoeveel kinderen stonden op 1 september 2024 op een wachtlijst?
+#    answer:
+#      parts:
+#        - number: 1
+#          text: '[antwoord nog te schrijven]'
+questions: []
+"""
 
 
 @dataclass(frozen=True)
@@ -60,8 +102,9 @@ def example_files(example: Path) -> list[Path]:
     return found
 
 
-def create_project(folder: Path) -> NewProject:
-    """Copy the example into folder (made if need be) and add an empty output folder."""
+def create_project(folder: Path, *, empty: bool = False) -> NewProject:
+    """Copy the example into folder (made if need be) and add an empty output folder; with
+    `empty`, only its project file and templates, and a register without questions."""
     folder = Path(folder)
     check_path(folder, OutputError, what=_("the folder"))  # a name longer than the system allows
     problem = paths.windows_path_problem(folder.resolve())
@@ -72,19 +115,28 @@ def create_project(folder: Path) -> NewProject:
         raise OutputError("this is a file, not a folder", file=display_path(folder),
                           hint="Give the name of a new or an existing folder.")
     example = example_folder()
-    files = example_files(example)
+    settings = paths.read_project(example / paths.PROJECT_FILE)
+    register = settings.register.relative_to(example.resolve())
+    output = settings.output.relative_to(example.resolve())
+    sources: dict[Path, Path | bytes] = {rel: example / rel for rel in example_files(example)}
+    if empty:
+        templates = settings.templates.relative_to(example.resolve())
+        sources = {rel: source for rel, source in sources.items()
+                   if rel == Path(paths.PROJECT_FILE) or rel.is_relative_to(templates)}
+        sources[register] = EMPTY_REGISTER.encode("utf-8")
     root = folder.resolve()
-    taken = [f for f in files if (root / f).exists()]
+    for rel in [*sources, output]:
+        _inside(root, folder, rel)
+    taken = [f for f in sources if os.path.lexists(root / f)]
     if taken:
         shown = ", ".join(f.as_posix() for f in taken[:5]) + (" ..." if len(taken) > 5 else "")
         raise OutputError(f"this folder already holds files of a project ({shown}); nothing was written",
                           file=display_path(folder),
                           hint="Choose an empty or new folder: drafter init never replaces a file.")
-    output = paths.read_project(example / paths.PROJECT_FILE).output.relative_to(example.resolve())
     written: list[Path] = []
     try:
-        for rel in files:
-            written.append(_copy(example / rel, root / rel))
+        for rel, source in sources.items():
+            written.append(_copy(source if isinstance(source, bytes) else source.read_bytes(), root / rel))
         (root / output).mkdir(parents=True, exist_ok=True)
     except OutputError:
         for path in written:  # leave no half-made project behind
@@ -98,10 +150,24 @@ def create_project(folder: Path) -> NewProject:
     return NewProject(root, tuple(written))
 
 
-def _copy(source: Path, target: Path) -> Path:
-    """source's bytes at target, whole, only if target is still free."""
+def _inside(root: Path, folder: Path, rel: Path) -> None:
+    """Refuse a folder (or file) on the way to root/rel that is a symbolic link leading out of
+    the new project: init would write where the link leads, outside the folder it was given."""
+    path = root
+    for part in rel.parts:
+        path = path / part
+        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
+            raise OutputError(_("{name} is a link to {target}, outside the new project; drafter init writes only "
+                                "inside the project's folder, so nothing was written").format(
+                name=path.relative_to(root).as_posix(), target=os.path.realpath(path)),
+                file=display_path(folder),
+                hint=_("Remove the link (or choose another folder), then run drafter init again."))
+
+
+def _copy(data: bytes, target: Path) -> Path:
+    """data at target, whole, only if target is still free."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with staged(target.parent, target.name, source.read_bytes()) as tmp:
+    with staged(target.parent, target.name, data) as tmp:
         if not link_new(tmp, target):
             raise OutputError("this file appeared while drafter made the project; it is left alone",
                               file=display_path(target), hint="Choose an empty or new folder.")

@@ -8,23 +8,22 @@ dry_run, would be); `describe` says it in lines for people.
 from __future__ import annotations
 
 import dataclasses
-import tempfile
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path
-from drafter.files import read_bytes
 from drafter.i18n import _
 from drafter.intake import opendata
-from drafter.intake.document import read_question_document
+from drafter.intake.document import read_question_bytes, read_question_document
 from drafter.intake.earlier import find_earlier, start_from as earlier_answer
 from drafter.intake.entry import ANSWER_PLACEHOLDER, new_entry, refuse_duplicate
 from drafter.intake.question import NewQuestion
-from drafter.write.register import entry_text, find_entry, with_entry, write_register
+from drafter.write.register import append_entry, entry_text, find_entry
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
-from drafter.load.yamlfile import MAX_YAML_BYTES
 
 
 @dataclass(frozen=True)
@@ -49,30 +48,69 @@ class IntakeResult:
 
 
 def read_source(source: str, *, service: str | None = None, document: Path | None = None) -> NewQuestion:
-    """The question from an open-data id or URL, a saved record (.json) or a question document."""
+    """The question from an open-data id or URL, a saved record (.json) or a question document.
+    A record and its document must agree on the facts both give (`disagreements`)."""
     if opendata.is_remote(source) or source.lower().endswith(".json"):
         record, shown = opendata.read_record(source, service)
         q = opendata.record_question(record, shown)
         if document is not None:
             texts = read_question_document(document)
         else:
-            urls = opendata.document_urls(record)
+            urls = opendata.document_urls(record, shown)
             if not urls:
                 return q
-            with tempfile.TemporaryDirectory(prefix="drafter-intake-") as folder:
-                try:
-                    path = opendata.fetch_document(urls[0], Path(folder))
-                except DataError as exc:
-                    problem = exc.problems[0]
-                    raise DataError(f"the question document of this record cannot be fetched: {problem.message}",
-                                    file=problem.file, hint="Save the question document and give it with "
-                                    "--document FILE, or try again later.") from exc
-                texts = read_question_document(path, shown=urls[0])
+            try:
+                data, suffix = opendata.fetch_document(urls[0])
+            except DataError as exc:
+                problem = exc.problems[0]
+                raise DataError(_("the question document of this record cannot be fetched: {reason}").format(
+                    reason=problem.message), file=problem.file, hint=_(
+                    "Save the question document and give it with --document FILE, or try again later.")) from exc
+            texts = read_question_bytes(data, suffix, urls[0])
+        found = disagreements(q, texts)
+        if found:
+            raise DataError(_("the record and the question document {document} are not about the same question: "
+                              "{differences}; nothing was written").format(document=texts.source,
+                                                                           differences="; ".join(found)),
+                            file=shown, hint=_("Give the question document of this record (or the record of this "
+                                               "document)."))
         return _merge(q, texts)
     if document is not None:
-        raise DataError(f"--document goes with an open-data record, and {source} is a question document itself",
-                        hint="Leave out --document, or give the record's id, URL or saved .json as SOURCE.")
+        raise DataError(_("--document goes with an open-data record, and {source} is a question document itself")
+                        .format(source=source),
+                        hint=_("Leave out --document, or give the record's id, URL or saved .json as SOURCE."))
     return read_question_document(Path(source))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are one person's: compared without case, accents and word order
+    ("Jo Brouns", "BROUNS Jo"; "Hilde Crevits", "hilde crévits")."""
+    def words(name: str) -> list[str]:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        return sorted(re.findall(r"\w+", plain.casefold()))
+
+    return words(a) == words(b)
+
+
+def disagreements(record: NewQuestion, texts: NewQuestion) -> list[str]:
+    """What a record and its question document say otherwise, fact by fact (a fact one of them
+    does not give is no disagreement)."""
+    out = []
+
+    def differ(what: str, a, b) -> None:
+        out.append(_("{what}: {a} in the record, {b} in the document").format(what=what, a=a, b=b))
+
+    if record.number != texts.number:
+        differ(_("number"), record.number, texts.number)
+    if record.zittingsjaar and texts.zittingsjaar and record.zittingsjaar != texts.zittingsjaar:
+        differ(_("zittingsjaar"), record.zittingsjaar, texts.zittingsjaar)
+    if record.date is not None and texts.date is not None and record.date != texts.date:
+        differ(_("date"), record.date.isoformat(), texts.date.isoformat())
+    for what, a, b in ((_("asker"), record.asker, texts.asker), (_("minister"), record.minister_name,
+                                                                 texts.minister_name)):
+        if UNKNOWN_PERSON not in (a, b) and not same_name(a, b):
+            differ(what, repr(a), repr(b))
+    return out
 
 
 def _merge(record: NewQuestion, texts: NewQuestion) -> NewQuestion:
@@ -111,7 +149,6 @@ def propose_template(register: Register, q: NewQuestion) -> str:
 def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
            service: str | None = None, dry_run: bool = False, start_from: str | None = None) -> IntakeResult:
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
-    original = read_bytes(files.register, MAX_YAML_BYTES)  # to see, before writing, that nobody changed it since
     q = read_source(source, service=service, document=document)
     if q.zittingsjaar is None:
         raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
@@ -135,8 +172,8 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
         return IntakeResult(q, chosen, entry_text(entry), None, due, started)
-    data, line = with_entry(files.register, entry)
-    write_register(files.register, data, original)
+    # checked again under the register's lock: another intake may add the same question meanwhile
+    line = append_entry(files.register, entry, refuse=lambda found: refuse_duplicate(files.register, found, q))
     return IntakeResult(q, chosen, entry_text(entry), line, due, started)
 
 

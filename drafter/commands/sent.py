@@ -17,8 +17,9 @@ from pathlib import Path
 from drafter.errors import DataError, Problem, display_path
 from drafter.i18n import _
 from drafter.load.register import Question, Register, load_register
+from drafter.load.yamlfile import LineDict, LineList
 from drafter.write.output import staged
-from drafter.write.register import find_entry, with_value, write_register
+from drafter.write.register import Existing, find_entry, with_value, write_register
 
 #: The keys below which `answered:` goes in an entry that has none yet, the first the entry has.
 ANSWERED_AFTER = ("answered", "date", "number", "zittingsjaar")
@@ -85,18 +86,32 @@ def record_sent(register_path: Path, number: int, zittingsjaar: str | None = Non
                           "({asked})").format(question=q.label, date=date.isoformat(), asked=q.date.isoformat()),
                         file=shown, place=f"line {entry.entry.line_of('date')}",
                         hint=_("Check --date, and the question's date in the register."))
+    own = _copy_of(entry, q)
     if q.answered is not None:
-        line = entry.entry.line_of("answered")
+        line = own.entry.line_of("answered")
         if q.answered == date:
             return Sent(q, date, register.path, line, changed=False)
         raise DataError(_("{question} is recorded as sent on {recorded} already, not on {date}").format(
             question=q.label, recorded=q.answered.isoformat(), date=date.isoformat()),
             file=shown, place=f"line {line}",
             hint=_("If the date in the register is wrong, correct 'answered:' there by hand."))
-    data, line = with_value(register.path, original, entry, "answered", date.isoformat(), ANSWERED_AFTER)
+    data, line = with_value(register.path, original, own, "answered", date.isoformat(), ANSWERED_AFTER)
     _check_edit(register, q, date, data, line)
     write_register(register.path, data, original)
     return Sent(q, date, register.path, line, changed=True)
+
+
+def _copy_of(entry: Existing, q: Question) -> Existing:
+    """Where q's `answered:` goes: the entry itself, or, for the copy of a question put to
+    several ministers that another minister answers, that minister's item of `other_ministers:`
+    (each minister's answer goes out on its own day)."""
+    if entry.entry.get("number") == q.number:
+        return entry
+    others = entry.entry.get("other_ministers")
+    for i, item in enumerate(others if isinstance(others, LineList) else ()):
+        if isinstance(item, LineDict) and item.get("number") == q.number:
+            return Existing(others.line_of(i), item)
+    return entry
 
 
 def _check_edit(before: Register, q: Question, date: dt.date, data: bytes, line: int) -> None:

@@ -31,7 +31,7 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
-from drafter import oxml
+from drafter import oxml, paths
 from drafter.commands.check import question_errors
 from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, DrafterError, OutputError, Problem, display_path
@@ -281,6 +281,8 @@ def status_rows(register: Register, output: Path, today: dt.date, templates: Pat
     # check (which renders the answer) only where nothing else keeps the answer from ready
     candidates = [q for q, found in zip(questions, on_disk)
                   if q.answered is None and found.path is not None and not found.problem and not found.gaps]
+    if candidates and templates is None:
+        templates = _templates_of(register, candidates)
     errors = question_errors(register, templates, candidates) if candidates else {}
     calendar = WorkingDays(register.deadlines)
     rows = [question_row(q, found, errors.get((q.zittingsjaar, q.number, q.minister.name)), calendar, today)
@@ -289,6 +291,22 @@ def status_rows(register: Register, output: Path, today: dt.date, templates: Pat
                              r.number or 0))
     rejected = sorted(register.rejected, key=lambda r: r.line) if only is None else []
     return [error_row(r) for r in rejected] + rows
+
+
+def _templates_of(register: Register, candidates: list[Question]) -> Path:
+    """The templates of the register's project, which check needs to tell whether an answer
+    without gaps is ready; an error that says so when there is no project to find them in."""
+    try:
+        return paths.project_of(register.path).templates
+    except DataError as exc:
+        raise DataError(
+            ngettext("{count} answer has no gap left; whether it is ready, check tells against its template, and "
+                     "the templates cannot be found: the register is in no drafter project",
+                     "{count} answers have no gap left; whether they are ready, check tells against their templates, "
+                     "and the templates cannot be found: the register is in no drafter project",
+                     len(candidates)).format(count=len(candidates)),
+            file=display_path(register.path),
+            hint=_("Give the templates' folder with --templates, or the project with --project.")) from exc
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from drafter.errors import DataError
+from drafter.i18n import _
 from drafter.load.register import UNKNOWN_PERSON, ZITTINGSJAAR
 
 #: Dutch month names as the parliament writes them in dates ("26 februari 2024").
@@ -62,23 +63,38 @@ def zittingsjaar_of(day: dt.date) -> str:
 
 
 def check_zittingsjaar(value: str, source: str, place: str) -> str:
+    """A zittingsjaar as the register writes it (2023-2024: two years that follow each other, in
+    the digits 0-9), from the first zittingsjaar to the next year's."""
     text = str(value).strip()
-    m = ZITTINGSJAAR.match(text)
-    if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        raise DataError(f"the zittingsjaar {text!r} cannot be read", file=source, place=place,
-                        hint="A zittingsjaar looks like 2023-2024.")
+    m = ZITTINGSJAAR.match(text) if text.isascii() else None
+    if not m or int(m.group(2)) != int(m.group(1)) + 1 or not FIRST_YEAR <= int(m.group(1)) <= _last_year():
+        raise DataError(_("the zittingsjaar {value} cannot be read").format(value=repr(text)), file=source,
+                        place=place, hint=_("A zittingsjaar looks like 2023-2024."))
     return text
 
 
+#: The first year a question can be dated: the parliament's predecessor (the Cultuurraad)
+#: first met in 1971. The last is next year: a question is never dated far ahead.
+FIRST_YEAR = 1971
+
+
+def _last_year() -> int:
+    return dt.date.today().year + 1
+
+
+#: A time of day after a date, as the open-data service writes it ("T00:00:00+01:00"): the date counts.
+_TIME = (r"(?:[t ](?:[01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d{1,9})?)?"
+         r"(?:z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?")
 DATE_FORMATS = (
-    re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})$"),  # 26 februari 2024
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ].*)?$"),  # 2024-02-26, 2024-02-26T10:00:00+01:00
-    re.compile(r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?:[t ].*)?$"),  # 26/02/2024, 26-02-2024
+    re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+(?P<y>\d{4})$", re.ASCII),  # 26 februari 2024
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + "$", re.ASCII),  # 2024-02-26T10:00:00+01:00
+    re.compile(r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})" + _TIME + "$", re.ASCII),  # 26/02/2024
 )
 
 
 def parse_date(text: str, source: str, place: str) -> dt.date:
-    """A date as the parliament writes it; anything else is a DataError naming source and place."""
+    """A date as the parliament writes it, from 1971 to next year; anything else is a DataError
+    naming source and place."""
     value = " ".join(str(text).split()).lower()
     for pattern in DATE_FORMATS:
         m = pattern.match(value)
@@ -87,10 +103,15 @@ def parse_date(text: str, source: str, place: str) -> dt.date:
         month = m.group("m")
         month_number = MONTHS.get(month) if not month.isdigit() else int(month)
         try:
-            if month_number is not None:
-                return dt.date(int(m.group("y")), month_number, int(m.group("d")))
+            day = dt.date(int(m.group("y")), month_number, int(m.group("d"))) if month_number is not None else None
         except ValueError:
-            pass
+            day = None
+        if day is not None and not FIRST_YEAR <= day.year <= _last_year():
+            raise DataError(_("the date {value} is not one a question can have (from {first} to {last})").format(
+                value=repr(str(text).strip()), first=FIRST_YEAR, last=_last_year()), file=source, place=place,
+                hint=_("Correct the source, or add the question by hand with the date as YYYY-MM-DD."))
+        if day is not None:
+            return day
         break
-    raise DataError(f"the date {str(text).strip()!r} cannot be read", file=source, place=place,
-                    hint="Correct the source, or add the question by hand with the date as YYYY-MM-DD.")
+    raise DataError(_("the date {value} cannot be read").format(value=repr(str(text).strip())), file=source,
+                    place=place, hint=_("Correct the source, or add the question by hand with the date as YYYY-MM-DD."))

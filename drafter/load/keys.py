@@ -270,6 +270,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("number", INTEGER, "the number this minister's copy of the question has", required=True),
         Key("template", TEXT, "the layout of this minister's referring answer (default: algemeen.docx)"),
         Key("locale", TEXT, "the language of this minister's referring answer (default: the question's)"),
+        Key("answered", DATE, "the date this minister's answer went out (YYYY-MM-DD; drafter sent writes it)",
+            nullable=True, expected="the date of the answer, like 2025-02-04 (or null when not known yet)"),
     )),
     Shape("answer", "answer", (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),

@@ -15,6 +15,7 @@ command sees every copy as a question of its own, with its own number, file and 
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,7 @@ class OtherMinister:
     template: str | None
     locale_item: LineDict  # the entry itself, for its house style (locale)
     line: int
+    answered: dt.date | None = None  # when this minister's answer went out: each copy is sent on its own
 
 
 def same_name(a: str, b: str) -> bool:
@@ -70,6 +72,7 @@ def _other_ministers(reader: FieldReader, raw: LineDict, what: str) -> list[Othe
         values = {key: reader.field(item, "other_minister", key, where) for key in MINISTER_FIELDS}
         number = reader.field(item, "other_minister", "number", where)
         template = reader.field(item, "other_minister", "template", where)
+        answered = reader.field(item, "other_minister", "answered", where)
         if template is not None and (not template.endswith(".docx") or "/" in template or "\\" in template):
             reader.problem(item.line_of("template"), _("{what}: template {template!r} must be the name of a .docx "
                                                        "file in answer_templates/").format(what=where, template=template),
@@ -78,7 +81,7 @@ def _other_ministers(reader: FieldReader, raw: LineDict, what: str) -> list[Othe
             continue
         minister = Minister(values["name"] or "", values["title"] or "", values["role"], values["department"],
                             values["gender"])
-        out.append(OtherMinister(minister, number, template, item, line))
+        out.append(OtherMinister(minister, number, template, item, line, answered))
     return out
 
 
@@ -135,7 +138,9 @@ def copies(reader: FieldReader, raw: LineDict, question: Question) -> list[Quest
     coordinator, number, line = everyone[chosen]
     coordinated = Copy(coordinator, number, question.zittingsjaar)
     referring = [i for i in range(len(everyone)) if i != chosen]
-    out = [replace(question, minister=coordinator, number=number, line=line,
+    # the entry's `answered:` is its own minister's copy's; another's is in its item of other_ministers
+    answered = [question.answered] + [o.answered for o in others]
+    out = [replace(question, minister=coordinator, number=number, line=line, answered=answered[chosen],
                    referred_by=tuple(Copy(everyone[i][0], everyone[i][1], question.zittingsjaar) for i in referring))]
     for i in referring:
         minister, copy_number, copy_line = everyone[i]
@@ -145,7 +150,8 @@ def copies(reader: FieldReader, raw: LineDict, question: Question) -> list[Quest
             style = read_style(reader, other.locale_item, question.style,
                                _("{what}, minister {name}").format(what=what, name=minister.name))
             template = other.template or template
-        out.append(replace(question, minister=minister, number=copy_number, line=copy_line, template=template,
+        out.append(replace(question, minister=minister, number=copy_number, line=copy_line, answered=answered[i],
+                           template=template,
                            style=style, data={}, tables={}, preamble=(), parts=(), refers_to=coordinated,
                            referred_by=()))
     if len(reader.problems) > before:

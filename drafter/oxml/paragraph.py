@@ -191,3 +191,24 @@ def places(root: Element) -> list[Place]:
         out.append(Place(p, table=tables[tbl], row=tbl.findall(TR).index(tr) + 1, cell=tr.findall(TC).index(tc) + 1,
                          row_element=tr, cell_element=tc))
     return out
+
+
+_BR, _CR, _BODY = qn("w:br"), qn("w:cr"), qn("w:body")
+
+
+def lines_of(element: Element) -> list[str]:
+    """A paragraph's text as Word shows it, a string per line: a line break (w:br, w:cr)
+    starts a new line, a tab is a tab; deleted text (w:delText) is not in it."""
+    lines: list[list[str]] = [[]]
+    for node in element.iter(T, TAB, _BR, _CR):
+        if node.tag in (_BR, _CR):
+            lines.append([])
+        else:
+            lines[-1].append("\t" if node.tag == TAB else node.text or "")
+    return ["".join(line) for line in lines]
+
+
+def in_body(root: Element) -> list[Element]:
+    """The paragraphs of a document's body and of its tables' cells, in document order; not
+    those in text boxes, whose text Word keeps twice (for itself and for older programs)."""
+    return [p for p in root.iter(P) if p.getparent() is not None and p.getparent().tag in (_BODY, TC)]

@@ -220,7 +220,7 @@ def _remove_if_abandoned(path: Path) -> bool:
 
 
 def link_new(tmp: Path, target: Path) -> bool:
-    """Put tmp (a `temp_file` beside target) at target only if target does not exist; False if it does."""
+    """Put tmp (a `staged` file beside target) at target only if target does not exist; False if it does."""
     try:
         os.link(tmp, target)
     except FileExistsError:

@@ -1,50 +1,119 @@
-"""The register's editor: an entry added without touching anything else in the file.
+"""The register's editor: entries added and changed without touching anything else in the file.
 
-A new entry is written with ruamel.yaml (round-trip YAML) in the register's own indent, and
-added after the last question: every comment, the order of the entries and their layout
-stay as they are, byte for byte. The new file is read back with drafter's own register reader
-before it replaces the old one (a temporary name, then a rename), so the register is whole at
-all times, and it is not written when someone changed the file meanwhile. `drafter intake`
-adds its questions here, and `drafter sent` sets an entry's `answered:` here (one line changed
-or added); every command that writes the register should.
+The register is a file people edit by hand and share (on a network folder, through a symbolic
+link to a colleague's copy), so every change drafter makes follows the same rules:
+
+- The change is made on the text, line by line: a new entry is inserted after the last
+  question (before whatever follows the list: other keys, their comments, a document-end
+  marker ``...``); a key is set on its own line; an entry's lines are replaced. Every other
+  byte stays as it was: comments, quotes, block scalars (``|+`` included), line endings (LF
+  or CRLF), a byte-order mark.
+- The new text is read back before it is written: it must hold the same values as the old
+  text plus the change, and drafter's register reader must find no new problem in it.
+  Otherwise nothing is written and the message says why.
+- One writer at a time: a lock file beside the register (``.questions.yaml.lock``) is held
+  while the file is read, changed and replaced, so that intakes started at the same moment
+  each add their entry to the file the one before wrote. A person saving the file by hand
+  takes no lock: a change made meanwhile is seen (the bytes differ) and the edit is made
+  again on the new text.
+- The file is replaced whole (a temporary file in its folder, then a rename) and keeps its
+  permissions. A register that is a symbolic link is changed at its target, so every link
+  to it sees the change; a read-only register is refused.
+
+Other commands call `append_entry`, `set_key`, `edit_entry` and `replace_entry` with the
+register's path; each returns the line of the entry it wrote. `appended`, `key_set` and
+`entry_edited` do the same on a text and write nothing (for --dry-run). `collect` makes a new
+text itself (`with_answer_texts`: an entry's answer parts rewritten, every other line kept) and
+writes it with `write_register`, by the same rules.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import io
 import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.errors import DataError, Problem, display_path
-from drafter.files import read_bytes
+import yaml
+
+from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.i18n import _
 from drafter.load.register import read_register
-from drafter.load.yamlfile import MAX_YAML_BYTES, LineDict, load_yaml
-from drafter.write.output import remove_stale, staged
+from drafter.load.yamlfile import LineDict, load_yaml
+from drafter.files import read_bytes
+from drafter.load.yamlfile import MAX_YAML_BYTES
+from drafter.write.output import staged
+
+#: How long a change waits for another drafter that holds the register's lock: an intake
+#: holds it for well under a second, so this is only reached when something hangs.
+LOCK_SECONDS = 120.0
+#: How often an edit is made again when a person saved the file while drafter changed it.
+ATTEMPTS = 5
+#: Line breaks as YAML counts lines (PyYAML and libyaml alike).
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+#: The end of a YAML document ("..."): what follows it is no longer the register's.
+_DOCUMENT_END = re.compile(r"^\.\.\.(?:\s|#|$)")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def yaml_writer():
     """ruamel.yaml as the register is written: its indent, one line per value, null as null."""
     from ruamel.yaml import YAML
 
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # one line per value: no folding, no trailing spaces
-    yaml.representer.add_representer(
+    writer = YAML()
+    writer.indent(mapping=2, sequence=4, offset=2)
+    writer.width = 4096  # one line per value: no folding, no trailing spaces
+    writer.preserve_quotes = True
+    writer.representer.add_representer(
         type(None), lambda rep, _value: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
-    return yaml
+    return writer
 
 
 def _same_minister(a: object, b: str) -> bool:
     return " ".join(str(a or "").split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _minister_name(item) -> object:
+    named = item.get("minister") if isinstance(item, dict) else None
+    return named.get("name") if isinstance(named, dict) else None
+
+
+def _holds(item, zittingsjaar: str, number: int, minister: str) -> bool:
+    """Whether the entry is this question for this minister: as its own number, or as one of the
+    copies of a question put to several ministers (other_ministers, each with its own number)."""
+    if not isinstance(item, dict) or str(item.get("zittingsjaar")) != str(zittingsjaar):
+        return False
+    copies = [(item.get("minister"), item.get("number"))]
+    others = item.get("other_ministers")
+    copies += [(other, other.get("number")) for other in others or () if isinstance(other, dict)]
+    return any(copy_number == number and _same_minister(who.get("name") if isinstance(who, dict) else None, minister)
+               for who, copy_number in copies)
+
+
+@dataclass(frozen=True)
+class Which:
+    """An entry of the register: its zittingsjaar and number, and the minister's name when the
+    number is in the register for several ministers (compared without case and spaces)."""
+
+    zittingsjaar: str
+    number: int
+    minister: str | None = None
+
+    def matches(self, item) -> bool:
+        return (isinstance(item, dict) and str(item.get("zittingsjaar")) == str(self.zittingsjaar)
+                and item.get("number") == self.number
+                and (self.minister is None or _same_minister(_minister_name(item), self.minister)))
+
+
 @dataclass(frozen=True)
 class Existing:
     line: int
-    entry: LineDict
+    entry: dict
 
 
 def find_entry(register: Path, zittingsjaar: str, number: int, minister: str) -> Existing | None:
@@ -52,28 +121,31 @@ def find_entry(register: Path, zittingsjaar: str, number: int, minister: str) ->
     and spaces), if there is one."""
     raw = load_yaml(register)
     items = raw.get("questions") if isinstance(raw, LineDict) else None
+    which = Which(str(zittingsjaar), number, minister)
     for i, item in enumerate(items or []):
-        if not isinstance(item, LineDict):
-            continue
-        if str(item.get("zittingsjaar")) != str(zittingsjaar):
-            continue
-        named = item.get("minister")
-        copies = [(named, item.get("number"))]
-        others = item.get("other_ministers")  # the same question's copies for other ministers
-        copies += [(other, other.get("number")) for other in others or () if isinstance(other, dict)]
-        for who, copy_number in copies:
-            name = who.get("name") if isinstance(who, dict) else None
-            if copy_number == number and _same_minister(name, minister):
-                return Existing(items.line_of(i), item)
+        if isinstance(item, LineDict) and _holds(item, str(zittingsjaar), number, minister):
+            return Existing(items.line_of(i), item)
     return None
 
 
 def entry_text(entry, indent: int = 2) -> str:
-    """The entry as it will appear in the register: a list item at `indent` columns."""
+    """The entry as it will appear in the register: a list item whose '-' is at `indent` columns."""
     buffer = io.StringIO()
     yaml_writer().dump([entry], buffer)
-    lines = buffer.getvalue().splitlines()
-    shift = indent - 2
+    return _shifted(buffer.getvalue(), indent - 2)
+
+
+def _mapping_text(mapping, indent: int) -> str:
+    """A mapping's keys as they appear in an entry whose keys start at `indent` columns."""
+    buffer = io.StringIO()
+    yaml_writer().dump(mapping, buffer)
+    return _shifted(buffer.getvalue(), indent)
+
+
+def _shifted(text: str, shift: int) -> str:
+    """text with every line moved `shift` columns right (left when negative). Lines are split at
+    line feeds only: a text may hold other line-breaking characters inside its quotes."""
+    lines = text.removesuffix("\n").split("\n")
     if shift > 0:
         lines = [(" " * shift + line) if line else line for line in lines]
     elif shift < 0:
@@ -81,48 +153,477 @@ def entry_text(entry, indent: int = 2) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _item_indent(text: str, raw: LineDict) -> int | None:
-    """The column of the '-' of the register's questions, when they are the file's last block."""
-    items = raw.get("questions")
-    if not items or list(raw)[-1] != "questions" or not getattr(items, "lines", None):
-        return None
-    line = text.splitlines()[items.lines[0] - 1]
-    m = re.match(r"^(\s*)-\s", line)
-    return len(m.group(1)) if m else None
+# --- the text: its lines, where the questions are, and what a change must leave as it was
 
 
-def with_entry(register: Path, entry) -> tuple[bytes, int]:
-    """The register's bytes with the entry added after the last question, and the entry's first
-    line. The file's own line endings (LF or CRLF) and byte-order mark are kept."""
-    data = _bytes_of(register)
-    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    original = data[len(bom):].decode("utf-8")
-    newline = "\r\n" if "\r\n" in original else "\n"
-    raw = load_yaml(register)
-    if not isinstance(raw, LineDict):
-        raise DataError("the register must be a mapping with 'questions:'", file=display_path(register),
-                        hint="Start from the example in data/questions.yaml.")
-    indent = _item_indent(original, raw)
-    if indent is not None:
-        base = original.rstrip("\r\n") + newline * 2
-        line = base.count("\n") + 1
-        text = base + entry_text(entry, indent).replace("\n", newline)
-    elif "questions" not in raw or not raw.get("questions"):
-        # no questions yet: the key (again) at the end, with this entry as the first
-        kept = re.sub(r"(?m)^questions:.*(\r?\n)?", "", original).rstrip("\r\n")
-        base = (kept + newline * 2 if kept else "") + "questions:" + newline
-        line = base.count("\n") + 1
-        text = base + entry_text(entry, 2).replace("\n", newline)
+@dataclass(frozen=True)
+class Edit:
+    """A register's text after a change, and the line (from 1) where the changed entry starts."""
+
+    text: str
+    line: int
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines, each with its own line break, as YAML numbers them."""
+    lines, start = [], 0
+    for m in _BREAK.finditer(text):
+        lines.append(text[start:m.end()])
+        start = m.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def _newline(text: str) -> str:
+    """The register's own line break: CRLF when its lines end so, else LF."""
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _comment_at_or_left_of(line: str, column: int) -> bool:
+    """A comment line that starts at or left of column (one that belongs to what follows)."""
+    stripped = line.lstrip(" ")
+    return stripped.startswith("#") and len(line) - len(stripped) <= column
+
+
+def _values(text: str):
+    """The text's values as YAML reads them (for comparing before and after a change)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+
+
+def _plain(value):
+    """A value made with ruamel.yaml (CommentedMap, ...) as the register's reader will see it."""
+    return _values(entry_text(value))[0]
+
+
+class _Refused(Exception):
+    """A change this register's layout cannot take: the reason, for a person."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where things are in a register's text (lines counted from 0)."""
+
+    lines: list[str]
+    root: yaml.Node | None
+    key: yaml.Node | None  # the 'questions' key
+    value: yaml.Node | None  # its value
+    items: list[yaml.Node]  # its entries
+    dash: int  # the column of the entries' '-'
+    end: int  # the line where what follows the list starts (another key, '...', the end)
+
+    def dash_line(self, i: int) -> int:
+        """The line of entry i's '-' (its first key may stand on the next line)."""
+        line = self.items[i].start_mark.line
+        while line > 0 and not self.lines[line][self.dash:].startswith("-"):
+            line -= 1
+        return line
+
+    def content_end(self, start: int, end: int) -> int:
+        """The line after an entry's last line: blank lines and comments at or left of the
+        entries' '-' before `end` belong to what follows."""
+        while end > start + 1 and (_blank(self.lines[end - 1])
+                                   or _comment_at_or_left_of(self.lines[end - 1], self.dash)):
+            end -= 1
+        return end
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Entry i's lines: from its '-' to its last line."""
+        start = self.dash_line(i)
+        following = self.dash_line(i + 1) if i + 1 < len(self.items) else self.end
+        return start, self.content_end(start, following)
+
+
+def _layout(text: str) -> _Layout:
+    lines = _lines(text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise _Refused(_("the register is not valid YAML")) from exc
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        raise _Refused(_("the register is not a mapping with 'questions:'"))
+    key = value = following = None
+    pairs = root.value if root is not None else []
+    for n, (k, v) in enumerate(pairs):
+        if isinstance(k, yaml.ScalarNode) and k.value == "questions":
+            key, value = k, v
+            following = pairs[n + 1][0] if n + 1 < len(pairs) else None
+    items: list[yaml.Node] = []
+    dash = 2
+    if isinstance(value, yaml.SequenceNode):
+        if value.flow_style and value.value:
+            raise _Refused(_("the questions are written as one list in brackets ([...])"))
+        items = list(value.value)
+        if items:
+            dash = value.start_mark.column
+    elif value is not None and not (isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null")):
+        raise _Refused(_("'questions:' holds no list"))
+    if following is not None:
+        end = following.start_mark.line
+    else:  # the list is the file's last value: it ends at a document marker, else at the file's end
+        after = value.end_mark.line if value is not None else (root.end_mark.line if root is not None else 0)
+        end = next((n for n in range(after, len(lines)) if _DOCUMENT_END.match(lines[n])), len(lines))
+    return _Layout(lines, root, key, value, items, dash, end)
+
+
+def _index(layout: _Layout, data, which: Which) -> int:
+    """The position of `which` among the register's entries."""
+    entries = (data or {}).get("questions") or []
+    found = [i for i, item in enumerate(entries) if which.matches(item)]
+    if not found:
+        raise DataError(_("there is no question {number} ({zittingsjaar}) in the register").format(
+            number=which.number, zittingsjaar=which.zittingsjaar),
+            hint=_("Check the number and the zittingsjaar."))
+    if len(found) > 1:
+        lines = ", ".join(str(layout.dash_line(i) + 1) for i in found)
+        raise DataError(_("question {number} ({zittingsjaar}) is in the register for several ministers (lines "
+                          "{lines})").format(number=which.number, zittingsjaar=which.zittingsjaar, lines=lines),
+                        hint=_("Name the minister (--minister)."))
+    return found[0]
+
+
+def _joined(lines: list[str], at: int, new: str, newline: str, *, blank_before: bool) -> str:
+    """The lines with `new` inserted before line `at`."""
+    before = lines[:at]
+    if before and not before[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
+        before = before[:-1] + [before[-1] + newline]
+    separator = newline if blank_before and before and not _blank(before[-1]) else ""
+    return "".join(before) + separator + new.replace("\n", newline) + "".join(lines[at:])
+
+
+def _first_kept(candidates, keeps: Callable[[str], bool], what: str) -> str:
+    """The first candidate text that keeps every value as it was; else the change is refused."""
+    for text in candidates:
+        if keeps(text):
+            return text
+    raise _Refused(what)
+
+
+def _split_questions(data) -> tuple[dict, list]:
+    data = data if isinstance(data, dict) else {}
+    return {k: v for k, v in data.items() if k != "questions"}, list(data.get("questions") or [])
+
+
+def _keeps(rest: dict, questions: list) -> Callable[[str], bool]:
+    """Whether a new text holds these values: the register's settings and these questions."""
+
+    def keeps(new_text: str) -> bool:
+        try:
+            return _split_questions(_values(new_text)) == (rest, questions)
+        except (yaml.YAMLError, ValueError):  # not YAML, or a value (a date) it cannot hold
+            return False
+
+    return keeps
+
+
+def appended(text: str, entry, *, refuse: Callable[[Existing], Exception] | None = None) -> Edit:
+    """The register's text with entry added after its last question. `refuse` makes the
+    exception raised when the register holds an entry with the same zittingsjaar, number
+    and minister already (None: no such check)."""
+    layout = _layout(text)
+    old = _values(text)
+    rest, questions = _split_questions(old)
+    if refuse is not None:
+        zittingsjaar, number = str(entry.get("zittingsjaar")), entry.get("number")
+        minister = str(_minister_name(entry) or "")
+        for i, item in enumerate(questions):
+            if _holds(item, zittingsjaar, number, minister):
+                raise refuse(Existing(layout.dash_line(i) + 1, item))
+    newline = _newline(text)
+    lines = layout.lines
+    keeps = _keeps(rest, questions + [_plain(entry)])
+    if layout.key is None:  # no questions yet, nor the key: both at the end
+        at = layout.end
+        while at > 0 and _blank(lines[at - 1]):
+            at -= 1
+        new = "questions:\n" + entry_text(entry, 2)
+        candidates = [_joined(lines, at, new, newline, blank_before=True),
+                      _joined(lines, at, new, newline, blank_before=False)]
+        text_out = _first_kept(candidates, keeps, _("adding 'questions:' here would change other values of the "
+                                                    "register"))
+        return Edit(text_out, _line_of_entry(text_out, len(questions)))
+    new = entry_text(entry, layout.dash)
+    if not layout.items:  # 'questions:', 'questions: []' or 'questions: null': the key's value becomes the list
+        k = layout.key.start_mark.line
+        value_line = lines[k]
+        if layout.value is not None and layout.value.start_mark.line == k:
+            start, end = layout.value.start_mark.column, layout.value.end_mark.column
+            value_line = value_line[:start].rstrip(" ") + value_line[end:]
+        lines = lines[:k] + [value_line] + lines[k + 1:]
+        at = max(k + 1, layout.content_end(k, layout.end))
+        candidates = [_joined(lines, at, new, newline, blank_before=False)]
     else:
-        # questions is not the file's last block: a full round trip, which keeps comments and order
-        yaml = yaml_writer()
-        document = yaml.load(original)
-        document["questions"].append(entry)
-        buffer = io.StringIO()
-        yaml.dump(document, buffer)
-        text = buffer.getvalue()
-        line = len(text.splitlines()) - len(entry_text(entry).splitlines()) + 1
-    return bom + text.encode("utf-8"), line
+        last = len(layout.items) - 1
+        start, at = layout.span(last)
+        blanks = at
+        while blanks < layout.end and _blank(lines[blanks]):
+            blanks += 1
+        candidates = [_joined(lines, at, new, newline, blank_before=True),
+                      _joined(lines, at, new, newline, blank_before=False),
+                      _joined(lines, blanks, new, newline, blank_before=False),
+                      _joined(lines, blanks, new, newline, blank_before=True)]
+    text_out = _first_kept(candidates, keeps, _("adding the entry here would change other values of the register"))
+    return Edit(text_out, _line_of_entry(text_out, len(questions)))
+
+
+def _line_of_entry(text: str, i: int) -> int:
+    layout = _layout(text)
+    return layout.dash_line(i) + 1
+
+
+def key_set(text: str, which: Which, key: str, value) -> Edit:
+    """The register's text with `key: value` set in the entry `which`: on the key's own line
+    when it has one (its comment kept), else as a new line at the end of the entry."""
+    layout = _layout(text)
+    old = _values(text)
+    rest, questions = _split_questions(old)
+    i = _index(layout, old, which)
+    item = layout.items[i]
+    expected = dict(questions[i]) | {key: _values(_mapping_text({key: value}, 0))[key]}
+    keeps = _keeps(rest, questions[:i] + [expected] + questions[i + 1:])
+
+    newline = _newline(text)
+    lines = layout.lines
+    start, end = layout.span(i)
+    candidates = []
+    if isinstance(item, yaml.MappingNode):
+        indent = item.value[0][0].start_mark.column if item.value else layout.dash + 2
+        dumped = _mapping_text({key: value}, 0)
+        for k, v in item.value:
+            if not (isinstance(k, yaml.ScalarNode) and k.value == key):
+                continue
+            single = dumped.count("\n") == 1 and dumped.startswith(f"{key}: ")
+            if single and isinstance(v, yaml.ScalarNode) and v.start_mark.line == v.end_mark.line == k.start_mark.line:
+                line = lines[v.start_mark.line]
+                changed = line[:v.start_mark.column] + dumped[len(key) + 2:].rstrip("\n") + line[v.end_mark.column:]
+                candidates.append("".join(lines[:v.start_mark.line] + [changed] + lines[v.start_mark.line + 1:]))
+            following = next((kk.start_mark.line for kk, _v in item.value if kk.start_mark.line > k.start_mark.line),
+                             end)
+            stop = layout.content_end(k.start_mark.line, following) if following != end else end
+            replacement = _shifted(dumped, indent).replace("\n", newline)
+            candidates.append("".join(lines[:k.start_mark.line]) + replacement + "".join(lines[stop:]))
+            break
+        else:
+            candidates.append(_joined(lines, end, _shifted(dumped, indent), newline, blank_before=False))
+    text_out = _first_kept(candidates, keeps, _("setting '{key}' here would change other values of the register")
+                           .format(key=key))
+    return Edit(text_out, start + 1)
+
+
+def entry_edited(text: str, which: Which, change: Callable) -> Edit:
+    """The register's text with the entry `which` changed by `change`, a function that changes
+    the entry in place (a ruamel.yaml CommentedMap: its comments and quotes are kept). Only
+    that entry's lines are written anew."""
+    layout = _layout(text)
+    old = _values(text)
+    rest, questions = _split_questions(old)
+    i = _index(layout, old, which)
+    start, end = layout.span(i)
+    lines = layout.lines
+    own = _shifted("".join(lines[start:end]).replace("\r\n", "\n"), 2 - layout.dash)
+    [entry] = yaml_writer().load(own)
+    change(entry)
+    new = entry_text(entry, layout.dash)
+    keeps = _keeps(rest, questions[:i] + [_plain(entry)] + questions[i + 1:])
+
+    newline = _newline(text)
+    candidate = "".join(lines[:start]) + new.replace("\n", newline) + "".join(lines[end:])
+    text_out = _first_kept([candidate], keeps, _("changing this entry would change other values of the register"))
+    return Edit(text_out, start + 1)
+
+
+# --- the file: one writer at a time, the text read again under the lock, written whole
+
+
+def _target(register: Path) -> Path:
+    """The file to change: the register, or the file its symbolic link leads to."""
+    shown = display_path(register)
+    target = Path(os.path.realpath(register))
+    try:
+        st = target.stat()
+    except OSError as exc:
+        raise DataError(_("cannot read the register ({reason})").format(reason=exc.strerror), file=shown,
+                        hint=_("Check that the file exists and that you may read it.")) from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise DataError(_("the register is not a regular file"), file=shown,
+                        hint=_("Give the register's file (questions.yaml)."))
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise DataError(_("the register is read-only, so drafter does not change it; nothing was written"),
+                        file=display_path(target),  # the file to make writable: where a link leads
+                        hint=_("Make the file writable (or ask who keeps it to), then run again."))
+    if not os.access(target.parent, os.W_OK):
+        raise DataError(_("the register's folder cannot be written, so drafter cannot replace the register; "
+                          "nothing was written"), file=display_path(target.parent),
+                        hint=_("Check that you may write in this folder."))
+    return target
+
+
+def _lock(target: Path):
+    from filelock import FileLock
+
+    return FileLock(str(target.with_name(f".{target.name}.lock")), timeout=LOCK_SECONDS)
+
+
+def _decoded(data: bytes, shown: str) -> tuple[bytes, str]:
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    try:
+        return bom, data[len(bom):].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(_("the register is not UTF-8 text"), file=shown,
+                        hint=_("Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).")) from exc
+
+
+def change_register(register: Path, make: Callable[[str], Edit]) -> Edit:
+    """Change the register: `make` gets its current text and gives the new one (as `appended`,
+    `key_set` or `entry_edited` do). The rules are this module's: under the lock, read back,
+    written whole; a DataError naming the register when the change cannot be made."""
+    from filelock import Timeout
+
+    shown = display_path(register)
+    target = _target(register)
+
+    def made(data: bytes) -> tuple[Edit, bytes]:
+        bom, text = _decoded(data, shown)
+        try:
+            edit = make(text)
+        except DrafterError as exc:  # a message without a file is about this register
+            if all(p.file for p in exc.problems):
+                raise
+            raise DataError(problems=[dataclasses.replace(p, file=p.file or shown) for p in exc.problems]) from exc
+        except _Refused as exc:
+            raise DataError(_("{reason}; the register was not changed").format(reason=exc), file=shown,
+                            hint=_("Make the change by hand, or report the register's layout to the drafter "
+                                   "maintainers.")) from exc
+        return edit, bom + edit.text.encode("utf-8")
+
+    # made once before the lock, so that a change that cannot be made leaves no lock file behind
+    first = _read(target, shown)
+    edit, new = made(first)
+    try:
+        with _lock(target):
+            for _attempt in range(ATTEMPTS):
+                data = _read(target, shown)
+                if data != first:  # another drafter or a person changed it meanwhile: again, on their text
+                    first = data
+                    edit, new = made(data)
+                if _replace(register, target, new, data):
+                    return edit
+                first = b""
+    except Timeout as exc:
+        raise DataError(_("another drafter has been changing the register for {seconds:g} seconds; nothing was "
+                          "written").format(seconds=LOCK_SECONDS), file=shown,
+                        hint=_("Wait until it is done and run again; if none runs, remove the file {lock}.").format(
+                            lock=display_path(target.with_name(f".{target.name}.lock")))) from exc
+    except PermissionError as exc:  # the lock file cannot be made: the folder is read-only to this user
+        raise _cannot_write(register, exc) from exc
+    raise DataError(_("the register keeps being changed while drafter writes it; nothing was written"), file=shown,
+                    hint=_("Wait until whoever edits it has saved it, then run again."))
+
+
+def write_register(register: Path, data: bytes, original: bytes) -> None:
+    """Replace the register with `data`, a new text made from its bytes `original` (as
+    `with_answer_texts` makes it), by this module's rules (lock, read back, written whole, a link
+    changed at its target). Refused when the register is no longer `original`: the new text was
+    made from what someone else has since changed."""
+    shown = display_path(register)
+    _bom, text = _decoded(data, shown)
+    _bom, was = _decoded(original, shown)
+
+    def make(current: str) -> Edit:
+        if current != was:
+            raise DataError(_("the register was changed by someone else while drafter was changing it; it was left "
+                              "as they wrote it"), file=shown, hint=_("Run the command again."))
+        return Edit(text, 1)
+
+    change_register(register, make)
+
+
+def _read(target: Path, shown: str) -> bytes:
+    """The register's bytes, read the safe way (a FIFO or a file grown too large put there since
+    it was loaded is refused, not waited on)."""
+    return read_bytes(target, MAX_YAML_BYTES, what=_("register"))
+
+
+def _replace(register: Path, target: Path, data: bytes, original: bytes) -> bool:
+    """Put data in place of the register, read back first; False when the file is no longer
+    `original` (a person saved it meanwhile: the change is to be made again)."""
+    try:
+        with staged(target.parent, target.name, data) as tmp:
+            _read_back(register, target, tmp)
+            try:
+                os.chmod(tmp, target.stat().st_mode & 0o777)  # the register keeps who may read and write it
+            except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
+                pass
+            if _read(target, display_path(register)) != original:
+                return False
+            os.replace(tmp, target)
+            return True
+    except OSError as exc:
+        raise _cannot_write(register, exc) from exc
+
+
+def _read_back(register: Path, target: Path, tmp: Path) -> None:
+    """drafter's register reader must find no problem in the new text that the old one did
+    not have. Problems name the register, never the temporary file."""
+    shown = display_path(register)
+
+    def named(problems: list[Problem]) -> list[Problem]:
+        return [dataclasses.replace(p, file=shown) for p in problems]
+
+    _, before = read_register(target)
+    try:
+        _, after = read_register(tmp)
+    except DrafterError as exc:
+        raise DataError(problems=[dataclasses.replace(p, file=shown, message=_(
+            "the changed register could not be read ({problem}); the register was not changed").format(
+            problem=p.message)) for p in exc.problems]) from exc
+    known = {(p.message, p.hint) for p in before}
+    new = [p for p in named(after) if (p.message, p.hint) not in known]
+    if new:
+        raise DataError(problems=[dataclasses.replace(p, message=_(
+            "the changed entry would not be read correctly ({problem}); the register was not changed").format(
+            problem=p.message), hint=_("Make the change by hand; please report this.")) for p in new])
+
+
+def _cannot_write(register: Path, exc: OSError) -> DataError:
+    return DataError(_("cannot write the register ({reason})").format(reason=exc.strerror), file=display_path(register),
+                     hint=_("Check that the file and its folder are writable and the disk is not full."))
+
+
+def append_entry(register: Path, entry, *, refuse: Callable[[Existing], Exception] | None = None) -> int:
+    """Add entry after the register's last question; its line. `refuse` as in `appended`: the
+    check is made on the text under the lock, so two intakes of one question add it once."""
+    return change_register(register, lambda text: appended(text, entry, refuse=refuse)).line
+
+
+def set_key(register: Path, which: Which, key: str, value) -> int:
+    """Set `key: value` in the entry `which` (e.g. ``answered: 2026-05-04``); the entry's line."""
+    return change_register(register, lambda text: key_set(text, which, key, value)).line
+
+
+def edit_entry(register: Path, which: Which, change: Callable) -> int:
+    """Change the entry `which` in place with `change` (see `entry_edited`); the entry's line."""
+    return change_register(register, lambda text: entry_edited(text, which, change)).line
+
+
+def replace_entry(register: Path, which: Which, entry) -> int:
+    """Give the entry `which` the keys and values of `entry` (a mapping): keys it no longer
+    has are removed, the comments of the keys it keeps stay. The entry's line."""
+
+    def change(old) -> None:
+        for key in [k for k in old if k not in entry]:
+            del old[key]
+        for key, value in entry.items():
+            old[key] = value
+
+    return edit_entry(register, which, change)
+
+
+# --------------------------------------------------------------------------- one value set (drafter sent)
 
 
 def with_value(register: Path, original: bytes, entry: Existing, key: str, value: str,
@@ -185,78 +686,12 @@ def _round_trip_value(bom: bytes, text: str, entry: Existing, key: str, value: s
     return bom + buffer.getvalue().encode("utf-8"), entry.line
 
 
-def write_register(register: Path, data: bytes, original: bytes) -> None:
-    """Replace the register with data, whole at once, after reading the new text back: a
-    register that drafter could no longer read is never written, nor one that changed since
-    it was read (`original`: another intake at the same time)."""
-    remove_stale(register.parent)  # what an intake killed on its way left
-    try:
-        with register_lock(register), staged(register.parent, register.name, data) as tmp:
-            _, before = read_register(register)
-            _, after = read_register(tmp)
-            known = {(p.message, p.hint) for p in before}
-            new = [p for p in after if (p.message, p.hint) not in known]
-            if new:
-                raise DataError(problems=[Problem(
-                    f"the new entry would not be read correctly ({p.message}); the register was not changed",
-                    file=display_path(register), hint="Add the question by hand; please report this.") for p in new])
-            try:
-                os.chmod(tmp, register.stat().st_mode & 0o777)  # the register keeps who may read and write it
-            except OSError:  # a file system without modes (a network share): the new file keeps the usual ones
-                pass
-            if _bytes_of(register) != original:
-                raise DataError("the register was changed by someone else while drafter was adding the question; "
-                                "it was left as they wrote it", file=display_path(register),
-                                hint="Run drafter intake again.")
-            os.replace(tmp, register)
-    except OSError as exc:
-        raise _cannot_write(register, exc) from exc
-
-
-#: How long a writer waits for another one (a colleague's page, a command) to finish writing the register.
-LOCK_TIMEOUT = 15
-
-
-def register_lock(register: Path):
-    """The lock every writer of the register holds while it compares the file with what it read
-    and replaces it (a file beside the register: the writers may be on several machines that
-    share the folder). Waiting longer than LOCK_TIMEOUT is a DataError."""
-    from contextlib import contextmanager
-
-    from filelock import FileLock, Timeout
-
-    @contextmanager
-    def held():
-        lock = FileLock(str(register.with_name(f".{register.name}.lock")), timeout=LOCK_TIMEOUT)
-        try:
-            lock.acquire()
-        except Timeout as exc:
-            raise DataError("the register is being written by someone else", file=display_path(register),
-                            hint="Try again in a moment.") from exc
-        try:
-            yield
-        finally:
-            lock.release()
-
-    return held()
-
-
-def _bytes_of(register: Path) -> bytes:
-    """The register's bytes, read the safe way (a FIFO or a file grown too large put there since
-    it was loaded is refused, not waited on)."""
-    return read_bytes(register, MAX_YAML_BYTES)
-
-
-def _cannot_write(register: Path, exc: OSError) -> DataError:
-    return DataError(f"cannot write the register ({exc.strerror})", file=display_path(register),
-                     hint="Check that the file and its folder are writable and the disk is not full.")
-
 
 # --------------------------------------------------------------------------- an entry's answer texts
 
 
 def _lines_of(register: Path) -> tuple[bytes, str, list[str]]:
-    data = _bytes_of(register)
+    data = _read(register, display_path(register))
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text = data[len(bom):].decode("utf-8")
     return bom, "\r\n" if "\r\n" in text else "\n", text.splitlines(keepends=True)

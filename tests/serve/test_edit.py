@@ -90,14 +90,14 @@ def test_a_writer_waits_for_the_lock_and_gives_up_with_a_message(project, monkey
     q = question_4(project)
     lock = FileLock(str(path.with_name(f".{path.name}.lock")))
     before = path.read_bytes()
-    monkeypatch.setattr(register_file, "LOCK_TIMEOUT", 0.5)
+    monkeypatch.setattr(register_file, "LOCK_SECONDS", 0.5)
     with lock:
         with pytest.raises(DataError) as caught:
             edit.save_texts(path, 4, "2019-2020", "N.N.", typed(q, 1, "Tekst."), edit.entry_hash(path, q))
-    assert "being written by someone else" in str(caught.value.problems[0])
+    assert "another drafter has been changing the register" in str(caught.value.problems[0])
     assert path.read_bytes() == before
     # a lock released within the wait: the writer goes on
-    monkeypatch.setattr(register_file, "LOCK_TIMEOUT", 10)
+    monkeypatch.setattr(register_file, "LOCK_SECONDS", 10)
     held = threading.Event()
 
     def colleague():  # another writer holds the lock half a second
