@@ -285,7 +285,7 @@ def test_a_new_draft_beside_an_edited_answer_says_what_to_carry_over(project):
     result = run_in(project, "answer", "-q", "4")
     assert result.exit_code == 0, result.output
     assert "was edited since drafter made it and was left alone" in result.stdout
-    assert "figures that differ between" in result.stdout
+    assert "figures and paragraphs that differ between" in result.stdout  # the sentence reworded, a figure changed
     assert 'table 1, row "2018", column "VEK budget": 45.800.000 in the edited answer, 45.900.000 in the new draft' \
         in result.stdout
     for extra in (project / "out").glob("*nieuwe-versie*"):
@@ -323,11 +323,11 @@ def test_files_it_cannot_verify_get_a_clear_message(project):
     assert by_file["goed.docx"]["ok"] and by_file["goed.docx"]["counts"]["as drafted"] == 11
     expected = {
         "tekst.docx": "not a Word document (.docx)",
-        "kapot.docx": "not a zip package",
+        "kapot.docx": "its zip package is incomplete (cut off while it was copied or saved?)",
         "wachtwoord.docx": "protected with a password",
         "vreemd.docx": "drafter did not make this answer",
         "oud.docx": "before it recorded where its figures come from",
-        "beschadigd.docx": "figure record (customXml/item1.xml) is not well-formed XML",
+        "beschadigd.docx": "the part is not well-formed XML",
     }
     for name, needle in expected.items():
         answer = by_file[name]
@@ -335,6 +335,7 @@ def test_files_it_cannot_verify_get_a_clear_message(project):
         (problem,) = answer["problems"]
         assert needle in problem["message"], (name, problem)
         assert problem["file"].endswith(name) and problem["hint"]
+    assert by_file["beschadigd.docx"]["problems"][0]["place"] == "customXml/item1.xml"
     text = verify(project, folder / "wachtwoord.docx", folder / "goed.docx", fmt="text")
     assert text.exit_code == 1
     assert "wachtwoord.docx: not checked" in text.stdout and "goed.docx, question 4 (2019-2020): 11 figures" in text.stdout

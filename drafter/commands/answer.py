@@ -2,7 +2,7 @@
 
 `answer` reads the register, drafts the answer (pipeline), writes it by write/output's
 rules (never over a person's edits) and, when a new draft goes beside an edited answer, tells
-which figures differ between the two (verify's carry-over). `pdf` converts it afterwards.
+which figures and paragraphs differ between the two (verify's carry-over). `pdf` converts it afterwards.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
-from drafter.commands.verify import Finding, carry_over
+from drafter.commands.verify import Finding, carry_over, paragraph_differences
 from drafter.errors import DrafterError, Problem, display_path
 from drafter.i18n import N_, _
 from drafter.load.register import Question, Register, load_register
@@ -31,6 +31,7 @@ class Answered:
     draft: Draft
     written: WriteResult
     carry_over: tuple[Finding, ...] = ()  # with a new draft beside an edited answer: the figures that differ
+    paragraphs: tuple[str, ...] = ()  # and the paragraphs that differ, as lines a person reads
 
 
 def answer(project: paths.Project, number: int, zittingsjaar: str | None = None, minister: str | None = None, *,
@@ -53,8 +54,10 @@ def answer(project: paths.Project, number: int, zittingsjaar: str | None = None,
     target = paths.answer_target(project.output, draft.file_name, given=output_given)
     check_folder(target.parent)
     written = write_answer(target, draft.data, force=force)
-    differ = carry_over(written.existing, draft.data) if written.status == Status.BESIDE else []
-    return Answered(question, draft, written, tuple(differ))
+    if written.status != Status.BESIDE:
+        return Answered(question, draft, written)
+    return Answered(question, draft, written, tuple(carry_over(written.existing, draft.data)),
+                    tuple(paragraph_differences(written.existing, draft.data)))
 
 
 def pdf_gaps_problem(label: str, gaps: tuple[Gap, ...], file: str, place: str | None = None, *,

@@ -27,14 +27,16 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from drafter.commands.answer import pdf_gaps_problem
-from drafter.commands.verify import carry_over, carry_over_text
+from drafter.commands.update import UpdateStatus, describe, update_answer
+from drafter.commands.verify import carry_over, carry_over_text, paragraph_differences
 from drafter.commands.workers import Pool
 from drafter.errors import DrafterError, OutputError, Problem, display_path
 from drafter.i18n import _, ngettext
 from drafter.load.register import Question, Register, Rejected, load_register
-from drafter.pipeline import Draft, Generator, same_file, same_file_problem
+from drafter.pipeline import Draft, Generator, file_name, same_file, same_file_problem
 from drafter.write.manifest import AnswerRecord, FileHashes, InputFile, Manifest, Role, RunState, sha256_of
-from drafter.write.output import Status, check_folder, write_answer
+from drafter.word.fingerprint import question_id
+from drafter.write.output import Ownership, Status, check_folder, ownership, write_answer
 
 _NUMBERS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 
@@ -195,6 +197,7 @@ class Settings:
     debug: bool = False
     soffice: str | None = None  # LibreOffice's program for --pdf (found before the run starts)
     allow_gaps: bool = False  # --pdf makes a PDF of an answer that still has gaps, too
+    update: bool = False  # an edited answer gets the new figures as tracked changes (update), not a draft beside it
 
 
 class Worker:
@@ -217,6 +220,15 @@ class Worker:
 
     def make(self, q: Question) -> AnswerRecord:
         fields = dict(zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
+        if self.settings.update:
+            target = self.settings.output / file_name(q)
+            try:
+                if ownership(target, question_id(q)) == Ownership.EDITED:
+                    return self._update(q, target, fields)
+            except DrafterError as exc:
+                return _failed(q.label, exc.problems, **fields)
+            except Exception as exc:  # a bug in drafter: this answer fails, the others go on
+                return _internal_error(q, exc, traceback.format_exc() if self.settings.debug else None)
         try:
             draft = self.generator.generate(q)
             result = write_answer(self.settings.output / draft.file_name, draft.data,
@@ -227,13 +239,22 @@ class Worker:
         except Exception as exc:  # a bug in drafter: this answer fails, the others go on
             return _internal_error(q, exc, traceback.format_exc() if self.settings.debug else None)
         differ = carry_over(result.existing, draft.data) if result.status == Status.BESIDE else []
+        paragraphs = paragraph_differences(result.existing, draft.data) if result.status == Status.BESIDE else []
         return AnswerRecord(
             label=q.label, status=result.status, file=result.path, sha256=sha256_of(draft.data),
             size=len(draft.data), kept=result.existing, backup=result.backup, inputs=inputs,
             warnings=draft.warnings, gaps=draft.gaps, message="\n".join(filter(None, (result.message,
-                                                                     carry_over_text(result.existing, differ)))),
+                                                                     carry_over_text(result.existing, differ, paragraphs)))),
             **fields,
         )
+
+    def _update(self, q: Question, target: Path, fields: dict) -> AnswerRecord:
+        """An edited answer brought up to date with tracked changes (``commands/update``)."""
+        made = update_answer(target, q, self.generator, self.settings.now.astimezone(dt.timezone.utc))
+        data = target.read_bytes()
+        status = Status.UPDATED if made.status == UpdateStatus.UPDATED else Status.UNCHANGED
+        return AnswerRecord(label=q.label, status=status, file=target, sha256=sha256_of(data), size=len(data),
+                            backup=made.backup, warnings=made.warnings, message="\n".join(describe(made)), **fields)
 
 
 def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRecord:

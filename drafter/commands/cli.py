@@ -1,4 +1,4 @@
-"""The command line (`drafter init`, `answer`, `check`, `batch`, `verify`, `sent`, ...): the one place
+"""The command line (`drafter init`, `answer`, `update`, `check`, `batch`, `verify`, `sent`, ...): the one place
 of its Typer application, options, help texts, printing and exit codes; `main` runs it.
 
 Only arguments and reporting live here; the work is done by the command modules beside this
@@ -328,8 +328,13 @@ def answer(
                               force=force, for_pdf=pdf and not allow_gaps)
         written = made.written
         say.info(written.message)
+        if made.carry_over or made.paragraphs:
+            say.info(carry_over_text(written.existing, list(made.carry_over), made.paragraphs))
         if made.carry_over:
-            say.info(carry_over_text(written.existing, list(made.carry_over)))
+            from drafter.i18n import _
+
+            say.info(_("or write the new figures into your edited answer as tracked changes: drafter update -q "
+                       "{number}").format(number=made.question.number))
         say.warnings(made.draft.warnings)
         made_pdf = answers.pdf(made, office) if pdf else []
         for path in made_pdf:
@@ -346,6 +351,50 @@ def answer(
                 "gaps": [gap.as_dict() for gap in made.draft.gaps],
                 "problems": [p.as_dict() for p in made.draft.warnings],
             })
+        return 0
+
+    _run(debug, work, as_json)
+
+
+@app.command(cls=Command)
+def update(
+    question: int = QuestionOption,
+    answer_file: Optional[Path] = typer.Argument(
+        None, metavar="[ANSWER.docx]", show_default=False,
+        help=_("The edited answer. Default: the question's answer in the output folder.")),
+    year: Optional[str] = YearOption,
+    minister: Optional[str] = MinisterOption,
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", metavar="PATH",
+        help=_("Folder (or .docx file) of the answer. Default: the project's output folder.")),
+    project: Optional[Path] = ProjectOption,
+    register: Optional[Path] = RegisterOption,
+    templates: Optional[Path] = TemplatesOption,
+    quiet: bool = QuietOption,
+    verbose: bool = VerboseOption,
+    report_format: ReportFormat = FormatOption,
+    debug: bool = DebugOption,
+) -> None:
+    """Write the new figures into an edited answer, as tracked changes you accept or reject in Word.
+
+    Every figure drafter placed whose value changed, notes that changed, and tables whose shape the
+    new data changes; your text, comments and own tracked changes stay. A backup is kept first.
+    """
+    as_json = report_format is ReportFormat.json
+
+    def work():
+        from drafter import paths
+        from drafter.commands.update import describe, update as update_answer
+
+        say = Say(quiet, verbose, as_json)
+        where = paths.locate(project, register=register, templates=templates, output=output)
+        say.project(where)
+        made = update_answer(where, question, year, minister, answer=answer_file, output_given=output is not None)
+        for line in describe(made):
+            say.info(line)
+        say.warnings(made.warnings)
+        if as_json:
+            say.json(made.as_dict())
         return 0
 
     _run(debug, work, as_json)
@@ -431,6 +480,9 @@ def batch(
                                        help="Processes to use. Default: the machine's cores."),
     force: bool = typer.Option(False, "--force", metavar="",
                                help="Replace answers edited since drafter made them, after keeping a backup of each."),
+    update: bool = typer.Option(False, "--update", metavar="",
+                                help=_("Write the new figures into answers edited since drafter made them, as tracked "
+                                        "changes (after a backup of each), instead of a new draft beside them.")),
     pdf: bool = PdfOption,
     allow_gaps: bool = AllowGapsOption,
     soffice: Optional[Path] = SofficeOption,
@@ -456,6 +508,7 @@ def batch(
         from drafter.commands.report import BatchProgress, print_batch_problems, print_batch_summary
         from drafter.commands.workers import processes
         from drafter.errors import DrafterError
+        from drafter.i18n import _
         from drafter.write.manifest import RunState
 
         say = Say(quiet, verbose, as_json)
@@ -481,13 +534,16 @@ def batch(
         )
         plan = batches.read_plan(where.register, selection)
         say.warnings(plan.warnings)
+        if update and force:
+            raise DrafterError(_("--update and --force contradict each other: an edited answer is either updated "
+                                 "or replaced"), hint=_("Give one of them."))
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
-                                    debug=debug, soffice=office, allow_gaps=allow_gaps)
+                                    debug=debug, soffice=office, allow_gaps=allow_gaps, update=update)
         options = {
             "register": str(plan.register.path.resolve()),
             "templates": str(where.templates.resolve()),
             "selection": selection.as_dict(),
-            "force": force, "pdf": pdf, "allow_gaps": allow_gaps, "date": date, "jobs": workers,
+            "force": force, "update": update, "pdf": pdf, "allow_gaps": allow_gaps, "date": date, "jobs": workers,
         }
         show_bar = sys.stdout.isatty() and not quiet and not as_json
         with BatchProgress(plan.total, enabled=show_bar) as progress:

@@ -58,6 +58,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
         (Status.UNCHANGED, "skipped", "up to date: the same draft was there already"),
         (Status.BESIDE, "kept edits", "edited since drafter made them: left alone, the new draft is beside them"),
         (Status.BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
+        (Status.UPDATED, "updated", "edited since drafter made them: the new figures written in as tracked changes, "
+                                    "after a backup"),
         (Status.FAILED, "failed", "not made: see the errors above"),
     )
 
@@ -144,7 +146,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
         table.add_row(_("no PDF"), str(len(result.pdf_gaps)), _("gaps to fill in first: see above (or --allow-gaps)"))
     console.print(table)
     words = {status: word for status, word, _ in results}
-    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.FAILED)]
+    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.FAILED)]
     if notable:
         console.print("answers that need a look:")
         for record in notable[:DETAIL_ROWS]:

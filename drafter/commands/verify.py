@@ -20,7 +20,9 @@ edited answer, which figures the person must carry over (``carry_over``).
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -33,8 +35,9 @@ from drafter.load.register import Register, load_register
 from drafter.pipeline import Generator
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
+from drafter.word.fingerprint import parse_question_id, shown_id
 from drafter.word.gaps import Gap, find_gaps, gaps_sentence
-from drafter.word.read_answer import AnswerFigures, Found, read_answer, read_package
+from drafter.word.read_answer import AnswerFigures, Found, answer_content, read_answer, read_package
 
 
 class FindingStatus(StrEnum):
@@ -310,11 +313,12 @@ def answer_files(paths: list[Path]) -> list[Path]:
 
 
 def _question_of(answer: AnswerFigures, register: Register):
-    zittingsjaar, _slash, number = (answer.question or "").partition("/")
-    if not number.isdigit():
-        raise DrafterError(f"the answer's record names no question drafter knows ({answer.question!r})",
-                           file=answer.file, hint="This answer was not made by drafter from this register.")
-    return register.find(int(number), zittingsjaar)
+    found = parse_question_id(answer.question)
+    if found is None:
+        raise DrafterError(_("the answer's record names no question drafter knows (\"{found}\")").format(
+            found=shown_id(answer.question)), file=answer.file,
+            hint=_("This answer was not made by drafter from this register."))
+    return register.find(found[1], found[0])
 
 
 class Verifier:
@@ -396,13 +400,74 @@ def carry_over(edited: Path, draft: bytes) -> list[Finding]:
     return [f for f in compare(answer, fresh) if f.status in TO_CARRY_OVER]
 
 
-def carry_over_text(edited: Path | None, found: list[Finding]) -> str:
-    """The lines that tell a person which figures to carry over from the edited answer to the
-    new draft beside it ('' when there are none)."""
-    if edited is None or not found:
+#: At most this many lines say what differs between an edited answer and the new draft; a count
+#: says how many more there are.
+DIFFERENCES_SHOWN = 10
+_NUMBER = re.compile(r"[0-9][0-9.,\u00a0\u202f]*%?")
+
+
+def paragraph_differences(edited: Path, draft: bytes) -> list[str]:
+    """The paragraphs (outside tables) that differ between an edited answer and the new draft
+    beside it, other than in their figures (which ``carry_over`` names), as lines a person reads;
+    none when either cannot be read."""
+    try:
+        mine = [(place, p.text) for place, p in answer_content(edited).paragraphs()
+                if place.startswith("paragraph") and p.text.strip()]
+        theirs = [(place, p.text) for place, p in answer_content(draft, "the new draft").paragraphs()
+                  if place.startswith("paragraph") and p.text.strip()]
+    except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
+        return []
+    matcher = difflib.SequenceMatcher(None, [_NUMBER.sub("#", t) for place, t in mine],
+                                      [_NUMBER.sub("#", t) for place, t in theirs], autojunk=False)
+    lines = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(pairs):
+            (place, old), new = mine[i1 + k], theirs[j1 + k][1]
+            lines.append(_("  {place}: \"{edited}\" in the edited answer, \"{draft}\" in the new draft").format(
+                place=place, edited=_snippet(old, new), draft=_snippet(new, old)))
+        for place, text in mine[i1 + pairs:i2]:
+            lines.append(_("  {place}: \"{text}\" only in the edited answer").format(place=place, text=_snippet(text)))
+        for place, text in theirs[j1 + pairs:j2]:
+            lines.append(_("  {place} of the new draft: \"{text}\" only in the new draft").format(
+                place=place, text=_snippet(text)))
+    return lines
+
+
+def _snippet(text: str, other: str = "") -> str:
+    """The start of a paragraph's text, or (beside the other version) its text from a little before
+    where the two start to differ."""
+    text = " ".join(text.split())
+    other = " ".join(other.split())
+    start = 0
+    if other:
+        same = next((i for i, (a, b) in enumerate(zip(text, other)) if a != b), min(len(text), len(other)))
+        if same > 30:
+            space = text.rfind(" ", 0, same - 15)
+            start = space + 1 if space > 0 else 0
+    piece = text[start:start + 50]
+    return ("... " if start else "") + piece + (" ..." if start + 50 < len(text) else "")
+
+
+def carry_over_text(edited: Path | None, found: list[Finding], paragraphs: list[str] | tuple[str, ...] = ()) -> str:
+    """The lines that tell a person which figures and paragraphs differ between the edited answer
+    and the new draft beside it, at most DIFFERENCES_SHOWN and then how many more ('' when there
+    are none)."""
+    if edited is None or not (found or paragraphs):
         return ""
-    return "\n".join([f"figures that differ between {display_path(edited)} and the new draft "
-                       "(carry them over):"] + [carry_over_line(f) for f in found])
+    lines = [carry_over_line(f) for f in found] + list(paragraphs)
+    if found and paragraphs:
+        head = _("figures and paragraphs that differ between {edited} and the new draft (carry them over):")
+    elif found:
+        head = _("figures that differ between {edited} and the new draft (carry them over):")
+    else:
+        head = _("paragraphs that differ between {edited} and the new draft (carry them over):")
+    shown = lines[:DIFFERENCES_SHOWN]
+    if len(lines) > len(shown):
+        shown.append(_("  ... and {count} more (drafter verify lists every figure)").format(count=len(lines) - len(shown)))
+    return "\n".join([head.format(edited=display_path(edited))] + shown)
 
 
 def carry_over_line(f: Finding) -> str:

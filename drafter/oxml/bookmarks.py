@@ -39,26 +39,106 @@ def around(marked: list[tuple[Element, str]], first_id: int) -> None:
         run.addnext(next(made))
 
 
-def texts_inside(root: Element, prefix: str) -> dict[str, tuple[str, Element]]:
-    """The text inside each bookmark whose name starts with prefix (without note calls), by the
-    rest of its name, with its start; the first bookmark of a name counts."""
-    open_marks: dict[str, str] = {}
-    texts: dict[str, list[str]] = {}
-    starts: dict[str, Element] = {}
-    for el in root.iter(START, END, runs.T):
+#: The most text pieces (w:t) a figure's bookmark is read over: a figure is one run, or a few
+#: after Word split it; a bookmark around more (or never closed) is no figure's place, and
+#: reading thousands of them each to the end of the document would take quadratic time.
+MAX_PIECES = 64
+
+
+def marks(root: Element, prefix: str) -> dict[str, tuple[Element, Element]]:
+    """The bookmarks whose name starts with prefix and that are closed: by the rest of the name,
+    (start, end); the first bookmark of a name counts."""
+    starts: dict[str, tuple[str, Element]] = {}
+    found: dict[str, tuple[Element, Element]] = {}
+    seen: set[str] = set()
+    for el in root.iter(START, END):
         if el.tag == START:
             name = el.get(_NAME) or ""
-            if name.startswith(prefix):
-                rest = name[len(prefix):]
-                open_marks[el.get(_ID)] = rest
-                texts.setdefault(rest, [])
-                starts.setdefault(rest, el)
+            if name.startswith(prefix) and name[len(prefix):] not in seen:
+                seen.add(name[len(prefix):])
+                starts[el.get(_ID) or ""] = (name[len(prefix):], el)
+        else:
+            opened = starts.pop(el.get(_ID) or "", None)
+            if opened is not None:
+                found.setdefault(opened[0], (opened[1], el))
+    return found
+
+
+def texts_inside(root: Element, prefix: str) -> dict[str, tuple[str, Element]]:
+    """The text inside each closed bookmark whose name starts with prefix (without note calls),
+    by the rest of its name, with its start; the first bookmark of a name counts. Linear in the
+    document: each bookmark is read over at most MAX_PIECES texts."""
+    found = marks(root, prefix)
+    if not found:
+        return {}
+    wanted = {start: rest for rest, (start, _) in found.items()}
+    ends = {end: rest for rest, (_, end) in found.items()}
+    pieces: list[str] = []
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for el in root.iter(START, END, runs.T):
+        if el.tag == START:
+            rest = wanted.get(el)
+            if rest is not None:
+                first[rest] = len(pieces)
         elif el.tag == END:
-            open_marks.pop(el.get(_ID), None)
+            rest = ends.get(el)
+            if rest is not None:
+                last[rest] = len(pieces)
         else:
             run = el.getparent()
-            if run is not None and runs.is_call(run):
-                continue
-            for rest in open_marks.values():
-                texts[rest].append(el.text or "")
-    return {rest: ("".join(t), starts[rest]) for rest, t in texts.items()}
+            pieces.append("" if run is not None and runs.is_call(run) else el.text or "")
+    out = {}
+    for rest, (start, _) in found.items():
+        a, b = first.get(rest, 0), last.get(rest, 0)
+        out[rest] = ("".join(pieces[a:min(b, a + MAX_PIECES)]), start)
+    return out
+
+
+def masked_text(element: Element, prefix: str, mask: str = "\u2022") -> str:
+    """The visible text of a paragraph or table cell (note calls included, a tab as a tab), with
+    the text inside each bookmark whose name starts with prefix replaced by ``mask``: what it says
+    besides its figures."""
+    out: list[str] = []
+    open_marks: set[str] = set()
+    masked = False
+    for el in element.iter(START, END, runs.T, runs.TAB):
+        if el.tag == START:
+            if (el.get(_NAME) or "").startswith(prefix):
+                open_marks.add(el.get(_ID) or "")
+                if not masked:
+                    out.append(mask)
+                    masked = True
+        elif el.tag == END:
+            open_marks.discard(el.get(_ID) or "")
+            masked = bool(open_marks)
+        elif not open_marks:
+            out.append("\t" if el.tag == runs.TAB else el.text or "")
+    return "".join(out)
+
+
+def rename(start: Element, name: str) -> None:
+    start.set(_NAME, name)
+
+
+def name_of(start: Element) -> str:
+    return start.get(_NAME) or ""
+
+
+def renumber(start: Element, end: Element, new_id: int) -> None:
+    """A bookmark's two marks given another id (one not taken in its part)."""
+    start.set(_ID, str(new_id))
+    end.set(_ID, str(new_id))
+
+
+def remove(start: Element, end: Element | None) -> None:
+    """A bookmark taken out (the text it held stays)."""
+    for el in (start, end):
+        if el is not None and el.getparent() is not None:
+            el.getparent().remove(el)
+
+
+def within(root: Element, prefix: str) -> list[tuple[Element, Element | None]]:
+    """Every bookmark under root whose name starts with prefix, as (start, its end under root or None)."""
+    ends = {el.get(_ID): el for el in root.iter(END)}
+    return [(el, ends.get(el.get(_ID))) for el in root.iter(START) if (el.get(_NAME) or "").startswith(prefix)]

@@ -42,6 +42,15 @@ def add_item(package: Package, xml: bytes, item_id: str, schema: str, source: st
     return item
 
 
+def item_name(parts: dict[str, bytes], namespace: str) -> str | None:
+    """The name of the custom XML part that names ``namespace`` (the one ``find_item`` reads)."""
+    for name in sorted(parts):
+        if name.startswith("customXml/") and name.endswith(".xml") and "itemProps" not in name \
+                and namespace.encode() in parts[name]:
+            return name
+    return None
+
+
 def find_item(parts: dict[str, bytes], namespace: str, root_name: str):
     """The root of the custom XML part that names ``namespace``, and why it cannot be read when
     it cannot: (root, ''), (None, reason), or (None, '') when there is none. Its root must be

@@ -86,6 +86,21 @@ def _note_id(note: Element) -> int | None:
         return None
 
 
+def note_id(element: Element) -> int | None:
+    """The id of a note or of a reference to one (None: none Word would read)."""
+    return _note_id(element)
+
+
+def set_id(element: Element, note_id: int) -> None:
+    """A note or a reference given another id."""
+    element.set(_ID, str(note_id))
+
+
+def references(root: Element) -> list[Element]:
+    """The footnote references under root, in order."""
+    return list(root.iter(REFERENCE))
+
+
 def next_id(footnotes: Element) -> int:
     """The first id above every note the part has (structural notes included)."""
     ids = [i for i in map(_note_id, footnotes.findall(FOOTNOTE)) if i is not None]

@@ -19,6 +19,7 @@ paragraph's text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 
@@ -28,7 +29,7 @@ from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import run as runs
 from drafter.oxml.opc import MAIN_DOCUMENT, Package
 from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE, Figure, FigureCollector, Source
-from drafter.word.places import Layout, clean
+from drafter.word.places import Layout, TableLayout, clean
 
 NS = "urn:drafter:figures:1"
 ROOT = "figures"
@@ -62,8 +63,12 @@ def mark_figures(root: oxml.Element, collector: FigureCollector) -> list[tuple[F
     return placed
 
 
-def trace(package: Package, collector: FigureCollector, question_id: str, locale: str) -> None:
-    """Bookmark every marked figure of the main document and store the record in the package.
+def trace(package: Package, collector: FigureCollector, question_id: str, locale: str,
+          note_styles: frozenset[str] | set[str] = frozenset()) -> None:
+    """Bookmark every marked figure of the main document and store the record in the package:
+    the figures, and the shape of each table that holds them and of each note (a paragraph in
+    one of ``note_styles``), so that ``drafter update`` can tell what new data changes besides
+    its figures.
 
     An answer always gets the record (empty when it shows no figure from the data), so that
     verify can tell an answer without figures from one made before figures were traced."""
@@ -74,8 +79,49 @@ def trace(package: Package, collector: FigureCollector, question_id: str, locale
     body = document.body_of(root)
     layout = Layout(body if body is not None else root)
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{NS}/{question_id}")).upper() + "}"
-    customxml.add_item(package, record(question_id, locale, [(figure, where(figure, layout, run))
-                                                             for figure, run in placed]), item_id, NS)
+    entries = [(figure, where(figure, layout, run)) for figure, run in placed]
+    customxml.add_item(package, record(question_id, locale, entries, table_shapes(layout, entries),
+                                       note_shapes(layout, note_styles)), item_id, NS)
+
+
+# --------------------------------------------------------------------------- what a table and a note say besides their figures
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def table_shape(table: TableLayout) -> tuple[str, str]:
+    """A table's shape as its record keeps it: the number of cells of each row ('3 3 3'), and a
+    digest of what its cells say besides their figures (labels, note calls, 'n.v.t.')."""
+    cells = [table.cells(r) for r in range(len(table.rows))]
+    text = "\n".join("\t".join(bookmarks.masked_text(tc, BOOKMARK_PREFIX) for tc in row) for row in cells)
+    return " ".join(str(len(row)) for row in cells), _digest(text)
+
+
+def table_shapes(layout: Layout, entries: list[tuple[Figure, list[tuple[str, str]]]]) -> list[tuple[str, int, str, str]]:
+    """(table key, table index, cells per row, digest) of each table that holds traced figures."""
+    keys: dict[int, str] = {}
+    for figure, place in entries:
+        cell = dict(place).get("cell")
+        if cell and figure.table:
+            keys.setdefault(int(cell.split()[0]), figure.table)
+    return [(key, t, *table_shape(layout.tables[t])) for t, key in sorted(keys.items())]
+
+
+def note_paragraphs(layout: Layout, note_styles) -> list[oxml.Element]:
+    """The answer's notes: its paragraphs (outside tables) in a note style, in order."""
+    styles = set(note_styles)
+    return [p for p in layout.paragraphs if paragraphs.style_of(p) in styles] if styles else []
+
+
+def note_shape(p: oxml.Element) -> str:
+    """A note's digest: what it says besides its figures (its call, its text)."""
+    return _digest(bookmarks.masked_text(p, BOOKMARK_PREFIX))
+
+
+def note_shapes(layout: Layout, note_styles) -> list[str]:
+    return [note_shape(p) for p in note_paragraphs(layout, note_styles)]
 
 
 # --------------------------------------------------------------------------- the record's XML
@@ -98,14 +144,18 @@ def where(figure: Figure, layout: Layout, run: oxml.Element) -> list[tuple[str, 
     return [("place", place), ("paragraph", layout.text(p)), ("at", str(at))]
 
 
-def record(question_id: str, locale: str, entries: list[tuple[Figure, list[tuple[str, str]]]]) -> bytes:
+def record(question_id: str, locale: str, entries: list[tuple[Figure, list[tuple[str, str]]]],
+           tables: list[tuple[str, int, str, str]] = (), notes: list[str] = ()) -> bytes:
     """The record part's bytes: its root (the question, the locale) holding an element for each
-    figure: what it is, where it came from (its sources), where it stands (``where``). An
-    optional attribute without a value is left out."""
+    figure: what it is, where it came from (its sources), where it stands (``where``); then one
+    for each table holding figures (its key, index, cells per row and the digest of what it says
+    besides its figures) and each note (its digest). An optional attribute without a value is
+    left out."""
     out = customxml.ElementsText()
     q, o, c = out.QUOTE, out.OPEN, out.CLOSE
+    empty = not entries and not tables and not notes
     out.add(f"{o}figures xmlns={q}{NS}{q} question={q}{question_id}{q} locale={q}{locale}{q}"
-            + ("/" if not entries else "") + c, question_id + locale)
+            + ("/" if empty else "") + c, question_id + locale)
     for f, place in entries:
         # one figure's element, written in one go (a long table's record has tens of thousands),
         # an optional attribute only with a value
@@ -129,7 +179,12 @@ def record(question_id: str, locale: str, entries: list[tuple[Figure, list[tuple
         else:
             markup += f"/{c}"
         out.add(markup, values)
-    if entries:
+    for key, index, cells, digest in tables:
+        out.add(f"{o}table key={q}{key}{q} n={q}{index}{q} cells={q}{cells}{q} text={q}{digest}{q}/{c}",
+                key + cells + digest)
+    for digest in notes:
+        out.add(f"{o}note text={q}{digest}{q}/{c}", digest)
+    if not empty:
         out.add(f"{o}/figures{c}", "")
     return customxml.document(out.text())
 

@@ -154,7 +154,8 @@ def trace_figures(answer: Answer) -> None:
     the figures of the other rendered parts (headers, footers) lose their marks."""
     for name in answer.rendered:
         figure_record.strip_marks(answer.package, name)
-    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale)
+    figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale,
+                        answer.style_ids(styles.TABLE_NOTE))
 
 
 def set_core_properties(answer: Answer) -> None:
@@ -172,13 +173,13 @@ def set_core_properties(answer: Answer) -> None:
 
 
 def record_fingerprint(answer: Answer) -> None:
-    """drafter's record in the custom properties: the question, and the fingerprint of every
-    other part as it is written (so this pass comes last)."""
+    """drafter's record in the custom properties: the question, and the fingerprint of the answer's
+    content as the other passes left it (so this pass comes last)."""
     package = answer.package
     package.declare(properties.CUSTOM_PART, properties.CUSTOM_CONTENT_TYPE)
     package.relate(None, properties.CUSTOM_PART, properties.CUSTOM_RELATIONSHIP)
     custom = package.read(properties.CUSTOM_PART) if properties.CUSTOM_PART in package else None
-    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package.parts()),
+    values = {fingerprint.FINGERPRINT: fingerprint.fingerprint(package),
               fingerprint.QUESTION_ID: fingerprint.question_id(answer.question)}
     package.put(properties.CUSTOM_PART, properties.set_custom(custom, values))
 

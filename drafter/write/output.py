@@ -44,6 +44,7 @@ class Status(StrEnum):
     UNCHANGED = "unchanged"  # the same bytes were there already
     BESIDE = "beside"  # the existing file was edited: the new draft is written beside it
     BACKED_UP = "backed-up"  # force: the edited file was kept as a backup, then replaced
+    UPDATED = "updated"  # update: the new figures written into the edited answer as tracked changes, after a backup
     FAILED = "failed"  # not written: the answer could not be made (a batch's record says why)
 
 
@@ -352,7 +353,7 @@ def _existing(target: Path) -> bytes | None:
 
 
 def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None) -> WriteResult:
-    for _ in range(10):  # another run may create or remove the file meanwhile
+    for _attempt in range(10):  # another run may create or remove the file meanwhile
         if link_new(tmp, target):
             return WriteResult(target, Status.WRITTEN)
         existing = _existing(target)
@@ -389,6 +390,39 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
         return _write_beside(tmp, beside, data, target)
     raise OutputError("the file keeps changing while drafter writes it", file=display_path(target),
                       hint="Wait for the other run to finish and try again.")
+
+
+def update_file(target: Path, read: bytes, data: bytes, now: dt.datetime | None = None) -> Path:
+    """Replace an answer a person edited with its updated bytes, safely: refused while an office
+    program has it open (its lock file beside it) or when it changed since it was ``read``; a
+    backup of it first (...-backup-<date>-<time>.docx), then the new bytes under a temporary
+    name renamed into place. Returns the backup. On any failure nothing is left changed."""
+    if office_lock_files(target):
+        raise locked_error(target)
+    now_bytes = read_bytes(target, MAX_EXISTING_BYTES, error=OutputError, what=_("the answer"),
+                           missing_hint=_("Check that the file is still there, then run again."))
+    if now_bytes != read:
+        raise OutputError(_("the answer changed while drafter updated it; nothing was written"),
+                          file=display_path(target), hint=_("Save and close it in Word, then run again."))
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    backup = None
+    staging = True  # an OSError while the new bytes are staged: nothing can be written in the folder
+    try:
+        with staged(target.parent, target.name, data) as tmp:
+            staging = False
+            backup = _keep_backup(target, stamp)
+            os.replace(tmp, target)
+    except OSError as exc:
+        if staging:
+            raise _cannot_write(target.parent, exc) from exc
+        if backup is not None:
+            backup.unlink(missing_ok=True)  # the answer was not replaced: no backup of it either
+        if isinstance(exc, PermissionError) and is_locked(exc, target):
+            raise locked_error(target) from exc
+        raise OutputError(_("cannot write the answer ({reason})").format(reason=exc.strerror),
+                          file=display_path(target),
+                          hint=_("Check that the folder is writable and the disk is not full.")) from exc
+    return backup
 
 
 def _keep_backup(target: Path, stamp: str) -> Path:

@@ -131,7 +131,7 @@ def test_answers_on_different_paper(project, answers):
 
 def test_a_damaged_answer_and_an_unknown_number(project, answers):
     answers[0].write_bytes(answers[0].read_bytes()[:2000])
-    _refused(_bundle(project, "--question", NUMBERS), project, answers[0].name, "not a Word document (.docx)")
+    _refused(_bundle(project, "--question", NUMBERS), project, answers[0].name, "the document is damaged: its zip package is incomplete")
     _refused(_bundle(project, "--question", "4,99"), project, "there is no question 99 in the register")
 
 

@@ -218,7 +218,7 @@ def test_bad_answers(project):
     four.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64)
     _refused(_run(project, "collect", "-q", "4"), project, before, "protected with a password")
     four.write_bytes(five.read_bytes()[:3000])
-    _refused(_run(project, "collect", "-q", "4"), project, before, f"out/{four.name}: not a Word document")
+    _refused(_run(project, "collect", "-q", "4"), project, before, f"out/{four.name}: the document is damaged: its zip package is incomplete")
     _refused(_run(project, "collect", "-q", "6"), project, before,
              "there is no answer to question 6 (2019-2020) here to collect from", "drafter answer -q 6")
 
