@@ -39,9 +39,13 @@ from drafter.commands.bundle import Choice, bundle
 from drafter.commands.check import check_project
 from drafter.commands.intake import files_of, intake
 from drafter.commands.sent import parse_date, record_sent
+from drafter.commands.update import describe as describe_update
+from drafter.commands.update import update
 from drafter.commands.verify import Verifier
-from drafter.errors import DrafterError, Problem
+from drafter.errors import DrafterError, Problem, display_path
+from drafter.files import read_bytes
 from drafter.i18n import _, ngettext
+from drafter.pipeline import file_name
 from drafter.serve import edit
 from drafter.serve.project import ProjectFiles
 from drafter.serve.security import CSRF_FIELD, HEADERS, MAX_UPLOAD, SESSION_COOKIE, TOKEN_PARAMETER, Guard
@@ -299,6 +303,31 @@ def mark_sent(site: Site, request: Request, form) -> Response:
     return question_page(site, request, notice=notice.format(date=done.date.isoformat()))
 
 
+def update_figures(site: Site, request: Request, form) -> Response:
+    """The new figures written into the question's answer in the output folder as tracked changes."""
+    zittingsjaar, number = request.path_params["zittingsjaar"], request.path_params["number"]
+    minister = str(form.get("minister") or "") or None
+    q = _question(site, zittingsjaar, number, minister)
+    updated = update(site.project, q.number, q.zittingsjaar, q.minister.name)
+    return _page(site, "update.html", lines=describe_update(updated), problems=list(updated.warnings),
+                 back=_question_url(q.zittingsjaar, q.number, q.minister.name),
+                 download=_question_url(q.zittingsjaar, q.number, None).split("?")[0] + "/answer",
+                 minister=q.minister.name)
+
+
+def answer_file(site: Site, request: Request) -> Response:
+    """The question's answer as it is in the output folder (found by the register's file-name
+    pattern, never by a name from the request)."""
+    zittingsjaar, number = request.path_params["zittingsjaar"], request.path_params["number"]
+    q = _question(site, zittingsjaar, number, request.query_params.get("minister") or None)
+    path = site.project.output / file_name(q)
+    if not path.is_file():
+        raise DrafterError(_("{question} has no answer in the output folder yet").format(question=q.label),
+                           file=display_path(site.project.output), hint=_("Draft the answer first."))
+    return Response(read_bytes(path, MAX_UPLOAD), media_type=DOCX, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(path.name)}"})
+
+
 def _upload(form, suffixes: tuple[str, ...], folder: Path) -> Path:
     """The uploaded file, saved in `folder` (a temporary folder outside the project) under its
     own name made safe: the name is never used as a path."""
@@ -410,6 +439,8 @@ def make_app(project: paths.Project, guard: Guard, today=dt.date.today) -> Starl
         Route("/q/{zittingsjaar}/{number:int}/draft", _post(draft), methods=["POST"]),
         Route("/q/{zittingsjaar}/{number:int}/sent", _post(mark_sent), methods=["POST"]),
         Route("/q/{zittingsjaar}/{number:int}/verify", _post(verify), methods=["POST"]),
+        Route("/q/{zittingsjaar}/{number:int}/update", _post(update_figures), methods=["POST"]),
+        Route("/q/{zittingsjaar}/{number:int}/answer", _get(answer_file)),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(Checks)])

@@ -149,3 +149,28 @@ def test_a_text_typed_in_the_page_goes_through_the_registers_sandbox(server, pro
     again = client.get("/q/2019-2020/4").text
     part = again.split('id="part-3"', 1)[1].split("</fieldset>", 1)[0]
     assert 'class="error"' in part
+
+
+def test_update_from_the_page_is_drafter_update(server, project, tmp_path):
+    client = signed_in(server)
+    csrf = csrf_of(client)
+    other = example_project(tmp_path / "cli")
+    assert client.post("/q/2019-2020/4/draft", data={"csrf": csrf, "minister": "N.N."},
+                       headers={"origin": server.base}).status_code == 200
+    assert drafter(other, "answer", "-q", "4").returncode == 0
+    for folder in (project, other):  # the data changed since the draft
+        budget = folder / "data/budget.csv"
+        budget.write_text(budget.read_text(encoding="utf-8").replace("14250000", "14750000"), encoding="utf-8")
+    response = client.post("/q/2019-2020/4/update", data={"csrf": csrf, "minister": "N.N."},
+                           headers={"origin": server.base})
+    assert response.status_code == 200, response.text[:2000]
+    done = drafter(other, "update", "-q", "4")
+    assert done.returncode == 0, done.stderr
+    changed = [line.strip() for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert changed and all(line in response.text.replace("&#39;", "'").replace("&#34;", '"') for line in changed)
+    downloaded = client.get("/q/2019-2020/4/answer")
+    assert downloaded.status_code == 200
+    name = next((project / "output").glob("antwoord-*.docx"))
+    assert downloaded.content == name.read_bytes()
+    with docx2python(str(name)) as a, docx2python(str(next((other / "output").glob("antwoord-*.docx")))) as b:
+        assert a.body == b.body
