@@ -38,6 +38,25 @@ def main() -> None:
                 page.screenshot(path=str(out / "3-question.png"), full_page=True)
                 page.goto(server.base + "/intake")
                 page.screenshot(path=str(out / "4-intake.png"), full_page=True)
+                # a draft, then its figures verified
+                page.goto(server.base + "/q/2019-2020/4")
+                with page.expect_download() as download:
+                    page.click("#draft")
+                drafted = Path(tmp) / "draft.docx"
+                download.value.save_as(drafted)
+                page.set_input_files("input[name=file][accept='.docx']", str(drafted))
+                page.click("#verify")
+                page.screenshot(path=str(out / "5-verify.png"), full_page=True)
+                # two people on one entry: the second sees both versions
+                other = browser.new_page(viewport={"width": 1280, "height": 900})
+                other.goto(server.address)
+                for each in (page, other):
+                    each.goto(server.base + "/q/2019-2020/4")
+                page.fill("#part-1-text", "De tekst van de eerste.")
+                page.click("#save")
+                other.fill("#part-1-text", "De tekst van de tweede.")
+                other.click("#save")
+                other.locator("section.conflict").screenshot(path=str(out / "6-conflict.png"))
                 browser.close()
         finally:
             server.stop()
