@@ -24,6 +24,7 @@ import hmac
 import ipaddress
 import secrets
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 #: The largest request body the page accepts: an answer or a question document, with room.
@@ -35,7 +36,7 @@ TOKEN_PARAMETER = "token"
 #: Sent with every response: the page's own files only, no inline script, no framing.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
-HEADERS = {
+HEADERS = MappingProxyType({
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     # same-origin, not no-referrer: under no-referrer a browser sends 'Origin: null' with a form,
@@ -45,7 +46,7 @@ HEADERS = {
     "Cache-Control": "no-store",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
-}
+})
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
