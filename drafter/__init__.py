@@ -10,7 +10,7 @@ The pipeline, one folder per stage, each importing only from the stages before i
 with `intake/` (a question read from its sources) beside write/, `pipeline` (one answer
 through the stages) above them, and the commands on top (`commands/`, the command line in
 `commands/cli`); `errors`, `paths`, `files`, `deadlines` and the XML layer `oxml/` (the only
-place of lxml and Word's XML) sit below every stage.
+place that parses or names Word's XML) sit below every stage.
 """
 
 __version__ = "0.1.0"

@@ -17,6 +17,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
+from drafter import i18n
 from drafter.files import check_path, read_bytes
 from drafter.i18n import _
 
@@ -32,6 +33,12 @@ LOCATIONS = MappingProxyType({
 })
 #: The largest project file drafter reads: one holds a few settings.
 MAX_PROJECT_FILE_BYTES = 1024 * 1024
+#: What each of those paths is, for the reference (docs).
+LOCATION_MEANINGS = MappingProxyType({
+    "register": "the register of questions, relative to drafter.toml; the files it names are beside it",
+    "templates": "the folder of Word templates",
+    "output": "where answer and batch write (unless --output says otherwise)",
+})
 #: The project file's tables and the keys each may hold (house style keys: see load/register).
 SECTIONS = ("paths", "house_style", "check")
 #: The keys of the [check] table: what check, answer, batch, verify and status look for.
@@ -41,6 +48,8 @@ CHECK_KEYS = MappingProxyType({
 })
 #: A house's gap markers: at most this many, each at most this long (a marker is a word or a short tag).
 MAX_GAP_MARKERS, MAX_GAP_MARKER_LENGTH = 100, 80
+#: The project file's one setting outside a table: the language drafter speaks in the project.
+LANGUAGE_SETTING = "language"
 
 #: The longest path Windows programs (Word among them) can open without special measures.
 WINDOWS_MAX_PATH = 259
@@ -66,12 +75,15 @@ class Project:
     output: Path
     file: Path | None = None  # the drafter.toml it was read from
     house_style: dict = field(default_factory=dict)  # raw values; load/register checks them
+    language: str | None = None  # the language drafter speaks here ('nl'); None: the user's
     gap_markers: tuple[str, ...] = ()  # [check] gap_markers: the house's own marks of a gap
 
     @classmethod
     def at(cls, root: Path, settings: dict | None = None, file: Path | None = None) -> "Project":
         settings = settings or {}
-        where = {**LOCATIONS, **settings.get("paths", {})}
+        # a Windows path ('data\questions.yaml', in TOML's single quotes) reads as on Windows
+        where = {key: PureWindowsPath(value).as_posix() if "\\" in value else value
+                 for key, value in {**LOCATIONS, **settings.get("paths", {})}.items()}
         return cls(
             root=root,
             register=root / where["register"],
@@ -79,6 +91,7 @@ class Project:
             output=root / where["output"],
             file=file,
             house_style=dict(settings.get("house_style", {})),
+            language=settings.get(LANGUAGE_SETTING),
             gap_markers=tuple(settings.get("check", {}).get("gap_markers", ())),
         )
 
@@ -147,11 +160,18 @@ def read_project(file: Path) -> Project:
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_PLACE.search(str(exc))
         message = _TOML_PLACE.sub("", str(exc)).strip()
+        line = text.splitlines()[int(found.group(1)) - 1] if found and int(found.group(1)) <= len(text.splitlines()) else ""
+        if "\\" in line and '"' in line:  # a Windows path in double quotes, where '\' starts a code
+            raise DataError(_("this is not valid TOML: in double quotes, '\\' starts a code ({message})").format(
+                message=message), file=shown, place=_("line {line}").format(line=found.group(1)),
+                hint=_("Write the path with / or in single quotes, e.g. register = 'data\\questions.yaml'.")) from exc
         raise DataError(f"this is not valid TOML: {message}", file=shown,
                         place=f"line {found.group(1)}" if found else None,
                         hint='Write each setting as name = "value", under [paths] or [house_style].') from exc
     for key, value in settings.items():
-        if key not in SECTIONS or not isinstance(value, dict):
+        if key == LANGUAGE_SETTING:
+            _check_language(value, shown, _line_of(text, key))
+        elif key not in SECTIONS or not isinstance(value, dict):
             raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),
                             hint="A project file has the tables [paths], [house_style] and [check]; "
                                  "see docs/templates.md, 'The project file'.")
@@ -177,6 +197,14 @@ def read_project(file: Path) -> Project:
                         place=_line_of(text, "gap_markers"),
                         hint=_('Write a list of texts in quotes, e.g. gap_markers = ["XXX", "[invullen]"].'))
     return Project.at(file.parent.resolve(), settings, file.resolve())
+
+
+def _check_language(value, shown: str, place: str | None) -> None:
+    if not isinstance(value, str) or i18n.spoken(value) != value.split("_")[0].lower():
+        raise DataError(_("language = {value!r}: drafter does not speak this language").format(value=value),
+                        file=shown, place=place,
+                        hint=_('Write one of: {languages} (e.g. language = "nl").').format(
+                            languages=", ".join(i18n.languages())))
 
 
 def _gap_markers_problem(markers) -> str | None:

@@ -7,6 +7,8 @@ output module decides where they may go.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +150,22 @@ def template_path(question: Question, templates_dir: Path | None = None) -> Path
     return path
 
 
+@contextmanager
+def collector_paused():
+    """Python's garbage collector paused while one answer is made: an answer with a long table
+    holds tens of thousands of objects (its view, its figure record) until it is written, which
+    would otherwise set off full collections over everything the process holds; none of them
+    is cyclic garbage, and they are freed as the answer is returned."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class Generator:
     """Makes answers for one register; its notes are read once, and its data files once while
     they are unchanged (DatasetCache), for all the answers it makes."""
@@ -175,6 +193,10 @@ class Generator:
     def generate(self, question: Question, view: AnswerView | None = None) -> Draft:
         """The answer to question; `view`: its view, when the caller built it already (once:
         rendering it fills its footnotes)."""
+        with collector_paused():
+            return self._generate(question, view)
+
+    def _generate(self, question: Question, view: AnswerView | None) -> Draft:
         tpath = template_path(question, self.templates_dir)
         template = self.template(tpath)
         if view is None:

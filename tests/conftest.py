@@ -16,6 +16,9 @@ from drafter.commands.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT.parent / "shared" / "seed"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# The tests read drafter's English, whatever language this machine's user speaks (LANGUAGE is
+# the strongest of the variables drafter reads); the tests of other languages ask for theirs.
+os.environ["LANGUAGE"] = "en"
 
 
 def copy_project(folder: Path) -> Path:

@@ -234,7 +234,8 @@ CASES = [
          lambda p: b.replace_in(p, R, "- number: 2\n", "- number: 7\n"),
          REG, at_line(R, "- number: 7"), ("there is no sub-question 7",)),
     Case("register-date", "register",
-         lambda p: b.replace_in(p, R, "date: null", "date: 7 oktober 2019"),
+         # (7 oktober 2019 is a date now, written as a Belgian writes it: tests/i18n/test_day_first_dates.py)
+         lambda p: b.replace_in(p, R, "date: null", "date: begin oktober 2019"),
          REG, at_line(R, "date:"), ("'date' must be a date like 2019-10-07",)),
     Case("register-years", "register",
          lambda p: b.replace_in(p, R, "years: 2014-2018", "years: 2018-2014"),
@@ -601,7 +602,8 @@ STRICT = [
          REG, at_line(R, "fmt: evaluation.yaml"), ("a data set cannot be named 'fmt'",)),
     Case("register-data-file-nul", "register",
          lambda p: b.replace_in(p, R, "      budget: budget.csv", '      budget: "budget\\0.csv"'),
-         REG, at_line(R, 'budget: "budget'), ("must be a file name inside the data folder",)),
+         # a control character from a double-quoted string's escape: said as such, with how to write the path
+         REG, at_line(R, 'budget: "budget'), ("holds control characters", "Write the path with / or in single quotes")),
     Case("register-template-nul", "register",
          lambda p: b.replace_in(p, R, "template: bedrijfsclusters.docx", 'template: "bedrijfsclusters\\0.docx"'),
          REG, at_line(R, "template: "), ("must be the name of a .docx file",)),

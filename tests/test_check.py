@@ -56,14 +56,14 @@ def test_the_example_project_is_clean(project):
 
 
 def test_the_real_project_folder_is_clean():
-    """What the README promises: `drafter check` in the checkout itself."""
+    """What docs/commands.md promises: `drafter check` in the checkout itself."""
     from .conftest import ROOT, run_cli
 
     result = run_cli("check")
     assert result.exit_code == 0, result.output
     summary = result.stdout.splitlines()[-1]
     assert summary.startswith("drafter check: 0 errors, ")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     assert f"On the example data as it is in `data/`, it says\n`{summary}` and exits with 0." in readme
 
 
@@ -343,7 +343,7 @@ def test_check_of_a_project_without_templates_folder(project):
 
 
 def test_the_readme_shows_real_output(project):
-    """The README's example of `drafter check` is what drafter prints for these mistakes."""
+    """docs/commands.md's example of `drafter check` is what drafter prints for these mistakes."""
     import re
 
     from .conftest import ROOT
@@ -352,7 +352,7 @@ def test_the_readme_shows_real_output(project):
     with open(project / b.NOTES, "a", encoding="utf-8") as fh:
         fh.write("oude_noot: Niet meer nodig.\n")
     b.set_paragraph(project, 0, "{{ ministre.name }}")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     text = re.search(r"```text\n\$ drafter check\n(.*?)\$ echo \$\?\n1\n```", readme, re.S).group(1)
     as_json = re.search(r"```text\n\$ drafter check --format json\n(.*?)```", readme, re.S).group(1)
     assert check_in(project).stdout == text

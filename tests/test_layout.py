@@ -3,8 +3,8 @@
 bottom (errors, paths, files, deadlines, the XML layer oxml/) <- load <- view <- word <- write
 and intake <- pipeline <- commands. No module imports, through others, one that imports it
 (every import counts, those inside functions too). Only drafter/oxml/ imports lxml or names
-Word's XML (a w: element or attribute, the WordprocessingML namespace). The README's "How it
-works" names every module where it lives.
+Word's XML (a w: element or attribute, the WordprocessingML namespace). The architecture page
+(docs/engineering/architecture.md) names every module where it lives.
 """
 
 from __future__ import annotations
@@ -190,9 +190,8 @@ def test_each_stage_says_what_it_does(stage):
     assert doc and "Hands on" in doc, f"drafter/{stage}/__init__.py must say what the stage does and hands on"
 
 
-def test_the_readme_layout_names_every_module_where_it_lives():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+def test_the_architecture_page_names_every_module_where_it_lives():
+    section = (ROOT / "docs" / "engineering" / "architecture.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`((?:[a-z_0-9]+/)*[a-z_0-9]+)(?:\.py)?`", section))
     missing = []
     for module, path in MODULES.items():
@@ -201,6 +200,6 @@ def test_the_readme_layout_names_every_module_where_it_lives():
             continue
         if rel.as_posix() not in named:
             missing.append(rel.as_posix())
-    assert not missing, f"README 'How it works' does not name: {missing}"
+    assert not missing, f"docs/engineering/architecture.md does not name: {missing}"
     stale = [n for n in named if "/" in n and n.split("/")[0] in RANKS and not (PACKAGE / f"{n}.py").exists() and not (PACKAGE / n).is_dir()]
-    assert not stale, f"README 'How it works' names modules that do not exist: {stale}"
+    assert not stale, f"docs/engineering/architecture.md names modules that do not exist: {stale}"

@@ -179,3 +179,15 @@ def test_with_project_and_drafter_home_from_outside_it(installed, tmp_path, chec
     home = _run([drafter, "check"], cwd=elsewhere, env={**env, "DRAFTER_HOME": str(project)})
     assert home.returncode == 0, home.stdout + home.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_the_wheel_carries_the_compiled_catalogs_and_speaks_dutch(installed, tmp_path):
+    drafter, wheel, env = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"drafter/locale/nl/LC_MESSAGES/drafter.mo", "drafter/locale/fr/LC_MESSAGES/drafter.mo"} <= names
+    helped = _run([drafter, "--lang", "nl", "--help"], cwd=tmp_path, env=env)
+    assert helped.returncode == 0, helped.stderr
+    assert "Gebruik:" in helped.stdout and "Opdrachten:" in helped.stdout
+    misspelt = _run([drafter, "answer", "--qestion", "4"], cwd=tmp_path, env={**env, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nl_BE.UTF-8"})
+    assert misspelt.returncode == 2
+    assert "Fout: Optie --qestion bestaat niet (bedoelt u: --question?)" in misspelt.stderr

@@ -9,6 +9,7 @@ Every command takes the same options for the same things: --project, --question,
 """
 
 import datetime as dt
+import os
 import sys
 import traceback
 from enum import Enum
@@ -18,14 +19,131 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from drafter.i18n import _  # light: gettext only
+from drafter import i18n  # light: gettext only
+from drafter.i18n import N_, _
 
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
-# no more than Typer, and pandas, lxml and docxtpl are loaded only where data and templates are read.
+# no more than Typer, and pandas, the XML parser and docxtpl are loaded only where data and templates are read.
+
+
+def _given(args: list[str], option: str) -> Optional[str]:
+    """The value of `option` (--lang nl, --lang=nl) in the command line, read before Click parses
+    it: the language must be known before Click prints its first word."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == option and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(option + "="):
+            return arg[len(option) + 1:]
+    return None
+
+
+def language_of(args: list[str], environ) -> str:
+    """The language of a run: --lang, else the project's drafter.toml, else the environment's."""
+    from drafter.errors import DrafterError
+    from drafter.paths import find_project
+
+    project = _given(args, "--project")
+    try:
+        configured = find_project(Path(project) if project else None, environ=environ).language
+    except DrafterError:  # no project, or a broken drafter.toml: the command itself says so
+        configured = None
+    return i18n.choose(_given(args, "--lang"), configured, environ)
+
+
+def _check_language(ctx, param, value: Optional[str]) -> Optional[str]:
+    if value is not None and i18n.spoken(value) is None:
+        raise typer.BadParameter(_("drafter does not speak {language!r}; choose one of {languages}").format(
+            language=value, languages=", ".join(i18n.languages())))
+    return value
+
+
+def _language_option() -> typer.core.TyperOption:
+    return typer.core.TyperOption(
+        param_decls=["--lang"], metavar="LANGUAGE", expose_value=False, callback=_check_language,
+        help=N_("The language to speak in this run: nl, fr or en. Default: the project's (language in "
+                "drafter.toml), else the system's."))
+
+
+def _translate_help(command) -> None:
+    """The help texts of command (and of its subcommands) in the language in use: they are
+    written in English where the command is defined, before the language is known."""
+    for name in ("help", "short_help", "epilog"):
+        text = getattr(command, name, None)
+        if text:
+            setattr(command, name, _(text))
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _(param.help)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub)
+
+
+#: Click's usage error (that of the Click Typer uses: its own since Typer 0.28, else click's).
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class SpokenUsageError(UsageError):
+    """A usage error (an unknown option, a missing value) said in drafter's language, as
+    Click lays it out: the usage line, where to find help, then the error."""
+
+    def show(self, file=None) -> None:
+        from drafter.commands.click_words import usage_message
+
+        stream = sys.stderr if file is None else file
+        if self.ctx is not None:
+            print(self.ctx.get_usage(), file=stream)
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                print(_("Try '{command} {option}' for help.").format(
+                    command=self.ctx.command_path, option=self.ctx.help_option_names[0]), file=stream)
+            print(file=stream)
+        print(_("Error: {message}").format(message=usage_message(self.format_message())), file=stream)
+
+
+def _spoken(exc):
+    """exc as a SpokenUsageError, if it is a usage error that Click would show in English."""
+    if isinstance(exc, UsageError) and type(exc).show is UsageError.show:
+        spoken = SpokenUsageError(exc.format_message(), exc.ctx)
+        spoken.exit_code = exc.exit_code
+        return spoken
+    return None
 
 
 class _NoTypeNames:
-    """Help without type names: a flag (--force, --help, --install-completion) shows none."""
+    """Help without type names: a flag (--force, --help, --install-completion) shows none.
+    Every command takes --lang, and says Click's words in drafter's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params.append(_language_option())
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            spoken = _spoken(exc)
+            if spoken is None:
+                raise
+            raise spoken from exc
+
+    def invoke(self, ctx):  # a group's: no command, or no such command
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            spoken = _spoken(exc)
+            if spoken is None:
+                raise
+            raise spoken from exc
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_("Usage:") + " ")
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None and option.help:
+            option.help = _(option.help)
+        return option
 
     def get_params(self, ctx):
         params = super().get_params(ctx)
@@ -42,7 +160,17 @@ class Command(_NoTypeNames, TyperCommand):
 
 
 class Group(_NoTypeNames, TyperGroup):
-    pass
+    def main(self, args=None, *rest, **kwargs):
+        """Run drafter in its language: Click's words, the help and the messages."""
+        from drafter.commands.click_words import speak_for_click
+        from drafter.commands.console import any_console
+
+        any_console()
+        given = list(sys.argv[1:] if args is None else args)
+        with i18n.speaking(language_of(given, os.environ)):
+            speak_for_click()
+            _translate_help(self)
+            return super().main(args, *rest, **kwargs)
 
 
 app = typer.Typer(
@@ -155,18 +283,6 @@ class Say:
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 
-def _any_console() -> None:
-    """Print on any console: what its encoding cannot show (a Windows cp1252 console and
-    'Ayşe' or '→') is replaced, never a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream that cannot be reconfigured any more
-                pass
-
-
 def _terminate_like_ctrl_c() -> None:
     """SIGTERM (kill, a logout) and SIGHUP (a closed terminal) end a run as Ctrl-C does:
     temporary files removed, a batch's manifest finished as 'interrupted'."""
@@ -195,7 +311,6 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
     from drafter.errors import DrafterError
     from drafter.commands.report import print_problems, problems_json
 
-    _any_console()
     _terminate_like_ctrl_c()
     try:
         code = work() or 0
@@ -579,7 +694,7 @@ def intake(
     dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
     start_from: Optional[str] = typer.Option(
         None, "--from", metavar="ZITTINGSJAAR/NUMBER",
-        help=_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
+        help=N_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
                "years moved on, its template and its texts.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -781,12 +896,12 @@ def collect(
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     file: Optional[Path] = typer.Option(None, "--file", metavar="ANSWER.docx",
-                                        help=_("The edited answer. Default: the question's answer in the output "
+                                        help=N_("The edited answer. Default: the question's answer in the output "
                                                "folder.")),
     dry_run: bool = typer.Option(False, "--dry-run", metavar="",
-                                 help=_("Print the entry as it would be; change nothing.")),
+                                 help=N_("Print the entry as it would be; change nothing.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help=_("The folder of the answers. Default: the project's output folder.")),
+                                          help=N_("The folder of the answers. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -824,20 +939,20 @@ def collect(
 @app.command(cls=Command)
 def bundle(
     question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
-                                           help=_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
+                                           help=N_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
     year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
-                                             help=_("Only questions of this zittingsjaar; repeat for several.")),
+                                             help=N_("Only questions of this zittingsjaar; repeat for several.")),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help=_("Only the answers the register dates this day (answered:); the first "
+                                       help=N_("Only the answers the register dates this day (answered:); the first "
                                               "page says the day.")),
     state: Optional[str] = typer.Option(None, "--state", metavar="STATE",
-                                        help=_("Only the answers in this state, as drafter status shows it.")),
+                                        help=N_("Only the answers in this state, as drafter status shows it.")),
     to: Optional[Path] = typer.Option(None, "--to", metavar="FILE",
-                                      help=_("The .docx to write (never over an existing file). Default: a new file in "
+                                      help=N_("The .docx to write (never over an existing file). Default: a new file in "
                                              "the output folder's ter-ondertekening/.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help=_("The folder of the answers. Default: the project's output folder.")),
-    pdf: bool = typer.Option(False, "--pdf", metavar="", help=_("Also write a PDF of the bundle (needs LibreOffice).")),
+                                          help=N_("The folder of the answers. Default: the project's output folder.")),
+    pdf: bool = typer.Option(False, "--pdf", metavar="", help=N_("Also write a PDF of the bundle (needs LibreOffice).")),
     soffice: Optional[Path] = SofficeOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from drafter import paths
+from drafter import i18n, paths
 from drafter.errors import DataError, OutputError, display_path
 from drafter.files import check_path
 from drafter.i18n import _
@@ -124,6 +124,11 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
         sources = {rel: source for rel, source in sources.items()
                    if rel == Path(paths.PROJECT_FILE) or rel.is_relative_to(templates)}
         sources[register] = EMPTY_REGISTER.encode("utf-8")
+    project_file = Path(paths.PROJECT_FILE)
+    new_register = sources.get(register)
+    sources[project_file] = _with_language(
+        (example / project_file).read_bytes(), settings,
+        new_register if isinstance(new_register, bytes) else new_register.read_bytes() if new_register else b"")
     root = folder.resolve()
     for rel in [*sources, output]:
         _inside(root, folder, rel)
@@ -148,6 +153,25 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
         raise OutputError(f"cannot write the project ({exc.strerror})", file=display_path(exc.filename or folder),
                           hint="Check that the folder is writable and the disk is not full.") from exc
     return NewProject(root, tuple(written))
+
+
+def _with_language(project_file: bytes, settings: paths.Project, register: bytes) -> bytes:
+    """The project file, saying the language of the new register's locale (nl_BE: nl) when it
+    says none, so that drafter speaks to the project's people in their language."""
+    import yaml
+
+    if settings.language is not None:
+        return project_file
+    try:
+        content = yaml.safe_load(register.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError):  # `drafter check` reports it in the new project
+        return project_file
+    locale = content.get("locale") if isinstance(content, dict) else None
+    language = i18n.spoken(locale) if isinstance(locale, str) else None
+    if language is None or language == i18n.SOURCE_LANGUAGE:
+        return project_file
+    line = f'{paths.LANGUAGE_SETTING} = "{language}"  # the language drafter speaks here (--lang for one run)\n\n'
+    return line.encode("utf-8") + project_file
 
 
 def _inside(root: Path, folder: Path, rel: Path) -> None:

@@ -171,10 +171,10 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
                                        template is not None, ANSWER_PLACEHOLDER))
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
-        return IntakeResult(q, chosen, entry_text(entry), None, due, started)
+        return IntakeResult(q, entry["template"], entry_text(entry), None, due, started)
     # checked again under the register's lock: another intake may add the same question meanwhile
     line = append_entry(files.register, entry, refuse=lambda found: refuse_duplicate(files.register, found, q))
-    return IntakeResult(q, chosen, entry_text(entry), line, due, started)
+    return IntakeResult(q, entry["template"], entry_text(entry), line, due, started)
 
 
 def describe(result: IntakeResult, register: Path) -> list[str]:

@@ -45,7 +45,7 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
 
 # --------------------------------------------------------------------------- batch
 
-# A batch's statuses come from the write stage, which loads lxml: problems are printed without it.
+# A batch's statuses come from the write stage, which loads the XML layer: problems are printed without it.
 
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:

@@ -15,6 +15,7 @@ import copy
 from dataclasses import dataclass
 
 from drafter.errors import DataError, display_path
+from drafter import paths
 from drafter.i18n import _
 from drafter.load import based_on
 from drafter.load.yamlfile import LineDict, load_yaml
@@ -148,6 +149,15 @@ def start_from(entry, register, earlier: Earlier, zittingsjaar: str, subquestion
                 said.append(_("sub-question {number} is new: its answer part says {placeholder}").format(
                     number=n, placeholder=placeholder))
         new_parts.sort(key=lambda p: min(n for n in _numbers(p) if isinstance(n, int)))
+        reshaped = len(kept) != len(parts) or len(new_parts) != len(kept)
+        if reshaped and not template_chosen and entry.get("template") not in (None, paths.GENERAL_TEMPLATE):
+            # a layout made for the earlier question may name its answers one by one (answers[3]);
+            # the general template answers any number of sub-questions
+            said.append(_("the earlier template {template} was made for the earlier question's answers; the new "
+                          "question has other sub-questions, so it gets the general template {general} "
+                          "(choose another with --template)").format(template=entry["template"],
+                                                                       general=paths.GENERAL_TEMPLATE))
+            entry["template"] = paths.GENERAL_TEMPLATE
         new_answer = CommentedMap((k, _copied(v)) for k, v in answer.items() if k != "parts")
         new_answer["parts"] = CommentedSeq(new_parts)
         entry["answer"] = new_answer

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import DataError, Problem
 from drafter.load import schema
-from drafter.load.records import Records, filled_columns, refuse_misspelt_columns, require_columns, shown
+from drafter.load.records import Records, english_columns, filled_columns, refuse_misspelt_columns, require_columns, shown
 from drafter.load.schema import KINDS, Status
 from drafter.load.tabular import NumberError, RawTable, parse_number
 from drafter.load.tidy import Figure, FiguresData, note_keys
@@ -201,6 +201,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     search); the messages are then written for the rows a check found wrong."""
     import pandas as pd  # where data is read: status and verify read none
 
+    raw = english_columns(raw, schema.BUDGET)
     require_columns(raw, schema.BUDGET.required, "budget table")
     refuse_misspelt_columns(raw, schema.BUDGET)
     columns, rows = filled_columns(raw)

@@ -37,7 +37,8 @@ def load_dataset(name: str, path: Path):
             raise DataError("the file must hold a mapping (key: value lines)", file=display_path(path))
         return RecordData(name, path, content)
     raw = read_table(path)
-    columns = set(raw.frame.columns)
+    # its kind by its column names, in English or in Dutch (jaar, bedrag, ...)
+    columns = {schema.DUTCH_COLUMNS.get(str(c).strip().lower(), c) for c in raw.frame.columns}
     budget = set(schema.BUDGET.required)
     if budget <= columns:
         return load_budget(name, raw)

@@ -23,9 +23,10 @@ _TYPES = {declared.TEXT: str, declared.INTEGER: int, declared.SHAPE: dict, decla
 class FieldReader:
     """Reads fields of the YAML mappings of one file, noting every problem with its line."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, day_first: bool = True) -> None:
         self.file = display_path(path)
         self.problems: list[Problem] = []
+        self.day_first = day_first  # dates written 28/04/2026 put the day first (the register's locale)
 
     def problem(self, line: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(message, file=self.file, place=f"line {line}", hint=hint))
@@ -47,7 +48,7 @@ class FieldReader:
         if spec.kind == declared.CHOICE:
             return self.choice(mapping, key, spec.choices, what)
         if spec.kind == declared.DATE:
-            value = mapping.get(key)
+            value = self.day(mapping.get(key), mapping.line_of(key), f"{what}: '{key}'")
             if value is not None and not isinstance(value, dt.date):
                 self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {shown(value)}")
                 return None
@@ -62,6 +63,20 @@ class FieldReader:
                          _("Correct the number there."))
             return None
         return value
+
+    def day(self, value, line: int, what: str):
+        """value, a date written as people write it (28/04/2026, 28 april 2026) read as a date;
+        one that is written as a date but names no day (31/02/2026) is a problem, and gives None."""
+        from drafter.load.dates import looks_like_date, parse_date
+
+        if not isinstance(value, str) or not looks_like_date(value):
+            return value
+        try:
+            return parse_date(value, self.day_first)
+        except ValueError as exc:
+            self.problem(line, _("{what}: {reason}").format(what=what, reason=exc),
+                         _("Write the date as 28/04/2026, 28 april 2026 or 2026-04-28."))
+            return None
 
     def date_ok(self, value: dt.date, line: int, what: str) -> bool:
         """Whether a date from YAML is a day (not a moment: 2019-10-07 10:30) in DATE_YEARS; else

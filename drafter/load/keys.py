@@ -20,7 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from drafter.errors import Problem, shown
-from drafter.load.schema import FIT_CHOICES, NEGATIVE_STYLES, TABLE_KEYS
+from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIT_CHOICES, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
+                                 TABLE_KEYS, TEXT_COLUMN_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS)
 
 # What a value holds. Each kind has a JSON Schema; messages name it in words.
 TEXT = "text"
@@ -201,6 +202,52 @@ TABLE_KEY_MEANINGS = {
     "years": "the budget's short form: a range such as 2014-2018, or a list of years",
     "kinds": "the budget's short form: VAK and/or VEK",
 }
+
+#: What each key of a table's parts holds, where a part is written as a mapping (schema.py keeps
+#: the lists of keys the reader accepts; these say what each means, for the reference).
+TABLE_PART_MEANINGS = {
+    "rows, columns or groups, written as a mapping": {
+        "dimension": "the column of the data whose values make the rows (or columns, groups)",
+        "values": "some of its values, in this order: a value, or {value, label, notes, columns, decimals}",
+        "within": "nested rows: the dimension whose values make the sections the rows are grouped under",
+        "measures": "several measure columns side by side: [{measure, label, notes, decimals}]",
+    },
+    "a value of rows, columns or groups (or a budget line, year or kind)": {
+        "value": "the value in the data (for the budget's short form: line, year or kind instead)",
+        "label": "what the answer prints for it (default: the value as it is in the data)",
+        "notes": "notes called after the label: [key, ...]",
+        "columns": "in groups: the values of the columns under this group",
+        "decimals": "the decimals of this row or column's figures",
+    },
+    "a text column (text_columns)": {
+        "column": "the data's column whose text is shown beside the figures",
+        "label": "the column's header",
+        "notes": "notes called in the header",
+    },
+    "decimals, written as a mapping": {
+        "default": "the decimals of every figure, unless said otherwise",
+        "columns": "per column: {value: decimals}",
+        "rows": "per row: {value: decimals}",
+    },
+    "unit, written as a mapping": {
+        "currency": "an ISO currency Babel knows: EUR, GBP, USD (default EUR)",
+        "scale": "what the answer shows: units, thousand, million, billion",
+        "data_scale": "the scale the data is written in (148.7 meaning 148.7 billion: billion)",
+        "kind": "what the figures are: " + ", ".join(UNIT_KINDS),
+        "show": "where the unit is stated: " + ", ".join(UNIT_SHOWN),
+        "text": "the unit in your own words (£000), instead of drafter's",
+    },
+    "placeholders": {
+        "not_applicable": "what a cell that does not apply shows (n.v.t.)",
+        "nil": "what a cell whose figure is nil shows (—)",
+        "unknown": "what a cell whose figure is not known shows (..)",
+        "empty": "what an empty cell shows ('' for nothing)",
+    },
+}
+
+#: The keys the reader accepts in each of those parts (schema.py's lists), beside their meanings.
+TABLE_PART_KEYS = dict(zip(TABLE_PART_MEANINGS, (AXIS_KEYS, VALUE_KEYS, TEXT_COLUMN_KEYS, DECIMALS_KEYS, UNIT_KEYS,
+                                                 PLACEHOLDER_REASONS)))
 
 #: The layout choices, settable on the register and on each question (docs/templates.md, "Layouts").
 _LAYOUT_KEYS = (

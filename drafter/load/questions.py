@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from drafter.errors import shown
 from drafter.i18n import _
@@ -206,7 +206,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
     template = field("template", required=True)
     if template is not None:
         _check_template(reader, raw, template, what)
-    data = _data(reader, field("data") or LineDict(), what)
+    data = _data(reader, field("data") or LineDict(), what, path.parent)
     subquestions = _subquestions(reader, field("subquestions") or {}, what)
     tables_raw = field("tables") or LineDict()
     tables = {}
@@ -283,10 +283,13 @@ def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str
         )
 
 
-def _data(reader: FieldReader, raw: LineDict, what: str) -> dict[str, str]:
+def _data(reader: FieldReader, raw: LineDict, what: str, folder: Path) -> dict[str, str]:
     """The question's data sets: name -> a file inside the register's folder."""
     data = {}
     for name, file in raw.items():
+        file = register_path(reader, file, raw.line_of(name), what, folder)
+        if file is None:
+            continue
         if not (isinstance(name, str) and NAME_RE.match(name)):
             reader.problem(raw.line_of(name), f"{what}: data name {name!r} must be letters, digits or _")
         elif name in RESERVED_NAMES:
@@ -372,6 +375,29 @@ def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
             continue
         reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {shown(item)}")
     return tuple(out)
+
+
+def register_path(reader: FieldReader, file, line: int, what: str, folder: Path):
+    """A file name as the register writes it, as drafter reads it: a Windows path's '\\' read
+    as '/' (cijfers 2019\\budget.csv), an absolute path inside the data folder made relative to
+    it. A path that YAML's double quotes turned into control characters ("data\\budget.csv":
+    '\\b' is a backspace) is a problem at its line, and gives None."""
+    if not isinstance(file, str):
+        return file
+    if _CONTROL.search(file):
+        reader.problem(line, _("{what}: the path {path} holds control characters: in double quotes, YAML reads "
+                               "'\\' as the start of a code (\\b, \\t, \\n)").format(what=what, path=shown(file)),
+                       _("Write the path with / or in single quotes, e.g. 'cijfers 2019\\budget.csv'."))
+        return None
+    if "\\" in file:
+        file = PureWindowsPath(file).as_posix()
+    given = Path(file)
+    if given.is_absolute() or PureWindowsPath(file).is_absolute():
+        try:
+            return given.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:  # outside the data folder: inside_folder refuses it
+            return file
+    return file
 
 
 def inside_folder(file) -> bool:

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from drafter.errors import DataError, Problem
 from drafter.load import schema
 from drafter.load.tabular import RawTable
+
+
+def english_columns(raw: RawTable, table_schema: schema.TableSchema) -> RawTable:
+    """raw with its Dutch column names (jaar, bedrag, ...) read as the English ones the
+    table's schema names; a column already named in English keeps its name."""
+    present = {str(c).strip().lower() for c in raw.frame.columns}
+    renamed = {}
+    for column in raw.frame.columns:
+        english = schema.DUTCH_COLUMNS.get(str(column).strip().lower())
+        if english in table_schema.known and english not in present and english not in renamed.values():
+            renamed[column] = english
+    if not renamed:
+        return raw
+    letters = {renamed.get(k, k): v for k, v in raw.letters.items()} if raw.letters is not None else None
+    return replace(raw, frame=raw.frame.rename(columns=renamed), letters=letters)
 
 
 def require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:

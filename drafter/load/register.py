@@ -15,10 +15,11 @@ from drafter import paths
 from drafter.deadlines import DEFAULT_INTERNAL_DAYS, LEGAL_WORKING_DAYS, DeadlineSettings
 from drafter.errors import DataError, Problem, display_path, shown
 from drafter.load import based_on, ministers
+from drafter.load.dates import reads_day_first
 from drafter.load.fields import FieldReader
 from drafter.load.keys import ASKED_IN
 from drafter.load.questions import (NAME_RE, UNKNOWN_PERSON, ZITTINGSJAAR, AnswerPart, Asker, Block, Copy, Minister,
-                                    Question, inside_folder, read_question)
+                                    Question, inside_folder, read_question, register_path)
 from drafter.load.style import FILE_NAME_FIELDS, HouseStyle, Layout, project_style, read_layout, read_style
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.files import inside
@@ -139,8 +140,10 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
         )
     reader.keys(raw, "register")
     style = read_style(reader, raw, project_style(path), "register")
+    reader.day_first = reads_day_first(style.locale)
     layout = read_layout(reader, raw, Layout(), "register")
     notes = reader.field(raw, "register", "notes", "register")
+    notes = register_path(reader, notes, raw.line_of("notes") if "notes" in raw else raw.line, "register", path.parent)
     if notes is not None and not inside_folder(notes):
         reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",
                        "Give a path relative to the register's folder, without '..'.")
@@ -203,6 +206,9 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
     dates = []
     for i, day in enumerate(closing):
         line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
+        given, day = day, reader.day(day, line, "register, deadlines: closing day")
+        if day is None and given is not None:
+            continue  # written as a date, but no day: the problem is noted
         if isinstance(day, dt.date):
             if reader.date_ok(day, line, "register, deadlines: closing day"):
                 dates.append(day)

@@ -55,6 +55,22 @@ class TableSchema:
         return close[0] if close else None
 
 
+#: The Dutch names a data file's columns may have, for the English names drafter reads (the
+#: one table of them: the budget and shares tables take either; docs/templates.md lists them).
+DUTCH_COLUMNS = {
+    "begrotingslijn": "line",
+    "lijn": "line",
+    "jaar": "year",
+    "soort": "kind",
+    "bedrag": "amount",
+    "deel_van": "part_of",
+    "noot": "notes",
+    "noten": "notes",
+    "aandeel": "share",
+    "omschrijving": "label",
+}
+
+
 BUDGET = TableSchema(
     "budget table",
     (

@@ -7,7 +7,7 @@ import copy
 
 from drafter.errors import DataError, Problem
 from drafter.load import schema
-from drafter.load.records import Records, filled_columns, refuse_misspelt_columns, require_columns, shown
+from drafter.load.records import Records, english_columns, filled_columns, refuse_misspelt_columns, require_columns, shown
 from drafter.load.tabular import RawTable, parse_number
 from drafter.load.tidy import FiguresData
 
@@ -57,6 +57,7 @@ class SharesData(FiguresData):
 
 
 def load_shares(name: str, raw: RawTable) -> SharesData:
+    raw = english_columns(raw, schema.SHARES)
     require_columns(raw, schema.SHARES.required, "shares table")
     refuse_misspelt_columns(raw, schema.SHARES)
     key_column = next((c for c in raw.frame.columns if c not in ("share", "label")), None)

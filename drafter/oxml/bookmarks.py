@@ -8,9 +8,10 @@ from drafter.oxml import NSMAP, Element, escape_attribute, fragment, qn
 from drafter.oxml import run as runs
 
 START, END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_ID, _NAME = qn("w:id"), qn("w:name")
-_EVERY_ID = etree.XPath("//@w:id", namespaces=NSMAP)
-_ANNOTATION_IDS = etree.XPath("//*[not(self::w:footnoteReference or self::w:endnoteReference)]/@w:id",
+_ID, NAME = qn("w:id"), qn("w:name")
+#: The ids given (an unnumbered bookmark's is empty: ``around_xml``).
+_EVERY_ID = etree.XPath("//@w:id[. != '']", namespaces=NSMAP)
+_ANNOTATION_IDS = etree.XPath("//*[not(self::w:footnoteReference or self::w:endnoteReference)]/@w:id[. != '']",
                               namespaces=NSMAP)
 
 
@@ -23,20 +24,79 @@ def next_id(root: Element, *, with_note_references: bool = False) -> int:
     return max((int(v) for v in ids if v.lstrip("-").isdigit()), default=-1) + 1
 
 
-def around(marked: list[tuple[Element, str]], first_id: int) -> None:
-    """A bookmark around each run (run, name), their ids from first_id up in this order.
+def around_xml(name: str, held: str = "", bookmark_id: int | None = None) -> str:
+    """A bookmark around ``held`` (the XML of what it holds, a run) as WordprocessingML text.
+    Without an id the bookmark is unnumbered (its id empty) until ``number`` gives it one: its
+    place among the part's bookmarks is known only once the part is whole."""
+    shown = "" if bookmark_id is None else str(bookmark_id)
+    return (f'<w:bookmarkStart w:id="{shown}" w:name="{escape_attribute(name)}"/>{held}'
+            f'<w:bookmarkEnd w:id="{shown}"/>')
+
+
+def around(marked: list[tuple[Element, str]], first_id: int | None = None) -> None:
+    """A bookmark around each run (run, name), their ids from first_id up in this order, or
+    unnumbered (first_id None), for ``number`` to number with the part's others.
 
     The bookmarks' elements are parsed from their text at once and then moved into place:
-    an answer with a long table puts thousands, and one parse makes them many times faster
+    an answer with a long text puts thousands, and one parse makes them many times faster
     than making them one by one."""
     if not marked:
         return
-    made = iter(fragment("".join(
-        f'<w:bookmarkStart w:id="{first_id + i}" w:name="{escape_attribute(name)}"/><w:bookmarkEnd w:id="{first_id + i}"/>'
-        for i, (_, name) in enumerate(marked))))
+    made = iter(fragment("".join(around_xml(name, bookmark_id=None if first_id is None else first_id + i)
+                                 for i, (_, name) in enumerate(marked))))
     for run, _ in marked:
         run.addprevious(next(made))
         run.addnext(next(made))
+
+
+def number(root: Element, first_id: int) -> list[tuple[Element, str]]:
+    """Give the unnumbered bookmarks under root ids from first_id up, in document order, and
+    return their starts with their names in that order. A name bookmarked more than once (a
+    table printed twice) keeps its first bookmark; the others are taken out.
+
+    Unnumbered bookmarks are drafter's, each around what it holds (``around_xml``, ``around``):
+    its end is the first unnumbered end after its start among the start's siblings."""
+    kept: list[tuple[Element, str]] = []
+    extra: list[Element] = []
+    names: set[str] = set()
+    for start in root.iter(START):
+        if start.get(_ID) != "":
+            continue
+        end = start.getnext()
+        while end.tag != END or end.get(_ID) != "":
+            end = end.getnext()
+        name = start.get(NAME)
+        if name in names:
+            extra += (start, end)
+            continue
+        names.add(name)
+        bookmark_id = str(first_id + len(kept))
+        start.set(_ID, bookmark_id)
+        end.set(_ID, bookmark_id)
+        kept.append((start, name))
+    for el in extra:
+        _remove(el)
+    return kept
+
+
+def remove_unnumbered(root: Element) -> bool:
+    """Take out the bookmarks under root that are still unnumbered (in a part whose figures are
+    not traced); returns whether there was any."""
+    found = [el for el in root.iter(START, END) if el.get(_ID) == ""]
+    for el in found:
+        _remove(el)
+    return bool(found)
+
+
+def _remove(el: Element) -> None:
+    """Take an element out of its parent; text after it stays."""
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            el.getparent().text = (el.getparent().text or "") + el.tail
+    el.getparent().remove(el)
 
 
 #: The most text pieces (w:t) a figure's bookmark is read over: a figure is one run, or a few
@@ -53,7 +113,7 @@ def marks(root: Element, prefix: str) -> dict[str, tuple[Element, Element]]:
     seen: set[str] = set()
     for el in root.iter(START, END):
         if el.tag == START:
-            name = el.get(_NAME) or ""
+            name = el.get(NAME) or ""
             if name.startswith(prefix) and name[len(prefix):] not in seen:
                 seen.add(name[len(prefix):])
                 starts[el.get(_ID) or ""] = (name[len(prefix):], el)
@@ -104,7 +164,7 @@ def masked_text(element: Element, prefix: str, mask: str = "\u2022") -> str:
     masked = False
     for el in element.iter(START, END, runs.T, runs.TAB):
         if el.tag == START:
-            if (el.get(_NAME) or "").startswith(prefix):
+            if (el.get(NAME) or "").startswith(prefix):
                 open_marks.add(el.get(_ID) or "")
                 if not masked:
                     out.append(mask)
@@ -118,11 +178,11 @@ def masked_text(element: Element, prefix: str, mask: str = "\u2022") -> str:
 
 
 def rename(start: Element, name: str) -> None:
-    start.set(_NAME, name)
+    start.set(NAME, name)
 
 
 def name_of(start: Element) -> str:
-    return start.get(_NAME) or ""
+    return start.get(NAME) or ""
 
 
 def renumber(start: Element, end: Element, new_id: int) -> None:
@@ -135,10 +195,10 @@ def remove(start: Element, end: Element | None) -> None:
     """A bookmark taken out (the text it held stays)."""
     for el in (start, end):
         if el is not None and el.getparent() is not None:
-            el.getparent().remove(el)
+            _remove(el)
 
 
 def within(root: Element, prefix: str) -> list[tuple[Element, Element | None]]:
     """Every bookmark under root whose name starts with prefix, as (start, its end under root or None)."""
     ends = {el.get(_ID): el for el in root.iter(END)}
-    return [(el, ends.get(el.get(_ID))) for el in root.iter(START) if (el.get(_NAME) or "").startswith(prefix)]
+    return [(el, ends.get(el.get(_ID))) for el in root.iter(START) if (el.get(NAME) or "").startswith(prefix)]

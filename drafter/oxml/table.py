@@ -11,7 +11,7 @@ import itertools
 
 from lxml import etree
 
-from drafter.oxml import NSMAP, Element, escape, escape_attribute, order, qn
+from drafter.oxml import NSMAP, Element, bookmarks, escape, escape_attribute, order, qn
 
 TBL, TR, TC, TRPR, TCPR, P, GRIDSPAN, TBLHEADER = (qn(t) for t in ("w:tbl", "w:tr", "w:tc", "w:trPr", "w:tcPr",
                                                                   "w:p", "w:gridSpan", "w:tblHeader"))
@@ -55,9 +55,11 @@ class TableXml:
         return f"{start}{_runs(text, run, tab)}</w:p>"
 
     def cell(self, style_id: str, text: str, width: int, span: int = 1, merge: str | None = None,
-             size: int | None = None, keep: bool = True) -> str:
+             size: int | None = None, keep: bool = True, bookmark: tuple[str, str] | None = None) -> str:
         """A cell of one paragraph; width in twentieths of a point; span: the grid columns it
-        covers; merge: 'restart' or 'continue' (merged with the cell above it)."""
+        covers; merge: 'restart' or 'continue' (merged with the cell above it); bookmark: (name,
+        the start of text it holds), a hidden bookmark around that start's run, unnumbered
+        (``bookmarks.number`` numbers it with the document's others)."""
         key = (style_id, keep, size, width, span, merge)
         found = self._frames.get(key)
         if found is None:
@@ -69,15 +71,17 @@ class TableXml:
             start, run, tab = self._paragraph_frame(style_id, keep, size)
             found = self._frames[key] = (f"<w:tc><w:tcPr>{order.ordered('tcPr', props)}</w:tcPr>{start}", run, tab)
         start, run, tab = found
-        return f"{start}{_runs(text, run, tab)}</w:p></w:tc>"
+        if bookmark is None:
+            return f"{start}{_runs(text, run, tab)}</w:p></w:tc>"
+        name, held = bookmark
+        rest = text[len(held):]
+        return (f"{start}{bookmarks.around_xml(name, _runs(held, run, tab))}{_runs(rest, run, tab) if rest else ''}"
+                "</w:p></w:tc>")
 
     @staticmethod
     def row(cells: str, header: bool = False) -> str:
         """A row that never splits across pages; a header row repeats on each page."""
-        props = {"cantSplit": "<w:cantSplit/>"}
-        if header:
-            props["tblHeader"] = "<w:tblHeader/>"
-        return f"<w:tr><w:trPr>{order.ordered('trPr', props)}</w:trPr>{cells}</w:tr>"
+        return f"{_HEADER_ROW if header else _ROW}{cells}</w:tr>"
 
     @staticmethod
     def table(style_id: str, widths: list[int], rows: list[str], *, fixed: bool, total_row: bool) -> str:
@@ -94,8 +98,16 @@ class TableXml:
                 + "".join(rows) + "</w:tbl>")
 
 
+#: The start of a row: it never splits across pages; a header row repeats on each page.
+_ROW = f"<w:tr><w:trPr>{order.ordered('trPr', {'cantSplit': '<w:cantSplit/>'})}</w:trPr>"
+_HEADER_ROW = ("<w:tr><w:trPr>"
+               f"{order.ordered('trPr', {'cantSplit': '<w:cantSplit/>', 'tblHeader': '<w:tblHeader/>'})}</w:trPr>")
+
+
 def _runs(text: str, run: str, tab: str) -> str:
     """A text as runs: a tab is a run of its own."""
+    if "\t" not in text:
+        return f"{run}{escape(text)}</w:t></w:r>" if text else ""
     runs = []
     for i, piece in enumerate(text.split("\t")):
         if i:

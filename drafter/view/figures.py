@@ -4,11 +4,12 @@ Wherever the view formats a figure from the data (a table cell, a total, a figur
 or a note through ``budget.amount(...) | mln(3)`` or ``shares.percent("kmo")``), it asks the
 answer's FigureCollector to record it: the value as shown, the raw value, its source (the
 data file and row, or the parts of a computed total) and where it stands (the table, row
-and column; or the text). The collector returns the shown text wrapped in a mark: private-use
-characters that no real text holds, like the footnote tokens (see footnotes.py). The Word
-stage (``word/figure_record``) turns each mark into a hidden bookmark around the figure and stores
-the records in the answer, so that ``drafter verify`` can later hold the edited answer
-against the data, figure by figure.
+and column; or the text). A table's cell keeps the figure recorded, which the table built from
+it in Word holds in a hidden bookmark (``word/tables``); in a text, the collector returns the
+shown text wrapped in a mark: private-use characters that no real text holds, like the
+footnote tokens (see footnotes.py), which the Word stage (``word/figure_record``) turns into a
+hidden bookmark around the figure. It stores the records in the answer, so that ``drafter
+verify`` can later hold the edited answer against the data, figure by figure.
 
 A figure's ``key`` names it the same way in every draft of the same question (table
 'kredieten', row 2016, column VAK; or the second ``shares.percent("kmo")`` of answer part 3),
@@ -49,6 +50,11 @@ class Totalled(StrEnum):
     COLUMN = "column"
     ROW = "row"
     ALL = "all"
+
+
+def mark(figure: Figure) -> str:
+    """A figure's shown text in its mark, as rendered text carries it to the Word stage."""
+    return f"{FIG_OPEN}{figure.number}{FIG_SEP}{figure.shown}{FIG_CLOSE}"
 
 
 def strip_marks(text: str) -> str:
@@ -149,25 +155,29 @@ class FigureCollector:
             **place) -> str:
         """Record a figure; returns its shown text with the mark the Word stage turns into a bookmark."""
         if kind == FigureKind.TEXT:
-            return self.record(shown, raw, scale, tuple(sources), f"{self.where or 'text'}: {key}", kind,
-                               where=self.where, **place)
-        return self.record(shown, raw, scale, tuple(sources), key, kind, **place)
+            figure = self.record(shown, raw, scale, tuple(sources), f"{self.where or 'text'}: {key}", kind,
+                                 where=self.where, **place)
+        else:
+            figure = self.record(shown, raw, scale, tuple(sources), key, kind, **place)
+        return shown if figure is None else mark(figure)
 
     def record(self, shown: str, raw: float, scale: float, sources: tuple[Source, ...], key: str, kind: str,
                table: str = "", row: str = "", column: str = "", row_key: str = "", column_key: str = "",
-               where: str = "", section: str = "", adds: str = "") -> str:
-        """add, with its figure's full key and its sources as a tuple already (a table's cells)."""
+               where: str = "", section: str = "", adds: str = "") -> Figure | None:
+        """add, with its figure's full key and its sources as a tuple already (a table's cells);
+        returns the figure recorded, or None when there is nothing to record (no shown text, or
+        not recording now)."""
         if not shown or not self.active:
-            return shown
+            return None
         count = self._seen.get(key, 0) + 1
         self._seen[key] = count
         if count > 1:
             key = f"{key} #{count}"
-        number = len(self.figures) + 1
         # the kinds as the plain texts an answer stores (and reads back)
-        self.figures.append(Figure(number, key, str(kind), shown, float(raw), float(scale), sources, table, row,
-                                   column, row_key, column_key, where, section, str(adds)))
-        return f"{FIG_OPEN}{number}{FIG_SEP}{shown}{FIG_CLOSE}"
+        figure = Figure(len(self.figures) + 1, key, str(kind), shown, float(raw), float(scale), sources, table, row,
+                        column, row_key, column_key, where, section, str(adds))
+        self.figures.append(figure)
+        return figure
 
     def get(self, number: int) -> Figure | None:
         if 1 <= number <= len(self.figures):

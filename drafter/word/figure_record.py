@@ -1,9 +1,11 @@
 """The figure record: a hidden bookmark around each figure in an answer, and the map of them in
 the package.
 
-The view marks every figure it formats (``view/figures``). When the answer is finished, each
-mark becomes a bookmark around the figure's run, named ``_DrafterFig<n>``: Word treats a
-bookmark whose name starts with "_" as hidden (like its own ``_Toc`` and ``_Ref`` bookmarks),
+The view records every figure it formats (``view/figures``). A table built from data writes
+each of its figures in a run of its own inside a bookmark (``word/tables``); a figure in a
+text is marked, and when the answer is finished each mark becomes a bookmark around the
+figure's run. The bookmarks are named ``_DrafterFig<n>``: Word treats a bookmark whose name
+starts with "_" as hidden (like its own ``_Toc`` and ``_Ref`` bookmarks),
 so the reader sees nothing and can edit around and inside it freely. The map from bookmark to
 figure (its key, value as shown, raw value, source, table, row and column, and where it
 stands) is a custom XML part of the package, which Word keeps and never shows.
@@ -29,7 +31,7 @@ from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import run as runs
 from drafter.oxml.opc import MAIN_DOCUMENT, Package
 from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE, Figure, FigureCollector, Source
-from drafter.word.places import Layout, TableLayout, clean
+from drafter.word.places import FigureCell, Layout, TableLayout, cell_place, clean
 
 NS = "urn:drafter:figures:1"
 ROOT = "figures"
@@ -41,9 +43,17 @@ _MARK_CHARS = re.compile("[" + FIG_OPEN + FIG_SEP + FIG_CLOSE + "]")
 # --------------------------------------------------------------------------- placing the marks
 
 
+def bookmark_name(number: int) -> str:
+    """The name of the bookmark of the figure of this number."""
+    return f"{BOOKMARK_PREFIX}{number}"
+
+
 def strip_marks(package: Package, name: str) -> None:
-    """A rendered part where figures are not traced (a header, a footer): its figures without marks."""
-    if runs.strip_marks(package.read(name), MARK_RE, _MARK_CHARS, FIG_OPEN):
+    """A rendered part where figures are not traced (a header, a footer): its figures without marks
+    or bookmarks."""
+    root = package.read(name)
+    marks = runs.strip_marks(root, MARK_RE, _MARK_CHARS, FIG_OPEN)
+    if bookmarks.remove_unnumbered(root) or marks:
         package.edit(name)
 
 
@@ -64,22 +74,45 @@ def mark_figures(root: oxml.Element, collector: FigureCollector) -> list[tuple[F
 
 
 def trace(package: Package, collector: FigureCollector, question_id: str, locale: str,
+          table_figures: dict[int, FigureCell] | None = None,
           note_styles: frozenset[str] | set[str] = frozenset()) -> None:
-    """Bookmark every marked figure of the main document and store the record in the package:
-    the figures, and the shape of each table that holds them and of each note (a paragraph in
-    one of ``note_styles``), so that ``drafter update`` can tell what new data changes besides
-    its figures.
+    """Bookmark every figure of the main document and store the record in the package: the
+    figures, and the shape of each table that holds them and of each note (a paragraph in one
+    of ``note_styles``), so that ``drafter update`` can tell what new data changes besides its
+    figures.
 
-    An answer always gets the record (empty when it shows no figure from the data), so that
-    verify can tell an answer without figures from one made before figures were traced."""
+    A table built from data holds its figures in bookmarks already, and says where each stands
+    in it (``table_figures``, from ``word/tables``); a figure in a text is marked, and gets its
+    run and bookmark here. The bookmarks are then numbered in document order (the first place of
+    a figure shown twice is its place), and each figure gets its entry in the record. An answer
+    always gets the record (empty when it shows no figure from the data), so that verify can
+    tell an answer without figures from one made before figures were traced."""
     root = package.edit(MAIN_DOCUMENT)
-    placed = mark_figures(root, collector)
-    bookmarks.around([(run, f"{BOOKMARK_PREFIX}{figure.number}") for figure, run in placed],
-                     bookmarks.next_id(root, with_note_references=True))
+    in_text = {figure.number: run for figure, run in mark_figures(root, collector)}
+    bookmarks.around([(run, bookmark_name(number)) for number, run in in_text.items()])
     body = document.body_of(root)
     layout = Layout(body if body is not None else root)
+    table_figures = table_figures or {}
+    entries = []
+    table, t = None, None  # the built table of the figures just placed, and its number in the document
+    for start, name in bookmarks.number(root, bookmarks.next_id(root, with_note_references=True)):
+        number = int(name[len(BOOKMARK_PREFIX):])
+        cell = table_figures.get(number)
+        run = in_text.get(number)
+        if run is not None and run is start.getnext():  # the figure's first place is in a text
+            cell = None
+        if cell is None:
+            figure = collector.get(number)
+            entries.append((figure, where(figure, layout, start.getnext())))
+            continue
+        # in a table built from data, which knows the cell; the document knows which table it is.
+        # A table's figures stand in one w:tbl, one after the other (when it is printed twice, the
+        # first print holds them all): its number is looked up at its first.
+        if cell.table != table:
+            table, t = cell.table, layout.table_of(start)
+        entries.append((collector.get(number), (("place", cell_place(t, cell.within)),
+                                                ("cell", f"{t} {cell.row} {cell.cell}"))))
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{NS}/{question_id}")).upper() + "}"
-    entries = [(figure, where(figure, layout, run)) for figure, run in placed]
     customxml.add_item(package, record(question_id, locale, entries, table_shapes(layout, entries),
                                        note_shapes(layout, note_styles)), item_id, NS)
 

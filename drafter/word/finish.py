@@ -23,6 +23,7 @@ from drafter.view.footnotes import FootnoteCollector
 from drafter.view.jinja import FIGURES_KEY, FOOTNOTES_KEY
 from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 from drafter.word import figure_record, fingerprint, footnotes, styles
+from drafter.word.places import FigureCell
 from drafter.word.tables import KEEP_TOGETHER_ROWS
 from drafter.word.template import Rendered
 
@@ -45,6 +46,8 @@ class Answer:
     template_file: str  # the template as messages name it
     rendered: list[str] = field(default_factory=list)  # the other parts whose tags were rendered
     created: dt.datetime | None = None
+    #: where the figures of the tables built from data stand in their tables, by figure number
+    table_figures: dict[int, FigureCell] = field(default_factory=dict)
 
     @property
     def body(self):
@@ -151,11 +154,11 @@ def place_footnotes(answer: Answer) -> None:
 
 def trace_figures(answer: Answer) -> None:
     """A hidden bookmark around each figure from the data, and the record of them in the package;
-    the figures of the other rendered parts (headers, footers) lose their marks."""
+    the figures of the other rendered parts (headers, footers) lose their marks and bookmarks."""
     for name in answer.rendered:
         figure_record.strip_marks(answer.package, name)
     figure_record.trace(answer.package, answer.figures, fingerprint.question_id(answer.question), answer.locale,
-                        answer.style_ids(styles.TABLE_NOTE))
+                        answer.table_figures, answer.style_ids(styles.TABLE_NOTE))
 
 
 def set_core_properties(answer: Answer) -> None:
@@ -207,7 +210,7 @@ def finished(template_parts: dict[str, bytes], rendered: Rendered, view: AnswerV
     package = opc.Package({**template_parts, opc.MAIN_DOCUMENT: rendered.document, **rendered.parts})
     answer = Answer(package, view.question, view.formatter.locale, view.context[FIGURES_KEY],
                     view.context.get(FOOTNOTES_KEY), template_file or view.question.template, list(rendered.parts),
-                    created)
+                    created, rendered.table_figures)
     for run_pass in PASSES:
         run_pass(answer)
     return package

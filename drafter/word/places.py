@@ -4,19 +4,28 @@
 Used when an answer is finished (each traced figure's place goes into its record) and when it
 is read back (``drafter verify`` names the place of every figure it finds). Paragraphs outside
 tables are counted from 1; tables in the order their text comes; a column is named by its
-header, with the group over it.
+header, with the group over it. A table built from data names its figures' places as it
+writes them (``word/tables``), from the texts it writes, with the same functions
+(``written_value``, ``column_label``, ``within_table``); the answer's layout gives only the
+table's number.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import NamedTuple
 
 from drafter import oxml
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import table as tables
+from drafter.view.footnotes import TOKEN_RE
+from drafter.view.notes import SUP_CLOSE, SUP_OPEN
 
 _CALLS = re.compile(r"([\s\u00a0]*\(\d+\))+$")
+#: Note calls in a text as drafter writes it, which become raised calls or footnote references
+#: (read as no part of the text): a raised call, a footnote's token.
+_CALL_TOKENS = re.compile(f"{SUP_OPEN}[^{SUP_CLOSE}]*{SUP_CLOSE}|{TOKEN_RE.pattern}")
 
 
 def clean(text: str) -> str:
@@ -24,9 +33,57 @@ def clean(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+def value(text: str) -> str:
+    """A cell's text without note calls, as a reader names the cell's row or column by it."""
+    return _CALLS.sub("", clean(text)).strip()
+
+
 def cell_value(tc: oxml.Element) -> str:
     """A table cell's figure: its text without note calls."""
-    return _CALLS.sub("", clean(paragraphs.text_of(tc, calls=False))).strip()
+    return value(paragraphs.text_of(tc, calls=False))
+
+
+def written_value(text: str) -> str:
+    """The cell_value of a cell that drafter writes with this text (``word/tables``): its note
+    calls are tokens until the answer is finished."""
+    return value(_CALL_TOKENS.sub("", text))
+
+
+def column_label(header: list[list[tuple[str, int]]], index: int) -> str:
+    """A column's header as a reader names it, from the header rows' cells (value, grid columns
+    it spans): the values over the column, top to bottom, each once ('1982–83, outturn')."""
+    labels: list[str] = []
+    for cells in header:
+        at = 0
+        for text, span in cells:
+            if at <= index < at + span:
+                if text and text not in labels:
+                    labels.append(text)
+                break
+            at += span
+    return ", ".join(labels)
+
+
+def within_table(row: str, column: str, section: str = "") -> str:
+    """'section "Other departments", row "Total", column "1983–84, outturn"': where a cell
+    stands in its table (the section only in a table of nested rows)."""
+    return (f'section "{section}", ' if section else "") + f'row "{row}", column "{column}"'
+
+
+class FigureCell(NamedTuple):
+    """Where a figure of a table built from data stands in its table, as the table is written
+    (``word/tables``): the table (its name in the register), its row and cell (from 0, the
+    header rows counted), and ``within_table``."""
+
+    table: str
+    row: int
+    cell: int
+    within: str
+
+
+def cell_place(table: int, within: str) -> str:
+    """'table 1, row "Total", column "VAK"': a cell's place, its table numbered from 0 (``within_table``)."""
+    return f"table {table + 1}, {within}"
 
 
 class TableLayout:
@@ -34,11 +91,18 @@ class TableLayout:
 
     def __init__(self, element: oxml.Element) -> None:
         self.element = element
-        self.rows = tables.rows(element)
-        self.header_rows = max(tables.header_rows(element), 1)
         self._cells: dict[int, list[oxml.Element]] = {}
         self._values: dict[tuple[int, int], str] = {}
         self._columns: dict[int, str] = {}
+
+    @cached_property
+    def rows(self) -> list[oxml.Element]:
+        return tables.rows(self.element)
+
+    @cached_property
+    def header_rows(self) -> int:
+        """How many rows at the top are its header (at least one)."""
+        return max(tables.header_rows(self.element), 1)
 
     def cells(self, row: int) -> list[oxml.Element]:
         found = self._cells.get(row)
@@ -65,18 +129,9 @@ class TableLayout:
         """A column's header as a reader names it: with the group over it ('1982–83, outturn')."""
         found = self._columns.get(index)
         if found is None:
-            labels = []
-            for r in range(min(self.header_rows, len(self.rows))):
-                at = 0
-                for c, tc in enumerate(self.cells(r)):
-                    span = tables.span(tc)
-                    if at <= index < at + span:
-                        text = self.value(r, c)
-                        if text and text not in labels:
-                            labels.append(text)
-                        break
-                    at += span
-            found = self._columns[index] = ", ".join(labels)
+            header = [[(self.value(r, c), tables.span(tc)) for c, tc in enumerate(self.cells(r))]
+                      for r in range(min(self.header_rows, len(self.rows)))]
+            found = self._columns[index] = column_label(header, index)
         return found
 
     def row_label(self, index: int) -> str:
@@ -116,7 +171,6 @@ class Layout:
         self.tables = [TableLayout(tbl) for tbl in tables.tables(body)]
         self._table_numbers = {t.element: i for i, t in enumerate(self.tables)}
         self._texts: dict[oxml.Element, str] = {}
-        self._row_places: dict[tuple[int, int, bool], str] = {}
         self._read: dict[oxml.Element, tuple[list[str], dict[oxml.Element, int]]] = {}
 
     @cached_property
@@ -163,13 +217,14 @@ class Layout:
     def cell_place(self, t: int, r: int, c: int, grand_total: bool = False) -> str:
         """'table 1, section "Other departments", row "Total", column "1983–84, outturn"': the
         section only in a table of nested rows, and not for a grand total (below every section)."""
-        row = self._row_places.get((t, r, grand_total))
-        if row is None:  # shared by the figures of a row
-            table = self.tables[t]
-            section = "" if grand_total else table.section_of(r)
-            row = self._row_places[(t, r, grand_total)] = (
-                f'table {t + 1}, ' + (f'section "{section}", ' if section else "") + f'row "{table.row_label(r)}"')
-        return f'{row}, column "{self.tables[t].column_label(c)}"'
+        table = self.tables[t]
+        return cell_place(t, within_table(table.row_label(r), table.column_label(c),
+                                          "" if grand_total else table.section_of(r)))
+
+    def table_of(self, element: oxml.Element) -> int | None:
+        """The number (from 0) of the table an element stands in (the innermost), or None."""
+        found = tables.position(element)
+        return self._table_numbers.get(found[0]) if found is not None else None
 
     def text_place(self, p: oxml.Element | None, shown: str = "") -> str:
         """'paragraph 4, "Circa 45% ..."' for a paragraph outside the tables; 'the document' else."""

@@ -7,8 +7,14 @@ type or (``fit: landscape``) a landscape page of its own. ``oxml.table`` writes 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from drafter.oxml.section import Page
 from drafter.oxml.table import TableXml
+from drafter.view.figures import Totalled
+from drafter.word import places
+from drafter.word.figure_record import bookmark_name
+from drafter.word.places import FigureCell
 
 #: Column widths in twentieths of a point: about one character's width (at the normal size,
 #: 11 pt), and the limits; a table that would pass the margin gets narrower columns first.
@@ -74,17 +80,26 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
     return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
 
 
-def build(table, styles: dict[str, str], page: Page | None = None) -> str:
+@dataclass(frozen=True)
+class BuiltTable:
+    """A table built from data: its XML text, and where each figure from the data stands in it."""
+
+    xml: str
+    figures: dict[int, FigureCell]  # by the figure's number
+
+
+def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable:
     """A whole table as WordprocessingML text: caption, the table (header rows repeated), its notes.
 
     ``table`` is a view.TableView; ``styles`` maps the roles caption, table, heading,
     heading_number, heading_group, text, number, total, total_number and note to the template's
     style ids. A table with column groups gets two header rows, both repeated. Columns never
     pass the margin: a wide table gets narrower columns, then smaller type, or (table.fit
-    'landscape') a landscape page of its own. A figure's cell holds its text with the figure's
-    mark (``str(cell)``), which the figure record turns into a hidden bookmark. A table on a
-    landscape page stands between two SECTION_BREAK placeholders, n="0" (the pages before it
-    end) and n="1" (its own page ends)."""
+    'landscape') a landscape page of its own. A figure from the data stands in a run of its own
+    inside its hidden bookmark, unnumbered until the figure record numbers the document's
+    bookmarks; as the table is written, its figures' places are known (their row, cell and
+    labels), which the figure record takes from here. A table on a landscape page stands between
+    two SECTION_BREAK placeholders, n="0" (the pages before it end) and n="1" (its own page ends)."""
     page = page or Page()
     xml = TableXml()
     caption = table.title.text if table.title is not None else ""
@@ -98,44 +113,38 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> str:
     out = [f'<{SECTION_BREAK} n="0"/>'] if landscape else []
     if caption:
         out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
-    lead = table.lead
-    rows = []
-    merge = None
-    if table.groups:  # a first header row: each group's label over its columns
-        merge = "continue"
-        cells = xml.cell(styles["heading"], table.corner.text, widths[0], merge="restart", size=size)
-        cells += "".join(xml.cell(styles["heading"], c.text, widths[1 + i], merge="restart", size=size)
-                         for i, c in enumerate(table.columns[:lead]))
-        at = 1 + lead
-        for g in table.groups:
-            cells += xml.cell(styles["heading_group"], g.label.text, sum(widths[at:at + g.span]), span=g.span,
-                              size=size)
-            at += g.span
-        # a column under no group (the column total): its header down both rows, as the corner's
-        cells += "".join(xml.cell(styles["heading_number"], c.text, widths[at + i], merge="restart", size=size)
-                         for i, c in enumerate(table.columns[at - 1:]))
-        rows.append(xml.row(cells, header=True))
-    grouped = sum(g.span for g in table.groups) if merge else len(table.columns) - lead
-    cells = xml.cell(styles["heading"], "" if merge else table.corner.text, widths[0], merge=merge, size=size)
-    cells += "".join(xml.cell(styles["heading"], "" if merge else c.text, widths[1 + i], merge=merge, size=size)
-                     for i, c in enumerate(table.columns[:lead]))
-    cells += "".join(xml.cell(styles["heading_number"], c.text, widths[1 + lead + i], size=size) if i < grouped else
-                     xml.cell(styles["heading_number"], "", widths[1 + lead + i], merge="continue", size=size)
-                     for i, c in enumerate(table.columns[lead:]))
-    rows.append(xml.row(cells, header=True))
+    header = _header(table, widths)
+    rows = [xml.row("".join(xml.cell(styles[role], text, width, span=span, merge=merge, size=size)
+                            for role, text, width, span, merge in cells), header=True) for cells in header]
+    columns = [places.column_label([[(places.written_value(text), span) for _, text, _, span, _ in cells]
+                                    for cells in header], c) for c in range(len(widths))]
+    figures: dict[int, FigureCell] = {}
+    section = ""  # the heading of the section of nested rows the rows below stand in
     keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
     for index, row in enumerate(table.rows):
         row_keep = keep or index == 0 or row.section
         if row.section:
+            section = places.written_value(row.label.text)
             rows.append(xml.row(xml.cell(styles["heading"], row.label.text, sum(widths), span=len(widths), size=size,
                                          keep=row_keep)))
             continue
         label_style, number_style = ("total", "total_number") if row.total else ("text", "number")
         cells = xml.cell(styles[label_style], row.label.text, widths[0], size=size, keep=row_keep)
+        label = None
         for i, c in enumerate(row.cells):
             style = (number_style if not c.total else "total_number") if c.numeric else \
                 (label_style if not c.total else "total")
-            cells += xml.cell(styles[style], str(c), widths[1 + i], size=size, keep=row_keep)
+            figure = c.figure
+            if figure is None:
+                cells += xml.cell(styles[style], c.text, widths[1 + i], size=size, keep=row_keep)
+                continue
+            cells += xml.cell(styles[style], c.text, widths[1 + i], size=size, keep=row_keep,
+                              bookmark=(bookmark_name(figure.number), figure.shown))
+            if label is None:
+                label = places.written_value(row.label.text)
+            # a grand total stands below every section
+            figures[figure.number] = FigureCell(table.name, len(rows), 1 + i, places.within_table(
+                label, columns[1 + i], "" if figure.adds == Totalled.ALL else section))
         rows.append(xml.row(cells))
     fixed = factor < 1 or sum(widths) > page.text_width * 0.9
     out.append(xml.table(styles["table"], widths, rows, fixed=fixed, total_row=any(r.total for r in table.rows)))
@@ -144,4 +153,30 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> str:
         out.append(xml.paragraph(styles["note"], text, keep_next=i < len(under) - 1))
     if landscape:
         out.append(f'<{SECTION_BREAK} n="1"/>')
-    return "".join(out)
+    return BuiltTable("".join(out), figures)
+
+
+def _header(table, widths: list[int]) -> list[list[tuple[str, str, int, int, str | None]]]:
+    """The header rows' cells: (style role, text, width, grid columns spanned, vertical merge).
+    With column groups, a first row holds each group's label over its columns, and the corner,
+    the text columns and a column under no group (the column total) reach down both rows."""
+    lead = table.lead
+    rows = []
+    merge = None
+    if table.groups:
+        merge = "continue"
+        cells = [("heading", table.corner.text, widths[0], 1, "restart")]
+        cells += [("heading", c.text, widths[1 + i], 1, "restart") for i, c in enumerate(table.columns[:lead])]
+        at = 1 + lead
+        for g in table.groups:
+            cells.append(("heading_group", g.label.text, sum(widths[at:at + g.span]), g.span, None))
+            at += g.span
+        cells += [("heading_number", c.text, widths[at + i], 1, "restart") for i, c in enumerate(table.columns[at - 1:])]
+        rows.append(cells)
+    grouped = sum(g.span for g in table.groups) if merge else len(table.columns) - lead
+    cells = [("heading", "" if merge else table.corner.text, widths[0], 1, merge)]
+    cells += [("heading", "" if merge else c.text, widths[1 + i], 1, merge) for i, c in enumerate(table.columns[:lead])]
+    cells += [("heading_number", c.text, widths[1 + lead + i], 1, None) if i < grouped else
+              ("heading_number", "", widths[1 + lead + i], 1, "continue") for i, c in enumerate(table.columns[lead:])]
+    rows.append(cells)
+    return rows

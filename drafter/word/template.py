@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Template, TemplateError, TemplateSyntaxError
@@ -30,6 +30,7 @@ from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
 from drafter.view.jinja import FIGURES_KEY, xml_environment
 from drafter.word import lint, styles, tables
+from drafter.word.places import FigureCell
 
 TEMPLATE_MISSING_HINT = "Check the template name in the register; templates live in answer_templates/ (or --templates)."
 #: Limits for a template: an answer template is tens of kilobytes.
@@ -147,11 +148,13 @@ def _finish_rendered(xml: str) -> str:
 
 @dataclass
 class Rendered:
-    """A template rendered for one answer: the main document's tree, and the other parts whose
-    tags were rendered (as bytes, or as a tree when a table was put in)."""
+    """A template rendered for one answer: the main document's tree, the other parts whose
+    tags were rendered (as bytes, or as a tree when a table was put in), and where the figures
+    of the main document's tables built from data stand in their tables."""
 
     document: oxml.Element
     parts: dict[str, bytes | oxml.Element]
+    table_figures: dict[int, FigureCell] = field(default_factory=dict)  # by the figure's number
 
 
 class WordTemplate:
@@ -300,7 +303,7 @@ class WordTemplate:
             )
         return found
 
-    def _helpers(self, context: dict, built: list[str] | None = None) -> dict:
+    def _helpers(self, context: dict, built: list[tables.BuiltTable] | None = None) -> dict:
         """Functions a template calls that need to know the template itself (its style ids).
 
         A table's XML is built from the data, not by the template, so it does not count
@@ -331,15 +334,19 @@ class WordTemplate:
                 hint="Look for a tag that opens in one paragraph and closes in another, or a {%p %} beside "
                 "other text; write each tag whole in one paragraph.") from exc
 
-    def _put_tables(self, xml: str, built: list[str], part: str) -> str:
+    def _put_tables(self, xml: str, built: list[tables.BuiltTable], part: str,
+                    figures: dict[int, FigureCell] | None = None) -> str:
         """The rendered part with each table() placeholder replaced by its table's XML, so that
-        the part is parsed once, tables and all."""
+        the part is parsed once, tables and all; ``figures`` gets where the tables' figures stand."""
         found = 0
 
         def put(m: re.Match) -> str:
             nonlocal found
             found += 1
-            return built[int(m.group(1))]
+            table = built[int(m.group(1))]
+            if figures is not None:
+                figures.update(table.figures)
+            return table.xml
 
         xml = _TABLE_PLACE_RE.sub(put, xml)
         if found != len(built):
@@ -358,11 +365,13 @@ class WordTemplate:
 
     def render(self, context: dict) -> Rendered:
         """The parts whose content the tags change: the main document and templated parts."""
-        built: list[str] = []
+        built: list[tables.BuiltTable] = []
+        table_figures: dict[int, FigureCell] = {}
         context = {**context, **self._helpers(context, built)}
         figures = context.get(FIGURES_KEY)
         with figures.recording("the template") if figures is not None else nullcontext():
-            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document")
+            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document",
+                                    table_figures)
             main = self._parsed(self._head + body + self._tail, "the document")
             self._put_section_breaks(main)
             parts: dict[str, bytes | oxml.Element] = {}
@@ -374,7 +383,7 @@ class WordTemplate:
                     parts[name] = root
                 else:
                     parts[name] = xml.encode("utf-8")
-        return Rendered(main, parts)
+        return Rendered(main, parts, table_figures)
 
 
 def _template_line() -> int | None:

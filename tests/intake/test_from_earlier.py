@@ -101,6 +101,25 @@ def test_a_dropped_sub_question_is_said(project, tmp_path):
     assert "answer part 4 of 2019-2020/4 was left out" in result.stdout
     new = load_register(project / "data" / "questions.yaml").find(21, "2020-2021")
     assert [p.numbers for p in new.parts] == [(1,), (2,)]
+    # question 4's own layout names its four answers one by one: the new question of two gets the
+    # general template, is told so, and drafts
+    assert new.template == "algemeen.docx"
+    assert ("the earlier template bedrijfsclusters.docx was made for the earlier question's answers; the new "
+            "question has other sub-questions, so it gets the general template algemeen.docx") in result.stdout
+    assert "with template algemeen.docx" in result.stdout
+
+
+def test_an_answer_of_fewer_parts_drafts_from_the_earlier_answer(with_2019, tmp_path):
+    fewer = dict(AGAIN, subquestions={1: SUBQUESTIONS[1], 2: SUBQUESTIONS[2]})
+    assert _intake(with_2019, str(make_txt(tmp_path / "vraag-21.txt", fewer)), "--from", "2019-2020/4").exit_code == 0
+    made = _answer(with_2019, 21, "2020-2021")
+    assert made.exit_code == 0, made.output
+    (drafted,) = (with_2019 / "out").glob("*.docx")
+    validate_docx(drafted)
+    assert _table(drafted)[-1] == ["2019", "98.000.000", "42.000.000"]
+    texts = _texts(drafted)
+    assert any(t.startswith("1. Hieronder een overzicht") for t in texts), texts
+    assert any(t.startswith("2. De middelen op de budgetlijn") for t in texts), texts
 
 
 def test_a_new_sub_question_gets_the_placeholder(project, tmp_path):

@@ -31,3 +31,28 @@ def test_the_text_inside_bookmarks_without_note_calls():
     found = bookmarks.texts_inside(b, "_Fig")
     assert {name: text for name, (text, _) in found.items()} == {"7": "1.234"}
     assert found["7"][1] is b[0][0]
+
+
+def test_unnumbered_bookmarks_get_ids_in_document_order_and_a_name_keeps_its_first_bookmark():
+    table = "".join(bookmarks.around_xml(f"_Fig{n}", f"<w:r><w:t>{n}</w:t></w:r>") for n in (1, 2))
+    b = body(f'<w:p><w:bookmarkStart w:id="7" w:name="_GoBack"/><w:r><w:t>a</w:t></w:r><w:bookmarkEnd w:id="7"/>'
+             f"</w:p><w:p>{table}</w:p><w:p><w:r><w:t>3</w:t></w:r></w:p><w:p>{table}</w:p>")
+    bookmarks.around([(b[2][0], "_Fig3")])
+    assert bookmarks.next_id(b) == 8  # an unnumbered bookmark takes no id yet
+    kept = bookmarks.number(b, 8)
+    assert [name for _, name in kept] == ["_Fig1", "_Fig2", "_Fig3"] and kept[0][0] is b[1][0]
+    assert xml_of(b[1]) == ('<w:p><w:bookmarkStart w:id="8" w:name="_Fig1"/><w:r><w:t>1</w:t></w:r>'
+                            '<w:bookmarkEnd w:id="8"/><w:bookmarkStart w:id="9" w:name="_Fig2"/><w:r><w:t>2</w:t>'
+                            '</w:r><w:bookmarkEnd w:id="9"/></w:p>')
+    assert xml_of(b[2]) == ('<w:p><w:bookmarkStart w:id="10" w:name="_Fig3"/><w:r><w:t>3</w:t></w:r>'
+                            '<w:bookmarkEnd w:id="10"/></w:p>')
+    assert xml_of(b[3]) == "<w:p><w:r><w:t>1</w:t></w:r><w:r><w:t>2</w:t></w:r></w:p>"  # printed again: no bookmark
+    assert xml_of(b[0]).startswith('<w:p><w:bookmarkStart w:id="7" w:name="_GoBack"/>')
+
+
+def test_a_part_whose_figures_are_not_traced_loses_only_its_unnumbered_bookmarks():
+    b = body(f'<w:p><w:bookmarkStart w:id="1" w:name="x"/>{bookmarks.around_xml("_Fig1", "<w:r/>")}'
+             '<w:bookmarkEnd w:id="1"/></w:p>')
+    assert bookmarks.remove_unnumbered(b)
+    assert xml_of(b[0]) == '<w:p><w:bookmarkStart w:id="1" w:name="x"/><w:r/><w:bookmarkEnd w:id="1"/></w:p>'
+    assert not bookmarks.remove_unnumbered(b)

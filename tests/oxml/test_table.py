@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter import oxml
+from drafter.oxml import paragraph  # noqa: F401 (oxml.paragraph below)
 from drafter.oxml import table as tables
 from drafter.oxml.table import TableXml
 
@@ -60,3 +61,14 @@ def test_paragraphs_around_a_table_and_a_cell_ending_with_a_table():
     tables.end_cells_with_a_paragraph(b)
     assert names(tbl[0][0]) == ["tbl", "p"]
     assert len(tables.tables(b)) == 3
+
+
+def test_a_cell_holds_a_bookmarked_start_in_a_run_of_its_own_and_the_rest_after_it():
+    xml = TableXml()
+    cell = oxml.fragment(xml.cell("Num", "1.234\u00a0(2)", 1500, size=18, bookmark=("_Fig&1", "1.234")))[0]
+    assert xml_of(cell[1]) == (
+        '<w:p><w:pPr><w:pStyle w:val="Num"/><w:keepNext/><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+        '</w:pPr><w:bookmarkStart w:id="" w:name="_Fig&amp;1"/><w:r><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/>'
+        '</w:rPr><w:t xml:space="preserve">1.234</w:t></w:r><w:bookmarkEnd w:id=""/><w:r><w:rPr><w:sz w:val="18"/>'
+        '<w:szCs w:val="18"/></w:rPr><w:t xml:space="preserve">\u00a0(2)</w:t></w:r></w:p>')
+    assert oxml.paragraph.text_of(cell) == "1.234\u00a0(2)"

@@ -8,7 +8,7 @@ from pathlib import Path
 from drafter import oxml
 from drafter.load.register import load_register
 from drafter.oxml import opc
-from drafter.view.figures import FigureCollector, Source
+from drafter.view.figures import FigureCollector, Source, mark
 from drafter.view.footnotes import FootnoteCollector
 from drafter.word.finish import Answer
 
@@ -51,8 +51,8 @@ def answer(body: str, *, figures: FigureCollector | None = None, footnotes: Foot
 
 def figure(figures: FigureCollector, shown: str, key: str, **place) -> str:
     """A figure of the data recorded as the view records one: its text with its mark."""
-    return figures.record(shown, 1234.0, 1.0, (Source("data/x.csv", "row 2", "ref"),), key,
-                          "cell" if place else "text", **place)
+    return mark(figures.record(shown, 1234.0, 1.0, (Source("data/x.csv", "row 2", "ref"),), key,
+                               "cell" if place else "text", **place))
 
 
 def body_of(answer: Answer):

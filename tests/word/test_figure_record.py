@@ -6,11 +6,16 @@ import pytest
 
 from drafter import oxml
 from drafter.oxml import customxml
-from drafter.view.figures import FigureCollector, Source
+from drafter.view.answer import Cell, Row, TableView
+from drafter.view.figures import FigureCollector, Source, mark
 from drafter.word import figure_record
+from drafter.word import tables as word_tables
 
 from .helpers import answer, figure, xml
 
+#: The style ids of a table built from data, by role (each its role's name).
+STYLES = {role: role for role in ("caption", "table", "heading", "heading_number", "heading_group", "text", "number",
+                                  "total", "total_number", "note")}
 TABLE = ('<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>VAK</w:t></w:r></w:p>'
          '</w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>2016</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{}</w:t></w:r>'
          "</w:p></w:tc></w:tr></w:tbl>")
@@ -62,3 +67,24 @@ def test_the_record_reads_back_as_the_figures_it_records():
     assert figure_record.figure_of(attributes, sources) == figures.figures[0]
     with pytest.raises(KeyError):
         figure_record.figure_of({"key": "x"}, [])
+
+
+def test_a_built_tables_figures_are_placed_by_the_table_and_numbered_with_the_texts_in_document_order():
+    figures = FigureCollector()
+    cells = [Cell(shown, True, figure=figures.record(shown, 1.0, 1.0, (Source("d.csv", "row 2"),), f"t{shown}",
+                                                     "cell", table="t", row="2016", column=column))
+             for shown, column in (("14", "VAK"), ("15", "VEK"))]
+    built = word_tables.build(TableView("t", None, "", Cell(""), (Cell("VAK"), Cell("VEK")),
+                                        (Row(Cell("2016"), tuple(cells)),), (), "number"), STYLES)
+    text = figure(figures, "45%", "k.text")
+    again = mark(cells[1].figure)  # the table's second figure, also printed in the text before the table
+    a = answer(f"<w:p><w:r><w:t>Circa {text} en {again}</w:t></w:r></w:p>{built.xml}{built.xml}", figures=figures)
+    figure_record.trace(a.package, figures, "q", "nl_BE", built.figures)
+    starts = [(el.get(oxml.qn("w:id")), el.get(oxml.qn("w:name"))) for el in a.body.iter(oxml.qn("w:bookmarkStart"))]
+    assert starts == [("0", "_DrafterFig3"), ("1", "_DrafterFig2"), ("2", "_DrafterFig1")]
+    assert len(list(a.body.iter(oxml.qn("w:bookmarkEnd")))) == 3
+    record, _ = customxml.find_item(a.package.parts(), figure_record.NS, figure_record.ROOT)
+    entries = [attrs for attrs, _ in customxml.contents(record, "figure", "source")[1]]
+    assert [(e["key"], e["place"], e.get("cell")) for e in entries] == [
+        ("k.text", 'paragraph 1, "Circa 45% ..."', None), ("t15", 'paragraph 1, "Circa 45% en 15"', None),
+        ("t14", 'table 1, row "2016", column "VAK"', "0 1 1")]

@@ -76,6 +76,6 @@ class CellWriter:
         if place is None:
             place = ", ".join(filter(None, (self.fixed, section, row_key, column_key)))
         kind = FigureKind.TOTAL if adds else FigureKind.CELL
-        marked = self.figures.record(shown, raw * self.data_factor, self.scale, tuple(sources), self.key_prefix + place,
+        figure = self.figures.record(shown, raw * self.data_factor, self.scale, tuple(sources), self.key_prefix + place,
                                      kind, self.ctx.spec.name, row, column, row_key, column_key, "", section, adds)
-        return Cell(text, True, total, series.attach(marked, calls) if calls else marked)
+        return Cell(text, True, total, figure)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.view.figures import Figure, mark
 from drafter.view.notes import Note
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Cell:
     """A table's cell. Hashed and compared as a frozen class would be, but not frozen: a large
     table makes one per figure, and a frozen class's checked field-by-field __init__ is a real
@@ -16,13 +17,17 @@ class Cell:
     text: str  # the value with its note calls: '14.250.000 (2)'
     numeric: bool = False
     total: bool = False  # a figure of a total column
-    marked: str = ""  # the same with its figure marked for the Word stage (view/figures)
+    #: the figure from the data the cell shows, recorded (view/figures): its shown text starts the
+    #: cell's text. A table built from data bookmarks it in Word; printed by a template, it is marked.
+    figure: Figure | None = None
 
     def __str__(self) -> str:
-        return self.marked or self.text
+        if self.figure is None:
+            return self.text
+        return mark(self.figure) + self.text[len(self.figure.shown):]
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Row:
     """A table's row; like Cell, not frozen."""
 

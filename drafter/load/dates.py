@@ -1,0 +1,73 @@
+"""Dates as people in Belgium type them: 28/04/2026, 28-04-2026, 28.04.2026, 28 april 2026,
+28 avril 2026 (besides YAML's own 2026-04-28), read where the locale puts the day first.
+
+A date that is not a day of the calendar (31/02/2026), or that cannot be read one way only
+(a year of two digits: 28/04/26), is a ValueError saying what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from drafter.i18n import _
+
+#: The languages whose month names a date may use: those of drafter's users.
+MONTH_LANGUAGES = ("nl", "fr", "en")
+
+_NUMERIC = re.compile(r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d+)")
+_NAMED = re.compile(r"(?P<day>\d{1,2})(?:er)?\.?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d+)")
+
+
+def reads_day_first(locale: str) -> bool:
+    """Whether people of this locale write the day before the month (nl_BE, fr_BE: yes; en_US: no)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_date_format
+
+    try:
+        pattern = get_date_format("short", locale=Locale.parse(locale)).pattern
+    except (UnknownLocaleError, ValueError):
+        return True  # drafter's own locales (nl_BE, fr_BE, nl_NL) all put the day first
+    return pattern.lower().find("d") < pattern.lower().find("m")
+
+
+def month_numbers() -> dict[str, int]:
+    """Month names and their abbreviations (januari, jan, mrt, avril, févr) -> 1..12."""
+    from babel.dates import get_month_names
+
+    found: dict[str, int] = {}
+    for language in MONTH_LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=language).items():
+                found[name.lower().rstrip(".")] = number
+    return found
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether text is written as a date (then it must be one)."""
+    text = text.strip()
+    return bool(_NUMERIC.fullmatch(text) or _NAMED.fullmatch(text))
+
+
+def parse_date(text: str, day_first: bool = True) -> dt.date:
+    """The day text names; ValueError (its message for a person) if it names none, or not one only."""
+    text = text.strip()
+    numeric, named = _NUMERIC.fullmatch(text), _NAMED.fullmatch(text)
+    if numeric:
+        if not day_first:
+            raise ValueError(_("{text!r} may be read day first or month first").format(text=text))
+        day, month, year = int(numeric["day"]), int(numeric["month"]), numeric["year"]
+    elif named:
+        month = month_numbers().get(named["month"].lower())
+        if month is None:
+            raise ValueError(_("{text!r}: {month!r} is not the name of a month").format(text=text, month=named["month"]))
+        day, year = int(named["day"]), named["year"]
+    else:
+        raise ValueError(_("{text!r} is not a date").format(text=text))
+    if len(year) != 4:
+        raise ValueError(_("{text!r} has a year of {digits} digits, which may be read more than one way").format(
+            text=text, digits=len(year)))
+    try:
+        return dt.date(int(year), month, day)
+    except ValueError as exc:
+        raise ValueError(_("{text!r} is not a day of the calendar").format(text=text)) from exc

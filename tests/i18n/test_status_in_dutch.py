@@ -1,0 +1,44 @@
+"""drafter status under nl: Dutch headers and state words in text, CSV and XLSX; JSON keeps its
+English keys and codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import openpyxl
+
+from ..conftest import run_in
+
+TODAY = ("--today", "2019-11-04")
+
+
+def test_text_csv_and_xlsx_in_dutch_json_unchanged(project, tmp_path):
+    text = run_in(project, "status", "--lang", "nl", *TODAY)
+    assert text.exit_code == 0, text.output
+    header = text.stdout.splitlines()[0].split()
+    assert header[:6] == ["termijn", "intern", "rest", "stand", "leemtes", "signaal"]
+    assert "geen ontwerp" in text.stdout and "no draft" not in text.stdout
+
+    made = run_in(project, "status", "--lang", "nl", "--format", "csv", *TODAY)
+    rows = list(csv.reader(io.StringIO(made.stdout.lstrip("\ufeff")), delimiter=";"))  # a BOM, for Excel
+    assert rows[0][:9] == ["zittingsjaar", "nummer", "titel", "vraagsteller", "minister", "gesteld", "termijn",
+                           "interne_termijn", "resterende_werkdagen"]
+    states = {row[rows[0].index("stand")] for row in rows[1:]}
+    assert "geen ontwerp" in states and not states & {"no draft", "draft", "sent"}
+
+    book = tmp_path / "opvolging.xlsx"
+    assert run_in(project, "status", "--lang", "nl", "--format", "xlsx", "--to", str(book), *TODAY).exit_code == 0
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    header_row = next(r for r in cells if "stand" in r)
+    assert "interne_termijn" in header_row and "internal_due" not in header_row
+    assert any("geen ontwerp" in r for r in cells)
+
+    english = json.loads(run_in(project, "status", "--format", "json", *TODAY).stdout)
+    dutch = json.loads(run_in(project, "status", "--lang", "nl", "--format", "json", *TODAY).stdout)
+    assert dutch["questions"][0].keys() == english["questions"][0].keys()
+    assert "internal_due" in dutch["questions"][0] and "state" in dutch["questions"][0]
+    assert [q["state"] for q in dutch["questions"]] == [q["state"] for q in english["questions"]]
+    assert "no draft" in {q["state"] for q in dutch["questions"]}  # the English code, in every language
