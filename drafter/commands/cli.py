@@ -1028,7 +1028,7 @@ def serve(
         print(_("Press Ctrl-C to stop."), flush=True)
         if not no_browser:
             webbrowser.open(address)
-        run(where, bound)
+        run(where, bound, language_of(sys.argv[1:], os.environ))
         return 0
 
     _run(debug, work)

@@ -39,12 +39,12 @@ def bind(host: str, port: int, token: str | None = None) -> Bound:
     return Bound(sock, Guard(token or new_token(), host, sock.getsockname()[1], extra_hosts=extra))
 
 
-def serve(project: paths.Project, bound: Bound) -> None:
-    """Serve the project on the bound socket until Ctrl-C (or SIGTERM)."""
+def serve(project: paths.Project, bound: Bound, language: str) -> None:
+    """Serve the project on the bound socket until Ctrl-C (or SIGTERM), its pages in `language`."""
     import uvicorn
 
     from drafter.serve.app import make_app
 
-    config = uvicorn.Config(make_app(project, bound.guard), log_level="warning", access_log=False,
+    config = uvicorn.Config(make_app(project, bound.guard, language), log_level="warning", access_log=False,
                             server_header=False, date_header=False)
     uvicorn.Server(config).run(sockets=[bound.sock])

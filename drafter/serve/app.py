@@ -69,6 +69,7 @@ class Site:
     guard: Guard
     pages: Environment
     today: object  # a function returning today's date (tests give their own day)
+    language: str  # the language of every page: the one the command runs in
 
     @property
     def project(self) -> paths.Project:
@@ -132,13 +133,9 @@ class Checks(BaseHTTPMiddleware):
 
 
 def _in_language(site: Site, work):
-    """Run work in the project's language (that of its register's locale)."""
-    try:
-        locale = site.files.loaded().register.style.locale
-    except DrafterError:
-        locale = "nl_BE"  # a register that cannot be read: the page says so, in Dutch as the project is
-    i18n.use(locale)
-    return work()
+    """Run work in the language `drafter serve` speaks (--lang, the project's, the environment's)."""
+    with i18n.speaking(site.language):
+        return work()
 
 
 async def _form(request: Request, limit: int = MAX_UPLOAD):
@@ -426,7 +423,8 @@ def _shown(site: Site, work) -> Response:
         return _problems_page(site, exc.problems, _("This could not be done"))
 
 
-def make_app(project: paths.Project, guard: Guard, today=dt.date.today) -> Starlette:
+def make_app(project: paths.Project, guard: Guard, language: str = i18n.SOURCE_LANGUAGE,
+             today=dt.date.today) -> Starlette:
     routes = [
         Route("/", _get(followup)),
         Route("/problems", _get(problems)),
@@ -444,5 +442,5 @@ def make_app(project: paths.Project, guard: Guard, today=dt.date.today) -> Starl
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(Checks)])
-    app.state.site = Site(ProjectFiles(project), guard, _pages(), today)
+    app.state.site = Site(ProjectFiles(project), guard, _pages(), today, language)
     return app

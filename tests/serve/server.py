@@ -62,8 +62,9 @@ class Server:
 
 def start(project: Path, *args: str) -> Server:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    process = subprocess.Popen([sys.executable, "-m", "drafter", "serve", "--no-browser", "--project", str(project),
-                                *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    # in English, the language the tests are written in (the project's own is Dutch)
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "serve", "--no-browser", "--lang", "en", "--project",
+                                str(project), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     first = process.stdout.readline()
     found = re.search(r"http://\S+", first)
     if not found:

@@ -37,7 +37,8 @@ def page_rows(html: str):
 
 
 def drafter(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "drafter", *args, "--project", str(project)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "drafter", *args, "--lang", "en", "--project", str(project)],
+                          capture_output=True,
                           text=True, timeout=300)
 
 
