@@ -495,6 +495,77 @@ def fig_pdf(b: Bench) -> None:
           mine.wall / theirs.wall, "<= 1.2", 1.2)
 
 
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def fig_serve(b: Bench) -> None:
+    """`drafter serve`, warm: a draft from the page (p95) and the follow-up list of 7,000 questions, against
+    `drafter answer` and `drafter status` as processes."""
+    import httpx
+
+    from tests.serve.server import start
+
+    def timed_requests(server, send, count: int, check=lambda response: True) -> list[float]:
+        client = httpx.Client(base_url=server.base, timeout=600)
+        client.get(f"/?token={server.token}")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/intake").text).group(1)
+        send(client, csrf)  # warm: the project read, the template compiled
+        out = []
+        for _ in range(count):
+            start_ = time.perf_counter()
+            response = send(client, csrf)
+            out.append(time.perf_counter() - start_)
+            assert response.status_code == 200 and check(response), response.text[:500]
+        return out
+
+    count = 10 if b.quick else 30
+    small = b.folder / "serve-small"
+    make_project(small)
+    server = start(small)
+    try:
+        drafts = timed_requests(server, lambda c, csrf: c.post(
+            "/q/2019-2020/4/draft", data={"csrf": csrf, "minister": "N.N."}, headers={"origin": server.base}), count,
+            check=lambda response: response.content.startswith(b"PK"))
+    finally:
+        server.stop()
+    answer = _drafter("answer", "-q", "4", "--register", str(small / "data" / "questions.yaml"), "--templates",
+                      str(small / "answer_templates"), "--output", str(small / "out-cli"))
+    process = [run_process(answer, small)[0] for _ in range(max(3, b.rounds))]
+    p95 = _p95(drafts)
+    b.add("serve: a draft from the page, warm (p95)", f"{p95 * 1000:.1f} ms (median {statistics.median(drafts) * 1000:.1f})",
+          f"drafter answer -q 4, process {statistics.median(process) * 1000:.0f} ms", p95 / 0.150, "< 150 ms", 1.0,
+          below=True)
+
+    large = b.folder / "serve-7000"
+    make_project(large)
+    register = question_register(large, 7000)
+    # texts cut to a sentence each: 7,000 full entries would pass the 20 MB a register may have
+    raw = yaml.safe_load(register.read_text(encoding="utf-8"))
+    for q in raw["questions"]:
+        q["introduction"] = " ".join(q["introduction"].split()[:12]) + "."
+        q["subquestions"] = {k: " ".join(v.split()[:10]) + "?" for k, v in q["subquestions"].items()}
+        q["answer"]["preamble"] = " ".join(q["answer"]["preamble"].split()[:12]) + "."
+    (large / "data" / "questions.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=100),
+                                                   encoding="utf-8")
+    server = start(large)
+    try:
+        lists = timed_requests(server, lambda c, csrf: c.get("/"), max(5, count // 3),
+                               check=lambda response: response.text.count("data-state=") == 7000)
+
+    finally:
+        server.stop()
+    status = _drafter("status", "--register", str(large / "data" / "questions.yaml"), "--templates",
+                      str(large / "answer_templates"), "--output", str(large / "output"))
+    (large / "output").mkdir(exist_ok=True)
+    process = [run_process(status, large, check=False)[0] for _ in range(max(2, b.rounds // 2))]
+    p95 = _p95(lists)
+    b.add("serve: the follow-up list of 7,000 questions, warm (p95)",
+          f"{p95 * 1000:.0f} ms (median {statistics.median(lists) * 1000:.0f})",
+          f"drafter status, process {statistics.median(process):.1f} s", p95 / 0.300, "< 300 ms", 1.0, below=True)
+
+
 FIGURES = {
     "small": fig_small,
     "tables": fig_tables,
@@ -503,6 +574,7 @@ FIGURES = {
     "largefile": fig_large_file,
     "batch": fig_batch,
     "pdf": fig_pdf,
+    "serve": fig_serve,
 }
 
 

@@ -27,7 +27,7 @@ RANKS = {
     "word": 3,
     "write": 4, "intake": 4,
     "pipeline": 5,
-    "commands": 6, "__main__": 6,
+    "commands": 6, "serve": 6, "__main__": 6,
 }
 STAGES = ("load", "view", "word", "write")
 XML_LAYER = "oxml"

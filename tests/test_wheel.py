@@ -65,6 +65,8 @@ def test_the_wheel_carries_the_example_project_and_the_schemas(installed):
     assert {f"drafter/example/{n}" for n in example | {"drafter.toml"}} <= names
     schemas = {f"drafter/{p.name}" for p in (ROOT / "drafter").glob("*.schema.json")}
     assert schemas <= names
+    pages = {p.relative_to(ROOT).as_posix() for d in ("templates", "static") for p in (ROOT / "drafter/serve" / d).iterdir()}
+    assert pages and pages <= names  # drafter serve's pages, its style sheet and script: no build step, no CDN
     meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     assert "Name: vlaams-drafter" in meta
     from drafter import __version__

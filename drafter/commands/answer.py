@@ -15,7 +15,7 @@ from drafter import paths
 from drafter.commands.verify import Finding, carry_over, paragraph_differences
 from drafter.errors import DrafterError, Problem, display_path
 from drafter.i18n import N_, _
-from drafter.load.register import Question, load_register
+from drafter.load.register import Question, Register, load_register
 from drafter.pipeline import Draft, Generator
 from drafter.word.gaps import Gap, gaps_sentence
 from drafter.write.output import Status, WriteResult, check_folder, write_answer
@@ -36,17 +36,18 @@ class Answered:
 
 def answer(project: paths.Project, number: int, zittingsjaar: str | None = None, minister: str | None = None, *,
            output_given: bool = False, created: dt.datetime | None = None, force: bool = False,
-           for_pdf: bool = False) -> Answered:
+           for_pdf: bool = False, register: Register | None = None, generator: Generator | None = None) -> Answered:
     """Draft and write the answer to question `number` of the project's register.
 
     output_given: the project's output was given by the user (--output), and may name the
     .docx itself; created: the date in the document's properties (None: none, so the same
     inputs give the same bytes); force: replace an edited answer after keeping a backup;
     for_pdf: the answer is to become a PDF, so a draft with gaps is refused before anything
-    is written."""
-    register = load_register(project.register)
+    is written; register and generator: the project's register as read already and a Generator
+    made for it (a server that keeps them), else both are read and made here."""
+    register = register or load_register(project.register)
     question = register.find(number, zittingsjaar, minister)
-    draft = Generator(register, project.templates, created=created).generate(question)
+    draft = (generator or Generator(register, project.templates, created=created)).generate(question)
     if for_pdf and draft.gaps:
         raise DrafterError(problems=[pdf_gaps_problem(question.label, draft.gaps, display_path(question.source),
                                                       question.place)])

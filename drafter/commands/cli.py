@@ -994,6 +994,46 @@ def bundle(
     _run(debug, work)
 
 
+@app.command(cls=Command)
+def serve(
+    port: int = typer.Option(0, "--port", metavar="NUMBER", help="The port to serve on. Default: a free one."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
+                             help="The address to serve on. Default: 127.0.0.1, this computer only. Another address "
+                                  "serves the page to the network, behind the password printed at the start."),
+    no_browser: bool = typer.Option(False, "--no-browser", metavar="", help="Do not open the browser."),
+    project: Optional[Path] = ProjectOption,
+    debug: bool = DebugOption,
+) -> None:
+    """The project as a web page: the follow-up list, each question's texts and actions, the problems.
+
+    Prints the page's address with a one-time password and opens the browser there; Ctrl-C stops it.
+    """
+
+    def work():
+        import webbrowser
+
+        from drafter import paths
+        from drafter.commands.serve import bind, serve as run
+        from drafter.i18n import _
+
+        where = paths.locate(project)
+        bound = bind(host, port)
+        address = bound.guard.address()
+        if bound.guard.network:
+            print(_("drafter serves {project} to the network at {address}").format(
+                project=where.root, address=address))
+            print(_("Anyone who has this address (its password is the token in it) can change the register."))
+        else:
+            print(_("drafter serves {project} at {address}").format(project=where.root, address=address))
+        print(_("Press Ctrl-C to stop."), flush=True)
+        if not no_browser:
+            webbrowser.open(address)
+        run(where, bound, language_of(sys.argv[1:], os.environ))
+        return 0
+
+    _run(debug, work)
+
+
 def main() -> None:
     """The `drafter` program (pyproject.toml's entry point) and `python -m drafter`."""
     app(prog_name="drafter")

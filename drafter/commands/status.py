@@ -268,24 +268,29 @@ def error_row(rejected: Rejected) -> Row:
                drafted=None, message="; ".join(str(p) for p in rejected.problems))
 
 
-def status_rows(register: Register, output: Path, today: dt.date, templates: Path | None = None) -> list[Row]:
+def status_rows(register: Register, output: Path, today: dt.date, templates: Path | None = None,
+                only: Iterable[Question] | None = None) -> list[Row]:
     """One row per entry of the register: those that cannot be read first (in the register's
-    order), then the others by legal deadline (unknown deadlines last)."""
+    order), then the others by legal deadline (unknown deadlines last). only: the rows of these
+    questions of the register alone (a page that shows one question), without the entries
+    that cannot be read."""
+    questions = register.questions if only is None else tuple(only)
     runs = read_manifests(output) if output.is_dir() else Runs()
     markers = gap_finder.markers(register.gap_markers)
-    on_disk = [read_on_disk(q, output, runs, markers) for q in register.questions]
+    on_disk = [read_on_disk(q, output, runs, markers) for q in questions]
     # check (which renders the answer) only where nothing else keeps the answer from ready
-    candidates = [q for q, found in zip(register.questions, on_disk)
+    candidates = [q for q, found in zip(questions, on_disk)
                   if q.answered is None and found.path is not None and not found.problem and not found.gaps]
     if candidates and templates is None:
         templates = _templates_of(register, candidates)
     errors = question_errors(register, templates, candidates) if candidates else {}
     calendar = WorkingDays(register.deadlines)
     rows = [question_row(q, found, errors.get((q.zittingsjaar, q.number, q.minister.name)), calendar, today)
-            for q, found in zip(register.questions, on_disk)]
+            for q, found in zip(questions, on_disk)]
     rows.sort(key=lambda r: (r.state != State.ERROR, r.due is None, r.due or dt.date.max, r.zittingsjaar or "",
                              r.number or 0))
-    return [error_row(r) for r in sorted(register.rejected, key=lambda r: r.line)] + rows
+    rejected = sorted(register.rejected, key=lambda r: r.line) if only is None else []
+    return [error_row(r) for r in rejected] + rows
 
 
 def _templates_of(register: Register, candidates: list[Question]) -> Path:

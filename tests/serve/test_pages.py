@@ -1,0 +1,177 @@
+"""A page and its command give the same result: the follow-up list's rows are status's rows,
+the page's draft is `drafter answer`'s .docx (cell by cell), mark as sent is `drafter sent`."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from docx2python import docx2python
+
+from tests.serve.server import example_project
+from tests.serve.test_security import csrf_of, signed_in, snapshot
+
+
+class Rows(HTMLParser):
+    """The follow-up table's rows as the page shows them: (zittingsjaar, number, minister, state, due)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and "data-state" in a:
+            self.rows.append((a["data-year"] or None, int(a["data-number"]) if a["data-number"] else None,
+                              a["data-minister"] or None, a["data-state"], a["data-due"] or None))
+
+
+def page_rows(html: str):
+    parser = Rows()
+    parser.feed(html)
+    return parser.rows
+
+
+def drafter(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "drafter", *args, "--lang", "en", "--project", str(project)],
+                          capture_output=True,
+                          text=True, timeout=300)
+
+
+def status_rows(project: Path, *args: str):
+    done = drafter(project, "status", "--format", "json", *args)
+    rows = json.loads(done.stdout)["questions"] if done.stdout.strip().startswith("{") else json.loads(done.stdout)
+    return [(r["zittingsjaar"], r["number"], r["minister"], r["state"], r["due"]) for r in rows]
+
+
+def test_the_followup_rows_are_status_rows_with_the_same_filters(server, project):
+    client = signed_in(server)
+    assert page_rows(client.get("/").text) == status_rows(project)
+    assert page_rows(client.get("/?year=2019-2020").text) == status_rows(project, "--year", "2019-2020")
+    assert page_rows(client.get("/?late=1").text) == status_rows(project, "--late")
+    found = page_rows(client.get("/?search=kredieten").text)
+    assert found and all("kredieten" in t.casefold() for t in re.findall(
+        r'<a href="/q/[^"]+">([^<]+)</a>', client.get("/?search=kredieten").text))
+
+
+def test_a_draft_from_the_page_is_the_draft_of_drafter_answer(server, project, tmp_path):
+    client = signed_in(server)
+    response = client.post("/q/2019-2020/4/draft", data={"csrf": csrf_of(client), "minister": "N.N."},
+                           headers={"origin": server.base})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    from_page = tmp_path / "page.docx"
+    from_page.write_bytes(response.content)
+    other = example_project(tmp_path / "cli")
+    done = drafter(other, "answer", "-q", "4")
+    assert done.returncode == 0, done.stderr
+    from_cli = next((other / "output").glob("*.docx"))
+    with docx2python(str(from_page)) as a, docx2python(str(from_cli)) as b:
+        assert a.body == b.body and a.footnotes == b.footnotes
+        assert "VAK budget" in a.text and "Circa 45% van de steun" in a.text  # the table and the texts, not an empty shell
+    # the page wrote the answer where drafter answer writes it
+    assert (project / "output" / from_cli.name).read_bytes() == response.content
+
+
+def test_mark_as_sent_writes_what_drafter_sent_writes_and_the_list_changes(server, project, tmp_path):
+    client = signed_in(server)
+    before = dict(((r[1], r[3]) for r in page_rows(client.get("/").text)))
+    assert before[5] == "no draft"
+    response = client.post("/q/2019-2020/5/sent", data={"csrf": csrf_of(client, "/q/2019-2020/5"), "minister": "N.N.",
+                                                        "date": "2020-06-01"}, headers={"origin": server.base})
+    assert response.status_code == 200 and "2020-06-01" in response.text
+    other = example_project(tmp_path / "cli")
+    assert drafter(other, "sent", "-q", "5", "--date", "2020-06-01").returncode == 0
+    assert (project / "data/questions.yaml").read_bytes() == (other / "data/questions.yaml").read_bytes()
+    after = dict(((r[1], r[3]) for r in page_rows(client.get("/").text)))
+    assert after[5] == "sent"
+
+
+def test_a_mistake_is_shown_with_its_place_and_nothing_is_written(server, project):
+    client = signed_in(server)
+    before = snapshot(project)
+    response = client.post("/q/2019-2020/5/sent", data={"csrf": csrf_of(client, "/q/2019-2020/5"), "minister": "N.N.",
+                                                        "date": "2999-01-01"}, headers={"origin": server.base})
+    assert response.status_code == 400
+    assert "questions.yaml" in response.text and "2999-01-01" in response.text and "Traceback" not in response.text
+    assert client.get("/q/2019-2020/999").status_code == 400
+    assert snapshot(project) == before
+
+
+def test_bundle_from_the_page_is_drafter_bundle(server, project, tmp_path):
+    client = signed_in(server)
+    csrf = csrf_of(client)
+    for number in (4, 5):
+        assert client.post(f"/q/2019-2020/{number}/draft", data={"csrf": csrf, "minister": "N.N."},
+                           headers={"origin": server.base}).status_code == 200
+        assert client.post(f"/q/2019-2020/{number}/sent", data={"csrf": csrf, "minister": "N.N.", "date": "2020-06-01"},
+                           headers={"origin": server.base}).status_code == 200
+    response = client.post("/bundle", data={"csrf": csrf, "date": "2020-06-01"}, headers={"origin": server.base})
+    assert response.status_code == 200, response.text[:2000]
+    from_page = tmp_path / "bundle.docx"
+    from_page.write_bytes(response.content)
+    other = example_project(tmp_path / "cli")
+    for number in ("4", "5"):
+        assert drafter(other, "answer", "-q", number).returncode == 0
+        assert drafter(other, "sent", "-q", number, "--date", "2020-06-01").returncode == 0
+    done = drafter(other, "bundle", "--date", "2020-06-01")
+    assert done.returncode == 0, done.stderr
+    from_cli = next((other / "output").rglob("bundel*.docx"), None) or next(
+        p for p in (other / "output").rglob("*.docx") if p.parent != other / "output")
+    with docx2python(str(from_page)) as a, docx2python(str(from_cli)) as b:
+        assert a.body == b.body
+        assert "Bedrijfsclusters - Subsidies" in a.text and "Clusterbeleid - Opsplitsing van de clustersteun" in a.text
+
+
+def test_a_text_typed_in_the_page_goes_through_the_registers_sandbox(server, project):
+    client = signed_in(server)
+    page = client.get("/q/2019-2020/4").text
+    csrf = csrf_of(client)
+    shown = re.search(r'name="entry_hash" value="([^"]+)"', page).group(1)
+    fields = {name: value for name, value in re.findall(r'<textarea id="[^"]+" name="([^"]+)"[^>]*>([^<]*)</textarea>',
+                                                        page)}
+    fields = {k: v.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&") for k, v in fields.items()}
+    fields["part-3-text"] = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    saved = client.post("/q/2019-2020/4/save", data={**fields, "csrf": csrf, "minister": "N.N.", "entry_hash": shown},
+                        headers={"origin": server.base})
+    assert saved.status_code == 200
+    assert "__subclasses__" in (project / "data/questions.yaml").read_text(encoding="utf-8")
+    before = snapshot(project)
+    drafted = client.post("/q/2019-2020/4/draft", data={"csrf": csrf, "minister": "N.N."},
+                          headers={"origin": server.base})
+    assert drafted.status_code == 400 and "Traceback" not in drafted.text and "questions.yaml" in drafted.text
+    assert "is unsafe" in drafted.text and "&lt;class" not in drafted.text  # refused, not rendered
+    assert snapshot(project) == before  # no answer written
+    # and the problem is shown beside the part it is in
+    again = client.get("/q/2019-2020/4").text
+    part = again.split('id="part-3"', 1)[1].split("</fieldset>", 1)[0]
+    assert 'class="error"' in part
+
+
+def test_update_from_the_page_is_drafter_update(server, project, tmp_path):
+    client = signed_in(server)
+    csrf = csrf_of(client)
+    other = example_project(tmp_path / "cli")
+    assert client.post("/q/2019-2020/4/draft", data={"csrf": csrf, "minister": "N.N."},
+                       headers={"origin": server.base}).status_code == 200
+    assert drafter(other, "answer", "-q", "4").returncode == 0
+    for folder in (project, other):  # the data changed since the draft
+        budget = folder / "data/budget.csv"
+        budget.write_text(budget.read_text(encoding="utf-8").replace("14250000", "14750000"), encoding="utf-8")
+    response = client.post("/q/2019-2020/4/update", data={"csrf": csrf, "minister": "N.N."},
+                           headers={"origin": server.base})
+    assert response.status_code == 200, response.text[:2000]
+    done = drafter(other, "update", "-q", "4")
+    assert done.returncode == 0, done.stderr
+    changed = [line.strip() for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert changed and all(line in response.text.replace("&#39;", "'").replace("&#34;", '"') for line in changed)
+    downloaded = client.get("/q/2019-2020/4/answer")
+    assert downloaded.status_code == 200
+    name = next((project / "output").glob("antwoord-*.docx"))
+    assert downloaded.content == name.read_bytes()
+    with docx2python(str(name)) as a, docx2python(str(next((other / "output").glob("antwoord-*.docx")))) as b:
+        assert a.body == b.body
