@@ -189,8 +189,9 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
     ("data: spending\nrows: department\ncolumns: year\n",
      ["more than one figure for department 'Education', year '2019–20'", "They differ in 'type'"]),
     # a column decimals: names that the table does not show would leave its figures at the default
-    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {columns: {'2019-20': 1}}\n",
-     ["decimals: columns: '2019-20' is not one of the table's columns", "Did you mean '2019–20'?"]),
+    # ('2019-20' is the column 2019–20: financial years are read with the house's dash; '2019-21' is no such year)
+    ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {columns: {'2019-21': 1}}\n",
+     ["decimals: columns: '2019-21' is not one of the table's columns", "Did you mean '2019–20'?"]),
     ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {rows: {Educaton: 1}}\n",
      ["decimals: rows: 'Educaton' is not one of the table's rows", "Did you mean 'Education'?"]),
     # a column total beside column groups: under no group, or adding up different measures

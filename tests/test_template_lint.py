@@ -40,8 +40,11 @@ def _questions_using(template: str) -> list[int]:
 
 #: Templates no question of the example register uses are tried on a copy of a question in
 #: their language: the French Chamber layout on question 7 (French), with the minister's
-#: gender its French needs ("à la ministre") and the language it was put in, which the layout prints.
-STAND_INS = {"chambre.docx": (7, "      title: N.N.\n", "      title: N.N.\n      gender: f\n    asked_in: fr\n")}
+#: gender its French needs ("à la ministre") and the language it was put in, which the layout prints;
+#: the Hansard layout on the Tweede Kamer question 1028.
+STAND_INS = {"chambre.docx": (7, "      title: N.N.\n", "      title: N.N.\n      gender: f\n    asked_in: fr\n"),
+             # the Hansard layout answers any question; its example questions are in data/published.yaml
+             "hansard.docx": (1028, "", "")}
 
 
 def _answering(template: str, project) -> list[int]:

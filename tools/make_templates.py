@@ -369,6 +369,24 @@ def tweede_kamer_template():
     return doc
 
 
+def hansard_template():
+    """A written answer as Hansard prints it (House of Commons or Lords): the title as a heading of
+    its own, the member, the question with its number in brackets, the minister, the answer."""
+    doc = new_document()
+    t = styles.ANSWER_TEXT
+    add(doc, "{{ question.title }}", styles.ANSWER_TITLE)
+    add(doc, "{{ question.asker }}", styles.QUESTION_HEADING)
+    add(doc, "{%p for q in question.questions %}", t)
+    add(doc, "{{ q.text }}{% if loop.last %} [{{ question.number }}]{% endif %}", styles.QUESTION_TEXT)
+    add(doc, "{%p endfor %}", t)
+    add(doc, "{{ minister.name }}", styles.QUESTION_HEADING)
+    loop(doc, "for p in answer.preamble", "{{ p }}", t)
+    add(doc, "{%p for part in answer.parts %}", t)
+    blocks(doc, styles.ANSWER_TEXT, styles.ANSWER_CONTINUATION)
+    add(doc, "{%p endfor %}", t)
+    return doc
+
+
 def general_template():
     """Answers any question of the register: header, then each part's blocks in order."""
     doc = new_document()
@@ -468,6 +486,7 @@ def main() -> None:
     save(chamber_template(), TEMPLATES_DIR / "kamer.docx", args.force)
     save(chambre_template(), TEMPLATES_DIR / "chambre.docx", args.force)
     save(tweede_kamer_template(), TEMPLATES_DIR / "tweede-kamer.docx", args.force)
+    save(hansard_template(), TEMPLATES_DIR / "hansard.docx", args.force)
 
 
 if __name__ == "__main__":

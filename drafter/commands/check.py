@@ -158,7 +158,8 @@ class _Project:
         key = str(path)
         if key not in self.data:
             found = _Found()
-            loaded = found.attempt(lambda: self.datasets.load(name, self.register.data_path(file)))
+            loaded = found.attempt(lambda: self.datasets.load(name, self.register.data_path(file),
+                                                              datasets.point_decimal_of(self.register.style.locale)))
             if isinstance(loaded, datasets.BudgetData):
                 found.add(consistency.budget_warnings(loaded))
             elif isinstance(loaded, datasets.SharesData):

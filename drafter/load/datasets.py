@@ -10,6 +10,7 @@ value. What it returns is plain data; formatting belongs to the view.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from drafter.errors import DataError, display_path
@@ -29,8 +30,18 @@ __all__ = ["BudgetCell", "BudgetData", "DatasetCache", "Figure", "FiguresData", 
 KINDS = schema.KINDS
 
 
-def load_dataset(name: str, path: Path):
-    """Load one data file named in the register: budget or shares table, or YAML records."""
+def point_decimal_of(locale: str) -> bool:
+    """Whether the point is a locale's decimal mark (en_GB: 1,250.5) rather than its thousands
+    separator (nl_BE: 1.250,5)."""
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(locale, numbering_system="latn") == "."
+
+
+def load_dataset(name: str, path: Path, point_decimal: bool | None = None):
+    """Load one data file named in the register: budget or shares table, or YAML records.
+    point_decimal: what the register's locale says a point is, for a figure of a table of figures
+    that the file's separator leaves ambiguous ('1,250' in a comma-separated file)."""
     if path.suffix.lower() in (".yaml", ".yml"):
         content = load_yaml(path)
         if not isinstance(content, LineDict):
@@ -46,7 +57,7 @@ def load_dataset(name: str, path: Path):
         return load_shares(name, raw)
     if len(budget & columns) >= 3:  # a budget table with a column missing or misspelt
         return load_budget(name, raw)
-    return load_figures(name, raw)
+    return load_figures(name, replace(raw, point_decimal=point_decimal))
 
 
 class DatasetCache:
@@ -60,21 +71,21 @@ class DatasetCache:
     """
 
     def __init__(self) -> None:
-        self._loaded: dict[tuple[str, Path], tuple[tuple[int, int], object]] = {}
+        self._loaded: dict[tuple[str, Path, bool | None], tuple[tuple[int, int], object]] = {}
 
-    def load(self, name: str, path: Path):
+    def load(self, name: str, path: Path, point_decimal: bool | None = None):
         try:
             st = data_file(path).stat()  # budget.xlsx#Begroting is read from budget.xlsx
         except OSError:
-            return load_dataset(name, path)  # which says what is wrong with the file
+            return load_dataset(name, path, point_decimal)  # which says what is wrong with the file
         stamp = (st.st_mtime_ns, st.st_size)
-        found = self._loaded.get((name, path))
+        found = self._loaded.get((name, path, point_decimal))
         if found is None or found[0] != stamp:
             try:
-                loaded = load_dataset(name, path)
+                loaded = load_dataset(name, path, point_decimal)
             except DataError as exc:
                 loaded = exc
-            found = self._loaded[(name, path)] = (stamp, loaded)
+            found = self._loaded[(name, path, point_decimal)] = (stamp, loaded)
         if isinstance(found[1], DataError):
             raise DataError(problems=found[1].problems) from found[1]
         return found[1]

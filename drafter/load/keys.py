@@ -60,6 +60,18 @@ class NoteStyle(StrEnum):
     FOOTNOTES = "footnotes"
 
 
+class NoteList(StrEnum):
+    """How a note is labelled in the list under the table, whatever its call looks like."""
+
+    AS_CALLED = "as_called"  # as the call: (1) under (1), a raised 1 under a raised 1
+    PLAIN = "plain"  # '1 text': a plain number (Hansard, with raised calls)
+    PARENTHESES = "parentheses"  # '(1) text'
+    RAISED = "raised"  # a raised 1
+
+
+NOTE_LISTS = tuple(NoteList)
+
+
 class NoteNumbering(StrEnum):
     """One series of note numbers per table (and answer part), or one for the whole document."""
 
@@ -166,6 +178,8 @@ _STYLE_KEYS = (
     Key("percent_style", CHOICE, "45% (symbol) or 45 procent (word)", choices=PERCENT_STYLES),
     Key("rounding", CHOICE, "how figures are rounded", choices=ROUNDINGS),
     Key("note_style", CHOICE, "how notes are called: (1), a raised 1, or Word footnotes", choices=NOTE_STYLES),
+    Key("note_list", CHOICE, "how the notes under a table are labelled: as called, a plain 1, (1), or a raised 1",
+        choices=NOTE_LISTS),
     Key("note_numbering", CHOICE, "one series of note numbers per table, or one per document", choices=NOTE_NUMBERING),
     Key("missing", TEXT, "what a figure that does not apply shows (default: the language's n.v.t.)"),
     Key("negative", CHOICE, "how a negative figure is written: -1.234, −1.234 or (1.234)", choices=NEGATIVE_STYLES),
@@ -218,6 +232,7 @@ TABLE_PART_MEANINGS = {
         "notes": "notes called after the label: [key, ...]",
         "columns": "in groups: the values of the columns under this group",
         "decimals": "the decimals of this row or column's figures",
+        "sum": "false: this column is not added up (a percentage); a stated total of it is not checked",
     },
     "a text column (text_columns)": {
         "column": "the data's column whose text is shown beside the figures",

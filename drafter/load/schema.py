@@ -7,6 +7,7 @@ check` uses them to point out a column name with a typo, and the README lists th
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -107,6 +108,22 @@ SPECIAL_COLUMNS = ("notes", "part_of")
 #: Columns a table takes as its measure when it names none (the first that the data has).
 MEASURE_NAMES = ("amount", "value", "count", "share")
 #: A wide sheet (years as column headers) is read as the dimension 'year' and the measure 'value'.
+_FINANCIAL_YEAR = re.compile(r"(\d{2})(\d{2})\s*-\s*(\d{2})")
+
+
+def house_dash(value: str) -> str:
+    """A financial year written with a hyphen ('1990-91') as the house writes it, with an en dash
+    ('1990–91'); any other text as it is. One rule for every place a value is read (a long sheet's
+    cells, a wide sheet's headers, the register's values, value() in a text), so that either way of
+    typing it finds the other. A month such as '2016-01' is not a financial year: it stays."""
+    if "-" not in value:
+        return value
+    found = _FINANCIAL_YEAR.fullmatch(value.strip())
+    if found is None or (int(found[2]) + 1) % 100 != int(found[3]):
+        return value
+    return f"{found[1]}{found[2]}–{found[3]}"
+
+
 WIDE_DIMENSION, WIDE_MEASURE = "year", "value"
 
 #: Why a cell has no figure, and what its author types for it. Each reason has a placeholder
@@ -157,7 +174,7 @@ DIMENSION_WORDS = {"line": "budget line", "year": "year", "kind": "kind"}
 #: Keys of one axis (rows:, columns:, groups:) written as a mapping.
 AXIS_KEYS = ("dimension", "values", "within", "measures")
 #: Keys of one value of an axis.
-VALUE_KEYS = ("value", "label", "notes", "columns", "decimals")
+VALUE_KEYS = ("value", "label", "notes", "columns", "decimals", "sum")
 #: Keys of a text column written as a mapping, and of decimals written as a mapping.
 TEXT_COLUMN_KEYS = ("column", "label", "notes")
 DECIMALS_KEYS = ("default", "columns", "rows")
@@ -167,7 +184,7 @@ UNIT_KEYS = ("currency", "scale", "data_scale", "kind", "show", "text")
 UNIT_KINDS = ("money", "count", "percent", "persons", "fte")
 #: Where a table states its unit: once in the caption, in the corner (the first header cell),
 #: in the header of each figure column, in each row's label, in every cell ('£466m'), or nowhere.
-UNIT_SHOWN = ("caption", "corner", "header", "rows", "cells", "none")
+UNIT_SHOWN = ("caption", "line", "corner", "header", "above", "rows", "cells", "none")
 #: Scales, and the figure they divide by.
 SCALE_FACTORS = {"units": 1, "euro": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: How a negative figure is written: -1.234, −1.234 (a real minus sign) or (1.234).

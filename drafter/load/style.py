@@ -10,7 +10,7 @@ from drafter import paths
 from drafter.errors import DataError, DrafterError, Problem, display_path, shown
 from drafter.load.fields import FieldReader
 from drafter.load import keys
-from drafter.load.keys import NoteNumbering, NoteStyle, Numbering, PercentStyle, Rounding
+from drafter.load.keys import NoteList, NoteNumbering, NoteStyle, Numbering, PercentStyle, Rounding
 from drafter.load.schema import parse_locale
 from drafter.load.yamlfile import LineDict
 
@@ -27,7 +27,7 @@ def _allowed(names: tuple[str, ...]) -> dict[str, tuple | None]:
 
 #: The house style's settings that are a closed set of choices, each as its enum.
 _ENUMS = {"percent_style": PercentStyle, "rounding": Rounding, "note_style": NoteStyle,
-          "note_numbering": NoteNumbering}
+          "note_numbering": NoteNumbering, "note_list": NoteList}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class HouseStyle:
     percent_style: PercentStyle = PercentStyle.SYMBOL
     rounding: Rounding = Rounding.HALF_UP
     note_style: NoteStyle = NoteStyle.PARENTHESES  # under the table, raised, or at the foot of the page
+    note_list: NoteList = NoteList.AS_CALLED  # the label of a note under the table, chosen apart from its call
     note_numbering: NoteNumbering = NoteNumbering.TABLE
     missing: str | None = None  # what "not applicable" shows; None: the language's (n.v.t.)
     negative: str = "hyphen"  # -1.234; minus: −1.234; parentheses: (1.234)

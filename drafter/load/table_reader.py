@@ -10,7 +10,7 @@ from drafter.load.fields import FieldReader
 from drafter.load.keys import AXES, NOTE_STYLES, SCALES
 from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS,
                                  NEGATIVE_STYLES, PLACEHOLDER_REASONS, SCALE_FACTORS, TEXT_COLUMN_KEYS, UNIT_KEYS,
-                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean)
+                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean, house_dash)
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.load.yamlfile import LineDict, LineList
 
@@ -95,7 +95,8 @@ def _notes(value) -> tuple[str, ...]:
 
 
 def _as_key(value) -> str:
-    return str(value).strip()
+    """A value as the data holds it: a financial year with the house's dash, as the data is read."""
+    return house_dash(str(value).strip())
 
 
 def _keyed(items) -> tuple[AxisItem, ...]:
@@ -265,8 +266,13 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
                 columns = _values(reader, item["columns"], item.line_of("columns"), what, "value")
             key = _as_key(item[key_name])
             label = item.get("label")
+            summed = item.get("sum", True)
+            if not isinstance(summed, bool):
+                reader.problem(item.line_of("sum"), f"{what}: 'sum' must be true or false, not {summed!r}",
+                               "Write 'sum: false' for a column whose figures are not added up (percentages).")
+                summed = True
             out.append(AxisItem(key, str(label) if label is not None else key, _notes(item.get("notes")),
-                                columns=columns, decimals=decimals))
+                                columns=columns, decimals=decimals, summed=summed))
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
             out.append(AxisItem(_as_key(item), _as_key(item)))
         else:
@@ -292,7 +298,9 @@ def _general_axis(reader: FieldReader, spec: LineDict, key: str, what: str) -> A
                 reader.problem(at, f"{what}: '{key}' takes 'dimension' or 'measures', not both")
             items = _values(reader, raw["measures"], raw.line_of("measures"), what, "measure")
             if not items:
-                reader.problem(raw.line_of("measures"), f"{what}: say which measures '{key}' shows")
+                reader.problem(raw.line_of("measures"), f"{what}: say which measures '{key}' shows",
+                               f"List the data's columns of figures, e.g. {key}: {{measures: [plan, outturn]}} or "
+                               f"{key}: {{measures: [{{measure: plan, label: Plan}}]}}.")
             return Axis(None, items)
         dimension = raw.get("dimension")
         if not isinstance(dimension, str) or not dimension:
@@ -322,14 +330,21 @@ def _total(reader: FieldReader, spec: LineDict, key: str, what: str) -> Total | 
     if raw == "computed":
         return Total(None)
     if isinstance(raw, LineDict):
-        unknown = [k for k in raw if k not in ("computed", "value", "label", "notes", "dimension")]
+        unknown = [k for k in raw if k not in ("computed", "value", "label", "notes", "dimension", "at")]
         if unknown or ("value" in raw) == bool(raw.get("computed")):
             reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed', {{computed: true, label: ...}} or "
                            "{value: <the value in the data that states the total>, label: ...}")
             return None
         label = raw.get("label")
+        at = raw.get("at", "below")
+        if at not in ("below", "heading") or (at == "heading" and key != "total"):
+            reader.problem(raw.line_of("at"), f"{what}: '{key}' can stand 'at: below' (its own row) or, for the "
+                           f"sections of nested rows, 'at: heading', not {at!r}",
+                           "With rows: {dimension: ..., within: ...}, 'total: {value: Total, at: heading}' prints each "
+                           "section's total on its heading row.")
+            at = "below"
         return Total(_as_key(raw["value"]) if "value" in raw else None, str(label) if label is not None else None,
-                     _notes(raw.get("notes")), raw.get("dimension"))
+                     _notes(raw.get("notes")), raw.get("dimension"), at)
     reader.problem(spec.line_of(key), f"{what}: '{key}' must be 'computed' or {{value: <stated total>, label: ...}}")
     return None
 
@@ -376,6 +391,12 @@ def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
                        f"Use one of {', '.join(k for k in SCALE_FACTORS if k != 'euro')}.")
         data_scale = "units"
     text = raw.get("text")
+    if text is not None and show in ("cells", "rows", "none"):
+        # the cells' and rows' units are written from the currency and kind, and 'none' shows none:
+        # a text of its own would be left out without a word
+        reader.problem(raw.line_of("text"), f"{what}: the unit's 'text' is shown only with show: caption, "
+                       f"line, corner, header or above, not with show: {show}",
+                       "Choose where the text stands (e.g. show: above), or leave 'text' out.")
     return Unit(kind=kind, currency=currency, scale="units" if scale == "euro" else scale, show=show,
                 data_scale="units" if data_scale == "euro" else data_scale, text=str(text) if text is not None else None)
 
@@ -384,7 +405,10 @@ def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) ->
     data = reader.get(spec, "data", str, what)
     rows = _general_axis(reader, spec, "rows", what) if "rows" in spec else None
     columns = _general_axis(reader, spec, "columns", what) if "columns" in spec else None
-    if "rows" not in spec or "columns" not in spec:
+    text_only = "columns" not in spec and "groups" not in spec and bool(spec.get("text_columns"))
+    if text_only:  # a table of text columns only (dates, names): no columns of figures
+        columns = Axis(None)
+    if "rows" not in spec or ("columns" not in spec and not text_only):
         reader.problem(spec.line, f"{what}: say what makes its rows and its columns ('rows:' and 'columns:')",
                        "Name a dimension (a column of the data) for each, e.g. rows: department, columns: year.")
     groups = _general_axis(reader, spec, "groups", what) if "groups" in spec else None
@@ -435,6 +459,10 @@ def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) ->
                        "Write 'grand_total: computed' (or {computed: true, label: ...}) in a table with "
                        "rows: {dimension: ..., within: ...}; for other tables use 'total:'.")
         grand_total = None
+    if total is not None and total.at == "heading" and not rows.within:
+        reader.problem(spec.line_of("total"), f"{what}: 'at: heading' puts each section's total on its heading "
+                       "row, which needs nested rows",
+                       "Nest the rows (rows: {dimension: item, within: section}), or leave 'at' out.")
     for t, axis, key in ((total, rows, "total"), (column_total, columns, "column_total")):
         if t is not None and t.dimension is not None and t.dimension != axis.dimension:
             reader.problem(spec.line_of(key), f"{what}: the '{key}' is over '{t.dimension}', which the table does not "

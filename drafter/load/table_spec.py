@@ -18,6 +18,7 @@ class AxisItem:
     notes: tuple[str, ...] = ()
     columns: tuple["AxisItem", ...] = ()  # a column group's own columns (empty: the table's)
     decimals: int | None = None  # precision of this row's or column's figures
+    summed: bool = True  # False: its figures are not parts of a sum (percentages, averages): no total adds them
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Total:
     label: str | None = None
     notes: tuple[str, ...] = ()
     dimension: str | None = None  # the dimension the stated value belongs to, when the register names it
+    at: str = "below"  # with nested rows, 'heading': each section's total on its heading row, its rows below
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,10 @@ class RawTable:
     frame: pd.DataFrame  # every cell a str ('' when empty)
     decimal_comma: bool
     sheet: str | None = None
+    #: what the register's locale says the point is, for a figure the file's separator leaves
+    #: ambiguous ('1,250' in a comma-separated file): True a decimal point (en_GB), False a
+    #: thousands separator (nl_BE); None: no locale given, such a figure is refused
+    point_decimal: bool | None = field(default=None, kw_only=True)
     header_row: int = 1  # the row (as Excel numbers it) that names the columns
     letters: dict[str, str] | None = None  # column name -> Excel column letter (sheets only)
     notices: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what was cleaned
@@ -137,16 +141,16 @@ _SPACES = re.compile("[ \u00a0\u202f\u2009']")
 _CURRENCY = re.compile(r"^(€|EUR)|(€|EUR)$", re.IGNORECASE)
 
 
-def parse_number(text: str, decimal_comma: bool) -> float:
+def parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> float:
     """A figure as `_parse_number` reads it; one beyond MAX_FIGURE is a NumberError."""
-    value = _parse_number(text, decimal_comma)
+    value = _parse_number(text, decimal_comma, point_decimal)
     if not abs(value) <= MAX_FIGURE:  # also infinity
         raise NumberError(text, f"the figure has {len(text.strip())} characters: far larger than any amount",
                           "Check the cell: a figure in euro has at most 18 digits.")
     return value
 
 
-def _parse_number(text: str, decimal_comma: bool) -> float:
+def _parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> float:
     """A figure as a civil servant or Excel writes it, or NumberError.
 
     With decimal_comma (a ';' CSV): '14250000', '14.250.000', '6,75', '1.234,5'.
@@ -167,6 +171,8 @@ def _parse_number(text: str, decimal_comma: bool) -> float:
     if decimal_comma:
         if re.fullmatch(r"\d+(,\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
             return float(sign + t.replace(".", "").replace(",", "."))
+        if re.fullmatch(r"\d+\.\d+", t) and point_decimal:  # the register's locale: the point is decimal
+            return float(sign + t)
         if re.fullmatch(r"\d+\.\d+", t):
             raise NumberError(text, "in this file the comma is the decimal mark, so the point can be read two ways",
                               f"Write {t.replace('.', ',')} for a decimal figure, or group thousands in threes "
@@ -178,6 +184,8 @@ def _parse_number(text: str, decimal_comma: bool) -> float:
             return float(sign + t.replace(",", ""))
         if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", t) or re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", t):
             return float(sign + t.replace(".", "").replace(",", "."))
+        if re.fullmatch(r"\d{1,3},\d{3}", t) and point_decimal is not None:  # the register's locale decides
+            return float(sign + (t.replace(",", "") if point_decimal else t.replace(",", ".")))
         if re.fullmatch(r"\d{1,3},\d{3}", t):
             raise NumberError(text, "the comma can be a decimal mark or a thousands separator here",
                               f"Write {t.replace(',', '')} for a whole number, or {t.replace(',', '.')} "

@@ -43,12 +43,12 @@ def note_keys(text: str) -> tuple[str, ...]:
     return tuple(n for n in _NOTE_SEPARATORS.split(text) if n) if text else ()
 
 
-def _is_figure(text: str, decimal_comma: bool) -> bool:
+def _is_figure(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> bool:
     """Whether a cell holds a figure or a placeholder."""
     if schema.placeholder_reason(text) != Status.VALUE:
         return True
     try:
-        parse_number(text, decimal_comma)
+        parse_number(text, decimal_comma, point_decimal)
     except NumberError:
         return False
     return True
@@ -97,7 +97,7 @@ class FiguresData:
         known = [c for c in schema.MEASURE_NAMES if c in self.columns]
         decimal_comma = self.raw.decimal_comma
         return known or [c for c in self.columns if c not in schema.SPECIAL_COLUMNS
-                         and all(_is_figure(text, decimal_comma) for text in self.records.column(c))]
+                         and all(_is_figure(text, decimal_comma, self.raw.point_decimal) for text in self.records.column(c))]
 
     def figure(self, index: int, measure: str) -> Figure:
         """The figure of one record in one measure column; a cell that is not a number is an
@@ -108,7 +108,7 @@ class FiguresData:
         value, decimals = None, 0
         if status == Status.VALUE:
             try:
-                value = parse_number(text, self.raw.decimal_comma)
+                value = parse_number(text, self.raw.decimal_comma, self.raw.point_decimal)
             except NumberError as exc:
                 raise DataError(
                     f"'{text}' is not a figure" + (f": {exc.reason}" if exc.reason else ""),
@@ -134,7 +134,11 @@ class FiguresData:
 
     def the_figure(self, measure: str | None = None, **where) -> Figure:
         """The one figure value() gives, with its place (a figure with a value, else an error)."""
-        measure = measure or (self.measures() or [""])[0]
+        measures = self.measures()
+        if measure is None and len(measures) > 1:
+            raise DataError(f"value() would have to choose between the measures {', '.join(measures)}",
+                            file=self.file, hint=f"Name the measure: value(measure='{measures[0]}', ...).")
+        measure = measure or (measures or [""])[0]
         if measure not in self.columns and measure not in self.measures():
             raise DataError(f"there is no measure '{measure}'", file=self.file,
                             hint=f"The columns are: {', '.join(self.columns)}.")
@@ -142,12 +146,22 @@ class FiguresData:
             if dim not in self.columns:
                 raise DataError(f"there is no column '{dim}'", file=self.file,
                                 hint=f"The columns are: {', '.join(self.columns)}.{schema.did_you_mean(dim, self.columns)}")
-        wanted = {d: str(v) for d, v in where.items()}
+        wanted = {d: schema.house_dash(str(v)) for d, v in where.items()}
         found = self.select({d: (v,) for d, v in wanted.items()})
         shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items()) or "no values"
-        if len(found) != 1:
-            raise DataError(f"{'no row has' if not found else 'more than one row has'} {shown}", file=self.file,
+        if len(found) > 1:
+            raise DataError(f"more than one row has {shown}", file=self.file,
                             hint="Name a value of every dimension that tells the rows apart.")
+        if not found:
+            absent = [(d, v) for d, v in wanted.items() if not self.select({d: (v,)})]
+            if absent:  # a value no row has: say which values the data has
+                d, v = absent[0]
+                present = self.values(d, None)
+                raise DataError(f"no row has {d} '{v}'", file=self.file,
+                                hint=f"Its values there: {', '.join(present[:30])}{' ...' if len(present) > 30 else ''}."
+                                f"{schema.did_you_mean(v, present)}")
+            raise DataError(f"no row has {shown}", file=self.file,
+                            hint="Each value is in the data, but no row has them together.")
         figure = self.figure(found[0], measure)
         if figure.value is None:
             raise DataError(f"the row with {shown} has no figure", file=self.file, place=figure.place,
@@ -176,7 +190,7 @@ def _wide_records(raw: RawTable, periods: list[str]) -> tuple[Records, list[int]
             continue
         for period in periods:
             record = {k: row[k] for k in keys}
-            record[schema.WIDE_DIMENSION] = period.replace("-", "–") if re.fullmatch(r"\d{4}-\d{2}", period) else period
+            record[schema.WIDE_DIMENSION] = schema.house_dash(period)
             record[schema.WIDE_MEASURE] = row[period]
             records.append(record)
             places.append(index)
@@ -192,6 +206,8 @@ def load_figures(name: str, raw: RawTable) -> FiguresData:
         records, places, value_columns = _wide_records(raw, periods)
     else:
         columns, places = filled_columns(raw)
+        columns = {name: tuple(map(schema.house_dash, cells)) if any("-" in c for c in cells) else cells
+                   for name, cells in columns.items()}
         records = Records(columns, len(places))
     if not records:
         raise DataError("the table has no rows of figures", file=raw.file, place=raw.header_place,

@@ -13,7 +13,8 @@ P, PPR, PSTYLE, T, TAB, TC, TR, TBL = (qn(t) for t in ("w:p", "w:pPr", "w:pStyle
                                                       "w:tbl"))
 _VAL = qn("w:val")
 #: Paragraphs that do not keep with the next yet (libxml2 picks them out of a long table).
-_NOT_KEEPING = etree.XPath("descendant-or-self::w:p[not(w:pPr/w:keepNext)]", namespaces=NSMAP)
+_NOT_KEEPING = etree.XPath("descendant-or-self::w:p[not(w:pPr/w:keepNext[not(@w:val) or @w:val!='0'])]",
+                           namespaces=NSMAP)
 
 
 def text_of(element: Element, calls: bool = True) -> str:
@@ -119,7 +120,8 @@ def properties(p: Element) -> Element:
 
 def keep_with_next(p: Element) -> None:
     """The paragraph keeps with the next (Word's "keep with next")."""
-    order.get_or_add(properties(p), "w:keepNext")
+    keep = order.get_or_add(properties(p), "w:keepNext")
+    keep.attrib.pop(qn("w:val"), None)  # '0' said it may break from the next: no longer
 
 
 def keep_all_with_next(root: Element) -> None:

@@ -32,8 +32,12 @@ class TableXml:
         #: paragraph's (or cell's) runs, a text run's start, a tab's run
         self._frames: dict[tuple, tuple[str, str, str]] = {}
 
-    def _paragraph_frame(self, style_id: str, keep_next: bool, size: int | None) -> tuple[str, str, str]:
-        key = (style_id, keep_next, size)
+    def _paragraph_frame(self, style_id: str, keep_next: bool | None, size: int | None,
+                         right: int | None = None) -> tuple[str, str, str]:
+        """keep_next: True keeps the paragraph with the next, False lets it break from the next
+        whatever its style says (a table style may keep every row with the next, which keeps a
+        long table from breaking at all), None as its style says."""
+        key = (style_id, keep_next, size, right)
         found = self._frames.get(key)
         if found is None:
             rpr = ""
@@ -41,17 +45,22 @@ class TableXml:
                 rpr = "<w:rPr>" + order.ordered("rPr", {"sz": f'<w:sz w:val="{size}"/>',
                                                         "szCs": f'<w:szCs w:val="{size}"/>'}) + "</w:rPr>"
             ppr = {"pStyle": f'<w:pStyle w:val="{escape_attribute(style_id)}"/>'}
-            if keep_next:
-                ppr["keepNext"] = "<w:keepNext/>"
+            if keep_next is not None:
+                ppr["keepNext"] = "<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>'
+            if right is not None:  # aligned right, that far from the right margin (twentieths of a point)
+                ppr["ind"] = f'<w:ind w:right="{right}"/>'
+                ppr["jc"] = '<w:jc w:val="right"/>'
             if rpr:
                 ppr["rPr"] = rpr  # the paragraph mark's size, as its text's
             found = self._frames[key] = (f"<w:p><w:pPr>{order.ordered('pPr', ppr)}</w:pPr>",
                                          f"<w:r>{rpr}<w:t{_PRESERVE}>", f"<w:r>{rpr}<w:tab/></w:r>")
         return found
 
-    def paragraph(self, style_id: str, text: str, keep_next: bool = False, size: int | None = None) -> str:
-        """A paragraph of this style holding text (a tab is a run of its own)."""
-        start, run, tab = self._paragraph_frame(style_id, keep_next, size)
+    def paragraph(self, style_id: str, text: str, keep_next: bool | None = None, size: int | None = None,
+                  right: int | None = None) -> str:
+        """A paragraph of this style holding text (a tab is a run of its own); right: aligned right,
+        that far from the right margin."""
+        start, run, tab = self._paragraph_frame(style_id, keep_next, size, right)
         return f"{start}{_runs(text, run, tab)}</w:p>"
 
     def cell(self, style_id: str, text: str, width: int, span: int = 1, merge: str | None = None,
@@ -68,6 +77,8 @@ class TableXml:
                 props["gridSpan"] = f'<w:gridSpan w:val="{span}"/>'
             if merge is not None:
                 props["vMerge"] = f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
+            if merge == "restart":  # a header merged down stands on the lowest header row, beside the columns'
+                props["vAlign"] = '<w:vAlign w:val="bottom"/>'
             start, run, tab = self._paragraph_frame(style_id, keep, size)
             found = self._frames[key] = (f"<w:tc><w:tcPr>{order.ordered('tcPr', props)}</w:tcPr>{start}", run, tab)
         start, run, tab = found

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from drafter.i18n import _
 from drafter.load import datasets
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
 from drafter.view.figures import FigureCollector, traced
@@ -199,8 +200,17 @@ class QuestionView:
     askers: tuple[AskerView, ...] = ()
     askers_with_party: str = ""  # 'Erkens (VVD)'; 'Bouchallikh, Bromet en Kröger (allen GroenLinks)'
     answered: str = ""  # the date of the answer ('[datum onbekend]' until the register gives it)
-    asked_in: str | None = None  # 'N.', 'Fr.': the language the question was put in (Belgian Chamber)
+    language_mark: str | None = None  # 'N.', 'Fr.': the language the question was put in; None: not given
     questions: tuple[SubQuestion, ...] = ()  # the sub-questions in order, each with its number
+
+    @property
+    def asked_in(self) -> str:
+        """'N.', 'Fr.' (the Belgian Chamber prints it); a layout that prints it names the key to add."""
+        if self.language_mark is None:
+            raise DrafterError(_("the register does not say in which language the question was put (asked_in), "
+                                 "which this layout prints"),
+                               hint=_("Add 'asked_in: nl' (or fr, de) to the question in the register."))
+        return self.language_mark
 
     @property
     def several(self) -> bool:
@@ -277,7 +287,8 @@ def load_data(register: Register, question: Question, load=datasets.load_dataset
     loaded, problems = {}, []
     for name, file in question.data.items():
         try:
-            loaded[name] = load(name, register.data_path(file))
+            # a figure the file's separator leaves ambiguous ('1,250') is read as the register's locale writes it
+            loaded[name] = load(name, register.data_path(file), datasets.point_decimal_of(register.style.locale))
             # the answer's figure record names the file as the register does ('budget.csv'), not as
             # this run's working folder shows it: the same inputs give the same bytes, and no
             # folder of the author's machine travels inside the answer
@@ -318,7 +329,7 @@ class _ViewBuilder:
         footnote = None
         if style == "footnotes":
             footnote = self.footnote_function()
-        return NoteSeries(self.resolve_note, style=style, footnote=footnote)
+        return NoteSeries(self.resolve_note, style=style, footnote=footnote, list_style=str(self.house.note_list))
 
     def footnote_function(self):
         """Notes in the footnote style become real footnotes; a note called twice is one footnote."""
@@ -437,7 +448,7 @@ class _ViewBuilder:
             askers=askers,
             askers_with_party=self.askers_with_party(askers),
             answered=fmt.date(q.answered),
-            asked_in=ASKED_IN[q.asked_in] if q.asked_in else None,
+            language_mark=ASKED_IN[q.asked_in] if q.asked_in else None,
             questions=tuple(SubQuestion(n, t) for n, t in q.subquestions.items()),
         )
         self.context.update(

@@ -126,6 +126,7 @@ def total_warnings(question: Question, data: dict, register_file: str) -> list[P
         dim = spec.rows.dimension
         others = [d for d in (spec.columns.dimension, spec.groups.dimension if spec.groups else None) if d]
         measures = list(spec.columns.keys) if spec.columns.measures else [measure]
+        not_summed = {c.key for c in spec.columns.items if not c.summed}  # their total is stated, not a sum
         parts: dict = defaultdict(list)
         totals: dict = {}
         wanted = set(spec.rows.keys)
@@ -144,6 +145,8 @@ def total_warnings(question: Question, data: dict, register_file: str) -> list[P
                 elif not wanted or r.get(dim) in wanted:
                     parts[key].append(figure)
         for key, total in totals.items():
+            if not_summed & set(key):
+                continue
             valued = [p for p in parts.get(key, []) if p.status == "value"]
             if total.status != "value" or not valued:
                 continue

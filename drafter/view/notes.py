@@ -35,12 +35,18 @@ class Note:
     key: str
     text: str
     style: str = "parentheses"
+    list_style: str = "as_called"  # its label under the table: as_called, plain, parentheses or raised
 
     @property
     def marker(self) -> str:
-        """How the note is labelled where it is printed (under the table or the answer part)."""
-        if self.style == "superscript":
+        """How the note is labelled where it is printed (under the table or the answer part):
+        as it is called, unless the house style labels the list otherwise ('1 text' under raised calls)."""
+        label = self.list_style if self.list_style != "as_called" else \
+            ("raised" if self.style == "superscript" else "parentheses")
+        if label == "raised":
             return superscript(str(self.number))
+        if label == "plain":
+            return str(self.number)
         return f"({self.number})"
 
     @property
@@ -55,6 +61,7 @@ class NoteSeries:
     resolve: Callable[[str, str], str]  # (key, used_at) -> rendered note text; raises for an unknown key
     style: str = "parentheses"
     footnote: Callable[[str, str], str] | None = None  # (text, key) -> footnote token
+    list_style: str = "as_called"  # how its notes are labelled under the table (Note.marker)
     notes: list[Note] = field(default_factory=list)
     _by_key: dict[str, Note] = field(default_factory=dict)
 
@@ -63,7 +70,7 @@ class NoteSeries:
         note = self._by_key.get(key)
         if note is not None:
             return note, False
-        note = Note(len(self.notes) + 1, key, self.resolve(key, used_at), self.style)
+        note = Note(len(self.notes) + 1, key, self.resolve(key, used_at), self.style, str(self.list_style))
         self.notes.append(note)
         self._by_key[key] = note
         return note, True

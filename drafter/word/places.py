@@ -130,7 +130,8 @@ class TableLayout:
         found = self._columns.get(index)
         if found is None:
             header = [[(self.value(r, c), tables.span(tc)) for c, tc in enumerate(self.cells(r))]
-                      for r in range(min(self.header_rows, len(self.rows)))]
+                      for r in range(min(self.header_rows, len(self.rows)))
+                      if not self.is_section(r)]  # a unit row across the whole table ('£'000s') names no column
             found = self._columns[index] = column_label(header, index)
         return found
 

@@ -59,8 +59,9 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
     roomy = ([_width(labels, MIN_LABEL, MAX_LABEL)] + [_width(t, MIN_LABEL, MAX_LABEL) for t in texts]
              + [_width([c.text for c in figures] + [c.text for r in body for c in r.cells[lead:]],
                        MIN_FIGURE, MAX_FIGURE)] * len(figures))
+    headers = [table.corner.text] + [c.text for c in table.columns]
     if sum(roomy) <= text_width:
-        return roomy, 1.0
+        return _balanced(roomy, headers, text_width), 1.0
     compact = [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(t) for t in labels) + 2) * CHAR_WIDTH))]
     compact += [max(COMPACT_LABEL, min(COMPACT_MAX_LABEL, (max(len(x) for x in t) + 2) * CHAR_WIDTH)) for t in texts]
     group_of = [g for g in table.groups for _ in range(g.span)]
@@ -74,7 +75,7 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
     if sum(compact) <= text_width:
         spare = text_width - sum(compact)  # give the label column what is left, up to its roomy width
         compact[0] += min(spare, max(0, roomy[0] - compact[0]))
-        return compact, 1.0
+        return _balanced(compact, headers, text_width), 1.0
     margins = CELL_MARGINS * len(compact)  # the cell's own margins do not shrink with the type
     factor = (text_width - margins) / (sum(compact) - margins)
     return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
@@ -88,12 +89,26 @@ class BuiltTable:
     figures: dict[int, FigureCell]  # by the figure's number
 
 
+def _balanced(widths: list[int], headers: list[str], text_width: int) -> list[int]:
+    """The widths with the room the table leaves in the text width shared out among the columns
+    whose header would wrap, each in proportion to what it lacks to stand on one line: a narrow
+    table's long headers should not wrap to many lines while the text width is left unused."""
+    wanted = [int(len(h) * HEADING_WIDER * CHAR_WIDTH) + CELL_MARGINS + CHAR_WIDTH for h in headers]
+    lacking = [max(0, w - have) for w, have in zip(wanted, widths)]
+    spare = text_width - sum(widths)
+    if spare <= 0 or not any(lacking):
+        return widths
+    share = min(1.0, spare / sum(lacking))
+    return [have + int(lack * share) for have, lack in zip(widths, lacking)]
+
+
 def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable:
     """A whole table as WordprocessingML text: caption, the table (header rows repeated), its notes.
 
     ``table`` is a view.TableView; ``styles`` maps the roles caption, table, heading,
     heading_number, heading_group, text, number, total, total_number and note to the template's
-    style ids. A table with column groups gets two header rows, both repeated. Columns never
+    style ids. A table with column groups gets two header rows, and one with its unit on a row of
+    its own (``unit_row``) one more over them, all repeated. Columns never
     pass the margin: a wide table gets narrower columns, then smaller type, or (table.fit
     'landscape') a landscape page of its own. A figure from the data stands in a run of its own
     inside its hidden bookmark, unnumbered until the figure record numbers the document's
@@ -113,9 +128,14 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable
     out = [f'<{SECTION_BREAK} n="0"/>'] if landscape else []
     if caption:
         out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
+    if table.unit_line:  # the unit on a line of its own, over the figures' right edge
+        out.append(xml.paragraph(styles["caption"], table.unit_line, keep_next=True,
+                                 right=max(0, (page.landscape_width if landscape else page.text_width) - sum(widths))))
     header = _header(table, widths)
+    # the unit on a row of its own, across the whole table (over the corner too); it names no column
+    unit = [[("heading_number", table.unit_row, sum(widths), len(widths), None)]] if table.unit_row else []
     rows = [xml.row("".join(xml.cell(styles[role], text, width, span=span, merge=merge, size=size)
-                            for role, text, width, span, merge in cells), header=True) for cells in header]
+                            for role, text, width, span, merge in cells), header=True) for cells in unit + header]
     columns = [places.column_label([[(places.written_value(text), span) for _, text, _, span, _ in cells]
                                     for cells in header], c) for c in range(len(widths))]
     figures: dict[int, FigureCell] = {}
@@ -123,6 +143,12 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable
     keep = len(table.rows) + len(rows) <= KEEP_TOGETHER_ROWS  # a long table may break across pages
     for index, row in enumerate(table.rows):
         row_keep = keep or index == 0 or row.section
+        if row.section and row.cells:  # a section's heading with its total: set as a total, the rows below
+            cells = xml.cell(styles["heading"], row.label.text, widths[0], size=size, keep=row_keep)
+            cells += "".join(xml.cell(styles["total_number"] if c.numeric else styles["total"], str(c), widths[1 + i],
+                                      size=size, keep=row_keep) for i, c in enumerate(row.cells))
+            rows.append(xml.row(cells))
+            continue
         if row.section:
             section = places.written_value(row.label.text)
             rows.append(xml.row(xml.cell(styles["heading"], row.label.text, sum(widths), span=len(widths), size=size,

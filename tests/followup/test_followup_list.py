@@ -22,7 +22,8 @@ from tests.conftest import validate_docx
 from tests.followup.helpers import REGISTER, TODAY, drafter, fake_soffice, make_project
 
 #: What the register says of the broken entry's date: a date as a person writes it, not as YAML reads it.
-BROKEN_DATE = "28 april 2026"
+#: A date nobody can read: there is no 31 April (28 april 2026, as a person writes it, is read)
+BROKEN_DATE = "31 april 2026"
 SENT = "2024-03-18"
 
 
@@ -124,8 +125,8 @@ def expected(project: Path) -> list[dict]:
 
     return [
         {**row(10, None, None, None, None, "error", None, False, False,
-               f"data/questions.yaml, line {broken.line + 2}: question 10: 'date' must be a date like 2019-10-07 (or "
-               f"null when unknown), not '{BROKEN_DATE}'"), "title": "Clusterbeleid - Vastleggings- en "
+               f"data/questions.yaml, line {broken.line + 2}: question 10: 'date': '{BROKEN_DATE}' is not a day of the "
+               f"calendar. Write the date as 28/04/2026, 28 april 2026 or 2026-04-28."), "title": "Clusterbeleid - Vastleggings- en "
                                                                        "vereffeningskredieten"},
         row(8, "2024-02-12", "2024-03-11", "2024-03-04", -7, "draft", 3, True, True, f"3 gaps to fill in: {n_n}"),
         row(7, "2024-02-20", "2024-03-19", "2024-03-12", None, "sent", None, False, False, "", sent=SENT, pdf=True),

@@ -121,7 +121,7 @@ def test_a_date_that_is_not_a_date(register, date):
 
 
 def test_an_entry_the_register_cannot_read(register):
-    text = register.read_text(encoding="utf-8").replace("date: 2024-03-01", "date: 1 maart 2024")
+    text = register.read_text(encoding="utf-8").replace("date: 2024-03-01", "date: 31 februari 2024")  # no such day
     register.write_text(text, encoding="utf-8")
     before = register.read_bytes()
     result = drafter("sent", "-q", "5", "--date", "2024-03-18")
@@ -131,7 +131,8 @@ def test_an_entry_the_register_cannot_read(register):
     assert first == (f"error: data/questions.yaml, line {entry}: question 5 (2019-2020) cannot be read, so drafter "
                      "cannot record that its answer was sent. Correct the entry first (see below), then run drafter "
                      "sent again.")
-    assert second.startswith(f"error: data/questions.yaml, line {entry + 2}: question 5: 'date' must be a date")
+    assert second.startswith(f"error: data/questions.yaml, line {entry + 2}: question 5: 'date': '31 februari 2024' "
+                             "is not a day of the calendar")
     assert register.read_bytes() == before
 
 

@@ -67,8 +67,9 @@ def test_an_answer_that_cannot_be_read_is_a_row_with_state_error(project):
     rows = json.loads(result.stdout)["questions"]
     assert [(r["number"], r["state"]) for r in rows] == [(5, "error"), (8, "no draft"), (7, "no draft"),
                                                          (6, "draft"), (4, "no draft")]
-    assert rows[0]["message"] == f"out/{five.name}: not a Word document (.docx): the file is not a zip package. " \
-                                 "Give the .docx answer drafter wrote (or a copy saved by Word)."
+    assert rows[0]["message"] == (f"out/{five.name}: the document is damaged: its zip package is incomplete (cut off "
+                                  "while it was copied or saved?). Open it in Word; if Word repairs it, save it and "
+                                  "verify again.")
     assert rows[0]["late"] is False and rows[0]["file"] == five.name
     assert result.stderr.splitlines() == [f"error: {rows[0]['message']}",
                                           "error: 1 question cannot be read; it is listed with state error"]

@@ -21,7 +21,7 @@ def test_a_table_written_as_text_parses_to_its_rows_and_cells_in_the_schemas_ord
     first, second = tables.rows(tbl)
     assert names(first[0]) == ["cantSplit", "tblHeader"] and tables.header_rows(tbl) == 1
     cell = tables.cells(first)[0]
-    assert names(cell[0]) == ["tcW", "vMerge"]
+    assert names(cell[0]) == ["tcW", "vMerge", "vAlign"]  # a header merged down stands at its foot
     assert names(cell[1][0]) == ["pStyle", "keepNext", "rPr"]
     assert tables.span(tables.cells(second)[1]) == 2 and tables.span(cell) == 1
     assert [oxml.paragraph.text_of(c) for c in tables.cells(first) + tables.cells(second)] == [

@@ -66,8 +66,9 @@ def test_column_groups_make_two_header_rows_and_a_long_table_only_keeps_its_star
     assert tables.header_rows(tbl) == 2
     assert tables.span(tables.cells(tables.rows(tbl)[0])[1]) == 2
     long = parsed(word_tables.build(view(rows=40), STYLES).xml)[1]
-    keep = [tr.find(f".//{oxml.qn('w:keepNext')}") is not None for tr in tables.rows(long)]
+    keep = [tr.find(f".//{oxml.qn('w:keepNext')}").get(oxml.qn("w:val"), "1") != "0" for tr in tables.rows(long)]
     assert keep[:2] == [True, True] and not any(keep[2:])  # the header row and the first row
+    # the others say so, whatever the template's table text style says (keeping each row with the next)
 
 
 def test_a_table_says_where_each_figure_stands_as_a_reader_finds_it_in_the_finished_answer():

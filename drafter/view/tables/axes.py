@@ -94,6 +94,11 @@ def figure_columns(ctx: TableContext, indexes, col_total: str | None
         own = list(g.columns) if g.columns else None
         if own is not None and not spec.columns.measures:
             ctx.check_values(spec.columns.dimension, [c.key for c in own], indexes)
+        if own is not None and spec.columns.items:
+            # a column the group lists without a label or notes of its own keeps those the table's
+            # 'columns: values:' give it
+            given = {c.key: c for c in spec.columns.items}
+            own = [given[c.key] if c.key in given and c.label == c.key and not c.notes else c for c in own]
         if own is None:
             if column_items is not None:
                 own = column_items

@@ -72,7 +72,7 @@ def build_table(spec: TableSpec, source: FiguresData, fmt: Formatter, series: No
     lead = tuple(cells.labelled(t.label, t.notes, f"{ctx.where}, column '{t.column}'") for t in spec.text_columns)
     for t in spec.text_columns:
         ctx.check_dimension(t.column)
-    unit_text = fmt.unit_text(spec.unit) if spec.unit.show in ("caption", "header", "corner") else ""
+    unit_text = fmt.unit_text(spec.unit) if spec.unit.show in ("caption", "line", "header", "corner", "above") else ""
     headers = []
     for index, (g, c) in enumerate(flat):
         label = with_unit(c.label, unit_text, fmt.language) if spec.unit.show == "header" and unit_text else c.label
@@ -92,6 +92,7 @@ def build_table(spec: TableSpec, source: FiguresData, fmt: Formatter, series: No
         columns=lead + tuple(headers), rows=tuple(rows), notes=tuple(cells.printed), note_style=series.style,
         groups=tuple(groups), lead=len(lead),
         remarks=tuple(render_text(r, spec.place, f"table '{spec.name}', remark") for r in spec.remarks),
+        unit_row=unit_text if spec.unit.show == "above" else "", unit_line=unit_text if spec.unit.show == "line" else "",
         fit=spec.fit or house.fit,
     )
 
@@ -108,9 +109,13 @@ def _rows(ctx: TableContext, maker: RowMaker, cells: CellWriter, indexes, row_to
     rows: list[Row] = []
     grand = Sums.of(width)
     for w in sections:
-        rows.append(Row(cells.labelled(w.label, w.notes, f"{ctx.where}, row '{w.key}'"), (), section=True))
+        heading = cells.labelled(w.label, w.notes, f"{ctx.where}, row '{w.key}'")
         inside = [i for i in indexes if source.records[i].get(spec.rows.within) == w.key]
         body, sums = maker.body(axes.items(ctx, spec.rows, inside, exclude=(row_total,)), w)
+        if spec.total is not None and spec.total.at == "heading":  # the section's total on its heading
+            rows.append(Row(heading, body.pop().cells, section=True))
+        else:
+            rows.append(Row(heading, (), section=True))
         rows += body
         grand.add_sums(sums)
     if spec.grand_total is not None:  # the sum of every section's rows (not of their totals)

@@ -34,7 +34,7 @@ class Row:
     label: Cell
     cells: tuple[Cell, ...]  # text columns first, then the figures
     total: bool = False
-    section: bool = False  # the heading of a section of nested rows: a label, no cells
+    section: bool = False  # the heading of a section of nested rows: a label (and its total's cells, or none)
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class TableView:
     groups: tuple[Group, ...] = ()  # headers over several columns, left to right
     lead: int = 0  # how many of the columns are text columns (before the figures, under no group)
     remarks: tuple[str, ...] = ()  # unnumbered notes under the table ('Bron: ...')
+    unit_row: str = ""  # the unit on a header row of its own over the whole table ('' when not)
+    unit_line: str = ""  # the unit on a line of its own above the table, right-aligned ('' when not)
     fit: str = "smaller"  # what a table wider than the text does: smaller type or a landscape page
 
     @property

@@ -115,7 +115,8 @@ class RowMaker:
             text = value_text(figure, pick(figure, row_decimals, column.decimals))
             value = figure.value
             if figure.status == "value":
-                row_sum = (row_sum or 0) + value
+                if column.item.summed:  # a column of percentages is no part of the row's sum
+                    row_sum = (row_sum or 0) + value
                 if figure.decimals > most:
                     most = figure.decimals
                 if not total and figure.decimals >= seen.get(index, 0):
@@ -153,6 +154,8 @@ class RowMaker:
         if spec.total is None:
             return rows, sums
         label_text = spec.total.label if spec.total.label is not None else self.total_label
+        if spec.total.stated is not None and spec.total.label is None and not spec.budget:
+            label_text = spec.total.stated  # the data's own label of its total ('Total Flanders'), kept
         if spec.total.stated is not None:
             stated = AxisItem(spec.total.stated, label_text, spec.total.notes)
             label = cells.labelled(label_text, spec.total.notes, f"{self.ctx.where}, total")
@@ -161,6 +164,8 @@ class RowMaker:
         out = list(self.text_cells(None, section))
         for index, (column, amount) in enumerate(zip(self.columns, sums.amounts)):
             g, c = column.group, column.item
+            if not c.summed:  # its figures are no parts of a sum: the total row leaves it empty
+                amount = None
             decimals = self.decimals.of_total(c, g)
             if self.decimals.stated_in(c):
                 adds_up = self.columns if column.computed else [column]
