@@ -21,7 +21,7 @@ PACKAGE = ROOT / "drafter"
 #: Each folder (or top-level module) of drafter/ and its rank: a module imports only from its
 #: own rank and those below it. The XML layer (oxml/) sits below load/.
 RANKS = {
-    "errors": 0, "paths": 0, "files": 0, "deadlines": 0, "i18n": 0, "oxml": 0,
+    "errors": 0, "paths": 0, "files": 0, "deadlines": 0, "i18n": 0, "places": 0, "oxml": 0,
     "load": 1,
     "view": 2,
     "word": 3,

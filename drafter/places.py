@@ -1,0 +1,59 @@
+"""How a message names a place in a file, in the language in use.
+
+A problem carries its place as text a person reads ("line 12", "sheet 'VAK', cell B4",
+"table 1, row 2, cell 3"). Every such text is made here, from numbers and names, so that
+each phrase is translated once and no module glues English words around a number.
+"""
+
+from __future__ import annotations
+
+from drafter.i18n import _
+
+
+def line(number: int) -> str:
+    return _("line {line}").format(line=number)
+
+
+def line_column(number: int, column: int) -> str:
+    return _("line {line}, column {column}").format(line=number, column=column)
+
+
+def row(number: int) -> str:
+    return _("row {row}").format(row=number)
+
+
+def row_column(number: int, column: int | str) -> str:
+    return _("row {row}, column {column}").format(row=number, column=column)
+
+
+def column(name: int | str) -> str:
+    return _("column {column}").format(column=name)
+
+
+def sheet(name: str) -> str:
+    return _("sheet '{sheet}'").format(sheet=name)
+
+
+def sheet_row(name: str, number: int) -> str:
+    return _("sheet '{sheet}', row {row}").format(sheet=name, row=number)
+
+
+def sheet_cell(name: str, ref: str) -> str:
+    return _("sheet '{sheet}', cell {cell}").format(sheet=name, cell=ref)
+
+
+def sheet_cells(name: str, ref: str) -> str:
+    return _("sheet '{sheet}', cells {cells}").format(sheet=name, cells=ref)
+
+
+def paragraph(number: int) -> str:
+    return _("paragraph {paragraph}").format(paragraph=number)
+
+
+def table_cell(table: int, row_number: int, cell: int) -> str:
+    return _("table {table}, row {row}, cell {cell}").format(table=table, row=row_number, cell=cell)
+
+
+def named_table(name: str) -> str:
+    """A table of the register's `tables:` by its name."""
+    return _("table '{name}'").format(name=name)
