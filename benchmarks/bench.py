@@ -551,8 +551,10 @@ def fig_serve(b: Bench) -> None:
                                                    encoding="utf-8")
     server = start(large)
     try:
+        # the list as it opens: every question counted, the first page of 100 rows shown
         lists = timed_requests(server, lambda c, csrf: c.get("/"), max(5, count // 3),
-                               check=lambda response: response.text.count("data-state=") == 7000)
+                               check=lambda response: response.text.count("data-state=") == 100
+                               and "7000 questions" in response.text)
 
     finally:
         server.stop()
@@ -561,7 +563,7 @@ def fig_serve(b: Bench) -> None:
     (large / "output").mkdir(exist_ok=True)
     process = [run_process(status, large, check=False)[0] for _ in range(max(2, b.rounds // 2))]
     p95 = _p95(lists)
-    b.add("serve: the follow-up list of 7,000 questions, warm (p95)",
+    b.add("serve: the follow-up list of 7,000 questions (a page of 100), warm (p95)",
           f"{p95 * 1000:.0f} ms (median {statistics.median(lists) * 1000:.0f})",
           f"drafter status, process {statistics.median(process):.1f} s", p95 / 0.300, "< 300 ms", 1.0, below=True)
 

@@ -70,6 +70,7 @@ class Site:
     pages: Environment
     today: object  # a function returning today's date (tests give their own day)
     language: str  # the language of every page: the one the command runs in
+    page_size: int = 100  # the follow-up list's rows on one page
 
     @property
     def project(self) -> paths.Project:
@@ -176,13 +177,20 @@ def _question_url(zittingsjaar: str, number: int, minister: str | None) -> str:
 def followup_rows(site: Site, years: set[str], minister: str | None, late: bool, search: str) -> list[st.Row]:
     """status's rows, selected as `drafter status --year --minister --late` selects them, and by a
     search over the titles."""
-    register = site.files.loaded().register
-    rows = st.select(st.status_rows(register, site.project.output, site.today(), site.project.templates),
-                     years, minister, late)
+    rows = st.select(site.files.status_rows(site.today()), years, minister, late)
     words = search.casefold().split()
     if words:
         rows = [r for r in rows if all(w in (r.title or "").casefold() for w in words)]
     return rows
+
+
+def _page_number(value: str | None, pages: int) -> int:
+    """The page asked for (from 1), within the pages there are; the first when it says no number."""
+    try:
+        asked = int(value or 1)
+    except ValueError:
+        asked = 1
+    return min(max(asked, 1), max(pages, 1))
 
 
 def followup(site: Site, request: Request) -> HTMLResponse:
@@ -196,7 +204,20 @@ def followup(site: Site, request: Request) -> HTMLResponse:
     except DrafterError as exc:
         return _problems_page(site, exc.problems, _("The register cannot be read"), 200)
     rows = followup_rows(site, years, minister, late, search)
-    return _page(site, "followup.html", rows=rows, state_words={s: _(w) for s, w in st.STATE_WORDS.items()},
+    # a page of rows: the filters and the search go over every row, the counts too; a browser
+    # shows thousands of rows slowly and nobody reads them at once
+    pages = -(-len(rows) // site.page_size)
+    page = _page_number(params.get("page"), pages)
+    first = (page - 1) * site.page_size
+    shown = rows[first:first + site.page_size]
+    kept = [(k, v) for k, v in params.multi_items() if k != "page"]
+
+    def page_url(number: int) -> str:
+        return "/?" + urlencode(kept + [("page", str(number))])
+
+    return _page(site, "followup.html", rows=shown, total=len(rows), first=first + 1, last=first + len(shown),
+                 page=page, pages=pages, page_url=page_url,
+                 state_words={s: _(w) for s, w in st.STATE_WORDS.items()},
                  years=sorted({q.zittingsjaar for q in register.questions}, reverse=True),
                  ministers=sorted({q.minister.name for q in register.questions}),
                  chosen_years=years, chosen_minister=minister or "", late=late, search=search,
@@ -424,7 +445,7 @@ def _shown(site: Site, work) -> Response:
 
 
 def make_app(project: paths.Project, guard: Guard, language: str = i18n.SOURCE_LANGUAGE,
-             today=dt.date.today) -> Starlette:
+             today=dt.date.today, page_size: int = 100) -> Starlette:
     routes = [
         Route("/", _get(followup)),
         Route("/problems", _get(problems)),
@@ -442,5 +463,5 @@ def make_app(project: paths.Project, guard: Guard, language: str = i18n.SOURCE_L
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(Checks)])
-    app.state.site = Site(ProjectFiles(project), guard, _pages(), today, language)
+    app.state.site = Site(ProjectFiles(project), guard, _pages(), today, language, page_size)
     return app

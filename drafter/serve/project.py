@@ -5,6 +5,11 @@ the register it read and the Generator made for it (which keeps its templates an
 while their files are unchanged), and reads them again only when a file of the project has
 changed since (its modification time or size): the register and the files beside it, the
 templates. A write through the page changes the register, so the next request reads it again.
+
+The follow-up list's rows (status's rows) are kept the same way: they depend on the register,
+the templates, the answers in the output folder and today's date, and nothing else; computing
+them for thousands of questions (each answer's file name, its deadlines, a look in the output
+folder) takes about a second, so they are computed again only when one of those changed.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
+from drafter.commands import status as st
 from drafter.load.register import Register, load_register
 from drafter.pipeline import Generator
 
@@ -48,6 +54,14 @@ class Loaded:
     stamp: tuple
 
 
+@dataclass(frozen=True)
+class FollowUpRows:
+    """status's rows for the whole register, and what they were computed from."""
+
+    rows: tuple[st.Row, ...]
+    key: tuple  # the project's stamp, the output folder's, the day
+
+
 class ProjectFiles:
     """One project, read when first asked for and again whenever its files changed."""
 
@@ -55,6 +69,8 @@ class ProjectFiles:
         self.project = project
         self._loaded: Loaded | None = None
         self._lock = threading.Lock()  # two requests at once read the project once
+        self._rows: FollowUpRows | None = None
+        self._rows_lock = threading.Lock()  # two requests at once compute the rows once
 
     def stamp(self) -> tuple:
         p = self.project
@@ -69,3 +85,14 @@ class ProjectFiles:
                 register = load_register(self.project.register, lenient=True)
                 self._loaded = Loaded(register, Generator(register, self.project.templates), stamp)
             return self._loaded
+
+    def status_rows(self, today) -> list[st.Row]:
+        """`drafter status`'s rows for every entry of the register (unselected), as the register,
+        the templates and the answers in the output folder are now, counted from `today`."""
+        with self._rows_lock:
+            loaded = self.loaded()
+            key = (loaded.stamp, _stamp((self.project.output,), ()), today)
+            if self._rows is None or self._rows.key != key:
+                rows = st.status_rows(loaded.register, self.project.output, today, self.project.templates)
+                self._rows = FollowUpRows(tuple(rows), key)
+            return list(self._rows.rows)

@@ -175,3 +175,50 @@ def test_update_from_the_page_is_drafter_update(server, project, tmp_path):
     assert downloaded.content == name.read_bytes()  # the answer itself, not the backup update kept beside it
     with docx2python(str(name)) as a, docx2python(str(other / "output" / name.name)) as b:
         assert a.body == b.body
+
+
+def in_process(project: Path, page_size: int):
+    """The page's app in this process (no server), with pages of `page_size` rows."""
+    from starlette.testclient import TestClient
+
+    from drafter import paths
+    from drafter.serve.app import make_app
+    from drafter.serve.security import Guard
+
+    app = make_app(paths.find_project(project), Guard("token", "127.0.0.1", 80), page_size=page_size)
+    client = TestClient(app, base_url="http://127.0.0.1")
+    assert client.get("/?token=token").status_code == 200  # signed in, sent on to the list
+    return client
+
+
+def every_page(client, query: str = ""):
+    """The rows of every page of the list, in order, following the page's own next links."""
+    rows, url = [], "/" + (f"?{query}" if query else "")
+    while url:
+        html = client.get(url).text
+        rows += page_rows(html)
+        found = re.search(r'<a href="([^"]+)" rel="next">', html)
+        url = found.group(1).replace("&amp;", "&") if found else None
+    return rows
+
+
+def test_the_list_in_pages_is_status_rows_over_all_the_pages(project):
+    client = in_process(project, page_size=2)
+    first = client.get("/").text
+    total = len(status_rows(project))
+    assert total > 4 and len(page_rows(first)) == 2
+    assert f"{total} questions" in first  # counted over every row, not the page
+    assert every_page(client) == status_rows(project)
+    assert every_page(client, "year=2019-2020") == status_rows(project, "--year", "2019-2020")
+    # a page past the last shows the last one, with the filters kept
+    last = client.get("/?year=2019-2020&page=999").text
+    assert page_rows(last) == status_rows(project, "--year", "2019-2020")[-len(page_rows(last)):]
+
+
+def test_the_list_follows_an_answer_written_beside_the_page(project):
+    client = in_process(project, page_size=100)
+    assert dict((r[1], r[3]) for r in page_rows(client.get("/").text))[5] == "no draft"
+    done = drafter(project, "answer", "-q", "5")  # by the command line, while the page runs
+    assert done.returncode == 0, done.stderr
+    assert page_rows(client.get("/").text) == status_rows(project)
+    assert dict((r[1], r[3]) for r in page_rows(client.get("/").text))[5] != "no draft"
