@@ -49,7 +49,7 @@ from drafter.pipeline import file_name
 from drafter.serve import edit
 from drafter.serve.project import ProjectFiles
 from drafter.serve.security import CSRF_FIELD, HEADERS, MAX_UPLOAD, SESSION_COOKIE, TOKEN_PARAMETER, Guard
-from drafter.view.answer import build_view
+from drafter.view.answer import build_view, load_data
 from drafter.view.figures import strip_marks
 
 HERE = Path(__file__).resolve().parent
@@ -261,28 +261,27 @@ def question_page(site: Site, request: Request, conflict: edit.Conflict | None =
     by_part: dict[int | None, list[Problem]] = defaultdict(list)
     for p in report.problems:
         by_part[_part_of(q, p.place)].append(p)
-    tables, table_problem = {}, None
+    tables, table_problem, figures = {}, None, []
     try:
         view = build_view(loaded.register, q, loaded.generator.notes, loaded.generator.datasets.load,
                           loaded.generator.texts)
         tables = dict(view.context.get("tables") or {})
+        figures = edit.figure_tags(load_data(loaded.register, q, loaded.generator.datasets.load))
     except DrafterError as exc:
         table_problem = exc.problems
     row = st.status_rows(loaded.register, site.project.output, site.today(), site.project.templates, only=[q])[0]
     return _page(site, "question.html", status_code=status_code, q=q, texts=edit.texts_of(q),
                  entry_hash=edit.entry_hash(site.project.register, q), by_part=by_part, tables=tables,
                  table_problem=table_problem, row=row, conflict=conflict, notice=notice,
-                 problems_found=list(problems_found), editable=edit.editable,
+                 problems_found=list(problems_found), figures=figures, table_names=list(q.tables),
+                 note_tags=edit.note_tags(loaded.generator.notes.texts), table_line=edit.table_line,
                  state_words={s: _(w) for s, w in st.STATE_WORDS.items()},
                  action=_question_url(q.zittingsjaar, q.number, None).split("?")[0],
                  minister=q.minister.name, today=site.today())
 
 
 def _typed(form, q) -> edit.Texts:
-    parts = {}
-    for i in range(len(q.parts)):
-        if f"part-{i}-text" in form:
-            parts[i] = (str(form.get(f"part-{i}-text", "")), str(form.get(f"part-{i}-after", "")))
+    parts = {i: str(form.get(f"part-{i}-text", "")) for i in range(len(q.parts)) if f"part-{i}-text" in form}
     return edit.Texts(str(form.get("preamble", "")), parts)
 
 

@@ -128,3 +128,36 @@ def test_a_page_without_the_token_shows_only_the_sign_in(browser, server, projec
     page.click("button[type=submit]")
     assert "Bedrijfsclusters - Subsidies" in page.inner_text("table.followup")
     assert snapshot(project) == before
+
+
+def test_type_a_part_with_blocks_insert_a_figure_and_a_table_with_the_buttons_and_draft(browser, server, project,
+                                                                                         tmp_path):
+    page = open_page(browser, server)
+    page.goto(server.base + "/q/2019-2020/5")
+    page.fill("#part-1-text", "Het totaal voor de clusters bedroeg ")
+    page.focus("#part-1-text")
+    page.keyboard.press("Control+End")
+    page.select_option("#part-1-figure", value='{{ budget.amount("clusters", 2016, "VAK") | num }}')
+    page.click("#part-1-insert-figure")
+    page.focus("#part-1-text")
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" euro.")
+    page.select_option("#part-1-table", label="bedrijfssteun")
+    page.click("#part-1-insert-table")  # on a line of its own
+    page.keyboard.type("- O&O projecten\n- clustersteun\nDe steun: zie\thierboven.")
+    page.click("#save")
+    assert "Saved in the register." in page.inner_text(".notice")
+    q = load_register(project / "data/questions.yaml").find(5, "2019-2020")
+    assert [(b.kind.value, b.text or b.table or list(b.items)) for b in q.parts[1].blocks] == [
+        ("text", 'Het totaal voor de clusters bedroeg {{ budget.amount("clusters", 2016, "VAK") | num }} euro.'),
+        ("table", "bedrijfssteun"), ("bullets", ["O&O projecten", "clustersteun"]),
+        ("text", "De steun: zie\thierboven.")]
+    with page.expect_download() as download:
+        page.click("#draft")
+    drafted = tmp_path / download.value.suggested_filename
+    download.value.save_as(drafted)
+    with docx2python(str(drafted)) as read:
+        paragraphs = [p.strip() for p in read.text.split("\n") if p.strip()]
+    assert "Het totaal voor de clusters bedroeg 14.250.000 euro." in paragraphs
+    assert any(p.endswith("O&O projecten") for p in paragraphs) and "De steun: zie\thierboven." in paragraphs
+    page.screenshot(path=str(tmp_path / "blocks.png"), full_page=True)

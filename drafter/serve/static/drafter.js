@@ -1,23 +1,29 @@
 // drafter serve: the one script. The page works without it; it only adds the insert buttons,
-// which put a tag at the cursor of the text field last used.
+// which put a figure, a table or a note (chosen in the list beside the button) at the cursor
+// of the part's text field.
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
-  var last = null;
-  document.querySelectorAll("textarea[data-insert]").forEach(function (field) {
-    field.addEventListener("focus", function () { last = field; });
-  });
-  document.querySelectorAll("p.inserts").forEach(function (bar) {
-    bar.hidden = false;
+  document.querySelectorAll("div.inserts").forEach(function (bar) {
     var field = bar.parentElement.querySelector("textarea[data-insert]");
-    bar.querySelectorAll("button[data-insert-text]").forEach(function (button) {
+    if (!field) { return; }
+    bar.hidden = false;
+    bar.querySelectorAll("button.insert").forEach(function (button) {
       button.addEventListener("click", function () {
-        var target = (last && bar.parentElement.contains(last)) ? last : field;
-        if (!target) { return; }
-        var text = button.getAttribute("data-insert-text");
-        var start = target.selectionStart, end = target.selectionEnd;
-        target.value = target.value.slice(0, start) + text + target.value.slice(end);
-        target.focus();
-        target.selectionStart = target.selectionEnd = start + text.length;
+        var text = document.getElementById(button.getAttribute("data-from")).value;
+        var start = field.selectionStart, end = field.selectionEnd, value = field.value;
+        var cursor;
+        if (button.hasAttribute("data-line")) {
+          // a table stands on a line of its own: line breaks before and after it where needed,
+          // and the cursor on the line after it, to go on typing there
+          if (start > 0 && value.charAt(start - 1) !== "\n") { text = "\n" + text; }
+          if (value.charAt(end) !== "\n") { text = text + "\n"; }
+          cursor = start + text.length + (value.charAt(end) === "\n" ? 1 : 0);
+        } else {
+          cursor = start + text.length;
+        }
+        field.value = value.slice(0, start) + text + value.slice(end);
+        field.focus();
+        field.selectionStart = field.selectionEnd = Math.min(cursor, field.value.length);
       });
     });
   });
