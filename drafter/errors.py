@@ -8,8 +8,11 @@ problems; it never shows a traceback for them.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -93,20 +96,40 @@ class OutputError(DrafterError):
     """The answer cannot be written where it should go."""
 
 
+#: The folder file names are shown from when it is not the working folder: `drafter serve`
+#: shows the project's files as the command line does in the project's folder, whatever folder
+#: the server was started in, and never a folder outside the project (its page may be read by
+#: others than the person who started it). None: the working folder, as a command shows them.
+_shown_from: contextvars.ContextVar[Path | None] = contextvars.ContextVar("drafter_shown_from", default=None)
+
+
+@contextmanager
+def paths_shown_from(folder: Path) -> Iterator[None]:
+    """Inside the block, name files relative to `folder`, and a file outside it by its name alone."""
+    token = _shown_from.set(folder.resolve())
+    try:
+        yield
+    finally:
+        _shown_from.reset(token)
+
+
 def display_path(path: str | Path) -> str:
-    """A path as the user should read it: relative to the working folder when inside it; a web
-    address (https://...) as it is."""
+    """A path as the user should read it: relative to the working folder when inside it (to the
+    project's folder, under `paths_shown_from`); a web address (https://...) as it is."""
     if isinstance(path, str) and "://" in path:
         return path
     p = Path(path)
+    base = _shown_from.get()
+    if base is not None and not p.is_absolute():
+        p = base / p  # named from the project already (a message passes on a file it was given)
     try:
         # the folder resolved, the name as it is: a link is named where it is, not where it leads
         full = p.resolve() if p.name in ("", ".", "..") else p.parent.resolve() / p.name
-        return str(full.relative_to(Path.cwd().resolve()))
-    except ValueError:  # not inside the working folder
-        return str(p)
+        return str(full.relative_to(base if base is not None else Path.cwd().resolve()))
+    except ValueError:  # not inside the working folder (the project's)
+        return p.name if base is not None else str(p)
     except (OSError, RuntimeError):  # the working folder was removed, a folder of the path cannot be
-        return str(p)  # looked at, or its links go round in a circle
+        return p.name if base is not None else str(p)  # looked at, or its links go round in a circle
 
 
 def shown(value, limit: int = 80) -> str:

@@ -42,7 +42,7 @@ from drafter.commands.sent import parse_date, record_sent
 from drafter.commands.update import describe as describe_update
 from drafter.commands.update import update
 from drafter.commands.verify import Verifier
-from drafter.errors import DrafterError, Problem, display_path
+from drafter.errors import DrafterError, Problem, display_path, paths_shown_from
 from drafter.files import read_bytes
 from drafter.i18n import _, ngettext
 from drafter.pipeline import file_name
@@ -134,8 +134,9 @@ class Checks(BaseHTTPMiddleware):
 
 
 def _in_language(site: Site, work):
-    """Run work in the language `drafter serve` speaks (--lang, the project's, the environment's)."""
-    with i18n.speaking(site.language):
+    """Run work in the language `drafter serve` speaks (--lang, the project's, the environment's),
+    naming files as the command line does in the project's folder (never a folder outside it)."""
+    with i18n.speaking(site.language), paths_shown_from(site.project.root):
         return work()
 
 

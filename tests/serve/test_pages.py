@@ -98,6 +98,8 @@ def test_a_mistake_is_shown_with_its_place_and_nothing_is_written(server, projec
                                                         "date": "2999-01-01"}, headers={"origin": server.base})
     assert response.status_code == 400
     assert "questions.yaml" in response.text and "2999-01-01" in response.text and "Traceback" not in response.text
+    # the register named as the command line names it in the project's folder, not by its full path
+    assert "data/questions.yaml" in response.text.replace("\\", "/") and str(project) not in response.text
     assert client.get("/q/2019-2020/999").status_code == 400
     assert snapshot(project) == before
 
@@ -150,6 +152,7 @@ def test_a_text_typed_in_the_page_goes_through_the_registers_sandbox(server, pro
     again = client.get("/q/2019-2020/4").text
     part = again.split('id="part-3"', 1)[1].split("</fieldset>", 1)[0]
     assert 'class="error"' in part
+    assert str(project) not in again and str(project) not in client.get("/problems").text
 
 
 def test_update_from_the_page_is_drafter_update(server, project, tmp_path):
@@ -222,3 +225,21 @@ def test_the_list_follows_an_answer_written_beside_the_page(project):
     assert done.returncode == 0, done.stderr
     assert page_rows(client.get("/").text) == status_rows(project)
     assert dict((r[1], r[3]) for r in page_rows(client.get("/").text))[5] != "no draft"
+
+
+def test_the_page_names_files_from_the_project_and_never_a_folder_outside_it(tmp_path, monkeypatch):
+    from drafter.errors import display_path, paths_shown_from
+
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the server started in another folder than the project's
+    register = project / "data" / "questions.yaml"
+    assert display_path(register) == str(register)  # a command names it as it can
+    with paths_shown_from(project):
+        assert Path(display_path(register)) == Path("data/questions.yaml")
+        assert Path(display_path(display_path(register))) == Path("data/questions.yaml")  # named twice
+        assert display_path(tmp_path / "upload" / "antwoord.docx") == "antwoord.docx"
+        assert display_path("https://www.vlaamsparlement.be/x") == "https://www.vlaamsparlement.be/x"
+    assert display_path(register) == str(register)  # and as before, once the page's work is done
