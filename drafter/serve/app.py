@@ -15,6 +15,7 @@ file, place and what to do; nothing is half written, as the commands write nothi
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,13 +39,14 @@ from drafter.commands.answer import answer
 from drafter.commands.bundle import Choice, bundle
 from drafter.commands.check import check_project
 from drafter.commands.intake import files_of, intake
-from drafter.commands.sent import parse_date, record_sent
+from drafter.commands.sent import record_sent
 from drafter.commands.update import describe as describe_update
 from drafter.commands.update import update
 from drafter.commands.verify import Verifier
 from drafter.errors import DrafterError, Problem, display_path, paths_shown_from
 from drafter.files import read_bytes
 from drafter.i18n import _, ngettext
+from drafter.load import dates
 from drafter.pipeline import file_name
 from drafter.serve import edit
 from drafter.serve.project import ProjectFiles
@@ -175,6 +177,54 @@ def _question_url(zittingsjaar: str, number: int, minister: str | None) -> str:
     return url + (f"?{urlencode({'minister': minister})}" if minister else "")
 
 
+@dataclass(frozen=True)
+class DateField:
+    """A date as the project's locale writes it (dd/mm/yyyy where the day comes first, as in
+    nl_BE), whatever the browser's own locale: a text field, not the browser's date picker,
+    which shows mm/dd/yyyy in a US browser."""
+
+    day_first: bool
+
+    @property
+    def form(self) -> str:
+        """How the field asks for a date, in the page's language ('dd/mm/jjjj' in Dutch)."""
+        return _("dd/mm/yyyy") if self.day_first else _("yyyy-mm-dd")
+
+    #: What the browser lets through before the server reads it (which says why it is no date):
+    #: a numeric date (day first, or ISO), or one with a month's name (6 juni 2020).
+    pattern = r"\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\S+\.?\s+\d{4})\s*"
+
+    def shown(self, day: dt.date | None) -> str:
+        if day is None:
+            return ""
+        return day.strftime("%d/%m/%Y") if self.day_first else day.isoformat()
+
+    def read(self, text: str) -> dt.date:
+        """The day typed; a ValueError saying, for a person, why it is none."""
+        text = text.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # ISO, as the command line takes it
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError as exc:
+                raise ValueError(_("{text!r} is not a day of the calendar").format(text=text)) from exc
+        return dates.parse_date(text, self.day_first)
+
+    def problem(self, text: str, today: dt.date) -> str:
+        """Why `text` is not a date the field takes, with what to write instead; '' when it is one."""
+        try:
+            self.read(text)
+        except ValueError as exc:
+            # two sentences: why (the date reader's own), then what to write
+            hint = _("Write the date as {form}, for example {example}.").format(form=self.form,
+                                                                               example=self.shown(today))
+            return f"{str(exc).rstrip('.')}. {hint}"
+        return ""
+
+
+def _date_field(site: Site) -> DateField:
+    return DateField(dates.reads_day_first(site.files.loaded().register.style.locale))
+
+
 def followup_rows(site: Site, years: set[str], minister: str | None, late: bool, search: str) -> list[st.Row]:
     """status's rows, selected as `drafter status --year --minister --late` selects them, and by a
     search over the titles."""
@@ -194,7 +244,8 @@ def _page_number(value: str | None, pages: int) -> int:
     return min(max(asked, 1), max(pages, 1))
 
 
-def followup(site: Site, request: Request) -> HTMLResponse:
+def followup(site: Site, request: Request, date_problem: str = "", date_typed: str = "",
+             status_code: int = 200) -> HTMLResponse:
     params = request.query_params
     years = {y for y in params.getlist("year") if y}
     minister = params.get("minister") or None
@@ -216,7 +267,8 @@ def followup(site: Site, request: Request) -> HTMLResponse:
     def page_url(number: int) -> str:
         return "/?" + urlencode(kept + [("page", str(number))])
 
-    return _page(site, "followup.html", rows=shown, total=len(rows), first=first + 1, last=first + len(shown),
+    return _page(site, "followup.html", status_code=status_code, date_field=_date_field(site),
+                 date_problem=date_problem, date_typed=date_typed, rows=shown, total=len(rows), first=first + 1, last=first + len(shown),
                  page=page, pages=pages, page_url=page_url,
                  state_words={s: _(w) for s, w in st.STATE_WORDS.items()},
                  years=sorted({q.zittingsjaar for q in register.questions}, reverse=True),
@@ -252,7 +304,8 @@ def _part_of(q, place: str | None) -> int | None:
 
 
 def question_page(site: Site, request: Request, conflict: edit.Conflict | None = None,
-                  notice: str = "", problems_found=(), status_code: int = 200) -> HTMLResponse:
+                  notice: str = "", problems_found=(), status_code: int = 200, date_problem: str = "",
+                  date_typed: str = "") -> HTMLResponse:
     zittingsjaar, number = request.path_params["zittingsjaar"], request.path_params["number"]
     minister = request.query_params.get("minister") or None
     loaded = site.files.loaded()
@@ -278,7 +331,8 @@ def question_page(site: Site, request: Request, conflict: edit.Conflict | None =
                  note_tags=edit.note_tags(loaded.generator.notes.texts), table_line=edit.table_line,
                  state_words={s: _(w) for s, w in st.STATE_WORDS.items()},
                  action=_question_url(q.zittingsjaar, q.number, None).split("?")[0],
-                 minister=q.minister.name, today=site.today())
+                 minister=q.minister.name, today=site.today(), date_field=_date_field(site),
+                 date_problem=date_problem, date_typed=date_typed)
 
 
 def _typed(form, q) -> edit.Texts:
@@ -315,10 +369,15 @@ def mark_sent(site: Site, request: Request, form) -> Response:
     zittingsjaar, number = request.path_params["zittingsjaar"], request.path_params["number"]
     minister = str(form.get("minister") or "") or None
     today = site.today()
-    day = parse_date(str(form.get("date") or "") or None, today)
+    field = _date_field(site)
+    typed = str(form.get("date") or "").strip()
+    problem = field.problem(typed, today) if typed else ""
+    if problem:  # shown next to the field, with what was typed, and nothing written
+        return question_page(site, request, date_problem=problem, date_typed=typed, status_code=400)
+    day = field.read(typed) if typed else today
     done = record_sent(site.project.register, number, zittingsjaar, minister, day, today)
     notice = (_("Recorded as sent on {date}.") if done.changed else _("It was recorded as sent on {date} already."))
-    return question_page(site, request, notice=notice.format(date=done.date.isoformat()))
+    return question_page(site, request, notice=notice.format(date=field.shown(done.date)))
 
 
 def update_figures(site: Site, request: Request, form) -> Response:
@@ -401,8 +460,13 @@ def intake_page(site: Site, request: Request, form=None) -> Response:
 def bundle_answers(site: Site, request: Request, form) -> Response:
     """The answers sent on a day (or, without a day, those ready), joined for signature and downloaded."""
     today = site.today()
-    day = str(form.get("date") or "").strip()
-    choice = Choice(answered=parse_date(day, today) if day else None, state=None if day else "ready", today=today)
+    typed = str(form.get("date") or "").strip()
+    field = _date_field(site)
+    problem = field.problem(typed, today) if typed else ""
+    if problem:
+        return followup(site, request, date_problem=problem, date_typed=typed, status_code=400)
+    day = field.read(typed) if typed else None
+    choice = Choice(answered=day, state=None if day else "ready", today=today)
     done = bundle(site.project, choice)
     return Response(done.path.read_bytes(), media_type=DOCX, headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(done.path.name)}"})

@@ -7,6 +7,7 @@ In CI (CI=true) these tests never skip: a missing browser is a failure there."""
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -88,9 +89,9 @@ def test_draft_verify_an_edited_answer_and_mark_it_sent(browser, server, project
     findings = page.inner_text("table.findings")
     assert "14.999.000" in findings and "14.250.000" in findings and "2016" in findings
     page.goto(server.base + "/q/2019-2020/4")
-    page.fill("input[name=date]", "2020-06-01")
+    page.fill("input[name=date]", "01/06/2020")
     page.click("#sent")
-    assert "2020-06-01" in page.inner_text(".notice")
+    assert "01/06/2020" in page.inner_text(".notice")
     page.goto(server.base + "/")
     assert page.locator("tr[data-number='4']").get_attribute("data-state") == "sent"
 
@@ -161,3 +162,25 @@ def test_type_a_part_with_blocks_insert_a_figure_and_a_table_with_the_buttons_an
     assert "Het totaal voor de clusters bedroeg 14.250.000 euro." in paragraphs
     assert any(p.endswith("O&O projecten") for p in paragraphs) and "De steun: zie\thierboven." in paragraphs
     page.screenshot(path=str(tmp_path / "blocks.png"), full_page=True)
+
+
+def test_dates_are_typed_day_first_as_the_project_writes_them_in_a_us_browser(browser, server, project):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.goto(server.address)
+    page.goto(server.base + "/q/2019-2020/5")
+    field = page.locator("#sent-date")
+    assert field.get_attribute("placeholder") == "dd/mm/yyyy"
+    assert field.input_value() == date.today().strftime("%d/%m/%Y")  # not the browser's mm/dd/yyyy
+    before = snapshot(project)
+    field.fill("31/02/2020")  # passes the field's pattern, is no day of the calendar
+    page.click("#sent")
+    problem = page.locator("#sent-date-problem")
+    assert "is not a day of the calendar" in problem.inner_text() and "dd/mm/yyyy" in problem.inner_text()
+    assert page.locator("#sent-date").input_value() == "31/02/2020"  # what was typed, kept to correct
+    assert snapshot(project) == before
+    page.fill("#sent-date", "02/01/2020")
+    page.click("#sent")
+    assert "02/01/2020" in page.inner_text(".notice")
+    assert load_register(project / "data/questions.yaml").find(5, "2019-2020").answered == date(2020, 1, 2)
+    context.close()
