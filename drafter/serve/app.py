@@ -33,7 +33,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from drafter import i18n, paths
+from drafter import i18n, paths, places
 from drafter.commands import status as st
 from drafter.commands.answer import answer
 from drafter.commands.bundle import Choice, bundle
@@ -291,13 +291,14 @@ def _question(site: Site, zittingsjaar: str, number: int, minister: str | None):
 
 
 def _part_of(q, place: str | None) -> int | None:
-    """The answer part a problem's place ('line 84') is in; None: elsewhere in the entry."""
-    if not place or not place.startswith("line "):
+    """The answer part a problem's place ('line 84', in the language in use: 'regel 84') is in;
+    None: elsewhere in the entry."""
+    found = re.search(r"\d+", place or "")
+    if found is None:
         return None
-    try:
-        line = int(place.split()[1].rstrip(",:"))
-    except (IndexError, ValueError):
-        return None
+    line = int(found.group())
+    if not (place.startswith(places.line(line)) or place.startswith(f"line {line}")):
+        return None  # a place of another kind (a sheet's cell, a template's paragraph)
     starts = [p.line for p in q.parts]
     inside = [i for i, start in enumerate(starts) if start <= line]
     return inside[-1] if inside and line >= starts[0] else None

@@ -135,16 +135,17 @@ def texts_of(q: Question) -> Texts:
     return Texts("\n".join(q.preamble), {i: part_text(part) for i, part in enumerate(q.parts)})
 
 
-def figure_tags(data: dict) -> list[str]:
-    """The figures a text may name, as tags to insert: each share of a shares table, each amount of
-    a budget (by line, year and kind), from the question's data sets as loaded."""
+def figure_tags(data: dict) -> list[tuple[str, str]]:
+    """The figures a text may name, as (what a person picks it by, the tag to insert): each share of
+    a shares table, each amount of a budget (by line, year and kind), from the question's data
+    sets as loaded."""
     tags = []
     for name, found in data.items():
         if isinstance(found, SharesData):
-            tags += [f'{{{{ {name}.percent("{key}") }}}}' for key in found.shares]
+            tags += [(f"{name}: {key}", f'{{{{ {name}.percent("{key}") }}}}') for key in found.shares]
         elif isinstance(found, BudgetData):
             c = found.columns_of_cells
-            tags += [f'{{{{ {name}.amount("{line}", {year}, "{kind}") | num }}}}'
+            tags += [(f"{name}: {line}, {year}, {kind}", f'{{{{ {name}.amount("{line}", {year}, "{kind}") | num }}}}')
                      for line, year, kind in dict.fromkeys(zip(c.lines, c.years, c.kinds))]
     return tags
 

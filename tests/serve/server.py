@@ -60,10 +60,11 @@ class Server:
         return out
 
 
-def start(project: Path, *args: str) -> Server:
+def start(project: Path, *args: str, lang: str = "en") -> Server:
+    """drafter serve on project, its pages in `lang`: by default English, the language the tests
+    are written in (the project's own is Dutch: tools/screenshots.py asks for nl)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    # in English, the language the tests are written in (the project's own is Dutch)
-    process = subprocess.Popen([sys.executable, "-m", "drafter", "serve", "--no-browser", "--lang", "en", "--project",
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "serve", "--no-browser", "--lang", lang, "--project",
                                 str(project), *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     first = process.stdout.readline()
     found = re.search(r"http://\S+", first)

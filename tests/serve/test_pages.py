@@ -181,7 +181,7 @@ def test_update_from_the_page_is_drafter_update(server, project, tmp_path):
         assert a.body == b.body
 
 
-def in_process(project: Path, page_size: int):
+def in_process(project: Path, page_size: int, language: str = "en"):
     """The page's app in this process (no server), with pages of `page_size` rows."""
     from starlette.testclient import TestClient
 
@@ -189,7 +189,8 @@ def in_process(project: Path, page_size: int):
     from drafter.serve.app import make_app
     from drafter.serve.security import Guard
 
-    app = make_app(paths.find_project(project), Guard("token", "127.0.0.1", 80), page_size=page_size)
+    app = make_app(paths.find_project(project), Guard("token", "127.0.0.1", 80), language=language,
+                   page_size=page_size)
     client = TestClient(app, base_url="http://127.0.0.1")
     assert client.get("/?token=token").status_code == 200  # signed in, sent on to the list
     return client
@@ -244,3 +245,14 @@ def test_the_page_names_files_from_the_project_and_never_a_folder_outside_it(tmp
         assert display_path(tmp_path / "upload" / "antwoord.docx") == "antwoord.docx"
         assert display_path("https://www.vlaamsparlement.be/x") == "https://www.vlaamsparlement.be/x"
     assert display_path(register) == str(register)  # and as before, once the page's work is done
+
+
+def test_a_problem_is_shown_beside_its_part_in_dutch_too(project):
+    register = project / "data/questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace('          text: "{{ evaluation.text }}"', '          text: "Zie {{ niet_bestaand }}."'),
+                        encoding="utf-8")
+    page = in_process(project, page_size=100, language="nl").get("/q/2019-2020/4").text
+    part = page.split('id="part-3"', 1)[1].split("</fieldset>", 1)[0]
+    assert 'class="error"' in part and "niet_bestaand" in part
+    assert "niet_bestaand" not in page.split('id="part-3"', 1)[0]  # not at the top as well
