@@ -176,6 +176,15 @@ class Conflict:
     mine: Texts
     hash_now: str
 
+    @property
+    def preamble_differs(self) -> bool:
+        return paragraphs(self.theirs.preamble) != paragraphs(self.mine.preamble)
+
+    def differs(self, index: int) -> bool:
+        """Whether answer part `index` reads otherwise in the register than as typed (a browser
+        sends its lines with \\r\\n: the blocks are compared, not the characters)."""
+        return typed_blocks(self.theirs.parts.get(index, "")) != typed_blocks(self.mine.parts.get(index, ""))
+
 
 def save_texts(register_path: Path, number: int, zittingsjaar: str, minister: str, typed: Texts,
                shown_hash: str) -> Saved | Conflict:

@@ -108,6 +108,7 @@ def test_two_people_on_one_entry_lose_no_edit(browser, server, project):
     conflict = second.locator("section.conflict")
     assert conflict.is_visible()
     assert "De tekst van de eerste." in conflict.inner_text() and "De tekst van de tweede." in conflict.inner_text()
+    assert conflict.locator("table.versions tbody tr").count() == 1  # only the part that differs, not the others
     register = project / "data/questions.yaml"
     assert "De tekst van de eerste." in register.read_text(encoding="utf-8")
     assert "De tekst van de tweede." not in register.read_text(encoding="utf-8")
