@@ -24,6 +24,21 @@ a person does outside drafter, or prepare the state an example starts from:
     <!-- docs: copy FROM TO -->           a file of the project copied (FROM in the project)
     <!-- docs: keep REGISTER 4 5 ... -->  a person deletes the register's other entries
     <!-- docs: remove PATH -->            a person deletes a file or a folder
+    <!-- docs: cd FOLDER -->              the next examples run in FOLDER
+    <!-- docs: link LINK TARGET -->       LINK made a symbolic link to the folder TARGET
+    <!-- docs: chmod FILE 444 -->         a file's permissions changed (a read-only register)
+    <!-- docs: fifo FILE -->              a named pipe where a file is expected
+    <!-- docs: write FILE                 a file the page does not show: its text is the
+    TEXT                                  comment's further lines
+    -->
+    <!-- docs: add FILE "paragraph" "text" --> a paragraph added after the one that reads so
+    <!-- docs: italic FILE "end" "text" --> text in italics typed at the end of a paragraph
+    <!-- docs: comment FILE "text" "comment" -->  a comment in Word on the run holding text
+    <!-- docs: track FILE "end" "added" --> a tracked insertion by another author at the end of
+                                          the paragraph that ends with `end`
+    <!-- docs: accept FILE AUTHOR TO -->  Review > Accept All Changes by AUTHOR, saved as TO
+    <!-- docs: not run: WHY -->           the next block is shown, not run (WHY names the test
+                                          that runs it instead)
 
 In `replace` and `edit`, `\\n` in a text is a line break.
 
@@ -64,7 +79,7 @@ PROJECT = "project"
 SHOWN_PROJECT = "~/project"
 #: What differs from run to run (the time in a file's name) is left out of the comparison.
 _VARIES = (
-    (re.compile(r"backup-\d{8}-\d{6}"), "backup-*"),
+    (re.compile(r"backup-\d{8}-\d{6}(?:-\d+)?"), "backup-*"),
     (re.compile(r"drafter-manifest-\d{8}-\d{6}"), "drafter-manifest-*"),
     (re.compile(r'"drafted": "[\d:T-]+"'), '"drafted": "*"'),
     (re.compile(r"\bin \d+[.,]\d s, \d+ process\(es\)"), "in * s, * process(es)"),
@@ -75,7 +90,9 @@ _VARIES = (
 #: A block of commands and what they print; indented, it is part of a list item.
 _BLOCK = re.compile(r"^(?P<indent> *)```(?:console|text)\n(.*?)^(?P=indent)```\n", re.S | re.M)
 _SH = re.compile(r"^```(?:sh|shell|bash)\n(.*?)^```\n", re.S | re.M)
-_STEP = re.compile(r"^<!-- docs: (.*?) -->\n(?:```\w*\n(.*?)^```\n)?", re.S | re.M)
+_STEP = re.compile(r"^<!-- docs: (.*?)\s*-->\n(?:```\w*\n(.*?)^```\n)?", re.S | re.M)
+#: A block that is shown and not run, and why (the step names the test that runs it instead).
+_NOT_RUN = "not run:"
 _PROMPT = re.compile(r"^\$ (.*)$", re.M)
 
 
@@ -127,6 +144,10 @@ class Session:
         return self.drafter(words[1:])
 
     def step(self, step: str, content: str | None) -> None:
+        # a step's content is the fenced block after it, or the lines after its first line (a
+        # file that the page does not show)
+        step, _, inline = step.partition("\n")
+        content = content if content is not None else (inline + "\n" if inline else None)
         words = shlex.split(step)
         if words[0] == "write":
             target = self.cwd / words[1]
@@ -158,11 +179,35 @@ class Session:
             head, *entries = re.split(r"(?m)^(?=  - zittingsjaar:)", target.read_text(encoding="utf-8"))
             kept = [e for e in entries if re.search(r"(?m)^    number: (\d+)", e).group(1) in words[2:]]
             target.write_text(head + "".join(kept), encoding="utf-8")
+        elif words[0] == "cd":
+            self.cwd = (self.cwd / words[1]).resolve()
+        elif words[0] == "link":  # a folder of the project that is a link to a folder elsewhere
+            link = self.cwd / words[1]
+            link.parent.mkdir(parents=True, exist_ok=True)
+            (link.parent / words[2]).mkdir(parents=True, exist_ok=True)
+            link.symlink_to(words[2], target_is_directory=True)
+        elif words[0] == "chmod":
+            (self.cwd / words[1]).chmod(int(words[2], 8))
+        elif words[0] == "fifo":
+            os.mkfifo(self.cwd / words[1])
         elif words[0] == "remove":  # a person deletes a file or a folder
             target = self.cwd / words[1]
             shutil.rmtree(target) if target.is_dir() else target.unlink()
         elif words[0] == "edit":
             _edit(self.cwd / words[1], words[2], words[3])
+        elif words[0] == "add":  # Enter after a paragraph in Word, and a new one in its style
+            _add_paragraph(self.cwd / words[1], words[2], words[3])
+        elif words[0] == "italic":  # a text in italics typed at the end of a paragraph
+            _add_run(self.cwd / words[1], words[2], words[3], italic=True)
+        elif words[0] == "comment":  # a comment in Word on the run that holds a text
+            _comment(self.cwd / words[1], words[2], words[3])
+        elif words[0] == "track":  # a person's own tracked change: a text added after a text
+            _track(self.cwd / words[1], words[2], words[3])
+        elif words[0] == "accept":  # Review > Accept All Changes by an author, saved as another file
+            sys.path.insert(0, str(ROOT))
+            from tests.update.tracked import accept  # as Word accepts them, written apart from drafter
+
+            (self.cwd / words[3]).write_bytes(accept((self.cwd / words[1]).read_bytes(), words[2]))
         elif words[0] == "copy":
             shutil.copyfile(self.cwd / words[1], self.cwd / words[2])
         elif words[0] == "run" and words[1:2] == ["drafter"]:
@@ -211,6 +256,63 @@ def _edit(file: Path, old: str, new: str) -> None:
     raise ValueError(f"{file.name}: no run holds {old!r}")
 
 
+def _add_paragraph(file: Path, after: str, text: str) -> None:
+    """What a person does in Word: Enter at the end of the paragraph that reads `after`, then
+    `text` (the new paragraph takes that paragraph's style, as Word's Enter does)."""
+    import copy
+
+    import docx
+
+    document = docx.Document(file)
+    paragraph = next(p for p in _paragraphs(document) if p.text == after)
+    new = copy.deepcopy(paragraph._p)
+    for run in new.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r")[1:]:
+        new.remove(run)
+    paragraph._p.addnext(new)
+    added = docx.text.paragraph.Paragraph(new, paragraph._parent)
+    added.runs[0].text = text
+    document.save(file)
+
+
+def _add_run(file: Path, end: str, text: str, *, italic: bool) -> None:
+    """What a person does in Word: `text` typed at the end of the paragraph that ends with `end`."""
+    import docx
+
+    document = docx.Document(file)
+    paragraph = next(p for p in _paragraphs(document) if p.text.endswith(end))
+    paragraph.add_run(text).italic = italic
+    document.save(file)
+
+
+def _comment(file: Path, text: str, comment: str) -> None:
+    """What a person does in Word: a comment on the run that holds text, by "Kabinet"."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document(file)
+    run = next(r for p in _paragraphs(document) for r in p.runs if text in r.text)
+    document.add_comment(run, text=comment, author="Kabinet", initials="K")
+    if "CommentReference" not in {s.style_id for s in document.styles}:  # Word defines the style it uses
+        document.styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER).style_id = "CommentReference"
+    document.save(file)
+
+
+def _track(file: Path, after: str, added: str) -> None:
+    """What a person does in Word with Track Changes on: `added` typed at the end of the paragraph
+    that ends with `after`, as a tracked insertion by "Kabinet"."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document(file)
+    paragraph = next(p for p in _paragraphs(document) if p.text.endswith(after))
+    ins = etree.SubElement(paragraph._p, qn("w:ins"), {qn("w:id"): "901", qn("w:author"): "Kabinet",
+                                                        qn("w:date"): "2024-03-05T09:00:00Z"})
+    etree.SubElement(etree.SubElement(ins, qn("w:r")), qn("w:t")).text = added
+    ins.find(qn("w:r")).find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    document.save(file)
+
+
 def _paragraphs(document):
     yield from document.paragraphs
     for table in document.tables:
@@ -246,9 +348,16 @@ def run_page(session: Session, text: str) -> str:
     events = sorted([(m.start(), "step", m) for m in _STEP.finditer(text)]
                     + [(m.start(), "block", m) for m in _BLOCK.finditer(text) if _PROMPT.search(_indented(m.group(2), m.group("indent"), ""))],
                     key=lambda e: e[0])
+    skip = False
     for _start, kind, match in events:
+        if kind == "step" and match.group(1).startswith(_NOT_RUN):
+            skip = True
+            continue
         if kind == "step":
             session.step(match.group(1), match.group(2))
+            continue
+        if skip:  # shown as it is
+            skip = False
             continue
         out.append(text[at:match.start(2)])
         indent = match.group("indent")
