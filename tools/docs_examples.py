@@ -33,6 +33,7 @@ a person does outside drafter, or prepare the state an example starts from:
     -->
     <!-- docs: add FILE "paragraph" "text" --> a paragraph added after the one that reads so
     <!-- docs: italic FILE "end" "text" --> text in italics typed at the end of a paragraph
+    <!-- docs: paper FILE -->             Layout > Size > Letter in Word
     <!-- docs: comment FILE "text" "comment" -->  a comment in Word on the run holding text
     <!-- docs: track FILE "end" "added" --> a tracked insertion by another author at the end of
                                           the paragraph that ends with `end`
@@ -199,6 +200,8 @@ class Session:
             _add_paragraph(self.cwd / words[1], words[2], words[3])
         elif words[0] == "italic":  # a text in italics typed at the end of a paragraph
             _add_run(self.cwd / words[1], words[2], words[3], italic=True)
+        elif words[0] == "paper":  # Layout > Size in Word: the answer's pages made Letter (US) size
+            _letter(self.cwd / words[1])
         elif words[0] == "comment":  # a comment in Word on the run that holds a text
             _comment(self.cwd / words[1], words[2], words[3])
         elif words[0] == "track":  # a person's own tracked change: a text added after a text
@@ -281,6 +284,16 @@ def _add_run(file: Path, end: str, text: str, *, italic: bool) -> None:
     document = docx.Document(file)
     paragraph = next(p for p in _paragraphs(document) if p.text.endswith(end))
     paragraph.add_run(text).italic = italic
+    document.save(file)
+
+
+def _letter(file: Path) -> None:
+    import docx
+    from docx.shared import Inches
+
+    document = docx.Document(file)
+    for section in document.sections:
+        section.page_width, section.page_height = Inches(8.5), Inches(11)
     document.save(file)
 
 
