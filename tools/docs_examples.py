@@ -390,11 +390,13 @@ def run_page(session: Session, text: str) -> str:
 
 def parse_commands(text: str) -> list[str]:
     """The `drafter ...` lines of the page's ```sh blocks that drafter's command line refuses."""
-    import click
+    import typer
     import typer.main
 
     from drafter.commands.cli import app
 
+    # typer brings its own copy of Click: its exceptions are found through typer's own classes
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
     command = typer.main.get_command(app)
     refused = []
     for block in _SH.finditer(text):
@@ -408,14 +410,16 @@ def parse_commands(text: str) -> list[str]:
                         ctx = command.make_context("drafter", [words[0]])
                         sub = command.get_command(ctx, words[0])
                         if sub is None:
-                            raise click.UsageError(f"no such command: {words[0]}")
+                            refused.append(f"{line}\n    no such command: {words[0]}")
+                            continue
                         sub.make_context(words[0], words[1:], parent=ctx)
                     else:
                         command.make_context("drafter", list(words))
-            except (click.exceptions.Exit, typer.Exit):  # --help, --version: parsed
-                continue
-            except click.UsageError as exc:
+            except usage_error as exc:
                 refused.append(f"{line}\n    {exc.format_message()}")
+            except Exception as exc:  # --help, --version: parsed, and Click exits as it does after them
+                if type(exc).__name__ != "Exit" or not type(exc).__module__.startswith(("typer", "click")):
+                    raise
     return refused
 
 
