@@ -171,7 +171,7 @@ class Session:
         elif words[0] == "replace":
             target = self.cwd / words[1]
             text = target.read_text(encoding="utf-8")
-            old, new = (w.replace("\\n", "\n") for w in words[2:4])  # \n: a line break
+            old, new = (_unescaped(w) for w in words[2:4])
             if old not in text:
                 raise ValueError(f"{words[1]} does not hold {old!r}")
             target.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -195,7 +195,7 @@ class Session:
             target = self.cwd / words[1]
             shutil.rmtree(target) if target.is_dir() else target.unlink()
         elif words[0] == "edit":
-            _edit(self.cwd / words[1], words[2], words[3])
+            _edit(self.cwd / words[1], _unescaped(words[2]), _unescaped(words[3]))
         elif words[0] == "add":  # Enter after a paragraph in Word, and a new one in its style
             _add_paragraph(self.cwd / words[1], words[2], words[3])
         elif words[0] == "italic":  # a text in italics typed at the end of a paragraph
@@ -217,6 +217,11 @@ class Session:
             self.drafter(words[2:])
         else:
             raise ValueError(f"unknown step in the docs: {step!r}")
+
+
+def _unescaped(text: str) -> str:
+    """A step's text with `\\n` a line break and `\\t` a tab."""
+    return text.replace("\\n", "\n").replace("\\t", "\t")
 
 
 def _pdf(lines: list[str]) -> bytes:
