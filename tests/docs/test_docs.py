@@ -243,3 +243,31 @@ def test_every_whole_entry_in_the_docs_is_read_by_the_register_loader(page, line
     loaded = load_register(register, lenient=True)
     assert loaded.questions, f"{page.relative_to(ROOT)}:{line}: no question read"
     assert not loaded.rejected, [(r.label, [p.message for p in r.problems]) for r in loaded.rejected]
+
+
+def _toml_examples():
+    for page in sorted(DOCS.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"^```toml\n(.*?)^```", text, re.S | re.M):
+            line = text[:match.start()].count("\n") + 2
+            yield pytest.param(page, line, match.group(1), id=f"{page.relative_to(DOCS)}:{line}")
+
+
+TOML = list(_toml_examples())
+
+
+def test_the_docs_show_the_project_file():
+    assert len(TOML) >= 2
+
+
+@pytest.mark.parametrize(("page", "line", "text"), TOML)
+def test_every_project_file_example_is_read_by_drafter(page, line, text, tmp_path):
+    """A drafter.toml shown in the docs is read by drafter's own reader of the project file: a
+    section, key or value it refuses fails here, not in a colleague's project."""
+    from drafter.load.style import project_style
+
+    file = tmp_path / "drafter.toml"
+    file.write_text(text, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    paths.read_project(file)  # its sections, paths and [check]
+    project_style(tmp_path / "data" / "questions.yaml")  # its house style, each value checked
