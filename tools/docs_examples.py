@@ -43,7 +43,7 @@ a person does outside drafter, or prepare the state an example starts from:
 
 In `replace` and `edit`, `\\n` in a text is a line break.
 
-Each ```sh block's `drafter ...` lines (lists of commands with a comment each, not run: they
+Each ```sh block's `drafter ...` lines (the README's too) (lists of commands with a comment each, not run: they
 reach the network, open a browser, or write PDFs) are parsed by drafter's own command line, so
 an option that no longer exists, or a missing value, fails here.
 
@@ -464,6 +464,10 @@ def main(argv: list[str]) -> int:
         guide = Session(tmp / "werk", tmp / "werk", {"LANG": "nl_BE.UTF-8"})
         guide.root.mkdir()
         guide.shown = ((str(guide.root), SHOWN_ROOT),)
+        if not only:  # the README's commands are parsed too: it sends people to the docs
+            for refused in parse_commands((ROOT / "README.md").read_text(encoding="utf-8")):
+                failed = True
+                print(f"README.md: drafter refuses this command: {refused}")
         for page in _pages(only):
             before = page.read_text(encoding="utf-8")
             for refused in parse_commands(before):
