@@ -41,11 +41,11 @@ a person does outside drafter, or prepare the state an example starts from:
     <!-- docs: not run: WHY -->           the next block is shown, not run (WHY names the test
                                           that runs it instead)
 
-In `replace` and `edit`, `\\n` in a text is a line break.
+In `replace` and `edit`, `\\n` in a text is a line break and `\\t` a tab.
 
-Each ```sh block's `drafter ...` lines (the README's too) (lists of commands with a comment each, not run: they
-reach the network, open a browser, or write PDFs) are parsed by drafter's own command line, so
-an option that no longer exists, or a missing value, fails here.
+The `drafter ...` lines of each ```sh block, and of the README's, are lists of commands with a
+comment each, not run (they reach the network, open a browser, write PDFs): drafter's own
+command line parses them, so an option that no longer exists, or a missing value, fails here.
 
     python tools/docs_examples.py           run every page; exit 1 and show the differences if
                                             a page no longer shows what drafter prints
