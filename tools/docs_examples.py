@@ -66,7 +66,7 @@ import shlex
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,8 +84,8 @@ _VARIES = (
     (re.compile(r"drafter-manifest-\d{8}-\d{6}"), "drafter-manifest-*"),
     (re.compile(r'"drafted": "[\d:T-]+"'), '"drafted": "*"'),
     (re.compile(r"\bin \d+[.,]\d s, \d+ process\(es\)"), "in * s, * process(es)"),
-    # today's date, in a message that names it (drafter sent, a --date hint)
-    (re.compile(r"(today \(|e\.g\. |\bop |\bon )\d{4}-\d\d-\d\d(?=[.)]|$)", re.M), r"\1TODAY"),
+    # today's date, where a message names it: "after today (...)", a --date hint "e.g. ..."
+    (re.compile(r"(today \(|vandaag \(|e\.g\. |bv\. )\d{4}-\d\d-\d\d"), r"\1TODAY"),
 )
 
 #: A block of commands and what they print; indented, it is part of a list item.
@@ -104,12 +104,11 @@ class Session:
     language: dict
     shown: tuple[tuple[str, str], ...] = ()
     status: int = 0
-    home: Path = field(default=None)
 
     def env(self) -> dict:
         """The environment of one run: this page's language, nothing of the engineer's own."""
         env = {k: None for k in os.environ if k.startswith(("DRAFTER_", "LC_", "LANG"))}
-        env.update(COLUMNS="110", NO_COLOR="1", TERM="dumb", HOME=str(self.home or self.root),
+        env.update(COLUMNS="110", NO_COLOR="1", TERM="dumb", HOME=str(self.root),
                    PYTHONIOENCODING="utf-8")
         env.update(self.language)
         return env
@@ -432,7 +431,7 @@ def _english(tmp: Path, page: Path) -> tuple[Session, Path]:
     """A fresh example project for an English page."""
     folder = tmp / page.stem
     folder.mkdir()
-    session = Session(folder, folder, {"LANGUAGE": "en"}, home=folder)
+    session = Session(folder, folder, {"LANGUAGE": "en"})
     session.drafter(["init", PROJECT])
     if session.status != 0:
         raise RuntimeError(f"drafter init failed for {page.name}")
