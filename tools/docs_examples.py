@@ -21,7 +21,7 @@ a person does outside drafter, or prepare the state an example starts from:
     <!-- docs: replace FILE "old" "new" --> a person changes a text in a text file (the register)
     <!-- docs: edit FILE "old" "new" -->  a person changes a text in an answer in Word
     <!-- docs: run drafter ... -->        a command run before the example, its output not shown
-    <!-- docs: copy FROM TO -->           a file of the project copied (FROM in the project)
+    <!-- docs: copy FROM TO -->           a file or a folder copied (as in the file manager)
     <!-- docs: keep REGISTER 4 5 ... -->  a person deletes the register's other entries
     <!-- docs: remove PATH -->            a person deletes a file or a folder
     <!-- docs: cd FOLDER -->              the next examples run in FOLDER
@@ -210,8 +210,10 @@ class Session:
             from tests.update.tracked import accept  # as Word accepts them, written apart from drafter
 
             (self.cwd / words[3]).write_bytes(accept((self.cwd / words[1]).read_bytes(), words[2]))
-        elif words[0] == "copy":
-            shutil.copyfile(self.cwd / words[1], self.cwd / words[2])
+        elif words[0] == "copy":  # a file or a folder copied, as in the file manager
+            source, target = self.cwd / words[1], self.cwd / words[2]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(source, target) if source.is_dir() else shutil.copyfile(source, target)
         elif words[0] == "run" and words[1:2] == ["drafter"]:
             self.drafter(words[2:])
         else:
