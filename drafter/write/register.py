@@ -158,10 +158,12 @@ def _shifted(text: str, shift: int) -> str:
 
 @dataclass(frozen=True)
 class Edit:
-    """A register's text after a change, and the line (from 1) where the changed entry starts."""
+    """A register's text after a change, the line (from 1) where the changed entry starts, and
+    (for a key set) the line of that key."""
 
     text: str
     line: int
+    key_line: int | None = None
 
 
 def _lines(text: str) -> list[str]:
@@ -270,22 +272,6 @@ def _layout(text: str) -> _Layout:
     return _Layout(lines, root, key, value, items, dash, end)
 
 
-def _index(layout: _Layout, data, which: Which) -> int:
-    """The position of `which` among the register's entries."""
-    entries = (data or {}).get("questions") or []
-    found = [i for i, item in enumerate(entries) if which.matches(item)]
-    if not found:
-        raise DataError(_("there is no question {number} ({zittingsjaar}) in the register").format(
-            number=which.number, zittingsjaar=which.zittingsjaar),
-            hint=_("Check the number and the zittingsjaar."))
-    if len(found) > 1:
-        lines = ", ".join(str(layout.dash_line(i) + 1) for i in found)
-        raise DataError(_("question {number} ({zittingsjaar}) is in the register for several ministers (lines "
-                          "{lines})").format(number=which.number, zittingsjaar=which.zittingsjaar, lines=lines),
-                        hint=_("Name the minister (--minister)."))
-    return found[0]
-
-
 def _joined(lines: list[str], at: int, new: str, newline: str, *, blank_before: bool) -> str:
     """The lines with `new` inserted before line `at`."""
     before = lines[:at]
@@ -375,25 +361,93 @@ def _line_of_entry(text: str, i: int) -> int:
     return layout.dash_line(i) + 1
 
 
-def key_set(text: str, which: Which, key: str, value) -> Edit:
-    """The register's text with `key: value` set in the entry `which`: on the key's own line
-    when it has one (its comment kept), else as a new line at the end of the entry."""
+def _located(layout: _Layout, data, which: Which, *, copies: bool = True) -> tuple[int, int | None]:
+    """Where `which` is among the register's entries: the entry's position, and the position of
+    the item of its `other_ministers:` when `which` is another minister's copy of the question
+    (None: the entry's own number). Without `copies`, only the entries' own numbers count."""
+    entries = (data or {}).get("questions") or []
+    found: list[tuple[int, int | None]] = [(i, None) for i, item in enumerate(entries) if which.matches(item)]
+    if copies and (which.minister is not None or not found):
+        for i, item in enumerate(entries):
+            if not isinstance(item, dict) or str(item.get("zittingsjaar")) != str(which.zittingsjaar):
+                continue
+            others = item.get("other_ministers")
+            for j, other in enumerate(others if isinstance(others, list) else ()):
+                if (isinstance(other, dict) and other.get("number") == which.number
+                        and (which.minister is None or _same_minister(other.get("name"), which.minister))):
+                    found.append((i, j))
+    if not found:
+        raise DataError(_("there is no question {number} ({zittingsjaar}) in the register").format(
+            number=which.number, zittingsjaar=which.zittingsjaar),
+            hint=_("Check the number and the zittingsjaar."))
+    if len(found) > 1:
+        lines = ", ".join(str(_mapping_node(layout, i, j).start_mark.line + 1 if j is not None
+                              else layout.dash_line(i) + 1) for i, j in found)
+        raise DataError(_("question {number} ({zittingsjaar}) is in the register for several ministers (lines "
+                          "{lines})").format(number=which.number, zittingsjaar=which.zittingsjaar, lines=lines),
+                        hint=_("Name the minister (--minister)."))
+    return found[0]
+
+
+def _index(layout: _Layout, data, which: Which) -> int:
+    """The position of `which` among the register's entries, by the entry's own number."""
+    return _located(layout, data, which, copies=False)[0]
+
+
+def _mapping_node(layout: _Layout, i: int, j: int | None) -> yaml.Node:
+    """The node of entry i, or of the item j of its `other_ministers:`."""
+    item = layout.items[i]
+    if j is None:
+        return item
+    others = next(v for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == "other_ministers")
+    return others.value[j]
+
+
+def _line_after(lines: list[str], node: yaml.Node) -> int:
+    """The line (from 0) after a value's last line: blank and comment lines at its end belong
+    to what follows."""
+    end = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
+    while end > node.start_mark.line + 1 and (_blank(lines[end - 1]) or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return end
+
+
+def _with_key(questions: list, i: int, j: int | None, key: str, value) -> list:
+    """The register's questions as they must read after `key: value` is set in entry i (or its
+    item j of `other_ministers:`)."""
+    entry = dict(questions[i])
+    if j is None:
+        entry[key] = value
+    else:
+        others = list(entry["other_ministers"])
+        others[j] = dict(others[j]) | {key: value}
+        entry["other_ministers"] = others
+    return questions[:i] + [entry] + questions[i + 1:]
+
+
+def key_set(text: str, which: Which, key: str, value, *, after: tuple[str, ...] = ()) -> Edit:
+    """The register's text with `key: value` set in the entry `which`, or in its item of
+    `other_ministers:` when `which` is another minister's copy of the question: on the key's
+    own line when it has one (its comment kept), else as a new line below the first of the keys
+    `after` it has, else at its end. A mapping written in braces is written again by a round
+    trip of that entry only (comments and quotes kept)."""
     layout = _layout(text)
     old = _values(text)
     rest, questions = _split_questions(old)
-    i = _index(layout, old, which)
-    item = layout.items[i]
-    expected = dict(questions[i]) | {key: _values(_mapping_text({key: value}, 0))[key]}
-    keeps = _keeps(rest, questions[:i] + [expected] + questions[i + 1:])
+    i, j = _located(layout, old, which)
+    node = _mapping_node(layout, i, j)
+    keeps = _keeps(rest, _with_key(questions, i, j, key, _values(_mapping_text({key: value}, 0))[key]))
 
     newline = _newline(text)
     lines = layout.lines
     start, end = layout.span(i)
     candidates = []
-    if isinstance(item, yaml.MappingNode):
-        indent = item.value[0][0].start_mark.column if item.value else layout.dash + 2
+    if isinstance(node, yaml.MappingNode) and not node.flow_style:
+        if j is not None and node.value:
+            end = _line_after(lines, node.value[-1][1])
+        indent = node.value[0][0].start_mark.column if node.value else layout.dash + 2
         dumped = _mapping_text({key: value}, 0)
-        for k, v in item.value:
+        for k, v in node.value:
             if not (isinstance(k, yaml.ScalarNode) and k.value == key):
                 continue
             single = dumped.count("\n") == 1 and dumped.startswith(f"{key}: ")
@@ -401,17 +455,43 @@ def key_set(text: str, which: Which, key: str, value) -> Edit:
                 line = lines[v.start_mark.line]
                 changed = line[:v.start_mark.column] + dumped[len(key) + 2:].rstrip("\n") + line[v.end_mark.column:]
                 candidates.append("".join(lines[:v.start_mark.line] + [changed] + lines[v.start_mark.line + 1:]))
-            following = next((kk.start_mark.line for kk, _v in item.value if kk.start_mark.line > k.start_mark.line),
+            following = next((kk.start_mark.line for kk, _v in node.value if kk.start_mark.line > k.start_mark.line),
                              end)
             stop = layout.content_end(k.start_mark.line, following) if following != end else end
             replacement = _shifted(dumped, indent).replace("\n", newline)
             candidates.append("".join(lines[:k.start_mark.line]) + replacement + "".join(lines[stop:]))
             break
         else:
-            candidates.append(_joined(lines, end, _shifted(dumped, indent), newline, blank_before=False))
+            values = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            below = next((values[name] for name in after if name in values), None)
+            for at in dict.fromkeys(([_line_after(lines, below)] if below is not None else []) + [end]):
+                candidates.append(_joined(lines, at, _shifted(dumped, indent), newline, blank_before=False))
+
+    def change(entry) -> None:
+        (entry if j is None else entry["other_ministers"][j])[key] = value
+
+    candidates.append(_entry_rewritten(layout, i, change, newline))
     text_out = _first_kept(candidates, keeps, _("setting '{key}' here would change other values of the register")
                            .format(key=key))
-    return Edit(text_out, start + 1)
+    written = _layout(text_out)
+    key_line = next(k.start_mark.line + 1 for k, _v in _mapping_node(written, i, j).value
+                    if isinstance(k, yaml.ScalarNode) and k.value == key)
+    return Edit(text_out, start + 1, key_line)
+
+
+def _entry_rewritten(layout: _Layout, i: int, change: Callable, newline: str) -> str:
+    """The register's text with entry i read by ruamel.yaml, changed in place by `change` and
+    written again (its comments and quotes kept); every other line as it was."""
+    start, end = layout.span(i)
+    lines = layout.lines
+    own = _shifted("".join(lines[start:end]).replace("\r\n", "\n"), 2 - layout.dash)
+    writer = yaml_writer()
+    loaded = writer.load(own)  # the list of one entry: a comment after the entry's last value is the list's
+    change(loaded[0])
+    buffer = io.StringIO()
+    writer.dump(loaded, buffer)
+    new = _shifted(buffer.getvalue(), layout.dash - 2)
+    return "".join(lines[:start]) + new.replace("\n", newline) + "".join(lines[end:])
 
 
 def entry_edited(text: str, which: Which, change: Callable) -> Edit:
@@ -422,18 +502,16 @@ def entry_edited(text: str, which: Which, change: Callable) -> Edit:
     old = _values(text)
     rest, questions = _split_questions(old)
     i = _index(layout, old, which)
-    start, end = layout.span(i)
-    lines = layout.lines
-    own = _shifted("".join(lines[start:end]).replace("\r\n", "\n"), 2 - layout.dash)
-    [entry] = yaml_writer().load(own)
-    change(entry)
-    new = entry_text(entry, layout.dash)
-    keeps = _keeps(rest, questions[:i] + [_plain(entry)] + questions[i + 1:])
+    changed = {}
 
-    newline = _newline(text)
-    candidate = "".join(lines[:start]) + new.replace("\n", newline) + "".join(lines[end:])
+    def remember(entry) -> None:
+        change(entry)
+        changed["entry"] = entry
+
+    candidate = _entry_rewritten(layout, i, remember, _newline(text))
+    keeps = _keeps(rest, questions[:i] + [_plain(changed["entry"])] + questions[i + 1:])
     text_out = _first_kept([candidate], keeps, _("changing this entry would change other values of the register"))
-    return Edit(text_out, start + 1)
+    return Edit(text_out, layout.span(i)[0] + 1)
 
 
 # --- the file: one writer at a time, the text read again under the lock, written whole
@@ -600,9 +678,11 @@ def append_entry(register: Path, entry, *, refuse: Callable[[Existing], Exceptio
     return change_register(register, lambda text: appended(text, entry, refuse=refuse)).line
 
 
-def set_key(register: Path, which: Which, key: str, value) -> int:
-    """Set `key: value` in the entry `which` (e.g. ``answered: 2026-05-04``); the entry's line."""
-    return change_register(register, lambda text: key_set(text, which, key, value)).line
+def set_key(register: Path, which: Which, key: str, value, *, after: tuple[str, ...] = ()) -> int:
+    """Set `key: value` in the entry `which`, or in its item of `other_ministers:` for another
+    minister's copy (e.g. ``answered: 2026-05-04``), placed as `key_set` places it; the entry's
+    line. (`change_register` with `key_set` gives the key's line too.)"""
+    return change_register(register, lambda text: key_set(text, which, key, value, after=after)).line
 
 
 def edit_entry(register: Path, which: Which, change: Callable) -> int:
@@ -621,70 +701,6 @@ def replace_entry(register: Path, which: Which, entry) -> int:
             old[key] = value
 
     return edit_entry(register, which, change)
-
-
-# --------------------------------------------------------------------------- one value set (drafter sent)
-
-
-def with_value(register: Path, original: bytes, entry: Existing, key: str, value: str,
-               after: tuple[str, ...]) -> tuple[bytes, int]:
-    """The register's bytes (`original`, as read) with one plain value of an entry set, and the
-    value's line: where the entry has the key, its value is replaced on its line (a comment
-    after it kept); else a line `key: value` is added below the first of the keys `after` the
-    entry has, in the entry's own indent. Every other byte stays as it is. An entry not written
-    one key a line (a flow mapping) is written again by a round trip, which keeps comments."""
-    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
-    text = original[len(bom):].decode("utf-8")
-    lines = re.split(r"(?<=\n)", text)  # by '\n' only, as the lines of YAML's marks are counted
-    item = entry.entry
-    if key in item:
-        number = item.key_line(key)
-        found = _plain_line(lines, number, key) if number == item.line_of(key) else None
-        if found is not None:
-            head, _, tail = found
-            lines[number - 1] = head + value + tail
-            return bom + "".join(lines).encode("utf-8"), number
-    else:
-        below = next((k for k in after if k in item), None)
-        number = item.line_of(below) if below is not None else 0
-        found = _plain_line(lines, number, below) if below is not None and number == item.key_line(below) else None
-        if found is not None:
-            head = found[0]
-            indent = len(head) - len(head.lstrip(" -"))  # the column of the key, after a list item's '- '
-            newline = "\r\n" if lines[number - 1].endswith("\r\n") else "\n"
-            if not lines[number - 1].endswith("\n"):  # the file's last line
-                lines[number - 1] += newline
-            lines.insert(number, " " * indent + f"{key}: {value}" + newline)
-            return bom + "".join(lines).encode("utf-8"), number + 1
-    return _round_trip_value(bom, text, entry, key, value)
-
-
-def _plain_line(lines: list[str], number: int, key: str) -> tuple[str, str, str] | None:
-    """A line that holds `key: value` and nothing else but a comment, split into what comes
-    before the value, the value and what comes after it (its comment, its line ending)."""
-    if not 0 < number <= len(lines):
-        return None
-    m = re.match(rf"^(\s*(?:-\s+)?{re.escape(key)}:[ \t]*)([^#\r\n{{}}\[\]]*?)([ \t]*(?:#[^\r\n]*)?\r?\n?)$",
-                 lines[number - 1])
-    return (m.group(1), m.group(2), m.group(3)) if m else None
-
-
-def _round_trip_value(bom: bytes, text: str, entry: Existing, key: str, value: str) -> tuple[bytes, int]:
-    """The register with the entry's value set by ruamel.yaml's round trip (comments, order and quotes kept)."""
-    yaml = yaml_writer()
-    yaml.preserve_quotes = True
-    document = yaml.load(text)
-    for item in document["questions"]:
-        if (str(item.get("zittingsjaar")) == str(entry.entry.get("zittingsjaar"))
-                and item.get("number") == entry.entry.get("number")
-                and _same_minister((item.get("minister") or {}).get("name"),
-                                   str((entry.entry.get("minister") or {}).get("name")))):
-            item[key] = yaml.load(value)
-            break
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    return bom + buffer.getvalue().encode("utf-8"), entry.line
-
 
 
 # --------------------------------------------------------------------------- an entry's answer texts

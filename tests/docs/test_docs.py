@@ -4,6 +4,7 @@ drafter prints, and the reference and the examples agree with the one declaratio
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from drafter.load.schema import TABLE_KEYS
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "tools"))
+import docs_examples  # noqa: E402  (tools/docs_examples.py)
 import reference  # noqa: E402  (tools/reference.py)
 
 
@@ -36,12 +38,37 @@ def test_the_site_builds_strictly_and_offline(tmp_path):
     assert "vraag-212" in html  # the guide's real output is on the page
 
 
-def test_the_guide_shows_what_drafter_prints():
-    """Every command of the user guide is run, in order, in a new project; what drafter prints
-    now must be what the page shows (python tools/docs_examples.py --write updates the pages)."""
+def test_every_page_shows_what_drafter_prints():
+    """Every command of the docs is run: the user guide's in order in one new folder, every other
+    page's in an example project of its own; what drafter prints now must be what the page shows
+    (python tools/docs_examples.py --write updates the pages). The drafter lines of sh blocks
+    must be accepted by drafter's command line."""
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "docs_examples.py")], cwd=ROOT,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_runner_tells_a_page_that_no_longer_shows_what_drafter_prints(tmp_path):
+    """What the page shows is held line by line against what drafter prints; `...` stands for
+    any lines, and an option drafter does not have is caught in a list of commands."""
+    session, _folder = docs_examples._english(tmp_path, Path("a-page.md"))
+    stale = "```text\n$ drafter sent -q 55\nerror: something drafter no longer says\n```\n"
+    now = docs_examples.run_page(session, stale)
+    assert "error: data/questions.yaml: there is no question 55 in the register" in now
+    assert "no longer says" not in now
+    elided = "```text\n$ drafter sent -q 55\n...\n```\n"
+    assert docs_examples.run_page(session, elided) == elided
+    assert docs_examples.parse_commands("```sh\ndrafter answer -q 4 --no-such-option   # a comment\n```\n")
+    assert not docs_examples.parse_commands("```sh\ndrafter answer -q 4 --pdf   # a comment\n```\n")
+
+
+def test_the_readme_is_a_front_door():
+    """The README stays short (the docs hold the rest) and says how to choose the language, in
+    Dutch and in English."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme) <= 25_000
+    assert "--lang nl" in readme and 'language = "nl"' in readme
+    assert "Het kiest de taal" in readme and "It chooses" in readme
 
 
 @pytest.mark.parametrize("name", sorted(set(keys.SHAPES) - {"table"}))
@@ -183,3 +210,64 @@ def test_every_yaml_example_in_the_docs_uses_only_keys_that_exist(page, line, te
 def _is_notes(data: dict) -> bool:
     """A notes file's example: note keys with a text, or a text per language."""
     return all(isinstance(v, str) or set(v) <= {"nl", "fr", "en", "de"} for v in data.values())
+
+
+def _whole(data) -> bool:
+    """A YAML example that is whole: entries of the register (with their title), or a register."""
+    if isinstance(data, dict):
+        return "questions" in data
+    return isinstance(data, list) and bool(data) and all(
+        isinstance(e, dict) and {"zittingsjaar", "number", "title"} <= set(e) for e in data)
+
+
+WHOLE = [p for p in EXAMPLES if _whole(yaml.safe_load("\n".join(
+    line for line in p.values[2].splitlines() if line.strip() != "...")))]
+
+
+def test_the_docs_show_whole_registers_and_entries():
+    assert len(WHOLE) >= 3
+
+
+@pytest.mark.parametrize(("page", "line", "text"), WHOLE)
+def test_every_whole_entry_in_the_docs_is_read_by_the_register_loader(page, line, text, tmp_path):
+    """An entry a page shows whole is read by drafter's own register reader, beside the example's
+    data files, without a problem: a colleague who copies it gets a question drafter can draft."""
+    from drafter.load.register import load_register
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    body = "\n".join(line for line in text.splitlines() if line.strip() != "...") + "\n"
+    if isinstance(yaml.safe_load(body), list):
+        body = "locale: nl_BE\nquestions:\n" + "".join(f"  {line}\n" for line in body.splitlines())
+    register = tmp_path / "data" / "from-the-docs.yaml"
+    register.write_text(body, encoding="utf-8")
+    loaded = load_register(register, lenient=True)
+    assert loaded.questions, f"{page.relative_to(ROOT)}:{line}: no question read"
+    assert not loaded.rejected, [(r.label, [p.message for p in r.problems]) for r in loaded.rejected]
+
+
+def _toml_examples():
+    for page in sorted(DOCS.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"^```toml\n(.*?)^```", text, re.S | re.M):
+            line = text[:match.start()].count("\n") + 2
+            yield pytest.param(page, line, match.group(1), id=f"{page.relative_to(DOCS)}:{line}")
+
+
+TOML = list(_toml_examples())
+
+
+def test_the_docs_show_the_project_file():
+    assert len(TOML) >= 2
+
+
+@pytest.mark.parametrize(("page", "line", "text"), TOML)
+def test_every_project_file_example_is_read_by_drafter(page, line, text, tmp_path):
+    """A drafter.toml shown in the docs is read by drafter's own reader of the project file: a
+    section, key or value it refuses fails here, not in a colleague's project."""
+    from drafter.load.style import project_style
+
+    file = tmp_path / "drafter.toml"
+    file.write_text(text, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    paths.read_project(file)  # its sections, paths and [check]
+    project_style(tmp_path / "data" / "questions.yaml")  # its house style, each value checked

@@ -325,3 +325,20 @@ def test_a_new_note_in_the_data_is_inserted_after_the_notes_with_its_table(proje
         p.text for p in fresh.paragraphs if p.style.name == "Table Note"]
     assert [[c.text for c in r.cells] for r in accepted.tables[0].rows] == [
         [c.text for c in r.cells] for r in fresh.tables[0].rows]
+
+
+@pytest.mark.xfail(strict=True, reason="batch --update reports an answer with drafter's changes not yet accepted as "
+                                       "'skipped: up to date' when newer data changes one of those figures, while "
+                                       "update -q says to change it by hand and verify finds it out of date")
+def test_newer_data_over_changes_not_yet_accepted_is_not_called_up_to_date(project, drafted):
+    path = drafted / NAMES[4]
+    person_edits(path)
+    new_data(project)
+    assert "tracked change" in update(project, 4).output  # drafter's changes, not accepted in Word yet
+    budget = project / "data" / "budget.csv"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("clusters,2018,VEK,45900000",
+                                                                 "clusters,2018,VEK,45950000"), encoding="utf-8")
+    alone = update(project, 4)
+    assert "45.950.000" in alone.output  # update names the figure to change by hand
+    result = run_in(project, "batch", "--question", "4", "--update", "--jobs", "1")
+    assert "45.950.000" in result.output, result.output  # so must batch --update, not 'up to date'

@@ -138,3 +138,21 @@ def test_a_number_for_several_ministers_needs_the_minister(register):
     set_key(register, Which("2019-2020", 4, "jo  brouns"), "answered", dt.date(2026, 5, 4))
     answered = {q.minister.name: q.answered for q in load_register(register).questions if q.number == 4}
     assert answered == {"N.N.": None, "Jo Brouns": dt.date(2026, 5, 4)}
+
+
+def test_set_key_on_another_minister_s_copy_goes_into_its_item_of_other_ministers(tmp_path):
+    """A question put to several ministers: copy 87 is the item of `other_ministers:`, so its key
+    goes there (below its number, in the item's indent), and the entry's own keys stay as they were."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    register = tmp_path / "data" / "several-ministers.yaml"
+    old = register.read_text(encoding="utf-8")
+    line = set_key(register, Which("2019-2020", 87, "N.N."), "answered", dt.date(2024, 3, 1),
+                   after=("answered", "date", "number"))
+    new = register.read_text(encoding="utf-8")
+    assert changed_lines(old, new) == ([], ["        answered: 2024-03-01"])
+    lines = new.splitlines()
+    below = lines.index("        answered: 2024-03-01")
+    assert lines[below - 1] == "        number: 87"
+    assert lines[line - 1] == "  - zittingsjaar: 2019-2020"
+    answered = {q.number: q.answered for q in load_register(register).questions}
+    assert answered == {11: None, 312: None, 87: dt.date(2024, 3, 1)}
