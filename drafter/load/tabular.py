@@ -526,7 +526,7 @@ def workbook_parts(data: bytes, shown: str) -> dict[str, bytes]:
     file that is no zip, a zip bomb, a damaged entry or a part with a DTD is a DataError."""
     hint = _("Open it in Excel and save it again as an Excel workbook (.xlsx).")
     try:
-        parts = opc.read_zip(data, max_unpacked=MAX_XLSX_UNPACKED, what="a spreadsheet")
+        parts = opc.read_zip(data, max_unpacked=MAX_XLSX_UNPACKED, what=_("a spreadsheet"))
     except opc.NotAZip as exc:
         raise DataError(_("not an Excel workbook (.xlsx): the file is not a valid zip package"), file=shown,
                         hint=hint) from exc
