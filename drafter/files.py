@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from drafter import places
 from drafter.errors import DataError, display_path
 from drafter.i18n import N_, _
 
@@ -242,13 +243,13 @@ def parse_json(text: str, *, file: str, max_depth: int = MAX_JSON_DEPTH, error=D
     deepest, where = json_depth(text)
     if deepest > max_depth:
         raise error(_("the values are nested {depth} levels deep; drafter reads at most {limit}").format(
-            depth=deepest, limit=max_depth), file=file, place=_("line {line}").format(line=text.count("\n", 0, where) + 1),
+            depth=deepest, limit=max_depth), file=file, place=places.line(text.count("\n", 0, where) + 1),
             hint=_("This is no file drafter or the parliament writes; check where it comes from."))
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(_("this is not valid JSON ({reason})").format(reason=exc.msg), file=file,
-                    place=_("line {line}, column {column}").format(line=exc.lineno, column=exc.colno),
+                    place=places.line_column(exc.lineno, exc.colno),
                     hint=_("Check where it comes from.")) from exc
     except RecursionError as exc:  # defensive: depth is counted above
         raise error(_("the values are nested too deeply"), file=file) from exc
