@@ -289,6 +289,10 @@ _MINISTER_KEYS = (
     Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
 )
 
+#: The message for an answer's date that is not a date (a question's, another minister's).
+_NOT_AN_ANSWER_DATE = N_("{what}: '{key}' must be the date of the answer, like 2025-02-04 (or null when not known "
+                         "yet), not {value}")
+
 #: The house-style keys and the layout keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 LAYOUT_KEYS = tuple(k.name for k in _LAYOUT_KEYS)
@@ -321,7 +325,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
         Key("answer", SHAPE, "the answer's texts (required, unless based_on gives them)", shape="answer"),
         Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True,
-            expected=N_("{what}: '{key}' must be the date of the answer, like 2025-02-04 (or null when not known yet), not {value}")),
+            expected=_NOT_AN_ANSWER_DATE),
         Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
             choices=tuple(ASKED_IN)),
         *_LAYOUT_KEYS,
@@ -341,7 +345,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("template", TEXT, "the layout of this minister's referring answer (default: algemeen.docx)"),
         Key("locale", TEXT, "the language of this minister's referring answer (default: the question's)"),
         Key("answered", DATE, "the date this minister's answer went out (YYYY-MM-DD; drafter sent writes it)",
-            nullable=True, expected=N_("{what}: '{key}' must be the date of the answer, like 2025-02-04 (or null when not known yet), not {value}")),
+            nullable=True, expected=_NOT_AN_ANSWER_DATE),
     )),
     Shape("answer", N_("answer"), (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),
