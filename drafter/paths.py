@@ -19,7 +19,7 @@ from types import MappingProxyType
 from drafter.errors import DataError, display_path
 from drafter import i18n, places
 from drafter.files import check_path, read_bytes
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 #: The project file's name, and the environment variable naming a project folder.
 PROJECT_FILE = "drafter.toml"
@@ -142,6 +142,30 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+#: The TOML reader's own phrases a project file's author meets most, as whole phrases of the
+#: catalog: the reader writes them in English only. A phrase not listed is shown as written.
+_TOML_PHRASES = tuple((re.compile(pattern), words) for pattern, words in (
+    (r"Expected '=' after a key in a key/value pair", N_("Expected '=' after a key in a key/value pair")),
+    (r"Invalid value", N_("Invalid value")),
+    (r"Invalid statement", N_("Invalid statement")),
+    (r"Unterminated string", N_("Unterminated string")),
+    (r"Unclosed array", N_("Unclosed array")),
+    (r"Expected ']' at the end of a table declaration", N_("Expected ']' at the end of a table declaration")),
+    (r"Invalid initial character for a key part", N_("Invalid initial character for a key part")),
+    (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
+    (r"Cannot declare (?P<key>.+) twice", N_("Cannot declare {key} twice")),
+))
+
+
+def _toml_words(phrase: str) -> str:
+    """The TOML reader's phrase in the language in use, where the catalog has it."""
+    for pattern, words in _TOML_PHRASES:
+        found = pattern.fullmatch(phrase)
+        if found:
+            return _(words).format(**found.groupdict())
+    return phrase
+
+
 def read_project(file: Path) -> Project:
     """The project described by a drafter.toml; a mistake in it names the file and line."""
     import tomllib  # only a project with a drafter.toml pays for it, not --help
@@ -159,7 +183,7 @@ def read_project(file: Path) -> Project:
         settings = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_PLACE.search(str(exc))
-        message = _TOML_PLACE.sub("", str(exc)).strip()
+        message = _toml_words(_TOML_PLACE.sub("", str(exc)).strip())
         line = text.splitlines()[int(found.group(1)) - 1] if found and int(found.group(1)) <= len(text.splitlines()) else ""
         if "\\" in line and '"' in line:  # a Windows path in double quotes, where '\' starts a code
             raise DataError(_("this is not valid TOML: in double quotes, '\\' starts a code ({message})").format(
