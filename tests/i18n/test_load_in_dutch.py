@@ -125,3 +125,12 @@ def test_the_words_errors_shows_for_a_value_and_a_missing_key():
         assert shown(object()) == "een waarde van een andere soort"
         assert shown(10**40) == "een getal van 41 cijfers"
     assert readable(KeyError("titel")) == "there is no 'titel'"
+
+
+def test_a_project_file_that_is_not_toml(project):
+    (project / "drafter.toml").write_text('[paths]\nregister = data/questions.yaml\n', encoding="utf-8")
+    dutch = run_in(project, "check", "--lang", "nl", "--project", str(project))
+    assert dutch.exit_code == 1, dutch.output
+    assert "drafter.toml, regel 2: dit is geen geldige TOML: ongeldige waarde." in dutch.stderr, dutch.stderr
+    english = run_in(project, "check", "--project", str(project))
+    assert "drafter.toml, line 2: this is not valid TOML: Invalid value." in english.stderr, english.stderr
