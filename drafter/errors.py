@@ -18,6 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
+from drafter.i18n import N_, _
+
 
 class Severity(StrEnum):
     ERROR = "error"  # the answer cannot be made as it should (exit code 1)
@@ -74,7 +76,7 @@ class DrafterError(Exception):
         if problems is None:
             problems = [
                 Problem(
-                    message=message or "unknown problem",
+                    message=message or _("unknown problem"),
                     file=display_path(file) if file is not None else None,
                     place=place,
                     hint=hint,
@@ -154,7 +156,7 @@ def _shown(value, limit: int, depth: int) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return str(value) if abs(value) < 10**30 else f"a number of {len(str(int(value)))} digits"
+        return str(value) if abs(value) < 10**30 else _("a number of {digits} digits").format(digits=len(str(int(value))))
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
@@ -175,7 +177,7 @@ def _shown(value, limit: int, depth: int) -> str:
             if size > limit:
                 break
         return "[" + ", ".join(items) + "]"
-    return "a value of another kind"
+    return _("a value of another kind")
 
 
 _PYTHON_OBJECT = re.compile(r"'(?:\w+\.)*(\w+?)(?:View)? object'")
@@ -187,18 +189,26 @@ def readable(error) -> str:
     exception names (KeyError, InvalidOperation) are left out."""
     text = str(error)
     if isinstance(error, KeyError) and error.args:
-        text = f"there is no {error.args[0]!r}"
-    return _PYTHON_OBJECT.sub(lambda m: "'" + _OBJECT_WORDS.get(m.group(1), m.group(1).lower()) + "'", text)
+        text = _("there is no {key!r}").format(key=error.args[0])
+    return _PYTHON_OBJECT.sub(lambda m: "'" + _object_word(m.group(1)) + "'", text)
 
 
-#: How messages name drafter's objects that a template or a text can reach.
-_OBJECT_WORDS = MappingProxyType({"dict": "a mapping", "FiguresData": "data set", "BudgetData": "data set",
-                                  "SharesData": "data set", "RecordsData": "data set", "RecordData": "data set",
-                                  "TracedFigures": "data set", "TracedBudget": "data set", "TracedShares": "data set",
-                                  "NoteCatalog": "notes"})
+#: How messages name drafter's objects that a template or a text can reach (marked with N_,
+#: translated where shown). Another class is named as a template names it ('question' for a
+#: QuestionView): that is a name the template's author writes, the same in every language.
+_OBJECT_WORDS = MappingProxyType({"dict": N_("a mapping"), "FiguresData": N_("data set"), "BudgetData": N_("data set"),
+                                  "SharesData": N_("data set"), "RecordsData": N_("data set"),
+                                  "RecordData": N_("data set"), "TracedFigures": N_("data set"),
+                                  "TracedBudget": N_("data set"), "TracedShares": N_("data set"),
+                                  "NoteCatalog": N_("notes")})
+
+
+def _object_word(name: str) -> str:
+    words = _OBJECT_WORDS.get(name)
+    return _(words) if words else name.lower()
 
 
 def object_word(kind: type) -> str:
     """How a message names an object of one of drafter's classes: 'data set', 'question' (a
     QuestionView), 'minister'."""
-    return _OBJECT_WORDS.get(kind.__name__, kind.__name__.removesuffix("View").lower())
+    return _object_word(kind.__name__.removesuffix("View") if kind.__name__ not in _OBJECT_WORDS else kind.__name__)

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from drafter import places
 from drafter.errors import DataError, display_path
 from drafter.i18n import N_, _
 
@@ -96,10 +97,12 @@ def _os_error(exc: OSError, path: Path, error, what: str, missing_hint: str):
                  hint=_("Check that the file exists and that you may read it."))
 
 
-def stat_file(path: Path, error=DataError, missing_hint: str = "Check the file name and folder.",
-              what: str = "file") -> os.stat_result:
+def stat_file(path: Path, error=DataError, missing_hint: str | None = None,
+              what: str | None = None) -> os.stat_result:
     """The file's stat (links followed); a missing file, a folder, a pipe or a device, or an
-    unreadable path is `error` naming it."""
+    unreadable path is `error` naming it. what: how a message names the file, translated
+    (default: "file"); missing_hint: what to do when it is not found, translated."""
+    what, missing_hint = _named(what, missing_hint)
     check_path(path, error)
     try:
         st = path.stat()
@@ -122,10 +125,11 @@ def _not_a_file(path: Path, kind: str | None, error):
 
 
 @contextmanager
-def open_regular(path: Path, *, error=DataError, what: str = "file",
-                 missing_hint: str = "Check the file name and folder.") -> Iterator[tuple[BinaryIO, os.stat_result]]:
+def open_regular(path: Path, *, error=DataError, what: str | None = None,
+                 missing_hint: str | None = None) -> Iterator[tuple[BinaryIO, os.stat_result]]:
     """A regular file opened for reading, with its stat: a FIFO, a device, a socket or a folder
     is `error` at once (never a wait), judged by what was opened."""
+    what, missing_hint = _named(what, missing_hint)
     path = Path(path)
     check_path(path, error)
     try:
@@ -155,14 +159,23 @@ def open_regular(path: Path, *, error=DataError, what: str = "file",
         yield handle, st
 
 
+def _named(what: str | None, missing_hint: str | None) -> tuple[str, str]:
+    """How a message names the file and what to do when it is missing: the caller's words (in
+    the language in use), else the general ones. A word a caller marked with N_ is translated
+    here; one already translated is left as it is (the catalog has no such msgid)."""
+    return (_(what) if what else _("file"),
+            missing_hint if missing_hint else _("Check the file name and folder."))
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f}"
 
 
-def read_bytes(path: Path, limit: int, *, error=DataError, what: str = "file",
-               missing_hint: str = "Check the file name and folder.", too_large_hint: str | None = None) -> bytes:
+def read_bytes(path: Path, limit: int, *, error=DataError, what: str | None = None,
+               missing_hint: str | None = None, too_large_hint: str | None = None) -> bytes:
     """The bytes of a regular file of at most `limit` bytes (see `open_regular`); a larger
     file is `error` before it is read."""
+    what, missing_hint = _named(what, missing_hint)
     hint = too_large_hint or _("Split it or remove what does not belong in it.")
     with open_regular(path, error=error, what=what, missing_hint=missing_hint) as (handle, st):
         if st.st_size > limit:
@@ -178,9 +191,10 @@ def read_bytes(path: Path, limit: int, *, error=DataError, what: str = "file",
     return data
 
 
-def inside(path: Path, folder: Path, *, error=DataError, what: str = "file") -> Path:
+def inside(path: Path, folder: Path, *, error=DataError, what: str | None = None) -> Path:
     """path with its links followed, which must still be inside folder (links followed too):
     a link in the data folder to a file elsewhere is `error`. Returns the resolved path."""
+    what = _named(what, None)[0]
     path, folder = Path(path), Path(folder)
     check_path(path, error)
     try:
@@ -229,13 +243,13 @@ def parse_json(text: str, *, file: str, max_depth: int = MAX_JSON_DEPTH, error=D
     deepest, where = json_depth(text)
     if deepest > max_depth:
         raise error(_("the values are nested {depth} levels deep; drafter reads at most {limit}").format(
-            depth=deepest, limit=max_depth), file=file, place=_("line {line}").format(line=text.count("\n", 0, where) + 1),
+            depth=deepest, limit=max_depth), file=file, place=places.line(text.count("\n", 0, where) + 1),
             hint=_("This is no file drafter or the parliament writes; check where it comes from."))
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(_("this is not valid JSON ({reason})").format(reason=exc.msg), file=file,
-                    place=_("line {line}, column {column}").format(line=exc.lineno, column=exc.colno),
+                    place=places.line_column(exc.lineno, exc.colno),
                     hint=_("Check where it comes from.")) from exc
     except RecursionError as exc:  # defensive: depth is counted above
         raise error(_("the values are nested too deeply"), file=file) from exc

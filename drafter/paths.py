@@ -17,9 +17,9 @@ from pathlib import Path, PurePath, PureWindowsPath
 from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
-from drafter import i18n
+from drafter import i18n, places
 from drafter.files import check_path, read_bytes
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 #: The project file's name, and the environment variable naming a project folder.
 PROJECT_FILE = "drafter.toml"
@@ -123,18 +123,18 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
         folder = Path(folder)
         check_path(folder, what=option)
         if not folder.is_dir():
-            raise DataError(f"{given}: there is no such folder", file=display_path(folder),
-                            hint="Give the folder of a drafter project (the one holding drafter.toml), "
-                                 "or make one with `drafter init FOLDER`.")
+            raise DataError(_("{given}: there is no such folder").format(given=given), file=display_path(folder),
+                            hint=_("Give the folder of a drafter project (the one holding drafter.toml), "
+                                   "or make one with `drafter init FOLDER`."))
         file = folder / PROJECT_FILE
         return read_project(file) if os.path.lexists(file) else Project.at(folder.resolve())
     start = Path.cwd() if start is None else Path(start)
     file = find_project_file(start)
     if file is None:
         raise DataError(
-            f"the folder {start.resolve()} is not in a drafter project: there is no {PROJECT_FILE} in it "
-            "or in any folder above it",
-            hint="Go to a project folder, give one with --project FOLDER, or make one with `drafter init`.",
+            _("the folder {folder} is not in a drafter project: there is no {file} in it or in any folder above "
+              "it").format(folder=start.resolve(), file=PROJECT_FILE),
+            hint=_("Go to a project folder, give one with --project FOLDER, or make one with `drafter init`."),
         )
     return read_project(file)
 
@@ -142,50 +142,78 @@ def find_project(folder: Path | None = None, *, start: Path | None = None,
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+#: The TOML reader's own phrases a project file's author meets most, as whole phrases of the
+#: catalog: the reader writes them in English only. A phrase not listed is shown as written.
+_TOML_PHRASES = tuple((re.compile(pattern), words) for pattern, words in (
+    (r"Expected '=' after a key in a key/value pair", N_("Expected '=' after a key in a key/value pair")),
+    (r"Invalid value", N_("Invalid value")),
+    (r"Invalid statement", N_("Invalid statement")),
+    (r"Unterminated string", N_("Unterminated string")),
+    (r"Unclosed array", N_("Unclosed array")),
+    (r"Expected ']' at the end of a table declaration", N_("Expected ']' at the end of a table declaration")),
+    (r"Invalid initial character for a key part", N_("Invalid initial character for a key part")),
+    (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
+    (r"Cannot declare (?P<key>.+) twice", N_("Cannot declare {key} twice")),
+))
+
+
+def _toml_words(phrase: str) -> str:
+    """The TOML reader's phrase in the language in use, where the catalog has it."""
+    for pattern, words in _TOML_PHRASES:
+        found = pattern.fullmatch(phrase)
+        if found:
+            return _(words).format(**found.groupdict())
+    return phrase
+
+
 def read_project(file: Path) -> Project:
     """The project described by a drafter.toml; a mistake in it names the file and line."""
     import tomllib  # only a project with a drafter.toml pays for it, not --help
 
     shown = display_path(file)
-    data = read_bytes(file, MAX_PROJECT_FILE_BYTES, what="project file",
-                      missing_hint="Check that it exists and that you may read it.")
+    data = read_bytes(file, MAX_PROJECT_FILE_BYTES, what=_("project file"),
+                      missing_hint=_("Check that it exists and that you may read it."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(_("the project file is not UTF-8 text"), file=shown,
-                        place=_("line {line}").format(line=data[:exc.start].count(b"\n") + 1),
+                        place=places.line(data[:exc.start].count(b"\n") + 1),
                         hint=_("Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).")) from exc
     try:
         settings = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_PLACE.search(str(exc))
-        message = _TOML_PLACE.sub("", str(exc)).strip()
+        message = _toml_words(_TOML_PLACE.sub("", str(exc)).strip())
         line = text.splitlines()[int(found.group(1)) - 1] if found and int(found.group(1)) <= len(text.splitlines()) else ""
         if "\\" in line and '"' in line:  # a Windows path in double quotes, where '\' starts a code
             raise DataError(_("this is not valid TOML: in double quotes, '\\' starts a code ({message})").format(
-                message=message), file=shown, place=_("line {line}").format(line=found.group(1)),
+                message=message), file=shown, place=places.line(int(found.group(1))),
                 hint=_("Write the path with / or in single quotes, e.g. register = 'data\\questions.yaml'.")) from exc
-        raise DataError(f"this is not valid TOML: {message}", file=shown,
-                        place=f"line {found.group(1)}" if found else None,
-                        hint='Write each setting as name = "value", under [paths] or [house_style].') from exc
+        raise DataError(_("this is not valid TOML: {message}").format(message=message), file=shown,
+                        place=places.line(int(found.group(1))) if found else None,
+                        hint=_('Write each setting as name = "value", under [paths] or [house_style].')) from exc
     for key, value in settings.items():
         if key == LANGUAGE_SETTING:
             _check_language(value, shown, _line_of(text, key))
         elif key not in SECTIONS or not isinstance(value, dict):
-            raise DataError(f"unknown setting {key!r}", file=shown, place=_line_of(text, key),
-                            hint="A project file has the tables [paths], [house_style] and [check]; "
-                                 "see docs/templates.md, 'The project file'.")
+            raise DataError(_("unknown setting {key!r}").format(key=key), file=shown, place=_line_of(text, key),
+                            hint=_("A project file has the tables [paths], [house_style] and [check]; "
+                                   "see docs/templates.md, 'The project file'."))
     for key, value in settings.get("paths", {}).items():
         if key not in LOCATIONS:
-            raise DataError(f"[paths] has no setting {key!r}", file=shown, place=_line_of(text, key),
-                            hint=f"It may set: {', '.join(LOCATIONS)}.")
+            raise DataError(_("[paths] has no setting {key!r}").format(key=key), file=shown, place=_line_of(text, key),
+                            hint=_("It may set: {keys}.").format(keys=", ".join(LOCATIONS)))
         if not isinstance(value, str) or not value.strip():
-            raise DataError(f"[paths] {key} must be a path in quotes", file=shown, place=_line_of(text, key),
-                            hint=f'For example: {key} = "{LOCATIONS[key]}" (relative to this file).')
+            raise DataError(_("[paths] {key} must be a path in quotes").format(key=key), file=shown,
+                            place=_line_of(text, key),
+                            hint=_('For example: {key} = "{path}" (relative to this file).').format(
+                                key=key, path=LOCATIONS[key]))
     for key, value in settings.get("house_style", {}).items():
         if not isinstance(value, str):
-            raise DataError(f"[house_style] {key} must be a text in quotes", file=shown, place=_line_of(text, key),
-                            hint=f'For example: {key} = "..." ; see docs/templates.md, "House style and language".')
+            raise DataError(_("[house_style] {key} must be a text in quotes").format(key=key), file=shown,
+                            place=_line_of(text, key),
+                            hint=_('For example: {key} = "..." ; see docs/templates.md, "House style and '
+                                   'language".').format(key=key))
     for key, value in settings.get("check", {}).items():
         if key not in CHECK_KEYS:
             raise DataError(_("[check] has no setting {key!r}").format(key=key), file=shown, place=_line_of(text, key),
@@ -229,7 +257,7 @@ def _gap_markers_problem(markers) -> str | None:
 def _line_of(text: str, key: str) -> str | None:
     for n, line in enumerate(text.splitlines(), 1):
         if re.match(rf"\s*\[?\s*{re.escape(key)}\s*[\]=]", line):
-            return f"line {n}"
+            return places.line(n)
     return None
 
 
@@ -301,15 +329,16 @@ def answer_target(output: Path, file_name: str, *, given: bool, windows: bool = 
     if given and output.suffix.lower() == ".docx":
         problem = windows_name_problem(output.name)
         if problem:
-            raise DataError(f"--output {output}: this file name cannot be used on Windows: {problem}",
-                            hint="Choose another name, e.g. --output antwoord-vraag-4.docx.")
+            raise DataError(_("--output {output}: this file name cannot be used on Windows: {problem}").format(
+                output=output, problem=problem), hint=_("Choose another name, e.g. --output antwoord-vraag-4.docx."))
         target = output
     if windows:
         full = PureWindowsPath(os.path.abspath(target))
         if len(str(full)) > WINDOWS_MAX_PATH:
-            raise DataError(f"the answer's path would be {len(str(full))} characters long; "
-                            f"Word on Windows opens paths of at most {WINDOWS_MAX_PATH}", file=str(full),
-                            hint="Move the project to a folder with a shorter path, or use --output with a shorter folder.")
+            raise DataError(_("the answer's path would be {length} characters long; Word on Windows opens paths of "
+                              "at most {limit}").format(length=len(str(full)), limit=WINDOWS_MAX_PATH), file=str(full),
+                            hint=_("Move the project to a folder with a shorter path, or use --output with a shorter "
+                                   "folder."))
     return target
 
 
@@ -327,16 +356,18 @@ def house_style_place(project_file: Path, key: str) -> str | None:
 def windows_name_problem(name: str) -> str | None:
     """Why Windows would refuse or mishandle this file name, or None when it is safe."""
     if not name or name in (".", ".."):
-        return "it is empty"
+        return _("it is empty")
     if len(name) > MAX_NAME:
-        return f"it is {len(name)} characters long, more than the {MAX_NAME} a file name may have"
+        return _("it is {length} characters long, more than the {limit} a file name may have").format(
+            length=len(name), limit=MAX_NAME)
     bad = sorted({c for c in name if c in WINDOWS_FORBIDDEN or ord(c) < 32})
     if bad:
-        return "it holds " + ", ".join(repr(c) for c in bad) + ", which Windows does not allow in a file name"
+        return _("it holds {characters}, which Windows does not allow in a file name").format(
+            characters=", ".join(repr(c) for c in bad))
     if name[-1] in ". ":
-        return "it ends with a dot or a space, which Windows drops"
+        return _("it ends with a dot or a space, which Windows drops")
     if name.split(".")[0].strip().upper() in WINDOWS_RESERVED:
-        return f"{name.split('.')[0]!r} is a name Windows reserves for a device"
+        return _("{name!r} is a name Windows reserves for a device").format(name=name.split(".")[0])
     return None
 
 
@@ -349,9 +380,10 @@ def windows_path_problem(path: PurePath) -> str | None:
     for part in parts:
         problem = windows_name_problem(part)
         if problem:
-            return f"{part!r}: {problem}"
+            return _("{part!r}: {problem}").format(part=part, problem=problem)
     if len(str(win)) > WINDOWS_MAX_PATH:
-        return f"the path is {len(str(win))} characters long; Word on Windows opens paths of at most {WINDOWS_MAX_PATH}"
+        return _("the path is {length} characters long; Word on Windows opens paths of at most {limit}").format(
+            length=len(str(win)), limit=WINDOWS_MAX_PATH)
     return None
 
 

@@ -57,3 +57,25 @@ def table_cell(table: int, row_number: int, cell: int) -> str:
 def named_table(name: str) -> str:
     """A table of the register's `tables:` by its name."""
     return _("table '{name}'").format(name=name)
+
+
+def row_named_column(number: int, name: str) -> str:
+    """A cell of a CSV file by its row and its column's name: "row 4, column 'amount'"."""
+    return _("row {row}, column '{column}'").format(row=number, column=name)
+
+
+def sheet_row_cell(name: str, number: int, ref: str, column: str) -> str:
+    """A cell of a sheet by its row, its reference and its column's name:
+    "sheet 'Begroting', row 4, cell C4 (amount)"."""
+    return _("sheet '{sheet}', row {row}, cell {cell} ({column})").format(sheet=name, row=number, cell=ref,
+                                                                          column=column)
+
+
+def part(name: str) -> str:
+    """A part of an Office package (a workbook's xl/worksheets/sheet1.xml)."""
+    return _("part '{part}'").format(part=name)
+
+
+def sheet_row_named_column(name: str, number: int, column: str) -> str:
+    """A column of a sheet's header row by its name: "sheet 'Begroting', row 1, column 'notes'"."""
+    return _("sheet '{sheet}', row {row}, column '{column}'").format(sheet=name, row=number, column=column)

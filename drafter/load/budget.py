@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from drafter.errors import DataError, Problem
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.records import Records, english_columns, filled_columns, refuse_misspelt_columns, require_columns, shown
 from drafter.load.schema import KINDS, Status
@@ -109,8 +110,8 @@ class BudgetData(FiguresData):
 
     def figure(self, index: int, measure: str) -> Figure:
         if measure != "amount":
-            raise DataError(f"a budget table has the measure 'amount', not '{measure}'", file=self.file,
-                            hint="Leave 'measure:' out of the table, or write 'measure: amount'.")
+            raise DataError(_("a budget table has the measure 'amount', not '{measure}'").format(measure=measure),
+                            file=self.file, hint=_("Leave 'measure:' out of the table, or write 'measure: amount'."))
         c = self.columns_of_cells
         amount = c.amounts[index]
         decimals = 0
@@ -145,16 +146,16 @@ class BudgetData(FiguresData):
         cell = self.cell(line, year, kind)
         if cell is None:
             raise DataError(
-                f"no row for budget line '{line}', year {year}, kind {kind}",
+                _("no row for budget line '{line}', year {year}, kind {kind}").format(line=line, year=year, kind=kind),
                 file=self.file,
-                hint=f"Add that row, or check the name (lines here: {', '.join(self.lines())}).",
+                hint=_("Add that row, or check the name (lines here: {lines}).").format(lines=", ".join(self.lines())),
             )
         if cell.amount is None:
             raise DataError(
-                f"budget line '{line}', year {year}, kind {kind} has no amount",
+                _("budget line '{line}', year {year}, kind {kind} has no amount").format(line=line, year=year, kind=kind),
                 file=self.file,
                 place=cell.place,
-                hint="Fill in the amount, or do not use this figure in a text.",
+                hint=_("Fill in the amount, or do not use this figure in a text."),
             )
         return cell.amount
 
@@ -202,7 +203,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     import pandas as pd  # where data is read: status and verify read none
 
     raw = english_columns(raw, schema.BUDGET)
-    require_columns(raw, schema.BUDGET.required, "budget table")
+    require_columns(raw, schema.BUDGET.required, _(schema.BUDGET.what))
     refuse_misspelt_columns(raw, schema.BUDGET)
     columns, rows = filled_columns(raw)
     lines, year_texts, kind_texts, amount_texts = (columns[c] for c in ("line", "year", "kind", "amount"))
@@ -234,18 +235,22 @@ def _row_problems(raw: RawTable, rows, j: int, wrong, first: int | None, columns
         return Problem(message, file=raw.file, place=raw.place(rows[j], column), hint=hint)
 
     if first is not None:
-        return [bad(None, f"budget line '{columns['line'][j]}', {years[j]} {kinds[j]} appears twice "
-                    f"(first at {raw.place(rows[first])})", "Keep one row.")]
+        return [bad(None, _("budget line '{line}', {year} {kind} appears twice (first at {first})").format(
+            line=columns["line"][j], year=years[j], kind=kinds[j], first=raw.place(rows[first])), _("Keep one row."))]
     out = []
     if wrong["line"]:
-        out.append(bad("line", "the budget line is empty", "Name the budget line (e.g. clusters)."))
+        out.append(bad("line", _("the budget line is empty"), _("Name the budget line (e.g. clusters).")))
     if wrong["year"]:
-        out.append(bad("year", f"'{shown(columns['year'][j])}' is not a year", "Write the year as four digits, e.g. 2016."))
+        out.append(bad("year", _("'{value}' is not a year").format(value=shown(columns["year"][j])),
+                       _("Write the year as four digits, e.g. 2016.")))
     if wrong["kind"]:
-        out.append(bad("kind", f"'{columns['kind'][j]}' is not a budget kind", f"Use one of {', '.join(KINDS)}."))
+        out.append(bad("kind", _("'{value}' is not a budget kind").format(value=columns["kind"][j]),
+                       _("Use one of {choices}.").format(choices=", ".join(KINDS))))
     if wrong["amount"]:
         error = errors[j]
-        out.append(bad("amount", f"'{shown(columns['amount'][j])}' is not an amount"
-                       + (f": {error.reason}" if error.reason else ""),
-                       error.hint or "Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty."))
+        value = shown(columns["amount"][j])
+        message = (_("'{value}' is not an amount: {reason}").format(value=value, reason=error.reason) if error.reason
+                   else _("'{value}' is not an amount").format(value=value))
+        out.append(bad("amount", message, error.hint
+                       or _("Write a number (14250000), 'n.v.t.' when it does not apply, or leave it empty.")))
     return out

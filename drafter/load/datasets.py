@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafter.errors import DataError, display_path
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.budget import BudgetCell, BudgetData, load_budget
 from drafter.load.note_texts import NoteCatalog, load_notes
@@ -45,7 +46,7 @@ def load_dataset(name: str, path: Path, point_decimal: bool | None = None):
     if path.suffix.lower() in (".yaml", ".yml"):
         content = load_yaml(path)
         if not isinstance(content, LineDict):
-            raise DataError("the file must hold a mapping (key: value lines)", file=display_path(path))
+            raise DataError(_("the file must hold a mapping (key: value lines)"), file=display_path(path))
         return RecordData(name, path, content)
     raw = read_table(path)
     # its kind by its column names, in English or in Dutch (jaar, bedrag, ...)

@@ -9,13 +9,17 @@ import datetime as dt
 from pathlib import Path
 
 from drafter.errors import Problem, display_path, shown
-from drafter.i18n import _
+from drafter import places
+from drafter.i18n import N_, _
 from drafter.load import keys as declared
 from drafter.load.keys import shape
 from drafter.load.yamlfile import LineDict
 
-#: How a message says what a value of each kind must be.
-_EXPECTED = {str: "a text", int: "a whole number", dict: "a mapping (key: value lines)", list: "a list"}
+#: The message for a value of the wrong kind, one whole sentence per kind it must be.
+_EXPECTED = {str: N_("{what}: '{key}' must be a text, not {value}"),
+             int: N_("{what}: '{key}' must be a whole number, not {value}"),
+             dict: N_("{what}: '{key}' must be a mapping (key: value lines), not {value}"),
+             list: N_("{what}: '{key}' must be a list, not {value}")}
 #: The Python type a value of each declared kind has (a text may be written as a number: 2019).
 _TYPES = {declared.TEXT: str, declared.INTEGER: int, declared.SHAPE: dict, declared.MAP: dict, declared.LIST: list}
 
@@ -29,7 +33,7 @@ class FieldReader:
         self.day_first = day_first  # dates written 28/04/2026 put the day first (the register's locale)
 
     def problem(self, line: int, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(message, file=self.file, place=f"line {line}", hint=hint))
+        self.problems.append(Problem(message, file=self.file, place=places.line(line), hint=hint))
 
     def keys(self, mapping, shape_name: str, what: str | None = None) -> None:
         """An unknown key (a typo such as 'afetr:') is an error: what it holds would be lost;
@@ -48,11 +52,12 @@ class FieldReader:
         if spec.kind == declared.CHOICE:
             return self.choice(mapping, key, spec.choices, what)
         if spec.kind == declared.DATE:
-            value = self.day(mapping.get(key), mapping.line_of(key), f"{what}: '{key}'")
+            label = _("{what}: '{key}'").format(what=what, key=key)
+            value = self.day(mapping.get(key), mapping.line_of(key), label)
             if value is not None and not isinstance(value, dt.date):
-                self.problem(mapping.line_of(key), f"{what}: '{key}' must be {spec.expected}, not {shown(value)}")
+                self.problem(mapping.line_of(key), _(spec.expected).format(what=what, key=key, value=shown(value)))
                 return None
-            if value is not None and not self.date_ok(value, mapping.line_of(key), f"{what}: '{key}'"):
+            if value is not None and not self.date_ok(value, mapping.line_of(key), label):
                 return None
             return value
         value = self.get(mapping, key, _TYPES[spec.kind], what, required=required)
@@ -96,14 +101,16 @@ class FieldReader:
         """The value of `key`, of the type `kind` (or one of a tuple of types)."""
         if key not in mapping or mapping[key] is None:
             if required:
-                self.problem(mapping.line, f"{what}: the field '{key}' is missing", f"Add '{key}:' there.")
+                self.problem(mapping.line, _("{what}: the field '{key}' is missing").format(what=what, key=key),
+                             _("Add '{key}:' there.").format(key=key))
             return default
         value = mapping[key]
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            expected = _EXPECTED.get(kind if not isinstance(kind, tuple) else kind[0], "another kind of value")
-            self.problem(mapping.line_of(key), f"{what}: '{key}' must be {expected}, not {shown(value)}")
+            message = _EXPECTED.get(kind if not isinstance(kind, tuple) else kind[0],
+                                    N_("{what}: '{key}' must be another kind of value, not {value}"))
+            self.problem(mapping.line_of(key), _(message).format(what=what, key=key, value=shown(value)))
             return default
         return value
 
@@ -116,7 +123,8 @@ class FieldReader:
         out: list[str] = []
         for item in items:
             if not isinstance(item, str):
-                self.problem(mapping.line_of(key), f"{what}: every paragraph of '{key}' must be a text")
+                self.problem(mapping.line_of(key), _("{what}: every paragraph of '{key}' must be a text").format(
+                    what=what, key=key))
                 continue
             out.extend(p.strip() for p in item.split("\n") if p.strip())
         return tuple(out)
@@ -125,6 +133,7 @@ class FieldReader:
         """The value of `key` if it is one of `allowed` (None: any), else `default`."""
         value = mapping.get(key, default)
         if value is not None and allowed is not None and value not in allowed:
-            self.problem(mapping.line_of(key), f"{what}: '{key}' must be one of {', '.join(allowed)}, not {shown(value)}")
+            self.problem(mapping.line_of(key), _("{what}: '{key}' must be one of {choices}, not {value}").format(
+                what=what, key=key, choices=", ".join(allowed), value=shown(value)))
             return default
         return value

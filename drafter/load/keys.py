@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from drafter import places
 from drafter.errors import Problem, shown
+from drafter.i18n import N_, _
 from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIT_CHOICES, NEGATIVE_STYLES, PLACEHOLDER_REASONS,
                                  TABLE_KEYS, TEXT_COLUMN_KEYS, UNIT_KEYS, UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS)
 
@@ -118,14 +120,16 @@ class Key:
     choices: tuple[str, ...] = ()
     shape: str | None = None  # SHAPE, LIST, MAP: the Shape of the values (MAP: or a kind)
     nullable: bool = False
-    expected: str = ""  # DATE: what a message says the value must be ('a date like 2019-10-07')
+    #: DATE: the message for a value that is not a date, a whole sentence marked with N_ ('{what}:
+    #: '{key}' must be a date like 2019-10-07 ..., not {value}')
+    expected: str = ""
     bounds: tuple[int, int] | None = None  # INTEGER: the smallest and largest value it may have
 
 
 @dataclass(frozen=True)
 class Shape:
     name: str
-    what: str  # how a message names such a mapping
+    what: str  # how a message names such a mapping (marked with N_, translated where shown)
     keys: tuple[Key, ...]
     #: at most one of these keys (a block is exactly one of text, table, list, bullets)
     one_of: bool = False
@@ -143,21 +147,25 @@ class Shape:
         """A problem for each key of `mapping` (a LineDict) this shape does not declare, and for
         each yes/no key whose value is not true or false (`show_unit: nee` is not "no")."""
         problems = []
+        what = what or _(self.what)
         declared = {k.name: k for k in self.keys}
         for key in mapping:
             if key in declared:
                 value = mapping[key]
                 if declared[key].kind == BOOLEAN and value is not None and not isinstance(value, bool):
                     problems.append(Problem(
-                        f"{what or self.what}: '{key}' must be true or false, not {shown(value)}",
-                        file=file, place=f"line {_key_line(mapping, key)}", hint=f"Write '{key}: true' or '{key}: false'."))
+                        _("{what}: '{key}' must be true or false, not {value}").format(
+                            what=what, key=key, value=shown(value)),
+                        file=file, place=places.line(_key_line(mapping, key)),
+                        hint=_("Write '{key}: true' or '{key}: false'.").format(key=key)))
                 continue
             meant = self.meant(key)
-            guess = f"Did you mean '{meant}'? " if meant else ""
+            keys = ", ".join(self.names)
             problems.append(Problem(
-                f"{what or self.what}: unknown key {str(key)!r}, so what it holds would be lost",
-                file=file, place=f"line {_key_line(mapping, key)}",
-                hint=f"{guess}The keys here are: {', '.join(self.names)}.",
+                _("{what}: unknown key {key}, so what it holds would be lost").format(what=what, key=repr(str(key))),
+                file=file, place=places.line(_key_line(mapping, key)),
+                hint=_("Did you mean '{meant}'? The keys here are: {keys}.").format(meant=meant, keys=keys) if meant
+                else _("The keys here are: {keys}.").format(keys=keys),
             ))
         return problems
 
@@ -281,27 +289,31 @@ _MINISTER_KEYS = (
     Key("gender", CHOICE, "m or f: French writes 'au ministre' or 'à la ministre'", choices=GENDERS),
 )
 
+#: The message for an answer's date that is not a date (a question's, another minister's).
+_NOT_AN_ANSWER_DATE = N_("{what}: '{key}' must be the date of the answer, like 2025-02-04 (or null when not known "
+                         "yet), not {value}")
+
 #: The house-style keys and the layout keys, settable on the register and on each question.
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 LAYOUT_KEYS = tuple(k.name for k in _LAYOUT_KEYS)
 
 SHAPES: dict[str, Shape] = {s.name: s for s in (
-    Shape("register", "register", (
+    Shape("register", N_("register"), (
         *_STYLE_KEYS,
         Key("notes", TEXT, "the notes file, beside the register (notes.yaml)"),
         *_LAYOUT_KEYS,
         Key("deadlines", SHAPE, "how the house counts deadlines", shape="deadlines"),
         Key("questions", LIST, "the questions", required=True, shape="question"),
     )),
-    Shape("deadlines", "deadlines", (
+    Shape("deadlines", N_("deadlines"), (
         Key("internal_days", INTEGER, "working days between the internal deadline and the legal one (0 to 19)"),
         Key("closing_days", ANY, "dates (YYYY-MM-DD) the house is closed, besides weekends and public holidays"),
     )),
-    Shape("question", "question", (
+    Shape("question", N_("question"), (
         Key("zittingsjaar", TEXT, "the parliamentary year, e.g. 2019-2020", required=True),
         Key("number", INTEGER, "the question's number", required=True, bounds=QUESTION_NUMBERS),
         Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True,
-            expected="a date like 2019-10-07 (or null when unknown)"),
+            expected=N_("{what}: '{key}' must be a date like 2019-10-07 (or null when unknown), not {value}")),
         Key("asker", TEXT, "who asked it; N.N. when unknown (or askers:)"),
         Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}"),
         Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
@@ -313,7 +325,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("tables", MAP, "the tables of the answer, by name", shape="table"),
         Key("answer", SHAPE, "the answer's texts (required, unless based_on gives them)", shape="answer"),
         Key("answered", DATE, "the date of the answer (YYYY-MM-DD), for layouts that print it", nullable=True,
-            expected="the date of the answer, like 2025-02-04 (or null when not known yet)"),
+            expected=_NOT_AN_ANSWER_DATE),
         Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
             choices=tuple(ASKED_IN)),
         *_LAYOUT_KEYS,
@@ -326,33 +338,33 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
             "(2019-2020/4): its data, tables and texts where this entry gives none"),
         *_STYLE_KEYS,
     )),
-    Shape("minister", "minister", _MINISTER_KEYS),
-    Shape("other_minister", "other minister", (
+    Shape("minister", N_("minister"), _MINISTER_KEYS),
+    Shape("other_minister", N_("other minister"), (
         *_MINISTER_KEYS,
         Key("number", INTEGER, "the number this minister's copy of the question has", required=True),
         Key("template", TEXT, "the layout of this minister's referring answer (default: algemeen.docx)"),
         Key("locale", TEXT, "the language of this minister's referring answer (default: the question's)"),
         Key("answered", DATE, "the date this minister's answer went out (YYYY-MM-DD; drafter sent writes it)",
-            nullable=True, expected="the date of the answer, like 2025-02-04 (or null when not known yet)"),
+            nullable=True, expected=_NOT_AN_ANSWER_DATE),
     )),
-    Shape("answer", "answer", (
+    Shape("answer", N_("answer"), (
         Key("preamble", TEXTS, "what comes before the answers to the sub-questions"),
         Key("parts", LIST, "the answers, one per sub-question (or several at once)", required=True, shape="part"),
     )),
-    Shape("part", "answer part", (
+    Shape("part", N_("answer part"), (
         Key("number", NUMBERS, "the sub-question it answers, or a list of them", required=True),
         Key("text", TEXTS, "the answer's text"),
         Key("table", TEXT, "a table of this question, after the text"),
         Key("after", TEXTS, "text after the table"),
         Key("blocks", LIST, "the content as a list of blocks, in order", shape="block"),
     )),
-    Shape("block", "block", (
+    Shape("block", N_("block"), (
         Key("text", TEXTS, "a paragraph (a blank line starts another)"),
         Key("table", TEXT, "a table of this question"),
         Key("list", ANY, "a numbered list: a list of texts"),
         Key("bullets", ANY, "a bulleted list: a list of texts"),
     ), one_of=True),
-    Shape("table", "table", tuple(
+    Shape("table", N_("table"), tuple(
         Key(name, {"data": TEXT, "show_unit": BOOLEAN}.get(name, ANY), TABLE_KEY_MEANINGS[name], required=name == "data")
         for name in TABLE_KEYS)),
 )}

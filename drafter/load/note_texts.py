@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter import places
 from drafter.errors import DataError, Problem, display_path
+from drafter.i18n import _
 from drafter.load.yamlfile import LineDict, load_yaml
 
 
@@ -25,7 +27,7 @@ class NoteCatalog:
 
     @property
     def file(self) -> str:
-        return display_path(self.path) if self.path else "(no notes file)"
+        return display_path(self.path) if self.path else _("(no notes file)")
 
     def text(self, key: str, language: str) -> str:
         """The note's text for an answer in this language (the key must exist)."""
@@ -34,10 +36,11 @@ class NoteCatalog:
             return text
         if language not in text:
             raise DataError(
-                f"the note '{key}' has no text in the answer's language ({language})",
+                _("the note '{key}' has no text in the answer's language ({language})").format(key=key, language=language),
                 file=self.file,
-                place=f"line {self.lines.get(key, 0)}",
-                hint=f"Add '{language}: ...' under '{key}:' (it has: {', '.join(text)}).",
+                place=places.line(self.lines.get(key, 0)),
+                hint=_("Add '{language}: ...' under '{key}:' (it has: {languages}).").format(
+                    language=language, key=key, languages=", ".join(text)),
             )
         return text[language]
 
@@ -72,16 +75,17 @@ def load_notes(path: Path | None) -> NoteCatalog:
     if raw is None:
         return NoteCatalog(path, {}, {})
     if not isinstance(raw, LineDict):
-        raise DataError("the notes file must map keys to texts (key: text)", file=display_path(path))
+        raise DataError(_("the notes file must map keys to texts (key: text)"), file=display_path(path))
     problems, texts, language_lines = [], {}, {}
     for key, value in raw.items():
         text = _note_text(value)
         if isinstance(value, LineDict):
             language_lines.update({(key, lang): value.line_of(lang) for lang in value})
         if not isinstance(key, str) or text is None:
-            problems.append(Problem(f"note {key!r} must be a key with a text, or with a text per language",
-                                    file=display_path(path), place=f"line {raw.line_of(key)}",
-                                    hint="Write 'key: text', or 'key:' with lines such as 'nl: ...' and 'fr: ...' under it."))
+            problems.append(Problem(_("note {key!r} must be a key with a text, or with a text per language").format(key=key),
+                                    file=display_path(path), place=places.line(raw.line_of(key)),
+                                    hint=_("Write 'key: text', or 'key:' with lines such as 'nl: ...' and 'fr: ...' "
+                                           "under it.")))
         else:
             texts[key] = text
     if problems:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path, PureWindowsPath
 
+from drafter import places
 from drafter.errors import shown
 from drafter.i18n import _
 from drafter.load.fields import FieldReader
@@ -70,7 +71,7 @@ class AnswerPart:
 
     @property
     def place(self) -> str:
-        return f"line {self.line}"
+        return places.line(self.line)
 
 
 @dataclass(frozen=True)
@@ -117,11 +118,11 @@ class Question:
 
     @property
     def label(self) -> str:
-        return f"question {self.number} ({self.zittingsjaar})"
+        return _("question {number} ({zittingsjaar})").format(number=self.number, zittingsjaar=self.zittingsjaar)
 
     @property
     def place(self) -> str:
-        return f"line {self.line}"
+        return places.line(self.line)
 
 
 def _blocks(reader: FieldReader, item: LineDict, what: str) -> list[Block]:
@@ -148,36 +149,38 @@ def _blocks(reader: FieldReader, item: LineDict, what: str) -> list[Block]:
         if isinstance(entry, LineDict) and any(k not in shape("block").names for k in entry):
             reader.keys(entry, "block", what)
             continue
-        reader.problem(line, f"{what}: a block is one of 'text: ...', 'table: <name>', 'list: [...]' or 'bullets: [...]'")
+        reader.problem(line, _("{what}: a block is one of 'text: ...', 'table: <name>', 'list: [...]' or "
+                               "'bullets: [...]'").format(what=what))
     return blocks
 
 
 def _parts(reader: FieldReader, answer: LineDict, subquestions: dict[int, str]) -> tuple[AnswerPart, ...]:
     reader.keys(answer, "answer")
-    raw = reader.get(answer, "parts", list, "answer") or []
+    raw = reader.get(answer, "parts", list, _("answer")) or []
     parts = []
     for i, item in enumerate(raw):
         line = raw.line_of(i)
         if not isinstance(item, LineDict):
-            reader.problem(line, "answer part: must be a mapping with 'number' and 'text'")
+            reader.problem(line, _("answer part: must be a mapping with 'number' and 'text'"))
             continue
         number = item.get("number")
         numbers = tuple(number) if isinstance(number, list) else (number,)
         if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-            reader.problem(item.line_of("number"), f"answer part: 'number' must be a sub-question number or a list of them, not {shown(number)}")
+            reader.problem(item.line_of("number"), _("answer part: 'number' must be a sub-question number or a list "
+                                                     "of them, not {value}").format(value=shown(number)))
             continue
         for n in numbers:
             if subquestions and n not in subquestions:
                 reader.problem(
                     item.line_of("number"),
-                    f"answer part {n}: there is no sub-question {n}",
-                    f"The sub-questions are {', '.join(map(str, subquestions))}.",
+                    _("answer part {number}: there is no sub-question {number}").format(number=n),
+                    _("The sub-questions are {numbers}.").format(numbers=", ".join(map(str, subquestions))),
                 )
-        what = f"answer part {number}"
+        what = _("answer part {number}").format(number=number)
         reader.keys(item, "part", what)
         blocks = _blocks(reader, item, what)
         if not blocks:
-            reader.problem(line, f"{what}: it has no content", "Give it a 'text:' (or 'blocks:').")
+            reader.problem(line, _("{what}: it has no content").format(what=what), _("Give it a 'text:' (or 'blocks:')."))
         parts.append(AnswerPart(numbers=numbers, blocks=tuple(blocks), line=item.line))
     return tuple(parts)
 
@@ -187,16 +190,16 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
     """One question of the register, its fields read as load/keys.py declares them; None when
     it has a problem (each noted, at its line, in `reader`)."""
     if not isinstance(raw, LineDict):
-        reader.problem(line, "a question must be a mapping of fields")
+        reader.problem(line, _("a question must be a mapping of fields"))
         return None
     before = len(reader.problems)
 
     def field(key: str, required: bool | None = None):
         return reader.field(raw, "question", key, what, required=required)
 
-    what = "question"
+    what = _("question")
     number = field("number")
-    what = f"question {number}" if number is not None else "question"
+    what = _("question {number}").format(number=number) if number is not None else _("question")
     reader.keys(raw, "question", what)
     zittingsjaar = field("zittingsjaar")
     if zittingsjaar is not None:
@@ -255,13 +258,14 @@ def _check_zittingsjaar(reader: FieldReader, raw: LineDict, value: str, what: st
     """A parliamentary year is two years in a row: 2019-2020."""
     m = ZITTINGSJAAR.match(value)
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        reader.problem(raw.line_of("zittingsjaar"), f"{what}: zittingsjaar must look like 2019-2020, not {shown(value)}")
+        reader.problem(raw.line_of("zittingsjaar"), _("{what}: zittingsjaar must look like 2019-2020, not {value}").format(
+            what=what, value=shown(value)))
 
 
 def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister | None:
     if raw is None:
         return None
-    what = f"{what}, minister"
+    what = _("{what}, minister").format(what=what)
     reader.keys(raw, "minister", what)
     values = {key: reader.field(raw, "minister", key, what) for key in ("name", "title", "role", "department", "gender")}
     return Minister(values["name"] or "", values["title"] or "", values["role"], values["department"], values["gender"])
@@ -278,8 +282,9 @@ def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str
     if Path(template).name != template or not template.endswith(".docx") or _CONTROL.search(template):
         reader.problem(
             raw.line_of("template"),
-            f"{what}: template {template!r} must be the name of a .docx file in answer_templates/",
-            "Give the file name only, e.g. 'bedrijfsclusters.docx'.",
+            _("{what}: template {template!r} must be the name of a .docx file in answer_templates/").format(
+                what=what, template=template),
+            _("Give the file name only, e.g. 'bedrijfsclusters.docx'."),
         )
 
 
@@ -291,16 +296,18 @@ def _data(reader: FieldReader, raw: LineDict, what: str, folder: Path) -> dict[s
         if file is None:
             continue
         if not (isinstance(name, str) and NAME_RE.match(name)):
-            reader.problem(raw.line_of(name), f"{what}: data name {name!r} must be letters, digits or _")
+            reader.problem(raw.line_of(name), _("{what}: data name {name} must be letters, digits or _").format(
+                what=what, name=repr(name)))
         elif name in RESERVED_NAMES:
-            reader.problem(raw.key_line(name), f"{what}: a data set cannot be named {name!r}: templates and texts "
-                           "already use that name", "Give it another name, e.g. 'budget' or 'cijfers', here and in the "
-                           "tags that use it.")
+            reader.problem(raw.key_line(name), _("{what}: a data set cannot be named {name}: templates and texts "
+                                                 "already use that name").format(what=what, name=repr(name)),
+                           _("Give it another name, e.g. 'budget' or 'cijfers', here and in the tags that use it."))
         elif not inside_folder(file):
             reader.problem(
                 raw.line_of(name),
-                f"{what}: data file {file!r} must be a file name inside the data folder",
-                "Give a path relative to the register's folder, without '..'.",
+                _("{what}: data file {file} must be a file name inside the data folder").format(
+                    what=what, file=repr(file)),
+                _("Give a path relative to the register's folder, without '..'."),
             )
         else:
             data[name] = file
@@ -311,7 +318,8 @@ def _subquestions(reader: FieldReader, raw, what: str) -> dict[int, str]:
     out = {}
     for k, v in raw.items():
         if not isinstance(k, int) or isinstance(k, bool) or k < 1 or not isinstance(v, str):
-            reader.problem(raw.line_of(k), f"{what}: sub-questions are numbered texts (1: ...), not {shown(k)}")
+            reader.problem(raw.line_of(k), _("{what}: sub-questions are numbered texts (1: ...), not {value}").format(
+                what=what, value=shown(k)))
         else:
             out[k] = " ".join(v.split())
     return out
@@ -324,8 +332,10 @@ def _check_tables_used(reader: FieldReader, parts, defined: set[str], tables: di
             if block.table is not None and block.table not in defined:
                 reader.problem(
                     part.line,
-                    f"{what}: answer part {part.numbers[0]} uses table '{block.table}', which is not defined",
-                    f"Define it under 'tables:' of this question (defined: {', '.join(tables) or 'none'}).",
+                    _("{what}: answer part {number} uses table '{table}', which is not defined").format(
+                        what=what, number=part.numbers[0], table=block.table),
+                    _("Define it under 'tables:' of this question (defined: {tables}).").format(tables=", ".join(tables))
+                    if tables else _("Define it under 'tables:' of this question (defined: none)."),
                 )
 
 
@@ -336,24 +346,25 @@ def _check_note_styles(reader: FieldReader, tables: dict[str, TableSpec], style:
     for spec in tables.values():
         if spec.note_style not in (None, style.note_style):
             reader.problem(spec.line,
-                           f"{what}: table '{spec.name}' has note style '{spec.note_style}', but the answer numbers "
-                           f"its notes in one series (note_numbering: document) in style '{style.note_style}'",
-                           "Remove the table's 'notes:', or number notes per table (note_numbering: table).")
+                           _("{what}: table '{table}' has note style '{style}', but the answer numbers its notes in "
+                             "one series (note_numbering: document) in style '{document_style}'").format(
+                               what=what, table=spec.name, style=spec.note_style, document_style=style.note_style),
+                           _("Remove the table's 'notes:', or number notes per table (note_numbering: table)."))
 
 
 def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
     """'asker: N.N.' (one member), or 'askers:' a list of names or {name, party, title}."""
     if "askers" in raw and "asker" in raw:
-        reader.problem(raw.line_of("askers"), f"{what}: give 'asker' or 'askers', not both",
-                       "Keep 'askers:' (a list) and remove 'asker:'.")
+        reader.problem(raw.line_of("askers"), _("{what}: give 'asker' or 'askers', not both").format(what=what),
+                       _("Keep 'askers:' (a list) and remove 'asker:'."))
         return ()
     if "askers" not in raw:
         name = reader.field(raw, "question", "asker", what, required=True)
         return (Asker(name),) if name is not None else ()
     items = raw["askers"]
     if not isinstance(items, LineList) or not items:
-        reader.problem(raw.line_of("askers"), f"{what}: 'askers' must be a list of members, each a name or "
-                       "{name: ..., party: ..., title: ...}")
+        reader.problem(raw.line_of("askers"), _("{what}: 'askers' must be a list of members, each a name or "
+                                                "{{name: ..., party: ..., title: ...}}").format(what=what))
         return ()
     out = []
     for i, item in enumerate(items):
@@ -364,16 +375,18 @@ def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
         if isinstance(item, LineDict):
             unknown = [k for k in item if k not in ASKER_KEYS]
             if unknown:
-                reader.problem(item.line_of(unknown[0]), f"{what}: an asker has no field {unknown[0]!r}",
-                               f"An asker can have: {', '.join(ASKER_KEYS)}.")
+                reader.problem(item.line_of(unknown[0]), _("{what}: an asker has no field {key}").format(
+                    what=what, key=repr(unknown[0])), _("An asker can have: {keys}.").format(keys=", ".join(ASKER_KEYS)))
                 continue
-            name = reader.get(item, "name", str, f"{what}, asker")
-            party = reader.get(item, "party", str, f"{what}, asker", required=False)
-            title = reader.get(item, "title", str, f"{what}, asker", required=False)
+            asker = _("{what}, asker").format(what=what)
+            name = reader.get(item, "name", str, asker)
+            party = reader.get(item, "party", str, asker, required=False)
+            title = reader.get(item, "title", str, asker, required=False)
             if name:
                 out.append(Asker(name, party, title))
             continue
-        reader.problem(line, f"{what}: an asker must be a name or {{name: ..., party: ...}}, not {shown(item)}")
+        reader.problem(line, _("{what}: an asker must be a name or {{name: ..., party: ...}}, not {value}").format(
+            what=what, value=shown(item)))
     return tuple(out)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from drafter.errors import DataError, Problem
+from drafter.i18n import _, ngettext
 from drafter.load import schema
 from drafter.load.tabular import RawTable
 
@@ -30,14 +31,20 @@ def require_columns(raw: RawTable, columns: tuple[str, ...], what: str) -> None:
     """The columns a kind of table must have; a missing one is named with its likely misspelling."""
     missing = [c for c in columns if c not in raw.frame.columns]
     if missing:
+        found = ", ".join(repr(c) for c in raw.frame.columns)
+        if found:
+            message = ngettext("{what}: the column(s) {columns} are missing (found: {found})",
+                               "{what}: the column(s) {columns} are missing (found: {found})", len(missing))
+        else:
+            message = ngettext("{what}: the column(s) {columns} are missing (found: none)",
+                               "{what}: the column(s) {columns} are missing (found: none)", len(missing))
         raise DataError(
-            f"{what}: the column(s) {', '.join(repr(c) for c in missing)} are missing "
-            f"(found: {', '.join(repr(c) for c in raw.frame.columns) or 'none'})",
+            message.format(what=what, columns=", ".join(repr(c) for c in missing), found=found),
             file=raw.file,
             place=raw.header_place,
-            hint=f"Row {raw.header_row} must name the columns {', '.join(columns)}."
-            + "".join(f" Is '{found[0]}' meant to be '{c}'?" for c in missing
-                      for found in [difflib.get_close_matches(c, list(raw.frame.columns), n=1, cutoff=0.6)] if found),
+            hint=_("Row {row} must name the columns {columns}.").format(row=raw.header_row, columns=", ".join(columns))
+            + "".join(" " + _("Is '{found}' meant to be '{column}'?").format(found=close[0], column=c) for c in missing
+                      for close in [difflib.get_close_matches(c, list(raw.frame.columns), n=1, cutoff=0.6)] if close),
         )
 
 
@@ -48,12 +55,14 @@ def refuse_misspelt_columns(raw: RawTable, table_schema: schema.TableSchema) -> 
     for column in raw.frame.columns:
         meant = table_schema.meant(column)
         if meant and meant not in raw.frame.columns:
-            meaning = table_schema.columns[table_schema.known.index(meant)].meaning
+            meaning = _(table_schema.columns[table_schema.known.index(meant)].meaning)
             problems.append(Problem(
-                f"{table_schema.what}: the column '{column}' is not one drafter reads, so its cells would be lost",
-                file=raw.file, place=f"{raw.header_place}, column '{column}'",
-                hint=f"Did you mean '{meant}'? Rename it to '{meant}' if it holds {meaning}; "
-                f"the columns drafter reads are {', '.join(table_schema.known)}."))
+                _("{what}: the column '{column}' is not one drafter reads, so its cells would be lost").format(
+                    what=_(table_schema.what), column=column),
+                file=raw.file, place=raw.header_column_place(column),
+                hint=_("Did you mean '{meant}'? Rename it to '{meant}' if it holds {meaning}; the columns drafter "
+                       "reads are {columns}.").format(meant=meant, meaning=meaning,
+                                                      columns=", ".join(table_schema.known))))
     if problems:
         raise DataError(problems=problems)
 

@@ -48,8 +48,10 @@ class Rejected:
     @property
     def label(self) -> str:
         if self.number is None:
-            return f"the question at line {self.line}"
-        return f"question {self.number}" + (f" ({self.zittingsjaar})" if self.zittingsjaar else "")
+            return _("the question at line {line}").format(line=self.line)
+        if self.zittingsjaar:
+            return _("question {number} ({zittingsjaar})").format(number=self.number, zittingsjaar=self.zittingsjaar)
+        return _("question {number}").format(number=self.number)
 
 
 @dataclass(frozen=True)
@@ -88,24 +90,35 @@ class Register:
             f"{q.number} ({q.zittingsjaar})" for q in sorted(self.questions, key=lambda q: (q.zittingsjaar, q.number))
         )
         if not matches:
-            year = f" in zittingsjaar {zittingsjaar}" if zittingsjaar else ""
+            if zittingsjaar and known:
+                message = _("there is no question {number} in zittingsjaar {zittingsjaar} in the register; the "
+                            "register has: {known}")
+            elif zittingsjaar:
+                message = _("there is no question {number} in zittingsjaar {zittingsjaar} in the register; the "
+                            "register has: no questions")
+            elif known:
+                message = _("there is no question {number} in the register; the register has: {known}")
+            else:
+                message = _("there is no question {number} in the register; the register has: no questions")
             raise DataError(
-                f"there is no question {number}{year} in the register; the register has: {known or 'no questions'}",
+                message.format(number=number, zittingsjaar=zittingsjaar, known=known),
                 file=display_path(self.path),
-                hint="Add the question to the register or pick one of these numbers.",
+                hint=_("Add the question to the register or pick one of these numbers."),
             )
         if len({q.zittingsjaar for q in matches}) > 1:
             years = ", ".join(q.zittingsjaar for q in matches)
             raise DataError(
-                f"question {number} exists in several zittingsjaren ({years})",
+                _("question {number} exists in several zittingsjaren ({years})").format(number=number, years=years),
                 file=display_path(self.path),
-                hint="Say which one with --year, e.g. --year " + matches[0].zittingsjaar + ".",
+                hint=_("Say which one with --year, e.g. --year {year}.").format(year=matches[0].zittingsjaar),
             )
         ministers = ", ".join(repr(q.minister.name) for q in matches)
         raise DataError(
-            f"question {number} of {matches[0].zittingsjaar} was put to several ministers ({ministers})",
+            _("question {number} of {zittingsjaar} was put to several ministers ({ministers})").format(
+                number=number, zittingsjaar=matches[0].zittingsjaar, ministers=ministers),
             file=display_path(self.path),
-            hint=f"Say which one with --minister, e.g. --minister {matches[0].minister.name!r}.",
+            hint=_("Say which one with --minister, e.g. --minister {minister}.").format(
+                minister=repr(matches[0].minister.name)),
         )
 
 
@@ -134,22 +147,24 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
     reader = FieldReader(path)
     if not isinstance(raw, LineDict):
         raise DataError(
-            "the register must be a mapping with 'questions:'",
+            _("the register must be a mapping with 'questions:'"),
             file=display_path(path),
-            hint="Start from the example in data/questions.yaml.",
+            hint=_("Start from the example in data/questions.yaml."),
         )
+    what = _("register")
     reader.keys(raw, "register")
-    style = read_style(reader, raw, project_style(path), "register")
+    style = read_style(reader, raw, project_style(path), what)
     reader.day_first = reads_day_first(style.locale)
-    layout = read_layout(reader, raw, Layout(), "register")
-    notes = reader.field(raw, "register", "notes", "register")
-    notes = register_path(reader, notes, raw.line_of("notes") if "notes" in raw else raw.line, "register", path.parent)
+    layout = read_layout(reader, raw, Layout(), what)
+    notes = reader.field(raw, "register", "notes", what)
+    notes = register_path(reader, notes, raw.line_of("notes") if "notes" in raw else raw.line, what, path.parent)
     if notes is not None and not inside_folder(notes):
-        reader.problem(raw.line_of("notes"), f"register: notes file {notes!r} must be a file name inside the data folder",
-                       "Give a path relative to the register's folder, without '..'.")
+        reader.problem(raw.line_of("notes"), _("register: notes file {file} must be a file name inside the data "
+                                               "folder").format(file=repr(notes)),
+                       _("Give a path relative to the register's folder, without '..'."))
         notes = None
     deadlines = _deadlines(reader, raw)
-    items = reader.field(raw, "register", "questions", "register") or LineList()
+    items = reader.field(raw, "register", "questions", what) or LineList()
     entries = based_on.resolve(reader, items)  # what an entry takes from the earlier question it is based on
     questions = []
     rejected = []
@@ -162,8 +177,9 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
             if key in seen:
                 reader.problem(
                     q.line,
-                    f"question {q.number} of {q.zittingsjaar} (minister {q.minister.name}) is in the register twice",
-                    f"The first is at line {seen[key]}; remove one or correct its number.",
+                    _("question {number} of {zittingsjaar} (minister {minister}) is in the register twice").format(
+                        number=q.number, zittingsjaar=q.zittingsjaar, minister=q.minister.name),
+                    _("The first is at line {line}; remove one or correct its number.").format(line=seen[key]),
                 )
             else:
                 seen[key] = q.line
@@ -188,33 +204,36 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
         return DeadlineSettings()
     example = "deadlines: {internal_days: 5, closing_days: [2026-12-24]}"
     if not isinstance(spec, LineDict):
-        reader.problem(raw.line_of("deadlines"), "register: 'deadlines' must be a mapping", f"Write e.g. {example}.")
+        reader.problem(raw.line_of("deadlines"), _("register: 'deadlines' must be a mapping"),
+                       _("Write e.g. {example}.").format(example=example))
         return DeadlineSettings()
     for key in spec:
         if key not in ("internal_days", "closing_days"):
-            reader.problem(spec.line_of(key), f"register, deadlines: unknown setting {key!r}",
-                           "The settings are internal_days and closing_days.")
+            reader.problem(spec.line_of(key), _("register, deadlines: unknown setting {key}").format(key=repr(key)),
+                           _("The settings are internal_days and closing_days."))
     days = spec.get("internal_days", DEFAULT_INTERNAL_DAYS)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days < LEGAL_WORKING_DAYS:
-        reader.problem(spec.line_of("internal_days"), f"register, deadlines: 'internal_days' must be a whole number "
-                       f"from 0 to {LEGAL_WORKING_DAYS - 1}, not {shown(days)}",
-                       "It is how many working days before the legal deadline the administration's draft is due.")
+        reader.problem(spec.line_of("internal_days"), _("register, deadlines: 'internal_days' must be a whole number "
+                                                        "from 0 to {high}, not {value}").format(
+                           high=LEGAL_WORKING_DAYS - 1, value=shown(days)),
+                       _("It is how many working days before the legal deadline the administration's draft is due."))
         days = DEFAULT_INTERNAL_DAYS
     closing = spec.get("closing_days") or []
     if not isinstance(closing, list):
         closing = [closing]
     dates = []
+    what = _("register, deadlines: closing day")
     for i, day in enumerate(closing):
         line = closing.line_of(i) if isinstance(closing, LineList) else spec.line_of("closing_days")
-        given, day = day, reader.day(day, line, "register, deadlines: closing day")
+        given, day = day, reader.day(day, line, what)
         if day is None and given is not None:
             continue  # written as a date, but no day: the problem is noted
         if isinstance(day, dt.date):
-            if reader.date_ok(day, line, "register, deadlines: closing day"):
+            if reader.date_ok(day, line, what):
                 dates.append(day)
         else:
-            reader.problem(line, f"register, deadlines: closing day {shown(day)} is not a date",
-                           "Write each closing day as YYYY-MM-DD, e.g. 2026-12-24.")
+            reader.problem(line, _("register, deadlines: closing day {value} is not a date").format(value=shown(day)),
+                           _("Write each closing day as YYYY-MM-DD, e.g. 2026-12-24."))
     return DeadlineSettings(internal_days=days, closing_days=tuple(sorted(set(dates))))
 
 

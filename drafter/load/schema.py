@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from drafter.errors import DrafterError
+from drafter.i18n import N_, _
 
 #: The budget kinds an answer can show: vastleggingskrediet and vereffeningskrediet.
 KINDS = ("VAK", "VEK")
@@ -30,12 +31,12 @@ class Column:
     name: str
     required: bool
     kind: str  # what a cell holds, as the README says it
-    meaning: str
+    meaning: str  # marked with N_: a message translates it with _() where it shows it
 
 
 @dataclass(frozen=True)
 class TableSchema:
-    what: str
+    what: str  # how a message names such a table, marked with N_ (translated where shown)
     columns: tuple[Column, ...]
     #: a column of another name holds the row keys (the shares table's categories)
     key_column: bool = False
@@ -73,22 +74,22 @@ DUTCH_COLUMNS = {
 
 
 BUDGET = TableSchema(
-    "budget table",
+    N_("budget table"),
     (
-        Column("line", True, "text", "the budget line, e.g. clusters"),
-        Column("year", True, f"a year ({FIRST_YEAR}-{LAST_YEAR})", "the budget year"),
-        Column("kind", True, " or ".join(KINDS), "the kind of credit"),
-        Column("amount", True, "an amount, 'n.v.t.' or empty", "the figure in euro"),
-        Column("part_of", False, "a budget line", "this amount is a part of that line's amount (same year and kind)"),
-        Column("notes", False, "note keys", "the notes that explain this cell, separated by spaces"),
+        Column("line", True, "text", N_("the budget line, e.g. clusters")),
+        Column("year", True, f"a year ({FIRST_YEAR}-{LAST_YEAR})", N_("the budget year")),
+        Column("kind", True, " or ".join(KINDS), N_("the kind of credit")),
+        Column("amount", True, "an amount, 'n.v.t.' or empty", N_("the figure in euro")),
+        Column("part_of", False, "a budget line", N_("this amount is a part of that line's amount (same year and kind)")),
+        Column("notes", False, "note keys", N_("the notes that explain this cell, separated by spaces")),
     ),
 )
 
 SHARES = TableSchema(
-    "shares table",
+    N_("shares table"),
     (
-        Column("share", True, "a number of 0 or more", "the share of the category (percentages are computed)"),
-        Column("label", False, "text", "how the category is named in the answer"),
+        Column("share", True, "a number of 0 or more", N_("the share of the category (percentages are computed)")),
+        Column("label", False, "text", N_("how the category is named in the answer")),
     ),
     key_column=True,
 )
@@ -196,7 +197,7 @@ FIT_CHOICES = ("smaller", "landscape")
 def did_you_mean(name, known) -> str:
     """' Did you mean 'title'?' for a misspelt key, or ''."""
     close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return " " + _("Did you mean '{name}'?").format(name=close[0]) if close else ""
 
 
 def parse_locale(name: str, *, file: str | None = None, place: str | None = None):
@@ -207,8 +208,8 @@ def parse_locale(name: str, *, file: str | None = None, place: str | None = None
         return Locale.parse(str(name).replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise DrafterError(
-            f"unknown locale {name!r}",
+            _("unknown locale {name}").format(name=repr(name)),
             file=file,
             place=place,
-            hint="Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB.",
+            hint=_("Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB."),
         ) from exc

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 from drafter.errors import DataError, Problem
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.records import Records, english_columns, filled_columns, refuse_misspelt_columns, require_columns, shown
 from drafter.load.tabular import RawTable, parse_number
@@ -42,9 +43,9 @@ class SharesData(FiguresData):
     def fraction(self, category: str) -> float:
         if category not in self.shares:
             raise DataError(
-                f"there is no category '{category}'",
+                _("there is no category '{category}'").format(category=category),
                 file=self.file,
-                hint=f"The categories are: {', '.join(self.shares)}.",
+                hint=_("The categories are: {categories}.").format(categories=", ".join(self.shares)),
             )
         return self.shares[category] / self.total
 
@@ -58,34 +59,38 @@ class SharesData(FiguresData):
 
 def load_shares(name: str, raw: RawTable) -> SharesData:
     raw = english_columns(raw, schema.SHARES)
-    require_columns(raw, schema.SHARES.required, "shares table")
+    require_columns(raw, schema.SHARES.required, _(schema.SHARES.what))
     refuse_misspelt_columns(raw, schema.SHARES)
     key_column = next((c for c in raw.frame.columns if c not in ("share", "label")), None)
     if key_column is None:
-        raise DataError("shares table: no column names the categories", file=raw.file, place=raw.header_place,
-                        hint="Add a first column such as 'size' with the category keys.")
+        raise DataError(_("shares table: no column names the categories"), file=raw.file, place=raw.header_place,
+                        hint=_("Add a first column such as 'size' with the category keys."))
     problems, shares, labels, places = [], {}, {}, {}
     for index, row in enumerate(raw.frame.to_dict("records")):
         key = row[key_column].strip()
         if not key:
             continue
         if key in shares:
-            problems.append(Problem(f"the category '{key}' appears twice", file=raw.file,
-                                    place=raw.place(index, key_column), hint="Keep one row per category."))
+            problems.append(Problem(_("the category '{category}' appears twice").format(category=key), file=raw.file,
+                                    place=raw.place(index, key_column), hint=_("Keep one row per category.")))
             continue
         if key.casefold() in schema.TOTAL_WORDS or row.get("label", "").strip().casefold() in schema.TOTAL_WORDS:
-            problems.append(Problem(f"'{key}' is a total, not a category: it would count every share twice",
-                                    file=raw.file, place=raw.place(index, key_column),
-                                    hint="Remove the total row; drafter computes the percentages from the categories."))
+            problems.append(Problem(_("'{category}' is a total, not a category: it would count every share twice")
+                                    .format(category=key), file=raw.file, place=raw.place(index, key_column),
+                                    hint=_("Remove the total row; drafter computes the percentages from the "
+                                           "categories.")))
             continue
         try:
             value = parse_number(row["share"], raw.decimal_comma)
             if value < 0:
                 raise ValueError
         except ValueError as exc:
-            reason = f": {exc.reason}" if getattr(exc, "reason", None) else ""
-            problems.append(Problem(f"'{shown(row['share'])}' is not a share{reason}", file=raw.file,
-                                    place=raw.place(index, "share"), hint="Write a positive number, e.g. 45."))
+            reason = getattr(exc, "reason", None)
+            value = shown(row["share"])
+            message = (_("'{value}' is not a share: {reason}").format(value=value, reason=reason) if reason
+                       else _("'{value}' is not a share").format(value=value))
+            problems.append(Problem(message, file=raw.file, place=raw.place(index, "share"),
+                                    hint=_("Write a positive number, e.g. 45.")))
             continue
         shares[key] = value
         labels[key] = row.get("label", key)
@@ -93,5 +98,5 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
     if problems:
         raise DataError(problems=problems)
     if not shares or sum(shares.values()) == 0:
-        raise DataError("shares table: the shares add up to zero", file=raw.file, hint="Fill in the shares.")
+        raise DataError(_("shares table: the shares add up to zero"), file=raw.file, hint=_("Fill in the shares."))
     return SharesData(name, raw, shares, labels, places)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.errors import DataError, DrafterError, Problem, display_path, shown
+from drafter.i18n import _
 from drafter.load.fields import FieldReader
 from drafter.load import keys
 from drafter.load.keys import NoteList, NoteNumbering, NoteStyle, Numbering, PercentStyle, Rounding
@@ -68,7 +69,8 @@ def read_style(reader: FieldReader, mapping: LineDict, base: HouseStyle, what: s
                 try:
                     value = str(parse_locale(value))
                 except DrafterError as exc:
-                    reader.problem(mapping.line_of(key), f"{what}: {exc.problems[0].message}", exc.problems[0].hint)
+                    reader.problem(mapping.line_of(key), _("{what}: {reason}").format(
+                        what=what, reason=exc.problems[0].message), exc.problems[0].hint)
                     continue
             if value is not None:
                 changes[key] = _ENUMS[key](value) if key in _ENUMS else str(value)
@@ -86,16 +88,17 @@ def project_style(register_path: Path) -> HouseStyle:
         place = paths.house_style_place(file, key)
         allowed = HouseStyle.FIELDS.get(key, ())
         if key not in HouseStyle.FIELDS:
-            problems.append(Problem(f"[house_style] has no setting {key!r}", file=display_path(file), place=place,
-                                    hint=f"It may set: {', '.join(HouseStyle.FIELDS)}."))
+            problems.append(Problem(_("[house_style] has no setting {key!r}").format(key=key), file=display_path(file),
+                                    place=place, hint=_("It may set: {keys}.").format(keys=", ".join(HouseStyle.FIELDS))))
         elif allowed is not None and value not in allowed:
-            problems.append(Problem(f"[house_style] {key} must be one of {', '.join(allowed)}, not {shown(value)}",
-                                    file=display_path(file), place=place))
+            problems.append(Problem(_("[house_style] {key} must be one of {choices}, not {value}").format(
+                key=key, choices=", ".join(allowed), value=shown(value)), file=display_path(file), place=place))
         elif key == "locale":
             try:
                 changes[key] = str(parse_locale(value))
             except DrafterError as exc:
-                problems.append(Problem(f"[house_style] {exc.problems[0].message}", file=display_path(file),
+                problems.append(Problem(_("[house_style] {problem}").format(problem=exc.problems[0].message),
+                                        file=display_path(file),
                                         place=place, hint=exc.problems[0].hint))
         else:
             changes[key] = _ENUMS[key](value) if key in _ENUMS else value
@@ -112,16 +115,19 @@ def read_layout(reader: FieldReader, mapping: LineDict, base: Layout, what: str)
             continue
         value = mapping[key]
         if key == "repeat_questions" and not isinstance(value, bool):
-            reader.problem(mapping.line_of(key), f"{what}: 'repeat_questions' must be true or false, not {shown(value)}")
+            reader.problem(mapping.line_of(key), _("{what}: 'repeat_questions' must be true or false, not {value}")
+                           .format(what=what, value=shown(value)))
         elif key == "numbering" and value not in allowed:
-            reader.problem(mapping.line_of(key), f"{what}: 'numbering' must be one of {', '.join(allowed)}, not {shown(value)}",
-                           "auto numbers the answers only when there are several sub-questions or parts.")
+            reader.problem(mapping.line_of(key), _("{what}: 'numbering' must be one of {choices}, not {value}").format(
+                what=what, choices=", ".join(allowed), value=shown(value)),
+                           _("auto numbers the answers only when there are several sub-questions or parts."))
         elif key == "file_name":
             problem = _file_name_problem(value)
             if problem:
-                reader.problem(mapping.line_of(key), f"{what}: 'file_name' {shown(value)}: {problem}",
-                               "Write a pattern such as '{answer}-{zittingsjaar}-{number}-{title}'; it may use "
-                               + ", ".join("{" + f + "}" for f in FILE_NAME_FIELDS) + ".")
+                reader.problem(mapping.line_of(key), _("{what}: 'file_name' {value}: {problem}").format(
+                    what=what, value=shown(value), problem=problem),
+                               _("Write a pattern such as '{{answer}}-{{zittingsjaar}}-{{number}}-{{title}}'; it may "
+                                 "use {fields}.").format(fields=", ".join("{" + f + "}" for f in FILE_NAME_FIELDS)))
             else:
                 changes[key] = value
         else:
@@ -132,18 +138,18 @@ def read_layout(reader: FieldReader, mapping: LineDict, base: Layout, what: str)
 def _file_name_problem(pattern) -> str | None:
     """What is wrong with a file-name pattern, or None."""
     if not isinstance(pattern, str) or not pattern.strip():
-        return "it must be a text"
+        return _("it must be a text")
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        return f"its braces do not match ({exc})"
-    names = [name for _, name, spec, conv in parsed if name is not None]
-    for _, name, spec, conv in parsed:
+        return _("its braces do not match ({reason})").format(reason=exc)
+    names = [name for _text, name, spec, conv in parsed if name is not None]
+    for _text, name, spec, conv in parsed:
         if name is not None and (name not in FILE_NAME_FIELDS or spec or conv):
-            return f"{{{name}{':' + spec if spec else ''}}} is not a field of a file name"
+            return _("{field} is not a field of a file name").format(field="{" + name + (":" + spec if spec else "") + "}")
     if "number" not in names:
-        return "it must hold {number}, so that two answers never get the same name"
+        return _("it must hold {number}, so that two answers never get the same name")
     if any(c in pattern for c in "/\\"):
-        return "it is a file name, not a folder: leave out / and \\"
+        return _("it is a file name, not a folder: leave out / and \\")
     return None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from drafter import places
+
 #: Keys of a table that mark the budget's short form.
 BUDGET_KEYS = ("line", "lines", "years", "kinds")
 
@@ -110,5 +112,5 @@ class TableSpec:
 
     @property
     def place(self) -> str:
-        return f"line {self.line}"
+        return places.line(self.line)
 

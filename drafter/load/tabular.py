@@ -35,9 +35,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import places
 from drafter.errors import WARNING, DataError, Problem, display_path, readable
 from drafter.files import read_bytes
-from drafter.i18n import _
+from drafter.i18n import N_, _
 from drafter.oxml import INVALID_XML_CHARS, opc, spreadsheet
 from drafter.load.schema import MAX_FIGURE
 
@@ -54,7 +55,7 @@ MAX_TABLE_ROWS = 100_000
 SHEET_MARK = "#"
 CSV_SEPARATORS = (";", ",", "\t")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-SAVE_AS_CSV = "In Excel: File > Save as > 'CSV (gescheiden door lijstscheidingsteken)' or 'CSV UTF-8'."
+SAVE_AS_CSV = N_("In Excel: File > Save as > 'CSV (gescheiden door lijstscheidingsteken)' or 'CSV UTF-8'.")
 
 #: Text that was UTF-8, read as Windows-1252 and saved again: 'Ã©' for 'é', 'â‚¬' for '€'.
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
@@ -85,7 +86,15 @@ class RawTable:
     @property
     def header_place(self) -> str:
         """Where the column names are: 'row 1', or "sheet 'Begroting', row 1"."""
-        return (f"sheet {self.sheet!r}, " if self.sheet is not None else "") + f"row {self.header_row}"
+        if self.sheet is not None:
+            return places.sheet_row(self.sheet, self.header_row)
+        return places.row(self.header_row)
+
+    def header_column_place(self, column: str) -> str:
+        """Where a column is named: "row 1, column 'notes'", or "sheet 'Begroting', row 1, column 'notes'"."""
+        if self.sheet is not None:
+            return places.sheet_row_named_column(self.sheet, self.header_row, column)
+        return places.row_named_column(self.header_row, column)
 
     def row_number(self, index: int) -> int:
         return self.header_row + 1 + index
@@ -93,13 +102,12 @@ class RawTable:
     def place(self, index: int, column: str | None = None) -> str:
         row = self.row_number(index)
         if self.sheet is not None:
-            where = f"sheet {self.sheet!r}, row {row}"
-            if column is not None:
-                letters = self.letters or {}
-                letter = letters.get(column) or column_letter(list(self.frame.columns).index(column))
-                where += f", cell {letter}{row} ({column})"
-            return where
-        return f"row {row}" + (f", column '{column}'" if column is not None else "")
+            if column is None:
+                return places.sheet_row(self.sheet, row)
+            letters = self.letters or {}
+            letter = letters.get(column) or column_letter(list(self.frame.columns).index(column))
+            return places.sheet_row_cell(self.sheet, row, f"{letter}{row}", column)
+        return places.row(row) if column is None else places.row_named_column(row, column)
 
 
 def column_letter(index: int) -> str:
@@ -145,8 +153,8 @@ def parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = No
     """A figure as `_parse_number` reads it; one beyond MAX_FIGURE is a NumberError."""
     value = _parse_number(text, decimal_comma, point_decimal)
     if not abs(value) <= MAX_FIGURE:  # also infinity
-        raise NumberError(text, f"the figure has {len(text.strip())} characters: far larger than any amount",
-                          "Check the cell: a figure in euro has at most 18 digits.")
+        raise NumberError(text, _("the figure has {length} characters: far larger than any amount").format(
+            length=len(text.strip())), _("Check the cell: a figure in euro has at most 18 digits."))
     return value
 
 
@@ -165,18 +173,18 @@ def _parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = N
     if t[:1] in "+-" and t[:1]:
         sign, t = t[0], t[1:]
     if re.fullmatch(r"\d+([.,]\d+)?[eE][-+]?\d+", t):
-        raise NumberError(text, "Excel wrote it in scientific notation, which rounds the figure",
-                          "Give the column a number format without exponent in Excel (Format Cells > Number) "
-                          "and save the file again.")
+        raise NumberError(text, _("Excel wrote it in scientific notation, which rounds the figure"),
+                          _("Give the column a number format without exponent in Excel (Format Cells > Number) "
+                            "and save the file again."))
     if decimal_comma:
         if re.fullmatch(r"\d+(,\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
             return float(sign + t.replace(".", "").replace(",", "."))
         if re.fullmatch(r"\d+\.\d+", t) and point_decimal:  # the register's locale: the point is decimal
             return float(sign + t)
         if re.fullmatch(r"\d+\.\d+", t):
-            raise NumberError(text, "in this file the comma is the decimal mark, so the point can be read two ways",
-                              f"Write {t.replace('.', ',')} for a decimal figure, or group thousands in threes "
-                              "(14.250.000).")
+            raise NumberError(text, _("in this file the comma is the decimal mark, so the point can be read two ways"),
+                              _("Write {decimal} for a decimal figure, or group thousands in threes "
+                                "(14.250.000).").format(decimal=t.replace(".", ",")))
     else:
         if re.fullmatch(r"\d+(\.\d+)?", t) or re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", t):
             return float(sign + t.replace(",", ""))
@@ -187,9 +195,9 @@ def _parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = N
         if re.fullmatch(r"\d{1,3},\d{3}", t) and point_decimal is not None:  # the register's locale decides
             return float(sign + (t.replace(",", "") if point_decimal else t.replace(",", ".")))
         if re.fullmatch(r"\d{1,3},\d{3}", t):
-            raise NumberError(text, "the comma can be a decimal mark or a thousands separator here",
-                              f"Write {t.replace(',', '')} for a whole number, or {t.replace(',', '.')} "
-                              "for a decimal one.")
+            raise NumberError(text, _("the comma can be a decimal mark or a thousands separator here"),
+                              _("Write {whole} for a whole number, or {decimal} for a decimal one.").format(
+                                  whole=t.replace(",", ""), decimal=t.replace(",", ".")))
         if re.fullmatch(r"\d+,\d+", t):
             return float(sign + t.replace(",", "."))
     raise NumberError(text)
@@ -204,39 +212,40 @@ def read_table(path: Path) -> RawTable:
     shown = display_path(path)
     suffix = path.suffix.lower()
     data = read_bytes(path, MAX_XLSX_BYTES if suffix in EXCEL_SUFFIXES else MAX_TABLE_BYTES,
-                      missing_hint="Check the file name in the register's 'data:'.",
-                      too_large_hint="Keep only the rows the answers need, in a file of their own.")
+                      missing_hint=_("Check the file name in the register's 'data:'."),
+                      too_large_hint=_("Keep only the rows the answers need, in a file of their own."))
     return _read(path, data, sheet, shown)
 
 
 def _read(path: Path, data: bytes, sheet: str | None, shown: str) -> RawTable:
     suffix = path.suffix.lower()
     if not data:
-        raise DataError("the file is empty", file=shown, hint="It needs a header row with the column names.")
+        raise DataError(_("the file is empty"), file=shown, hint=_("It needs a header row with the column names."))
     if sheet is not None and suffix not in EXCEL_SUFFIXES:
-        raise DataError(f"'{SHEET_MARK}{sheet}' names a sheet, but only an Excel workbook (.xlsx) has sheets",
-                        file=shown, hint=f"Remove '{SHEET_MARK}{sheet}' from the file name in the register.")
+        raise DataError(_("'{mark}{sheet}' names a sheet, but only an Excel workbook (.xlsx) has sheets").format(
+            mark=SHEET_MARK, sheet=sheet), file=shown,
+            hint=_("Remove '{mark}{sheet}' from the file name in the register.").format(mark=SHEET_MARK, sheet=sheet))
     if suffix == ".csv":
         return _read_csv(path, data, shown)
     if suffix in EXCEL_SUFFIXES:
         return _read_xlsx(path, data, shown, sheet)
-    hint = "Use .csv, .xlsx or .yaml."
+    hint = _("Use .csv, .xlsx or .yaml.")
     if suffix in (".xls", ".ods", ".xlsb"):
-        hint = "Open it in Excel and save it as an Excel workbook (.xlsx)."
-    raise DataError(f"unknown data file type '{path.suffix}'", file=shown, hint=hint)
+        hint = _("Open it in Excel and save it as an Excel workbook (.xlsx).")
+    raise DataError(_("unknown data file type '{suffix}'").format(suffix=path.suffix), file=shown, hint=hint)
 
 
 def _decode(data: bytes, shown: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataError("the file is saved as 'Unicode text' (UTF-16), which drafter does not read",
-                        file=shown, hint=SAVE_AS_CSV)
+        raise DataError(_("the file is saved as 'Unicode text' (UTF-16), which drafter does not read"),
+                        file=shown, hint=_(SAVE_AS_CSV))
     if data.startswith(b"PK\x03\x04"):
-        raise DataError("this is an Excel workbook or another zip file, not a CSV text file", file=shown,
-                        hint="Give it the name it should have (.xlsx), or save it from Excel as CSV.")
+        raise DataError(_("this is an Excel workbook or another zip file, not a CSV text file"), file=shown,
+                        hint=_("Give it the name it should have (.xlsx), or save it from Excel as CSV."))
     nul = data.find(b"\x00", 0, 1 << 16)
     if nul >= 0:
-        raise DataError("the file is not text (it holds NUL bytes)", file=shown,
-                        place=f"line {_line_at(data, nul)}", hint=SAVE_AS_CSV)
+        raise DataError(_("the file is not text (it holds NUL bytes)"), file=shown,
+                        place=places.line(_line_at(data, nul)), hint=_(SAVE_AS_CSV))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -244,8 +253,8 @@ def _decode(data: bytes, shown: str) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise DataError("the file is neither UTF-8 nor Windows-1252 text", file=shown,
-                        place=f"line {_line_at(data, exc.start)}", hint=SAVE_AS_CSV) from exc
+        raise DataError(_("the file is neither UTF-8 nor Windows-1252 text"), file=shown,
+                        place=places.line(_line_at(data, exc.start)), hint=_(SAVE_AS_CSV)) from exc
 
 
 def _line_at(data: bytes, offset: int) -> int:
@@ -258,20 +267,20 @@ def _garbled(text: str, shown: str, offset: int) -> None:
         return
     bad = text.find("\ufffd")
     if bad >= 0:
-        raise DataError("the file holds '\ufffd' where a character was lost in a conversion", file=shown,
-                        place=f"line {text.count(chr(10), 0, bad) + 1 + offset}",
-                        hint="Take the figures again from the original Excel file and save them as CSV UTF-8.")
+        raise DataError(_("the file holds '\ufffd' where a character was lost in a conversion"), file=shown,
+                        place=places.line(text.count(chr(10), 0, bad) + 1 + offset),
+                        hint=_("Take the figures again from the original Excel file and save them as CSV UTF-8."))
     for m in _MOJIBAKE.finditer(text):
         try:
             meant = m.group().encode("cp1252").decode("utf-8")
         except UnicodeError:
             continue
         raise DataError(
-            f"the text is garbled: '{m.group()}' where '{meant}' was meant (the file was converted between "
-            "encodings twice)",
+            _("the text is garbled: '{found}' where '{meant}' was meant (the file was converted between "
+              "encodings twice)").format(found=m.group(), meant=meant),
             file=shown,
-            place=f"line {text.count(chr(10), 0, m.start()) + 1 + offset}",
-            hint="Take the figures again from the original Excel file and save them as CSV UTF-8.",
+            place=places.line(text.count(chr(10), 0, m.start()) + 1 + offset),
+            hint=_("Take the figures again from the original Excel file and save them as CSV UTF-8."),
         )
 
 
@@ -279,17 +288,22 @@ def _separator(header: str, shown: str, line: int) -> str:
     try:
         counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
     except csv.Error as exc:
-        raise DataError(f"not a well-formed CSV file ({exc})", file=shown, place=f"line {line}",
-                        hint="Save the file again from Excel, as 'CSV UTF-8'.") from exc
+        raise DataError(_("not a well-formed CSV file ({reason})").format(reason=exc), file=shown,
+                        place=places.line(line), hint=_("Save the file again from Excel, as 'CSV UTF-8'.")) from exc
     best = max(counts.values())
     if best == 1:
         return ";"  # one column: any separator reads it the same
     winners = [sep for sep, n in counts.items() if n == best]
     if len(winners) > 1:
-        shown_seps = " and ".join(repr(s) for s in winners)
-        raise DataError(f"cannot tell which separator the file uses: the header row splits alike on {shown_seps}",
-                        file=shown, place=f"line {line}",
-                        hint="Keep the separator out of the column names, or save the file again from Excel.")
+        if len(winners) == 2:
+            message = _("cannot tell which separator the file uses: the header row splits alike on {first} and "
+                        "{second}").format(first=repr(winners[0]), second=repr(winners[1]))
+        else:
+            message = _("cannot tell which separator the file uses: the header row splits alike on {first} and "
+                        "{second} and {third}").format(first=repr(winners[0]), second=repr(winners[1]),
+                                                       third=repr(winners[2]))
+        raise DataError(message, file=shown, place=places.line(line),
+                        hint=_("Keep the separator out of the column names, or save the file again from Excel."))
     return winners[0]
 
 
@@ -304,16 +318,16 @@ def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
         sep, text, header_row = m.group(1), rest, 2
     _garbled(text, shown, header_row - 1)
     if not text.strip():
-        raise DataError("the file has no header row", file=shown, hint="Add the column names in row 1.")
+        raise DataError(_("the file has no header row"), file=shown, hint=_("Add the column names in row 1."))
     if not m:
         sep = _separator(text.split("\n", 1)[0].strip("\r"), shown, header_row)
     fast = _read_plain_csv(text, sep)
     if fast is not None:
         header, frame = fast
         if len(frame) > MAX_TABLE_ROWS:
-            raise DataError(f"the file has more than {MAX_TABLE_ROWS} rows", file=shown,
-                            hint="Keep only the rows the answers need, in a file of their own.")
-        frame.columns = _column_names(header, shown, lambda i: f"row {header_row}, column {i + 1}")
+            raise DataError(_("the file has more than {limit} rows").format(limit=MAX_TABLE_ROWS), file=shown,
+                            hint=_("Keep only the rows the answers need, in a file of their own."))
+        frame.columns = _column_names(header, shown, lambda i: places.row_column(header_row, i + 1))
         return _clean(RawTable(path, frame, decimal_comma=(sep != ","), header_row=header_row),
                       controls=_has_control(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, skipinitialspace=True)
@@ -322,13 +336,13 @@ def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
         header = next(reader)
         for row in reader:
             if len(rows) >= MAX_TABLE_ROWS:
-                raise DataError(f"the file has more than {MAX_TABLE_ROWS} rows", file=shown,
-                                hint="Keep only the rows the answers need, in a file of their own.")
+                raise DataError(_("the file has more than {limit} rows").format(limit=MAX_TABLE_ROWS), file=shown,
+                                hint=_("Keep only the rows the answers need, in a file of their own."))
             rows.append(row)
     except csv.Error as exc:
-        raise DataError(f"not a well-formed CSV file ({exc})", file=shown,
-                        place=f"row {reader.line_num + header_row - 1}",
-                        hint="Save the file again from Excel.") from exc
+        raise DataError(_("not a well-formed CSV file ({reason})").format(reason=exc), file=shown,
+                        place=places.row(reader.line_num + header_row - 1),
+                        hint=_("Save the file again from Excel.")) from exc
     problems: list[Problem] = []
     width = len(header)
     # A separator at the end of every row (but not of the header) is harmless; one row longer
@@ -339,15 +353,16 @@ def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
         if len(row) > width:
             if any(c.strip() for c in row[width:]) or not trailing and any(c.strip() for c in row):
                 problems.append(Problem(
-                    f"the row has {len(row)} cells, the header {width}", file=shown, place=f"row {header_row + 1 + i}",
-                    hint=f"A cell holds the separator {sep!r} without quotes, or a column has no name in the header; "
-                    "quote such cells or name the column."))
+                    _("the row has {cells} cells, the header {width}").format(cells=len(row), width=width), file=shown,
+                    place=places.row(header_row + 1 + i),
+                    hint=_("A cell holds the separator {separator} without quotes, or a column has no name in the "
+                           "header; quote such cells or name the column.").format(separator=repr(sep))))
             del row[width:]
         elif len(row) < width:
             row.extend([""] * (width - len(row)))
     if problems:
         raise DataError(problems=problems)
-    columns = _column_names(header, shown, lambda i: f"row {header_row}, column {i + 1}")
+    columns = _column_names(header, shown, lambda i: places.row_column(header_row, i + 1))
     import pandas as pd  # where data is read: status and verify read none
 
     frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
@@ -415,8 +430,8 @@ def _column_names(header: list, shown: str, where) -> list[str]:
         if not name:
             continue
         if name in seen:
-            problems.append(Problem(f"the column '{name}' appears twice (also at column {seen[name] + 1})",
-                                    file=shown, place=where(i), hint="Keep one of them, or rename it."))
+            problems.append(Problem(_("the column '{name}' appears twice (also at column {column})").format(
+                name=name, column=seen[name] + 1), file=shown, place=where(i), hint=_("Keep one of them, or rename it.")))
         seen.setdefault(name, i)
     if problems:
         raise DataError(problems=problems)
@@ -435,11 +450,12 @@ def _clean(raw: RawTable, controls: bool = True) -> RawTable:
             continue
         filled = next((j for j, v in enumerate(frame.iloc[:, i]) if str(v).strip()), None)
         if filled is not None:
-            where = f"column {(raw.letters or {}).get(i, column_letter(i)) if raw.sheet else i + 1}"
-            problems.append(Problem(f"{where} has values (e.g. {str(frame.iloc[filled, i])!r}, row "
-                                    f"{raw.row_number(filled)}) but no name in the header row",
+            column = (raw.letters or {}).get(i, column_letter(i)) if raw.sheet else i + 1
+            problems.append(Problem(_("column {column} has values (e.g. {value}, row {row}) but no name in the header "
+                                      "row").format(column=column, value=repr(str(frame.iloc[filled, i])),
+                                                    row=raw.row_number(filled)),
                                     file=raw.file, place=raw.header_place,
-                                    hint="Name the column in the header row, or delete it."))
+                                    hint=_("Name the column in the header row, or delete it.")))
     if problems:
         raise DataError(problems=problems)
     # A column is only ever replaced whole (frame[column] = ...), never written into: with every
@@ -447,8 +463,8 @@ def _clean(raw: RawTable, controls: bool = True) -> RawTable:
     frame = frame.copy(deep=False) if len(keep) == frame.shape[1] else frame.iloc[:, keep].copy()
     letters = {frame.columns[k]: raw.letters[i] for k, i in enumerate(keep)} if raw.letters else None
     if not any(any(str(v).strip() for v in row) for row in frame.itertuples(index=False)):
-        raise DataError("the file has a header row but no rows of data under it", file=raw.file,
-                        place=raw.header_place, hint="Add the figures under the header row.")
+        raise DataError(_("the file has a header row but no rows of data under it"), file=raw.file,
+                        place=raw.header_place, hint=_("Add the figures under the header row."))
     raw = RawTable(raw.path, frame, raw.decimal_comma, raw.sheet, raw.header_row, letters, raw.notices)
     for column in frame.columns if controls else ():
         values = frame[column].tolist()
@@ -458,9 +474,9 @@ def _clean(raw: RawTable, controls: bool = True) -> RawTable:
             if isinstance(value, str) and INVALID_XML_CHARS.search(value):
                 values[index] = INVALID_XML_CHARS.sub(" ", value)
                 notices.append(Problem(
-                    "a control character (pasted from Excel or Word) was replaced by a space",
+                    _("a control character (pasted from Excel or Word) was replaced by a space"),
                     file=raw.file, place=raw.place(index, column), severity=WARNING,
-                    hint="Retype the cell if its text looks wrong."))
+                    hint=_("Retype the cell if its text looks wrong.")))
         import pandas as pd  # where data is read: status and verify read none
 
         frame[column] = pd.Series(values, index=frame.index, dtype=object)
@@ -508,22 +524,22 @@ def _excel_texts(values) -> list[str]:
 def workbook_parts(data: bytes, shown: str) -> dict[str, bytes]:
     """A workbook's parts, inflated within MAX_XLSX_UNPACKED (counted as they inflate); a
     file that is no zip, a zip bomb, a damaged entry or a part with a DTD is a DataError."""
-    hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
+    hint = _("Open it in Excel and save it again as an Excel workbook (.xlsx).")
     try:
-        parts = opc.read_zip(data, max_unpacked=MAX_XLSX_UNPACKED, what="a spreadsheet")
+        parts = opc.read_zip(data, max_unpacked=MAX_XLSX_UNPACKED, what=_("a spreadsheet"))
     except opc.NotAZip as exc:
-        raise DataError("not an Excel workbook (.xlsx): the file is not a valid zip package", file=shown,
+        raise DataError(_("not an Excel workbook (.xlsx): the file is not a valid zip package"), file=shown,
                         hint=hint) from exc
     except opc.Damaged as exc:
         raise DataError(_("not an Excel workbook (.xlsx): the package is damaged ({reason})").format(
             reason=exc.message), file=shown, hint=hint) from exc
     except opc.PackageError as exc:
-        raise DataError(exc.message, file=shown, place=f"part {exc.part!r}" if exc.part else None,
-                        hint="Use a workbook saved by Excel, with only the sheets the answers need.") from exc
+        raise DataError(exc.message, file=shown, place=places.part(exc.part) if exc.part else None,
+                        hint=_("Use a workbook saved by Excel, with only the sheets the answers need.")) from exc
     declared = opc.dtd_parts(parts)
     if declared:
         raise DataError(_("the part declares a DTD or entities (<!DOCTYPE or <!ENTITY), which an Excel workbook "
-                          "never has"), file=shown, place=f"part {declared[0]!r}", hint=hint)
+                          "never has"), file=shown, place=places.part(declared[0]), hint=hint)
     return parts
 
 
@@ -536,11 +552,11 @@ def open_workbook(data: bytes, shown: str, *, read_only: bool):
         return load_workbook(io.BytesIO(data), read_only=read_only, data_only=read_only)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
         raise DataError(_("cannot read this Excel file ({reason})").format(reason=readable(exc)), file=shown,
-                        hint="Open it in Excel and save it again as an Excel workbook (.xlsx).") from exc
+                        hint=_("Open it in Excel and save it again as an Excel workbook (.xlsx).")) from exc
 
 
 def _read_xlsx(path: Path, data: bytes, shown: str, sheet: str | None) -> RawTable:
-    hint = "Open it in Excel and save it again as an Excel workbook (.xlsx)."
+    hint = _("Open it in Excel and save it again as an Excel workbook (.xlsx).")
     parts = workbook_parts(data, shown)
     book = open_workbook(data, shown, read_only=True)
     notices: list[Problem] = []
@@ -549,47 +565,49 @@ def _read_xlsx(path: Path, data: bytes, shown: str, sheet: str | None) -> RawTab
         names = book.sheetnames
         if sheet is None:
             if not names:
-                raise DataError("the workbook has no sheets", file=shown, hint=hint)
+                raise DataError(_("the workbook has no sheets"), file=shown, hint=hint)
             sheet = names[0]
             if len(names) > 1:
                 notices.append(Problem(
-                    f"the workbook has {len(names)} sheets ({', '.join(repr(n) for n in names)}); drafter reads "
-                    f"the first, {sheet!r}", file=shown, severity=WARNING,
-                    hint=f"Name the sheet in the register to be sure: '{path.name}{SHEET_MARK}{sheet}'."))
+                    _("the workbook has {count} sheets ({sheets}); drafter reads the first, {sheet}").format(
+                        count=len(names), sheets=", ".join(repr(n) for n in names), sheet=repr(sheet)),
+                    file=shown, severity=WARNING,
+                    hint=_("Name the sheet in the register to be sure: '{file}'.").format(
+                        file=f"{path.name}{SHEET_MARK}{sheet}")))
         elif sheet not in names:
             match = next((n for n in names if n.casefold() == sheet.casefold()), None)
             if match is None:
-                raise DataError(f"the workbook has no sheet {sheet!r} (its sheets: "
-                                f"{', '.join(repr(n) for n in names)})", file=shown,
-                                hint="Correct the name after '#' in the register's 'data:'.")
+                raise DataError(_("the workbook has no sheet {sheet} (its sheets: {sheets})").format(
+                    sheet=repr(sheet), sheets=", ".join(repr(n) for n in names)), file=shown,
+                                hint=_("Correct the name after '#' in the register's 'data:'."))
             sheet = match
         ws = book[sheet]
         state = getattr(ws, "sheet_state", "visible")
         if not chosen and state != "visible":
             visible = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
-            raise DataError(f"the first sheet, {sheet!r}, is hidden: drafter would read figures that nobody "
-                            "sees in Excel", file=shown, place=f"sheet {sheet!r}",
-                            hint="Name the sheet to read in the register, e.g. "
-                            f"'{path.name}{SHEET_MARK}{visible[0] if visible else sheet}', or delete the hidden sheet.")
+            raise DataError(_("the first sheet, {sheet}, is hidden: drafter would read figures that nobody "
+                              "sees in Excel").format(sheet=repr(sheet)), file=shown, place=places.sheet(sheet),
+                            hint=_("Name the sheet to read in the register, e.g. '{file}', or delete the hidden "
+                                   "sheet.").format(file=f"{path.name}{SHEET_MARK}{visible[0] if visible else sheet}"))
         if not hasattr(ws, "iter_rows"):
-            raise DataError(f"{sheet!r} is a chart, not a sheet of figures", file=shown,
-                            hint="Name a sheet with the figures after '#' in the register.")
+            raise DataError(_("{sheet} is a chart, not a sheet of figures").format(sheet=repr(sheet)), file=shown,
+                            hint=_("Name a sheet with the figures after '#' in the register."))
         stated = ws.max_row  # from the sheet's own dimension, when it states one: refuse before reading
         if stated is not None and stated > MAX_TABLE_ROWS + 1:
-            raise DataError(f"the sheet has {stated} rows, more than {MAX_TABLE_ROWS}", file=shown,
-                            place=f"sheet {sheet!r}", hint="Keep only the rows the answers need.")
+            raise DataError(_("the sheet has {rows} rows, more than {limit}").format(rows=stated, limit=MAX_TABLE_ROWS),
+                            file=shown, place=places.sheet(sheet), hint=_("Keep only the rows the answers need."))
         grid = []
         try:
             for row in ws.iter_rows(min_row=1, values_only=True):
                 if len(grid) > MAX_TABLE_ROWS:
-                    raise DataError(f"the sheet has more than {MAX_TABLE_ROWS} rows", file=shown,
-                                    place=f"sheet {sheet!r}", hint="Keep only the rows the answers need.")
+                    raise DataError(_("the sheet has more than {limit} rows").format(limit=MAX_TABLE_ROWS), file=shown,
+                                    place=places.sheet(sheet), hint=_("Keep only the rows the answers need."))
                 grid.append(list(row))
         except DataError:
             raise
         except Exception as exc:  # noqa: BLE001 - a damaged sheet
-            raise DataError(f"cannot read the sheet {sheet!r} ({type(exc).__name__}: {exc})", file=shown,
-                            hint=hint) from exc
+            raise DataError(_("cannot read the sheet {sheet} ({reason})").format(sheet=repr(sheet), reason=readable(exc)),
+                            file=shown, hint=hint) from exc
         merges, uncached = spreadsheet.scan_sheet(parts, spreadsheet.sheet_part(parts, sheet))
     finally:
         book.close()
@@ -599,9 +617,9 @@ def _read_xlsx(path: Path, data: bytes, shown: str, sheet: str | None) -> RawTab
         if chosen or len(names) < 2:
             raise
         other = next(n for n in names if n != sheet)
-        more = (f" drafter read the first of the workbook's {len(names)} sheets; to read another, name it "
-                f"in the register, e.g. '{path.name}{SHEET_MARK}{other}'.")
-        raise DataError(problems=[replace(p, hint=(p.hint or "") + more) for p in exc.problems]) from exc
+        more = _("drafter read the first of the workbook's {count} sheets; to read another, name it in the "
+                 "register, e.g. '{file}'.").format(count=len(names), file=f"{path.name}{SHEET_MARK}{other}")
+        raise DataError(problems=[replace(p, hint=(p.hint or "") + " " + more) for p in exc.problems]) from exc
 
 
 def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTable:
@@ -609,16 +627,17 @@ def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTabl
     grid = [r + [None] * (width - len(r)) for r in grid]
     top = next((i for i, r in enumerate(grid) if any(_excel_text(v).strip() for v in r)), None)
     if top is None:
-        raise DataError(f"the sheet {sheet!r} is empty", file=shown, hint="Put the column names in row 1 and the figures under them.")
+        raise DataError(_("the sheet {sheet} is empty").format(sheet=repr(sheet)), file=shown,
+                        hint=_("Put the column names in row 1 and the figures under them."))
     header_row = top + 1
     problems = []
     for ref, formula in uncached:
         m = _CELL_REF.match(ref)
         if m and int(m.group(2)) > header_row:
             problems.append(Problem(
-                f"the cell holds a formula (={formula}) whose result was never computed",
-                file=shown, place=f"sheet {sheet!r}, cell {ref}",
-                hint="Open the file in Excel (or LibreOffice), let it calculate, and save it again."))
+                _("the cell holds a formula (={formula}) whose result was never computed").format(formula=formula),
+                file=shown, place=places.sheet_cell(sheet, ref),
+                hint=_("Open the file in Excel (or LibreOffice), let it calculate, and save it again.")))
     if problems:
         raise DataError(problems=problems)
     for ref in merges:
@@ -635,11 +654,12 @@ def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTabl
             for c in range(c1, min(c2 + 1, width)):
                 grid[r][c] = value
         notices.append(Problem(
-            f"the cells {ref} are merged; each of them is read as {_excel_text(value)!r}",
-            file=shown, place=f"sheet {sheet!r}, cells {ref}", severity=WARNING,
-            hint="Unmerge them in Excel and fill in every cell, so that each row stands on its own."))
+            _("the cells {cells} are merged; each of them is read as {value}").format(
+                cells=ref, value=repr(_excel_text(value))),
+            file=shown, place=places.sheet_cells(sheet, ref), severity=WARNING,
+            hint=_("Unmerge them in Excel and fill in every cell, so that each row stands on its own.")))
     header = grid[top]
-    columns = _column_names(header, shown, lambda i: f"sheet {sheet!r}, cell {column_letter(i)}{header_row}")
+    columns = _column_names(header, shown, lambda i: places.sheet_cell(sheet, f"{column_letter(i)}{header_row}"))
     length = len(grid) - top - 1
     texts = [_excel_texts(c) for c in zip(*grid[top + 1:])] or [[] for _ in columns]
     while length and not any(t[length - 1].strip() for t in texts):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from drafter.errors import DataError
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.records import Records, filled_columns
 from drafter.load.schema import Status
@@ -111,10 +112,11 @@ class FiguresData:
                 value = parse_number(text, self.raw.decimal_comma, self.raw.point_decimal)
             except NumberError as exc:
                 raise DataError(
-                    f"'{text}' is not a figure" + (f": {exc.reason}" if exc.reason else ""),
+                    _("'{value}' is not a figure: {reason}").format(value=text, reason=exc.reason) if exc.reason
+                    else _("'{value}' is not a figure").format(value=text),
                     file=self.file, place=place,
-                    hint=exc.hint or "Write a number (14250000), or a placeholder: "
-                    + ", ".join(f"'{t}'" for t in schema.PLACEHOLDER_EXAMPLES) + ".",
+                    hint=exc.hint or _("Write a number (14250000), or a placeholder: {examples}.").format(
+                        examples=", ".join(f"'{t}'" for t in schema.PLACEHOLDER_EXAMPLES)),
                 ) from exc
             decimals = stated_decimals(text, self.raw.decimal_comma)
         return Figure(value, status, decimals, note_keys(self.records.get(index, "notes")), place)
@@ -136,36 +138,41 @@ class FiguresData:
         """The one figure value() gives, with its place (a figure with a value, else an error)."""
         measures = self.measures()
         if measure is None and len(measures) > 1:
-            raise DataError(f"value() would have to choose between the measures {', '.join(measures)}",
-                            file=self.file, hint=f"Name the measure: value(measure='{measures[0]}', ...).")
+            raise DataError(_("value() would have to choose between the measures {measures}").format(
+                measures=", ".join(measures)), file=self.file,
+                hint=_("Name the measure: value(measure='{measure}', ...).").format(measure=measures[0]))
         measure = measure or (measures or [""])[0]
         if measure not in self.columns and measure not in self.measures():
-            raise DataError(f"there is no measure '{measure}'", file=self.file,
-                            hint=f"The columns are: {', '.join(self.columns)}.")
+            raise DataError(_("there is no measure '{measure}'").format(measure=measure), file=self.file,
+                            hint=_("The columns are: {columns}.").format(columns=", ".join(self.columns)))
         for dim in where:
             if dim not in self.columns:
-                raise DataError(f"there is no column '{dim}'", file=self.file,
-                                hint=f"The columns are: {', '.join(self.columns)}.{schema.did_you_mean(dim, self.columns)}")
+                raise DataError(_("there is no column '{column}'").format(column=dim), file=self.file,
+                                hint=_("The columns are: {columns}.").format(columns=", ".join(self.columns))
+                                + schema.did_you_mean(dim, self.columns))
         wanted = {d: schema.house_dash(str(v)) for d, v in where.items()}
         found = self.select({d: (v,) for d, v in wanted.items()})
-        shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items()) or "no values"
+        shown = ", ".join(f"{d} '{v}'" for d, v in wanted.items())  # the dimensions and values, as written
         if len(found) > 1:
-            raise DataError(f"more than one row has {shown}", file=self.file,
-                            hint="Name a value of every dimension that tells the rows apart.")
+            raise DataError(_("more than one row has {values}").format(values=shown) if shown
+                            else _("more than one row has no values"), file=self.file,
+                            hint=_("Name a value of every dimension that tells the rows apart."))
         if not found:
             absent = [(d, v) for d, v in wanted.items() if not self.select({d: (v,)})]
             if absent:  # a value no row has: say which values the data has
                 d, v = absent[0]
                 present = self.values(d, None)
-                raise DataError(f"no row has {d} '{v}'", file=self.file,
-                                hint=f"Its values there: {', '.join(present[:30])}{' ...' if len(present) > 30 else ''}."
-                                f"{schema.did_you_mean(v, present)}")
-            raise DataError(f"no row has {shown}", file=self.file,
-                            hint="Each value is in the data, but no row has them together.")
+                listed = ", ".join(present[:30]) + (" ..." if len(present) > 30 else "")
+                raise DataError(_("no row has {dimension} '{value}'").format(dimension=d, value=v), file=self.file,
+                                hint=_("Its values there: {values}.").format(values=listed)
+                                + schema.did_you_mean(v, present))
+            raise DataError(_("no row has {values}").format(values=shown), file=self.file,
+                            hint=_("Each value is in the data, but no row has them together."))
         figure = self.figure(found[0], measure)
         if figure.value is None:
-            raise DataError(f"the row with {shown} has no figure", file=self.file, place=figure.place,
-                            hint="Fill in the figure, or do not use it in a text.")
+            raise DataError(_("the row with {values} has no figure").format(values=shown) if shown
+                            else _("the row with no values has no figure"), file=self.file, place=figure.place,
+                            hint=_("Fill in the figure, or do not use it in a text."))
         return figure
 
 
@@ -178,10 +185,11 @@ def _wide_records(raw: RawTable, periods: list[str]) -> tuple[Records, list[int]
     names = list(raw.frame.columns)
     if schema.WIDE_DIMENSION in names or schema.WIDE_MEASURE in names:
         clash = schema.WIDE_DIMENSION if schema.WIDE_DIMENSION in names else schema.WIDE_MEASURE
-        raise DataError(f"the columns {', '.join(repr(p) for p in periods)} are years, so this is a wide sheet, "
-                        f"but it also has a column '{clash}'", file=raw.file, place=raw.header_place,
-                        hint=f"Rename the column '{clash}', or keep the years in one column '{schema.WIDE_DIMENSION}' "
-                        "(one row per year).")
+        raise DataError(_("the columns {periods} are years, so this is a wide sheet, but it also has a column "
+                          "'{clash}'").format(periods=", ".join(repr(p) for p in periods), clash=clash),
+                        file=raw.file, place=raw.header_place,
+                        hint=_("Rename the column '{clash}', or keep the years in one column '{column}' (one row per "
+                               "year).").format(clash=clash, column=schema.WIDE_DIMENSION))
     keys = [c for c in names if c not in periods]
     records, places, value_columns = [], [], []
     for index, values in enumerate(zip(*(raw.frame[c] for c in names))):
@@ -210,6 +218,6 @@ def load_figures(name: str, raw: RawTable) -> FiguresData:
                    for name, cells in columns.items()}
         records = Records(columns, len(places))
     if not records:
-        raise DataError("the table has no rows of figures", file=raw.file, place=raw.header_place,
-                        hint="Add a row under the header for each figure (or each line of figures).")
+        raise DataError(_("the table has no rows of figures"), file=raw.file, place=raw.header_place,
+                        hint=_("Add a row under the header for each figure (or each line of figures)."))
     return FiguresData(name, raw, records, places, value_columns)

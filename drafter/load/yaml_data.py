@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter import places
 from drafter.errors import DataError, display_path
+from drafter.i18n import _
 from drafter.load.yamlfile import LineDict
 
 
@@ -35,8 +37,8 @@ class RecordData:
         parts = [self._content.get("summary", "")]
         for i, m in enumerate(self._content.get("measures") or []):
             if not isinstance(m, dict) or not isinstance(m.get("text"), str):
-                raise DataError("every measure needs a 'text'", file=self.file,
-                                place=f"line {self._content['measures'].line_of(i)}")
+                raise DataError(_("every measure needs a 'text'"), file=self.file,
+                                place=places.line(self._content["measures"].line_of(i)))
             parts.append(m["text"])
         return " ".join(" ".join(p.split()) for p in parts if p)
 

@@ -10,7 +10,8 @@ import yaml
 
 from drafter.errors import DataError, display_path
 from drafter.files import read_bytes
-from drafter.i18n import _
+from drafter import places
+from drafter.i18n import N_, _
 
 
 class LineDict(dict):
@@ -56,11 +57,11 @@ def _construct_mapping(loader, node):
             hash(key)
         except TypeError as exc:
             raise yaml.constructor.ConstructorError(
-                None, None, "a key that is not a plain value", key_node.start_mark
+                None, None, _("a key that is not a plain value"), key_node.start_mark
             ) from exc
         if key in result:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice", key_node.start_mark
+                None, None, _("the key {key!r} appears twice").format(key=key), key_node.start_mark
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = value_node.start_mark.line + 1
@@ -81,7 +82,8 @@ def _construct_timestamp(loader, node):
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
-            None, None, f"{node.value!r} is not a date ({exc}); write it as YYYY-MM-DD", node.start_mark
+            None, None, _("{text!r} is not a date ({reason}); write it as YYYY-MM-DD").format(text=node.value, reason=exc),
+            node.start_mark
         ) from exc
 
 
@@ -160,7 +162,7 @@ def load_yaml(path: Path):
         data = _parse_yaml(path)
         _check_expansion(data, shown)
     except _TooDeep as exc:
-        raise _too_deep(shown, f"line {exc.line}") from exc
+        raise _too_deep(shown, places.line(exc.line)) from exc
     except RecursionError as exc:  # the pure Python loader's own recursion, should _depth miss a way to nest
         raise _too_deep(shown, None) from exc
     return data
@@ -185,17 +187,18 @@ def _check_expansion(data, shown: str) -> None:
         if key in sizes:
             return sizes[key]
         if key in busy:
-            raise DataError("an alias (*name) refers to the value that holds it", file=shown,
-                            place=f"line {getattr(value, 'line', 0)}", hint="Write the value out instead of the alias.")
+            raise DataError(_("an alias (*name) refers to the value that holds it"), file=shown,
+                            place=places.line(getattr(value, 'line', 0)),
+                            hint=_("Write the value out instead of the alias."))
         busy.add(key)
         children = value.values() if isinstance(value, dict) else value
         total = 1
         for child in children:
             total += size(child)
             if total > MAX_YAML_VALUES:
-                raise DataError("the aliases (*name) in this file expand to far more values than a register holds",
-                                file=shown, place=f"line {getattr(value, 'line', 0)}",
-                                hint="Write the values out instead of nesting aliases.")
+                raise DataError(_("the aliases (*name) in this file expand to far more values than a register holds"),
+                                file=shown, place=places.line(getattr(value, 'line', 0)),
+                                hint=_("Write the values out instead of nesting aliases."))
         busy.discard(key)
         sizes[key] = total
         return total
@@ -313,21 +316,21 @@ def _depth(text: str) -> None:
 
 
 #: The longest YAML file drafter reads: a register or note file is a few hundred KB.
-_TOO_LARGE_HINT = "Split it or remove what does not belong in it."
+_TOO_LARGE_HINT = N_("Split it or remove what does not belong in it.")
 
 
 def _parse_yaml(path: Path):
     shown = display_path(path)
-    data = read_bytes(path, MAX_YAML_BYTES, too_large_hint=_TOO_LARGE_HINT)
+    data = read_bytes(path, MAX_YAML_BYTES, too_large_hint=_(_TOO_LARGE_HINT))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(
-            "the file is not UTF-8 text",
+            _("the file is not UTF-8 text"),
             file=shown,
-            place=f"line {line}",
-            hint="Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8).",
+            place=places.line(line),
+            hint=_("Save it as UTF-8 (in most editors: 'Save as', encoding UTF-8)."),
         ) from exc
     if _FastLoader is not None:
         try:
@@ -351,17 +354,56 @@ def _slow(text: str, shown: str):
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        place = places.line_column(mark.line + 1, mark.column + 1) if mark else None
         opened = exc.context_mark
-        started = (f" ({exc.context} that starts at line {opened.line + 1})"
-                   if exc.problem and exc.context and opened and mark and opened.line != mark.line else "")
+        if exc.problem and exc.context and opened and mark and opened.line != mark.line:
+            message = _("not valid YAML: {problem} ({context} that starts at line {line})").format(
+                problem=_yaml_words(exc.problem), context=_yaml_words(exc.context), line=opened.line + 1)
+        else:
+            message = _("not valid YAML: {problem}").format(problem=_yaml_words(exc.problem or exc.context))
         raise DataError(
-            f"not valid YAML: {exc.problem or exc.context}{started}",
+            message,
             file=shown,
             place=place,
-            hint="Correct the value there." if isinstance(exc, yaml.constructor.ConstructorError)
-            else "Check the indentation and quoting there; a text with ':' or '#' in it, or that starts with "
-            "'{' (a tag such as {{ budget.amount(...) }}), '[' or a quote, needs quotes around it.",
+            hint=_("Correct the value there.") if isinstance(exc, yaml.constructor.ConstructorError)
+            else _("Check the indentation and quoting there; a text with ':' or '#' in it, or that starts with "
+                   "'{' (a tag such as {{ budget.amount(...) }}), '[' or a quote, needs quotes around it."),
         ) from exc
     except yaml.YAMLError as exc:
-        raise DataError(f"not valid YAML: {exc}", file=shown) from exc
+        raise DataError(_("not valid YAML: {problem}").format(problem=exc), file=shown) from exc
+
+
+#: The YAML reader's own phrases a register's author meets most (a colon or an indentation
+#: out of place, an unclosed quote or bracket), as whole phrases of the catalog: the reader
+#: writes them in English only. A phrase not listed is shown as the reader wrote it.
+_YAML_PHRASES = tuple((re.compile(pattern), words) for pattern, words in (
+    (r"mapping values are not allowed here", N_("mapping values are not allowed here")),
+    (r"could not find expected ':'", N_("could not find expected ':'")),
+    (r"sequence entries are not allowed here", N_("sequence entries are not allowed here")),
+    (r"found character (?P<found>.+) that cannot start any token",
+     N_("found character {found} that cannot start any token")),
+    (r"expected <block end>, but found (?P<found>.+)", N_("expected <block end>, but found {found}")),
+    (r"expected ',' or '(?P<close>[]}])', but got (?P<found>.+)", N_("expected ',' or '{close}', but got {found}")),
+    (r"found unexpected end of stream", N_("found unexpected end of stream")),
+    (r"found undefined alias (?P<name>.+)", N_("found undefined alias {name}")),
+    (r"found unknown escape character (?P<found>.+)", N_("found unknown escape character {found}")),
+    (r"while scanning a simple key", N_("while scanning a simple key")),
+    (r"while scanning a quoted scalar", N_("while scanning a quoted scalar")),
+    (r"while scanning a double-quoted scalar", N_("while scanning a double-quoted scalar")),
+    (r"while scanning a block scalar", N_("while scanning a block scalar")),
+    (r"while parsing a block mapping", N_("while parsing a block mapping")),
+    (r"while parsing a block collection", N_("while parsing a block collection")),
+    (r"while parsing a flow sequence", N_("while parsing a flow sequence")),
+    (r"while parsing a flow mapping", N_("while parsing a flow mapping")),
+    (r"while scanning for the next token", N_("while scanning for the next token")),
+))
+
+
+def _yaml_words(phrase: str | None) -> str:
+    """The YAML reader's phrase in the language in use, where the catalog has it (in English,
+    the phrase as the reader wrote it)."""
+    for pattern, words in _YAML_PHRASES:
+        found = pattern.fullmatch(phrase or "")
+        if found:
+            return _(words).format(**found.groupdict())
+    return phrase or ""
