@@ -57,3 +57,8 @@ def table_cell(table: int, row_number: int, cell: int) -> str:
 def named_table(name: str) -> str:
     """A table of the register's `tables:` by its name."""
     return _("table '{name}'").format(name=name)
+
+
+def page(number: int) -> str:
+    """A page of a PDF (a question document read by `drafter intake`)."""
+    return _("page {page}").format(page=number)

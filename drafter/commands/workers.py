@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 
 
 def default_jobs() -> int:
@@ -29,7 +30,8 @@ def default_jobs() -> int:
 def processes(jobs: int | None) -> int:
     """--jobs: the processes a run uses (by default the cores); fewer than one is a mistake."""
     if jobs is not None and jobs < 1:
-        raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
+        raise DrafterError(_("--jobs {jobs}: a run needs at least one process").format(jobs=jobs),
+                           hint=_("Give --jobs 1 or more."))
     return jobs or default_jobs()
 
 
