@@ -93,7 +93,7 @@ class BatchProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._progress = Progress(
-                TextColumn(_("drafting answers").replace("[", r"\[")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn(_("drafting answers")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                 console=Console(file=sys.stdout), auto_refresh=False, transient=True,
             )
             self._progress.start()
