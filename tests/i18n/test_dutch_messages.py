@@ -234,7 +234,7 @@ def test_usage_errors_in_dutch(args, expected, tmp_path, monkeypatch):
     (["check", "--jobs", "0"], "minstens één proces"),
     (["check", "--year", "2030-2031"], "het register heeft geen vraag van zittingsjaar 2030-2031"),
     (["status", "--today", "gisteren"], "is geen datum"),
-    (["status", "--format", "xlsx"], "heeft een bestand nodig"),
+    (["status", "--format", "xlsx"], "is er een bestand nodig"),
     (["update", "-q", "4"], "fout: "),
     (["collect", "-q", "4"], "fout: "),
     (["answer", "-q", "99"], "fout: "),
