@@ -55,12 +55,13 @@ def english_messages() -> tuple[tuple[str, re.Pattern], ...]:
     for message in template:
         if not message.id:
             continue
-        for text in (message.id,) if isinstance(message.id, str) else message.id:
-            literal = re.sub(r"\{[^}]*\}", " ", text)
-            if len(_WORD.findall(literal)) < 3:
+        plural = not isinstance(message.id, str)
+        english = message.id if plural else (message.id,)
+        said = (dutch.ngettext(*message.id, 1), dutch.ngettext(*message.id, 2)) if plural else (dutch.gettext(message.id),)
+        for text in english:
+            if len(_WORD.findall(re.sub(r"\{[^}]*\}", " ", text))) < 3:
                 continue
-            said = dutch.gettext(text) if isinstance(message.id, str) else dutch.ngettext(*message.id, 2)
-            if said == text or (not isinstance(message.id, str) and dutch.ngettext(*message.id, 1) == text):
+            if text in said:
                 continue  # the same in both languages (a command line, a name): not untranslated
             pieces = re.split(r"\{[^}]*\}", text.strip())
             patterns.append((max(pieces, key=len), re.compile(".+?".join(map(re.escape, pieces)))))
