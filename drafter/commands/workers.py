@@ -15,6 +15,7 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable
 
+from drafter import i18n
 from drafter.errors import DrafterError
 from drafter.i18n import _
 
@@ -65,9 +66,23 @@ def end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start(parent: int, make: Callable, args: tuple) -> None:
+def run_language() -> str | None:
+    """The language a worker must speak when it starts afresh (not forked, as on Windows): it
+    does not inherit the context drafter chose its language in, so its messages would be English.
+    None where workers are forked: they start with drafter's own context, its language included."""
+    if forks():
+        return None
+    from drafter.commands.cli import language_of  # the command line's --lang, drafter.toml's, the environment's
+
+    return language_of(sys.argv[1:], os.environ)
+
+
+def _start(parent: int, make: Callable, args: tuple, language: str | None = None) -> None:
     """ProcessPoolExecutor's initializer: Ctrl-C is left to drafter itself, which stops the
-    run cleanly; the worker ends with drafter; then it makes its worker object."""
+    run cleanly; the worker ends with drafter and speaks its language; then it makes its worker
+    object."""
+    if language is not None:
+        i18n.use(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # drafter's "like Ctrl-C" is not for its workers
         if hasattr(signal, name):
@@ -91,7 +106,7 @@ class Pool:
 
     def __init__(self, jobs: int, make: Callable, *args) -> None:
         self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(), initializer=_start,
-                                             initargs=(os.getpid(), make, args))
+                                             initargs=(os.getpid(), make, args, run_language()))
 
     def submit(self, method: Callable, *args) -> Future:
         """method(the worker object, *args) in a worker process."""
