@@ -72,7 +72,7 @@ def run_language() -> str | None:
     None where workers are forked: they start with drafter's own context, its language included."""
     if forks():
         return None
-    from drafter.commands.cli import language_of  # the command line's --lang, drafter.toml's, the environment's
+    from drafter.commands.language import language_of  # --lang, drafter.toml's, the environment's
 
     return language_of(sys.argv[1:], os.environ)
 
