@@ -79,3 +79,8 @@ def part(name: str) -> str:
 def sheet_row_named_column(name: str, number: int, column: str) -> str:
     """A column of a sheet's header row by its name: "sheet 'Begroting', row 1, column 'notes'"."""
     return _("sheet '{sheet}', row {row}, column '{column}'").format(sheet=name, row=number, column=column)
+
+
+def page(number: int) -> str:
+    """A page of a PDF (a question document read by `drafter intake`)."""
+    return _("page {page}").format(page=number)

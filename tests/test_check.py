@@ -397,3 +397,25 @@ def test_one_question_that_cannot_be_read_is_reported_once(project):
     assert result.exit_code == 1, result.output
     assert "unknown key 'introducton'" in result.stdout and "Did you mean 'introduction'?" in result.stdout
     assert "there is no question" not in result.stdout
+
+
+def test_annotate_finds_the_sheet_cell_and_row_a_dutch_place_names(project):
+    """Under nl a workbook's places read "werkblad 'Begroting', cel D6": the comments still go there."""
+    import openpyxl
+
+    from drafter import i18n, places
+    from drafter.commands.check import annotate_project
+    from drafter.errors import Problem
+
+    path = b.workbook(project)
+    shown = str(path.relative_to(project))
+    with i18n.speaking("nl"):
+        problems = [Problem("de formule werd nooit berekend", file=shown, place=places.sheet_cell("Begroting", "D6")),
+                    Problem("deze rij staat er twee keer", file=shown, place=places.sheet_row("Begroting", 9))]
+        assert problems[0].place == "werkblad 'Begroting', cel D6"
+        written = annotate_project(problems, project / "out" / "opmerkingen")
+    assert written == ["out/opmerkingen/begroting-opmerkingen.xlsx geschreven: 2 opmerking(en), 2 op hun plaats"]
+    sheet = openpyxl.load_workbook(project / "out" / "opmerkingen" / "begroting-opmerkingen.xlsx")["Begroting"]
+    assert sheet["D6"].comment.text == "fout: de formule werd nooit berekend"
+    assert sheet["A9"].comment.text == "fout: deze rij staat er twee keer"
+    assert sheet["A1"].comment is None

@@ -75,8 +75,9 @@ def parse_numbers(text: str, option: str = "--question") -> Numbers:
         m = _NUMBERS.match(piece)
         if not m or (m.group(2) and int(m.group(2)) < int(m.group(1))):
             raise DrafterError(
-                f"{option} {text!r}: {piece.strip()!r} is not a number or a range of numbers",
-                hint=f"Write numbers and ranges separated by commas, e.g. {option} 4,7-9.",
+                _("{option} {text!r}: {piece!r} is not a number or a range of numbers").format(
+                    option=option, text=text, piece=piece.strip()),
+                hint=_("Write numbers and ranges separated by commas, e.g. {option} 4,7-9.").format(option=option),
             )
         first = int(m.group(1))
         ranges.append((first, int(m.group(2) or first)))
@@ -104,14 +105,14 @@ class Selection:
     def describe(self) -> str:
         said = []
         if self.years:
-            said.append("zittingsjaar " + ", ".join(sorted(self.years)))
+            said.append(_("zittingsjaar {years}").format(years=", ".join(sorted(self.years))))
         if self.numbers:
-            said.append(f"numbers {self.numbers}")
+            said.append(_("numbers {numbers}").format(numbers=self.numbers))
         if self.templates:
-            said.append("template " + ", ".join(sorted(self.templates)))
+            said.append(_("template {templates}").format(templates=", ".join(sorted(self.templates))))
         if self.ministers:
-            said.append("minister " + ", ".join(sorted(self.ministers)))
-        return "; ".join(said) or "all questions"
+            said.append(_("minister {ministers}").format(ministers=", ".join(sorted(self.ministers))))
+        return "; ".join(said) or _("all questions")
 
     def as_dict(self) -> dict:
         out = {"years": sorted(self.years), "numbers": str(self.numbers), "templates": sorted(self.templates)}
@@ -138,7 +139,7 @@ class Plan:
 def _failed(label: str, problems, *, zittingsjaar=None, number=None, title=None, trace=None) -> AnswerRecord:
     problems = tuple(problems)
     return AnswerRecord(label=label, zittingsjaar=zittingsjaar, number=number, title=title, status=Status.FAILED,
-                        problems=problems, message=str(problems[0]) if problems else "failed", trace=trace)
+                        problems=problems, message=str(problems[0]) if problems else _("failed"), trace=trace)
 
 
 def _rejected_record(rejected: Rejected) -> AnswerRecord:
@@ -150,11 +151,14 @@ def plan(register: Register, selection: Selection) -> Plan:
     chosen = [q for q in register.questions if selection.matches(q.zittingsjaar, q.number, q.template, q.minister.name)]
     failed = [_rejected_record(r) for r in register.rejected if selection.matches(r.zittingsjaar, r.number, r.template)]
     if not chosen and not failed:
-        known = ", ".join(f"{q.number} ({q.zittingsjaar}, {q.template})" for q in register.questions) or "none"
+        known = ", ".join(f"{q.number} ({q.zittingsjaar}, {q.template})" for q in register.questions)
         raise DrafterError(
-            f"no question in the register matches {selection.describe()}; the register has: {known}",
+            _("no question in the register matches {selection}; the register has: {questions}").format(
+                selection=selection.describe(), questions=known) if known else
+            _("no question in the register matches {selection}; the register has: none").format(
+                selection=selection.describe()),
             file=display_path(register.path),
-            hint="Check --question, --year, --minister and --template.",
+            hint=_("Check --question, --year, --minister and --template."),
         )
     warnings: list[Problem] = []
     if selection.numbers:
@@ -259,8 +263,9 @@ class Worker:
 
 def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRecord:
     return _failed(q.label, [Problem(
-        f"internal error: {type(exc).__name__}: {exc}", file=display_path(q.source), place=q.place,
-        hint="Report it to the drafter maintainers (--debug shows the traceback).",
+        _("internal error: {kind}: {error}").format(kind=type(exc).__name__, error=exc),
+        file=display_path(q.source), place=q.place,
+        hint=_("Report it to the drafter maintainers (--debug shows the traceback)."),
     )], trace=trace, zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
 
 
@@ -330,9 +335,9 @@ class Answers:
             return future.result()
         except BrokenProcessPool:
             return _failed(q.label, [Problem(
-                "the worker process making this answer ended before it was done (it was killed, or the "
-                "machine ran out of memory)", file=display_path(q.source), place=q.place,
-                hint="Run again; if it happens again, run with --jobs 1 and report it.",
+                _("the worker process making this answer ended before it was done (it was killed, or the "
+                  "machine ran out of memory)"), file=display_path(q.source), place=q.place,
+                hint=_("Run again; if it happens again, run with --jobs 1 and report it."),
             )], zittingsjaar=q.zittingsjaar, number=q.number, title=q.title)
         except Exception as exc:  # a bug in drafter (a question or record that cannot be sent): this answer fails
             return _internal_error(q, exc, traceback.format_exc() if self.settings.debug else None)

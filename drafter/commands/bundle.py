@@ -97,7 +97,7 @@ def chosen(project: paths.Project, choice: Choice) -> list[tuple[Question, Path]
 def _read(q: Question, path: Path) -> tuple[bytes, dict[str, bytes]]:
     """An answer's bytes and parts, once it is known to be drafter's answer to q."""
     shown = display_path(path)
-    data = read_bytes(path, MAX_ANSWER_BYTES, what="answer", too_large_hint=_(
+    data = read_bytes(path, MAX_ANSWER_BYTES, what=_("answer"), too_large_hint=_(
         "An answer drafter wrote is far smaller: move this file away and draft the answer again with "
         "drafter answer -q {number}.").format(number=q.number))
     parts = read_package(data, shown)

@@ -30,6 +30,8 @@ from drafter import paths
 from drafter.commands import workers
 from drafter.errors import ERROR, DrafterError, Problem, display_path
 from drafter.files import read_bytes
+from drafter import places
+from drafter.i18n import N_, _
 from drafter.load import datasets, tabular
 from drafter.view import consistency
 from drafter.view.jinja import FORMATTER_KEY, TextCompiler, xml_environment
@@ -43,7 +45,7 @@ from drafter.view.answer import NOTES_KEY, build_view, notes_path
 
 #: Names in a view's context that are drafter's plumbing, not for template authors.
 _INTERNAL_NAMES = frozenset({FORMATTER_KEY, NOTES_KEY})
-_TEXT_HINT = "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use."
+_TEXT_HINT = N_("Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.")
 
 
 @dataclass
@@ -143,14 +145,15 @@ class _Project:
             found.all_read = False
             return found
         for key, line, text in self.catalog.variants():
-            text_syntax(found, text, self.catalog.file, f"line {line}", f"note '{key}'", self.texts)
+            text_syntax(found, text, self.catalog.file, places.line(line), _("note '{key}'").format(key=key),
+                            self.texts)
         return found
 
     def template_at(self, path: Path) -> tuple[WordTemplate | None, tuple[Problem, ...]]:
         if path not in self.templates:
             found = _Found()
             template = found.attempt(lambda: load_template(path))
-            self.templates[path] = (template, tuple(p for problems, _ in found.found for p in problems))
+            self.templates[path] = (template, tuple(p for problems, _place in found.found for p in problems))
         return self.templates[path]
 
     def dataset(self, name: str, file: str) -> tuple[object | None, tuple[Problem, ...]]:
@@ -166,7 +169,7 @@ class _Project:
                 found.add(consistency.shares_warnings(loaded))
             elif isinstance(loaded, datasets.FiguresData):
                 found.add(list(loaded.raw.notices))
-            self.data[key] = (loaded, tuple(p for problems, _ in found.found for p in problems))
+            self.data[key] = (loaded, tuple(p for problems, _place in found.found for p in problems))
         return self.data[key]
 
     def variable_places(self, path: Path, template: WordTemplate) -> dict[str, str]:
@@ -188,7 +191,7 @@ class _Project:
                 path = template_path(q, self.templates_dir)
             except DrafterError:
                 continue
-            template, _ = self.template_at(path)
+            template, _problems = self.template_at(path)
             if template is not None:
                 self.variable_places(path, template)
             for name, file in q.data.items():
@@ -226,8 +229,9 @@ class _Project:
         for name, place in unknown.items():
             names = ", ".join(sorted(n for n in provided - set(xml_environment().globals)
                                      if n.isidentifier() and n not in _INTERNAL_NAMES))
-            found.add([Problem(f"the template uses '{name}', which {q.label} does not provide", file=template.file,
-                               place=place, hint=f"Correct the name; a template can use: {names}.")])
+            found.add([Problem(_("the template uses '{name}', which {question} does not provide").format(
+                name=name, question=q.label), file=template.file,
+                place=place, hint=_("Correct the name; a template can use: {names}.").format(names=names))])
         if unknown:
             return found  # the render would stop at the first of them
         draft = found.attempt(lambda: self._generator().generate(q, view), once_per_place=True)
@@ -241,8 +245,8 @@ class _Project:
         """Templates in the folder that no question names: they must at least be sound."""
         found = _Found()
         if not self.templates_dir.is_dir():
-            found.add([Problem("the templates folder does not exist", file=display_path(self.templates_dir),
-                               hint="Create it, or point to it with --templates.")])
+            found.add([Problem(_("the templates folder does not exist"), file=display_path(self.templates_dir),
+                               hint=_("Create it, or point to it with --templates."))])
             return found
         for path in sorted(self.templates_dir.glob("*.docx")):
             if path.name.startswith(("~$", ".")):  # Word's lock file while a template is open
@@ -258,11 +262,11 @@ class _Project:
             return found
         sources = [t for q in questions for t in q.preamble]
         sources += [t for q in questions for part in q.parts for b in part.blocks for t in (b.text, *b.items)]
-        sources += [text for _, _, text in self.catalog.variants()]
-        for template, _ in self.templates.values():
+        sources += [text for _name, _kind, text in self.catalog.variants()]
+        for template, _problems in self.templates.values():
             if template is not None:
                 sources += ["\n".join(c.lines) for c in [template.body, *template.other.values()]]
-        figures = [d for d, _ in self.data.values() if isinstance(d, datasets.FiguresData)]
+        figures = [d for d, _problems in self.data.values() if isinstance(d, datasets.FiguresData)]
         found.add(consistency.note_warnings(self.catalog, figures, shown, questions, sources, all_read))
         return found
 
@@ -277,9 +281,10 @@ def text_problems(text: str, file: str, place: str, what: str, texts: TextCompil
     try:
         texts.compile(text)  # parsing and compiling: unknown filters are found here; the view renders it
     except TemplateSyntaxError as exc:
-        return [Problem(f"{what}: {exc.message}", file=file, place=place, hint=_TEXT_HINT)]
+        return [Problem(f"{what}: {exc.message}", file=file, place=place, hint=_(_TEXT_HINT))]
     except RecursionError:
-        return [Problem(f"{what}: a tag is nested too deeply to read", file=file, place=place, hint=_TEXT_HINT)]
+        return [Problem(_("{what}: a tag is nested too deeply to read").format(what=what), file=file, place=place,
+                        hint=_(_TEXT_HINT))]
     return []
 
 
@@ -290,11 +295,12 @@ def text_syntax(found: _Found, text: str, file: str, place: str, what: str, text
 
 
 def question_texts(found: _Found, q: Question, register_file: str, texts: TextCompiler) -> bool:
-    ok = all([text_syntax(found, t, register_file, q.place, "preamble", texts) for t in q.preamble])
+    ok = all([text_syntax(found, t, register_file, q.place, _("preamble"), texts) for t in q.preamble])
     for part in q.parts:
         for block in part.blocks:
             for text in (block.text, *block.items):
-                ok &= text_syntax(found, text, register_file, part.place, f"answer part {part.numbers[0]}", texts)
+                ok &= text_syntax(found, text, register_file, part.place, _("answer part {number}").format(number=part.numbers[0]),
+                                   texts)
     return ok
 
 
@@ -381,12 +387,19 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
             if not questions:
                 years = sorted({q.zittingsjaar for q in register.questions})
                 ministers = sorted({q.minister.name for q in register.questions})
-                wanted = " and ".join(filter(None, [zittingsjaar and f"zittingsjaar {zittingsjaar}",
-                                                    minister and f"minister {minister}"]))
-                found.add([Problem(f"the register has no question of {wanted}",
+                if zittingsjaar and minister:
+                    message = _("the register has no question of zittingsjaar {year} and minister {minister}")
+                elif zittingsjaar:
+                    message = _("the register has no question of zittingsjaar {year}")
+                else:
+                    message = _("the register has no question of minister {minister}")
+                none = _("none")
+                hint = (_("Its zittingsjaren are: {years}; its ministers: {ministers}.") if minister else
+                        _("Its zittingsjaren are: {years}."))
+                found.add([Problem(message.format(year=zittingsjaar, minister=minister),
                                    file=display_path(register.path),
-                                   hint=f"Its zittingsjaren are: {', '.join(years) or 'none'}"
-                                        + (f"; its ministers: {', '.join(ministers) or 'none'}." if minister else "."))])
+                                   hint=hint.format(years=", ".join(years) or none,
+                                                    ministers=", ".join(ministers) or none))])
         elif any(r.number == number and zittingsjaar in (None, r.zittingsjaar) for r in register.rejected):
             questions = []  # it is in the register, but could not be read: its problems are reported above
         else:
@@ -415,9 +428,23 @@ def _check(register: Register, problems: list[Problem], templates_dir, number, z
 
 #: The folder the annotated copies go to, under the output folder.
 ANNOTATED_FOLDER = "opmerkingen"
-_SHEET = re.compile(r"sheet '((?:[^']|'')+)'")
-_CELL = re.compile(r"cell ([A-Z]+[0-9]+)")
-_ROW_OF_SHEET = re.compile(r"row ([0-9]+)")
+#: How a problem's place names a sheet, a cell and a row (drafter/places.py's phrases, as written in
+#: English and in the language in use), to put the comment there.
+_SHEET = (N_("sheet '{sheet}'"), "(?P<sheet>(?:[^']|'')+)")
+_CELL = (N_("cell {cell}"), "(?P<cell>[A-Z]+[0-9]+)")
+_ROW_OF_SHEET = (N_("row {row}"), "(?P<row>[0-9]+)")
+
+
+def _find(place: str, phrase: tuple[str, str]) -> str | None:
+    """What the phrase's one placeholder stands for in place (in English or in the language in use); None if
+    place does not have it."""
+    message, pattern = phrase
+    for text in dict.fromkeys((message, _(message))):
+        name = pattern[pattern.index("<") + 1:pattern.index(">")]
+        found = re.search(re.escape(text).replace(re.escape("{" + name + "}"), pattern), place)
+        if found:
+            return found.group(name)
+    return None
 
 
 def annotate_project(problems: list[Problem], folder: Path) -> list[str]:
@@ -433,22 +460,30 @@ def annotate_project(problems: list[Problem], folder: Path) -> list[str]:
         path = Path(file.split("#")[0])
         try:
             if file.lower().endswith(".docx"):
-                data, placed = annotate.annotate(read_template_parts(path), [(p.place, f"{p.severity}: {_text(p)}")
+                data, placed = annotate.annotate(read_template_parts(path), [(p.place, _comment(p))
                                                                            for p in found])
             else:
                 data, placed = _annotated_workbook(path, found)
         except DrafterError:  # a file that cannot be read safely: its own error says why
-            written.append(f"not annotated: {file} (it cannot be read; see its error above)")
+            written.append(_("not annotated: {file} (it cannot be read; see its error above)").format(file=file))
             continue
         output.check_folder(folder)
         target = output.write_new(folder / f"{path.stem}-{ANNOTATED_FOLDER}{path.suffix}", data)
-        written.append(f"wrote {display_path(target)}: {len(found)} comment(s), "
-                       f"{placed} at their place" + ("" if placed == len(found) else ", the others at the start"))
+        said = (_("wrote {file}: {count} comment(s), {placed} at their place") if placed == len(found) else
+                _("wrote {file}: {count} comment(s), {placed} at their place, the others at the start"))
+        written.append(said.format(file=display_path(target), count=len(found), placed=placed))
     return written
 
 
 def _text(problem: Problem) -> str:
     return str(Problem(problem.message, hint=problem.hint))
+
+
+def _comment(problem: Problem) -> str:
+    """A problem as the comment at its place says it: its severity and its text."""
+    if problem.severity == ERROR:
+        return _("error: {problem}").format(problem=_text(problem))
+    return _("warning: {problem}").format(problem=_text(problem))
 
 
 def _annotated_workbook(path: Path, found: list[Problem]) -> tuple[bytes, int]:
@@ -465,17 +500,18 @@ def _annotated_workbook(path: Path, found: list[Problem]) -> tuple[bytes, int]:
     notes: dict[tuple[str, str], list[str]] = {}
     for problem in found:
         place = problem.place or ""
-        sheet = _SHEET.search(place)
-        name = sheet.group(1).replace("''", "'") if sheet else book.sheetnames[0]
-        cell = _CELL.search(place)
-        row = _ROW_OF_SHEET.search(place)
+        sheet = _find(place, _SHEET)
+        name = sheet.replace("''", "'") if sheet else book.sheetnames[0]
+        cell = _find(place, _CELL)
+        row = _find(place, _ROW_OF_SHEET)
         if name not in book.sheetnames:
             name = book.sheetnames[0]
-        where = cell.group(1) if cell else (f"A{row.group(1)}" if row else "A1")
+        where = cell if cell else (f"A{row}" if row else "A1")
         if cell or row:
             placed += 1
-        text = f"{problem.severity}: {_text(problem)}"
-        notes.setdefault((name, where), []).append(text if cell or row else f"({place or 'the workbook'}) {text}")
+        text = _comment(problem)
+        notes.setdefault((name, where), []).append(
+            text if cell or row else _("({place}) {problem}").format(place=place or _("the workbook"), problem=text))
     for (name, where), texts in notes.items():
         book[name][where].comment = Comment("\n\n".join(texts), "drafter check", width=400, height=200)
     buffer = io.BytesIO()

@@ -20,36 +20,11 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from drafter import i18n  # light: gettext only
+from drafter.commands.language import language_of
 from drafter.i18n import N_, _
 
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
 # no more than Typer, and pandas, the XML parser and docxtpl are loaded only where data and templates are read.
-
-
-def _given(args: list[str], option: str) -> Optional[str]:
-    """The value of `option` (--lang nl, --lang=nl) in the command line, read before Click parses
-    it: the language must be known before Click prints its first word."""
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == option and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith(option + "="):
-            return arg[len(option) + 1:]
-    return None
-
-
-def language_of(args: list[str], environ) -> str:
-    """The language of a run: --lang, else the project's drafter.toml, else the environment's."""
-    from drafter.errors import DrafterError
-    from drafter.paths import find_project
-
-    project = _given(args, "--project")
-    try:
-        configured = find_project(Path(project) if project else None, environ=environ).language
-    except DrafterError:  # no project, or a broken drafter.toml: the command itself says so
-        configured = None
-    return i18n.choose(_given(args, "--lang"), configured, environ)
 
 
 def _check_language(ctx, param, value: Optional[str]) -> Optional[str]:
@@ -179,39 +154,46 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help, so that printing it does not load rich
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    help="Drafts editable Word answers to written parliamentary questions from data and Word templates.",
+    help=N_("Drafts editable Word answers to written parliamentary questions from data and Word templates."),
+)
+
+#: The help of Typer's own options --install-completion and --show-completion (typer/completion.py), for the
+#: catalog: `_translate_help` translates them with the others.
+COMPLETION_HELP = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
 )
 
 # Options shared by the commands: one name, one help text for one thing. A flag's metavar ""
 # keeps type names such as <bool> out of the help.
 ProjectOption = typer.Option(
     None, "--project", metavar="FOLDER",
-    help="The project folder. Default: the environment variable DRAFTER_HOME, else the first folder holding "
-         "drafter.toml, from here upwards.")
+    help=N_("The project folder. Default: the environment variable DRAFTER_HOME, else the first folder holding "
+         "drafter.toml, from here upwards."))
 RegisterOption = typer.Option(None, "--register", metavar="FILE",
-                              help="The register of questions. Default: the project's (data/questions.yaml).")
+                              help=N_("The register of questions. Default: the project's (data/questions.yaml)."))
 TemplatesOption = typer.Option(None, "--templates", metavar="FOLDER",
-                               help="The folder of Word templates. Default: the project's (answer_templates/).")
-QuestionOption = typer.Option(..., "--question", "-q", metavar="NUMBER", help="The question's number in the register.")
+                               help=N_("The folder of Word templates. Default: the project's (answer_templates/)."))
+QuestionOption = typer.Option(..., "--question", "-q", metavar="NUMBER", help=N_("The question's number in the register."))
 YearOption = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
-                          help="The zittingsjaar (e.g. 2019-2020), when the number is in several.")
+                          help=N_("The zittingsjaar (e.g. 2019-2020), when the number is in several."))
 MinisterOption = typer.Option(None, "--minister", metavar="NAME",
-                              help="The minister's name, when the question was put to several.")
+                              help=N_("The minister's name, when the question was put to several."))
 ForceOption = typer.Option(False, "--force", metavar="",
-                           help="Replace an answer edited since drafter made it, after keeping a backup.")
-PdfOption = typer.Option(False, "--pdf", metavar="", help="Also write a PDF beside each answer (needs LibreOffice).")
+                           help=N_("Replace an answer edited since drafter made it, after keeping a backup."))
+PdfOption = typer.Option(False, "--pdf", metavar="", help=N_("Also write a PDF beside each answer (needs LibreOffice)."))
 AllowGapsOption = typer.Option(False, "--allow-gaps", metavar="",
-                               help="With --pdf: also make a PDF of an answer that still has gaps to fill in.")
+                               help=N_("With --pdf: also make a PDF of an answer that still has gaps to fill in."))
 SofficeOption = typer.Option(
     None, "--soffice", metavar="FILE",
-    help="LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
-         "then its usual install places.")
-DebugOption = typer.Option(False, "--debug", metavar="", help="Show a Python traceback on errors (for developers).")
-QuietOption = typer.Option(False, "--quiet", metavar="", help="Print errors only.")
-VerboseOption = typer.Option(False, "--verbose", metavar="", help="Also say which project, register, templates and folders are used.")
+    help=N_("LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
+         "then its usual install places."))
+DebugOption = typer.Option(False, "--debug", metavar="", help=N_("Show a Python traceback on errors (for developers)."))
+QuietOption = typer.Option(False, "--quiet", metavar="", help=N_("Print errors only."))
+VerboseOption = typer.Option(False, "--verbose", metavar="", help=N_("Also say which project, register, templates and folders are used."))
 DateOption = typer.Option(
     None, "--date", metavar="YYYY-MM-DD",
-    help="Date recorded in the documents' properties. Default: none, so the same inputs give the same bytes.")
+    help=N_("Date recorded in the documents' properties. Default: none, so the same inputs give the same bytes."))
 
 
 class ReportFormat(str, Enum):
@@ -219,7 +201,7 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-FormatOption = typer.Option(ReportFormat.text, "--format", metavar="text|json", help="text for people, json for tools.")
+FormatOption = typer.Option(ReportFormat.text, "--format", metavar="text|json", help=N_("text for people, json for tools."))
 
 
 def _show_version(value: bool) -> None:
@@ -233,7 +215,7 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", metavar="", is_eager=True, callback=_show_version,
-                                 help="Show drafter's version and exit."),
+                                 help=N_("Show drafter's version and exit.")),
 ) -> None:
     """Drafts editable Word answers to written parliamentary questions from data and Word templates."""
 
@@ -246,7 +228,7 @@ class Say:
         if quiet and verbose:
             from drafter.errors import DrafterError
 
-            raise DrafterError("--quiet and --verbose contradict each other", hint="Give one of them.")
+            raise DrafterError(_("--quiet and --verbose contradict each other"), hint=_("Give one of them."))
         self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
 
     def info(self, text: str) -> None:
@@ -266,10 +248,10 @@ class Say:
     def project(self, project) -> None:  # a drafter.paths.Project
         from drafter.errors import display_path
 
-        self.detail(f"project: {display_path(project.file or project.root)}")
-        self.detail(f"register: {display_path(project.register)}")
-        self.detail(f"templates: {display_path(project.templates)}")
-        self.detail(f"output: {display_path(project.output)}")
+        self.detail(_("project: {path}").format(path=display_path(project.file or project.root)))
+        self.detail(_("register: {path}").format(path=display_path(project.register)))
+        self.detail(_("templates: {path}").format(path=display_path(project.templates)))
+        self.detail(_("output: {path}").format(path=display_path(project.output)))
 
     def json(self, data: dict) -> None:
         import json
@@ -323,15 +305,15 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
             print_problems(exc.problems)
         code = EXIT_PROBLEMS
     except KeyboardInterrupt:
-        print("interrupted; no half-written file is left behind", file=sys.stderr)
+        print(_("interrupted; no half-written file is left behind"), file=sys.stderr)
         code = EXIT_INTERRUPTED
     except typer.Exit:
         raise
     except Exception as exc:  # a bug in drafter, not the user's mistake
         if debug:
             traceback.print_exc()
-        print(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for details, "
-              "and report it to the drafter maintainers)", file=sys.stderr)
+        print(_("internal error: {kind}: {error} (run again with --debug for details, and report it to the drafter "
+                "maintainers)").format(kind=type(exc).__name__, error=exc), file=sys.stderr)
         code = EXIT_INTERNAL
     raise typer.Exit(code)
 
@@ -344,42 +326,40 @@ def _created(date: Optional[str]) -> Optional[dt.datetime]:
     except ValueError as exc:
         from drafter.errors import DrafterError
 
-        raise DrafterError(f"--date {date!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2019-10-07.") from exc
+        raise DrafterError(_("--date {date!r} is not a date").format(date=date),
+                           hint=_("Write it as YYYY-MM-DD, e.g. 2019-10-07.")) from exc
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Make a new project: the example that comes with drafter, or (--empty) one of your own.
+
+Without --empty: the example project, to try drafter: seven example questions with their data, notes and templates.
+Then run `drafter check` and `drafter answer -q 4` in it.
+
+With --empty: the house style (drafter.toml), the Word templates and a register without questions, for your own.
+Then add questions with `drafter intake`.
+
+Both have an output folder and drafter.toml; nothing that is already there is replaced."""))
 def init(
     folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
-                                  help="The folder for the new project. Default: the current folder."),
+                                  help=N_("The folder for the new project. Default: the current folder.")),
     empty: bool = typer.Option(False, "--empty", metavar="",
-                               help="A project to start your own follow-up list: the house style and the templates, "
-                                    "and a register without questions (an example entry in comments)."),
+                               help=N_("A project to start your own follow-up list: the house style and the templates, "
+                                    "and a register without questions (an example entry in comments).")),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Make a new project: the example that comes with drafter, or (--empty) one of your own.
-
-    Without --empty: the example project, to try drafter: seven example questions with their data, notes and templates.
-    Then run `drafter check` and `drafter answer -q 4` in it.
-
-    With --empty: the house style (drafter.toml), the Word templates and a register without questions, for your own.
-    Then add questions with `drafter intake`.
-
-    Both have an output folder and drafter.toml; nothing that is already there is replaced.
-    """
     as_json = report_format is ReportFormat.json
 
     def work():
         from drafter.errors import display_path
         from drafter.commands.init import create_project
-        from drafter.i18n import _
 
         say = Say(quiet, verbose, as_json)
         made = create_project(folder, empty=empty)
         for path in made.files:
-            say.detail(f"wrote {display_path(path)}")
+            say.detail(_("wrote {file}").format(file=display_path(path)))
         if as_json:
             say.json({"project": str(made.root), "files": [str(p.relative_to(made.root)) for p in made.files]})
         here = made.root == Path.cwd().resolve()
@@ -391,22 +371,24 @@ def init(
                      _('next: cd "{folder}", then drafter intake <the question\'s open-data id, or its document>')
                      .format(folder=display_path(made.root)))
             return 0
-        say.info(f"made a drafter project in {display_path(made.root)} ({len(made.files)} files)")
-        say.info(("next: " if here else f'next: cd "{display_path(made.root)}", then ') +
-                 "drafter check and drafter answer -q 4")
+        say.info(_("made a drafter project in {folder} ({count} files)").format(folder=display_path(made.root),
+                                                                                count=len(made.files)))
+        say.info(_("next: drafter check and drafter answer -q 4") if here else
+                 _('next: cd "{folder}", then drafter check and drafter answer -q 4').format(
+                     folder=display_path(made.root)))
         return 0
 
     _run(debug, work, as_json)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("Draft the answer to one question."))
 def answer(
     question: int = QuestionOption,
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", metavar="PATH",
-        help="Folder (or .docx file) for the answer. Default: the project's output folder."),
+        help=N_("Folder (or .docx file) for the answer. Default: the project's output folder.")),
     force: bool = ForceOption,
     pdf: bool = PdfOption,
     allow_gaps: bool = AllowGapsOption,
@@ -420,7 +402,6 @@ def answer(
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Draft the answer to one question."""
     as_json = report_format is ReportFormat.json
 
     def work():
@@ -438,7 +419,7 @@ def answer(
             from drafter.write.pdf import require_soffice
 
             office = require_soffice(soffice)  # before anything is written
-            say.detail(f"LibreOffice: {office}")
+            say.detail(_("LibreOffice: {program}").format(program=office))
         made = answers.answer(where, question, year, minister, output_given=output is not None, created=created,
                               force=force, for_pdf=pdf and not allow_gaps)
         written = made.written
@@ -446,14 +427,13 @@ def answer(
         if made.carry_over or made.paragraphs:
             say.info(carry_over_text(written.existing, list(made.carry_over), made.paragraphs))
         if made.carry_over:
-            from drafter.i18n import _
 
             say.info(_("or write the new figures into your edited answer as tracked changes: drafter update -q "
                        "{number}").format(number=made.question.number))
         say.warnings(made.draft.warnings)
         made_pdf = answers.pdf(made, office) if pdf else []
         for path in made_pdf:
-            say.info(f"wrote {display_path(path)}")
+            say.info(_("wrote {file}").format(file=display_path(path)))
         if as_json:
             q = made.question
             say.json({
@@ -471,17 +451,20 @@ def answer(
     _run(debug, work, as_json)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Write the new figures into an edited answer, as tracked changes you accept or reject in Word.
+
+Every figure drafter placed whose value changed, notes that changed, and tables whose shape the
+new data changes; your text, comments and own tracked changes stay. A backup is kept first."""))
 def update(
     question: int = QuestionOption,
     answer_file: Optional[Path] = typer.Argument(
         None, metavar="[ANSWER.docx]", show_default=False,
-        help=_("The edited answer. Default: the question's answer in the output folder.")),
+        help=N_("The edited answer. Default: the question's answer in the output folder.")),
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", metavar="PATH",
-        help=_("Folder (or .docx file) of the answer. Default: the project's output folder.")),
+        help=N_("Folder (or .docx file) of the answer. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -490,11 +473,6 @@ def update(
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Write the new figures into an edited answer, as tracked changes you accept or reject in Word.
-
-    Every figure drafter placed whose value changed, notes that changed, and tables whose shape the
-    new data changes; your text, comments and own tracked changes stay. A backup is kept first.
-    """
     as_json = report_format is ReportFormat.json
 
     def work():
@@ -515,33 +493,31 @@ def update(
     _run(debug, work, as_json)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Check the register, the data, the notes and the templates; write nothing but, with --annotate, annotated copies.
+
+Reports every problem found, each with its file and place.
+Exit code 0 when there are no errors (warnings allowed), 1 when there are errors."""))
 def check(
     question: Optional[int] = typer.Option(None, "--question", "-q", metavar="NUMBER",
-                                           help="Check only this question. Default: all."),
+                                           help=N_("Check only this question. Default: all.")),
     year: Optional[str] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
-                                       help="Only the questions of this zittingsjaar (e.g. 2019-2020)."),
+                                       help=N_("Only the questions of this zittingsjaar (e.g. 2019-2020).")),
     minister: Optional[str] = MinisterOption,
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
     annotate: bool = typer.Option(False, "--annotate", metavar="",
-                                  help="Also write a copy of each template and workbook with problems, with a comment "
-                                  "at each problem (in the output folder's opmerkingen/, or --output's)."),
+                                  help=N_("Also write a copy of each template and workbook with problems, with a comment "
+                                  "at each problem (in the output folder's opmerkingen/, or --output's).")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help="With --annotate: the folder for the copies (they go in its opmerkingen/)."),
+                                          help=N_("With --annotate: the folder for the copies (they go in its opmerkingen/).")),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
-                                       help="Processes to use. Default: the machine's cores."),
+                                       help=N_("Processes to use. Default: the machine's cores.")),
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Check the register, the data, the notes and the templates; write nothing but, with --annotate, annotated copies.
-
-    Reports every problem found, each with its file and place.
-    Exit code 0 when there are no errors (warnings allowed), 1 when there are errors.
-    """
     as_json = report_format is ReportFormat.json
 
     def work():
@@ -562,7 +538,7 @@ def check(
             for problem in result.problems:
                 if problem.severity == ERROR or not quiet:
                     print(format_problem(problem))
-            say.info(f"drafter check: {summary_line(result.problems, result.summary)}")
+            say.info(_("drafter check: {summary}").format(summary=summary_line(result.problems, result.summary)))
         if annotate:
             from drafter.commands.check import ANNOTATED_FOLDER, annotate_project
 
@@ -576,27 +552,30 @@ def check(
     _run(debug, work, as_json)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Draft the answers of all questions in the register, or of those selected.
+
+A failing question does not stop the others; the exit code is 1 when any failed.
+A manifest of the run (drafter-manifest-....json) is written in the output folder."""))
 def batch(
     question: Optional[str] = typer.Option(
         None, "--question", "-q", metavar="NUMBERS",
-        help="Only these question numbers, e.g. 4,7-9. Default: all."),
-    numbers: Optional[str] = typer.Option(None, "--numbers", hidden=True, help="The former name of --question."),
+        help=N_("Only these question numbers, e.g. 4,7-9. Default: all.")),
+    numbers: Optional[str] = typer.Option(None, "--numbers", hidden=True, help=N_("The former name of --question.")),
     year: Optional[list[str]] = typer.Option(
-        None, "--year", metavar="ZITTINGSJAAR", help="Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several."),
+        None, "--year", metavar="ZITTINGSJAAR", help=N_("Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several.")),
     minister: Optional[list[str]] = typer.Option(
-        None, "--minister", metavar="NAME", help="Only questions put to this minister; repeat for several."),
+        None, "--minister", metavar="NAME", help=N_("Only questions put to this minister; repeat for several.")),
     template: Optional[list[str]] = typer.Option(
         None, "--template", metavar="FILE",
-        help="Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several."),
+        help=N_("Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help="Folder for the answers. Default: the project's output folder."),
+                                          help=N_("Folder for the answers. Default: the project's output folder.")),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
-                                       help="Processes to use. Default: the machine's cores."),
+                                       help=N_("Processes to use. Default: the machine's cores.")),
     force: bool = typer.Option(False, "--force", metavar="",
-                               help="Replace answers edited since drafter made them, after keeping a backup of each."),
+                               help=N_("Replace answers edited since drafter made them, after keeping a backup of each.")),
     update: bool = typer.Option(False, "--update", metavar="",
-                                help=_("Write the new figures into answers edited since drafter made them, as tracked "
+                                help=N_("Write the new figures into answers edited since drafter made them, as tracked "
                                         "changes (after a backup of each), instead of a new draft beside them.")),
     pdf: bool = PdfOption,
     allow_gaps: bool = AllowGapsOption,
@@ -610,11 +589,6 @@ def batch(
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Draft the answers of all questions in the register, or of those selected.
-
-    A failing question does not stop the others; the exit code is 1 when any failed.
-    A manifest of the run (drafter-manifest-....json) is written in the output folder.
-    """
     as_json = report_format is ReportFormat.json
 
     def work():
@@ -623,7 +597,6 @@ def batch(
         from drafter.commands.report import BatchProgress, print_batch_problems, print_batch_summary
         from drafter.commands.workers import processes
         from drafter.errors import DrafterError
-        from drafter.i18n import _
         from drafter.write.manifest import RunState
 
         say = Say(quiet, verbose, as_json)
@@ -632,8 +605,8 @@ def batch(
         where = paths.locate(project, register=register, templates=templates, output=output)
         say.project(where)
         if where.output.suffix.lower() == ".docx":
-            raise DrafterError(f"--output {where.output}: a batch writes many answers, so --output must be a folder",
-                               hint="Give a folder, e.g. --output antwoorden/.")
+            raise DrafterError(_("--output {path}: a batch writes many answers, so --output must be a folder").format(
+                path=where.output), hint=_("Give a folder, e.g. --output antwoorden/."))
         office = None
         if pdf:
             from drafter.write.pdf import require_soffice
@@ -680,18 +653,18 @@ def batch(
     _run(debug, work, as_json)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("Add a written question to the register, from the parliament's open data or its document."))
 def intake(
-    source: str = typer.Argument(..., metavar="SOURCE", help="The parliament's open-data id or URL of the question, a saved record "
-                                 "(.json), or the question document (.docx, .pdf, .txt)."),
-    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help="The template to answer it with. Default: "
+    source: str = typer.Argument(..., metavar="SOURCE", help=N_("The parliament's open-data id or URL of the question, a saved record "
+                                 "(.json), or the question document (.docx, .pdf, .txt).")),
+    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help=N_("The template to answer it with. Default: "
                                            "that of the latest question on the same subject to the same minister, "
-                                           "else algemeen.docx."),
-    document: Optional[Path] = typer.Option(None, "--document", metavar="FILE", help="With an open-data record: its question "
-                                            "document, when it cannot be fetched."),
-    service: Optional[str] = typer.Option(None, "--service", metavar="URL", help="The open-data service's address (default: "
-                                          "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata)."),
-    dry_run: bool = typer.Option(False, "--dry-run", metavar="", help="Print the entry and its deadlines; change nothing."),
+                                           "else algemeen.docx.")),
+    document: Optional[Path] = typer.Option(None, "--document", metavar="FILE", help=N_("With an open-data record: its question "
+                                            "document, when it cannot be fetched.")),
+    service: Optional[str] = typer.Option(None, "--service", metavar="URL", help=N_("The open-data service's address (default: "
+                                          "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata).")),
+    dry_run: bool = typer.Option(False, "--dry-run", metavar="", help=N_("Print the entry and its deadlines; change nothing.")),
     start_from: Optional[str] = typer.Option(
         None, "--from", metavar="ZITTINGSJAAR/NUMBER",
         help=N_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
@@ -703,7 +676,6 @@ def intake(
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Add a written question to the register, from the parliament's open data or its document."""
 
     def work():
         from drafter import paths
@@ -725,11 +697,13 @@ def intake(
     _run(debug, work)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Record that the answer to a question was sent: 'answered:' in the register.
+
+Only that line of the register changes; status then shows the question as sent."""))
 def sent(
     question: int = QuestionOption,
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help="The day the answer was sent. Default: today."),
+                                       help=N_("The day the answer was sent. Default: today.")),
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     project: Optional[Path] = ProjectOption,
@@ -738,16 +712,11 @@ def sent(
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Record that the answer to a question was sent: 'answered:' in the register.
-
-    Only that line of the register changes; status then shows the question as sent.
-    """
 
     def work():
         from drafter import paths
         from drafter.commands.sent import parse_date, record_sent
         from drafter.errors import display_path
-        from drafter.i18n import _
 
         say = Say(quiet, verbose)
         today = dt.date.today()
@@ -774,21 +743,24 @@ class StatusFormat(str, Enum):
     xlsx = "xlsx"
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Every question with its deadlines and the state of its answer, sorted by deadline.
+
+States: no draft, draft, edited, ready, sent, error; late and overdue internally are flags beside them.
+Exit code 1 when an entry of the register, or an answer, cannot be read (it is listed all the same)."""))
 def status(
-    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help="Only this zittingsjaar (e.g. 2023-2024); repeat for several."),
-    minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help="Only the questions put to this minister (name as in the register)."),
-    late: bool = typer.Option(False, "--late", metavar="", help="Only the questions past their legal deadline and not sent."),
-    status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help="text, json, csv or xlsx."),
-    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help="Write the list to this file (needed with --format xlsx)."),
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help=N_("Only this zittingsjaar (e.g. 2023-2024); repeat for several.")),
+    minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help=N_("Only the questions put to this minister (name as in the register).")),
+    late: bool = typer.Option(False, "--late", metavar="", help=N_("Only the questions past their legal deadline and not sent.")),
+    status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help=N_("text, json, csv or xlsx.")),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help=N_("Write the list to this file (needed with --format xlsx).")),
     force: bool = typer.Option(False, "--force", metavar="",
-                               help="With --to: replace a file that is not a follow-up list drafter wrote, or one changed since."),
+                               help=N_("With --to: replace a file that is not a follow-up list drafter wrote, or one changed since.")),
     csv_separator: Optional[str] = typer.Option(
         None, "--csv-separator", metavar=";|,|tab",
-        help="The separator of --format csv. Default: the one Excel uses under the project's locale (; for nl_BE and fr_BE, , for en_GB)."),
-    today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help="Count working days left from this day (YYYY-MM-DD; default: today)."),
+        help=N_("The separator of --format csv. Default: the one Excel uses under the project's locale (; for nl_BE and fr_BE, , for en_GB).")),
+    today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=N_("Count working days left from this day (YYYY-MM-DD; default: today).")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
-                                          help="The folder of the answers. Default: the project's output folder."),
+                                          help=N_("The folder of the answers. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -796,11 +768,6 @@ def status(
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Every question with its deadlines and the state of its answer, sorted by deadline.
-
-    States: no draft, draft, edited, ready, sent, error; late and overdue internally are flags beside them.
-    Exit code 1 when an entry of the register, or an answer, cannot be read (it is listed all the same).
-    """
 
     def work():
         from drafter import paths
@@ -812,8 +779,8 @@ def status(
         say = Say(quiet, verbose)
         day = st.parse_today(today)  # the options first, then the files
         if status_format is StatusFormat.xlsx and to is None:
-            raise DrafterError("--format xlsx writes a workbook, so it needs a file",
-                               hint="Add --to follow-up.xlsx (or another name).")
+            raise DrafterError(_("--format xlsx writes a workbook, so it needs a file"),
+                               hint=_("Add --to follow-up.xlsx (or another name)."))
         # the templates are needed only to check an answer that has no gap left (is it ready?):
         # without a project or --templates, check looks for them then, from the register's folder
         where = paths.locate(project, register=register, templates=templates, output=output, templates_used=False)
@@ -827,7 +794,7 @@ def status(
         rows = found.rows
         for row in rows:  # an answer that cannot be read: a row with state error too
             if row.state == st.State.ERROR and row.file is not None:
-                print(f"error: {row.message}", file=sys.stderr)
+                print(_("error: {problem}").format(problem=row.message), file=sys.stderr)
         if status_format is StatusFormat.xlsx:
             data = st.as_xlsx(rows)
         elif status_format is StatusFormat.json:
@@ -851,11 +818,14 @@ def status(
     _run(debug, work)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""Hold edited answers against their data, figure by figure; write nothing.
+
+Per figure: as drafted, changed by hand, the data has changed since, or removed; and the tables' totals as they now stand.
+Exit code 0 when every figure matches the current data, 1 when not."""))
 def verify(
     answers: Optional[list[Path]] = typer.Argument(
         None, metavar="[ANSWER.docx|FOLDER]...", show_default=False,
-        help="Answers (.docx) to verify, or folders holding them. Default: the project's output folder."),
+        help=N_("Answers (.docx) to verify, or folders holding them. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -864,11 +834,6 @@ def verify(
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Hold edited answers against their data, figure by figure; write nothing.
-
-    Per figure: as drafted, changed by hand, the data has changed since, or removed; and the tables' totals as they now stand.
-    Exit code 0 when every figure matches the current data, 1 when not.
-    """
     as_json = report_format is ReportFormat.json
 
     def work():
@@ -890,7 +855,7 @@ def verify(
     _run(debug, work, as_json)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("Read the texts written in Word in an answer back into the register's entry."))
 def collect(
     question: int = QuestionOption,
     year: Optional[str] = YearOption,
@@ -909,7 +874,6 @@ def collect(
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Read the texts written in Word in an answer back into the register's entry."""
 
     def work():
         from drafter import paths
@@ -936,7 +900,7 @@ def collect(
     _run(debug, work)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("Join answers into one Word file for signature: a first page listing them, each answer from a new page."))
 def bundle(
     question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
                                            help=N_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
@@ -960,7 +924,6 @@ def bundle(
     verbose: bool = VerboseOption,
     debug: bool = DebugOption,
 ) -> None:
-    """Join answers into one Word file for signature: a first page listing them, each answer from a new page."""
 
     def work():
         from drafter import paths
@@ -994,27 +957,24 @@ def bundle(
     _run(debug, work)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help=N_("""The project as a web page: the follow-up list, each question's texts and actions, the problems.
+
+Prints the page's address with a one-time password and opens the browser there; Ctrl-C stops it."""))
 def serve(
-    port: int = typer.Option(0, "--port", metavar="NUMBER", help="The port to serve on. Default: a free one."),
+    port: int = typer.Option(0, "--port", metavar="NUMBER", help=N_("The port to serve on. Default: a free one.")),
     host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
-                             help="The address to serve on. Default: 127.0.0.1, this computer only. Another address "
-                                  "serves the page to the network, behind the password printed at the start."),
-    no_browser: bool = typer.Option(False, "--no-browser", metavar="", help="Do not open the browser."),
+                             help=N_("The address to serve on. Default: 127.0.0.1, this computer only. Another address "
+                                  "serves the page to the network, behind the password printed at the start.")),
+    no_browser: bool = typer.Option(False, "--no-browser", metavar="", help=N_("Do not open the browser.")),
     project: Optional[Path] = ProjectOption,
     debug: bool = DebugOption,
 ) -> None:
-    """The project as a web page: the follow-up list, each question's texts and actions, the problems.
-
-    Prints the page's address with a one-time password and opens the browser there; Ctrl-C stops it.
-    """
 
     def work():
         import webbrowser
 
         from drafter import paths
         from drafter.commands.serve import bind, serve as run
-        from drafter.i18n import _
 
         where = paths.locate(project)
         bound = bind(host, port)

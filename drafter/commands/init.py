@@ -84,8 +84,8 @@ def example_folder() -> Path:
     checkout = Path(__file__).resolve().parents[2]
     if (checkout / paths.PROJECT_FILE).is_file() and all((checkout / f).is_dir() for f in EXAMPLE_FOLDERS):
         return checkout
-    raise DataError("the example project is missing from this installation of drafter",
-                    hint="Reinstall drafter from its wheel (pipx install --force ...).")
+    raise DataError(_("the example project is missing from this installation of drafter"),
+                    hint=_("Reinstall drafter from its wheel (pipx install --force ...)."))
 
 
 def example_files(example: Path) -> list[Path]:
@@ -109,11 +109,12 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
     check_path(folder, OutputError, what=_("the folder"))  # a name longer than the system allows
     problem = paths.windows_path_problem(folder.resolve())
     if problem and os.name == "nt":
-        raise OutputError(f"this folder cannot be used on Windows: {problem}", file=display_path(folder),
-                          hint="Choose a shorter folder name without reserved names or special characters.")
+        raise OutputError(_("this folder cannot be used on Windows: {problem}").format(problem=problem),
+                          file=display_path(folder),
+                          hint=_("Choose a shorter folder name without reserved names or special characters."))
     if folder.exists() and not folder.is_dir():
-        raise OutputError("this is a file, not a folder", file=display_path(folder),
-                          hint="Give the name of a new or an existing folder.")
+        raise OutputError(_("this is a file, not a folder"), file=display_path(folder),
+                          hint=_("Give the name of a new or an existing folder."))
     example = example_folder()
     settings = paths.read_project(example / paths.PROJECT_FILE)
     register = settings.register.relative_to(example.resolve())
@@ -135,9 +136,9 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
     taken = [f for f in sources if os.path.lexists(root / f)]
     if taken:
         shown = ", ".join(f.as_posix() for f in taken[:5]) + (" ..." if len(taken) > 5 else "")
-        raise OutputError(f"this folder already holds files of a project ({shown}); nothing was written",
-                          file=display_path(folder),
-                          hint="Choose an empty or new folder: drafter init never replaces a file.")
+        raise OutputError(_("this folder already holds files of a project ({files}); nothing was written").format(
+                          files=shown), file=display_path(folder),
+                          hint=_("Choose an empty or new folder: drafter init never replaces a file."))
     written: list[Path] = []
     try:
         for rel, source in sources.items():
@@ -150,8 +151,9 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
-        raise OutputError(f"cannot write the project ({exc.strerror})", file=display_path(exc.filename or folder),
-                          hint="Check that the folder is writable and the disk is not full.") from exc
+        raise OutputError(_("cannot write the project ({reason})").format(reason=exc.strerror),
+                          file=display_path(exc.filename or folder),
+                          hint=_("Check that the folder is writable and the disk is not full.")) from exc
     return NewProject(root, tuple(written))
 
 
@@ -193,6 +195,6 @@ def _copy(data: bytes, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with staged(target.parent, target.name, data) as tmp:
         if not link_new(tmp, target):
-            raise OutputError("this file appeared while drafter made the project; it is left alone",
-                              file=display_path(target), hint="Choose an empty or new folder.")
+            raise OutputError(_("this file appeared while drafter made the project; it is left alone"),
+                              file=display_path(target), hint=_("Choose an empty or new folder."))
     return target

@@ -151,19 +151,19 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
     q = read_source(source, service=service, document=document)
     if q.zittingsjaar is None:
-        raise DataError("the source gives neither the zittingsjaar nor the date of the question", file=q.source,
-                        hint="Add the question by hand, or give its question document with --document.")
+        raise DataError(_("the source gives neither the zittingsjaar nor the date of the question"), file=q.source,
+                        hint=_("Add the question by hand, or give its question document with --document."))
     existing = find_entry(files.register, q.zittingsjaar, q.number, q.minister_name)
     if existing is not None:
         raise refuse_duplicate(files.register, existing, q)
     earlier = find_earlier(files.register, start_from, q.minister_name) if start_from is not None else None
     chosen = template or (earlier.entry.get("template") if earlier is not None else None) or propose_template(register, q)
     if Path(chosen).name != chosen or not chosen.lower().endswith(".docx"):
-        raise DataError(f"--template {chosen!r} must be the name of a .docx file in the templates folder",
-                        hint="Give the file name only, e.g. --template algemeen.docx.")
+        raise DataError(_("--template {template!r} must be the name of a .docx file in the templates folder").format(
+                        template=chosen), hint=_("Give the file name only, e.g. --template algemeen.docx."))
     if not (files.templates / chosen).is_file():
-        raise DataError(f"there is no template {chosen!r}", file=display_path(files.templates),
-                        hint="Name a .docx file in this folder with --template.")
+        raise DataError(_("there is no template {template!r}").format(template=chosen),
+                        file=display_path(files.templates), hint=_("Name a .docx file in this folder with --template."))
     entry = new_entry(q, chosen)
     started = ()
     if earlier is not None:
@@ -182,20 +182,23 @@ def describe(result: IntakeResult, register: Path) -> list[str]:
     q = result.question
     lines = []
     if result.line is None:
-        lines.append(f"question {q.number} ({q.zittingsjaar}) from {q.source} would be added to "
-                     f"{display_path(register)} (--dry-run: nothing written):")
+        lines.append(_("question {number} ({year}) from {source} would be added to {register} (--dry-run: nothing "
+                       "written):").format(number=q.number, year=q.zittingsjaar, source=q.source,
+                                           register=display_path(register)))
         lines.append(result.text.rstrip("\n"))
     else:
-        lines.append(f"added question {q.number} ({q.zittingsjaar}) from {q.source} to {display_path(register)}, "
-                     f"line {result.line}, with template {result.template}")
+        lines.append(_("added question {number} ({year}) from {source} to {register}, line {line}, with template "
+                       "{template}").format(number=q.number, year=q.zittingsjaar, source=q.source,
+                                            register=display_path(register), line=result.line,
+                                            template=result.template))
     if result.deadlines is not None:
         d = result.deadlines
-        lines.append(f"asked {d.asked.isoformat()}; due {d.due.isoformat()} (legal: 20 working days), "
-                     f"{d.internal_due.isoformat()} (internal)")
+        lines.append(_("asked {asked}; due {due} (legal: 20 working days), {internal} (internal)").format(
+            asked=d.asked.isoformat(), due=d.due.isoformat(), internal=d.internal_due.isoformat()))
     else:
-        lines.append("the date of the question is unknown, so its deadlines are too: add 'date:' to the entry")
+        lines.append(_("the date of the question is unknown, so its deadlines are too: add 'date:' to the entry"))
     lines += [_("from the earlier answer: {note}").format(note=note) for note in result.started_from]
     unknown = q.unknown()
     if unknown:
-        lines.append(f"not in the source, left unknown (N.N. or empty): {', '.join(unknown)}")
+        lines.append(_("not in the source, left unknown (N.N. or empty): {fields}").format(fields=", ".join(unknown)))
     return lines

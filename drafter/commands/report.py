@@ -8,10 +8,13 @@ import sys
 import time
 
 from drafter.errors import ERROR, Problem, display_path
+from drafter.i18n import N_, _, ngettext
 
 
 def format_problem(problem: Problem) -> str:
-    return f"{problem.severity}: {problem}"
+    if problem.severity == ERROR:
+        return _("error: {problem}").format(problem=problem)
+    return _("warning: {problem}").format(problem=problem)
 
 
 def print_problems(problems: list[Problem], stream=None) -> None:
@@ -29,18 +32,23 @@ def problems_json(problems: list[Problem], checked: dict | None = None) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def summary_line(problems: list[Problem], checked: dict) -> str:
     """'2 errors, 1 warning in 1 question, 3 data files, 1 template'."""
     errors = sum(1 for p in problems if p.severity == ERROR)
     warnings = len(problems) - errors
-    found = "no problems" if not problems else f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    scope = ", ".join(_count(checked[k], w) for k, w in
-                      (("questions", "question"), ("data_files", "data file"), ("templates", "template")))
-    return f"{found} in {scope}"
+    counts = {
+        "questions": ngettext("{count} question", "{count} questions", checked["questions"]).format(
+            count=checked["questions"]),
+        "data_files": ngettext("{count} data file", "{count} data files", checked["data_files"]).format(
+            count=checked["data_files"]),
+        "templates": ngettext("{count} template", "{count} templates", checked["templates"]).format(
+            count=checked["templates"]),
+    }
+    if not problems:
+        return _("no problems in {questions}, {data_files}, {templates}").format(**counts)
+    return _("{errors}, {warnings} in {questions}, {data_files}, {templates}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings), **counts)
 
 
 # --------------------------------------------------------------------------- batch
@@ -49,19 +57,20 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
 
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:
-    """How a batch's results are told in its summary: status, word, what it means."""
+    """How a batch's results are told in its summary: status, word, what it means (in the
+    language in use)."""
     from drafter.write.output import Status
 
-    return (
-        (Status.WRITTEN, "written", "new answers"),
-        (Status.REPLACED, "replaced", "earlier drafts nobody had edited since: replaced"),
-        (Status.UNCHANGED, "skipped", "up to date: the same draft was there already"),
-        (Status.BESIDE, "kept edits", "edited since drafter made them: left alone, the new draft is beside them"),
-        (Status.BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
-        (Status.UPDATED, "updated", "edited since drafter made them: the new figures written in as tracked changes, "
-                                    "after a backup"),
-        (Status.FAILED, "failed", "not made: see the errors above"),
-    )
+    return tuple((status, _(word), _(why)) for status, word, why in (
+        (Status.WRITTEN, N_("written"), N_("new answers")),
+        (Status.REPLACED, N_("replaced"), N_("earlier drafts nobody had edited since: replaced")),
+        (Status.UNCHANGED, N_("skipped"), N_("up to date: the same draft was there already")),
+        (Status.BESIDE, N_("kept edits"), N_("edited since drafter made them: left alone, the new draft is beside them")),
+        (Status.BACKED_UP, N_("backed up"), N_("edited, but --force: a backup was kept, then the answer replaced")),
+        (Status.UPDATED, N_("updated"), N_("edited since drafter made them: the new figures written in as tracked "
+                                            "changes, after a backup")),
+        (Status.FAILED, N_("failed"), N_("not made: see the errors above")),
+    ))
 
 
 #: At most this many answers are listed one by one in the summary; the manifest has all.
@@ -84,7 +93,7 @@ class BatchProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._progress = Progress(
-                TextColumn("drafting answers"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn(_("drafting answers")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                 console=Console(file=sys.stdout), auto_refresh=False, transient=True,
             )
             self._progress.start()
@@ -109,7 +118,9 @@ def print_batch_problems(result, debug: bool = False) -> None:
     """The errors of the answers that failed (and of the PDFs not made), on standard error."""
     for record in result.records:
         for problem in record.problems:
-            print(f"{problem.severity}: {record.label}: {problem}", file=sys.stderr)
+            text = (_("error: {question}: {problem}") if problem.severity == ERROR
+                    else _("warning: {question}: {problem}"))
+            print(text.format(question=record.label, problem=problem), file=sys.stderr)
         if debug and record.trace:
             print(record.trace, file=sys.stderr)
     print_problems(result.pdf_problems)
@@ -127,43 +138,49 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
 
     print_batch_problems(result, debug)
     console = Console(file=sys.stdout, highlight=False)
-    console.print(f"{len(result.records)} answers ({selection}) in {result.seconds:.1f} s, {jobs} process(es)",
+    console.print(ngettext("{count} answer ({selection}) in {seconds} s, {jobs} process(es)",
+                           "{count} answers ({selection}) in {seconds} s, {jobs} process(es)",
+                           len(result.records)).format(count=len(result.records), selection=selection,
+                                                       seconds=f"{result.seconds:.1f}", jobs=jobs),
                   markup=False)
     table = Table()
-    table.add_column("result")
-    table.add_column("answers", justify="right")
-    table.add_column("why")
+    table.add_column(_("result"))
+    table.add_column(_("answers"), justify="right")
+    table.add_column(_("why"))
     results = batch_results()
     for status, word, why in results:
         count = result.count(status)
         if count:
             table.add_row(word, str(count), why)
     if result.pdf_problems:
-        table.add_row("no PDF", str(len(result.pdf_problems)), "LibreOffice could not convert them: see above")
+        table.add_row(_("no PDF"), str(len(result.pdf_problems)), _("LibreOffice could not convert them: see above"))
     if result.pdf_gaps:
-        from drafter.i18n import _
-
         table.add_row(_("no PDF"), str(len(result.pdf_gaps)), _("gaps to fill in first: see above (or --allow-gaps)"))
     console.print(table)
-    words = {status: word for status, word, _ in results}
+    words = {status: word for status, word, _why in results}
     notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.FAILED)]
     if notable:
-        console.print("answers that need a look:")
+        console.print(_("answers that need a look:"), markup=False)
         for record in notable[:DETAIL_ROWS]:
             console.print(f"  {record.label}: {words[record.status]}: {record.message}", soft_wrap=True, markup=False)
         if len(notable) > DETAIL_ROWS:
-            console.print(f"... and {len(notable) - DETAIL_ROWS} more: see the manifest")
+            console.print(_("... and {count} more: see the manifest").format(count=len(notable) - DETAIL_ROWS),
+                          markup=False)
     warned = [r for r in result.records if r.warnings]
     if warned:
-        console.print(f"{len(warned)} answer(s) have warnings, a person should look:", markup=False)
+        console.print(ngettext("{count} answer has warnings, a person should look:",
+                               "{count} answer(s) have warnings, a person should look:", len(warned)).format(
+            count=len(warned)), markup=False)
         for record in warned:
             console.print(f"  {record.label}:", markup=False, soft_wrap=True)
             for problem in record.warnings:
                 console.print(f"    {format_problem(problem)}", markup=False, soft_wrap=True)
     if result.state == RunState.INTERRUPTED:
-        console.print("interrupted: the answers above were made; no half-written file is left behind")
+        console.print(_("interrupted: the answers above were made; no half-written file is left behind"),
+                      markup=False)
     if result.manifest is not None and not result.run_problems:
-        console.print(f"manifest: {display_path(result.manifest)}", markup=False, soft_wrap=True)
+        console.print(_("manifest: {file}").format(file=display_path(result.manifest)), markup=False, soft_wrap=True)
     elif result.manifest is not None:
-        console.print(f"manifest: {display_path(result.manifest)} (not finished: see the error above)",
+        console.print(_("manifest: {file} (not finished: see the error above)").format(
+            file=display_path(result.manifest)),
                       markup=False, soft_wrap=True)

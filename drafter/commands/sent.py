@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DataError, Problem, display_path
+from drafter import places
 from drafter.i18n import _
 from drafter.load.register import Question, Register, load_register
 from drafter.load.yamlfile import LineDict, LineList
@@ -54,7 +55,7 @@ def _question(register: Register, number: int, zittingsjaar: str | None, ministe
         return_problems = [Problem(
             _("{question} cannot be read, so drafter cannot record that its answer was sent").format(
                 question=entry.label),
-            file=display_path(register.path), place=f"line {entry.line}",
+            file=display_path(register.path), place=places.line(entry.line),
             hint=_("Correct the entry first (see below), then run drafter sent again."))]
         raise DataError(problems=return_problems + list(entry.problems))
     return register.find(number, zittingsjaar, minister)
@@ -82,7 +83,7 @@ def record_sent(register_path: Path, number: int, zittingsjaar: str | None = Non
     if q.date is not None and date < q.date:
         raise DataError(_("{question}: the answer cannot have been sent on {date}, before the question was asked "
                           "({asked})").format(question=q.label, date=date.isoformat(), asked=q.date.isoformat()),
-                        file=shown, place=f"line {entry.entry.line_of('date')}",
+                        file=shown, place=places.line(entry.entry.line_of("date")),
                         hint=_("Check --date, and the question's date in the register."))
     own = _copy_of(entry, q)
     if q.answered is not None:
@@ -91,7 +92,7 @@ def record_sent(register_path: Path, number: int, zittingsjaar: str | None = Non
             return Sent(q, date, register.path, line, changed=False)
         raise DataError(_("{question} is recorded as sent on {recorded} already, not on {date}").format(
             question=q.label, recorded=q.answered.isoformat(), date=date.isoformat()),
-            file=shown, place=f"line {line}",
+            file=shown, place=places.line(line),
             hint=_("If the date in the register is wrong, correct 'answered:' there by hand."))
     # the register's editor sets the key in the entry, or in this minister's item of
     # other_ministers: for a copy; it writes nothing unless every other value reads as before

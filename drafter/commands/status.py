@@ -643,13 +643,13 @@ def check_target(target: Path, inputs: tuple[set[Path], list[Path]], force: bool
 def save(target: Path, data: bytes) -> None:
     """Write the list whole (a temporary name, then a rename); the folder must exist."""
     if not target.parent.is_dir():
-        raise OutputError("the folder for the list does not exist", file=display_path(target.parent),
-                          hint="Create it, or give another file with --to.")
+        raise OutputError(_("the folder for the list does not exist"), file=display_path(target.parent),
+                          hint=_("Create it, or give another file with --to."))
     try:
         replace_file(target, data)
     except OSError as exc:
-        raise OutputError(f"cannot write the list ({exc.strerror})", file=display_path(target),
-                          hint="Close it if it is open in Excel, and check that the folder is writable.") from exc
+        raise OutputError(_("cannot write the list ({reason})").format(reason=exc.strerror), file=display_path(target),
+                          hint=_("Close it if it is open in Excel, and check that the folder is writable.")) from exc
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -658,4 +658,5 @@ def parse_today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise DataError(f"--today {value!r} is not a date", hint="Write it as YYYY-MM-DD, e.g. 2024-03-01.") from exc
+        raise DataError(_("--today {date!r} is not a date").format(date=value),
+                        hint=_("Write it as YYYY-MM-DD, e.g. 2024-03-01.")) from exc

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from drafter.commands.report import format_problem
 from drafter.errors import DrafterError, Problem, display_path
-from drafter.i18n import _
+from drafter.i18n import N_, _, ngettext
 from drafter.load import schema
 from drafter.load.register import Register, load_register
 from drafter.pipeline import Generator
@@ -53,6 +53,19 @@ class FindingStatus(StrEnum):
     NEW_IN_DATA = "new in the data"
     DOES_NOT_ADD_UP = "does not add up"
 
+
+#: How verify's summary counts the figures of each finding, in the language in use (the statuses
+#: themselves are the JSON output's codes).
+COUNTED = {
+    FindingStatus.AS_DRAFTED: N_("{count} as drafted"),
+    FindingStatus.BY_HAND: N_("{count} changed by hand"),
+    FindingStatus.BY_HAND_AS_DATA: N_("{count} changed by hand, as the data now says"),
+    FindingStatus.DATA_CHANGED: N_("{count} the data has changed"),
+    FindingStatus.REMOVED: N_("{count} removed"),
+    FindingStatus.NOT_IN_DATA: N_("{count} not in the data"),
+    FindingStatus.NEW_IN_DATA: N_("{count} new in the data"),
+    FindingStatus.DOES_NOT_ADD_UP: N_("{count} does not add up"),
+}
 
 #: Findings after which an answer no longer matches its data (exit code 1).
 MISMATCHES = frozenset(FindingStatus) - {FindingStatus.AS_DRAFTED, FindingStatus.BY_HAND_AS_DATA}
@@ -78,25 +91,31 @@ class Finding:
 
     def describe(self) -> str:
         """One line a person reads: the place, then what drafter found there."""
-        at = f"{self.place}: "
-        says = f"the data says {self.data}" + (f" ({self.source})" if self.source else "")
+        sourced = bool(self.source)
         if self.status == FindingStatus.AS_DRAFTED:
-            return f"{at}{self.now} as drafted" + (f", moved (it was at {_location(self.moved_from)})" if self.moved_from else "")
-        if self.status == FindingStatus.BY_HAND:
-            return f"{at}changed by hand from {self.drafted} to {self.now}; {says}"
-        if self.status == FindingStatus.BY_HAND_AS_DATA:
-            return f"{at}changed by hand from {self.drafted} to {self.now}, as the data now says" + (
-                f" ({self.source})" if self.source else "")
-        if self.status == FindingStatus.DATA_CHANGED:
-            return f"{at}{self.now} as drafted, but the data has changed since: {says}"
-        if self.status == FindingStatus.REMOVED:
-            return f"{at}{self.drafted} was removed; {says}"
-        if self.status == FindingStatus.NOT_IN_DATA:
-            return f"{at}{self.now or self.drafted}: the data no longer has this figure (it came from {self.source})"
-        if self.status == FindingStatus.NEW_IN_DATA:
-            return f"{at}the data now has {self.data}" + (f" ({self.source})" if self.source else "") + \
-                ", which the answer does not show"
-        return f"{at}{self.detail}"
+            text = (_("{place}: {now} as drafted, moved (it was at {was})") if self.moved_from else
+                    _("{place}: {now} as drafted"))
+        elif self.status == FindingStatus.BY_HAND:
+            text = (_("{place}: changed by hand from {drafted} to {now}; the data says {data} ({source})") if sourced
+                    else _("{place}: changed by hand from {drafted} to {now}; the data says {data}"))
+        elif self.status == FindingStatus.BY_HAND_AS_DATA:
+            text = (_("{place}: changed by hand from {drafted} to {now}, as the data now says ({source})") if sourced
+                    else _("{place}: changed by hand from {drafted} to {now}, as the data now says"))
+        elif self.status == FindingStatus.DATA_CHANGED:
+            text = (_("{place}: {now} as drafted, but the data has changed since: the data says {data} ({source})")
+                    if sourced else _("{place}: {now} as drafted, but the data has changed since: the data says {data}"))
+        elif self.status == FindingStatus.REMOVED:
+            text = (_("{place}: {drafted} was removed; the data says {data} ({source})") if sourced else
+                    _("{place}: {drafted} was removed; the data says {data}"))
+        elif self.status == FindingStatus.NOT_IN_DATA:
+            text = _("{place}: {figure}: the data no longer has this figure (it came from {source})")
+        elif self.status == FindingStatus.NEW_IN_DATA:
+            text = (_("{place}: the data now has {data} ({source}), which the answer does not show") if sourced else
+                    _("{place}: the data now has {data}, which the answer does not show"))
+        else:
+            return f"{self.place}: {self.detail}"
+        return text.format(place=self.place, now=self.now, drafted=self.drafted, data=self.data, source=self.source,
+                           figure=self.now or self.drafted, was=_location(self.moved_from))
 
     def as_dict(self) -> dict:
         out = {"status": self.status, "place": self.place, "figure": self.figure, "drafted": self.drafted,
@@ -143,7 +162,13 @@ def _source(figure: Figure, data_dir: Path | None = None) -> str:
 
 def _location(place: str) -> str:
     """The place without the paragraph's text: an edit to the wording is not a move."""
-    return place.split(', "')[0] if place.startswith("paragraph ") else place
+    return place.split(', "')[0] if _is_paragraph(place) else place
+
+
+def _is_paragraph(place: str) -> bool:
+    """Whether place names a paragraph outside tables ('paragraph 4, "..."'), in English or in the language in
+    use (drafter/places.py's phrase)."""
+    return place.startswith(("paragraph ", _("paragraph {paragraph}").split("{")[0]))
 
 
 class _Comparison:
@@ -218,9 +243,11 @@ class _Comparison:
             present = now_values
         if not self.differs(sum(present), now_whole):
             return None
-        detail = (f"{what} add up to {self.shown(sum(present), whole.figure)} now"
-                  + (f" ({gone} of them removed)" if gone else "")
-                  + f", but {whole.text} is stated: a difference of {self.shown(abs(sum(present) - now_whole), whole.figure)}")
+        detail = (_("{what} add up to {sum} now ({removed} of them removed), but {stated} is stated: a difference of "
+                    "{difference}") if gone else
+                  _("{what} add up to {sum} now, but {stated} is stated: a difference of {difference}")).format(
+            what=what, sum=self.shown(sum(present), whole.figure), removed=gone, stated=whole.text,
+            difference=self.shown(abs(sum(present) - now_whole), whole.figure))
         return Finding(FindingStatus.DOES_NOT_ADD_UP, place=whole.place, figure=whole.figure.key, drafted=whole.figure.shown,
                        now=whole.text or "", detail=detail)
 
@@ -268,12 +295,17 @@ class _Comparison:
             body = self.parts_of(total.figure, found)
             if not body:
                 continue
-            if (total.figure.adds or "column") == "row":
-                what, now = f'the figures of row "{total.figure.row}"', None
+            by_row = (total.figure.adds or "column") == "row"
+            if by_row and total.figure.section:
+                what = _('the figures of row "{row}" in "{section}"')
+            elif by_row:
+                what = _('the figures of row "{row}"')
+            elif total.figure.section:
+                what = _('the figures of column "{column}" in "{section}"')
             else:
-                what, now = f'the figures of column "{total.figure.column}"', self.column_now(total, subtotal_rows)
-            if total.figure.section:
-                what += f' in "{total.figure.section}"'
+                what = _('the figures of column "{column}"')
+            what = what.format(row=total.figure.row, column=total.figure.column, section=total.figure.section)
+            now = None if by_row else self.column_now(total, subtotal_rows)
             finding = self.check(total, body, what, now)
             if finding:
                 out.append(finding)
@@ -285,7 +317,8 @@ class _Comparison:
             wholes = [f for f in found if len(f.figure.sources) == 1 and f.figure.sources[0].ref == whole_ref
                       and f.figure.kind == "text" and f.figure.where == where]
             for whole in wholes:
-                finding = self.check(whole, parts, f"the parts of {whole.text or whole.figure.shown} in {where}")
+                finding = self.check(whole, parts, _("the parts of {whole} in {where}").format(
+                    whole=whole.text or whole.figure.shown, where=where))
                 if finding:
                     out.append(finding)
         return out
@@ -345,27 +378,28 @@ class Verifier:
             return report
         if answer.question is None:
             report.problems.append(Problem(
-                "drafter did not make this answer (it has no record of drafter's), so it has no figures to verify",
-                file=shown, hint="verify checks answers drafter wrote, also after they were edited in Word."))
+                _("drafter did not make this answer (it has no record of drafter's), so it has no figures to verify"),
+                file=shown, hint=_("verify checks answers drafter wrote, also after they were edited in Word.")))
             return report
         if not answer.record:
             report.problems.append(Problem(
-                f"drafter made this answer (question {answer.question}) before it recorded where its figures "
-                "come from, so its figures cannot be traced",
-                file=shown, hint="Run drafter answer for this question: your edited answer is kept, and the new "
-                "draft beside it has traceable figures; carry your edits over to it."))
+                _("drafter made this answer (question {question}) before it recorded where its figures come from, so "
+                  "its figures cannot be traced").format(question=answer.question),
+                file=shown, hint=_("Run drafter answer for this question: your edited answer is kept, and the new "
+                                   "draft beside it has traceable figures; carry your edits over to it.")))
             return report
         if answer.damaged:
             report.problems.append(Problem(
-                f"{answer.damaged}: the figures it still records were checked, the others could not be",
-                file=shown, hint="Someone edited drafter's record inside the file. Run drafter answer again for a "
-                "draft with an intact record."))
+                _("{damage}: the figures it still records were checked, the others could not be").format(
+                    damage=answer.damaged),
+                file=shown, hint=_("Someone edited drafter's record inside the file. Run drafter answer again for a "
+                                   "draft with an intact record.")))
         generator = self.generator()
         question = _question_of(answer, self._register)
         report.question = question.label
         report.gaps = find_gaps(read_package(path, shown), generator.gap_markers)
         draft = generator.generate(question)
-        fresh = read_answer(draft.data, "the new draft")
+        fresh = read_answer(draft.data, _("the new draft"))
         report.findings = compare(answer, fresh, self._register.data_dir)
         return report
 
@@ -373,8 +407,8 @@ class Verifier:
 def verify_answers(paths: list[Path], register: Path | None = None, templates: Path | None = None) -> list[AnswerReport]:
     files = answer_files(paths)
     if not files:
-        raise DrafterError("there is no .docx answer to verify in " + ", ".join(display_path(p) for p in paths),
-                           hint="Give .docx answers, or a folder that holds them.")
+        raise DrafterError(_("there is no .docx answer to verify in {paths}").format(
+            paths=", ".join(display_path(p) for p in paths)), hint=_("Give .docx answers, or a folder that holds them."))
     verifier = Verifier(register, templates)
     reports = []
     for path in files:
@@ -392,7 +426,7 @@ def carry_over(edited: Path, draft: bytes) -> list[Finding]:
     none when either holds no record of its figures (drafter made it before it kept one)."""
     try:
         answer = read_answer(edited)
-        fresh = read_answer(draft, "the new draft")
+        fresh = read_answer(draft, _("the new draft"))
     except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
         return []
     if not answer.record or not fresh.record:
@@ -412,9 +446,9 @@ def paragraph_differences(edited: Path, draft: bytes) -> list[str]:
     none when either cannot be read."""
     try:
         mine = [(place, p.text) for place, p in answer_content(edited).paragraphs()
-                if place.startswith("paragraph") and p.text.strip()]
-        theirs = [(place, p.text) for place, p in answer_content(draft, "the new draft").paragraphs()
-                  if place.startswith("paragraph") and p.text.strip()]
+                if _is_paragraph(place) and p.text.strip()]
+        theirs = [(place, p.text) for place, p in answer_content(draft, _("the new draft")).paragraphs()
+                  if _is_paragraph(place) and p.text.strip()]
     except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
         return []
     matcher = difflib.SequenceMatcher(None, [_NUMBER.sub("#", t) for place, t in mine],
@@ -472,12 +506,14 @@ def carry_over_text(edited: Path | None, found: list[Finding], paragraphs: list[
 
 def carry_over_line(f: Finding) -> str:
     if f.status == FindingStatus.NEW_IN_DATA:
-        return f"  {f.place}: new in the data, {f.data}"
-    if f.status == FindingStatus.NOT_IN_DATA:
-        return f"  {f.place}: {f.now or f.drafted} in the edited answer, no longer in the data"
-    if f.status == FindingStatus.REMOVED:
-        return f"  {f.place}: removed from the edited answer; the new draft has {f.data}"
-    return f"  {f.place}: {f.now} in the edited answer, {f.data} in the new draft"
+        text = _("  {place}: new in the data, {data}")
+    elif f.status == FindingStatus.NOT_IN_DATA:
+        text = _("  {place}: {figure} in the edited answer, no longer in the data")
+    elif f.status == FindingStatus.REMOVED:
+        text = _("  {place}: removed from the edited answer; the new draft has {data}")
+    else:
+        text = _("  {place}: {now} in the edited answer, {data} in the new draft")
+    return text.format(place=f.place, data=f.data, now=f.now, figure=f.now or f.drafted)
 
 
 # --------------------------------------------------------------------------- reporting
@@ -485,10 +521,11 @@ def carry_over_line(f: Finding) -> str:
 
 def _summary(report: AnswerReport) -> str:
     if not report.findings:
-        return "not checked" if report.problems else "no figures from the data"
-    parts = [f"{report.count(s)} {s}" for s in FindingStatus if report.count(s)]
+        return _("not checked") if report.problems else _("no figures from the data")
+    parts = [_(COUNTED[s]).format(count=report.count(s)) for s in FindingStatus if report.count(s)]
     figures = sum(1 for f in report.findings if f.status not in (FindingStatus.NEW_IN_DATA, FindingStatus.DOES_NOT_ADD_UP))
-    return f"{figures} figure{'s' if figures != 1 else ''}: " + ", ".join(parts)
+    return ngettext("{count} figure: {findings}", "{count} figures: {findings}", figures).format(
+        count=figures, findings=", ".join(parts))
 
 
 def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
@@ -510,8 +547,12 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
                     lines.append(f"  {f.describe()}")
     bad = sum(1 for r in reports if not r.ok)
     if not quiet:
-        lines.append(f"drafter verify: {len(reports)} answer{'s' if len(reports) != 1 else ''}, "
-                     + ("every figure matches the data" if not bad else f"{bad} with figures to look at"))
+        lines.append((ngettext("drafter verify: {count} answer, every figure matches the data",
+                               "drafter verify: {count} answers, every figure matches the data", len(reports))
+                      if not bad else
+                      ngettext("drafter verify: {count} answer, {bad} with figures to look at",
+                               "drafter verify: {count} answers, {bad} with figures to look at", len(reports)))
+                     .format(count=len(reports), bad=bad))
     return "\n".join(lines)
 
 

@@ -15,7 +15,9 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable
 
+from drafter import i18n
 from drafter.errors import DrafterError
+from drafter.i18n import _
 
 
 def default_jobs() -> int:
@@ -29,7 +31,8 @@ def default_jobs() -> int:
 def processes(jobs: int | None) -> int:
     """--jobs: the processes a run uses (by default the cores); fewer than one is a mistake."""
     if jobs is not None and jobs < 1:
-        raise DrafterError(f"--jobs {jobs}: a run needs at least one process", hint="Give --jobs 1 or more.")
+        raise DrafterError(_("--jobs {jobs}: a run needs at least one process").format(jobs=jobs),
+                           hint=_("Give --jobs 1 or more."))
     return jobs or default_jobs()
 
 
@@ -63,9 +66,23 @@ def end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _start(parent: int, make: Callable, args: tuple) -> None:
+def run_language() -> str | None:
+    """The language a worker must speak when it starts afresh (not forked, as on Windows): it
+    does not inherit the context drafter chose its language in, so its messages would be English.
+    None where workers are forked: they start with drafter's own context, its language included."""
+    if forks():
+        return None
+    from drafter.commands.language import language_of  # --lang, drafter.toml's, the environment's
+
+    return language_of(sys.argv[1:], os.environ)
+
+
+def _start(parent: int, make: Callable, args: tuple, language: str | None = None) -> None:
     """ProcessPoolExecutor's initializer: Ctrl-C is left to drafter itself, which stops the
-    run cleanly; the worker ends with drafter; then it makes its worker object."""
+    run cleanly; the worker ends with drafter and speaks its language; then it makes its worker
+    object."""
+    if language is not None:
+        i18n.use(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # drafter's "like Ctrl-C" is not for its workers
         if hasattr(signal, name):
@@ -89,7 +106,7 @@ class Pool:
 
     def __init__(self, jobs: int, make: Callable, *args) -> None:
         self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(), initializer=_start,
-                                             initargs=(os.getpid(), make, args))
+                                             initargs=(os.getpid(), make, args, run_language()))
 
     def submit(self, method: Callable, *args) -> Future:
         """method(the worker object, *args) in a worker process."""

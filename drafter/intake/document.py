@@ -45,6 +45,7 @@ from pathlib import Path
 
 from drafter.errors import DataError, display_path
 from drafter.files import read_bytes
+from drafter import places
 from drafter.i18n import _
 from drafter.intake.question import NewQuestion, check_zittingsjaar, parse_date, zittingsjaar_of
 from drafter.load.register import UNKNOWN_PERSON
@@ -138,7 +139,7 @@ def _docx_lines(data: bytes, shown: str) -> list[Line]:
     for n, paragraph in enumerate(paragraphs.in_body(root), start=1):
         for text in paragraphs.lines_of(paragraph):
             if text.strip():
-                lines.append(Line(text.strip(), f"paragraph {n}", n))
+                lines.append(Line(text.strip(), places.paragraph(n), n))
     return lines
 
 
@@ -173,7 +174,7 @@ def _pdf_lines(data: bytes, shown: str) -> list[Line]:
             if not stripped:
                 block += 1
             elif not PAGE_NUMBER.match(stripped):
-                lines.append(Line(" ".join(stripped.split()), f"page {page_number}", block))
+                lines.append(Line(" ".join(stripped.split()), places.page(page_number), block))
     if not lines:
         raise DataError(_("the PDF has no text layer (it is a scan or an image)"), file=shown,
                         hint=_("Give the .docx or .txt version of the question, or a PDF with text."))
@@ -188,7 +189,7 @@ def _txt_lines(data: bytes, shown: str) -> list[Line]:
     lines, block = [], 0
     for n, raw in enumerate(text.splitlines(), start=1):
         if raw.strip():
-            lines.append(Line(raw.strip(), f"line {n}", block))
+            lines.append(Line(raw.strip(), places.line(n), block))
         else:
             block += 1
     return lines

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from drafter.errors import DataError, display_path
 from drafter import paths
+from drafter import places
 from drafter.i18n import _
 from drafter.load import based_on
 from drafter.load.yamlfile import LineDict, load_yaml
@@ -52,7 +53,7 @@ def find_earlier(register, reference: str, minister: str | None = None) -> Earli
             hint=_("Name a question of this register as zittingsjaar/number, e.g. --from 2019-2020/4."))
     if len(found) > 1:
         raise DataError(_("several questions of the register are {reference}, put to different ministers").format(
-            reference=reference.strip()), file=shown, place=f"line {found[0].line}",
+            reference=reference.strip()), file=shown, place=places.line(found[0].line),
             hint=_("Start from one by hand: copy its answer into the new entry."))
     return Earlier(f"{ref[0]}/{ref[1]}", ref[0], found[0])
 

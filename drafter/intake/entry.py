@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter import places
 from drafter.errors import DataError, Problem, display_path
+from drafter.i18n import N_, _
 from drafter.intake.question import NewQuestion
 from drafter.load.register import UNKNOWN_PERSON
 from drafter.load.yamlfile import LineDict
 from drafter.view.formatting import WORDS
 from drafter.write.register import Existing
 
-UNKNOWN_COMMENT = "not in the source: fill in when known"
+UNKNOWN_COMMENT = N_("not in the source: fill in when known")
 #: What a new entry's answer parts say until someone writes them: one per sub-question, so the
 #: draft has the numbered answers to fill in (in the register, or in Word).
 ANSWER_PLACEHOLDER = WORDS["nl"]["answer_to_write"]
 
 
 def _short(value) -> str:
-    text = " ".join(str(value).split()) if value is not None else "nothing"
+    text = " ".join(str(value).split()) if value is not None else _("nothing")
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
@@ -37,30 +39,35 @@ def differences(existing: LineDict, q: NewQuestion) -> list[str]:
     pairs = [
         ("date", existing.get("date"), q.date),
         ("asker", existing.get("asker"), q.asker),
-        ("minister title", minister.get("title"), q.minister_title),
+        (_("minister title"), minister.get("title"), q.minister_title),
         ("title", existing.get("title"), q.title),
         ("introduction", _texts(existing.get("introduction")), " ".join(q.introduction)),
     ]
     for n in sorted(set(subq) | set(q.subquestions), key=str):
-        pairs.append((f"sub-question {n}", _texts(subq.get(n)) or None, q.subquestions.get(n)))
+        pairs.append((_("sub-question {number}").format(number=n), _texts(subq.get(n)) or None, q.subquestions.get(n)))
     out = []
     for name, old, new in pairs:
         same = (" ".join(str(old).split()) == " ".join(str(new).split())) if old is not None and new is not None \
             else old == new
         if not same:
-            out.append(f"{name}: {_short(old)} in the register, {_short(new)} in the source")
+            out.append(_("{field}: {register} in the register, {source} in the source").format(
+                field=name, register=_short(old), source=_short(new)))
     return out
 
 
 def refuse_duplicate(register: Path, existing: Existing, q: NewQuestion) -> DataError:
     diffs = differences(existing.entry, q)
-    said = ("; differences: " + "; ".join(diffs)) if diffs else "; the source says the same"
+    if diffs:
+        message = _("question {number} of {year} (minister {minister}) from {source} is already in the register; "
+                    "differences: {differences}")
+    else:
+        message = _("question {number} of {year} (minister {minister}) from {source} is already in the register; "
+                    "the source says the same")
     return DataError(problems=[Problem(
-        f"question {q.number} of {q.zittingsjaar} (minister {q.minister_name}) from {q.source} is already in the "
-        f"register{said}",
-        file=display_path(register), place=f"line {existing.line}",
-        hint="drafter never overwrites an entry: change it by hand if the source is newer, "
-             "or correct the number.")])
+        message.format(number=q.number, year=q.zittingsjaar, minister=q.minister_name, source=q.source,
+                       differences="; ".join(diffs)),
+        file=display_path(register), place=places.line(existing.line),
+        hint=_("drafter never overwrites an entry: change it by hand if the source is newer, or correct the number."))])
 
 
 def new_entry(q: NewQuestion, template: str):
@@ -101,10 +108,10 @@ def new_entry(q: NewQuestion, template: str):
     for mapping, key in ((entry, "date"), (entry, "asker"), (minister, "name"), (minister, "title"),
                          (entry, "title"), (entry, "zittingsjaar")):
         if mapping[key] in (None, UNKNOWN_PERSON):
-            mapping.yaml_add_eol_comment(UNKNOWN_COMMENT, key)
+            mapping.yaml_add_eol_comment(_(UNKNOWN_COMMENT), key)
     if not q.subquestions:
-        entry.yaml_add_eol_comment("none found in the source: add them as 1: ..., 2: ...", "subquestions")
-    entry.yaml_add_eol_comment("the sub-answers: see docs/templates.md", "answer")
+        entry.yaml_add_eol_comment(_("none found in the source: add them as 1: ..., 2: ..."), "subquestions")
+    entry.yaml_add_eol_comment(_("the sub-answers: see docs/templates.md"), "answer")
     return entry
 
 

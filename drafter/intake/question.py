@@ -38,14 +38,14 @@ class NewQuestion:
         """The facts the source did not give, for the person who completes the entry."""
         out = []
         for name, value in (("zittingsjaar", self.zittingsjaar), ("date", self.date), ("asker", self.asker),
-                            ("minister's name", self.minister_name), ("minister's title", self.minister_title),
+                            (_("minister's name"), self.minister_name), (_("minister's title"), self.minister_title),
                             ("title", self.title)):
             if value in (None, UNKNOWN_PERSON):
                 out.append(name)
         if not self.introduction:
             out.append("introduction")
         if not self.subquestions:
-            out.append("sub-questions")
+            out.append(_("sub-questions"))
         return out
 
 

@@ -45,7 +45,7 @@ from drafter.commands.update import update
 from drafter.commands.verify import Verifier
 from drafter.errors import DrafterError, Problem, display_path, paths_shown_from
 from drafter.files import read_bytes
-from drafter.i18n import _, ngettext
+from drafter.i18n import N_, _, ngettext
 from drafter.load import dates
 from drafter.pipeline import file_name
 from drafter.serve import edit
@@ -104,18 +104,18 @@ class Checks(BaseHTTPMiddleware):
     async def _checked(self, request: Request, call_next, guard: Guard) -> Response:
         host = request.headers.get("host")
         if not guard.host_ok(host):
-            return PlainTextResponse(_said(request, "This address is not served here."), status_code=421)
+            return PlainTextResponse(_said(request, N_("This address is not served here.")), status_code=421)
         if request.method not in ("GET", "HEAD", "POST"):
-            return PlainTextResponse(_said(request, "Method not allowed."), status_code=405)
+            return PlainTextResponse(_said(request, N_("Method not allowed.")), status_code=405)
         if request.method == "POST":
             if not guard.origin_ok(request.headers.get("origin"), host):
-                return PlainTextResponse(_said(request, "Changes are accepted only from drafter's own page."),
+                return PlainTextResponse(_said(request, N_("Changes are accepted only from drafter's own page.")),
                                          status_code=403)
             length = request.headers.get("content-length")
             if length is None or not length.isdigit():
-                return PlainTextResponse(_said(request, "A change must say its size."), status_code=411)
+                return PlainTextResponse(_said(request, N_("A change must say its size.")), status_code=411)
             if int(length) > MAX_UPLOAD:
-                return PlainTextResponse(_said(request, "Files larger than {size} MB are not accepted.").format(
+                return PlainTextResponse(_said(request, N_("Files larger than {size} MB are not accepted.")).format(
                     size=MAX_UPLOAD // (1024 * 1024)), status_code=413)
         if guard.session_ok(request.cookies.get(SESSION_COOKIE)):
             return await call_next(request)
@@ -150,8 +150,8 @@ async def _form(request: Request, limit: int = MAX_UPLOAD):
 
 
 def _refused_csrf(request: Request) -> Response:
-    return PlainTextResponse(_said(request, "This form is out of date or does not come from drafter's page: reload "
-                                            "the page."), status_code=403)
+    return PlainTextResponse(_said(request, N_("This form is out of date or does not come from drafter's page: "
+                                               "reload the page.")), status_code=403)
 
 
 def _said(request: Request, text: str) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 
 import pytest
 
+from drafter import places
+from drafter.commands import workers
 from drafter.commands.workers import Pool, default_jobs, processes
 from drafter.errors import DrafterError
 
@@ -41,3 +45,17 @@ def test_each_worker_process_keeps_the_one_object_it_made():
     for pid in pids:  # each process counted its own tasks on from 100: the same object each time
         counts = [count for p, count, _ in results if p == pid]
         assert counts == list(range(101, 101 + len(counts)))
+
+
+@pytest.mark.parametrize("args, said", [(["check", "--lang", "nl"], "regel 0"), (["check"], "line 0")])
+def test_a_spawned_worker_speaks_the_run_s_language(args, said, monkeypatch, tmp_path):
+    """A worker that starts afresh (spawned, as on Windows and macOS) does not inherit the context
+    drafter chose its language in: it is told the language."""
+    monkeypatch.chdir(tmp_path)  # no drafter.toml here: only --lang, or the tests' LANGUAGE=en, decides
+    monkeypatch.setattr(workers, "worker_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(sys, "argv", ["drafter", *args])
+    pool = workers.Pool(1, int)  # the worker object is int() == 0
+    try:
+        assert pool.submit(places.line).result(timeout=120) == said
+    finally:
+        pool.shutdown()
