@@ -29,11 +29,12 @@ from ..test_intake import make_txt
 CATALOG = ROOT / "drafter" / "locale" / "drafter.pot"
 
 #: Words that are English and not Dutch (or that Dutch uses too seldom to make a clause of them):
-#: a clause made mostly of these is an English sentence.
+#: a clause made mostly of these is an English sentence. Words Dutch writes as often ("of", "is",
+#: "was", "had", "been") are not among them: "(of null als ze onbekend is)" is Dutch.
 ENGLISH_WORDS = frozenset("""
-    the a an of to with must not is are be been has have had which that this these those there from
+    the a an to with must not are be has have which that this these those there from
     for it its at by on but only than would will can cannot does should no any or and their they you
-    your was were when where while into nor
+    your were when where while into nor
 """.split())
 
 #: What is not a sentence: values quoted from the user's files, paths, file names, options.
