@@ -62,6 +62,20 @@ WORDS = {
         "unit_percent": "in procent",
         "placeholder_nil": "—",
         "placeholder_unknown": "..",
+        # the fixed sentences of the other parliaments' layouts, filled in by view/answer.HeaderLines
+        # (a dict: by the number of askers); the headings before a repeated sub-question and its answer
+        "question_heading": "Vraag",
+        "answer_heading": "Antwoord",
+        "header": {
+            "tweede_kamer_question": {
+                "one": "Vragen van het lid {askers_with_party} {minister_to} over {title} (ingezonden {date}).",
+                "other": "Vragen van de leden {askers_with_party} {minister_to} over {title} (ingezonden {date})."},
+            "tweede_kamer_answer": "Antwoord van {minister_role} {minister_name} ({minister_department}) "
+                                   "(ontvangen {answered}).",
+            "chamber_question": "Vraag nr. {number} van {asker} van {date} ({asked_in}) {minister_to}:",
+            "chamber_answer": "Antwoord {minister_of} van {answered}, op de vraag nr. {number} van {asker} "
+                              "van {date} ({asked_in}):",
+        },
     },
     "fr": {
         "unknown_date": "[date inconnue]",
@@ -95,6 +109,18 @@ WORDS = {
         "unit_percent": "en pour cent",
         "placeholder_nil": "—",
         "placeholder_unknown": "..",
+        "question_heading": "Question",
+        "answer_heading": "Réponse",
+        "header": {
+            "tweede_kamer_question": {
+                "one": "Questions du membre {askers_with_party} {minister_to} sur {title} (déposées le {date}).",
+                "other": "Questions des membres {askers_with_party} {minister_to} sur {title} (déposées le {date})."},
+            "tweede_kamer_answer": "Réponse de {minister_role} {minister_name} ({minister_department}) "
+                                   "(reçue le {answered}).",
+            "chamber_question": "Question n° {number} de {asker} du {date} ({asked_in}) {minister_to}\u00a0:",
+            "chamber_answer": "Réponse {minister_of} du {answered}, à la question n° {number} de {asker} "
+                              "du {date} ({asked_in})\u00a0:",
+        },
     },
     "en": {
         "unknown_date": "[date unknown]",
@@ -127,6 +153,18 @@ WORDS = {
         "unit_percent": "per cent",
         "placeholder_nil": "—",
         "placeholder_unknown": "..",
+        "question_heading": "Question",
+        "answer_heading": "Answer",
+        "header": {
+            "tweede_kamer_question": {
+                "one": "Questions from member {askers_with_party} {minister_to} about {title} (submitted {date}).",
+                "other": "Questions from members {askers_with_party} {minister_to} about {title} (submitted {date})."},
+            "tweede_kamer_answer": "Answer from {minister_role} {minister_name} ({minister_department}) "
+                                   "(received {answered}).",
+            "chamber_question": "Question no. {number} from {asker} of {date} ({asked_in}) {minister_to}:",
+            "chamber_answer": "Answer {minister_of} of {answered}, to question no. {number} from {asker} "
+                              "of {date} ({asked_in}):",
+        },
     },
 }
 #: Amount scales: divisor and the caption word that states the scale once per table.

@@ -244,15 +244,21 @@ class WordTemplate:
         return places
 
     def attributes_of(self, name: str) -> set[str]:
-        """The attributes a tag of this template takes from `name`: {'date', 'answered'} for question."""
+        """The attributes a tag of this template takes from `name`: {'date', 'answered'} for
+        question; {'chamber_question'} for question.header (a dotted name: an attribute's)."""
         from jinja2 import nodes
+
+        def written(node) -> str | None:
+            if isinstance(node, nodes.Name):
+                return node.name
+            owner = written(node.node) if isinstance(node, nodes.Getattr) else None
+            return f"{owner}.{node.attr}" if owner else None
 
         if name not in self._attributes:  # worked out once for the template's lifetime
             found: set[str] = set()
             for compiled in (self.body, *self.other.values()):
                 tree = xml_environment().parse("\n".join(compiled.lines))
-                found.update(node.attr for node in tree.find_all(nodes.Getattr)
-                             if isinstance(node.node, nodes.Name) and node.node.name == name)
+                found.update(node.attr for node in tree.find_all(nodes.Getattr) if written(node.node) == name)
             self._attributes[name] = frozenset(found)
         return self._attributes[name]
 
