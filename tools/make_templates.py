@@ -261,7 +261,9 @@ def blocks(doc, text_style, continuation_style):
     add(doc, '{%p elif block.kind == "text" %}', t)
     add(doc, "{{ block.text }}", continuation_style)
     add(doc, '{%p elif block.kind == "table" %}', t)
-    add(doc, "{{p table(block.table) }}", t)
+    # a part that starts with a table: its number stands before the table's caption, on its line
+    add(doc, "{{p table(block.table, number=part.number if block.first and part.numbered and not part.combined "
+        "else none) }}", t)
     add(doc, '{%p elif block.kind == "list" %}', t)
     loop(doc, "for item in block.items", "{{ item }}", styles.LIST_NUMBER)
     add(doc, '{%p elif block.kind == "bullets" %}', t)
@@ -292,7 +294,7 @@ def answer_parts(doc):
     add(doc, "{%p endif %}", t)
     add(doc, "{%p if part.combined %}", t)
     add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
-    add(doc, '{%p elif part.blocks[0].kind != "text" and part.numbered %}', t)
+    add(doc, '{%p elif part.blocks[0].kind not in ("text", "table") and part.numbered %}', t)  # a list first
     add(doc, "{{ part.number }}.", styles.ANSWER_NUMBER)
     add(doc, "{%p endif %}", t)
     blocks(doc, styles.ANSWER_TEXT, styles.ANSWER_CONTINUATION)

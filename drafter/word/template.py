@@ -317,7 +317,7 @@ class WordTemplate:
         puts the table (kept in `built`) in its place once the template has run."""
         built = [] if built is None else built
 
-        def table(which, style: str | None = None):
+        def table(which, style: str | None = None, number=None):
             available = context.get("tables", {})
             view = available.get(which) if isinstance(which, str) else which
             if view is None:
@@ -326,7 +326,10 @@ class WordTemplate:
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
-            built.append(tables.build(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
+            if number is not None:  # a part that starts with this table: its number, in the answers' number style
+                roles["number"] = styles.ANSWER_NUMBER
+            built.append(tables.build(view, {role: self.style_id(name) for role, name in roles.items()}, self.page,
+                                      number=None if number is None else str(number)))
             return Markup(_TABLE_PLACE.format(len(built) - 1))
 
         return {"table": table}
