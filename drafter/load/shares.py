@@ -79,7 +79,7 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
                                     hint="Remove the total row; drafter computes the percentages from the categories."))
             continue
         try:
-            value = parse_number(row["share"], raw.decimal_comma)
+            value = parse_number(row["share"], raw.decimal_comma, raw.point_decimal)
             if value < 0:
                 raise ValueError
         except ValueError as exc:
