@@ -355,6 +355,42 @@ def tweede_kamer_template():
     return doc
 
 
+def committee_list_template():
+    """A committee's list of questions and answers (Tweede Kamer, Lijst van vragen en antwoorden):
+    the dossier, 'Nr. 4 LIJST VAN VRAGEN EN ANTWOORDEN', the date it was adopted, who put the
+    questions to whom and when they were answered, the chair and the clerk; then every question
+    ('Vraag 1', its text) followed by its answer. Its sentences in the answer's language."""
+    doc = new_document()
+    t = styles.ANSWER_TEXT
+    add(doc, "{{ question.header.list_dossier }}", styles.ANSWER_REFERENCE)
+    add(doc, "{{ question.header.list_title }}", styles.ANSWER_TITLE)
+    add(doc, "{{ question.header.list_adopted }}", t)
+    add(doc, "{{ question.header.list_put }}", t)
+    add(doc, "{{ question.header.list_answered }}", t)
+    add(doc, "{{ question.header.list_chair }}", t)
+    add(doc, "{{ question.header.list_clerk }}", t)
+    loop(doc, "for p in answer.preamble", "{{ p }}", t)
+    add(doc, "{%p for part in answer.parts %}", t)
+    add(doc, "{%p for q in part.questions %}", t)
+    add(doc, "{{ words.question_heading }} {{ q.number }}", styles.QUESTION_HEADING)  # a list numbers every question
+    add(doc, "{{ q.text }}", styles.QUESTION_TEXT)
+    add(doc, "{%p endfor %}", t)
+    add(doc, "{%p for block in part.blocks %}", t)
+    add(doc, '{%p if block.kind == "text" %}', t)
+    add(doc, "{{ block.text }}", t)
+    add(doc, '{%p elif block.kind == "table" %}', t)
+    add(doc, "{{p table(block.table) }}", t)
+    add(doc, '{%p elif block.kind == "list" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_NUMBER)
+    add(doc, '{%p elif block.kind == "bullets" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_BULLET)
+    add(doc, "{%p endif %}", t)
+    add(doc, "{%p endfor %}", t)
+    loop(doc, "for note in part.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+    add(doc, "{%p endfor %}", t)
+    return doc
+
+
 def hansard_template():
     """A written answer as Hansard prints it (House of Commons or Lords): the title as a heading of
     its own, the member, the question with its number in brackets, the minister, the answer."""
@@ -474,6 +510,7 @@ def main() -> None:
     save(chamber_template(), TEMPLATES_DIR / "chambre.docx", args.force)
     save(tweede_kamer_template(), TEMPLATES_DIR / "tweede-kamer.docx", args.force)
     save(hansard_template(), TEMPLATES_DIR / "hansard.docx", args.force)
+    save(committee_list_template(), TEMPLATES_DIR / "lijst-van-vragen.docx", args.force)
 
 
 if __name__ == "__main__":

@@ -190,6 +190,49 @@ class MinisterView:
         return self._with_article(1)
 
 
+@dataclass(frozen=True)
+class CommitteeView:
+    """The committee of a list of questions and answers, as its header prints it; what the
+    header prints and the register lacks is an error naming the key to add under 'committee:'."""
+
+    given: object | None  # the register's Committee, or None when the entry has no 'committee:'
+    default_clerk_title: str  # the language's 'De griffier van de commissie'
+
+    def _value(self, key: str, example: str) -> str:
+        value = getattr(self.given, key, None) if self.given is not None else None
+        if not value:
+            raise DrafterError(_("this layout prints the committee's {key}, which the register does not give")
+                               .format(key=key),
+                               hint=_("Add '{key}: {example}' under the question's 'committee:' in the register.")
+                               .format(key=key, example=example))
+        return str(value)
+
+    @property
+    def name(self) -> str:
+        return self._value("name", "De vaste commissie voor Financiën")
+
+    @property
+    def dossier(self) -> str:
+        return self._value("dossier", "36 100")
+
+    @property
+    def subject(self) -> str:
+        return self._value("subject", "over de brief van 18 mei 2022 inzake ...")
+
+    @property
+    def chair(self) -> str:
+        return self._value("chair", "Sneller")
+
+    @property
+    def clerk(self) -> str:
+        return self._value("clerk", "Schukkink")
+
+    @property
+    def clerk_title(self) -> str:
+        given = getattr(self.given, "clerk_title", None) if self.given is not None else None
+        return given or self.default_clerk_title
+
+
 class HeaderLines(Mapping):
     """The fixed sentences of the other parliaments' layouts ('Vraag nr. 10 van ... aan de minister
     van ...:'), in the answer's language (formatting.WORDS' 'header'), for a template to print as
@@ -204,10 +247,14 @@ class HeaderLines(Mapping):
         "answered": ("question", "answered"), "asked_in": ("question", "asked_in"),
         "minister_to": ("minister", "to"), "minister_of": ("minister", "of"), "minister_role": ("minister", "role"),
         "minister_name": ("minister", "name"), "minister_department": ("minister", "department"),
+        "committee": ("committee", "name"), "dossier": ("committee", "dossier"), "subject": ("committee", "subject"),
+        "chair": ("committee", "chair"), "clerk": ("committee", "clerk"), "clerk_title": ("committee", "clerk_title"),
     }
 
-    def __init__(self, patterns: dict, question: "QuestionView", minister: MinisterView) -> None:
-        self._patterns, self._sources = patterns, {"question": question, "minister": minister}
+    def __init__(self, patterns: dict, question: "QuestionView", minister: MinisterView,
+                 committee: CommitteeView) -> None:
+        self._patterns = patterns
+        self._sources = {"question": question, "minister": minister, "committee": committee}
         self._several = question.several
 
     def __getitem__(self, key: str) -> str:
@@ -503,7 +550,8 @@ class _ViewBuilder:
             questions=tuple(SubQuestion(n, t) for n, t in q.subquestions.items()),
         )
         minister = self.minister()
-        qview = replace(qview, header=HeaderLines(fmt.words["header"], qview, minister))
+        committee = CommitteeView(q.committee, fmt.words["clerk_title"])
+        qview = replace(qview, header=HeaderLines(fmt.words["header"], qview, minister, committee))
         self.context.update(
             question=qview,
             minister=minister,

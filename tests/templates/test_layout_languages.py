@@ -1,6 +1,6 @@
 """Every stock layout speaks the answer's language: drafted with the register's locale en_GB,
 nl_BE or fr_BE, its fixed words and sentences are that language's, whichever template file
-the register names (kamer.docx and chambre.docx are one layout). Compared paragraph by
+the register names (kamer.docx and chambre.docx are one layout; a committee's list too). Compared paragraph by
 paragraph; what is not the layout's (the question, the answer) comes from the register."""
 
 from __future__ import annotations
@@ -49,6 +49,23 @@ EXPECTED = {
         "fr": ["Uitermark", MINISTER, "RÉPONSE", f"à la question n° 1028 du {DATES['fr'][0]} de ERKENS"],
         "en": ["Uitermark", MINISTER, "ANSWER", f"to question no. 1028 of {DATES['en'][0]} by ERKENS"],
     },
+    "lijst-van-vragen.docx": {
+        "nl": [f"36 100 {TITLE}", "Nr. 1028 LIJST VAN VRAGEN EN ANTWOORDEN", f"Vastgesteld {DATES['nl'][0]}",
+               f"De vaste commissie heeft een aantal vragen voorgelegd aan de {MINISTER} over de brief.",
+               f"De Minister heeft deze vragen beantwoord bij brief van {DATES['nl'][1]}. Vragen en antwoorden zijn "
+               "hierna afgedrukt.", "De voorzitter van de commissie, Sneller", "De griffier van de commissie, Schukkink",
+               "Vraag 1", QUESTION],
+        "fr": [f"36 100 {TITLE}", "N° 1028 LISTE DE QUESTIONS ET RÉPONSES", f"Arrêtée le {DATES['fr'][0]}",
+               f"De vaste commissie a soumis un certain nombre de questions à la {MINISTER} over de brief.",
+               f"Il a été répondu à ces questions par lettre du {DATES['fr'][1]}. Les questions et les réponses sont "
+               "reproduites ci-après.", "Le président de la commission, Sneller", "Le greffier de la commission, Schukkink",
+               "Question 1", QUESTION],
+        "en": [f"36 100 {TITLE}", "No. 1028 LIST OF QUESTIONS AND ANSWERS", f"Adopted {DATES['en'][0]}",
+               f"De vaste commissie has put a number of questions to the {MINISTER} over de brief.",
+               f"The Minister answered these questions by letter of {DATES['en'][1]}. The questions and answers are "
+               "printed below.", "The chair of the committee, Sneller", "The clerk of the committee, Schukkink",
+               "Question 1", QUESTION],
+    },
     "hansard.docx": {  # Hansard prints no fixed words: the title, the member, the question [number], the minister
         language: [TITLE, "Erkens", QUESTION + " [1028]", "Uitermark"] for language in ("nl", "fr", "en")
     },
@@ -62,6 +79,9 @@ def _draft(tmp_path, template: str, locale: str) -> list[str]:
         q = questions[1028]
         q.update(template=template, locale=locale, asked_in="nl", numbering="always")
         q["minister"]["gender"] = "f"  # the French article: 'à la ministre'
+        # what a committee's list prints (the register's own words, in Dutch here)
+        q["committee"] = {"name": "De vaste commissie", "dossier": "36 100", "subject": "over de brief",
+                          "chair": "Sneller", "clerk": "Schukkink"}
 
     edit_register(project, change)
     result = run_in(project, "answer", "--question", "1028")
