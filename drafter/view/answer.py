@@ -28,7 +28,7 @@ from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale, words_of
 from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TextCompiler
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
-from drafter.load.questions import BlockKind
+from drafter.load.questions import BlockKind, Committee
 from drafter.load.register import ASKED_IN, Question, Register
 from drafter.view.tables import Cell, Group, Row, TableView, build_table  # noqa: F401 - a table's parts, for templates and tests
 
@@ -195,11 +195,11 @@ class CommitteeView:
     """The committee of a list of questions and answers, as its header prints it; what the
     header prints and the register lacks is an error naming the key to add under 'committee:'."""
 
-    given: object | None  # the register's Committee, or None when the entry has no 'committee:'
+    given: Committee | None  # the register's, or None when the entry has no 'committee:'
     default_clerk_title: str  # the language's 'De griffier van de commissie'
 
     def _value(self, key: str, example: str) -> str:
-        value = getattr(self.given, key, None) if self.given is not None else None
+        value = getattr(self.given, key) if self.given is not None else None
         if not value:
             raise DrafterError(_("this layout prints the committee's {key}, which the register does not give")
                                .format(key=key),
@@ -229,8 +229,7 @@ class CommitteeView:
 
     @property
     def clerk_title(self) -> str:
-        given = getattr(self.given, "clerk_title", None) if self.given is not None else None
-        return given or self.default_clerk_title
+        return (self.given.clerk_title if self.given is not None else None) or self.default_clerk_title
 
 
 class HeaderLines(Mapping):

@@ -59,7 +59,7 @@ def _finalize(value):
     """What a tag prints: only plain values (texts, numbers, dates) and drafter's own objects
     that say how they print (a table cell); never Python's description of an object."""
     if value is None:
-        raise DrafterError(_("a value the template prints is empty"), hint=_EMPTY_HINT())
+        raise DrafterError(_("a value the template prints is empty"), hint=_empty_hint())
     # A control character pasted from Excel would make the document invalid XML.
     if isinstance(value, Markup):
         return Markup(INVALID_XML_CHARS.sub("", value))
@@ -84,7 +84,7 @@ def _finalize(value):
     return INVALID_XML_CHARS.sub("", str(value))
 
 
-def _EMPTY_HINT() -> str:
+def _empty_hint() -> str:
     return _("Fill in the data, or test for it in the template with {% if ... %}.")
 
 
@@ -107,7 +107,7 @@ def _named(name: str, value):
     person knows which key of the register or which data to fill in."""
     if value is None:
         raise DrafterError(_("the template prints {tag}, which is empty for this question")
-                           .format(tag="{{ " + name + " }}"), hint=_EMPTY_HINT())
+                           .format(tag="{{ " + name + " }}"), hint=_empty_hint())
     return value
 
 
