@@ -20,7 +20,7 @@ from drafter.load import datasets
 from drafter.load.register import UNKNOWN_PERSON, Question, Register
 from drafter.load.tabular import data_file
 from drafter.view import consistency
-from drafter.view.answer import AnswerView, build_view, notes_path
+from drafter.view.answer import AnswerView, build_view, header_prints, notes_path
 from drafter.view.formatting import words_of
 from drafter.view.jinja import TextCompiler
 from drafter.files import stat_file
@@ -212,7 +212,9 @@ class Generator:
             template=tpath,
             data_files={name: data_file(self.register.data_dir / f) for name, f in question.data.items()},
             notes=self.notes.path,
-            warnings=placeholder_warnings(question, template.attributes_of("question"), found)
+            warnings=placeholder_warnings(question, template.attributes_of("question")
+                                          | header_prints(question.style.locale, template.attributes_of("question.header")),
+                                          found)
             + data_warnings(view),
             gaps=found,
         )

@@ -184,7 +184,8 @@ def test_numbering_and_repeated_questions_in_the_general_template(project):
 
 @pytest.mark.parametrize("template", NEW_TEMPLATES)
 def test_every_question_of_the_register_in_every_new_layout(project, template):
-    """Each new template answers any question of the register (given what its layout prints)."""
+    """Each new template answers any question of the register (given what its layout prints), in
+    the question's language: the French question's header is French whichever template it names."""
 
     def change(questions):
         for q in questions.values():
@@ -204,18 +205,22 @@ def test_every_question_of_the_register_in_every_new_layout(project, template):
                                              "2024-2025-1028.docx"])
     register = yaml.safe_load((project / "data" / "questions.yaml").read_text(encoding="utf-8"))
     by_file = {f"{q['zittingsjaar']}-{q['number']}.docx": q for q in register["questions"]}
-    header = {"tweede-kamer.docx": "Vragen van het lid ", "kamer.docx": "Vraag nr. ", "chambre.docx": "Question n° "}
+    header = {("tweede-kamer.docx", "nl"): "Vragen van het lid ", ("tweede-kamer.docx", "fr"): "Questions du membre ",
+              ("chamber", "nl"): "Vraag nr. ", ("chamber", "fr"): "Question n° "}
+    question_word = {"nl": "Vraag", "fr": "Question"}
     for path in made:
         validate_docx(path)
         q = by_file[path.name]
+        language = q.get("locale", register["locale"])[:2]
         got = paragraphs(path)
-        assert got[0][1].startswith(header[template] + ("" if template == "tweede-kamer.docx" else str(q["number"])))
+        layout = template if template == "tweede-kamer.docx" else "chamber"
+        assert got[0][1].startswith(header[layout, language] + ("" if layout == "tweede-kamer.docx" else str(q["number"])))
         answered = [n for part in q["answer"]["parts"]
                     for n in (part["number"] if isinstance(part["number"], list) else [part["number"]])]
         if template == "tweede-kamer.docx":  # every sub-question answered is repeated under "Vraag n"
             assert [t for s, t in got if s == styles.QUESTION_HEADING] == [
-                f"Vraag {n}" if len(q["subquestions"]) > 1 or q.get("numbering") == "always" else "Vraag"
-                for n in answered]
+                f"{question_word[language]} {n}" if len(q["subquestions"]) > 1 or q.get("numbering") == "always"
+                else question_word[language] for n in answered]
         else:  # the question as put, every sub-question of it
             numbered = [t for s, t in got if s == styles.QUESTION_NUMBER]
             if len(q["subquestions"]) > 1:

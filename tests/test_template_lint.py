@@ -44,7 +44,12 @@ def _questions_using(template: str) -> list[int]:
 #: the Hansard layout on the Tweede Kamer question 1028.
 STAND_INS = {"chambre.docx": (7, "      title: N.N.\n", "      title: N.N.\n      gender: f\n    asked_in: fr\n"),
              # the Hansard layout answers any question; its example questions are in data/published.yaml
-             "hansard.docx": (1028, "", "")}
+             "hansard.docx": (1028, "", ""),
+             # a committee's list, on the Tweede Kamer question with the committee its header prints
+             "lijst-van-vragen.docx": (1028, "      department: Binnenlandse Zaken en Koninkrijksrelaties\n",
+                                       "      department: Binnenlandse Zaken en Koninkrijksrelaties\n"
+                                       "    committee: {name: De vaste commissie voor Binnenlandse Zaken, dossier: 36 600,"
+                                       " subject: over de brief, chair: Sneller, clerk: Bergman}\n")}
 
 
 def _answering(template: str, project) -> list[int]:
@@ -88,7 +93,8 @@ def test_every_static_text_of_each_template_is_in_its_answers(template, tmp_path
 
 
 def test_the_templates_have_static_text_to_check():
-    assert "ANTWOORD" in _static(docx.Document(str(ROOT / "answer_templates" / "bedrijfsclusters.docx")).paragraphs[2].text)
+    # the stock layouts take their words from the answer's language; Hansard's brackets are typed
+    assert "[" in _static(docx.Document(str(ROOT / "answer_templates" / "hansard.docx")).paragraphs[3].text)
 
 
 def test_text_the_preparation_drops_is_an_error_at_its_paragraph():

@@ -201,9 +201,9 @@ def add(doc, text, style):
 def header(doc):
     add(doc, "{{ minister.name }}", styles.MINISTER_NAME)
     add(doc, "{{ minister.title }}", styles.MINISTER_TITLE)
-    add(doc, "ANTWOORD", styles.ANSWER_TITLE)
-    add(doc, "op vraag nr. {{ question.number }} van {{ question.date }} van {{ question.asker|upper }}",
-        styles.ANSWER_REFERENCE)
+    # the fixed words in the answer's language, as the general template has them
+    add(doc, "{{ words.answer }}", styles.ANSWER_TITLE)
+    add(doc, "{{ question.reference }}", styles.ANSWER_REFERENCE)
 
 
 def loop(doc, head, body, style):
@@ -261,7 +261,9 @@ def blocks(doc, text_style, continuation_style):
     add(doc, '{%p elif block.kind == "text" %}', t)
     add(doc, "{{ block.text }}", continuation_style)
     add(doc, '{%p elif block.kind == "table" %}', t)
-    add(doc, "{{p table(block.table) }}", t)
+    # a part that starts with a table: its number stands before the table's caption, on its line
+    add(doc, "{{p table(block.table, number=part.number if block.first and part.numbered and not part.combined "
+        "else none) }}", t)
     add(doc, '{%p elif block.kind == "list" %}', t)
     loop(doc, "for item in block.items", "{{ item }}", styles.LIST_NUMBER)
     add(doc, '{%p elif block.kind == "bullets" %}', t)
@@ -292,7 +294,7 @@ def answer_parts(doc):
     add(doc, "{%p endif %}", t)
     add(doc, "{%p if part.combined %}", t)
     add(doc, "{{ part.heading }}", styles.ANSWER_HEADING)
-    add(doc, '{%p elif part.blocks[0].kind != "text" and part.numbered %}', t)
+    add(doc, '{%p elif part.blocks[0].kind not in ("text", "table") and part.numbered %}', t)  # a list first
     add(doc, "{{ part.number }}.", styles.ANSWER_NUMBER)
     add(doc, "{%p endif %}", t)
     blocks(doc, styles.ANSWER_TEXT, styles.ANSWER_CONTINUATION)
@@ -308,29 +310,14 @@ def the_question(doc):
 
 
 def chamber_template():
-    """The Belgian federal Chamber (Bulletin van Vragen en Antwoorden), in Dutch: the question
-    as put, then 'Antwoord van de minister ... op de vraag nr. ...', then the answer parts."""
+    """The Belgian federal Chamber (Bulletin van Vragen en Antwoorden; Bulletin des Questions et
+    Réponses): the question as put, then 'Antwoord van de minister ... op de vraag nr. ...', then
+    the answer parts; its sentences in the answer's language (formatting.WORDS)."""
     doc = new_document()
-    ref = ("vraag nr. {{ question.number }} van {{ question.asker }} van {{ question.date }}"
-           " ({{ question.asked_in }})")
-    add(doc, "V" + ref[1:] + " {{ minister.to }}:", styles.ANSWER_REFERENCE)
+    add(doc, "{{ question.header.chamber_question }}", styles.ANSWER_REFERENCE)
     add(doc, "{{ question.title }}", styles.ANSWER_TITLE)
     the_question(doc)
-    add(doc, "Antwoord {{ minister.of }} van {{ question.answered }}, op de " + ref + ":", styles.ANSWER_HEADING)
-    loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
-    answer_parts(doc)
-    return doc
-
-
-def chambre_template():
-    """The same layout in French (Bulletin des Questions et Réponses)."""
-    doc = new_document()
-    ref = ("question n° {{ question.number }} de {{ question.asker }} du {{ question.date }}"
-           " ({{ question.asked_in }})")
-    add(doc, "Q" + ref[1:] + " {{ minister.to }}\u00a0:", styles.ANSWER_REFERENCE)
-    add(doc, "{{ question.title }}", styles.ANSWER_TITLE)
-    the_question(doc)
-    add(doc, "Réponse {{ minister.of }} du {{ question.answered }}, à la " + ref + "\u00a0:", styles.ANSWER_HEADING)
+    add(doc, "{{ question.header.chamber_answer }}", styles.ANSWER_HEADING)
     loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
     answer_parts(doc)
     return doc
@@ -338,21 +325,56 @@ def chambre_template():
 
 def tweede_kamer_template():
     """The Tweede Kamer (Aanhangsel van de Handelingen): 'Vragen van het lid ... (ingezonden ...)',
-    'Antwoord van Minister ... (ontvangen ...)', then 'Vraag 1' / the question / 'Antwoord 1' / the answer."""
+    'Antwoord van Minister ... (ontvangen ...)', then 'Vraag 1' / the question / 'Antwoord 1' / the
+    answer; its words in the answer's language (formatting.WORDS)."""
     doc = new_document()
-    add(doc, "Vragen van {{ 'de leden' if question.several else 'het lid' }} {{ question.askers_with_party }} "
-        "{{ minister.to }} over {{ question.title }} (ingezonden {{ question.date }}).", styles.ANSWER_REFERENCE)
-    add(doc, "Antwoord van {{ minister.role }} {{ minister.name }} ({{ minister.department }}) "
-        "(ontvangen {{ question.answered }}).", styles.ANSWER_TITLE)
+    add(doc, "{{ question.header.tweede_kamer_question }}", styles.ANSWER_REFERENCE)
+    add(doc, "{{ question.header.tweede_kamer_answer }}", styles.ANSWER_TITLE)
     loop(doc, "for p in question.introduction", "{{ p }}", styles.QUESTION_TEXT)
     loop(doc, "for p in answer.preamble", "{{ p }}", styles.ANSWER_TEXT)
     t = styles.ANSWER_TEXT
     add(doc, "{%p for part in answer.parts %}", t)
     add(doc, "{%p for q in part.questions %}", t)
-    add(doc, "Vraag{% if part.numbered %} {{ q.number }}{% endif %}", styles.QUESTION_HEADING)
+    add(doc, "{{ words.question_heading }}{% if part.numbered %} {{ q.number }}{% endif %}", styles.QUESTION_HEADING)
     add(doc, "{{ q.text }}", styles.QUESTION_TEXT)
     add(doc, "{%p endfor %}", t)
-    add(doc, "Antwoord{% if part.numbered %} {{ part.number }}{% endif %}", styles.ANSWER_HEADING)
+    add(doc, "{{ words.answer_heading }}{% if part.numbered %} {{ part.number }}{% endif %}", styles.ANSWER_HEADING)
+    add(doc, "{%p for block in part.blocks %}", t)
+    add(doc, '{%p if block.kind == "text" %}', t)
+    add(doc, "{{ block.text }}", t)
+    add(doc, '{%p elif block.kind == "table" %}', t)
+    add(doc, "{{p table(block.table) }}", t)
+    add(doc, '{%p elif block.kind == "list" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_NUMBER)
+    add(doc, '{%p elif block.kind == "bullets" %}', t)
+    loop(doc, "for item in block.items", "{{ item }}", styles.LIST_BULLET)
+    add(doc, "{%p endif %}", t)
+    add(doc, "{%p endfor %}", t)
+    loop(doc, "for note in part.notes", "{{ note.marker }}\t{{ note.text }}", styles.TABLE_NOTE)
+    add(doc, "{%p endfor %}", t)
+    return doc
+
+
+def committee_list_template():
+    """A committee's list of questions and answers (Tweede Kamer, Lijst van vragen en antwoorden):
+    the dossier, 'Nr. 4 LIJST VAN VRAGEN EN ANTWOORDEN', the date it was adopted, who put the
+    questions to whom and when they were answered, the chair and the clerk; then every question
+    ('Vraag 1', its text) followed by its answer. Its sentences in the answer's language."""
+    doc = new_document()
+    t = styles.ANSWER_TEXT
+    add(doc, "{{ question.header.list_dossier }}", styles.ANSWER_REFERENCE)
+    add(doc, "{{ question.header.list_title }}", styles.ANSWER_TITLE)
+    add(doc, "{{ question.header.list_adopted }}", t)
+    add(doc, "{{ question.header.list_put }}", t)
+    add(doc, "{{ question.header.list_answered }}", t)
+    add(doc, "{{ question.header.list_chair }}", t)
+    add(doc, "{{ question.header.list_clerk }}", t)
+    loop(doc, "for p in answer.preamble", "{{ p }}", t)
+    add(doc, "{%p for part in answer.parts %}", t)
+    add(doc, "{%p for q in part.questions %}", t)
+    add(doc, "{{ words.question_heading }} {{ q.number }}", styles.QUESTION_HEADING)  # a list numbers every question
+    add(doc, "{{ q.text }}", styles.QUESTION_TEXT)
+    add(doc, "{%p endfor %}", t)
     add(doc, "{%p for block in part.blocks %}", t)
     add(doc, '{%p if block.kind == "text" %}', t)
     add(doc, "{{ block.text }}", t)
@@ -484,9 +506,11 @@ def main() -> None:
     save(general_template(), TEMPLATES_DIR / "algemeen.docx", args.force)
     save(grouped_template(), TEMPLATES_DIR / "gegroepeerde-kop.docx", args.force)
     save(chamber_template(), TEMPLATES_DIR / "kamer.docx", args.force)
-    save(chambre_template(), TEMPLATES_DIR / "chambre.docx", args.force)
+    # the French name of the same layout: its sentences come from the answer's language
+    save(chamber_template(), TEMPLATES_DIR / "chambre.docx", args.force)
     save(tweede_kamer_template(), TEMPLATES_DIR / "tweede-kamer.docx", args.force)
     save(hansard_template(), TEMPLATES_DIR / "hansard.docx", args.force)
+    save(committee_list_template(), TEMPLATES_DIR / "lijst-van-vragen.docx", args.force)
 
 
 if __name__ == "__main__":

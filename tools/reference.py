@@ -39,6 +39,7 @@ SHAPE_ORDER = {
     "deadlines": "Under `deadlines:` at the top level.",
     "question": "Each entry of `questions:`.",
     "minister": "A question's `minister:`.",
+    "committee": "A question's `committee:`: the committee of a list of questions and answers (`lijst-van-vragen.docx`).",
     "other_minister": "Each entry of a question's `other_ministers:`.",
     "answer": "A question's `answer:`.",
     "part": "Each entry of `parts:`.",

@@ -170,23 +170,25 @@ def budget_year(text: str) -> int | None:
     return year if schema.FIRST_YEAR <= year <= schema.LAST_YEAR and number == year else None
 
 
-def budget_amount(text: str, decimal_comma: bool) -> tuple[float | None, Status]:
-    """(amount, status) of an amount cell; NumberError when it is neither a number nor a placeholder."""
+def budget_amount(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> tuple[float | None, Status]:
+    """(amount, status) of an amount cell; NumberError when it is neither a number nor a placeholder.
+    point_decimal: what the register's locale says a point is ('1,250' in a comma-separated file)."""
     if text.isdigit() and text.isascii() and len(text) <= 15:  # plain digits, most cells: well below MAX_FIGURE
         return float(text), Status.VALUE
     if text.lower() in schema.NOT_APPLICABLE_TOKENS:
         return None, Status.NOT_APPLICABLE
     if not text:
         return None, Status.EMPTY
-    return parse_number(text, decimal_comma), Status.VALUE
+    return parse_number(text, decimal_comma, point_decimal), Status.VALUE
 
 
-def _amounts(texts, decimal_comma: bool) -> tuple[list[float | None], list[Status], dict[int, NumberError]]:
+def _amounts(texts, decimal_comma: bool,
+             point_decimal: bool | None = None) -> tuple[list[float | None], list[Status], dict[int, NumberError]]:
     """budget_amount of every cell of a column: the amounts, their statuses, and the errors by row."""
     amounts, statuses, errors = [], [], {}
     for j, text in enumerate(texts):
         try:
-            amount, status = budget_amount(text, decimal_comma)
+            amount, status = budget_amount(text, decimal_comma, point_decimal)
         except NumberError as exc:
             amount, status, errors[j] = None, Status.EMPTY, exc
         amounts.append(amount)
@@ -210,7 +212,7 @@ def load_budget(name: str, raw: RawTable) -> BudgetData:
     years_of = {text: budget_year(text) for text in set(year_texts)}  # a file of many rows has a few years
     years = [years_of[text] for text in year_texts]
     kinds = list(map(str.upper, kind_texts))  # 'vak' is VAK
-    amounts, statuses, errors = _amounts(amount_texts, raw.decimal_comma)
+    amounts, statuses, errors = _amounts(amount_texts, raw.decimal_comma, raw.point_decimal)
     checked = pd.DataFrame({"line": lines, "year": years, "kind": kinds}, dtype=object)
     wrong = pd.DataFrame({"line": checked["line"].eq(""), "year": checked["year"].isna(),
                           "kind": ~checked["kind"].isin(KINDS), "amount": checked.index.isin(list(errors))})

@@ -41,14 +41,16 @@ def point_decimal_of(locale: str) -> bool:
 
 def load_dataset(name: str, path: Path, point_decimal: bool | None = None):
     """Load one data file named in the register: budget or shares table, or YAML records.
-    point_decimal: what the register's locale says a point is, for a figure of a table of figures
-    that the file's separator leaves ambiguous ('1,250' in a comma-separated file)."""
+    point_decimal: what the register's locale says a point is, for a figure that the file's
+    separator leaves ambiguous ('1,250' in a comma-separated file)."""
     if path.suffix.lower() in (".yaml", ".yml"):
         content = load_yaml(path)
         if not isinstance(content, LineDict):
             raise DataError(_("the file must hold a mapping (key: value lines)"), file=display_path(path))
         return RecordData(name, path, content)
-    raw = read_table(path)
+    # a figure the file's separator leaves ambiguous is read as the register's locale writes it,
+    # in a budget and a shares table as in a table of figures
+    raw = replace(read_table(path), point_decimal=point_decimal)
     # its kind by its column names, in English or in Dutch (jaar, bedrag, ...)
     columns = {schema.DUTCH_COLUMNS.get(str(c).strip().lower(), c) for c in raw.frame.columns}
     budget = set(schema.BUDGET.required)
@@ -58,7 +60,7 @@ def load_dataset(name: str, path: Path, point_decimal: bool | None = None):
         return load_shares(name, raw)
     if len(budget & columns) >= 3:  # a budget table with a column missing or misspelt
         return load_budget(name, raw)
-    return load_figures(name, replace(raw, point_decimal=point_decimal))
+    return load_figures(name, raw)
 
 
 class DatasetCache:

@@ -328,6 +328,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
             expected=_NOT_AN_ANSWER_DATE),
         Key("asked_in", CHOICE, "the language the question was put in (the Belgian Chamber marks it)",
             choices=tuple(ASKED_IN)),
+        Key("committee", SHAPE, "a committee's list of questions and answers (lijst-van-vragen.docx): the "
+            "committee that put the questions, the dossier, the chair and the clerk", shape="committee"),
         *_LAYOUT_KEYS,
         Key("opendata", ANY, "the parliament's open-data id of the question (written by drafter intake)"),
         Key("other_ministers", LIST, "the other ministers the same question was put to, each with their own number",
@@ -339,6 +341,17 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         *_STYLE_KEYS,
     )),
     Shape("minister", N_("minister"), _MINISTER_KEYS),
+    Shape("committee", N_("committee"), (
+        Key("name", TEXT, "the committee as the list names it first: De vaste commissie voor Financiën",
+            required=True),
+        Key("dossier", TEXT, "the dossier's number the list belongs to, as printed: 36 100"),
+        Key("subject", TEXT, "what the questions are about, as the list words it after the addressee: over de "
+            "brief van 18 mei 2022 inzake ..."),
+        Key("chair", TEXT, "the committee's chair, as the list signs: Sneller"),
+        Key("clerk", TEXT, "the committee's clerk, as the list signs: Schukkink"),
+        Key("clerk_title", TEXT, "the clerk's title, when not the language's own (De griffier van de commissie): "
+            "Adjunct-griffier van de commissie"),
+    )),
     Shape("other_minister", N_("other minister"), (
         *_MINISTER_KEYS,
         Key("number", INTEGER, "the number this minister's copy of the question has", required=True),

@@ -35,6 +35,19 @@ class Minister:
 
 
 @dataclass(frozen=True)
+class Committee:
+    """The committee whose list of questions and answers this entry is (a Tweede Kamer 'Lijst van
+    vragen en antwoorden'): what its header prints beside the question's own fields."""
+
+    name: str  # 'De commissie voor de Rijksuitgaven'
+    dossier: str | None = None  # '36 100'
+    subject: str | None = None  # 'over de brief van 18 mei 2022 ... (Kamerstuk 36 100, nr. 3)'
+    chair: str | None = None
+    clerk: str | None = None
+    clerk_title: str | None = None  # None: the language's ('De griffier van de commissie')
+
+
+@dataclass(frozen=True)
 class Asker:
     """A member who put the question."""
 
@@ -110,6 +123,7 @@ class Question:
     #: put to several ministers: the other ministers' copies, which refer to this coordinated answer
     referred_by: tuple[Copy, ...] = ()
     based_on: str | None = None  # the earlier question it starts from ('2019-2020/4'), as the register says
+    committee: Committee | None = None  # a committee's list of questions and answers: its committee
 
     @property
     def asker(self) -> str:
@@ -228,6 +242,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
     layout = read_layout(reader, raw, register_layout, what)
     answered = field("answered")
     asked_in = field("asked_in")
+    committee = _committee(reader, field("committee"), what)
     if len(reader.problems) > before:
         return None
     return Question(
@@ -251,6 +266,7 @@ def read_question(reader: FieldReader, raw, line: int, register_style: HouseStyl
         answered=answered,
         asked_in=asked_in,
         based_on=field("based_on"),
+        committee=committee,
     )
 
 
@@ -269,6 +285,16 @@ def _minister(reader: FieldReader, raw: LineDict | None, what: str) -> Minister 
     reader.keys(raw, "minister", what)
     values = {key: reader.field(raw, "minister", key, what) for key in ("name", "title", "role", "department", "gender")}
     return Minister(values["name"] or "", values["title"] or "", values["role"], values["department"], values["gender"])
+
+
+def _committee(reader: FieldReader, raw: LineDict | None, what: str) -> Committee | None:
+    if raw is None:
+        return None
+    what = f"{what}, committee"
+    reader.keys(raw, "committee", what)
+    values = {key: reader.field(raw, "committee", key, what)
+              for key in ("name", "dossier", "subject", "chair", "clerk", "clerk_title")}
+    return Committee(values.pop("name") or "", **values)
 
 
 def _check_template(reader: FieldReader, raw: LineDict, template: str, what: str) -> None:

@@ -81,7 +81,7 @@ def load_shares(name: str, raw: RawTable) -> SharesData:
                                            "categories.")))
             continue
         try:
-            value = parse_number(row["share"], raw.decimal_comma)
+            value = parse_number(row["share"], raw.decimal_comma, raw.point_decimal)
             if value < 0:
                 raise ValueError
         except ValueError as exc:

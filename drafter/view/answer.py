@@ -13,7 +13,9 @@ headers, then row by row, left to right), so that notes are numbered as a reader
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -23,10 +25,10 @@ from drafter.load import datasets
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
 from drafter.view.figures import FigureCollector, traced
 from drafter.view.footnotes import FootnoteCollector
-from drafter.view.formatting import Formatter, parse_locale
+from drafter.view.formatting import Formatter, parse_locale, words_of
 from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TextCompiler
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
-from drafter.load.questions import BlockKind
+from drafter.load.questions import BlockKind, Committee
 from drafter.load.register import ASKED_IN, Question, Register
 from drafter.view.tables import Cell, Group, Row, TableView, build_table  # noqa: F401 - a table's parts, for templates and tests
 
@@ -157,8 +159,9 @@ class MinisterView:
     articles: tuple[str, str] | None = None  # ('aan de', 'van de'); None: the language needs the gender
 
     def _needs(self, key: str, example: str):
-        raise DrafterError(f"this layout prints the minister's {key}, which the register does not give",
-                           hint=f"Add '{key}: {example}' under the question's 'minister:' in the register.")
+        raise DrafterError(_("this layout prints the minister's {key}, which the register does not give").format(key=key),
+                           hint=_("Add '{key}: {example}' under the question's 'minister:' in the register.")
+                           .format(key=key, example=example))
 
     @property
     def role(self) -> str:
@@ -171,9 +174,9 @@ class MinisterView:
 
     def _with_article(self, which: int) -> str:
         if self.articles is None:
-            raise DrafterError("in this language the words before the minister's title depend on the minister's "
-                               "gender ('au ministre', 'à la ministre'), which the register does not give",
-                               hint="Add 'gender: f' or 'gender: m' under the question's 'minister:' in the register.")
+            raise DrafterError(_("in this language the words before the minister's title depend on the minister's "
+                                 "gender ('au ministre', 'à la ministre'), which the register does not give"),
+                               hint=_("Add 'gender: f' or 'gender: m' under the question's 'minister:' in the register."))
         return f"{self.articles[which]} {self.title}"
 
     @property
@@ -185,6 +188,99 @@ class MinisterView:
     def of(self) -> str:
         """'van de minister van Financiën', 'du ministre des Finances', 'de la ministre de l’Intérieur'."""
         return self._with_article(1)
+
+
+@dataclass(frozen=True)
+class CommitteeView:
+    """The committee of a list of questions and answers, as its header prints it; what the
+    header prints and the register lacks is an error naming the key to add under 'committee:'."""
+
+    given: Committee | None  # the register's, or None when the entry has no 'committee:'
+    default_clerk_title: str  # the language's 'De griffier van de commissie'
+
+    def _value(self, key: str, example: str) -> str:
+        value = getattr(self.given, key) if self.given is not None else None
+        if not value:
+            raise DrafterError(_("this layout prints the committee's {key}, which the register does not give")
+                               .format(key=key),
+                               hint=_("Add '{key}: {example}' under the question's 'committee:' in the register.")
+                               .format(key=key, example=example))
+        return str(value)
+
+    @property
+    def name(self) -> str:
+        return self._value("name", "De vaste commissie voor Financiën")
+
+    @property
+    def dossier(self) -> str:
+        return self._value("dossier", "36 100")
+
+    @property
+    def subject(self) -> str:
+        return self._value("subject", "over de brief van 18 mei 2022 inzake ...")
+
+    @property
+    def chair(self) -> str:
+        return self._value("chair", "Sneller")
+
+    @property
+    def clerk(self) -> str:
+        return self._value("clerk", "Schukkink")
+
+    @property
+    def clerk_title(self) -> str:
+        return (self.given.clerk_title if self.given is not None else None) or self.default_clerk_title
+
+
+class HeaderLines(Mapping):
+    """The fixed sentences of the other parliaments' layouts ('Vraag nr. 10 van ... aan de minister
+    van ...:'), in the answer's language (formatting.WORDS' 'header'), for a template to print as
+    {{ question.header.chamber_question }}. Each is filled in when a template prints it, so a
+    sentence a layout does not print asks nothing of the register (a Tweede Kamer answer needs no
+    asked_in), and what it does print and the register lacks is the view's error naming the key."""
+
+    #: Where each value a sentence may hold comes from: the question's view or the minister's.
+    VALUES = {
+        "number": ("question", "number"), "title": ("question", "title"), "date": ("question", "date"),
+        "asker": ("question", "asker"), "askers_with_party": ("question", "askers_with_party"),
+        "answered": ("question", "answered"), "asked_in": ("question", "asked_in"),
+        "minister_to": ("minister", "to"), "minister_of": ("minister", "of"), "minister_role": ("minister", "role"),
+        "minister_name": ("minister", "name"), "minister_department": ("minister", "department"),
+        "committee": ("committee", "name"), "dossier": ("committee", "dossier"), "subject": ("committee", "subject"),
+        "chair": ("committee", "chair"), "clerk": ("committee", "clerk"), "clerk_title": ("committee", "clerk_title"),
+    }
+
+    def __init__(self, patterns: dict, question: "QuestionView", minister: MinisterView,
+                 committee: CommitteeView) -> None:
+        self._patterns = patterns
+        self._sources = {"question": question, "minister": minister, "committee": committee}
+        self._several = question.several
+
+    def __getitem__(self, key: str) -> str:
+        pattern = self._patterns[key]
+        if isinstance(pattern, dict):  # by the number of askers: 'het lid', 'de leden'
+            pattern = pattern["other" if self._several else "one"]
+        names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name}
+        return pattern.format(**{name: getattr(self._sources[self.VALUES[name][0]], self.VALUES[name][1])
+                                 for name in names})
+
+    def __iter__(self):
+        return iter(self._patterns)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+
+def header_prints(locale: str, keys) -> set[str]:
+    """What of the question the layout's sentences named `keys` print in this locale's words
+    ({'answered', 'date', ...}): the draft's placeholders are warned about by what it shows."""
+    patterns, out = words_of(locale)["header"], set()
+    for key in keys:
+        pattern = patterns.get(key, "")
+        for pattern in (pattern.values() if isinstance(pattern, dict) else (pattern,)):  # by askers: all
+            out.update(HeaderLines.VALUES[name][1] for _, name, _, _ in string.Formatter().parse(pattern)
+                       if name and HeaderLines.VALUES[name][0] == "question")
+    return out
 
 
 @dataclass(frozen=True)
@@ -202,6 +298,7 @@ class QuestionView:
     answered: str = ""  # the date of the answer ('[datum onbekend]' until the register gives it)
     language_mark: str | None = None  # 'N.', 'Fr.': the language the question was put in; None: not given
     questions: tuple[SubQuestion, ...] = ()  # the sub-questions in order, each with its number
+    header: HeaderLines | None = None  # the layouts' fixed sentences in the answer's language
 
     @property
     def asked_in(self) -> str:
@@ -451,9 +548,12 @@ class _ViewBuilder:
             language_mark=ASKED_IN[q.asked_in] if q.asked_in else None,
             questions=tuple(SubQuestion(n, t) for n, t in q.subquestions.items()),
         )
+        minister = self.minister()
+        committee = CommitteeView(q.committee, fmt.words["clerk_title"])
+        qview = replace(qview, header=HeaderLines(fmt.words["header"], qview, minister, committee))
         self.context.update(
             question=qview,
-            minister=self.minister(),
+            minister=minister,
             words=fmt.words,
             answer={"preamble": preamble, "parts": parts, "numbered": self.numbered and q.refers_to is None,
                     "repeat_questions": q.layout.repeat_questions,

@@ -62,6 +62,30 @@ WORDS = {
         "unit_percent": "in procent",
         "placeholder_nil": "—",
         "placeholder_unknown": "..",
+        # the fixed sentences of the other parliaments' layouts, filled in by view/answer.HeaderLines
+        # (a dict: by the number of askers); the headings before a repeated sub-question and its answer
+        "question_heading": "Vraag",
+        "answer_heading": "Antwoord",
+        "clerk_title": "De griffier van de commissie",
+        "header": {
+            "tweede_kamer_question": {
+                "one": "Vragen van het lid {askers_with_party} {minister_to} over {title} (ingezonden {date}).",
+                "other": "Vragen van de leden {askers_with_party} {minister_to} over {title} (ingezonden {date})."},
+            "tweede_kamer_answer": "Antwoord van {minister_role} {minister_name} ({minister_department}) "
+                                   "(ontvangen {answered}).",
+            "chamber_question": "Vraag nr. {number} van {asker} van {date} ({asked_in}) {minister_to}:",
+            "chamber_answer": "Antwoord {minister_of} van {answered}, op de vraag nr. {number} van {asker} "
+                              "van {date} ({asked_in}):",
+            # a committee's list of questions and answers (Tweede Kamer, Lijst van vragen en antwoorden)
+            "list_dossier": "{dossier} {title}",
+            "list_title": "Nr. {number} LIJST VAN VRAGEN EN ANTWOORDEN",
+            "list_adopted": "Vastgesteld {date}",
+            "list_put": "{committee} heeft een aantal vragen voorgelegd {minister_to} {subject}.",
+            "list_answered": "De {minister_role} heeft deze vragen beantwoord bij brief van {answered}. Vragen en "
+                             "antwoorden zijn hierna afgedrukt.",
+            "list_chair": "De voorzitter van de commissie, {chair}",
+            "list_clerk": "{clerk_title}, {clerk}",
+        },
     },
     "fr": {
         "unknown_date": "[date inconnue]",
@@ -95,6 +119,27 @@ WORDS = {
         "unit_percent": "en pour cent",
         "placeholder_nil": "—",
         "placeholder_unknown": "..",
+        "question_heading": "Question",
+        "answer_heading": "Réponse",
+        "clerk_title": "Le greffier de la commission",
+        "header": {
+            "tweede_kamer_question": {
+                "one": "Questions du membre {askers_with_party} {minister_to} sur {title} (déposées le {date}).",
+                "other": "Questions des membres {askers_with_party} {minister_to} sur {title} (déposées le {date})."},
+            "tweede_kamer_answer": "Réponse de {minister_role} {minister_name} ({minister_department}) "
+                                   "(reçue le {answered}).",
+            "chamber_question": "Question n° {number} de {asker} du {date} ({asked_in}) {minister_to}\u00a0:",
+            "chamber_answer": "Réponse {minister_of} du {answered}, à la question n° {number} de {asker} "
+                              "du {date} ({asked_in})\u00a0:",
+            "list_dossier": "{dossier} {title}",
+            "list_title": "N° {number} LISTE DE QUESTIONS ET RÉPONSES",
+            "list_adopted": "Arrêtée le {date}",
+            "list_put": "{committee} a soumis un certain nombre de questions {minister_to} {subject}.",
+            "list_answered": "Il a été répondu à ces questions par lettre du {answered}. Les questions et les "
+                             "réponses sont reproduites ci-après.",
+            "list_chair": "Le président de la commission, {chair}",
+            "list_clerk": "{clerk_title}, {clerk}",
+        },
     },
     "en": {
         "unknown_date": "[date unknown]",
@@ -127,6 +172,27 @@ WORDS = {
         "unit_percent": "per cent",
         "placeholder_nil": "—",
         "placeholder_unknown": "..",
+        "question_heading": "Question",
+        "answer_heading": "Answer",
+        "clerk_title": "The clerk of the committee",
+        "header": {
+            "tweede_kamer_question": {
+                "one": "Questions from member {askers_with_party} {minister_to} about {title} (submitted {date}).",
+                "other": "Questions from members {askers_with_party} {minister_to} about {title} (submitted {date})."},
+            "tweede_kamer_answer": "Answer from {minister_role} {minister_name} ({minister_department}) "
+                                   "(received {answered}).",
+            "chamber_question": "Question no. {number} from {asker} of {date} ({asked_in}) {minister_to}:",
+            "chamber_answer": "Answer {minister_of} of {answered}, to question no. {number} from {asker} "
+                              "of {date} ({asked_in}):",
+            "list_dossier": "{dossier} {title}",
+            "list_title": "No. {number} LIST OF QUESTIONS AND ANSWERS",
+            "list_adopted": "Adopted {date}",
+            "list_put": "{committee} has put a number of questions {minister_to} {subject}.",
+            "list_answered": "The {minister_role} answered these questions by letter of {answered}. The questions "
+                             "and answers are printed below.",
+            "list_chair": "The chair of the committee, {chair}",
+            "list_clerk": "{clerk_title}, {clerk}",
+        },
     },
 }
 #: Amount scales: divisor and the caption word that states the scale once per table.

@@ -59,10 +59,7 @@ def _finalize(value):
     """What a tag prints: only plain values (texts, numbers, dates) and drafter's own objects
     that say how they print (a table cell); never Python's description of an object."""
     if value is None:
-        raise DrafterError(
-            "a value in the template is empty (None)",
-            hint="Fill in the data, or test for it in the template with {% if ... %}.",
-        )
+        raise DrafterError(_("a value the template prints is empty"), hint=_empty_hint())
     # A control character pasted from Excel would make the document invalid XML.
     if isinstance(value, Markup):
         return Markup(INVALID_XML_CHARS.sub("", value))
@@ -85,6 +82,33 @@ def _finalize(value):
     if what:
         raise DrafterError(f"a tag prints {what}, not a text or a figure", hint=_NOT_PRINTABLE_HINT)
     return INVALID_XML_CHARS.sub("", str(value))
+
+
+def _empty_hint() -> str:
+    return _("Fill in the data, or test for it in the template with {% if ... %}.")
+
+
+def _tag_name(node) -> str | None:
+    """How a template writes the value a tag prints ('question.asked_in', "answers[1].text",
+    'a.party'), for a message about it; None for a value that is computed (a ~ b, a filter's)."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        owner = _tag_name(node.node)
+        return f"{owner}.{node.attr}" if owner else None
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        owner = _tag_name(node.node)
+        return f"{owner}[{node.arg.value!r}]" if owner else None
+    return None
+
+
+def _named(name: str, value):
+    """The value of the tag {{ name }}: an empty one (None) is an error that names the tag, so a
+    person knows which key of the register or which data to fill in."""
+    if value is None:
+        raise DrafterError(_("the template prints {tag}, which is empty for this question")
+                           .format(tag="{{ " + name + " }}"), hint=_empty_hint())
+    return value
 
 
 #: A brace a Word template's tag prints is written as a character reference, which XML reads
@@ -291,6 +315,17 @@ class _NoFolding(CodeGenerator):
             self.write("), ")
         self.write(")))")
 
+    def _output_child_pre(self, node, frame, finalize):
+        super()._output_child_pre(node, frame, finalize)
+        name = _tag_name(node)
+        if name is not None:  # the value goes through _named before finalize sees it
+            self.write(f"environment.drafter_named({name!r}, ")
+
+    def _output_child_post(self, node, frame, finalize):
+        if _tag_name(node) is not None:
+            self.write(")")
+        super()._output_child_post(node, frame, finalize)
+
     def _output_child_to_const(self, node, frame, finalize):
         if not isinstance(node, nodes.TemplateData):
             raise nodes.Impossible()
@@ -375,6 +410,7 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
     template_class = _BudgetedTemplate
     drafter_text_budget = staticmethod(_text_budget)
     drafter_text_part = staticmethod(_text_part)
+    drafter_named = staticmethod(_named)
 
     def __init__(self, **options) -> None:
         super().__init__(**options)

@@ -102,7 +102,7 @@ def _balanced(widths: list[int], headers: list[str], text_width: int) -> list[in
     return [have + int(lack * share) for have, lack in zip(widths, lacking)]
 
 
-def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable:
+def build(table, styles: dict[str, str], page: Page | None = None, number: str | None = None) -> BuiltTable:
     """A whole table as WordprocessingML text: caption, the table (header rows repeated), its notes.
 
     ``table`` is a view.TableView; ``styles`` maps the roles caption, table, heading,
@@ -114,7 +114,10 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable
     inside its hidden bookmark, unnumbered until the figure record numbers the document's
     bookmarks; as the table is written, its figures' places are known (their row, cell and
     labels), which the figure record takes from here. A table on a landscape page stands between
-    two SECTION_BREAK placeholders, n="0" (the pages before it end) and n="1" (its own page ends)."""
+    two SECTION_BREAK placeholders, n="0" (the pages before it end) and n="1" (its own page ends).
+    number: the number of the answer part the table starts ('1'), printed before the caption on
+    its line in the role 'number' (as a part's number stands before its first text), or on a line
+    of its own over a table without a caption."""
     page = page or Page()
     xml = TableXml()
     caption = table.title.text if table.title is not None else ""
@@ -126,7 +129,9 @@ def build(table, styles: dict[str, str], page: Page | None = None) -> BuiltTable
         widths, factor = column_widths(table, page.landscape_width)
     size = max(SMALLEST_TYPE, int(page.type_size * factor)) if factor < 1 else None
     out = [f'<{SECTION_BREAK} n="0"/>'] if landscape else []
-    if caption:
+    if number is not None:
+        out.append(xml.paragraph(styles["number"], f"{number}.\t{caption}" if caption else f"{number}.", keep_next=True))
+    elif caption:
         out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
     if table.unit_line:  # the unit on a line of its own, over the figures' right edge
         out.append(xml.paragraph(styles["caption"], table.unit_line, keep_next=True,

@@ -244,15 +244,21 @@ class WordTemplate:
         return places
 
     def attributes_of(self, name: str) -> set[str]:
-        """The attributes a tag of this template takes from `name`: {'date', 'answered'} for question."""
+        """The attributes a tag of this template takes from `name`: {'date', 'answered'} for
+        question; {'chamber_question'} for question.header (a dotted name: an attribute's)."""
         from jinja2 import nodes
+
+        def written(node) -> str | None:
+            if isinstance(node, nodes.Name):
+                return node.name
+            owner = written(node.node) if isinstance(node, nodes.Getattr) else None
+            return f"{owner}.{node.attr}" if owner else None
 
         if name not in self._attributes:  # worked out once for the template's lifetime
             found: set[str] = set()
             for compiled in (self.body, *self.other.values()):
                 tree = xml_environment().parse("\n".join(compiled.lines))
-                found.update(node.attr for node in tree.find_all(nodes.Getattr)
-                             if isinstance(node.node, nodes.Name) and node.node.name == name)
+                found.update(node.attr for node in tree.find_all(nodes.Getattr) if written(node.node) == name)
             self._attributes[name] = frozenset(found)
         return self._attributes[name]
 
@@ -311,7 +317,7 @@ class WordTemplate:
         puts the table (kept in `built`) in its place once the template has run."""
         built = [] if built is None else built
 
-        def table(which, style: str | None = None):
+        def table(which, style: str | None = None, number=None):
             available = context.get("tables", {})
             view = available.get(which) if isinstance(which, str) else which
             if view is None:
@@ -320,7 +326,10 @@ class WordTemplate:
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
-            built.append(tables.build(view, {role: self.style_id(name) for role, name in roles.items()}, self.page))
+            if number is not None:  # a part that starts with this table: its number, in the answers' number style
+                roles["number"] = styles.ANSWER_NUMBER
+            built.append(tables.build(view, {role: self.style_id(name) for role, name in roles.items()}, self.page,
+                                      number=None if number is None else str(number)))
             return Markup(_TABLE_PLACE.format(len(built) - 1))
 
         return {"table": table}

@@ -54,3 +54,61 @@ def test_every_wrong_row_is_reported_row_by_row_in_the_files_order(tmp_path):
         ("row 3, column 'amount'", "'veel' is not an amount"),
         ("row 5", "budget line 'y', 2016 VAK appears twice (first at row 4)"),
     ]
+
+
+# ---- amounts typed as the register's locale writes them
+
+
+@pytest.mark.parametrize("locale, text, amounts", [
+    # a comma-separated file: '1,250' is 1250 in en_GB, 1,25 in nl_BE
+    ("en_GB", 'line,year,kind,amount\nclusters,2016,VAK,"1,250"\nclusters,2017,VAK,"1,250.5"\n', (1250.0, 1250.5)),
+    ("nl_BE", 'line,year,kind,amount\nclusters,2016,VAK,"1,250"\nclusters,2017,VAK,"1.250,5"\n', (1.25, 1250.5)),
+    # a semicolon-separated file groups thousands with points ('1.250,5'); '1.5' is 1.5 in en_GB
+    ("en_GB", "line;year;kind;amount\nclusters;2016;VAK;1.5\nclusters;2017;VAK;1.250,5\n", (1.5, 1250.5)),
+    ("nl_BE", "line;year;kind;amount\nclusters;2016;VAK;1.250\nclusters;2017;VAK;1.250,5\n", (1250.0, 1250.5)),
+])
+def test_an_amount_the_separator_leaves_ambiguous_is_read_as_the_registers_locale_writes_it(tmp_path, locale,
+                                                                                           text, amounts):
+    from drafter.load import datasets
+
+    path = tmp_path / "budget.csv"
+    path.write_text(text, encoding="utf-8")
+    data = datasets.load_dataset("budget", path, datasets.point_decimal_of(locale))
+    assert isinstance(data, datasets.BudgetData)
+    assert (data.amount("clusters", 2016, "VAK"), data.amount("clusters", 2017, "VAK")) == amounts
+
+
+def test_without_the_registers_locale_an_ambiguous_amount_is_still_refused_at_its_row(tmp_path):
+    with pytest.raises(DataError, match="the comma can be a decimal mark or a thousands separator"):
+        _load(tmp_path, 'line,year,kind,amount\nclusters,2016,VAK,"1,250"\n')
+
+
+def test_an_answer_reads_the_budget_by_the_registers_locale(tmp_path):
+    """Drafted end to end: en_GB reads '145,585' in budget.csv as 145585 euro, shown in thousands."""
+    import docx
+
+    from ..conftest import copy_project, run_in
+    from ..test_layouts import edit_register
+
+    project = copy_project(tmp_path)
+    budget = project / "data" / "budget.csv"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("bedrijfssteun,2016,VEK,145585000,",
+                                                                 'bedrijfssteun,2016,VEK,"145,585",'),
+                      encoding="utf-8")
+    edit_register(project, lambda questions: questions[5].update(data={"budget": "budget.csv"}))
+    refused = run_in(project, "answer", "--question", "5")  # nl_BE: 145,585 euro is a decimal figure
+    assert refused.exit_code == 0, refused.output
+    (made,) = (project / "out").glob("*.docx")
+    rows = [[c.text for c in r.cells] for r in docx.Document(str(made)).tables[1].rows]
+    assert rows[1] == ["2016", "0"]  # 145,585 euro in thousands
+    # the register's locale reads the data; the answer stays in Dutch (its notes have no English)
+    register = project / "data" / "questions.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace("locale: nl_BE", "locale: en_GB", 1),
+                        encoding="utf-8")
+    edit_register(project, lambda questions: questions[5].update(locale="nl_BE"))
+    made.unlink()
+    result = run_in(project, "answer", "--question", "5")
+    assert result.exit_code == 0, result.output
+    (made,) = (project / "out").glob("*.docx")
+    rows = [[c.text for c in r.cells] for r in docx.Document(str(made)).tables[1].rows]
+    assert rows[1] == ["2016", "146"]  # 145,585 euro in thousands, rounded
