@@ -149,20 +149,53 @@ def test_never_over_a_file_named_with_to(project, answers):
     assert target.read_bytes() == b"a person's file"
 
 
-@pytest.mark.xfail(strict=True, reason="docxcompose copies an answer's comment marks into the bundle but not its "
-                                       "comments part, so the bundle is not valid Office Open XML and LibreOffice "
-                                       "cannot open it; bundle must carry the comments over (or leave them out, "
-                                       "saying so)")
-def test_an_answer_with_a_comment_of_the_cabinet_gives_a_valid_bundle(project, answers):
-    """The second answer has the comment: the first one's parts are the bundle's own."""
-    document = docx.Document(str(answers[1]))
-    document.add_comment(document.paragraphs[4].runs[0], text="Graag nakijken", author="Kabinet", initials="K")
+def _comment(answer: Path, paragraph: int, text: str, author: str) -> str:
+    """A comment on a paragraph's first run, as Word saves it; the paragraph's text."""
+    document = docx.Document(str(answer))
+    on = document.paragraphs[paragraph]
+    document.add_comment(on.runs[0], text=text, author=author, initials=author[0])
     if "CommentReference" not in {s.style_id for s in document.styles}:  # Word defines the style it uses
         from docx.enum.style import WD_STYLE_TYPE
 
         document.styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER).style_id = "CommentReference"
-    document.save(str(answers[1]))
-    validate_docx(answers[1])  # the answer as Word saves it is valid
+    document.save(str(answer))
+    validate_docx(answer)  # the answer as Word saves it is valid
+    return " ".join(on.text.split())
+
+
+def _comments_read_back(bundle: Path) -> list[tuple[str, str, str]]:
+    """Each comment of the bundle: its author, its text and the text of the paragraph its mark is in."""
+    document = docx.Document(str(bundle))
+    on = {}
+    for paragraph in document.paragraphs:
+        for ref in paragraph._p.xpath(".//w:commentReference"):
+            on[ref.get(docx.oxml.ns.qn("w:id"))] = " ".join(paragraph.text.split())
+    return sorted((c.author, c.text, on.get(str(c.comment_id), "")) for c in document.comments)
+
+
+def test_an_answer_with_a_comment_of_the_cabinet_gives_a_valid_bundle(project, answers, tmp_path):
+    """The second answer has the comment: the first one's parts are the bundle's own."""
+    commented = _comment(answers[1], 4, "Graag nakijken", "Kabinet")
     result = _bundle(project, "--question", "4,5")
     assert result.exit_code == 0, result.output
-    validate_docx(project / "out" / "ter-ondertekening" / "ter-ondertekening.docx")
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    validate_docx(bundle)
+    assert _comments_read_back(bundle) == [("Kabinet", "Graag nakijken", commented)]
+    render_pdfs([bundle], tmp_path)  # LibreOffice opens it: the commented paragraph is printed
+    assert commented[:40] in " ".join(pdf_text(tmp_path / "ter-ondertekening.pdf").split())
+
+
+def test_comments_of_several_answers_keep_their_own_place(project, answers):
+    """Both answers number their comment 0: in the bundle each keeps its own text and paragraph."""
+    first = _comment(answers[0], 3, "Cijfers van 2019?", "Administratie")
+    second = _comment(answers[1], 4, "Graag nakijken", "Kabinet")
+    result = _bundle(project, "--question", "4,5")
+    assert result.exit_code == 0, result.output
+    assert "left out" not in result.output
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    validate_docx(bundle)
+    assert _comments_read_back(bundle) == [("Administratie", "Cijfers van 2019?", first),
+                                           ("Kabinet", "Graag nakijken", second)]
+    with zipfile.ZipFile(bundle) as z:
+        ids = re.findall(r'<w:comment [^>]*w:id="(\d+)"', z.read("word/comments.xml").decode("utf-8"))
+    assert sorted(ids) == ["0", "1"]
