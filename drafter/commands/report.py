@@ -50,6 +50,7 @@ def summary_line(problems: list[Problem], checked: dict) -> str:
 
 def batch_results() -> tuple[tuple[str, str, str], ...]:
     """How a batch's results are told in its summary: status, word, what it means."""
+    from drafter.i18n import _
     from drafter.write.output import Status
 
     return (
@@ -60,6 +61,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
         (Status.BACKED_UP, "backed up", "edited, but --force: a backup was kept, then the answer replaced"),
         (Status.UPDATED, "updated", "edited since drafter made them: the new figures written in as tracked changes, "
                                     "after a backup"),
+        (Status.LEFT, _("to look at"), _("edited since drafter made them: nothing was written, but the new data "
+                                         "changes figures you must change by hand or look at (below)")),
         (Status.FAILED, "failed", "not made: see the errors above"),
     )
 
@@ -146,7 +149,8 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
         table.add_row(_("no PDF"), str(len(result.pdf_gaps)), _("gaps to fill in first: see above (or --allow-gaps)"))
     console.print(table)
     words = {status: word for status, word, _ in results}
-    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.FAILED)]
+    notable = [r for r in result.records
+               if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.LEFT, Status.FAILED)]
     if notable:
         console.print("answers that need a look:")
         for record in notable[:DETAIL_ROWS]:
