@@ -253,10 +253,16 @@ class Worker:
         )
 
     def _update(self, q: Question, target: Path, fields: dict) -> AnswerRecord:
-        """An edited answer brought up to date with tracked changes (``commands/update``)."""
+        """An edited answer brought up to date with tracked changes: what ``update -q`` does, its
+        outcome told as update tells it. An answer update wrote nothing into is only up to date when
+        it left nothing for a person either: a figure drafter cannot write in (its earlier change not
+        yet accepted, or typed over) is left, and the run says so, as update and verify do."""
         made = update_answer(target, q, self.generator, self.settings.now.astimezone(dt.timezone.utc))
         data = target.read_bytes()
-        status = Status.UPDATED if made.status == UpdateStatus.UPDATED else Status.UNCHANGED
+        if made.status == UpdateStatus.UPDATED:
+            status = Status.UPDATED
+        else:
+            status = Status.LEFT if made.left else Status.UNCHANGED
         return AnswerRecord(label=q.label, status=status, file=target, sha256=sha256_of(data), size=len(data),
                             backup=made.backup, warnings=made.warnings, message="\n".join(describe(made)), **fields)
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from drafter import paths
 from drafter.commands import status as st
 from drafter.commands.batch import Numbers
-from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.errors import WARNING, DataError, DrafterError, Problem, display_path
 from drafter.files import read_bytes
-from drafter.i18n import _
+from drafter.i18n import _, ngettext
 from drafter.load.register import Question, load_register
 from drafter.oxml import compose
 from drafter.oxml.opc import MAIN_DOCUMENT
@@ -46,6 +46,7 @@ class Bundled:
     path: Path
     questions: tuple[Question, ...]
     answers: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = ()  # what of an answer is not in the bundle (comments of its notes)
 
 
 def _cm(twips: int) -> str:
@@ -146,12 +147,20 @@ def bundle(project: paths.Project, choice: Choice, to: Path | None = None) -> Bu
     cover = Cover(words["bundle_title"], subtitle, tuple(words["bundle_columns"]),
                   [(f"{q.number} ({q.zittingsjaar})", q.asker, q.title) for q, _path in answers])
     joined = join(data, cover)
+    warnings = tuple(Problem(ngettext(
+        "{count} comment of this answer is in a footnote or a header, which the bundle does not carry: it is left "
+        "out of the bundle",
+        "{count} comments of this answer are in a footnote or a header, which the bundle does not carry: they are "
+        "left out of the bundle", left_out).format(count=left_out), file=display_path(path),
+        hint=_("The answer itself keeps all its comments; to have one in the bundle, put it on the answer's text in "
+               "Word and bundle again."),
+        severity=WARNING) for (_q, path), left_out in zip(answers, joined.comments_left_out) if left_out)
     if to is not None:
-        path = write_bundle(to, joined, named=True)
+        path = write_bundle(to, joined.data, named=True)
     else:
         stem = BUNDLE_FOLDER + (f"-{choice.answered.isoformat()}" if choice.answered else "")
-        path = write_bundle(project.output / BUNDLE_FOLDER / f"{stem}.docx", joined, named=False)
-    return Bundled(path, tuple(q for q, _p in answers), tuple(p for _q, p in answers))
+        path = write_bundle(project.output / BUNDLE_FOLDER / f"{stem}.docx", joined.data, named=False)
+    return Bundled(path, tuple(q for q, _p in answers), tuple(p for _q, p in answers), warnings)
 
 
 def pdf(bundled: Bundled, soffice: str) -> Path:

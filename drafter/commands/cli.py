@@ -946,6 +946,7 @@ def bundle(
         choice = bundles.Choice(numbers=parse_numbers(question) if question else Numbers(),
                                 years=frozenset(year or ()), answered=on, state=state)
         made = bundles.bundle(where, choice, to)
+        say.warnings(made.warnings)
         say.info(_("wrote {file}: {count} answer(s) for signature").format(file=display_path(made.path),
                                                                            count=len(made.answers)))
         for path in made.answers:

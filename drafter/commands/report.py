@@ -69,6 +69,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
         (Status.BACKED_UP, N_("backed up"), N_("edited, but --force: a backup was kept, then the answer replaced")),
         (Status.UPDATED, N_("updated"), N_("edited since drafter made them: the new figures written in as tracked "
                                             "changes, after a backup")),
+        (Status.LEFT, N_("to look at"), N_("edited since drafter made them: nothing was written, but the new data "
+                                           "changes figures you must change by hand or look at (below)")),
         (Status.FAILED, N_("failed"), N_("not made: see the errors above")),
     ))
 
@@ -158,7 +160,8 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
         table.add_row(_("no PDF"), str(len(result.pdf_gaps)), _("gaps to fill in first: see above (or --allow-gaps)"))
     console.print(table)
     words = {status: word for status, word, _why in results}
-    notable = [r for r in result.records if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.FAILED)]
+    notable = [r for r in result.records
+               if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.LEFT, Status.FAILED)]
     if notable:
         console.print(_("answers that need a look:"), markup=False)
         for record in notable[:DETAIL_ROWS]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.errors import OutputError, display_path
 from drafter.i18n import _
-from drafter.oxml import compose, opc
+from drafter.oxml import comments, compose, opc
 from drafter.write.output import check_folder, link_new, staged, write_new
 
 #: Where a project's bundles go, in its output folder (not among the answers, which verify reads).
@@ -34,9 +34,21 @@ class Cover:
     rows: list[tuple[str, str, str]]
 
 
-def join(answers: list[bytes], cover: Cover) -> bytes:
+@dataclass(frozen=True)
+class Joined:
+    """The bundle's bytes, and for each answer (in order) how many of its comments are in the
+    bundle and how many are left out (those not in its text: in a footnote or a header)."""
+
+    data: bytes
+    comments: tuple[int, ...]
+    comments_left_out: tuple[int, ...]
+
+
+def join(answers: list[bytes], cover: Cover) -> Joined:
     """One .docx: the first page, then each answer (its parts already read and checked) from a
-    new page. The first answer's styles, page and footer are the bundle's."""
+    new page. The first answer's styles, page and footer are the bundle's. docxcompose copies
+    an answer's comment marks but not its comments: they are carried here (``oxml/comments``),
+    numbered on through the bundle, so that the cabinet's remarks stay where they were made."""
     import docx
     from docxcompose.composer import Composer
 
@@ -45,14 +57,21 @@ def join(answers: list[bytes], cover: Cover) -> bytes:
                                                                    cover.rows))))
     composer = Composer(master)
     body = master.element.body
-    starts = []
+    starts, carried = [], []
     for data in answers:
-        starts.append(len(body) - 1)  # before the body's own section properties, which stay last
+        start = len(body) - 1  # before the body's own section properties, which stay last
+        starts.append(start)
         composer.append(docx.Document(io.BytesIO(data)))
+        parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED, what="a Word document")
+        carried.append(comments.carry(list(body)[start:len(body) - 1], parts, sum(c.count for c in carried)))
     compose.sections_per_answer(body, starts)
     out = io.BytesIO()
     master.save(out)
-    return out.getvalue()
+    package = opc.Package(opc.read_zip(out.getvalue(), max_unpacked=MAX_UNPACKED * (len(answers) + 1),
+                                       what="a Word document"))
+    comments.put_carried(package, carried)
+    return Joined(opc.write_zip(package.parts()), tuple(c.count for c in carried),
+                  tuple(c.left_out for c in carried))
 
 
 #: Limits for reading an answer to join (as for reading one back).

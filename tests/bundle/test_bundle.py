@@ -149,20 +149,142 @@ def test_never_over_a_file_named_with_to(project, answers):
     assert target.read_bytes() == b"a person's file"
 
 
-@pytest.mark.xfail(strict=True, reason="docxcompose copies an answer's comment marks into the bundle but not its "
-                                       "comments part, so the bundle is not valid Office Open XML and LibreOffice "
-                                       "cannot open it; bundle must carry the comments over (or leave them out, "
-                                       "saying so)")
-def test_an_answer_with_a_comment_of_the_cabinet_gives_a_valid_bundle(project, answers):
-    """The second answer has the comment: the first one's parts are the bundle's own."""
-    document = docx.Document(str(answers[1]))
-    document.add_comment(document.paragraphs[4].runs[0], text="Graag nakijken", author="Kabinet", initials="K")
+def _comment(answer: Path, paragraph: int, text: str, author: str) -> str:
+    """A comment on a paragraph's first run, as Word saves it; the paragraph's text."""
+    document = docx.Document(str(answer))
+    on = document.paragraphs[paragraph]
+    document.add_comment(on.runs[0], text=text, author=author, initials=author[0])
     if "CommentReference" not in {s.style_id for s in document.styles}:  # Word defines the style it uses
         from docx.enum.style import WD_STYLE_TYPE
 
         document.styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER).style_id = "CommentReference"
-    document.save(str(answers[1]))
-    validate_docx(answers[1])  # the answer as Word saves it is valid
+    document.save(str(answer))
+    validate_docx(answer)  # the answer as Word saves it is valid
+    return " ".join(on.text.split())
+
+
+def _comments_read_back(bundle: Path) -> list[tuple[str, str, str]]:
+    """Each comment of the bundle: its author, its text and the text of the paragraph its mark is in."""
+    document = docx.Document(str(bundle))
+    on = {}
+    for paragraph in document.paragraphs:
+        for ref in paragraph._p.xpath(".//w:commentReference"):
+            on[ref.get(docx.oxml.ns.qn("w:id"))] = " ".join(paragraph.text.split())
+    return sorted((c.author, c.text, on.get(str(c.comment_id), "")) for c in document.comments)
+
+
+def test_an_answer_with_a_comment_of_the_cabinet_gives_a_valid_bundle(project, answers, tmp_path):
+    """The second answer has the comment: the first one's parts are the bundle's own."""
+    commented = _comment(answers[1], 4, "Graag nakijken", "Kabinet")
     result = _bundle(project, "--question", "4,5")
     assert result.exit_code == 0, result.output
-    validate_docx(project / "out" / "ter-ondertekening" / "ter-ondertekening.docx")
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    validate_docx(bundle)
+    assert _comments_read_back(bundle) == [("Kabinet", "Graag nakijken", commented)]
+    render_pdfs([bundle], tmp_path)  # LibreOffice opens it: the commented paragraph is printed
+    assert commented[:40] in " ".join(pdf_text(tmp_path / "ter-ondertekening.pdf").split())
+
+
+def test_comments_of_several_answers_keep_their_own_place(project, answers):
+    """Both answers number their comment 0: in the bundle each keeps its own text and paragraph."""
+    first = _comment(answers[0], 3, "Cijfers van 2019?", "Administratie")
+    second = _comment(answers[1], 4, "Graag nakijken", "Kabinet")
+    result = _bundle(project, "--question", "4,5")
+    assert result.exit_code == 0, result.output
+    assert "left out" not in result.output
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    validate_docx(bundle)
+    assert _comments_read_back(bundle) == [("Administratie", "Cijfers van 2019?", first),
+                                           ("Kabinet", "Graag nakijken", second)]
+    with zipfile.ZipFile(bundle) as z:
+        ids = re.findall(r'<w:comment [^>]*w:id="(\d+)"', z.read("word/comments.xml").decode("utf-8"))
+    assert sorted(ids) == ["0", "1"]
+
+
+def _move_into_a_footnote(answer: Path, comment_id: str) -> None:
+    """A comment's marks moved from the text into the answer's first footnote (as a person who
+    comments on a footnote in Word has them)."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(answer) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    body, notes = etree.fromstring(parts["word/document.xml"]), etree.fromstring(parts["word/footnotes.xml"])
+    note = next(n for n in notes.iter(f"{w}footnote") if int(n.get(f"{w}id")) > 0).find(f"{w}p")
+    for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        mark = next(m for m in body.iter(f"{w}{tag}") if m.get(f"{w}id") == comment_id)
+        run = mark.getparent() if tag == "commentReference" else mark
+        run.getparent().remove(run)
+        note.append(run)
+    parts["word/document.xml"], parts["word/footnotes.xml"] = etree.tostring(body), etree.tostring(notes)
+    with zipfile.ZipFile(answer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    validate_docx(answer)
+
+
+def test_a_comment_on_a_footnote_is_left_out_and_said(project, answers):
+    """The comments of notes are not carried: the bundle says which answer has how many, and its
+    notes keep no mark that would name another comment."""
+    on_text = _comment(answers[0], 3, "Cijfers van 2019?", "Administratie")
+    _comment(answers[4], 3, "Bron?", "Kabinet")
+    _move_into_a_footnote(answers[4], "0")
+    result = _bundle(project, "--question", "4,8")
+    assert result.exit_code == 0, result.output
+    assert f"{answers[4].name}: 1 comment of this answer is in a footnote or a header" in result.stderr, result.stderr
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    validate_docx(bundle)
+    assert _comments_read_back(bundle) == [("Administratie", "Cijfers van 2019?", on_text)]
+    with zipfile.ZipFile(bundle) as z:
+        assert "comment" not in z.read("word/footnotes.xml").decode("utf-8")
+
+
+def _mark_done(answer: Path, para_id: str, done: bool) -> None:
+    """Word's later part about comments (commentsExtended: whether a comment is done), as Word
+    writes it beside comments.xml: keyed by the id of the comment's paragraph."""
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    with zipfile.ZipFile(answer) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    comments = parts["word/comments.xml"].decode("utf-8")
+    if f'xmlns:w14="{w14}"' not in comments:
+        comments = comments.replace("<w:comments ", f'<w:comments xmlns:w14="{w14}" ', 1)
+    comments = re.sub(r"<w:p(?=[ >])", f'<w:p w14:paraId="{para_id}" w14:textId="77777777"', comments, count=1)
+    parts["word/comments.xml"] = comments.encode("utf-8")
+    parts["word/commentsExtended.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w15">'
+        f'<w15:commentEx w15:paraId="{para_id}" w15:done="{int(done)}"/></w15:commentsEx>').encode("utf-8")
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdDone" Type="http://schemas.microsoft.com/office/2011/relationships/'
+        b'commentsExtended" Target="commentsExtended.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.commentsExtended+xml"/></Types>')
+    with zipfile.ZipFile(answer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    validate_docx(answer)
+
+
+@pytest.mark.parametrize("first_has_it", [True, False], ids=["both", "second only"])
+def test_whether_a_comment_is_done_goes_with_it(project, answers, first_has_it):
+    """Word keeps whether a comment is done in a part of its own: in the bundle each comment
+    keeps its own, the first answer's as well as the second's (whose part the bundle, made
+    from the first answer's parts, may not have had)."""
+    _comment(answers[0], 3, "Cijfers van 2019?", "Administratie")
+    if first_has_it:
+        _mark_done(answers[0], "1A2B3C4D", True)
+    _comment(answers[1], 4, "Graag nakijken", "Kabinet")
+    _mark_done(answers[1], "5E6F7A8B", False)
+    result = _bundle(project, "--question", "4,5")
+    assert result.exit_code == 0, result.output
+    bundle = project / "out" / "ter-ondertekening" / "ter-ondertekening.docx"
+    validate_docx(bundle)
+    with zipfile.ZipFile(bundle) as z:
+        done = dict(re.findall(r'w15:paraId="(\w+)" w15:done="(\d)"', z.read("word/commentsExtended.xml").decode()))
+        comments = z.read("word/comments.xml").decode("utf-8")
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+    assert done == ({"1A2B3C4D": "1"} if first_has_it else {}) | {"5E6F7A8B": "0"}
+    assert re.findall(r'w14:paraId="(\w+)"', comments) == ["1A2B3C4D"] * first_has_it + ["5E6F7A8B"]
+    assert rels.count("relationships/commentsExtended") == 1
