@@ -322,8 +322,8 @@ class _Reader:
             change = ""
             for tc in _children(tr, _TC):
                 span, merge = 1, ""
-                tcpr = tc[0] if len(tc) and tc[0].tag == _TCPR else None
-                if tcpr is not None:
+                tcpr = tc[0] if len(tc) else None
+                if tcpr is not None and tcpr.tag == _TCPR:
                     for prop in tcpr:
                         if prop.tag == _GRIDSPAN and (prop.get(_VAL) or "").isdigit():
                             span = int(prop.get(_VAL))
@@ -339,8 +339,9 @@ class _Reader:
     def paragraph(self, p: Element, source: str) -> Paragraph:
         sid = jc = direct_num = None
         change = section = ""
-        if len(p) and p[0].tag == _PPR:
-            for prop in p[0]:
+        ppr = p[0] if len(p) else None
+        if ppr is not None and ppr.tag == _PPR:
+            for prop in ppr:
                 name = _NAMES.get(prop.tag)
                 if name == "pStyle":
                     sid = prop.get(_VAL)
@@ -368,11 +369,12 @@ class _Reader:
 
     def _inline(self, parent: Element, source: str, marks: tuple[str, ...], out: list[Span]) -> None:
         for el in parent:
-            name = _NAMES.get(el.tag)
+            tag = el.tag
+            name = _NAMES.get(tag)
             if name == "r":
                 self._run(el, source, marks, out)
             elif name is None:
-                if isinstance(el.tag, str) and el.tag.startswith(_MC_NS):
+                if isinstance(tag, str) and tag.startswith(_MC_NS):
                     self._object(el, source, marks, out)
             elif name in _REVISIONS:
                 self._inline(el, source, marks + (f"{_REVISIONS[name]} by {el.get(_AUTHOR) or ''}",), out)
@@ -390,14 +392,15 @@ class _Reader:
         own = marks
         fields = self._fields
         for el in r:
-            name = _NAMES.get(el.tag)
+            tag = el.tag
+            name = _NAMES.get(tag)
             if name == "t" or name == "delText":
                 if not fields or not any(showing for _, showing in fields):
                     out.append(Span(el.text or "", own))
             elif name == "rPr":
                 own = marks + self._formatting(el)
             elif name is None:
-                if isinstance(el.tag, str) and el.tag.startswith(_MC_NS):
+                if isinstance(tag, str) and tag.startswith(_MC_NS):
                     self._object(el, source, own, out)
             elif name == "fldChar":
                 self._field_char(el.get(_FLDCHARTYPE), marks, out)  # its runs' formatting varies by program
