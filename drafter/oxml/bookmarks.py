@@ -190,12 +190,12 @@ def masked_cell_texts(tbl: Element, prefix: str, mask: str = "\u2022") -> list[l
             masked = cell = None
             out.append([])
             continue
-        if tag == _TC and parent is not None and parent.getparent() is tbl:  # a cell of one of its rows
+        if tag == _TC and parent is not None and parent.tag == _TR and parent.getparent() is tbl:  # a cell of a row
             if masked is not None:
                 out[-1].append(masked.text())
             masked, cell = _Masked(prefix, mask), el
             continue
-        elif cell is not None and _within(parent, cell, tbl):
+        if cell is not None and _within(parent, cell, tbl):
             continue  # a row or cell of a table in the cell: its text is the cell's
         # a row or cell outside the table's rows and cells (in a content control): not read
         if masked is not None:
