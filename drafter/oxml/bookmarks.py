@@ -8,11 +8,14 @@ from drafter.oxml import NSMAP, Element, escape_attribute, fragment, qn
 from drafter.oxml import run as runs
 
 START, END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_TR, _TC = qn("w:tr"), qn("w:tc")
 _ID, NAME = qn("w:id"), qn("w:name")
 #: The ids given (an unnumbered bookmark's is empty: ``around_xml``).
-_EVERY_ID = etree.XPath("//@w:id[. != '']", namespaces=NSMAP)
+#: (Plain strings: lxml's default strings that know their element cost a long answer's thousands
+#: of ids more than the search.)
+_EVERY_ID = etree.XPath("//@w:id[. != '']", namespaces=NSMAP, smart_strings=False)
 _ANNOTATION_IDS = etree.XPath("//*[not(self::w:footnoteReference or self::w:endnoteReference)]/@w:id[. != '']",
-                              namespaces=NSMAP)
+                              namespaces=NSMAP, smart_strings=False)
 
 
 def next_id(root: Element, *, with_note_references: bool = False) -> int:
@@ -159,22 +162,85 @@ def masked_text(element: Element, prefix: str, mask: str = "\u2022") -> str:
     """The visible text of a paragraph or table cell (note calls included, a tab as a tab), with
     the text inside each bookmark whose name starts with prefix replaced by ``mask``: what it says
     besides its figures."""
-    out: list[str] = []
-    open_marks: set[str] = set()
-    masked = False
+    masked = _Masked(prefix, mask)
     for el in element.iter(START, END, runs.T, runs.TAB):
-        if el.tag == START:
-            if (el.get(NAME) or "").startswith(prefix):
-                open_marks.add(el.get(_ID) or "")
-                if not masked:
-                    out.append(mask)
-                    masked = True
-        elif el.tag == END:
-            open_marks.discard(el.get(_ID) or "")
-            masked = bool(open_marks)
-        elif not open_marks:
-            out.append("\t" if el.tag == runs.TAB else el.text or "")
-    return "".join(out)
+        masked.add(el, el.tag)
+    return masked.text()
+
+
+def masked_cell_texts(tbl: Element, prefix: str, mask: str = "\u2022") -> list[list[str]]:
+    """``masked_text`` of each cell of a table, row by row (its rows and their cells as
+    ``table.rows`` and ``table.cells`` find them; a table in a cell is part of that cell's text).
+
+    The table is read in one pass: reading each cell on its own costs a long table many times
+    more, most of it in starting a search per cell."""
+    out: list[list[str]] = []
+    masked: _Masked | None = None  # the text of the cell being read
+    cell: Element | None = None
+    for el in tbl.iter(_TR, _TC, START, END, runs.T, runs.TAB):
+        tag = el.tag
+        if tag != _TR and tag != _TC:
+            if masked is not None:
+                masked.add(el, tag)
+            continue
+        parent = el.getparent()
+        if tag == _TR and parent is tbl:  # a row of the table
+            if masked is not None:
+                out[-1].append(masked.text())
+            masked = cell = None
+            out.append([])
+            continue
+        if tag == _TC and parent is not None and parent.tag == _TR and parent.getparent() is tbl:  # a cell of a row
+            if masked is not None:
+                out[-1].append(masked.text())
+            masked, cell = _Masked(prefix, mask), el
+            continue
+        if cell is not None and _within(parent, cell, tbl):
+            continue  # a row or cell of a table in the cell: its text is the cell's
+        # a row or cell outside the table's rows and cells (in a content control): not read
+        if masked is not None:
+            out[-1].append(masked.text())
+        masked = cell = None
+    if masked is not None:
+        out[-1].append(masked.text())
+    return out
+
+
+def _within(el: Element | None, ancestor: Element, stop: Element) -> bool:
+    """Whether el is ancestor or stands in it (looking up no further than stop)."""
+    while el is not None and el is not stop:
+        if el is ancestor:
+            return True
+        el = el.getparent()
+    return False
+
+
+class _Masked:
+    """The masked text of one paragraph or cell, read element by element (``masked_text``)."""
+
+    __slots__ = ("prefix", "mask", "out", "open_marks", "masked")
+
+    def __init__(self, prefix: str, mask: str) -> None:
+        self.prefix, self.mask = prefix, mask
+        self.out: list[str] = []
+        self.open_marks: set[str] = set()
+        self.masked = False
+
+    def add(self, el: Element, tag: str) -> None:
+        if tag == START:
+            if (el.get(NAME) or "").startswith(self.prefix):
+                self.open_marks.add(el.get(_ID) or "")
+                if not self.masked:
+                    self.out.append(self.mask)
+                    self.masked = True
+        elif tag == END:
+            self.open_marks.discard(el.get(_ID) or "")
+            self.masked = bool(self.open_marks)
+        elif not self.open_marks:
+            self.out.append("\t" if tag == runs.TAB else el.text or "")
+
+    def text(self) -> str:
+        return "".join(self.out)
 
 
 def rename(start: Element, name: str) -> None:

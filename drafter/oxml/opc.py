@@ -196,7 +196,11 @@ def _main_content_type_problem(types: Element) -> str | None:
 
 def write_zip(parts: dict[str, bytes]) -> bytes:
     """The package's bytes: [Content_Types].xml first, then the parts in the given order, each
-    deflated at zlib's default level with ZIP_TIME and the same attributes on every system."""
+    deflated with ZIP_TIME and the same attributes on every system.
+
+    zlib's fastest level: the default level makes deflating a long answer a large share of
+    making it, for a file only somewhat smaller, which no one who mails or files an answer
+    notices (docs/engineering/benchmark.md has the figures); the parts are the same."""
     buffer = io.BytesIO()
     order = [CONTENT_TYPES] + [name for name in parts if name != CONTENT_TYPES]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -205,7 +209,7 @@ def write_zip(parts: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # as made on Unix wherever it is made: the same bytes on Windows
             info.external_attr = 0o600 << 16  # rw-------
-            archive.writestr(info, parts[name], compresslevel=6)
+            archive.writestr(info, parts[name], compresslevel=1)
     return buffer.getvalue()
 
 

@@ -198,10 +198,19 @@ class _Styles:
         #: style id -> (alignment, (numId, ilvl) or None), as its paragraphs take them
         self.traits = {sid: (_inherited(styles, sid, "align") or "", _inherited(styles, sid, "numbered"))
                        for sid in styles}
+        self._of_paragraph: dict[str | None, tuple[str, str, tuple[str, str] | None]] = {}
 
     def name(self, sid: str | None, kind: str = "paragraph") -> str:
         sid = sid if sid is not None else self.default.get(kind)
         return self.names.get(sid or "", (sid or "").lower())
+
+    def of_paragraph(self, sid: str | None) -> tuple[str, str, tuple[str, str] | None]:
+        """A paragraph style's name, alignment and numbering (``name`` and ``paragraph``), in one
+        look-up for the styles of the document (a long table has thousands of paragraphs)."""
+        found = self._of_paragraph.get(sid)
+        if found is None:
+            found = self._of_paragraph[sid] = (self.name(sid), *self.paragraph(sid))
+        return found
 
     def paragraph(self, sid: str | None) -> tuple[str, tuple[str, str] | None]:
         """A paragraph style's alignment and numbering (those of the default style for None)."""
@@ -322,12 +331,13 @@ class _Reader:
             change = ""
             for tc in _children(tr, _TC):
                 span, merge = 1, ""
-                tcpr = tc[0] if len(tc) and tc[0].tag == _TCPR else None
-                if tcpr is not None:
+                tcpr = tc[0] if len(tc) else None
+                if tcpr is not None and tcpr.tag == _TCPR:
                     for prop in tcpr:
-                        if prop.tag == _GRIDSPAN and (prop.get(_VAL) or "").isdigit():
+                        tag = prop.tag
+                        if tag == _GRIDSPAN and (prop.get(_VAL) or "").isdigit():
                             span = int(prop.get(_VAL))
-                        elif prop.tag == _VMERGE:
+                        elif tag == _VMERGE:
                             merge = "restart" if prop.get(_VAL) == "restart" else "continue"
                 cells.append(Cell(self.blocks(tc, source), span, merge))
             trpr = tr.find(_TRPR)
@@ -339,8 +349,9 @@ class _Reader:
     def paragraph(self, p: Element, source: str) -> Paragraph:
         sid = jc = direct_num = None
         change = section = ""
-        if len(p) and p[0].tag == _PPR:
-            for prop in p[0]:
+        ppr = p[0] if len(p) else None
+        if ppr is not None and ppr.tag == _PPR:
+            for prop in ppr:
                 name = _NAMES.get(prop.tag)
                 if name == "pStyle":
                     sid = prop.get(_VAL)
@@ -354,7 +365,7 @@ class _Reader:
                     change = (change + "; " if change else "") + f"formatted by {prop.get(_AUTHOR) or ''}"
                 elif name == "sectPr":
                     section = _orientation(prop)
-        style_align, style_numbered = self.styles.paragraph(sid)
+        style_name, style_align, style_numbered = self.styles.of_paragraph(sid)
         numbered = direct_num or style_numbered
         level = None
         if numbered is not None and numbered[0] not in ("", "0"):
@@ -364,15 +375,16 @@ class _Reader:
         outer, self._fields = self._fields, []
         self._inline(p, source, (), spans)
         self._fields = outer
-        return Paragraph(self.styles.name(sid), _joined(spans), level, align, change, section)
+        return Paragraph(style_name, _joined(spans), level, align, change, section)
 
     def _inline(self, parent: Element, source: str, marks: tuple[str, ...], out: list[Span]) -> None:
         for el in parent:
-            name = _NAMES.get(el.tag)
+            tag = el.tag
+            name = _NAMES.get(tag)
             if name == "r":
                 self._run(el, source, marks, out)
             elif name is None:
-                if isinstance(el.tag, str) and el.tag.startswith(_MC_NS):
+                if isinstance(tag, str) and tag.startswith(_MC_NS):
                     self._object(el, source, marks, out)
             elif name in _REVISIONS:
                 self._inline(el, source, marks + (f"{_REVISIONS[name]} by {el.get(_AUTHOR) or ''}",), out)
@@ -390,14 +402,15 @@ class _Reader:
         own = marks
         fields = self._fields
         for el in r:
-            name = _NAMES.get(el.tag)
+            tag = el.tag
+            name = _NAMES.get(tag)
             if name == "t" or name == "delText":
                 if not fields or not any(showing for _, showing in fields):
                     out.append(Span(el.text or "", own))
             elif name == "rPr":
                 own = marks + self._formatting(el)
             elif name is None:
-                if isinstance(el.tag, str) and el.tag.startswith(_MC_NS):
+                if isinstance(tag, str) and tag.startswith(_MC_NS):
                     self._object(el, source, own, out)
             elif name == "fldChar":
                 self._field_char(el.get(_FLDCHARTYPE), marks, out)  # its runs' formatting varies by program
@@ -496,13 +509,16 @@ def _field(instruction: str | None) -> str:
     return "{" + (words[0].upper() if words else "") + "}"
 
 
-def _children(parent: Element, tag: str) -> Iterator[Element]:
+def _children(parent: Element, tag: str) -> list[Element]:
     """The children of this name, also those inside a content control or custom XML element."""
+    out = []
     for el in parent:
-        if el.tag == tag:
-            yield el
-        elif _NAMES.get(el.tag) in _TRANSPARENT:
-            yield from _children(el, tag)
+        name = el.tag
+        if name == tag:
+            out.append(el)
+        elif _NAMES.get(name) in _TRANSPARENT:
+            out += _children(el, tag)
+    return out
 
 
 def _symbol(code: str | None) -> str:

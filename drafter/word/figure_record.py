@@ -127,9 +127,8 @@ def _digest(text: str) -> str:
 def table_shape(table: TableLayout) -> tuple[str, str]:
     """A table's shape as its record keeps it: the number of cells of each row ('3 3 3'), and a
     digest of what its cells say besides their figures (labels, note calls, 'n.v.t.')."""
-    cells = [table.cells(r) for r in range(len(table.rows))]
-    text = "\n".join("\t".join(bookmarks.masked_text(tc, BOOKMARK_PREFIX) for tc in row) for row in cells)
-    return " ".join(str(len(row)) for row in cells), _digest(text)
+    cells = bookmarks.masked_cell_texts(table.element, BOOKMARK_PREFIX)
+    return " ".join(str(len(row)) for row in cells), _digest("\n".join("\t".join(row) for row in cells))
 
 
 def table_shapes(layout: Layout, entries: list[tuple[Figure, list[tuple[str, str]]]]) -> list[tuple[str, int, str, str]]:

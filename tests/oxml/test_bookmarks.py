@@ -56,3 +56,29 @@ def test_a_part_whose_figures_are_not_traced_loses_only_its_unnumbered_bookmarks
     assert bookmarks.remove_unnumbered(b)
     assert xml_of(b[0]) == '<w:p><w:bookmarkStart w:id="1" w:name="x"/><w:r/><w:bookmarkEnd w:id="1"/></w:p>'
     assert not bookmarks.remove_unnumbered(b)
+
+
+def _cell(text_xml: str) -> str:
+    return f"<w:tc><w:p>{text_xml}</w:p></w:tc>"
+
+
+def test_each_cells_masked_text_row_by_row_as_the_table_reads_cell_by_cell():
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    figure = '<w:bookmarkStart w:id="{0}" w:name="_Fig{0}"/>' + run.format("1.234") + '<w:bookmarkEnd w:id="{0}"/>'
+    inner = f"<w:tbl><w:tr>{_cell(run.format('inner'))}</w:tr></w:tbl>"
+    b = body(
+        "<w:tbl>"
+        f"<w:tr>{_cell(run.format('Label'))}{_cell(figure.format(1) + run.format(' (1)'))}</w:tr>"
+        f"<w:tr>{_cell('<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t></w:r>')}<w:tc>{inner}<w:p/></w:tc></w:tr>"
+        f"<w:sdt><w:sdtContent><w:tr>{_cell(run.format('in a control'))}</w:tr></w:sdtContent></w:sdt>"
+        f"<w:tr>{_cell('')}<w:sdt><w:sdtContent>{_cell(run.format('hidden'))}</w:sdtContent></w:sdt>"
+        f"{_cell(figure.format(2))}</w:tr>"
+        "<w:tr/>"
+        "</w:tbl>")
+    tbl = b[0]
+    expected = [["Label", "\u2022 (1)"], ["a\tb", "inner"], ["", "\u2022"], []]
+    assert bookmarks.masked_cell_texts(tbl, "_Fig") == expected
+    # the same as reading each of the table's rows and cells on its own
+    rows = [[bookmarks.masked_text(tc, "_Fig") for tc in tr if tc.tag == tbl[0][0].tag] for tr in tbl
+            if tr.tag == tbl[0].tag]
+    assert rows == expected

@@ -22,7 +22,8 @@ import pytest
 from lxml import etree
 
 from drafter.oxml import opc
-from drafter.word.fingerprint import is_edited
+from drafter.word.fingerprint import FINGERPRINT, is_edited, read_recorded
+from drafter.word.read_answer import read_answer
 
 from ..conftest import need_libreoffice, run_in
 
@@ -65,6 +66,21 @@ def assert_replaced_as_a_draft(project: Path, number: int) -> None:
     assert result.exit_code == 0, result.output
     assert "(replaced the earlier, unedited draft)" in result.stdout or "is up to date" in result.stdout, result.stdout
     assert not list((project / "out").glob("*nieuwe-versie*"))
+
+
+def test_every_example_answer_reads_back_as_drafter_recorded_it(answers):
+    """What drafter records as it writes an answer (the fingerprint of its content, the shape of each
+    table holding figures) is what reading the written file gives."""
+    tables = 0
+    for name in NAMES.values():
+        recorded = read_recorded(answers / name)
+        assert recorded.properties[FINGERPRINT].startswith("content:") and recorded.current == \
+            recorded.properties[FINGERPRINT], name
+        read = read_answer(answers / name)
+        for table in read.recorded_tables.values():
+            assert read.shapes[table.index] == (table.cells, table.text), (name, table.key)
+            tables += 1
+    assert tables >= 5  # the example answers' tables of figures
 
 
 def test_a_libreoffice_open_and_save_leaves_every_example_answer_a_draft(project, answers, tmp_path):
