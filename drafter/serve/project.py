@@ -27,17 +27,21 @@ from drafter.pipeline import Generator
 
 def _stamp(folders: tuple[Path, ...], files: tuple[Path, ...]) -> tuple:
     """What identifies the project's files as they are now: each file's name, modification time
-    and size, in the folders (not below) and the files given."""
+    and size, in the folders and their subfolders (a data file may sit in `cijfers 2019/`) and the
+    files given."""
     out = []
     for folder in folders:
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_file():
-                        st = entry.stat()
-                        out.append((entry.path, st.st_mtime_ns, st.st_size))
-        except OSError:  # a folder that is gone or unreadable: its files count as changed
+        if not folder.is_dir():  # a folder that is gone or unreadable: its files count as changed
             out.append((str(folder), None, None))
+        for root, _dirs, names in os.walk(folder, onerror=lambda exc: out.append((str(exc.filename), None, None))):
+            for name in names:
+                path = os.path.join(root, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    out.append((path, None, None))
+                else:
+                    out.append((path, st.st_mtime_ns, st.st_size))
     for file in files:
         try:
             st = file.stat()
