@@ -57,3 +57,8 @@ def table_cell(table: int, row_number: int, cell: int) -> str:
 def named_table(name: str) -> str:
     """A table of the register's `tables:` by its name."""
     return _("table '{name}'").format(name=name)
+
+
+def part(name: str) -> str:
+    """A part of a Word document's package, by its name in the zip ('word/document.xml')."""
+    return _("part '{part}'").format(part=name)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from drafter import places
 from drafter.i18n import _
 from drafter.load import datasets
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
@@ -157,8 +158,10 @@ class MinisterView:
     articles: tuple[str, str] | None = None  # ('aan de', 'van de'); None: the language needs the gender
 
     def _needs(self, key: str, example: str):
-        raise DrafterError(f"this layout prints the minister's {key}, which the register does not give",
-                           hint=f"Add '{key}: {example}' under the question's 'minister:' in the register.")
+        message = (_("this layout prints the minister's role, which the register does not give") if key == "role"
+                   else _("this layout prints the minister's department, which the register does not give"))
+        raise DrafterError(message, hint=_("Add '{key}: {example}' under the question's 'minister:' in the "
+                                           "register.").format(key=key, example=example))
 
     @property
     def role(self) -> str:
@@ -171,9 +174,10 @@ class MinisterView:
 
     def _with_article(self, which: int) -> str:
         if self.articles is None:
-            raise DrafterError("in this language the words before the minister's title depend on the minister's "
-                               "gender ('au ministre', 'à la ministre'), which the register does not give",
-                               hint="Add 'gender: f' or 'gender: m' under the question's 'minister:' in the register.")
+            raise DrafterError(_("in this language the words before the minister's title depend on the minister's "
+                                 "gender ('au ministre', 'à la ministre'), which the register does not give"),
+                               hint=_("Add 'gender: f' or 'gender: m' under the question's 'minister:' in the "
+                                      "register."))
         return f"{self.articles[which]} {self.title}"
 
     @property
@@ -238,8 +242,8 @@ class NoteCalls:
 
     def call(self, key: str) -> str:
         if self.series is None:
-            raise DrafterError(f"note('{key}') can only be used in the texts of answer parts",
-                               hint="Attach notes to table cells in the data, or call note() in a part's text.")
+            raise DrafterError(_("note('{key}') can only be used in the texts of answer parts").format(key=key),
+                               hint=_("Attach notes to table cells in the data, or call note() in a part's text."))
         note, first = self.series.note(key, self.where)
         if first and note.printed:
             self.printed.append(note)
@@ -254,7 +258,9 @@ class _TextRenderer:
     def __init__(self, context: dict, compiler: TextCompiler) -> None:
         self.context, self.compiler = context, compiler
 
-    def render(self, text: str, file: str, place: str, what: str) -> str:
+    def render(self, text: str, file: str, place: str, what: str, shown: str) -> str:
+        """what: the text's origin as its figures' record keys name it (in English, whatever the
+        language: the same inputs give the same record); shown: the same, as messages name it."""
         if "{" not in text and "}" not in text:
             return text
         figures, where = self.context.get(FIGURES_KEY), None
@@ -264,19 +270,22 @@ class _TextRenderer:
             return self.compiler.compile(text).render(self.context)
         except DrafterError as exc:
             problems = [
-                Problem(f"{what}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
+                Problem(f"{shown}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
                         file=file, place=place, hint=p.hint)
                 for p in exc.problems
             ]
             raise DataError(problems=problems) from exc
         except TemplateError as exc:
             quotes = [q for q in TYPOGRAPHIC_QUOTES if q in "".join(re.findall(r"\{[{%].*?[}%]\}", text, re.S))]
-            hint = (f"Retype the quotes {' '.join(quotes)} in the tag as straight quotes (\" or ')."
+            hint = (_("Retype the quotes {quotes} in the tag as straight quotes (\" or ').").format(
+                        quotes=" ".join(quotes))
                     if quotes else
-                    "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.")
-            raise DataError(f"{what}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from exc
+                    _("Check the {{ ... }} tags in this text; the template guide lists the names and filters you "
+                      "can use."))
+            raise DataError(f"{shown}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from exc
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
-            raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from exc
+            raise DataError(f"{shown}: {readable(exc)}", file=file, place=place,
+                            hint=_("Check the {{ ... }} tags in this text.")) from exc
         finally:
             if figures is not None:
                 figures.where = where
@@ -346,7 +355,8 @@ class _ViewBuilder:
             raise unknown_note(key, used_at, self.catalog.file if self.catalog.path else None, self.catalog.texts)
         language = self.fmt.language
         return self.texts.render(self.catalog.text(key, language), self.catalog.file,
-                                 f"line {self.catalog.line(key, language)}", f"note '{key}'")
+                                 places.line(self.catalog.line(key, language)), f"note '{key}'",
+                                 _("note '{key}'").format(key=key))
 
     def table(self, name: str) -> TableView:
         if name not in self.tables:
@@ -354,23 +364,30 @@ class _ViewBuilder:
             source = self.data.get(spec.data)
             if not isinstance(source, datasets.FiguresData):
                 raise DataError(
-                    f"table '{spec.name}' takes its figures from '{spec.data}', which is not a table of figures of this question",
+                    _("table '{table}' takes its figures from '{data}', which is not a table of figures of this "
+                      "question").format(table=spec.name, data=spec.data),
                     file=self.register_file,
                     place=spec.place,
-                    hint=f"Name one of the question's data sets under 'data:' ({', '.join(self.data) or 'none'}).",
+                    hint=(_("Name one of the question's data sets under 'data:' ({names}).").format(
+                        names=", ".join(self.data)) if self.data
+                          else _("Name one of the question's data sets under 'data:' (none).")),
                 )
+            remark = _("{table}, remark").format(table=places.named_table(spec.name))  # a remark, as messages name it
             self.tables[name] = build_table(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
-                                            self.register_file, self.text, self.figures)
+                                            self.register_file,
+                                            lambda text, place, what: self.text(text, place, what, remark),
+                                            self.figures)
         return self.tables[name]
 
-    def text(self, text: str, place: str, what: str) -> str:
-        return self.texts.render(text, self.register_file, place, what)
+    def text(self, text: str, place: str, what: str, shown: str) -> str:
+        return self.texts.render(text, self.register_file, place, what, shown)
 
     def marked(self, text: str, origin: TextOrigin) -> str:
         return self.marks.wrap(text, origin) if self.marks is not None else text
 
     def part(self, part, index: int = 0) -> PartView:
         what = f"answer part {part.numbers[0]}"
+        shown = _("answer part {number}").format(number=part.numbers[0])
         self.note_calls.series = self.document_series or self.new_series(self.house.note_style)
         self.note_calls.printed = []
         self.note_calls.where = f"{self.register_file}, {part.place}"
@@ -379,10 +396,10 @@ class _ViewBuilder:
             if block.kind == BlockKind.TABLE:
                 blocks.append(BlockView(BlockKind.TABLE, table=self.table(block.table), first=i == 0))
             elif block.kind == BlockKind.TEXT:
-                text = self.marked(self.text(block.text, part.place, what), TextOrigin(index, i))
+                text = self.marked(self.text(block.text, part.place, what, shown), TextOrigin(index, i))
                 blocks.append(BlockView(BlockKind.TEXT, text=text, first=i == 0))
             else:
-                items = tuple(self.marked(self.text(t, part.place, what), TextOrigin(index, i, j))
+                items = tuple(self.marked(self.text(t, part.place, what, shown), TextOrigin(index, i, j))
                               for j, t in enumerate(block.items))
                 blocks.append(BlockView(block.kind, items=items, first=i == 0))
         printed = tuple(self.note_calls.printed)
@@ -428,7 +445,7 @@ class _ViewBuilder:
 
     def build(self) -> AnswerView:
         q, fmt = self.question, self.fmt
-        preamble = tuple(self.marked(self.text(t, q.place, "preamble"), TextOrigin(None, i))
+        preamble = tuple(self.marked(self.text(t, q.place, "preamble", _("preamble")), TextOrigin(None, i))
                          for i, t in enumerate(q.preamble))
         parts = [self.part(p, i) for i, p in enumerate(q.parts)] if q.refers_to is None else [self.referring_part()]
         for name in q.tables:  # tables the template shows directly, not through a part
