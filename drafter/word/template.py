@@ -63,7 +63,7 @@ def read_template_parts(path: Path) -> dict[str, bytes]:
     TemplateProblem naming the part."""
     shown = display_path(path)
     hint = _("Open the template in Word and save it again as a .docx (Word document).")
-    data = read_bytes(path, MAX_TEMPLATE_BYTES, error=TemplateProblem, what=_("the template"),
+    data = read_bytes(path, MAX_TEMPLATE_BYTES, error=TemplateProblem, what=_("template"),
                       missing_hint=_(TEMPLATE_MISSING_HINT), too_large_hint=hint)
     try:
         parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what=_("a Word document"))
