@@ -118,7 +118,7 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> by
                 raise _Bomb(info.filename)
             chunks.append(chunk)
     if size != info.file_size:
-        raise zipfile.BadZipFile(f"{info.filename}: not the size its directory gives")
+        raise zipfile.BadZipFile(_("{part}: not the size its directory gives").format(part=info.filename))
     return b"".join(chunks)
 
 
