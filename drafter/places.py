@@ -60,5 +60,6 @@ def named_table(name: str) -> str:
 
 
 def part(name: str) -> str:
-    """A part of a Word document's package, by its name in the zip ('word/document.xml')."""
-    return _("part '{part}'").format(part=name)
+    """A part of a Word document's package, by its name in the zip, quoted as Python writes it
+    ("part 'word/document.xml'"; a backslash in a hostile name shows doubled)."""
+    return _("part {part}").format(part=repr(name))
