@@ -25,7 +25,8 @@ from drafter.errors import DataError, DrafterError, Problem, display_path, reada
 from drafter.view.figures import FigureCollector, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale
-from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TextCompiler
+from drafter.view.jinja import (FIGURES_KEY, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TYPOGRAPHIC_QUOTES,
+                                 TextCompiler, syntax_error_text)
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.questions import BlockKind
 from drafter.load.register import ASKED_IN, Question, Register
@@ -282,7 +283,8 @@ class _TextRenderer:
                     if quotes else
                     _("Check the {{ ... }} tags in this text; the template guide lists the names and filters you "
                       "can use."))
-            raise DataError(f"{shown}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from exc
+            reason = syntax_error_text(exc.message) if exc.message else exc
+            raise DataError(f"{shown}: {readable(reason)}", file=file, place=place, hint=hint) from exc
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
             raise DataError(f"{shown}: {readable(exc)}", file=file, place=place,
                             hint=_("Check the {{ ... }} tags in this text.")) from exc

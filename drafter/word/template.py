@@ -29,7 +29,7 @@ from drafter.i18n import N_, _
 from drafter.oxml import document, markup, opc, property_lists, section
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
-from drafter.view.jinja import FIGURES_KEY, xml_environment
+from drafter.view.jinja import FIGURES_KEY, syntax_error_text, xml_environment
 from drafter.word import lint, styles, tables
 from drafter.word.places import FigureCell
 
@@ -213,7 +213,7 @@ class WordTemplate:
                                   hint=_("Look for a long run of '(' or '[' in a tag, and write it simply.")) from exc
         except TemplateSyntaxError as exc:
             raise TemplateProblem(
-                _("template tag error: {reason}").format(reason=exc.message),
+                _("template tag error: {reason}").format(reason=syntax_error_text(exc.message or "")),
                 file=self.file,
                 place=self._where(lines, locations, exc.lineno, part),
                 hint=_("Correct the tag in Word: every {% if %} / {% for %} needs its {% endif %} / {% endfor %}, "

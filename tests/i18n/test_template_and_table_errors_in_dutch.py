@@ -51,3 +51,35 @@ def test_what_was_written_is_told_in_dutch(project):
     assert " geschreven" in first.output and "wrote " not in first.output
     again = run_in(project, "answer", "--lang", "nl", "-q", "4")
     assert "is al actueel (niets veranderd)" in again.output
+
+
+def test_jinja_syntax_errors_keep_their_words_in_english_and_are_dutch_under_nl():
+    import pytest
+    from jinja2 import TemplateSyntaxError
+
+    from drafter import i18n
+    from drafter.view.jinja import syntax_error_text, xml_environment
+
+    said = {}
+    for source in ("{% iff x %}{% endif %}", "{{ x | hoofdletters }}", "{{ x y }}", "{% if x %}a"):
+        with pytest.raises(TemplateSyntaxError) as caught:
+            xml_environment().from_string(source)
+        assert syntax_error_text(caught.value.message) == caught.value.message  # English: Jinja2's own words
+        with i18n.speaking("nl"):
+            said[source] = syntax_error_text(caught.value.message)
+    assert said["{% iff x %}{% endif %}"] == "Onbekende tag 'iff'."
+    assert said["{{ x | hoofdletters }}"] == "Er is geen filter met de naam 'hoofdletters'."
+    assert said["{{ x y }}"] == "hier hoort 'einde van de tag (}})', maar er staat 'y'"
+    assert said["{% if x %}a"].startswith("Onverwacht einde van het sjabloon. Jinja zocht deze tags: "
+                                          "'elif' of 'else' of 'endif'.")
+
+
+def test_an_unknown_filter_in_a_template_is_refused_in_dutch(project):
+    path = project / "answer_templates" / "bedrijfsclusters.docx"
+    document = docx.Document(str(path))
+    document.add_paragraph("{{ question.title | hoofdletters }}")
+    document.save(str(path))
+    dutch = run_in(project, "answer", "--lang", "nl", "-q", "4")
+    assert dutch.exit_code == 1
+    assert "fout in een sjabloontag: Er is geen filter met de naam 'hoofdletters'." in dutch.output
+    assert "No filter named" not in dutch.output
