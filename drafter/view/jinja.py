@@ -617,7 +617,7 @@ _TOKEN_WORDS = {"end of print statement": N_("end of print statement"),
                 "end of statement block": N_("end of statement block"),
                 "end of template": N_("end of template")}
 
-#: The syntax errors of Jinja2 a template's author meets most: Jinja2's English wording (kept
+#: The errors of Jinja2 a template's author meets most (syntax, an undefined name): Jinja2's English wording (kept
 #: as it is in English), each as a whole sentence of the catalog; another message is shown as
 #: Jinja2 wrote it.
 _SYNTAX_ERRORS = (
@@ -629,6 +629,10 @@ _SYNTAX_ERRORS = (
     (re.compile(r"unexpected char (?P<char>.+) at (?P<position>\d+)$"), N_("unexpected char {char} at {position}")),
     (re.compile(r"Expected an expression, got '(?P<got>[^']*)'$"), N_("Expected an expression, got '{got}'")),
     (re.compile(r"expected name or number$"), N_("expected name or number")),
+    (re.compile(r"'(?P<name>[^']*)' is undefined$"), N_("'{name}' is undefined")),
+    (re.compile(r"(?P<object>'[^']*') has no attribute '(?P<attribute>[^']*)'$"),
+     N_("{object} has no attribute '{attribute}'")),
+    (re.compile(r"(?P<object>[\w.]+ object) has no element (?P<element>.+)$"), N_("{object} has no element {element}")),
     (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.+)\. "
                 r"The innermost block that needs to be closed is '(?P<block>[^']*)'\.$", re.DOTALL),
      N_("Unexpected end of template. Jinja was looking for the following tags: {tags}. The innermost block that "
@@ -637,7 +641,7 @@ _SYNTAX_ERRORS = (
 
 
 def syntax_error_text(message: str) -> str:
-    """A syntax error of Jinja2 in the language in use: its own words in English, the catalog's
+    """A syntax error (or an undefined name) of Jinja2 in the language in use: its own words in English, the catalog's
     sentence in another language (the tokens it names, such as 'end of print statement', too)."""
     for pattern, sentence in _SYNTAX_ERRORS:
         m = pattern.match(message)

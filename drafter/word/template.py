@@ -284,7 +284,8 @@ class WordTemplate:
             ) from exc
         except TemplateError as exc:
             raise TemplateProblem(
-                _("template tag error: {reason}").format(reason=readable(exc.message or exc)),
+                _("template tag error: {reason}").format(
+                    reason=readable(syntax_error_text(exc.message) if exc.message else exc)),
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
                 hint=_("Check the name against the template guide (docs/templates.md), or the data behind it."),

@@ -83,3 +83,15 @@ def test_an_unknown_filter_in_a_template_is_refused_in_dutch(project):
     assert dutch.exit_code == 1
     assert "fout in een sjabloontag: Er is geen filter met de naam 'hoofdletters'." in dutch.output
     assert "No filter named" not in dutch.output
+
+
+def test_an_unknown_name_in_a_template_is_refused_in_dutch_and_as_before_in_english(project):
+    path = project / "answer_templates" / "bedrijfsclusters.docx"
+    document = docx.Document(str(path))
+    document.add_paragraph("{{ onbekend }}")
+    document.save(str(path))
+    dutch = run_in(project, "answer", "--lang", "nl", "-q", "4")
+    assert dutch.exit_code == 1
+    assert "fout in een sjabloontag: 'onbekend' is een onbekende naam" in dutch.output
+    english = run_in(project, "answer", "-q", "4")
+    assert "template tag error: 'onbekend' is undefined" in english.output
