@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import paths
-from drafter.i18n import _
 from drafter.errors import WARNING, Problem, TemplateProblem, display_path
 from drafter.i18n import _
 from drafter.load import datasets
@@ -50,30 +49,32 @@ def placeholder_warnings(question: Question, prints: set[str] = frozenset(),
     template shows of the question beyond the Flemish header ('answered')."""
     unknown = []
     if question.date is None:
-        unknown.append("the date the question was asked")
+        unknown.append(_("the date the question was asked"))
     if question.answered is None and "answered" in prints:
-        unknown.append("the date of the answer")
+        unknown.append(_("the date of the answer"))
     if any(a.name == UNKNOWN_PERSON for a in question.askers):
-        unknown.append(f"the member who asked it ({UNKNOWN_PERSON})")
+        unknown.append(_("the member who asked it ({unknown})").format(unknown=UNKNOWN_PERSON))
     if question.minister.name == UNKNOWN_PERSON:
-        unknown.append(f"the minister's name ({UNKNOWN_PERSON})")
+        unknown.append(_("the minister's name ({unknown})").format(unknown=UNKNOWN_PERSON))
     if question.minister.title == UNKNOWN_PERSON:
-        unknown.append(f"the minister's title ({UNKNOWN_PERSON})")
+        unknown.append(_("the minister's title ({unknown})").format(unknown=UNKNOWN_PERSON))
     if question.refers_to is not None and question.refers_to.minister.name == UNKNOWN_PERSON:
         unknown.append(_("the name of the minister whose answer it refers to ({unknown})").format(unknown=UNKNOWN_PERSON))
     if not unknown and not gaps:
         return ()
     if not unknown:
         message = _("{question}: the draft has {gaps}").format(question=question.label, gaps=gaps_sentence(gaps))
+    elif not gaps:
+        message = _("{question}: the draft shows placeholders for {fields}").format(
+            question=question.label, fields=", ".join(unknown))
     else:
-        message = f"{question.label}: the draft shows placeholders for " + ", ".join(unknown)
-        if gaps:
-            message += "; " + _("it has {gaps}").format(gaps=gaps_sentence(gaps))
+        message = _("{question}: the draft shows placeholders for {fields}; it has {gaps}").format(
+            question=question.label, fields=", ".join(unknown), gaps=gaps_sentence(gaps))
     return (Problem(
         message,
         file=display_path(question.source),
         place=question.place,
-        hint="Fill them in, in the register or in the answer, before the answer is sent.",
+        hint=_("Fill them in, in the register or in the answer, before the answer is sent."),
         severity=WARNING,
     ),)
 
@@ -129,7 +130,8 @@ def same_file(questions) -> list[tuple[Question, Question, str]]:
 def same_file_problem(q: Question, earlier: Question, name: str) -> Problem:
     """A problem for a question whose answer would go to the file of an earlier one."""
     return Problem(
-        f"{q.label} would be written to the same file as {earlier.label} ({earlier.place}): {name}",
+        _("{question} would be written to the same file as {earlier} ({place}): {file}").format(
+            question=q.label, earlier=earlier.label, place=earlier.place, file=name),
         file=display_path(q.source), place=q.place,
         hint=_("Put {{number}} early in the register's file_name pattern (a file name is cut at {length} "
                "characters), give the questions different titles, or make their answers in separate runs with "
@@ -142,10 +144,10 @@ def template_path(question: Question, templates_dir: Path | None = None) -> Path
     path = (folder / question.template).resolve()
     if path.parent != folder:
         raise TemplateProblem(
-            f"template {question.template!r} is outside the templates folder",
+            _("template {template} is outside the templates folder").format(template=repr(question.template)),
             file=display_path(question.source),
             place=question.place,
-            hint="Name a .docx file in answer_templates/.",
+            hint=_("Name a .docx file in answer_templates/."),
         )
     return path
 
@@ -184,7 +186,7 @@ class Generator:
 
     def template(self, path: Path) -> WordTemplate:
         """The template at path, read and compiled once while the file is unchanged."""
-        st = stat_file(path, TemplateProblem, TEMPLATE_MISSING_HINT, what="template")
+        st = stat_file(path, TemplateProblem, _(TEMPLATE_MISSING_HINT), what=_("template"))
         found = self._templates.get(path)
         if found is None or found[0] != (st.st_mtime_ns, st.st_size):
             found = self._templates[path] = ((st.st_mtime_ns, st.st_size), load_template(path))

@@ -71,11 +71,6 @@ def sheet_row_cell(name: str, number: int, ref: str, column: str) -> str:
                                                                           column=column)
 
 
-def part(name: str) -> str:
-    """A part of an Office package (a workbook's xl/worksheets/sheet1.xml)."""
-    return _("part '{part}'").format(part=name)
-
-
 def sheet_row_named_column(name: str, number: int, column: str) -> str:
     """A column of a sheet's header row by its name: "sheet 'Begroting', row 1, column 'notes'"."""
     return _("sheet '{sheet}', row {row}, column '{column}'").format(sheet=name, row=number, column=column)
@@ -84,3 +79,9 @@ def sheet_row_named_column(name: str, number: int, column: str) -> str:
 def page(number: int) -> str:
     """A page of a PDF (a question document read by `drafter intake`)."""
     return _("page {page}").format(page=number)
+
+
+def part(name: str) -> str:
+    """A part of a Word document's package, by its name in the zip, quoted as Python writes it
+    ("part 'word/document.xml'"; a backslash in a hostile name shows doubled)."""
+    return _("part {part}").format(part=repr(name))

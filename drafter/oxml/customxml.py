@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.i18n import _
 from drafter.oxml import NSMAP, WORD_DECLARATION, XMLSyntaxError, escape_attribute, parse
 from drafter.oxml.opc import MAIN_DOCUMENT, Package
 
@@ -64,9 +65,9 @@ def find_item(parts: dict[str, bytes], namespace: str, root_name: str):
         try:
             root = parse(data)
         except XMLSyntaxError as exc:
-            return None, f"({name}) is not well-formed XML ({exc})"
+            return None, _("the part {part} is not well-formed XML ({reason})").format(part=name, reason=exc)
         if root.tag != f"{{{namespace}}}{root_name}":
-            return None, f"({name}) is not one drafter wrote"
+            return None, _("the part {part} is not one drafter wrote").format(part=name)
         return root, ""
     return None, ""
 

@@ -16,6 +16,7 @@ import re
 import zipfile
 import zlib
 
+from drafter.i18n import N_, _
 from drafter.oxml import NSMAP, Element, XMLSyntaxError, element, parse, qn, serialize, sub_element
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -24,11 +25,14 @@ MAIN_DOCUMENT = "word/document.xml"
 
 #: The main part's content type in a Word document (.docx), and in files that are not one.
 DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+#: (why it is none, translated where it is shown)
 _OTHER_MAIN_CT = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
-        "a Word template (.dotx) renamed .docx",
-    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document (.docm) renamed .docx",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled template (.dotm) renamed .docx",
+        N_("the file is a Word template (.dotx) renamed .docx, not a Word document"),
+    "application/vnd.ms-word.document.macroEnabled.main+xml":
+        N_("the file is a macro-enabled document (.docm) renamed .docx, not a Word document"),
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
+        N_("the file is a macro-enabled template (.dotm) renamed .docx, not a Word document"),
 }
 #: Parts that hold program code (macros, ActiveX controls): an answer must never carry them.
 _CODE_PART = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml)$|^word/activeX/", re.IGNORECASE)
@@ -61,24 +65,29 @@ class Damaged(PackageError):
 def unsafe_name(name: str) -> str | None:
     """Why a zip entry's name could write outside the package, or None when it is safe."""
     if not name or "\0" in name or "\\" in name:
-        return "which is not a name a part can have"
+        return _("the package holds an entry named {name}, which is not a name a part can have").format(name=repr(name))
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return "an absolute path"
+        return _("the package holds an entry named {name}, an absolute path").format(name=repr(name))
     if ".." in name.split("/") or "." in name.rstrip("/").split("/") or "//" in name:
-        return "a path that leads out of its folder"
+        return _("the package holds an entry named {name}, a path that leads out of its folder").format(
+            name=repr(name))
     return None
 
 
 def unpack_problem(infos: list[zipfile.ZipInfo], max_unpacked: int, what: str) -> str | None:
     """Why a zip package (a .docx, an .xlsx) must not be unpacked, judged from its directory alone."""
     if len(infos) > MAX_ENTRIES:
-        return f"the package has {len(infos)} parts, more than {what} has"
+        return _("the package has {parts} parts, more than {what} has").format(parts=len(infos), what=what)
     total = sum(i.file_size for i in infos)
     if total > max_unpacked or any(
         i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1024 * 1024 for i in infos
     ):
-        return f"the package unpacks to far more than {what} (a zip bomb?)"
+        return _bomb(what)
     return None
+
+
+def _bomb(what: str) -> str:
+    return _("the package unpacks to far more than {what} (a zip bomb?)").format(what=what)
 
 
 class _Bomb(Exception):
@@ -109,19 +118,19 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> by
                 raise _Bomb(info.filename)
             chunks.append(chunk)
     if size != info.file_size:
-        raise zipfile.BadZipFile(f"{info.filename}: not the size its directory gives")
+        raise zipfile.BadZipFile(_("{part}: not the size its directory gives").format(part=info.filename))
     return b"".join(chunks)
 
 
 def read_zip(data: bytes, *, max_unpacked: int, what: str) -> dict[str, bytes]:
     """Every entry of a zip package, in its order, after its directory was found safe.
 
-    what: what the package should be ('a Word document'), for the messages. Raises NotAZip,
+    what: what the package should be (_('a Word document')), for the messages. Raises NotAZip,
     PackageError (a bomb, an entry named to write outside the package) or Damaged."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise NotAZip("the file is not a zip package") from exc
+        raise NotAZip(_("the file is not a zip package")) from exc
     with archive:
         infos = archive.infolist()
         reason = unpack_problem(infos, max_unpacked, what)
@@ -130,8 +139,7 @@ def read_zip(data: bytes, *, max_unpacked: int, what: str) -> dict[str, bytes]:
         for info in infos:
             reason = unsafe_name(info.filename)
             if reason:
-                raise PackageError(f"the package holds an entry named {info.filename!r}, {reason}",
-                                   part=info.filename)
+                raise PackageError(reason, part=info.filename)
         parts = {}
         inflated = 0  # counted as the entries are inflated, whatever their directory says
         try:
@@ -142,8 +150,7 @@ def read_zip(data: bytes, *, max_unpacked: int, what: str) -> dict[str, bytes]:
                 inflated += len(content)
                 parts[info.filename] = content
         except _Bomb as exc:
-            raise PackageError(f"the package unpacks to far more than {what} (a zip bomb?)",
-                               part=exc.part) from exc
+            raise PackageError(_bomb(what), part=exc.part) from exc
         except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
                 NotImplementedError) as exc:  # what zipfile and zlib raise for a damaged or unsupported entry
             raise Damaged(str(exc)) from exc
@@ -163,18 +170,19 @@ def word_document_problems(parts: dict[str, bytes]) -> list[tuple[str, str]]:
     problems = []
     for name, data in parts.items():
         if _CODE_PART.search(name):
-            problems.append((name, "the template holds macros or ActiveX controls, which an answer must not carry"))
+            problems.append((name, _("the template holds macros or ActiveX controls, which an answer must not "
+                                     "carry")))
             continue
         if not name.endswith((".xml", ".rels")):
             continue
         if _DTD.search(data):
-            problems.append((name, "the part declares a DTD or entities (<!DOCTYPE or <!ENTITY), "
-                                   "which a Word document never has"))
+            problems.append((name, _("the part declares a DTD or entities (<!DOCTYPE or <!ENTITY), "
+                                     "which a Word document never has")))
             continue
         try:
             root = parse(data)
         except XMLSyntaxError as exc:
-            problems.append((name, f"the part is not well-formed XML ({exc.msg})"))
+            problems.append((name, _("the part is not well-formed XML ({reason})").format(reason=exc.msg)))
             continue
         if name == CONTENT_TYPES:
             wrong = _main_content_type_problem(root)
@@ -188,9 +196,9 @@ def _main_content_type_problem(types: Element) -> str | None:
     if content_type is None:
         return None
     if content_type in _OTHER_MAIN_CT:
-        return f"the file is {_OTHER_MAIN_CT[content_type]}, not a Word document"
+        return _(_OTHER_MAIN_CT[content_type])
     if content_type != DOCUMENT_CT:
-        return f"the main part has the content type {content_type!r}, not a Word document's"
+        return _("the main part has the content type {type}, not a Word document's").format(type=repr(content_type))
     return None
 
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
+from drafter.i18n import _
 from drafter.oxml import NSMAP, Element, XMLSyntaxError, local_name, qn
 from drafter.oxml.opc import MAIN_DOCUMENT, Package, relationships_part, resolve
 
@@ -275,7 +276,7 @@ class _Reader:
         try:
             return self.package.read(name)
         except XMLSyntaxError as exc:
-            raise ContentError(f"{name} is not well-formed XML ({exc})") from exc
+            raise ContentError(_("{part} is not well-formed XML ({reason})").format(part=name, reason=exc)) from exc
 
     def _rels(self, source: str) -> dict[str, tuple[str, str, bool]]:
         """A part's relationships: id -> (type, target part or address, external)."""

@@ -20,13 +20,15 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
+from drafter import places
 from drafter.i18n import _
 from drafter.load import datasets
 from drafter.errors import DataError, DrafterError, Problem, display_path, readable
 from drafter.view.figures import FigureCollector, traced
 from drafter.view.footnotes import FootnoteCollector
 from drafter.view.formatting import Formatter, parse_locale, words_of
-from drafter.view.jinja import FIGURES_KEY, TYPOGRAPHIC_QUOTES, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TextCompiler
+from drafter.view.jinja import (FIGURES_KEY, FOOTNOTES_KEY, FORMATTER_KEY, NOTES_KEY, TYPOGRAPHIC_QUOTES,
+                                 TextCompiler, syntax_error_text)
 from drafter.view.notes import NBSP, Note, NoteSeries, unknown_note
 from drafter.load.questions import BlockKind, Committee
 from drafter.load.register import ASKED_IN, Question, Register
@@ -159,9 +161,10 @@ class MinisterView:
     articles: tuple[str, str] | None = None  # ('aan de', 'van de'); None: the language needs the gender
 
     def _needs(self, key: str, example: str):
-        raise DrafterError(_("this layout prints the minister's {key}, which the register does not give").format(key=key),
-                           hint=_("Add '{key}: {example}' under the question's 'minister:' in the register.")
-                           .format(key=key, example=example))
+        message = (_("this layout prints the minister's role, which the register does not give") if key == "role"
+                   else _("this layout prints the minister's department, which the register does not give"))
+        raise DrafterError(message, hint=_("Add '{key}: {example}' under the question's 'minister:' in the "
+                                           "register.").format(key=key, example=example))
 
     @property
     def role(self) -> str:
@@ -335,8 +338,8 @@ class NoteCalls:
 
     def call(self, key: str) -> str:
         if self.series is None:
-            raise DrafterError(f"note('{key}') can only be used in the texts of answer parts",
-                               hint="Attach notes to table cells in the data, or call note() in a part's text.")
+            raise DrafterError(_("note('{key}') can only be used in the texts of answer parts").format(key=key),
+                               hint=_("Attach notes to table cells in the data, or call note() in a part's text."))
         note, first = self.series.note(key, self.where)
         if first and note.printed:
             self.printed.append(note)
@@ -351,7 +354,9 @@ class _TextRenderer:
     def __init__(self, context: dict, compiler: TextCompiler) -> None:
         self.context, self.compiler = context, compiler
 
-    def render(self, text: str, file: str, place: str, what: str) -> str:
+    def render(self, text: str, file: str, place: str, what: str, shown: str) -> str:
+        """what: the text's origin as its figures' record keys name it (in English, whatever the
+        language: the same inputs give the same record); shown: the same, as messages name it."""
         if "{" not in text and "}" not in text:
             return text
         figures, where = self.context.get(FIGURES_KEY), None
@@ -361,19 +366,23 @@ class _TextRenderer:
             return self.compiler.compile(text).render(self.context)
         except DrafterError as exc:
             problems = [
-                Problem(f"{what}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
+                Problem(f"{shown}: {p.message}" + (f" ({', '.join(filter(None, (p.file, p.place)))})" if p.file else ""),
                         file=file, place=place, hint=p.hint)
                 for p in exc.problems
             ]
             raise DataError(problems=problems) from exc
         except TemplateError as exc:
             quotes = [q for q in TYPOGRAPHIC_QUOTES if q in "".join(re.findall(r"\{[{%].*?[}%]\}", text, re.S))]
-            hint = (f"Retype the quotes {' '.join(quotes)} in the tag as straight quotes (\" or ')."
+            hint = (_("Retype the quotes {quotes} in the tag as straight quotes (\" or ').").format(
+                        quotes=" ".join(quotes))
                     if quotes else
-                    "Check the {{ ... }} tags in this text; the template guide lists the names and filters you can use.")
-            raise DataError(f"{what}: {readable(exc.message or exc)}", file=file, place=place, hint=hint) from exc
+                    _("Check the {{ ... }} tags in this text; the template guide lists the names and filters you "
+                      "can use."))
+            reason = syntax_error_text(exc.message) if exc.message else exc
+            raise DataError(f"{shown}: {readable(reason)}", file=file, place=place, hint=hint) from exc
         except (TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
-            raise DataError(f"{what}: {readable(exc)}", file=file, place=place, hint="Check the {{ ... }} tags in this text.") from exc
+            raise DataError(f"{shown}: {readable(exc)}", file=file, place=place,
+                            hint=_("Check the {{ ... }} tags in this text.")) from exc
         finally:
             if figures is not None:
                 figures.where = where
@@ -443,7 +452,8 @@ class _ViewBuilder:
             raise unknown_note(key, used_at, self.catalog.file if self.catalog.path else None, self.catalog.texts)
         language = self.fmt.language
         return self.texts.render(self.catalog.text(key, language), self.catalog.file,
-                                 f"line {self.catalog.line(key, language)}", f"note '{key}'")
+                                 places.line(self.catalog.line(key, language)), f"note '{key}'",
+                                 _("note '{key}'").format(key=key))
 
     def table(self, name: str) -> TableView:
         if name not in self.tables:
@@ -451,23 +461,30 @@ class _ViewBuilder:
             source = self.data.get(spec.data)
             if not isinstance(source, datasets.FiguresData):
                 raise DataError(
-                    f"table '{spec.name}' takes its figures from '{spec.data}', which is not a table of figures of this question",
+                    _("table '{table}' takes its figures from '{data}', which is not a table of figures of this "
+                      "question").format(table=spec.name, data=spec.data),
                     file=self.register_file,
                     place=spec.place,
-                    hint=f"Name one of the question's data sets under 'data:' ({', '.join(self.data) or 'none'}).",
+                    hint=(_("Name one of the question's data sets under 'data:' ({names}).").format(
+                        names=", ".join(self.data)) if self.data
+                          else _("Name one of the question's data sets under 'data:' (none).")),
                 )
+            remark = _("{table}, remark").format(table=places.named_table(spec.name))  # a remark, as messages name it
             self.tables[name] = build_table(spec, source, self.fmt, self.series_for(spec.note_style), self.house,
-                                            self.register_file, self.text, self.figures)
+                                            self.register_file,
+                                            lambda text, place, what: self.text(text, place, what, remark),
+                                            self.figures)
         return self.tables[name]
 
-    def text(self, text: str, place: str, what: str) -> str:
-        return self.texts.render(text, self.register_file, place, what)
+    def text(self, text: str, place: str, what: str, shown: str) -> str:
+        return self.texts.render(text, self.register_file, place, what, shown)
 
     def marked(self, text: str, origin: TextOrigin) -> str:
         return self.marks.wrap(text, origin) if self.marks is not None else text
 
     def part(self, part, index: int = 0) -> PartView:
         what = f"answer part {part.numbers[0]}"
+        shown = _("answer part {number}").format(number=part.numbers[0])
         self.note_calls.series = self.document_series or self.new_series(self.house.note_style)
         self.note_calls.printed = []
         self.note_calls.where = f"{self.register_file}, {part.place}"
@@ -476,10 +493,10 @@ class _ViewBuilder:
             if block.kind == BlockKind.TABLE:
                 blocks.append(BlockView(BlockKind.TABLE, table=self.table(block.table), first=i == 0))
             elif block.kind == BlockKind.TEXT:
-                text = self.marked(self.text(block.text, part.place, what), TextOrigin(index, i))
+                text = self.marked(self.text(block.text, part.place, what, shown), TextOrigin(index, i))
                 blocks.append(BlockView(BlockKind.TEXT, text=text, first=i == 0))
             else:
-                items = tuple(self.marked(self.text(t, part.place, what), TextOrigin(index, i, j))
+                items = tuple(self.marked(self.text(t, part.place, what, shown), TextOrigin(index, i, j))
                               for j, t in enumerate(block.items))
                 blocks.append(BlockView(block.kind, items=items, first=i == 0))
         printed = tuple(self.note_calls.printed)
@@ -525,7 +542,7 @@ class _ViewBuilder:
 
     def build(self) -> AnswerView:
         q, fmt = self.question, self.fmt
-        preamble = tuple(self.marked(self.text(t, q.place, "preamble"), TextOrigin(None, i))
+        preamble = tuple(self.marked(self.text(t, q.place, "preamble", _("preamble")), TextOrigin(None, i))
                          for i, t in enumerate(q.preamble))
         parts = [self.part(p, i) for i, p in enumerate(q.parts)] if q.refers_to is None else [self.referring_part()]
         for name in q.tables:  # tables the template shows directly, not through a part

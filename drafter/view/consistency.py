@@ -22,7 +22,9 @@ from collections import defaultdict
 
 from drafter.load import schema
 from drafter.load.datasets import BudgetData, FiguresData, NoteCatalog, SharesData
+from drafter import places
 from drafter.errors import WARNING, DataError, Problem
+from drafter.i18n import _
 from drafter.view.formatting import Formatter
 from drafter.load.register import Question
 
@@ -42,9 +44,12 @@ def column_warnings(raw, table_schema: schema.TableSchema) -> list[Problem]:
     for column in raw.frame.columns:
         meant = table_schema.meant(column)
         if meant and meant not in raw.frame.columns:
-            out.append(Problem(f"the column '{column}' is not read; did you mean '{meant}'?", file=raw.file,
+            meaning = table_schema.columns[table_schema.known.index(meant)].meaning
+            out.append(Problem(_("the column '{column}' is not read; did you mean '{meant}'?").format(
+                                   column=column, meant=meant), file=raw.file,
                                place=raw.header_place, severity=WARNING,
-                               hint=f"Rename it to '{meant}' if it holds {table_schema.columns[table_schema.known.index(meant)].meaning}."))
+                               hint=_("Rename it to '{meant}' if it holds {meaning}.").format(meant=meant,
+                                                                                             meaning=meaning)))
     return out
 
 
@@ -55,14 +60,16 @@ def budget_warnings(data: BudgetData) -> list[Problem]:
     for cell in data.split_cells():
         place = _with_column(data, cell.place, "part_of")
         if cell.part_of == cell.line:
-            out.append(Problem(f"budget line '{cell.line}' is said to be a part of itself", file=data.file,
-                               place=place, severity=WARNING, hint="Name the line it is a part of, or empty the cell."))
+            out.append(Problem(_("budget line '{line}' is said to be a part of itself").format(line=cell.line),
+                               file=data.file, place=place, severity=WARNING,
+                               hint=_("Name the line it is a part of, or empty the cell.")))
             continue
         if data.cell(cell.part_of, cell.year, cell.kind) is None:
             out.append(Problem(
-                f"part_of '{cell.part_of}': there is no row for '{cell.part_of}', {cell.year} {cell.kind}",
+                _("part_of '{line}': there is no row for '{line}', {year} {kind}").format(
+                    line=cell.part_of, year=cell.year, kind=cell.kind),
                 file=data.file, place=place, severity=WARNING,
-                hint=f"Correct the name (lines here: {', '.join(data.lines())}), or add that row."))
+                hint=_("Correct the name (lines here: {lines}), or add that row.").format(lines=", ".join(data.lines()))))
             continue
         groups[(cell.part_of, cell.year, cell.kind)].append(cell)
     for (line, year, kind), parts in groups.items():
@@ -74,10 +81,12 @@ def budget_warnings(data: BudgetData) -> list[Problem]:
         if _differs(added, total.amount):
             terms = " + ".join(f"{p.line} {_figure(p.amount)}" for p in valued)
             out.append(Problem(
-                f"the parts of '{line}', {year} {kind} add up to {_figure(added)} ({terms}), but its amount is "
-                f"{_figure(total.amount)}: a difference of {_figure(abs(added - total.amount))}, more than rounding",
+                _("the parts of '{line}', {year} {kind} add up to {added} ({terms}), but its amount is {amount}: "
+                  "a difference of {difference}, more than rounding").format(
+                    line=line, year=year, kind=kind, added=_figure(added), terms=terms, amount=_figure(total.amount),
+                    difference=_figure(abs(added - total.amount))),
                 file=data.file, place=_with_column(data, total.place, "amount"), severity=WARNING,
-                hint="Check the amounts of the split and of the line it splits.",
+                hint=_("Check the amounts of the split and of the line it splits."),
             ))
     return out
 
@@ -91,7 +100,7 @@ def _with_column(data: BudgetData, place: str, column: str) -> str:
     raw = data.raw
     if column not in raw.frame.columns:
         return place
-    m = re.search(r"row (\d+)$", place)
+    m = re.search(r"(\d+)$", place)  # the row's number ends its place, in any language ('row 6', 'rij 6')
     if not m:
         return place
     return raw.place(int(m.group(1)) - raw.header_row - 1, column)
@@ -155,18 +164,25 @@ def total_warnings(question: Question, data: dict, register_file: str) -> list[P
                 if isinstance(source, BudgetData):
                     fixed = spec.where.get("year", spec.where.get("kind", ("",)))[0]
                     year, kind = (key[0], fixed) if spec.columns.dimension == "year" else (fixed, key[0])
-                    what = f"the rows for {year} {kind}"
+                    message = _("{table}: the rows for {year} {kind} add up to {added}, but the total line "
+                                "'{total}' says {stated}: a difference of {difference}, more than rounding")
+                    values = {"year": year, "kind": kind}
                     place = _with_column(source, total.place, "amount")
                 else:
                     named = list(key[:-1]) + ([key[-1]] if len(measures) > 1 else [])
-                    what = "the rows for " + ", ".join(named) if named else "the rows"
+                    message = (_("{table}: the rows for {values} add up to {added}, but the total '{total}' says "
+                                 "{stated}: a difference of {difference}, more than rounding") if named else
+                               _("{table}: the rows add up to {added}, but the total '{total}' says {stated}: "
+                                 "a difference of {difference}, more than rounding"))
+                    values = {"values": ", ".join(named)}
                     place = total.place
                 out.append(Problem(
-                    f"table '{spec.name}': {what} add up to {_figure(added)}, but the total "
-                    f"{'line ' if isinstance(source, BudgetData) else ''}'{spec.total.stated}' says {_figure(total.value)}: "
-                    f"a difference of {_figure(abs(added - total.value))}, more than rounding",
+                    message.format(table=places.named_table(spec.name), added=_figure(added), total=spec.total.stated,
+                                   stated=_figure(total.value), difference=_figure(abs(added - total.value)),
+                                   **values),
                     file=source.file, place=place, severity=WARNING,
-                    hint=f"Check the figures; the table is defined at {register_file}, {spec.place}.",
+                    hint=_("Check the figures; the table is defined at {file}, {place}.").format(
+                        file=register_file, place=spec.place),
                 ))
     return out
 
@@ -202,9 +218,10 @@ def note_warnings(catalog: NoteCatalog, budgets: list[FiguresData], shown: set, 
                 used.add(key)
                 if key not in catalog.texts and (data.file, cell.line, cell.year, cell.kind) not in shown:
                     out.append(Problem(
-                        f"the note key '{key}' is not defined in {catalog.file}", file=data.file,
-                        place=_with_column(data, cell.place, "notes"), severity=WARNING,
-                        hint=f"Define '{key}:' in the notes file, or correct the key; no table shows this row yet."))
+                        _("the note key '{key}' is not defined in {file}").format(key=key, file=catalog.file),
+                        file=data.file, place=_with_column(data, cell.place, "notes"), severity=WARNING,
+                        hint=_("Define '{key}:' in the notes file, or correct the key; no table shows this row "
+                               "yet.").format(key=key)))
     for q in questions:
         for spec in q.tables.values():
             used.update(spec.title_notes)
@@ -223,7 +240,8 @@ def note_warnings(catalog: NoteCatalog, budgets: list[FiguresData], shown: set, 
     for key in catalog.texts:
         if key in used or re.search(rf"""['"]{re.escape(key)}['"]""", text):
             continue
-        out.append(Problem(f"the note '{key}' is not used by any data row, table, text or template",
-                           file=catalog.file, place=f"line {catalog.lines.get(key, 0)}", severity=WARNING,
-                           hint="Remove it, or call it: a key in a row's 'notes' cell, or {{ note(\"" + key + "\") }} in a text."))
+        out.append(Problem(_("the note '{key}' is not used by any data row, table, text or template").format(key=key),
+                           file=catalog.file, place=places.line(catalog.lines.get(key, 0)), severity=WARNING,
+                           hint=_("Remove it, or call it: a key in a row's 'notes' cell, or {{{{ note(\"{key}\") }}}} "
+                                  "in a text.").format(key=key)))
     return out

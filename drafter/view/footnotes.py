@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.view.figures import strip_marks
 
 TOKEN_START = "\ue000"
@@ -63,14 +64,16 @@ class FootnoteCollector:
             if known is not None:
                 if known.text != text:
                     raise DrafterError(
-                        f"footnote key {key!r} is used for two different texts: {known.text!r} and {text!r}",
-                        hint="Give each footnote text its own key, or the same text each time.",
+                        _("footnote key {key} is used for two different texts: {first} and {second}").format(
+                            key=repr(key), first=repr(known.text), second=repr(text)),
+                        hint=_("Give each footnote text its own key, or the same text each time."),
                     )
                 return token(known.number)
         if len(self.notes) >= MAX_FOOTNOTES:  # refused at the tag that makes one too many, before any work
-            raise DrafterError(f"this footnote() makes more than {MAX_FOOTNOTES:,} footnotes, more than Word can number",
-                               hint="Use fewer footnote() calls: notes that repeat take a key "
-                               "(footnote(text, key=...)); long lists of sources belong under a table.")
+            raise DrafterError(_("this footnote() makes more than {count} footnotes, more than Word can number").format(
+                                   count=f"{MAX_FOOTNOTES:,}"),
+                               hint=_("Use fewer footnote() calls: notes that repeat take a key "
+                                      "(footnote(text, key=...)); long lists of sources belong under a table."))
         note = Footnote(len(self.notes) + 1, text, key)
         self.notes.append(note)
         if key is not None:
@@ -88,16 +91,17 @@ class FootnoteCollector:
 
 def _clean(text) -> str:
     if text is None:
-        raise DrafterError("a footnote has no text (None)", hint="Give footnote() a text, or test for the value first.")
+        raise DrafterError(_("a footnote has no text (None)"),
+                           hint=_("Give footnote() a text, or test for the value first."))
     if hasattr(text, "unescape"):  # Markup from an autoescaping template: the plain text it stands for
         text = text.unescape()
     text = strip_marks(str(text)).strip()  # a figure in a footnote is not traced (figures.py)
     if not text:
-        raise DrafterError("a footnote has an empty text", hint="Give footnote() a text.")
+        raise DrafterError(_("a footnote has an empty text"), hint=_("Give footnote() a text."))
     if TOKEN_START in text or TOKEN_END in text:
         raise DrafterError(
-            "a footnote cannot hold another footnote",
-            hint="Call footnote() in the text of the answer, not inside the text of another footnote.",
+            _("a footnote cannot hold another footnote"),
+            hint=_("Call footnote() in the text of the answer, not inside the text of another footnote."),
         )
     return text
 

@@ -20,6 +20,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, get_currency_name, get_currency_symbol, get_decimal_symbol, get_group_symbol, parse_pattern
 
+from drafter.i18n import _
 from drafter.load.schema import MAX_DECIMALS, MAX_FIGURE, SCALE_FACTORS, parse_locale  # noqa: F401 - the register checks them too
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
@@ -294,7 +295,7 @@ class Formatter:
     def number(self, value, decimals: int = 0) -> str:
         """14250000 -> '14.250.000'; (6.75, 3) -> '6,750'."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
-            raise ValueError("no value to format")
+            raise ValueError(_("no value to format"))
         return self.number_writer(decimals)(value)
 
     def number_writer(self, decimals: int):
@@ -302,7 +303,8 @@ class Formatter:
         that first), worked out once for the many figures of a table: the precision checked, the
         locale's way of writing figures looked up."""
         if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= MAX_DECIMALS:
-            raise ValueError(f"{decimals!r} decimals: a figure shows 0 to {MAX_DECIMALS} decimals")
+            raise ValueError(_("{decimals} decimals: a figure shows 0 to {most} decimals").format(
+                decimals=repr(decimals), most=MAX_DECIMALS))
         quantum, rounding, written = _QUANTA[decimals], ROUNDING[self.rounding], self._rounded_writer(decimals)
         return lambda value: written(_figure(value).quantize(quantum, rounding=rounding))
 
@@ -427,12 +429,13 @@ def _figure(value) -> Decimal:
     that says so (never Python's decimal.InvalidOperation)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         shown = str(value)
-        raise ValueError(f"{shown[:40]!r} is not a figure, so it cannot be formatted as one")
+        raise ValueError(_("{value} is not a figure, so it cannot be formatted as one").format(value=repr(shown[:40])))
     figure = value if type(value) is Decimal else Decimal(str(value))  # a Decimal's text is exactly itself
     if not figure.is_finite():
-        raise ValueError("the figure is not a number (NaN or infinity)")
+        raise ValueError(_("the figure is not a number (NaN or infinity)"))
     if abs(figure) > _MAX_FIGURE:
-        raise ValueError(f"a figure of {len(str(int(figure)))} digits is far larger than any amount")
+        raise ValueError(_("a figure of {digits} digits is far larger than any amount").format(
+            digits=len(str(int(figure)))))
     return figure
 
 

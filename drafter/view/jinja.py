@@ -35,7 +35,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from drafter.errors import DrafterError, object_word
-from drafter.i18n import _
+from drafter.i18n import N_, _
 from drafter.load.schema import MAX_FIGURE
 from drafter.oxml import INVALID_XML_CHARS
 from drafter.view.figures import SCALE_PERCENT
@@ -64,15 +64,16 @@ def _finalize(value):
     if isinstance(value, Markup):
         return Markup(INVALID_XML_CHARS.sub("", value))
     if isinstance(value, bool):
-        raise DrafterError(f"a tag prints the yes/no value {value}, not a text",
-                           hint="Test it with {% if ... %} and write the words you want in each case.")
+        raise DrafterError(_("a tag prints the yes/no value {value}, not a text").format(value=value),
+                           hint=_("Test it with {% if ... %} and write the words you want in each case."))
     if isinstance(value, (int, float, Decimal)):
         if isinstance(value, (float, Decimal)) and not value.is_finite():
-            raise DrafterError(f"a tag prints a figure that is not a number ({value})",
-                               hint="Check the figures it is computed from: one is too large or missing.")
+            raise DrafterError(_("a tag prints a figure that is not a number ({value})").format(value=value),
+                               hint=_("Check the figures it is computed from: one is too large or missing."))
         if abs(value) > MAX_FIGURE:
-            raise DrafterError(f"a tag prints a figure of {len(str(int(value)))} digits, far larger than any amount",
-                               hint="Check the figures it is computed from.")
+            raise DrafterError(_("a tag prints a figure of {digits} digits, far larger than any amount").format(
+                                   digits=len(str(int(value)))),
+                               hint=_("Check the figures it is computed from."))
         return value
     if isinstance(value, str):
         return INVALID_XML_CHARS.sub("", value)
@@ -80,7 +81,8 @@ def _finalize(value):
         return str(value)
     what = _not_printable(value)
     if what:
-        raise DrafterError(f"a tag prints {what}, not a text or a figure", hint=_NOT_PRINTABLE_HINT)
+        raise DrafterError(_("a tag prints {what}, not a text or a figure").format(what=what),
+                           hint=_(_NOT_PRINTABLE_HINT))
     return INVALID_XML_CHARS.sub("", str(value))
 
 
@@ -181,26 +183,31 @@ def _values_of(args, kwargs) -> list:
 _REPR_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*\d*(?:\.\d+)?[ra]|\{[^{}]*![ra][^{}]*\}")
 
 
-_NOT_PRINTABLE_HINT = ("Call a method or function with its parentheses (shares.percent(\"kmo\")), "
-                       "print one field of an object (minister.name), or loop over a list with {% for %}.")
+_NOT_PRINTABLE_HINT = N_("Call a method or function with its parentheses (shares.percent(\"kmo\")), "
+                         "print one field of an object (minister.name), or loop over a list with {% for %}.")
 
 
 def _not_printable(value) -> str | None:
     """How a value that must not be printed is told, or None when it may be."""
     name = getattr(value, "__name__", None) or getattr(value, "_name", None)
-    named = f" ({name!r})" if isinstance(name, str) else ""
+    name = repr(name) if isinstance(name, str) else None
     if isinstance(value, (types.MethodType, types.BuiltinMethodType)) or type(value).__name__ == "method-wrapper":
-        return f"a method{named} without calling it"
+        return (_("a method ({name}) without calling it").format(name=name) if name
+                else _("a method without calling it"))
     if type(value).__name__ == "Macro":
-        return f"a macro{named} without calling it"
+        return (_("a macro ({name}) without calling it").format(name=name) if name
+                else _("a macro without calling it"))
     if isinstance(value, type) or callable(value):
-        return f"a function{named} without calling it"
-    if isinstance(value, (list, tuple, dict, set, frozenset, range)):
-        return f"a whole {'list' if isinstance(value, (list, tuple, set, frozenset, range)) else 'mapping'}"
+        return (_("a function ({name}) without calling it").format(name=name) if name
+                else _("a function without calling it"))
+    if isinstance(value, (list, tuple, set, frozenset, range)):
+        return _("a whole list")
+    if isinstance(value, dict):
+        return _("a whole mapping")
     if type(value).__str__ is object.__str__:  # an object that does not say how it prints
         if type(value).__module__.startswith("drafter."):
-            return f"a whole {object_word(type(value))} (an object)"
-        return "an object"
+            return _("a whole {what} (an object)").format(what=object_word(type(value)))
+        return _("an object")
     return None
 
 
@@ -247,7 +254,7 @@ def _footnote(context, text, key=None):
     """A footnote at this place: returns the placeholder the finish pass turns into one."""
     collector = context.get(FOOTNOTES_KEY)
     if collector is None:
-        raise DrafterError("footnote() cannot be used here", hint="Footnotes belong in the text of an answer.")
+        raise DrafterError(_("footnote() cannot be used here"), hint=_("Footnotes belong in the text of an answer."))
     return collector.add(text, key=key)
 
 
@@ -256,8 +263,9 @@ def _note(context, key):
     """A call to the note with this key, numbered in the current answer part's series."""
     calls = context.get(NOTES_KEY)
     if calls is None:
-        raise DrafterError(f"note('{key}') cannot be used here",
-                           hint="Call note() in the text of an answer part, or attach the note to a cell in the data.")
+        raise DrafterError(_("note('{key}') cannot be used here").format(key=key),
+                           hint=_("Call note() in the text of an answer part, or attach the note to a cell in the "
+                                  "data."))
     return calls.call(key)
 
 
@@ -296,7 +304,7 @@ class _NoFolding(CodeGenerator):
 
     def visit_Const(self, node, frame):
         if isinstance(node.value, float) and not math.isfinite(node.value):
-            self.fail("a number in this tag is too large to write down", node.lineno)
+            self.fail(_("a number in this tag is too large to write down"), node.lineno)
         super().visit_Const(node, frame)
 
     def visit_Concat(self, node, frame):
@@ -362,9 +370,9 @@ class _BudgetedTemplate(Template):
         try:
             return super().render(*args, **kwargs)
         except RecursionError as exc:
-            raise _at_first_tag(SecurityError("a macro or loop calls itself too deeply"), exc) from exc
+            raise _at_first_tag(SecurityError(_("a macro or loop calls itself too deeply")), exc) from exc
         except MemoryError as exc:
-            raise _at_first_tag(SecurityError("the tag needs more memory than an answer can have"), exc) from exc
+            raise _at_first_tag(SecurityError(_("the tag needs more memory than an answer can have")), exc) from exc
         finally:
             budget.depth -= 1
 
@@ -386,19 +394,22 @@ def _counted(environment, iterable):
     for item in iterable:
         budget.steps += 1
         if budget.steps > MAX_LOOP_STEPS:
-            raise SecurityError(f"the loops take more than {MAX_LOOP_STEPS:,} steps, far more than an answer needs")
+            raise SecurityError(_("the loops take more than {steps} steps, far more than an answer needs").format(
+                steps=f"{MAX_LOOP_STEPS:,}"))
         yield item
 
 
 def _replace_budget(text, old, new) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         if len(text) + (text.count(old) if old else len(text) + 1) * len(new) > MAX_TEXT:
-            raise SecurityError(f"the replacement builds a text of more than {MAX_TEXT:,} characters")
+            raise SecurityError(_("the replacement builds a text of more than {characters} characters").format(
+                characters=f"{MAX_TEXT:,}"))
 
 
 def _text_budget(value):
     if isinstance(value, str) and len(value) > MAX_TEXT:
-        raise SecurityError(f"the tag builds a text of more than {MAX_TEXT:,} characters")
+        raise SecurityError(_("the tag builds a text of more than {characters} characters").format(
+            characters=f"{MAX_TEXT:,}"))
     return value
 
 
@@ -438,11 +449,12 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
         if isinstance(owner, str):
             name = getattr(__obj, "__name__", "")
             if name in ("format", "format_map") and _WIDE_SPEC.search(owner):
-                raise SecurityError(f"the format {owner[:40]!r} pads to a width above {MAX_WIDTH:,}")
+                raise _too_wide(owner)
             if name in ("format", "format_map"):
                 _format_arguments(owner, _values_of(args, kwargs), f"{name}()")
             if any(isinstance(a, int) and a > MAX_WIDTH for a in (*args, *kwargs.values())):
-                raise SecurityError(f"{name}() with a width above {MAX_WIDTH:,} makes the text too long")
+                raise SecurityError(_("{function}() with a width above {width} makes the text too long").format(
+                    function=name, width=f"{MAX_WIDTH:,}"))
             if name == "replace" and len(args) >= 2:
                 _replace_budget(owner, *args[:2])
         return _text_budget(super().call(__context, __obj, *args, **kwargs))
@@ -468,26 +480,36 @@ class _DrafterSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context, operator, left, right):
         if _number(left) and _number(right) and isinstance(left, int) and isinstance(right, int) \
                 and operator == "*" and left.bit_length() + right.bit_length() > MAX_DIGITS * 3.33:
-            raise SecurityError(f"the product {_digits(left)} × {_digits(right)} is too large to compute")
+            raise SecurityError(_("the product {left} × {right} is too large to compute").format(
+                left=_digits(left), right=_digits(right)))
         if operator == "**":
             if _number(right) and abs(right) > MAX_EXPONENT or _number(left) and abs(left) > MAX_BASE:
-                raise SecurityError(f"the power {left!r} ** {right!r} is too large to compute")
+                raise SecurityError(_("the power {left} ** {right} is too large to compute").format(
+                    left=repr(left), right=repr(right)))
         elif operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_REPEAT:
-                    raise SecurityError(f"repeating a {type(seq).__name__} {times} times makes it too long")
+                    raise SecurityError(
+                        (_("repeating a text {times} times makes it too long") if isinstance(seq, str)
+                         else _("repeating a list {times} times makes it too long")).format(times=times))
         elif operator == "%" and isinstance(left, str) and _WIDE_SPEC.search(left):
-            raise SecurityError(f"the format {left[:40]!r} pads to a width above {MAX_WIDTH:,}")
+            raise _too_wide(left)
         if operator == "%" and isinstance(left, str):
             _format_arguments(left, _values_of((right,), {}), "'%'")
         elif operator == "+" and isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)) \
                 and len(left) + len(right) > MAX_REPEAT:
-            raise SecurityError(f"joining these lists makes a list of more than {MAX_REPEAT:,} items")
+            raise SecurityError(_("joining these lists makes a list of more than {items} items").format(
+                items=f"{MAX_REPEAT:,}"))
         return _text_budget(super().call_binop(context, operator, left, right))
 
 
 def _digits(value: int) -> str:
-    return f"(a number of about {int(value.bit_length() * 0.30103) + 1} digits)"
+    return _("(a number of about {digits} digits)").format(digits=int(value.bit_length() * 0.30103) + 1)
+
+
+def _too_wide(spec: str) -> SecurityError:
+    return SecurityError(_("the format {format} pads to a width above {width}").format(
+        format=repr(spec[:40]), width=f"{MAX_WIDTH:,}"))
 
 
 #: A width or precision of four digits or more in a format ('%0999999999d', '{:>99999}').
@@ -500,9 +522,10 @@ def _bounded(name: str, filter_function):
     @functools.wraps(filter_function)
     def bounded(value, *args, **kwargs):
         if any(isinstance(a, int) and not isinstance(a, bool) and a > MAX_WIDTH for a in (*args, *kwargs.values())):
-            raise SecurityError(f"|{name} with a width above {MAX_WIDTH:,} makes the text too long")
+            raise SecurityError(_("|{filter} with a width above {width} makes the text too long").format(
+                filter=name, width=f"{MAX_WIDTH:,}"))
         if name == "format" and isinstance(value, str) and _WIDE_SPEC.search(value):
-            raise SecurityError(f"the format {value[:40]!r} pads to a width above {MAX_WIDTH:,}")
+            raise _too_wide(value)
         if name == "replace" and len(args) >= 2:
             _replace_budget(value, *args[:2])
         return _text_budget(filter_function(value, *args, **kwargs))
@@ -619,6 +642,50 @@ def compile_text(text: str, env: ImmutableSandboxedEnvironment | None = None) ->
             raw = kind == "raw_begin" or (raw and kind != "raw_end")  # {% raw %} text is printed as it is
             found = [end for end in _TAG_ENDS if end in value] if kind == "data" and not raw else ()
             if found:
-                raise TemplateSyntaxError(f"a stray {found[0]!r}: no tag was opened before it; open it with "
-                                          f"{_TAG_ENDS[found[0]]!r}, or remove it", line)
+                raise TemplateSyntaxError(_("a stray {token}: no tag was opened before it; open it with "
+                                            "{opener}, or remove it").format(token=repr(found[0]),
+                                                                             opener=repr(_TAG_ENDS[found[0]])), line)
     return template
+
+
+#: Jinja2's words for the tokens its syntax errors name, translated where they are shown.
+_TOKEN_WORDS = {"end of print statement": N_("end of print statement"),
+                "end of statement block": N_("end of statement block"),
+                "end of template": N_("end of template")}
+
+#: The errors of Jinja2 a template's author meets most (syntax, an undefined name): Jinja2's English wording (kept
+#: as it is in English), each as a whole sentence of the catalog; another message is shown as
+#: Jinja2 wrote it.
+_SYNTAX_ERRORS = (
+    (re.compile(r"Encountered unknown tag '(?P<tag>[^']*)'\.$"), N_("Encountered unknown tag '{tag}'.")),
+    (re.compile(r"No filter named '(?P<name>[^']*)'\.$"), N_("No filter named '{name}'.")),
+    (re.compile(r"expected token '(?P<expected>[^']*)', got '(?P<got>[^']*)'$"),
+     N_("expected token '{expected}', got '{got}'")),
+    (re.compile(r"unexpected '(?P<token>[^']*)'$"), N_("unexpected '{token}'")),
+    (re.compile(r"unexpected char (?P<char>.+) at (?P<position>\d+)$"), N_("unexpected char {char} at {position}")),
+    (re.compile(r"Expected an expression, got '(?P<got>[^']*)'$"), N_("Expected an expression, got '{got}'")),
+    (re.compile(r"expected name or number$"), N_("expected name or number")),
+    (re.compile(r"'(?P<name>[^']*)' is undefined$"), N_("'{name}' is undefined")),
+    (re.compile(r"(?P<object>'[^']*') has no attribute '(?P<attribute>[^']*)'$"),
+     N_("{object} has no attribute '{attribute}'")),
+    (re.compile(r"(?P<object>[\w.]+ object) has no element (?P<element>.+)$"), N_("{object} has no element {element}")),
+    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.+)\. "
+                r"The innermost block that needs to be closed is '(?P<block>[^']*)'\.$", re.DOTALL),
+     N_("Unexpected end of template. Jinja was looking for the following tags: {tags}. The innermost block that "
+        "needs to be closed is '{block}'.")),
+)
+
+
+def syntax_error_text(message: str) -> str:
+    """A syntax error (or an undefined name) of Jinja2 in the language in use: its own words in English, the catalog's
+    sentence in another language (the tokens it names, such as 'end of print statement', too)."""
+    for pattern, sentence in _SYNTAX_ERRORS:
+        m = pattern.match(message)
+        if m:
+            found = {key: _(_TOKEN_WORDS[value]) if value in _TOKEN_WORDS else value
+                     for key, value in m.groupdict().items()}
+            if "tags" in found:  # "'elif' or 'else' or 'endif'", its 'or' in the language in use
+                found["tags"] = functools.reduce(lambda a, b: _("{first} or {second}").format(first=a, second=b),
+                                                 re.findall(r"'[^']*'", found["tags"]))
+            return _(sentence).format(**found)
+    return message

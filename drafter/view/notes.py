@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from drafter.errors import DataError
+from drafter.i18n import _
 
 #: A raised (superscript) note call: SUP_OPEN + "1" + SUP_CLOSE in the text.
 SUP_OPEN, SUP_CLOSE = "\ue002", "\ue003"
@@ -99,11 +100,14 @@ class NoteSeries:
 def unknown_note(key: str, used_at: str, catalog_file: str | None, known) -> DataError:
     if catalog_file is None:
         return DataError(
-            f"unknown note key '{key}' (used at {used_at}): the register names no notes file",
-            hint="Add 'notes: notes.yaml' to the register and define the note there.",
+            _("unknown note key '{key}' (used at {place}): the register names no notes file").format(key=key,
+                                                                                                  place=used_at),
+            hint=_("Add 'notes: notes.yaml' to the register and define the note there."),
         )
     return DataError(
-        f"unknown note key '{key}' (used at {used_at})",
+        _("unknown note key '{key}' (used at {place})").format(key=key, place=used_at),
         file=catalog_file,
-        hint=f"Define '{key}:' in the notes file, or correct the key (known keys: {', '.join(sorted(known)) or 'none'}).",
+        hint=(_("Define '{key}:' in the notes file, or correct the key (known keys: {keys}).").format(
+            key=key, keys=", ".join(sorted(known))) if known else
+              _("Define '{key}:' in the notes file, or correct the key (known keys: none).").format(key=key)),
     )

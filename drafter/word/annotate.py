@@ -11,26 +11,32 @@ from __future__ import annotations
 
 import re
 
+from drafter import places as place_words
+from drafter.i18n import _
 from drafter.oxml import Element, comments, document, opc
 from drafter.oxml import paragraph as paragraphs
 
 AUTHOR = "drafter check"
 INITIALS = "DC"
 
-_PARAGRAPH = re.compile(r"^paragraph (\d+)\b")
-_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)\b")
+_SLOT = "\x00"
+
+
+def _pattern(phrase: str) -> re.Pattern:
+    """A place phrase made with _SLOT for each number, as a pattern that reads the numbers back."""
+    return re.compile("^" + r"(\d+)".join(re.escape(piece) for piece in phrase.split(_SLOT)) + r"\b")
 
 
 def _locate(places: list[paragraphs.Place], place: str | None) -> Element | None:
-    """The paragraph a place names, numbered as the template's messages number them; None
-    when it names none."""
+    """The paragraph a place names, numbered as the template's messages number them (in the
+    language in use, drafter/places.py); None when it names none."""
     if not place:
         return None
-    m = _PARAGRAPH.match(place)
+    m = _pattern(place_words.paragraph(_SLOT)).match(place)
     if m:
         wanted = int(m.group(1))
         return next((p.paragraph for p in places if p.number == wanted), None)
-    m = _CELL.match(place)
+    m = _pattern(place_words.table_cell(_SLOT, _SLOT, _SLOT)).match(place)
     if m:
         wanted_cell = tuple(int(g) for g in m.groups())
         return next((p.paragraph for p in places if (p.table, p.row, p.cell) == wanted_cell), None)
@@ -56,7 +62,7 @@ def annotate(parts: dict[str, bytes], notes: list[tuple[str | None, str]]) -> tu
             placed += 1
         else:
             paragraph = first
-            text = f"({place or 'the template as a whole'}) {text}"
+            text = f"({place}) {text}" if place else _("(the template as a whole) {text}").format(text=text)
         comments.add(made, paragraph, number, text, AUTHOR, INITIALS)
     package.add_part(comments.PART, made, comments.CONTENT_TYPE, comments.RELATIONSHIP)
     return opc.write_zip(package.parts()), placed

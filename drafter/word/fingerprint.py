@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import oxml
+from drafter.i18n import _
 from drafter.oxml import opc, package_content, properties
 
 FINGERPRINT = "drafter.fingerprint"
@@ -123,7 +124,7 @@ def read_recorded(source: Path | bytes) -> Recorded:
     """drafter's record in an answer (a file or its bytes). OSError: the file cannot be read;
     opc.PackageError: it is no zip package drafter could have written."""
     data = source.read_bytes() if isinstance(source, Path) else source
-    parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED, what="a Word document")
+    parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED, what=_("a Word document"))
     if properties.CUSTOM_PART not in parts or opc.MAIN_DOCUMENT not in parts:
         return Recorded({}, None)
     props = recorded_properties(parts)

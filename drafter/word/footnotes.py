@@ -9,6 +9,7 @@ used at several places (one key) through cross-references to its first place.
 from __future__ import annotations
 
 from drafter.errors import Problem, TemplateProblem
+from drafter.i18n import N_, _
 from drafter.oxml import Element, bookmarks, footnotes, opc
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import run as runs
@@ -17,7 +18,8 @@ from drafter.view.footnotes import MAX_NOTE_ID, TOKEN_RE, TOKEN_START, FootnoteC
 from drafter.word import styles
 
 STYLES_PART = "word/styles.xml"
-_HINT = "Call footnote() in the text of the answer or in a table cell; Word has no footnotes there."
+#: Translated where it is shown.
+_HINT = N_("Call footnote() in the text of the answer or in a table cell; Word has no footnotes there.")
 
 
 def calls(document: Element) -> list[tuple[Element, int]]:
@@ -29,20 +31,34 @@ def misplaced(package: opc.Package, document: Element, found: list[tuple[Element
               collector: FootnoteCollector, rendered: list[str], template: str) -> list[Problem]:
     """Tokens left where Word has no footnotes (a text box, a header, a footer, a note), and
     tokens drafter did not make."""
-    problems = [Problem(f"footnote() in {what}" + (f" ({shown!r})" if shown else "")
-                        + ": a footnote can only stand in the text or a table cell",
-                        file=template, place="the document", hint=_HINT)
+    problems = [Problem(_left_where(what, shown), file=template, place=_("the document"), hint=_(_HINT))
                 for what, shown in footnotes.remaining(document, TOKEN_RE)]
     for name in rendered:
         if footnotes.holds(package.read(name), TOKEN_RE):
-            what = name.removeprefix("word/").removesuffix(".xml")
-            problems.append(Problem(f"footnote() in {what}: a footnote can only stand in the text or a table cell",
-                                    file=template, place=name, hint=_HINT))
+            problems.append(Problem(
+                _("footnote() in {part}: a footnote can only stand in the text or a table cell").format(
+                    part=name.removeprefix("word/").removesuffix(".xml")),
+                file=template, place=name, hint=_(_HINT)))
     unknown = [n for _, n in found if collector.get(n) is None]
     if unknown:
-        problems.append(Problem(f"the text holds a footnote placeholder drafter did not make ({unknown[0]})",
-                                file=template, hint="Remove the private-use characters from the template."))
+        problems.append(Problem(_("the text holds a footnote placeholder drafter did not make ({number})").format(
+                                    number=unknown[0]),
+                                file=template, hint=_("Remove the private-use characters from the template.")))
     return problems
+
+
+def _left_where(what: str, shown: str) -> str:
+    """A footnote() left where Word has none: in a text box or (in a note, say) a paragraph,
+    with the paragraph's text when it has one."""
+    if what == "a text box":
+        if shown:
+            return _("footnote() in a text box ({text}): a footnote can only stand in the text or a table "
+                     "cell").format(text=repr(shown))
+        return _("footnote() in a text box: a footnote can only stand in the text or a table cell")
+    if shown:
+        return _("footnote() in a paragraph ({text}): a footnote can only stand in the text or a table "
+                 "cell").format(text=repr(shown))
+    return _("footnote() in a paragraph: a footnote can only stand in the text or a table cell")
 
 
 def note_styles(package: opc.Package) -> tuple[str, str]:
@@ -70,11 +86,11 @@ def check_room(found: list[tuple[Element, int]], first_id: int, template: str) -
     paragraph = paragraphs.ancestor(run)
     text = paragraphs.text_of(paragraph).strip()[:60] if paragraph is not None else ""
     raise TemplateProblem(
-        f"the answer would have {len(found)} footnotes, more than Word can number "
-        f"({MAX_NOTE_ID - first_id + 1} more fit)", file=template,
-        place=f"the footnote() that makes too many, in the paragraph {text!r}" if text else None,
-        hint="Use fewer footnote() calls: give notes that repeat a key (footnote(text, key=...)), "
-        "or put long lists of sources under a table.")
+        _("the answer would have {count} footnotes, more than Word can number ({fit} more fit)").format(
+            count=len(found), fit=MAX_NOTE_ID - first_id + 1), file=template,
+        place=_("the footnote() that makes too many, in the paragraph {text}").format(text=repr(text)) if text else None,
+        hint=_("Use fewer footnote() calls: give notes that repeat a key (footnote(text, key=...)), "
+               "or put long lists of sources under a table."))
 
 
 def write_notes(notes: Element, found: list[tuple[Element, int]], collector: FootnoteCollector, first_id: int,

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from drafter.errors import Problem
+from drafter.i18n import _
 from drafter.oxml import markup
 #: The quotes Word's AutoCorrect types; Jinja2 needs straight ones (" and '): one list, for
 #: templates and texts alike.
@@ -38,6 +39,19 @@ _MIDDLES = {"elif": ("if",), "else": ("if", "for")}
 _STATEMENT = re.compile(r"^\{%-?\s*(?:(p|tr|tc|r)\s+)?(\w+)(.*?)-?%\}$", re.DOTALL)
 _STRUCTURE = re.compile(r"^\{[{%]-?\s*(p|tr|tc)\s")
 _WORD = re.compile(r"\w+")
+#: The main document's part as the template's code names it; shown as `part_shown` says.
+DOCUMENT = "the document"
+
+
+def part_shown(part: str) -> str:
+    """A part of the template as a message names it: 'the document', or its file name in the
+    package (word/header1.xml)."""
+    return _("the document") if part == DOCUMENT else part
+
+
+def where(part: str, place: str) -> str:
+    """A paragraph's place in a part of the template: the place alone in the main document."""
+    return place if part == DOCUMENT else f"{part}, {place}"
 
 
 @dataclass(frozen=True)
@@ -55,8 +69,8 @@ def lint(paragraphs: list[Paragraph], file: str, part: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def problem(place: str, message: str, hint: str) -> None:
-        where = place if part == "the document" else f"{part}, {place}"
-        problems.append(Problem(f"template tag error: {message}", file=file, place=where, hint=hint))
+        """message: a whole sentence ('template tag error: ...'), translated."""
+        problems.append(Problem(message, file=file, place=where(part, place), hint=hint))
 
     open_blocks: list[tuple[str, str]] = []  # (statement, place)
     for para in paragraphs:
@@ -64,15 +78,17 @@ def lint(paragraphs: list[Paragraph], file: str, part: str) -> list[Problem]:
         for tag in tags:
             quote = next((q for q in TYPOGRAPHIC_QUOTES if q in tag), None)
             if quote:
-                problem(para.place, f"the tag {tag!r} holds the typographic quote {quote!r}",
-                        "Word typed it while you wrote: retype the quotes in the tag as straight quotes (\" or '), "
-                        "or switch off 'straight quotes with smart quotes' in Word's AutoCorrect options.")
+                problem(para.place, _("template tag error: the tag {tag} holds the typographic quote {quote}").format(
+                            tag=repr(tag), quote=repr(quote)),
+                        _("Word typed it while you wrote: retype the quotes in the tag as straight quotes (\" or '), "
+                          "or switch off 'straight quotes with smart quotes' in Word's AutoCorrect options."))
             _blocks(tag, para.place, open_blocks, problem)
             _structure_alone(tag, para, problem)
     for statement, place in open_blocks:
-        problem(place, f"the {{% {statement} %}} that starts here is never closed",
-                f"Add {{% {_BLOCKS[statement]} %}} (or {{%p {_BLOCKS[statement]} %}} in a paragraph of its own) "
-                "where the block ends.")
+        problem(place, _("template tag error: the {{% {statement} %}} that starts here is never closed").format(
+                    statement=statement),
+                _("Add {{% {end} %}} (or {{%p {end} %}} in a paragraph of its own) where the block ends.").format(
+                    end=_BLOCKS[statement]))
     return problems
 
 
@@ -85,20 +101,25 @@ def _braces(para: Paragraph, problem) -> list[str]:
             if token in _OPENERS:
                 opened, start = token, m.start()
             else:
-                problem(para.place, f"a stray {token!r}: no tag was opened before it in this paragraph",
-                        f"Remove it, or open the tag with {'{{' if token == '}}' else '{%' if token == '%}' else '{#'}.")
+                problem(para.place, _("template tag error: a stray {token}: no tag was opened before it in this "
+                                      "paragraph").format(token=repr(token)),
+                        _("Remove it, or open the tag with {opener}.").format(
+                            opener="{{" if token == "}}" else "{%" if token == "%}" else "{#"))
         elif token == _OPENERS[opened]:
             tags.append(para.text[start:m.end()])
             opened = None
         elif token in _OPENERS:
-            problem(para.place, f"a {opened!r} is not closed before the next {token!r}",
-                    f"Close it with {_OPENERS[opened]!r}: a tag begins and ends in one paragraph.")
+            problem(para.place, _("template tag error: a {opened} is not closed before the next {token}").format(
+                        opened=repr(opened), token=repr(token)),
+                    _("Close it with {closer}: a tag begins and ends in one paragraph.").format(
+                        closer=repr(_OPENERS[opened])))
             opened, start = token, m.start()
     if opened is not None:
         shown = para.text[start:start + 60]
-        problem(para.place, f"the tag {shown!r} is not closed in this paragraph",
-                f"End it with {_OPENERS[opened]!r} (two braces: a single '}}' is text); a tag begins and ends "
-                "in one paragraph, or it takes the text after it with it.")
+        problem(para.place, _("template tag error: the tag {tag} is not closed in this paragraph").format(
+                    tag=repr(shown)),
+                _("End it with {closer} (two braces: a single '}}' is text); a tag begins and ends "
+                  "in one paragraph, or it takes the text after it with it.").format(closer=repr(_OPENERS[opened])))
     return tags
 
 
@@ -115,16 +136,19 @@ def _blocks(tag: str, place: str, open_blocks: list, problem) -> None:
         if open_blocks and open_blocks[-1][0] == word[3:]:
             open_blocks.pop()
         elif open_blocks:
-            statement, where = open_blocks[-1]
-            problem(place, f"{{% {word} %}} here, but the block open at this point is the {{% {statement} %}} "
-                    f"of {where}", f"Close that block with {{% {_BLOCKS[statement]} %}} first.")
+            statement, opened_at = open_blocks[-1]
+            problem(place, _("template tag error: {{% {word} %}} here, but the block open at this point is the "
+                             "{{% {statement} %}} of {place}").format(word=word, statement=statement, place=opened_at),
+                    _("Close that block with {{% {end} %}} first.").format(end=_BLOCKS[statement]))
             open_blocks.pop()
         else:
-            problem(place, f"{{% {word} %}} without a {{% {word[3:]} %}} before it",
-                    f"Remove it, or add the {{% {word[3:]} ... %}} where the block starts.")
+            problem(place, _("template tag error: {{% {word} %}} without a {{% {start} %}} before it").format(
+                        word=word, start=word[3:]),
+                    _("Remove it, or add the {{% {start} ... %}} where the block starts.").format(start=word[3:]))
     elif word in _MIDDLES and not (open_blocks and open_blocks[-1][0] in _MIDDLES[word]):
-        problem(place, f"{{% {word} %}} outside an {{% if %}}" + (" or {% for %}" if word == "else" else ""),
-                "Put it between the {% if ... %} and its {% endif %}.")
+        problem(place, _("template tag error: {% else %} outside an {% if %} or {% for %}") if word == "else"
+                else _("template tag error: {{% {word} %}} outside an {{% if %}}").format(word=word),
+                _("Put it between the {% if ... %} and its {% endif %}."))
 
 
 def _structure_alone(tag: str, para: Paragraph, problem) -> None:
@@ -135,14 +159,28 @@ def _structure_alone(tag: str, para: Paragraph, problem) -> None:
     kind = m.group(1)
     scope = {"p": para.text, "tr": para.row_text, "tc": para.cell_text}[kind]
     if scope is None:
-        problem(para.place, f"the tag {tag!r} is a {'row' if kind == 'tr' else 'cell'} tag outside a table",
-                f"Use {{%p ... %}} outside tables, {{%{kind} ... %}} only inside a table {'row' if kind == 'tr' else 'cell'}.")
+        if kind == "tr":
+            problem(para.place, _("template tag error: the tag {tag} is a row tag outside a table").format(tag=repr(tag)),
+                    _("Use {%p ... %} outside tables, {%tr ... %} only inside a table row."))
+        else:
+            problem(para.place, _("template tag error: the tag {tag} is a cell tag outside a table").format(tag=repr(tag)),
+                    _("Use {%p ... %} outside tables, {%tc ... %} only inside a table cell."))
         return
     other = _TAG.sub(" ", scope).split()
     if other:
-        what = {"p": "paragraph", "tr": "table row", "tc": "table cell"}[kind]
-        problem(para.place, f"the tag {tag!r} shares its {what} with other text ({' '.join(other)[:60]!r}), "
-                "which would be dropped", f"Give the tag a {what} of its own, and move the text to another.")
+        text = repr(" ".join(other)[:60])
+        if kind == "p":
+            problem(para.place, _("template tag error: the tag {tag} shares its paragraph with other text ({text}), "
+                                  "which would be dropped").format(tag=repr(tag), text=text),
+                    _("Give the tag a paragraph of its own, and move the text to another."))
+        elif kind == "tr":
+            problem(para.place, _("template tag error: the tag {tag} shares its table row with other text ({text}), "
+                                  "which would be dropped").format(tag=repr(tag), text=text),
+                    _("Give the tag a table row of its own, and move the text to another."))
+        else:
+            problem(para.place, _("template tag error: the tag {tag} shares its table cell with other text ({text}), "
+                                  "which would be dropped").format(tag=repr(tag), text=text),
+                    _("Give the tag a table cell of its own, and move the text to another."))
 
 
 def dropped(paragraphs: list[Paragraph], prepared_xml: str, file: str, part: str) -> list[Problem]:
@@ -155,11 +193,11 @@ def dropped(paragraphs: list[Paragraph], prepared_xml: str, file: str, part: str
         before.update(words)
         lost = [w for w in dict.fromkeys(words) if before[w] > after[w]]
         if lost:
-            where = para.place if part == "the document" else f"{part}, {para.place}"
             problems.append(Problem(
-                f"template tag error: text of this paragraph would be dropped when the tags are prepared ({' '.join(lost)[:60]!r})",
-                file=file, place=where,
-                hint="Look for a tag around it that is not closed, or a {%p %}, {%tr %} or {%tc %} tag beside it."))
+                _("template tag error: text of this paragraph would be dropped when the tags are prepared "
+                  "({text})").format(text=repr(" ".join(lost)[:60])),
+                file=file, place=where(part, para.place),
+                hint=_("Look for a tag around it that is not closed, or a {%p %}, {%tr %} or {%tc %} tag beside it.")))
             for w in lost:
                 after[w] = before[w]  # reported once
     return problems

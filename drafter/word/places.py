@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from drafter import oxml
+from drafter.i18n import _
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import table as tables
 from drafter.view.footnotes import TOKEN_RE
@@ -221,6 +222,21 @@ class Layout:
         table = self.tables[t]
         return cell_place(t, within_table(table.row_label(r), table.column_label(c),
                                           "" if grand_total else table.section_of(r)))
+
+    def shown_cell_place(self, t: int, r: int, c: int) -> str:
+        """``cell_place`` in the language in use, for a message (a figure record keeps the
+        English one, which ``drafter verify`` compares with the place it finds)."""
+        table = self.tables[t]
+        row, column, section = table.row_label(r), table.column_label(c), table.section_of(r)
+        if section:
+            return _('table {table}, section "{section}", row "{row}", column "{column}"').format(
+                table=t + 1, section=section, row=row, column=column)
+        return _('table {table}, row "{row}", column "{column}"').format(table=t + 1, row=row, column=column)
+
+    def shown_text_place(self, p: oxml.Element, shown: str = "") -> str:
+        """``text_place`` of a paragraph outside the tables, in the language in use, for a message."""
+        return _('paragraph {number}, "{text}"').format(number=self.paragraph_number[p],
+                                                         text=snippet(self.text(p), shown))
 
     def table_of(self, element: oxml.Element) -> int | None:
         """The number (from 0) of the table an element stands in (the innermost), or None."""

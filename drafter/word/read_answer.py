@@ -24,7 +24,7 @@ from pathlib import Path
 
 from drafter import oxml
 from drafter.errors import DrafterError, display_path
-from drafter.i18n import _
+from drafter.i18n import N_, _
 from drafter.oxml import bookmarks, customxml, document, opc, package_content
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
@@ -39,8 +39,9 @@ MAX_ANSWER_BYTES = MAX_TEMPLATE_BYTES
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_GIVE_A_DOCX = "Give the .docx answer drafter wrote (or a copy saved by Word)."
-_OPEN_IN_WORD = "Open it in Word; if Word repairs it, save it and verify again."
+#: Hints, translated where they are shown.
+_GIVE_A_DOCX = N_("Give the .docx answer drafter wrote (or a copy saved by Word).")
+_OPEN_IN_WORD = N_("Open it in Word; if Word repairs it, save it and verify again.")
 
 
 class AnswerFileError(DrafterError):
@@ -100,31 +101,34 @@ def read_file(source: Path, shown: str) -> bytes:
     try:
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
-        raise AnswerFileError("there is no such file", file=shown, hint="Check the name.") from exc
+        raise AnswerFileError(_("there is no such file"), file=shown, hint=_("Check the name.")) from exc
     except IsADirectoryError as exc:
-        raise AnswerFileError("this is a folder", file=shown, hint="Give a .docx file or a folder.") from exc
+        raise AnswerFileError(_("this is a folder"), file=shown, hint=_("Give a .docx file or a folder.")) from exc
     except OSError as exc:
-        raise AnswerFileError(f"the file cannot be read ({exc.strerror})", file=shown) from exc
+        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=exc.strerror), file=shown) from exc
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise AnswerFileError("this is a folder", file=shown, hint="Give a .docx file or a folder.")
+            raise AnswerFileError(_("this is a folder"), file=shown, hint=_("Give a .docx file or a folder."))
         if not stat.S_ISREG(st.st_mode):
-            raise AnswerFileError("this is not a file but a pipe or a device", file=shown,
-                                  hint="Give the .docx answer drafter wrote.")
+            raise AnswerFileError(_("this is not a file but a pipe or a device"), file=shown,
+                                  hint=_("Give the .docx answer drafter wrote."))
         if st.st_size > MAX_ANSWER_BYTES:
-            raise AnswerFileError("the file is too large for an answer", file=shown,
-                                  hint="drafter reads answers it made (.docx, tens of kilobytes).")
+            raise _too_large(shown)
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(MAX_ANSWER_BYTES + 1)
     except OSError as exc:
-        raise AnswerFileError(f"the file cannot be read ({exc.strerror})", file=shown) from exc
+        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=exc.strerror), file=shown) from exc
     finally:
         os.close(fd)
     if len(data) > MAX_ANSWER_BYTES:  # it grew while being read
-        raise AnswerFileError("the file is too large for an answer", file=shown,
-                              hint="drafter reads answers it made (.docx, tens of kilobytes).")
+        raise _too_large(shown)
     return data
+
+
+def _too_large(shown: str) -> AnswerFileError:
+    return AnswerFileError(_("the file is too large for an answer"), file=shown,
+                           hint=_("drafter reads answers it made (.docx, tens of kilobytes)."))
 
 
 def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
@@ -132,28 +136,30 @@ def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
     data = read_file(source, shown) if isinstance(source, Path) else source
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
-            raise AnswerFileError("the document is protected with a password, so its figures cannot be read",
-                                  file=shown, hint="Open it in Word, remove the password (File > Info > Protect "
-                                  "Document), save it, and verify that copy.")
-        raise AnswerFileError("this is an old Word or Office file (.doc), not a .docx", file=shown,
-                              hint="Open it in Word and save it as a Word document (.docx).")
+            raise AnswerFileError(_("the document is protected with a password, so its figures cannot be read"),
+                                  file=shown, hint=_("Open it in Word, remove the password (File > Info > Protect "
+                                                     "Document), save it, and verify that copy."))
+        raise AnswerFileError(_("this is an old Word or Office file (.doc), not a .docx"), file=shown,
+                              hint=_("Open it in Word and save it as a Word document (.docx)."))
     try:
-        parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what="a Word document")
+        parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what=_("a Word document"))
     except opc.NotAZip as exc:
         if data.startswith(_ZIP):
             raise AnswerFileError(_("the document is damaged: its zip package is incomplete (cut off while it was "
-                                    "copied or saved?)"), file=shown, hint=_OPEN_IN_WORD) from exc
-        raise AnswerFileError("not a Word document (.docx): the file is not a zip package", file=shown,
-                              hint=_GIVE_A_DOCX) from exc
+                                    "copied or saved?)"), file=shown, hint=_(_OPEN_IN_WORD)) from exc
+        raise AnswerFileError(_("not a Word document (.docx): the file is not a zip package"), file=shown,
+                              hint=_(_GIVE_A_DOCX)) from exc
     except opc.Damaged as exc:
-        raise AnswerFileError(f"the document is damaged ({exc.message})", file=shown, hint=_OPEN_IN_WORD) from exc
+        raise AnswerFileError(_("the document is damaged ({reason})").format(reason=exc.message), file=shown,
+                              hint=_(_OPEN_IN_WORD)) from exc
     except opc.PackageError as exc:
-        raise AnswerFileError(exc.message, file=shown, hint="This is not an answer drafter made.") from exc
+        raise AnswerFileError(exc.message, file=shown, hint=_("This is not an answer drafter made.")) from exc
     if opc.MAIN_DOCUMENT not in parts:
-        raise AnswerFileError("not a Word document: it has no word/document.xml", file=shown, hint=_GIVE_A_DOCX)
+        raise AnswerFileError(_("not a Word document: it has no word/document.xml"), file=shown,
+                              hint=_(_GIVE_A_DOCX))
     for part, why in opc.word_document_problems(parts):  # a part that is not XML, a DTD, macros: not an answer
         raise AnswerFileError(_("the document is damaged or not a plain Word document: {why}").format(why=why),
-                              file=shown, place=part, hint=_OPEN_IN_WORD)
+                              file=shown, place=part, hint=_(_OPEN_IN_WORD))
     return parts
 
 
@@ -161,16 +167,17 @@ def answer_content(source: Path | bytes, shown: str | None = None) -> package_co
     """An answer's content as a person reads it (paragraphs with their styles and spans of
     formatting, tables as rows of cells, notes, comments, tracked changes): ``oxml.package_content``.
     Anything that is not a readable .docx is an AnswerFileError naming the file."""
-    shown = shown or (display_path(source) if isinstance(source, Path) else "the new draft")
+    shown = shown or (display_path(source) if isinstance(source, Path) else _("the new draft"))
     try:
         return package_content.read(opc.Package(read_package(source, shown)))
     except package_content.ContentError as exc:
-        raise AnswerFileError(f"the document is damaged ({exc})", file=shown, hint=_OPEN_IN_WORD) from exc
+        raise AnswerFileError(_("the document is damaged ({reason})").format(reason=exc), file=shown,
+                              hint=_(_OPEN_IN_WORD)) from exc
 
 
 def read_answer(source: Path | bytes, shown: str | None = None) -> AnswerFigures:
     """Read an answer as the person left it: its record and, per figure, what it shows now."""
-    shown = shown or (display_path(source) if isinstance(source, Path) else "the new draft")
+    shown = shown or (display_path(source) if isinstance(source, Path) else _("the new draft"))
     return read_parts(read_package(source, shown), shown)
 
 
@@ -181,8 +188,8 @@ def read_parts(parts: dict[str, bytes], shown: str) -> AnswerFigures:
     try:
         root = oxml.parse(parts[opc.MAIN_DOCUMENT])
     except oxml.XMLSyntaxError as exc:
-        raise AnswerFileError(f"the document's text (word/document.xml) is damaged ({exc})", file=shown,
-                              hint=_OPEN_IN_WORD) from exc
+        raise AnswerFileError(_("the document's text (word/document.xml) is damaged ({reason})").format(reason=exc),
+                              file=shown, hint=_(_OPEN_IN_WORD)) from exc
     body = document.body_of(root)
     layout = Layout(body if body is not None else root)
     result.tables = {i: [[t.value(r, c) for c in range(len(t.cells(r)))] for r in range(len(t.rows))]
@@ -195,7 +202,7 @@ def read_parts(parts: dict[str, bytes], shown: str) -> AnswerFigures:
     note_of = {p: i for i, p in enumerate(notes)}
     record, damaged = customxml.find_item(parts, NS, ROOT)
     if record is None:
-        result.damaged = f"its figure record {damaged}" if damaged else ""
+        result.damaged = _("its figure record cannot be read: {why}").format(why=damaged) if damaged else ""
         result.record = bool(damaged)
         return result
     result.record = True
@@ -210,11 +217,11 @@ def read_parts(parts: dict[str, bytes], shown: str) -> AnswerFigures:
             figure = figure_of(attributes, sources)
             drafted_cell = _cell(attributes.get("cell"))
         except (KeyError, TypeError, ValueError):  # a number that is none, a value missing: that entry is damaged
-            result.damaged = f"its figure record has a damaged entry ({attributes.get('key') or 'no key'})"
+            result.damaged = _damaged_entry(attributes.get("key"))
             result.damaged_keys.add(attributes.get("key") or "")
             continue
         if figure.number in result.entries:  # a second entry of one number: the first counts
-            result.damaged = f"its figure record has a damaged entry ({attributes.get('key') or 'no key'})"
+            result.damaged = _damaged_entry(attributes.get("key"))
             result.damaged_keys.add(figure.key or "")
             continue
         result.entries[figure.number] = (attributes, sources)
@@ -371,3 +378,10 @@ def _mapped(old: str, new: str, start: int, end: int) -> str:
         b += 1
     found = new[a:b].strip().rstrip(".")
     return found if any(c.isdigit() for c in found) else ""
+
+
+def _damaged_entry(key: str | None) -> str:
+    """Why the record is damaged, naming the entry by its key."""
+    if key:
+        return _("its figure record has a damaged entry ({key})").format(key=key)
+    return _("its figure record has a damaged entry (no key)")

@@ -22,17 +22,19 @@ from jinja2 import Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SecurityError
 from markupsafe import Markup
 
-from drafter import oxml
+from drafter import oxml, places
 from drafter.errors import DrafterError, Problem, TemplateProblem, display_path, readable
 from drafter.files import read_bytes
+from drafter.i18n import N_, _
 from drafter.oxml import document, markup, opc, property_lists, section
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import styles as style_parts
-from drafter.view.jinja import FIGURES_KEY, xml_environment
+from drafter.view.jinja import FIGURES_KEY, syntax_error_text, xml_environment
 from drafter.word import lint, styles, tables
 from drafter.word.places import FigureCell
 
-TEMPLATE_MISSING_HINT = "Check the template name in the register; templates live in answer_templates/ (or --templates)."
+#: Translated where it is shown (`_()`).
+TEMPLATE_MISSING_HINT = N_("Check the template name in the register; templates live in answer_templates/ (or --templates).")
 #: Limits for a template: an answer template is tens of kilobytes.
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -60,27 +62,31 @@ def read_template_parts(path: Path) -> dict[str, bytes]:
     (not a zip, a zip bomb, a damaged entry, macros, a DTD, another kind of Office file) is a
     TemplateProblem naming the part."""
     shown = display_path(path)
-    hint = "Open the template in Word and save it again as a .docx (Word document)."
-    data = read_bytes(path, MAX_TEMPLATE_BYTES, error=TemplateProblem, what="template",
-                      missing_hint=TEMPLATE_MISSING_HINT, too_large_hint=hint)
+    hint = _("Open the template in Word and save it again as a .docx (Word document).")
+    data = read_bytes(path, MAX_TEMPLATE_BYTES, error=TemplateProblem, what=_("template"),
+                      missing_hint=_(TEMPLATE_MISSING_HINT), too_large_hint=hint)
     try:
-        parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what="a Word document")
+        parts = opc.read_zip(data, max_unpacked=MAX_UNPACKED_BYTES, what=_("a Word document"))
     except opc.NotAZip as exc:
-        raise TemplateProblem("not a Word document (.docx): the file is not a valid zip package", file=shown,
+        raise TemplateProblem(_("not a Word document (.docx): the file is not a valid zip package"), file=shown,
                               hint=hint) from exc
     except opc.Damaged as exc:
-        raise TemplateProblem(f"the package is damaged ({exc.message})", file=shown, hint=hint) from exc
+        raise TemplateProblem(_("the package is damaged ({reason})").format(reason=exc.message), file=shown,
+                              hint=hint) from exc
     except opc.PackageError as exc:
         if exc.part is not None:
-            raise TemplateProblem(exc.message, file=shown, place=f"part {exc.part!r}",
-                                  hint="A Word document never does: use a template saved by Word.") from exc
-        raise TemplateProblem(exc.message, file=shown, hint="Use a template made in Word.") from exc
-    for needed, what in ((opc.MAIN_DOCUMENT, opc.MAIN_DOCUMENT), (opc.CONTENT_TYPES, opc.CONTENT_TYPES),
-                         (opc.PACKAGE_RELS, f"{opc.PACKAGE_RELS} (which says where the document is)")):
+            raise TemplateProblem(exc.message, file=shown, place=places.part(exc.part),
+                                  hint=_("A Word document never does: use a template saved by Word.")) from exc
+        raise TemplateProblem(exc.message, file=shown, hint=_("Use a template made in Word.")) from exc
+    for needed in (opc.MAIN_DOCUMENT, opc.CONTENT_TYPES):
         if needed not in parts:
-            raise TemplateProblem(f"not a Word document: {what} is missing", file=shown, hint=hint)
-    again = "Open it in Word and save it with 'Save as', type 'Word Document (*.docx)'."
-    problems = [Problem(message, file=shown, place=f"part {name!r}", hint=again)
+            raise TemplateProblem(_("not a Word document: {part} is missing").format(part=needed), file=shown,
+                                  hint=hint)
+    if opc.PACKAGE_RELS not in parts:
+        raise TemplateProblem(_("not a Word document: {part} (which says where the document is) is missing").format(
+            part=opc.PACKAGE_RELS), file=shown, hint=hint)
+    again = _("Open it in Word and save it with 'Save as', type 'Word Document (*.docx)'.")
+    problems = [Problem(message, file=shown, place=places.part(name), hint=again)
                 for name, message in opc.word_document_problems(parts)]
     if problems:
         raise TemplateProblem(problems=problems)
@@ -96,10 +102,9 @@ class _Compiled:
 
 def place_of(place: paragraphs.Place, text: str) -> str:
     """A paragraph's place as messages name it: 'paragraph 3', 'table 1, row 2, cell 1'."""
-    shown = f" ({text[:80]!r})" if text else ""
-    if place.table is None:
-        return f"paragraph {place.number}{shown}"
-    return f"table {place.table}, row {place.row}, cell {place.cell}{shown}"
+    where = (places.paragraph(place.number) if place.table is None
+             else places.table_cell(place.table, place.row, place.cell))
+    return f"{where} ({text[:80]!r})" if text else where
 
 
 def _describe_paragraphs(root: oxml.Element, read: list[lint.Paragraph]) -> dict[int, str]:
@@ -167,11 +172,11 @@ class WordTemplate:
         try:
             root = oxml.parse(self.parts[opc.MAIN_DOCUMENT])
         except oxml.XMLSyntaxError as exc:
-            raise TemplateProblem(f"word/document.xml is not well-formed XML ({exc})", file=self.file,
-                                  hint="Open the template in Word and save it again.") from exc
+            raise TemplateProblem(_("word/document.xml is not well-formed XML ({reason})").format(reason=exc),
+                                  file=self.file, hint=_("Open the template in Word and save it again.")) from exc
         body = document.body_of(root)
         if body is None:
-            raise TemplateProblem("word/document.xml has no body", file=self.file)
+            raise TemplateProblem(_("word/document.xml has no body"), file=self.file)
         styles_root = oxml.parse(self.parts[STYLES_PART]) if STYLES_PART in self.parts else None
         self.style_ids = style_parts.ids_by_name(styles_root) if styles_root is not None else {}
         # the answer's property lists are the template's (tables drafter builds are strict already)
@@ -181,7 +186,7 @@ class WordTemplate:
         self.page = section.page_of(body, styles_root)  # the text width a table built from data must fit
         body_xml = oxml.to_text(body)
         self._head, self._tail = document.around_body(root)
-        self.body = self._compile(body_xml, locations, "the document", read)
+        self.body = self._compile(body_xml, locations, lint.DOCUMENT, read)
         self.other: dict[str, _Compiled] = {}
         self._attributes: dict[str, frozenset[str]] = {}
         for name, data in self.parts.items():
@@ -204,35 +209,34 @@ class WordTemplate:
         try:
             template = xml_environment().from_string(prepared)
         except RecursionError as exc:
-            raise TemplateProblem("a tag is nested too deeply to read", file=self.file, place=part,
-                                  hint="Look for a long run of '(' or '[' in a tag, and write it simply.") from exc
+            raise TemplateProblem(_("a tag is nested too deeply to read"), file=self.file, place=lint.part_shown(part),
+                                  hint=_("Look for a long run of '(' or '[' in a tag, and write it simply.")) from exc
         except TemplateSyntaxError as exc:
             raise TemplateProblem(
-                f"template tag error: {exc.message}",
+                _("template tag error: {reason}").format(reason=syntax_error_text(exc.message or "")),
                 file=self.file,
                 place=self._where(lines, locations, exc.lineno, part),
-                hint="Correct the tag in Word: every {% if %} / {% for %} needs its {% endif %} / {% endfor %}, "
-                "and names are written as in the template guide (docs/templates.md).",
+                hint=_("Correct the tag in Word: every {% if %} / {% for %} needs its {% endif %} / {% endfor %}, "
+                       "and names are written as in the template guide (docs/templates.md)."),
             ) from exc
         return _Compiled(template, locations, lines)
 
     @staticmethod
     def _where(lines: list[str], locations: dict[int, str], lineno: int | None, part: str) -> str:
         if not lineno:
-            return part
+            return lint.part_shown(part)
         for i in range(min(lineno, len(lines)) - 1, -1, -1):
             found = _LOC_RE.findall(lines[i])
             if found:
-                where = locations.get(int("".join(found[-1])), "")
-                return where if part == "the document" else f"{part}, {where}"
-        return part
+                return lint.where(part, locations.get(int("".join(found[-1])), ""))
+        return lint.part_shown(part)
 
     def variable_places(self) -> dict[str, str]:
         """Each name the template takes from the answer's view, and where it is first used."""
         from jinja2 import meta, nodes
 
         places: dict[str, str] = {}
-        for part, compiled in [("the document", self.body), *self.other.items()]:
+        for part, compiled in [(lint.DOCUMENT, self.body), *self.other.items()]:
             tree = xml_environment().parse("\n".join(compiled.lines))
             names = meta.find_undeclared_variables(tree)
             first: dict[str, int] = {}
@@ -278,25 +282,26 @@ class WordTemplate:
         except SecurityError as exc:
             line = getattr(exc, "template_line", None) or _template_line()
             raise TemplateProblem(
-                f"template tag refused: {exc.message or exc}",
+                _("template tag refused: {reason}").format(reason=exc.message or exc),
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, line, part),
-                hint="Templates run in a sandbox: they can use the answer's names (see the README), "
-                "not Python internals, files or the environment.",
+                hint=_("Templates run in a sandbox: they can use the answer's names (see the README), "
+                       "not Python internals, files or the environment."),
             ) from exc
         except TemplateError as exc:
             raise TemplateProblem(
-                f"template tag error: {readable(exc.message or exc)}",
+                _("template tag error: {reason}").format(
+                    reason=readable(syntax_error_text(exc.message) if exc.message else exc)),
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
-                hint="Check the name against the template guide (docs/templates.md), or the data behind it.",
+                hint=_("Check the name against the template guide (docs/templates.md), or the data behind it."),
             ) from exc
         except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
             raise TemplateProblem(
-                f"template tag error: {readable(exc)}",
+                _("template tag error: {reason}").format(reason=readable(exc)),
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, _template_line(), part),
-                hint="Check the tag and the data it uses.",
+                hint=_("Check the tag and the data it uses."),
             ) from exc
 
     def style_id(self, name: str) -> str:
@@ -304,8 +309,8 @@ class WordTemplate:
         found = self.style_ids.get(name.lower())
         if found is None:
             raise DrafterError(
-                f"the template has no style named {name!r}",
-                hint="Add the style in Word (Styles pane, New style) or name one the template has.",
+                _("the template has no style named '{style}'").format(style=name),
+                hint=_("Add the style in Word (Styles pane, New style) or name one the template has."),
             )
         return found
 
@@ -321,8 +326,10 @@ class WordTemplate:
             available = context.get("tables", {})
             view = available.get(which) if isinstance(which, str) else which
             if view is None:
-                raise DrafterError(f"there is no table {which!r} in this answer's data",
-                                   hint=f"Tables of this question: {', '.join(available) or 'none'}.")
+                hint = (_("Tables of this question: {names}.").format(names=", ".join(available)) if available
+                        else _("Tables of this question: none."))
+                raise DrafterError(_("there is no table {table} in this answer's data").format(table=repr(which)),
+                                   hint=hint)
             roles = dict(styles.TABLE_ROLES)
             if style is not None:
                 roles["table"] = style
@@ -339,9 +346,10 @@ class WordTemplate:
             return oxml.parse(xml)
         except oxml.XMLSyntaxError as exc:
             raise TemplateProblem(
-                f"the tags make {part}'s XML unreadable ({exc.msg})", file=self.file, place=part,
-                hint="Look for a tag that opens in one paragraph and closes in another, or a {%p %} beside "
-                "other text; write each tag whole in one paragraph.") from exc
+                _("the tags make {part}'s XML unreadable ({reason})").format(part=lint.part_shown(part), reason=exc.msg),
+                file=self.file, place=lint.part_shown(part),
+                hint=_("Look for a tag that opens in one paragraph and closes in another, or a {%p %} beside "
+                       "other text; write each tag whole in one paragraph.")) from exc
 
     def _put_tables(self, xml: str, built: list[tables.BuiltTable], part: str,
                     figures: dict[int, FigureCell] | None = None) -> str:
@@ -360,9 +368,9 @@ class WordTemplate:
         xml = _TABLE_PLACE_RE.sub(put, xml)
         if found != len(built):
             raise TemplateProblem(
-                "a table built by table() did not reach the document unchanged",
-                file=self.file, place=part,
-                hint="Print a table alone in its own paragraph, {{p table('name') }}, without a filter or ~.")
+                _("a table built by table() did not reach the document unchanged"),
+                file=self.file, place=lint.part_shown(part),
+                hint=_("Print a table alone in its own paragraph, {{p table('name') }}, without a filter or ~."))
         built.clear()
         return xml
 
@@ -379,9 +387,9 @@ class WordTemplate:
         context = {**context, **self._helpers(context, built)}
         figures = context.get(FIGURES_KEY)
         with figures.recording("the template") if figures is not None else nullcontext():
-            body = self._put_tables(self._render_one(self.body, context, "the document"), built, "the document",
+            body = self._put_tables(self._render_one(self.body, context, lint.DOCUMENT), built, lint.DOCUMENT,
                                     table_figures)
-            main = self._parsed(self._head + body + self._tail, "the document")
+            main = self._parsed(self._head + body + self._tail, lint.DOCUMENT)
             self._put_section_breaks(main)
             parts: dict[str, bytes | oxml.Element] = {}
             for name, compiled in self.other.items():

@@ -52,7 +52,7 @@ def join(answers: list[bytes], cover: Cover) -> Joined:
     import docx
     from docxcompose.composer import Composer
 
-    first = opc.read_zip(answers[0], max_unpacked=MAX_UNPACKED, what="a Word document")
+    first = opc.read_zip(answers[0], max_unpacked=MAX_UNPACKED, what=_("a Word document"))
     master = docx.Document(io.BytesIO(opc.write_zip(compose.cover(first, cover.title, cover.subtitle, cover.header,
                                                                    cover.rows))))
     composer = Composer(master)

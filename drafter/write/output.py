@@ -74,15 +74,16 @@ class WriteResult:
     def message(self) -> str:
         shown = display_path(self.path)
         if self.status == Status.WRITTEN:
-            return f"wrote {shown}"
+            return _("wrote {file}").format(file=shown)
         if self.status == Status.REPLACED:
-            return f"wrote {shown} (replaced the earlier, unedited draft)"
+            return _("wrote {file} (replaced the earlier, unedited draft)").format(file=shown)
         if self.status == Status.UNCHANGED:
-            return f"{shown} is up to date (nothing changed)"
+            return _("{file} is up to date (nothing changed)").format(file=shown)
         if self.status == Status.BESIDE:
-            return (f"{display_path(self.existing)} was edited since drafter made it and was left alone; "
-                    f"the new draft is {shown}")
-        return f"wrote {shown}; the edited file was kept as {display_path(self.backup)}"
+            return _("{edited} was edited since drafter made it and was left alone; the new draft is {file}").format(
+                edited=display_path(self.existing), file=shown)
+        return _("wrote {file}; the edited file was kept as {backup}").format(file=shown,
+                                                                              backup=display_path(self.backup))
 
 
 def ownership(path: Path, question: str | None = None) -> Ownership:
@@ -273,13 +274,14 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the output folder ({exc.strerror})", file=display_path(folder),
-                          hint="Choose another folder with --output.") from exc
+        raise OutputError(_("cannot create the output folder ({reason})").format(reason=exc.strerror),
+                          file=display_path(folder), hint=_("Choose another folder with --output.")) from exc
 
 
 def _cannot_write(folder: Path, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write in the output folder ({exc.strerror})", file=display_path(folder),
-                       hint="Check that the folder is writable and the disk is not full, or use --output.")
+    return OutputError(_("cannot write in the output folder ({reason})").format(reason=exc.strerror),
+                       file=display_path(folder),
+                       hint=_("Check that the folder is writable and the disk is not full, or use --output."))
 
 
 #: Windows' errors for a file another program holds open: access denied, sharing and lock violation.
@@ -295,8 +297,8 @@ def is_locked(exc: OSError, target: Path) -> bool:
 
 
 def locked_error(target: Path) -> OutputError:
-    return OutputError("this answer is open in another program (Word?), so it cannot be replaced; nothing was written",
-                       file=display_path(target), hint="Close it in Word, then run again.")
+    return OutputError(_("this answer is open in another program (Word?), so it cannot be replaced; nothing was "
+                         "written"), file=display_path(target), hint=_("Close it in Word, then run again."))
 
 
 def check_folder(folder: Path) -> None:
@@ -326,13 +328,16 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
             raise _cannot_write(folder, exc) from exc
         if is_locked(exc, target):
             raise locked_error(target) from exc
-        raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
-                          hint="Check that the folder is writable and the disk is not full.") from exc
+        raise _cannot_write_answer(target, exc) from exc
     except OSError as exc:
         if not placing:
             raise _cannot_write(folder, exc) from exc
-        raise OutputError(f"cannot write the answer ({exc.strerror})", file=display_path(target),
-                          hint="Check that the folder is writable and the disk is not full.") from exc
+        raise _cannot_write_answer(target, exc) from exc
+
+
+def _cannot_write_answer(target: Path, exc: OSError) -> OutputError:
+    return OutputError(_("cannot write the answer ({reason})").format(reason=exc.strerror), file=display_path(target),
+                       hint=_("Check that the folder is writable and the disk is not full."))
 
 
 #: The largest file drafter reads at an answer's place (to compare it, or keep it as a backup):
@@ -366,9 +371,10 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
         state = _ownership_of(existing, question)
         if state == Ownership.OTHER:
             raise OutputError(
-                f"this file holds drafter's answer to another question, not to {question}; it is not replaced",
+                _("this file holds drafter's answer to another question, not to {question}; it is not "
+                  "replaced").format(question=question),
                 file=display_path(target),
-                hint="Give this answer its own file name or folder with --output.",
+                hint=_("Give this answer its own file name or folder with --output."),
             )
         if state == Ownership.UNEDITED:
             os.replace(tmp, target)
@@ -380,17 +386,21 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
             return WriteResult(target, Status.BACKED_UP, backup=backup)
         if state == Ownership.FOREIGN:
             raise OutputError(
-                "a file of this name exists and drafter did not make it; it is not replaced",
+                _("a file of this name exists and drafter did not make it; it is not replaced"),
                 file=display_path(target),
-                hint="Move or rename that file, or choose another folder with --output.",
+                hint=_("Move or rename that file, or choose another folder with --output."),
             )
         # edited, no force: the new draft goes beside it
         beside = _beside(target, data)
         if beside is None:
             continue
         return _write_beside(tmp, beside, data, target)
-    raise OutputError("the file keeps changing while drafter writes it", file=display_path(target),
-                      hint="Wait for the other run to finish and try again.")
+    raise _keeps_changing(target)
+
+
+def _keeps_changing(target: Path) -> OutputError:
+    return OutputError(_("the file keeps changing while drafter writes it"), file=display_path(target),
+                       hint=_("Wait for the other run to finish and try again."))
 
 
 def update_file(target: Path, read: bytes, data: bytes, now: dt.datetime | None = None) -> Path:
@@ -439,8 +449,7 @@ def _keep_backup(target: Path, stamp: str) -> Path:
             break  # no hard links here: copy it under a temporary name first
     edited = _existing(target)
     if edited is None:
-        raise OutputError("the file keeps changing while drafter writes it", file=display_path(target),
-                          hint="Wait for the other run to finish and try again.")
+        raise _keeps_changing(target)
     with staged(target.parent, backup.name, edited) as copy:
         while not link_new(copy, backup):
             backup = _free_name(target, f"backup-{stamp}")

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PureWindowsPath
 
 from drafter.errors import DrafterError, Problem, display_path
+from drafter.i18n import _
 from drafter.write.output import replace_file
 
 #: LibreOffice's command names, in the order tried on the PATH.
@@ -49,14 +50,15 @@ def usual_places(system: str | None = None, environ: dict | None = None) -> list
 def install_hint(system: str | None = None) -> str:
     """How to get LibreOffice on this system, or to tell drafter where it is."""
     system = system or platform.system()
-    tell = f"or give its program with --soffice (or the environment variable {SOFFICE_VARIABLE})"
-    if system == "Windows":
-        how = "Install it from libreoffice.org (or: winget install TheDocumentFoundation.LibreOffice)"
-    elif system == "Darwin":
-        how = "Install it from libreoffice.org (or: brew install --cask libreoffice)"
-    else:
-        how = "Install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Fedora: sudo dnf install libreoffice-writer)"
-    return f"{how}, {tell}, or leave out --pdf."
+    if system in ("Windows", "Darwin"):
+        return _("Install it from libreoffice.org (or: {command}), or give its program with --soffice (or the "
+                 "environment variable {variable}), or leave out --pdf.").format(
+            command="winget install TheDocumentFoundation.LibreOffice" if system == "Windows"
+            else "brew install --cask libreoffice", variable=SOFFICE_VARIABLE)
+    return _("Install it (Debian/Ubuntu: {debian}; Fedora: {fedora}), or give its program with --soffice (or the "
+             "environment variable {variable}), or leave out --pdf.").format(
+        debian="sudo apt-get install libreoffice-writer-nogui", fedora="sudo dnf install libreoffice-writer",
+        variable=SOFFICE_VARIABLE)
 
 
 def find_soffice(given: str | Path | None = None, environ: dict | None = None) -> str | None:
@@ -73,9 +75,10 @@ def find_soffice(given: str | Path | None = None, environ: dict | None = None) -
             found = shutil.which(str(value))
             if found:
                 return found
-            raise DrafterError(f"{source} {value}: LibreOffice's program is not there",
-                               hint="Give the full path of soffice (soffice.exe on Windows), "
-                                    "or of LibreOffice's installation folder.")
+            raise DrafterError(_("{option} {value}: LibreOffice's program is not there").format(option=source,
+                                                                                                 value=value),
+                               hint=_("Give the full path of soffice (soffice.exe on Windows), "
+                                      "or of LibreOffice's installation folder."))
     for name in SOFFICE_NAMES:
         found = shutil.which(name)
         if found:
@@ -90,7 +93,7 @@ def require_soffice(given: str | Path | None = None) -> str:
     """LibreOffice's program, or the error that says how to install it."""
     soffice = find_soffice(given)
     if soffice is None:
-        raise DrafterError("LibreOffice is not installed, so no PDF can be made", hint=install_hint())
+        raise DrafterError(_("LibreOffice is not installed, so no PDF can be made"), hint=install_hint())
     return soffice
 
 
@@ -116,14 +119,19 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
         out_dir = work_dir / "out"
         cmd = [soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, chunk)]
-        why = "LibreOffice could not convert this answer to PDF"
+        why = _("LibreOffice could not convert this answer to PDF")
         try:
             done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, check=False)
             said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            if done.returncode or said:
-                why += f" (it exited with {done.returncode}" + (f": {said[-1][:200]}" if said else "") + ")"
+            if said:
+                why = _("LibreOffice could not convert this answer to PDF (it exited with {code}: {said})").format(
+                    code=done.returncode, said=said[-1][:200])
+            elif done.returncode:
+                why = _("LibreOffice could not convert this answer to PDF (it exited with {code})").format(
+                    code=done.returncode)
         except subprocess.TimeoutExpired:
-            why = f"LibreOffice did not convert this answer to PDF within {timeout:.0f} s"  # what it finished is kept
+            why = _("LibreOffice did not convert this answer to PDF within {seconds} s").format(
+                seconds=f"{timeout:.0f}")  # what it finished is kept
         for doc in chunk:
             pdf = out_dir / (doc.stem + ".pdf")
             # soffice exits 0 even when it could not load a file: the PDF must be there
@@ -132,12 +140,13 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
                 try:  # through a locked temporary file beside it, which a later run cleans if this one is killed
                     replace_file(target, pdf.read_bytes())
                 except OSError as exc:  # a full disk: this PDF is a problem, the others go on
-                    why = f"the PDF could not be written beside the answer ({exc.strerror or exc})"
+                    why = _("the PDF could not be written beside the answer ({reason})").format(
+                        reason=exc.strerror or exc)
                     continue
                 made[doc] = target
     problems = [
         Problem(why, file=display_path(doc),
-                hint="Open it in LibreOffice to see what is wrong with it; the .docx itself is written.")
+                hint=_("Open it in LibreOffice to see what is wrong with it; the .docx itself is written."))
         for doc in chunk if doc not in made
     ]
     return made, problems

@@ -827,8 +827,9 @@ def with_answer_texts(register: Path, question, parts: dict[int, list[tuple[str,
     bom, newline, lines = _lines_of(register)
     existing = find_entry(register, question.zittingsjaar, question.number, question.minister.name)
     if existing is None:
-        raise DataError(f"question {question.number} of {question.zittingsjaar} is no longer in the register",
-                        file=display_path(register), hint="Run the command again.")
+        raise DataError(_("question {number} of {zittingsjaar} is no longer in the register").format(
+                            number=question.number, zittingsjaar=question.zittingsjaar),
+                        file=display_path(register), hint=_("Run the command again."))
     raw = load_yaml(register)
     items = raw["questions"]
     index = next(i for i in range(len(items)) if items.line_of(i) == existing.line)

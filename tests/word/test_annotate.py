@@ -41,3 +41,16 @@ def test_comments_stand_on_the_paragraph_or_cell_their_place_names_and_the_rest_
         ("{{ x }}", "error: unknown name"), ("{% if %}", "error: never closed")])
     assert opc.override_of(oxml.parse(parts["[Content_Types].xml"]), "/word/comments.xml") == comments.CONTENT_TYPE
     assert b'Target="comments.xml"' in parts["word/_rels/document.xml.rels"]
+
+
+def test_places_written_in_dutch_are_found_as_well():
+    """A check run with --lang nl names its places in Dutch ('alinea 2', 'tabel 1, rij 1, cel 2')."""
+    from drafter import i18n
+
+    with i18n.speaking("nl"):
+        parts, placed = annotated([("alinea 2 ('{% if %}')", "fout: nooit gesloten"),
+                                   ("tabel 1, rij 1, cel 2", "fout: onbekende naam"), (None, "waarschuwing: x")])
+    assert placed == 2
+    assert sorted(commented(parts)) == sorted([
+        ("intro", "(het sjabloon als geheel) waarschuwing: x"),
+        ("{{ x }}", "fout: onbekende naam"), ("{% if %}", "fout: nooit gesloten")])

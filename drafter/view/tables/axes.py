@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.load.register import Axis, AxisItem
-from drafter.errors import DataError
+from drafter.i18n import _
 from drafter.view.tables.context import TableContext
 
 
@@ -39,8 +39,9 @@ def measure_of(ctx: TableContext) -> str | None:
              spec.groups.dimension if spec.groups else None, *(t.column for t in spec.text_columns)}
     measures = [m for m in source.measures() if m not in shown]
     if not measures:
-        raise ctx.problem(f"{source.file} has no column of figures besides the ones the table shows",
-                          "Name the column of figures with 'measure:'.")
+        raise ctx.problem(_("{file} has no column of figures besides the ones the table shows").format(
+                              file=source.file),
+                          _("Name the column of figures with 'measure:'."))
     return measures[0]
 
 
@@ -52,16 +53,17 @@ def stated_totals(ctx: TableContext) -> tuple[str | None, str | None]:
     col_total = spec.column_total.stated if spec.column_total is not None else None
     if spec.column_total is not None and spec.groups is not None and spec.groups.measures:
         raise ctx.problem(
-            "a column total would add up different measures (the column groups)",
-            "Leave column_total out, or show the measures as rows and give each its own total column.")
+            _("a column total would add up different measures (the column groups)"),
+            _("Leave column_total out, or show the measures as rows and give each its own total column."))
     if col_total is not None and spec.groups is not None:
         raise ctx.problem(
-            f"the stated column total '{col_total}' would stand under none of the column groups",
-            "With groups, give each group its own total column (list it in the group's 'columns:'), "
-            "or use 'column_total: computed'.")
+            _("the stated column total '{total}' would stand under none of the column groups").format(total=col_total),
+            _("With groups, give each group its own total column (list it in the group's 'columns:'), "
+              "or use 'column_total: computed'."))
     if spec.budget and row_total is not None and spec.rows.dimension != "line":
-        raise DataError(f"table '{spec.name}': a stated total (total: {{line: {row_total}}}) needs budget lines in rows",
-                        file=ctx.register_file, place=spec.place, hint="Use 'rows: line', or 'total: computed'.")
+        raise ctx.problem(_("a stated total (total: {{line: {total}}}) needs budget lines in rows").format(
+                              total=row_total),
+                          _("Use 'rows: line', or 'total: computed'."))
     if spec.budget and row_total is not None:
         ctx.check_values("line", [row_total], None)
     return row_total, col_total

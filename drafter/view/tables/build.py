@@ -25,7 +25,8 @@ from drafter.view.tables.lookup import FigureLookup
 from drafter.view.tables.model import Group, Row, TableView
 from drafter.view.tables.rows import RowMaker, Sums
 
-#: Renders a text of the register (a remark) with the answer's figures: (text, place, what) -> text.
+#: Renders a text of the register (a remark) with the answer's figures: (text, place, what) -> text,
+#: `what` naming its origin in the figures' record (view/answer).
 RenderText = Callable[[str, str, str], str]
 
 
@@ -56,27 +57,27 @@ def build_table(spec: TableSpec, source: FiguresData, fmt: Formatter, series: No
     measure = axes.measure_of(ctx)
     row_total, col_total = axes.stated_totals(ctx)
 
-    title = cells.labelled(spec.title, spec.title_notes, f"{ctx.where}, title") if spec.title else None
+    title = cells.labelled(spec.title, spec.title_notes, ctx.at_title()) if spec.title else None
     corner_text = spec.corner
     if spec.unit.show == "corner":
         unit = fmt.unit_text(spec.unit)
         corner_text = f"{corner_text} ({unit})" if corner_text else unit
-    corner = cells.labelled(corner_text, spec.corner_notes, f"{ctx.where}, corner")
+    corner = cells.labelled(corner_text, spec.corner_notes, ctx.at_corner())
 
     group_items, flat = axes.figure_columns(ctx, indexes, col_total)
-    groups = [Group(cells.labelled(g.label, g.notes, f"{ctx.where}, group '{g.label}'", numeric=True),
+    groups = [Group(cells.labelled(g.label, g.notes, ctx.at_group(g.label), numeric=True),
                     sum(1 for gg, _ in flat if gg is g)) for g in group_items]
     if spec.column_total is not None:
         label = spec.column_total.label if spec.column_total.label is not None else total_word
         flat.append((None, axes.total_column(ctx, col_total, indexes, label)))
-    lead = tuple(cells.labelled(t.label, t.notes, f"{ctx.where}, column '{t.column}'") for t in spec.text_columns)
+    lead = tuple(cells.labelled(t.label, t.notes, ctx.at_column(t.column)) for t in spec.text_columns)
     for t in spec.text_columns:
         ctx.check_dimension(t.column)
     unit_text = fmt.unit_text(spec.unit) if spec.unit.show in ("caption", "line", "header", "corner", "above") else ""
     headers = []
     for index, (g, c) in enumerate(flat):
         label = with_unit(c.label, unit_text, fmt.language) if spec.unit.show == "header" and unit_text else c.label
-        headers.append(cells.labelled(label, c.notes, f"{ctx.where}, column '{c.key}'", numeric=True,
+        headers.append(cells.labelled(label, c.notes, ctx.at_column(c.key), numeric=True,
                                       total=spec.column_total is not None and index == len(flat) - 1))
 
     lookup = FigureLookup(ctx, indexes, measure)
@@ -109,7 +110,7 @@ def _rows(ctx: TableContext, maker: RowMaker, cells: CellWriter, indexes, row_to
     rows: list[Row] = []
     grand = Sums.of(width)
     for w in sections:
-        heading = cells.labelled(w.label, w.notes, f"{ctx.where}, row '{w.key}'")
+        heading = cells.labelled(w.label, w.notes, ctx.at_row(w.key))
         inside = [i for i in indexes if source.records[i].get(spec.rows.within) == w.key]
         body, sums = maker.body(axes.items(ctx, spec.rows, inside, exclude=(row_total,)), w)
         if spec.total is not None and spec.total.at == "heading":  # the section's total on its heading

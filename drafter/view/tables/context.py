@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter import places
 from drafter.errors import DataError
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.tidy import FiguresData
 from drafter.load.register import TableSpec
@@ -20,7 +22,29 @@ class TableContext:
     @property
     def where(self) -> str:
         """The table, as the place a note is called from names it."""
-        return f"{self.register_file}, table '{self.spec.name}'"
+        return f"{self.register_file}, {places.named_table(self.spec.name)}"
+
+    # Places in the table a note is called from, each a whole phrase for its translation.
+    def at_title(self) -> str:
+        return _("{table}, title").format(table=self.where)
+
+    def at_corner(self) -> str:
+        return _("{table}, corner").format(table=self.where)
+
+    def at_group(self, label: str) -> str:
+        return _("{table}, group '{group}'").format(table=self.where, group=label)
+
+    def at_column(self, key: str) -> str:
+        return _("{table}, column '{column}'").format(table=self.where, column=key)
+
+    def at_row(self, key: str) -> str:
+        return _("{table}, row '{row}'").format(table=self.where, row=key)
+
+    def at_total(self) -> str:
+        return _("{table}, total").format(table=self.where)
+
+    def at_grand_total(self) -> str:
+        return _("{table}, grand total").format(table=self.where)
 
     @property
     def fixed(self) -> str:
@@ -29,18 +53,16 @@ class TableContext:
 
     def problem(self, message: str, hint: str, file: str | None = None, place: str | None = None) -> DataError:
         """A mistake in the table: at the table in the register, or at a place in a data file."""
-        return DataError(f"table '{self.spec.name}': {message}", file=file or self.register_file,
+        return DataError(f"{places.named_table(self.spec.name)}: {message}", file=file or self.register_file,
                          place=place if file else self.spec.place, hint=hint)
-
-    def dimension_word(self, dimension: str) -> str:
-        return schema.DIMENSION_WORDS.get(dimension, f"the {dimension}") if self.spec.budget else f"the {dimension}"
 
     def check_dimension(self, dimension: str) -> None:
         """A dimension the table names must be a column of its data."""
         if dimension not in self.source.columns:
             known = [c for c in self.source.columns if c not in schema.SPECIAL_COLUMNS]
-            raise self.problem(f"'{dimension}' is not a column of {self.source.file}",
-                               f"Name one of its columns: {', '.join(known)}.{did_you_mean(dimension, known)}")
+            raise self.problem(_("'{column}' is not a column of {file}").format(column=dimension, file=self.source.file),
+                               _("Name one of its columns: {columns}.").format(columns=", ".join(known))
+                               + did_you_mean(dimension, known))
 
     def check_values(self, dimension: str, keys, indexes) -> None:
         """The values the table names of a dimension must be in its data (in the rows `indexes`)."""
@@ -51,10 +73,10 @@ class TableContext:
         for key in keys:
             if key not in present:
                 if spec.budget:  # the budget's own words: "budget line 'x' is not in data/budget.csv"
-                    raise DataError(f"table '{spec.name}': {self.dimension_word(dimension)} '{key}' is not in "
-                                    f"{source.file}", file=self.register_file, place=spec.place,
-                                    hint=f"Lines in that file: {', '.join(sorted(present))}.")
+                    raise self.problem(_("budget line '{key}' is not in {file}").format(key=key, file=source.file),
+                                       _("Lines in that file: {lines}.").format(lines=", ".join(sorted(present))))
                 shown = sorted(present)
-                raise self.problem(f"{dimension} '{key}' is not in {source.file}",
-                                   f"Its values there: {', '.join(shown[:30])}{' ...' if len(shown) > 30 else ''}."
-                                   f"{did_you_mean(key, shown)}")
+                values = ", ".join(shown[:30]) + (" ..." if len(shown) > 30 else "")
+                raise self.problem(_("{column} '{key}' is not in {file}").format(column=dimension, key=key,
+                                                                                 file=source.file),
+                                   _("Its values there: {values}.").format(values=values) + did_you_mean(key, shown))

@@ -7,6 +7,7 @@ table's rule: a number, or ``stated`` (as written in the data).
 
 from __future__ import annotations
 
+from drafter.i18n import _
 from drafter.load.register import AxisItem, TableSpec
 from drafter.load.schema import did_you_mean
 from drafter.view.tables.context import TableContext
@@ -60,7 +61,13 @@ class Decimals:
             shown = sorted(self.shown[side])
             unknown = [key for key in given if key not in self.shown[side]]
             if unknown and shown:
-                raise self.ctx.problem(
-                    f"decimals: {side}: '{unknown[0]}' is not one of the table's {side}",
-                    f"Name a {side[:-1]} as the data or the register names it (its value, or the measure's "
-                    f"column): {', '.join(shown[:30])}.{did_you_mean(unknown[0], shown)}")
+                listed = ", ".join(shown[:30])
+                if side == "columns":
+                    message = _("decimals: columns: '{key}' is not one of the table's columns").format(key=unknown[0])
+                    hint = _("Name a column as the data or the register names it (its value, or the measure's "
+                             "column): {names}.").format(names=listed)
+                else:
+                    message = _("decimals: rows: '{key}' is not one of the table's rows").format(key=unknown[0])
+                    hint = _("Name a row as the data or the register names it (its value, or the measure's "
+                             "column): {names}.").format(names=listed)
+                raise self.ctx.problem(message, hint + did_you_mean(unknown[0], shown))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter.errors import DataError
+from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.register import AxisItem
 from drafter.view.tables.context import TableContext
@@ -43,9 +44,11 @@ class FigureLookup:
                   and c not in source.measures() and source.records[first].get(c) != r.get(c)]
         shown = ", ".join(f"{d} '{v}'" for d, v in zip(dims, coordinates))
         return self.ctx.problem(
-            f"{source.file} has more than one figure for {shown} ({source.place(first)} and {source.place(second)})",
-            (f"They differ in {', '.join(repr(d) for d in differ)}: choose one with 'where: {{{differ[0]}: ...}}', "
-             f"or show '{differ[0]}' as rows, columns or groups." if differ else "Keep one row."))
+            _("{file} has more than one figure for {values} ({first} and {second})").format(
+                file=source.file, values=shown, first=source.place(first), second=source.place(second)),
+            (_("They differ in {columns}: choose one with 'where: {{{column}: ...}}', or show '{column}' as rows, "
+               "columns or groups.").format(columns=", ".join(repr(d) for d in differ), column=differ[0])
+             if differ else _("Keep one row.")))
 
     def row_place(self, section: AxisItem | None, row: AxisItem) -> tuple[tuple, str | None]:
         """A row's part of its figures' coordinates (section, row), and the measure it is when
@@ -92,14 +95,16 @@ class FigureLookup:
                 coords[spec.groups.dimension] = parts["group"]
             coords.update({d: v[0] for d, v in spec.where.items()})
             return DataError(
-                f"table '{spec.name}' needs the figure for budget line '{coords.get('line')}', {coords.get('year')} "
-                f"{coords.get('kind')}, which has no row", file=source.file,
-                hint="Add the row (leave the amount empty or write n.v.t. when there is no figure).")
+                _("table '{table}' needs the figure for budget line '{line}', {year} {kind}, which has no row").format(
+                    table=spec.name, line=coords.get("line"), year=coords.get("year"), kind=coords.get("kind")),
+                file=source.file,
+                hint=_("Add the row (leave the amount empty or write n.v.t. when there is no figure)."))
         axes = {"within": spec.rows.within, "row": spec.rows.dimension,
                 "group": spec.groups.dimension if spec.groups else None, "column": spec.columns.dimension}
         shown = ", ".join(f"{axes[a]} '{v}'" for a, v in parts.items() if v is not None and axes[a] is not None)
         where = "".join(f", {d} '{v[0]}'" for d, v in spec.where.items() if len(v) == 1)
-        return DataError(f"table '{spec.name}' needs the {measure} for {shown}{where}, which has no row",
+        return DataError(_("table '{table}' needs the {measure} for {values}, which has no row").format(
+                             table=spec.name, measure=measure, values=shown + where),
                          file=source.file,
-                         hint="Add the row (leave the figure empty, or write a placeholder such as n.v.t. or —, "
-                         "when there is none), or leave that value out of the table.")
+                         hint=_("Add the row (leave the figure empty, or write a placeholder such as n.v.t. or —, "
+                                "when there is none), or leave that value out of the table."))

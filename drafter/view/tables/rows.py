@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.i18n import _
 from drafter.load.register import AxisItem
 from drafter.view.figures import Source, Totalled
 from drafter.view.tables.axes import Column, column_of
@@ -56,9 +57,11 @@ class RowMaker:
                          if section is None or records[i].get(spec.rows.within) == section.key]
                 texts = list(dict.fromkeys(x for x in found if x))
                 if len(texts) > 1:
-                    raise self.ctx.problem(f"the text column '{t.column}' has more than one text for "
-                                           f"{spec.rows.dimension} '{item.key}': {', '.join(repr(x) for x in texts[:3])}",
-                                           "Give every row of that value the same text.", file=self.ctx.source.file)
+                    raise self.ctx.problem(
+                        _("the text column '{column}' has more than one text for {dimension} '{key}': {texts}").format(
+                            column=t.column, dimension=spec.rows.dimension, key=item.key,
+                            texts=", ".join(repr(x) for x in texts[:3])),
+                        _("Give every row of that value the same text."), file=self.ctx.source.file)
                 text = texts[0] if texts else ""
             out.append(Cell(text))
         return out
@@ -149,7 +152,7 @@ class RowMaker:
             text = item.label
             if unit:
                 text = f"{text} {unit}" if fmt.language == "en" else f"{text} ({unit})"
-            label = cells.labelled(text, item.notes, f"{self.ctx.where}, row '{item.key}'" if item.notes else "")
+            label = cells.labelled(text, item.notes, self.ctx.at_row(item.key) if item.notes else "")
             rows.append(self.row(label, item, section, sums, total=False))
         if spec.total is None:
             return rows, sums
@@ -158,7 +161,7 @@ class RowMaker:
             label_text = spec.total.stated  # the data's own label of its total ('Total Flanders'), kept
         if spec.total.stated is not None:
             stated = AxisItem(spec.total.stated, label_text, spec.total.notes)
-            label = cells.labelled(label_text, spec.total.notes, f"{self.ctx.where}, total")
+            label = cells.labelled(label_text, spec.total.notes, self.ctx.at_total())
             rows.append(self.row(label, stated, section, None, total=True))
             return rows, sums
         out = list(self.text_cells(None, section))
@@ -175,7 +178,7 @@ class RowMaker:
                 cells.value_text(None, decimals, amount) if amount is not None else "", "", amount,
                 sums.sources[index], row=label_text, row_key="total", column=label, column_key=key,
                 section=section.key if section is not None else "", adds=Totalled.COLUMN, total=column.total))
-        rows.append(Row(cells.labelled(label_text, spec.total.notes, f"{self.ctx.where}, total"), tuple(out), total=True))
+        rows.append(Row(cells.labelled(label_text, spec.total.notes, self.ctx.at_total()), tuple(out), total=True))
         return rows, sums
 
     def grand_total(self, grand: Sums) -> Row:
@@ -193,7 +196,7 @@ class RowMaker:
                 cells.value_text(None, decimals, amount) if amount is not None else "", "", amount,
                 grand.sources[index], row=label, row_key="grand total", column=name, column_key=key, section="",
                 adds=Totalled.ALL, total=column.total))
-        return Row(cells.labelled(label, spec.grand_total.notes, f"{self.ctx.where}, grand total"), tuple(out),
+        return Row(cells.labelled(label, spec.grand_total.notes, self.ctx.at_grand_total()), tuple(out),
                    total=True)
 
     def _stated_sum_decimals(self, section, row_items, columns: list[Column]) -> int:
