@@ -101,7 +101,7 @@ def add_word_footnotes_part(path: Path) -> None:
         parts["word/settings.xml"] = parts["word/settings.xml"].replace(
             b"<w:compat>", b'<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:compat>')
         parts["word/document.xml"] = re.sub(
-            rb"(ANTWOORD</w:t></w:r>)",
+            rb"((?:ANTWOORD|\{\{ words\.answer \}\})</w:t></w:r>)",  # the heading, typed or as the layout's word
             rb'\1<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>',
             parts["word/document.xml"], count=1)
 
