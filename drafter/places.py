@@ -85,3 +85,37 @@ def part(name: str) -> str:
     """A part of a Word document's package, by its name in the zip, quoted as Python writes it
     ("part 'word/document.xml'"; a backslash in a hostile name shows doubled)."""
     return _("part {part}").format(part=repr(name))
+
+
+def document() -> str:
+    """The whole of a document, for a figure that stands in no paragraph of its text."""
+    return _("the document")
+
+
+def paragraph_text(number: int, text: str) -> str:
+    """A paragraph of an answer with its first words (up to a figure): 'paragraph 4, "Circa 45% ..."'."""
+    return _('paragraph {number}, "{text}"').format(number=number, text=text)
+
+
+def table_row_column(table: int, row_label: str, column_label: str, section: str = "") -> str:
+    """A cell of an answer's table by its row's and its column's labels, and the section of nested
+    rows it stands in: 'table 1, section "Other departments", row "Total", column "1983–84, outturn"'."""
+    if section:
+        return _('table {table}, section "{section}", row "{row}", column "{column}"').format(
+            table=table, section=section, row=row_label, column=column_label)
+    return _('table {table}, row "{row}", column "{column}"').format(table=table, row=row_label, column=column_label)
+
+
+def table(number: int) -> str:
+    """A table of an answer as a whole: 'table 2'."""
+    return _("table {table}").format(table=number)
+
+
+def note(number: int) -> str:
+    """A note under an answer's table (a paragraph in the note style): 'note 3'."""
+    return _("note {number}").format(number=number)
+
+
+def notes() -> str:
+    """An answer's notes as a whole."""
+    return _("the notes")

@@ -32,6 +32,7 @@ from drafter.load.register import Question, load_register
 from drafter.pipeline import Generator, file_name
 from drafter.word import figure_record, fingerprint
 from drafter.word.figure_record import figure_of
+from drafter.word.places import NOTES, Place, note_place, table_place
 from drafter.word.read_answer import AnswerFigures, Found, read_file, read_package, read_parts
 from drafter.word.update import AUTHOR, FigureEdit, Updater
 from drafter.write.output import update_file
@@ -57,11 +58,11 @@ class UpdateStatus(StrEnum):
 class Line:
     """One thing update did or left, at its place, as a person reads it."""
 
-    place: str
+    place: Place
     text: str
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.text}"
+        return f"{self.place.shown()}: {self.text}"
 
 
 @dataclass
@@ -81,8 +82,8 @@ class Updated:
                 "status": self.status, "file": str(self.file), "backup": str(self.backup) if self.backup else None,
                 "author": AUTHOR, "date": self.date.strftime("%Y-%m-%dT%H:%M:%SZ")
                 if self.date and self.status == UpdateStatus.UPDATED else None,
-                "changed": [{"place": c.place, "change": c.text} for c in self.changed],
-                "left": [{"place": c.place, "why": c.text} for c in self.left],
+                "changed": [{"place": c.place.text, "change": c.text} for c in self.changed],  # the place in English
+                "left": [{"place": c.place.text, "why": c.text} for c in self.left],
                 "problems": [p.as_dict() for p in self.warnings]}
 
 
@@ -295,7 +296,7 @@ class _Planner:
             raise DrafterError(
                 _("table {table} was restructured since drafter made it ({how}), so the new figures cannot be "
                   "placed in it").format(table=at + 1, how=restructured), file=self.shown,
-                place=_("table {table}").format(table=at + 1),
+                place=table_place(at + 1).shown(),
                 hint=_("Undo that change in Word (or reject it), or make a new draft with drafter answer -q {number} "
                        "and carry your edits over to it.").format(number=self.question.number))
         if not reshaped:
@@ -308,7 +309,7 @@ class _Planner:
             before=len(self.edited.tables.get(at, [])), after=len(self.fresh.tables.get(new_at, [])))
         if edited_by_hand:
             text += _("; your edits in it are in the deleted table (reject the change to keep them)")
-        self.result.tables.append((at, new_at, Line(_("table {table}").format(table=at + 1), text)))
+        self.result.tables.append((at, new_at, Line(table_place(at + 1), text)))
 
     def _restructured(self, at: int, drafted, mine: list[Found]) -> str:
         """How a person restructured the table since drafter made it ('' when they did not)."""
@@ -322,7 +323,7 @@ class _Planner:
         for f in mine:
             if f.how == "mark" and f.cell is not None and f.drafted_cell is not None and f.cell[1:] != f.drafted_cell[1:]:
                 return _("{place} stood in row {before}, now in row {now}").format(
-                    place=f.place, before=f.drafted_cell[1] + 1, now=f.cell[1] + 1)
+                    place=f.place.shown(), before=f.drafted_cell[1] + 1, now=f.cell[1] + 1)
         return ""
 
     # -- notes
@@ -331,11 +332,11 @@ class _Planner:
         drafted, new, now = self.edited.recorded_notes, self.fresh.notes, self.edited.notes
         if drafted is None or drafted == new:
             if drafted is None and now != new:
-                self.result.left.append(Line(_("the notes"), _("drafter made this answer before it recorded its notes, "
+                self.result.left.append(Line(NOTES, _("drafter made this answer before it recorded its notes, "
                                                               "so they are not updated; compare them with a new draft")))
             return
         if len(now) != len(drafted):
-            self.result.left.append(Line(_("the notes"), _("the new data changes the notes, but notes were added or "
+            self.result.left.append(Line(NOTES, _("the new data changes the notes, but notes were added or "
                                                           "removed in the answer: update them by hand")))
             return
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, drafted, new, autojunk=False).get_opcodes():
@@ -352,12 +353,12 @@ class _Planner:
                 elif now:
                     self._note(NoteChange.INSERT_BEFORE, 0, j)
                 else:
-                    self.result.left.append(Line(_("the notes"), _("a new note, which drafter cannot place: "
+                    self.result.left.append(Line(NOTES, _("a new note, which drafter cannot place: "
                                                                   "\"{text}\"; add it by hand").format(
                         text=self.fresh.note_texts[j])))
 
     def _note(self, kind: NoteChange, mine: int, theirs: int | None) -> None:
-        place = _("note {number}").format(number=mine + 1)
+        place = note_place(mine + 1)
         inserted = kind in (NoteChange.INSERT_AFTER, NoteChange.INSERT_BEFORE)
         if not inserted and self.edited.notes[mine] != self.edited.recorded_notes[mine]:
             text = self.fresh.note_texts[theirs] if theirs is not None else ""

@@ -32,11 +32,13 @@ from drafter.errors import DrafterError, Problem, display_path
 from drafter.i18n import N_, _, ngettext
 from drafter.load import schema
 from drafter.load.register import Register, load_register
+from drafter.oxml.package_content import Content, Paragraph
 from drafter.pipeline import Generator
 from drafter.view.figures import Figure
 from drafter.view.formatting import Formatter
 from drafter.word.fingerprint import parse_question_id, shown_id
 from drafter.word.gaps import Gap, find_gaps, gaps_sentence
+from drafter.word.places import Place, paragraph_place
 from drafter.word.read_answer import AnswerFigures, Found, answer_content, read_answer, read_package
 
 
@@ -76,13 +78,13 @@ TO_CARRY_OVER = MISMATCHES - {FindingStatus.DOES_NOT_ADD_UP}
 @dataclass(frozen=True)
 class Finding:
     status: FindingStatus
-    place: str  # as a Word user finds it: table 1, row "2016", column "VAK"; paragraph 4, "Circa 45% ..."
+    place: Place  # as a Word user finds it: table 1, row "2016", column "VAK"; paragraph 4, "Circa 45% ..."
     figure: str = ""  # the figure's key (table 'kredieten', clusters, 2016, VAK)
     drafted: str = ""  # as drafter wrote it
     now: str = ""  # as the answer shows it now ('' when removed)
     data: str = ""  # as the current data gives it ('' when the data no longer has it)
     source: str = ""  # data/budget.csv, row 6
-    moved_from: str = ""  # where it stood when drafted, when it is elsewhere now
+    moved_from: Place | None = None  # where it stood when drafted, when it is elsewhere now
     detail: str = ""  # what a sum check found
 
     @property
@@ -113,15 +115,21 @@ class Finding:
             text = (_("{place}: the data now has {data} ({source}), which the answer does not show") if sourced else
                     _("{place}: the data now has {data}, which the answer does not show"))
         else:
-            return f"{self.place}: {self.detail}"
-        return text.format(place=self.place, now=self.now, drafted=self.drafted, data=self.data, source=self.source,
-                           figure=self.now or self.drafted, was=_location(self.moved_from))
+            return f"{self.place.shown()}: {self.detail}"
+        return text.format(place=self.place.shown(), now=self.now, drafted=self.drafted, data=self.data,
+                           source=self.source, figure=self.now or self.drafted,
+                           was=self.moved_from.location().shown() if self.moved_from else "")
+
+    def what(self) -> str:
+        """``describe`` without its place: what drafter found there (for a page that shows the place apart)."""
+        return self.describe().removeprefix(f"{self.place.shown()}: ")
 
     def as_dict(self) -> dict:
-        out = {"status": self.status, "place": self.place, "figure": self.figure, "drafted": self.drafted,
+        """The finding for JSON output: its places in their canonical English (a tool's interface)."""
+        out = {"status": self.status, "place": self.place.text, "figure": self.figure, "drafted": self.drafted,
                "now": self.now, "data": self.data, "source": self.source}
         if self.moved_from:
-            out["moved_from"] = self.moved_from
+            out["moved_from"] = self.moved_from.text
         if self.detail:
             out["detail"] = self.detail
         return out
@@ -160,17 +168,6 @@ def _source(figure: Figure, data_dir: Path | None = None) -> str:
     return "; ".join(f"{file(s.file)}, {s.place}" for s in figure.sources)
 
 
-def _location(place: str) -> str:
-    """The place without the paragraph's text: an edit to the wording is not a move."""
-    return place.split(', "')[0] if _is_paragraph(place) else place
-
-
-def _is_paragraph(place: str) -> bool:
-    """Whether place names a paragraph outside tables ('paragraph 4, "..."'), in English or in the language in
-    use (drafter/places.py's phrase)."""
-    return place.startswith(("paragraph ", _("paragraph {paragraph}").split("{")[0]))
-
-
 class _Comparison:
     def __init__(self, answer: AnswerFigures, fresh: AnswerFigures, data_dir: Path | None = None) -> None:
         self.answer, self.fresh, self.data_dir = answer, fresh, data_dir
@@ -199,7 +196,8 @@ class _Comparison:
                 out.append(Finding(FindingStatus.NOT_IN_DATA, **common))
             elif self.same(now, figure.shown):
                 if self.same(now, data):
-                    moved = found.drafted_place if _location(found.drafted_place) != _location(found.place) else ""
+                    moved = (found.drafted_place if found.drafted_place.location() != found.place.location()
+                             else None)
                     out.append(Finding(FindingStatus.AS_DRAFTED, moved_from=moved, **common))
                 else:
                     out.append(Finding(FindingStatus.DATA_CHANGED, **common))
@@ -445,10 +443,8 @@ def paragraph_differences(edited: Path, draft: bytes) -> list[str]:
     beside it, other than in their figures (which ``carry_over`` names), as lines a person reads;
     none when either cannot be read."""
     try:
-        mine = [(place, p.text) for place, p in answer_content(edited).paragraphs()
-                if _is_paragraph(place) and p.text.strip()]
-        theirs = [(place, p.text) for place, p in answer_content(draft, _("the new draft")).paragraphs()
-                  if _is_paragraph(place) and p.text.strip()]
+        mine = _paragraphs(answer_content(edited))
+        theirs = _paragraphs(answer_content(draft, _("the new draft")))
     except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
         return []
     matcher = difflib.SequenceMatcher(None, [_NUMBER.sub("#", t) for place, t in mine],
@@ -461,13 +457,21 @@ def paragraph_differences(edited: Path, draft: bytes) -> list[str]:
         for k in range(pairs):
             (place, old), new = mine[i1 + k], theirs[j1 + k][1]
             lines.append(_("  {place}: \"{edited}\" in the edited answer, \"{draft}\" in the new draft").format(
-                place=place, edited=_snippet(old, new), draft=_snippet(new, old)))
+                place=place.shown(), edited=_snippet(old, new), draft=_snippet(new, old)))
         for place, text in mine[i1 + pairs:i2]:
-            lines.append(_("  {place}: \"{text}\" only in the edited answer").format(place=place, text=_snippet(text)))
+            lines.append(_("  {place}: \"{text}\" only in the edited answer").format(place=place.shown(),
+                                                                                   text=_snippet(text)))
         for place, text in theirs[j1 + pairs:j2]:
             lines.append(_("  {place} of the new draft: \"{text}\" only in the new draft").format(
-                place=place, text=_snippet(text)))
+                place=place.shown(), text=_snippet(text)))
     return lines
+
+
+def _paragraphs(content: Content) -> list[tuple[Place, str]]:
+    """The paragraphs outside tables that hold text, each with its place (its number, counted
+    from 1 over all the paragraphs outside tables)."""
+    numbered = enumerate((b for b in content.body if isinstance(b, Paragraph)), 1)
+    return [(paragraph_place(n), p.text) for n, p in numbered if p.text.strip()]
 
 
 def _snippet(text: str, other: str = "") -> str:
@@ -513,7 +517,7 @@ def carry_over_line(f: Finding) -> str:
         text = _("  {place}: removed from the edited answer; the new draft has {data}")
     else:
         text = _("  {place}: {now} in the edited answer, {data} in the new draft")
-    return text.format(place=f.place, data=f.data, now=f.now, figure=f.now or f.drafted)
+    return text.format(place=f.place.shown(), data=f.data, now=f.now, figure=f.now or f.drafted)
 
 
 # --------------------------------------------------------------------------- reporting

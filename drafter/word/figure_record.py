@@ -110,7 +110,7 @@ def trace(package: Package, collector: FigureCollector, question_id: str, locale
         # first print holds them all): its number is looked up at its first.
         if cell.table != table:
             table, t = cell.table, layout.table_of(start)
-        entries.append((collector.get(number), (("place", cell_place(t, cell.within)),
+        entries.append((collector.get(number), (("place", cell_place(t, cell.within).text),
                                                 ("cell", f"{t} {cell.row} {cell.cell}"))))
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{NS}/{question_id}")).upper() + "}"
     customxml.add_item(package, record(question_id, locale, entries, table_shapes(layout, entries),
@@ -165,9 +165,9 @@ def where(figure: Figure, layout: Layout, run: oxml.Element) -> list[tuple[str, 
     p = paragraphs.ancestor(run)
     cell = layout.cell_of(p) if p is not None else None
     if cell is not None:
-        return [("place", layout.cell_place(*cell, grand_total=figure.adds == "all")),
+        return [("place", layout.cell_place(*cell, grand_total=figure.adds == "all").text),
                 ("cell", f"{cell[0]} {cell[1]} {cell[2]}")]
-    place = layout.text_place(p, figure.shown)
+    place = layout.text_place(p, figure.shown).text
     if p is None:
         return [("place", place)]
     # the length of the text before it, cleaned as the paragraph's text is (the "x" keeps a

@@ -157,14 +157,14 @@ def _in_body(finder: _Finder, layout: Layout) -> list[Gap]:
     for p in layout.paragraphs:
         for shown, kind in finder.in_text(clean(paragraphs.own_text(p))):
             gaps.append(Gap(shown, kind, _("paragraph {number}").format(number=layout.paragraph_number[p]),
-                            layout.shown_text_place(p, shown)))
+                            layout.text_place(p, shown).shown()))
     for t, table in enumerate(layout.tables):
         if not finder.may_hold(paragraphs.all_text(table.element)):
             continue
         for r in range(len(table.rows)):
             for c in range(len(table.cells(r))):
                 for shown, kind in finder.in_cell(table.value(r, c)):
-                    place = layout.shown_cell_place(t, r, c)
+                    place = layout.cell_place(t, r, c).shown()
                     gaps.append(Gap(shown, kind, place, place))
     return gaps
 

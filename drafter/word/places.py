@@ -8,16 +8,24 @@ header, with the group over it. A table built from data names its figures' place
 writes them (``word/tables``), from the texts it writes, with the same functions
 (``written_value``, ``column_label``, ``within_table``); the answer's layout gives only the
 table's number.
+
+A place is a ``Place``: a small value that says what it is (a paragraph, a table's cell, ...).
+Its ``text`` is the canonical English the figure record stores and the JSON output gives (a
+tool's interface, the same in every language); ``shown()`` is what a person reads, in the
+language in use. Places are compared as values, never as texts; ``Place.read`` reads one back
+from the record's text, in one place.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
 
 from drafter import oxml
-from drafter.i18n import _
+from drafter import places as phrases
 from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import table as tables
 from drafter.view.footnotes import TOKEN_RE
@@ -65,10 +73,122 @@ def column_label(header: list[list[tuple[str, int]]], index: int) -> str:
     return ", ".join(labels)
 
 
-def within_table(row: str, column: str, section: str = "") -> str:
+class PlaceKind(StrEnum):
+    DOCUMENT = "document"  # a figure in no paragraph of the text
+    PARAGRAPH = "paragraph"  # a paragraph outside the tables, by its number (and its first words)
+    CELL = "cell"  # a table's cell, by its row's and its column's labels (and its section)
+    TABLE = "table"  # a table as a whole, by its number
+    NOTE = "note"  # a note (a paragraph in the note style), by its number
+    NOTES = "notes"  # the notes as a whole
+    RECORDED = "recorded"  # a record's place drafter cannot read: kept and shown as written
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something stands in an answer, as a Word user finds it.
+
+    number: the paragraph's, table's or note's number as a reader counts it (from 1; a cell's
+    table, 0 while the table's number is not yet known: ``within_table``); words: a paragraph's
+    first words up to a figure (None: the paragraph alone, as when it is compared as a location),
+    or a RECORDED place's text; section, row, column: a cell's labels."""
+
+    kind: PlaceKind
+    number: int = 0
+    words: str | None = None
+    section: str = ""
+    row: str = ""
+    column: str = ""
+
+    @property
+    def text(self) -> str:
+        """The canonical English text, as the figure record stores it and JSON output gives it:
+        'paragraph 4, "Circa 45% ..."', 'table 1, section "Other departments", row "Total",
+        column "1983–84, outturn"', 'the document' (``read`` reads it back)."""
+        if self.kind == PlaceKind.PARAGRAPH:
+            return f"paragraph {self.number}" + (f', "{self.words}"' if self.words is not None else "")
+        if self.kind == PlaceKind.CELL:
+            return (f"table {self.number}, " + (f'section "{self.section}", ' if self.section else "")
+                    + f'row "{self.row}", column "{self.column}"')
+        if self.kind == PlaceKind.TABLE:
+            return f"table {self.number}"
+        if self.kind == PlaceKind.NOTE:
+            return f"note {self.number}"
+        if self.kind == PlaceKind.NOTES:
+            return "the notes"
+        if self.kind == PlaceKind.RECORDED:
+            return self.words or ""
+        return "the document"
+
+    def shown(self) -> str:
+        """The place as a person reads it, in the language in use (drafter/places.py's phrases)."""
+        if self.kind == PlaceKind.PARAGRAPH:
+            return (phrases.paragraph(self.number) if self.words is None
+                    else phrases.paragraph_text(self.number, self.words))
+        if self.kind == PlaceKind.CELL:
+            return phrases.table_row_column(self.number, self.row, self.column, self.section)
+        if self.kind == PlaceKind.TABLE:
+            return phrases.table(self.number)
+        if self.kind == PlaceKind.NOTE:
+            return phrases.note(self.number)
+        if self.kind == PlaceKind.NOTES:
+            return phrases.notes()
+        if self.kind == PlaceKind.RECORDED:
+            return self.words or ""
+        return phrases.document()
+
+    def location(self) -> Place:
+        """The place without a paragraph's words: where it stands, whatever its wording (an edit
+        to the wording is not a move)."""
+        return replace(self, words=None) if self.kind == PlaceKind.PARAGRAPH else self
+
+    @classmethod
+    def read(cls, text: str) -> Place:
+        """The place a figure record's text names (``text`` as a record stores it), as a value.
+        The record's format: 'the document'; 'paragraph 4, "words"'; 'table 1, row "r", column
+        "c"', with 'section "s", ' before the row in a table of nested rows. A text in no such
+        form (a record edited by hand, or none) is a RECORDED place, shown as written. A label
+        holding '", column "' reads ambiguously; the last such split is taken."""
+        if text == "the document":
+            return DOCUMENT
+        found = _RECORDED_PARAGRAPH.fullmatch(text)
+        if found:
+            return cls(PlaceKind.PARAGRAPH, int(found["number"]), found["words"])
+        found = _RECORDED_CELL.fullmatch(text)
+        if found:
+            return cls(PlaceKind.CELL, int(found["table"]), section=found["section"] or "", row=found["row"],
+                       column=found["column"])
+        return cls(PlaceKind.RECORDED, words=text)
+
+
+#: The record's forms of a place (``Place.read``).
+_RECORDED_PARAGRAPH = re.compile(r'paragraph (?P<number>[0-9]{1,9})(?:, "(?P<words>.*)")?', re.DOTALL)
+_RECORDED_CELL = re.compile(r'table (?P<table>[0-9]{1,9}), (?:section "(?P<section>.*?)", )?'
+                            r'row "(?P<row>.*)", column "(?P<column>.*)"', re.DOTALL)
+
+DOCUMENT = Place(PlaceKind.DOCUMENT)
+NOTES = Place(PlaceKind.NOTES)
+
+
+def paragraph_place(number: int, words: str | None = None) -> Place:
+    """A paragraph outside the tables (numbered from 1), with its first words up to a figure."""
+    return Place(PlaceKind.PARAGRAPH, number, words)
+
+
+def table_place(number: int) -> Place:
+    """A table as a whole (numbered from 1)."""
+    return Place(PlaceKind.TABLE, number)
+
+
+def note_place(number: int) -> Place:
+    """A note (numbered from 1)."""
+    return Place(PlaceKind.NOTE, number)
+
+
+def within_table(row: str, column: str, section: str = "") -> Place:
     """'section "Other departments", row "Total", column "1983–84, outturn"': where a cell
-    stands in its table (the section only in a table of nested rows)."""
-    return (f'section "{section}", ' if section else "") + f'row "{row}", column "{column}"'
+    stands in its table (the section only in a table of nested rows), its table not yet known
+    (``cell_place`` gives it)."""
+    return Place(PlaceKind.CELL, 0, section=section, row=row, column=column)
 
 
 class FigureCell(NamedTuple):
@@ -79,12 +199,12 @@ class FigureCell(NamedTuple):
     table: str
     row: int
     cell: int
-    within: str
+    within: Place
 
 
-def cell_place(table: int, within: str) -> str:
+def cell_place(table: int, within: Place) -> Place:
     """'table 1, row "Total", column "VAK"': a cell's place, its table numbered from 0 (``within_table``)."""
-    return f"table {table + 1}, {within}"
+    return replace(within, number=table + 1)
 
 
 class TableLayout:
@@ -216,43 +336,28 @@ class Layout:
         r = table.row_of(tr)
         return t, r, table.cells(r).index(tc)
 
-    def cell_place(self, t: int, r: int, c: int, grand_total: bool = False) -> str:
+    def cell_place(self, t: int, r: int, c: int, grand_total: bool = False) -> Place:
         """'table 1, section "Other departments", row "Total", column "1983–84, outturn"': the
         section only in a table of nested rows, and not for a grand total (below every section)."""
         table = self.tables[t]
         return cell_place(t, within_table(table.row_label(r), table.column_label(c),
                                           "" if grand_total else table.section_of(r)))
 
-    def shown_cell_place(self, t: int, r: int, c: int) -> str:
-        """``cell_place`` in the language in use, for a message (a figure record keeps the
-        English one, which ``drafter verify`` compares with the place it finds)."""
-        table = self.tables[t]
-        row, column, section = table.row_label(r), table.column_label(c), table.section_of(r)
-        if section:
-            return _('table {table}, section "{section}", row "{row}", column "{column}"').format(
-                table=t + 1, section=section, row=row, column=column)
-        return _('table {table}, row "{row}", column "{column}"').format(table=t + 1, row=row, column=column)
-
-    def shown_text_place(self, p: oxml.Element, shown: str = "") -> str:
-        """``text_place`` of a paragraph outside the tables, in the language in use, for a message."""
-        return _('paragraph {number}, "{text}"').format(number=self.paragraph_number[p],
-                                                         text=snippet(self.text(p), shown))
-
     def table_of(self, element: oxml.Element) -> int | None:
         """The number (from 0) of the table an element stands in (the innermost), or None."""
         found = tables.position(element)
         return self._table_numbers.get(found[0]) if found is not None else None
 
-    def text_place(self, p: oxml.Element | None, shown: str = "") -> str:
+    def text_place(self, p: oxml.Element | None, shown: str = "") -> Place:
         """'paragraph 4, "Circa 45% ..."' for a paragraph outside the tables; 'the document' else."""
         number = self.paragraph_number.get(p) if p is not None else None
         if number is None:
-            return "the document"
-        return f'paragraph {number}, "{snippet(self.text(p), shown)}"'
+            return DOCUMENT
+        return paragraph_place(number, snippet(self.text(p), shown))
 
-    def place(self, p: oxml.Element | None, shown: str = "", grand_total: bool = False) -> str:
+    def place(self, p: oxml.Element | None, shown: str = "", grand_total: bool = False) -> Place:
         if p is None:
-            return "the document"
+            return DOCUMENT
         cell = self.cell_of(p)
         if cell is not None:
             return self.cell_place(*cell, grand_total)

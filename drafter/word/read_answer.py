@@ -31,7 +31,7 @@ from drafter.oxml import styles as style_parts
 from drafter.view.figures import Figure
 from drafter.word import figure_record, fingerprint, styles
 from drafter.word.figure_record import BOOKMARK_PREFIX, NS, ROOT, figure_of
-from drafter.word.places import Layout, cell_value, clean
+from drafter.word.places import Layout, Place, cell_value, clean
 from drafter.word.template import MAX_TEMPLATE_BYTES, MAX_UNPACKED_BYTES
 
 #: An answer is tens of kilobytes; limits for reading one (as for a template).
@@ -53,9 +53,9 @@ class Found:
     """A recorded figure as the document shows it now."""
 
     figure: Figure
-    drafted_place: str  # where it stood when drafter made the answer
+    drafted_place: Place  # where it stood when drafter made the answer
     text: str | None  # what the document shows there now; None: not found (removed)
-    place: str  # where it is now (or was, when removed)
+    place: Place  # where it is now (or was, when removed)
     how: str  # "mark" (its bookmark), "labels" (its table row and column), "text" (its paragraph), "" (not found)
     cell: tuple[int, int, int] | None = None  # (table, row, cell) from 0, when it stands in a table now
     drafted_cell: tuple[int, int, int] | None = None  # (table, row, cell) where drafter put it
@@ -225,7 +225,7 @@ def read_parts(parts: dict[str, bytes], shown: str) -> AnswerFigures:
             result.damaged_keys.add(figure.key or "")
             continue
         result.entries[figure.number] = (attributes, sources)
-        drafted = attributes.get("place", "")
+        drafted = Place.read(attributes.get("place", ""))
         found = marks.get(figure.number)
         if found is not None and clean(found[0]):
             text, start = found
@@ -315,7 +315,7 @@ class _Fallback:
                 found.setdefault(table.row_label(r), []).append(r)
         return found
 
-    def find(self, figure: Figure, drafted: str, attributes: dict[str, str],
+    def find(self, figure: Figure, drafted: Place, attributes: dict[str, str],
              drafted_cell: tuple[int, int, int] | None) -> Found:
         layout = self.layout
         grand_total = figure.adds == "all"

@@ -12,6 +12,7 @@ from drafter.commands.verify import (MISMATCHES, AnswerReport, Finding, FindingS
                                      carry_over_text, compare, json_report, text_report)
 from drafter.errors import Problem
 from drafter.view.figures import Figure, Source
+from drafter.word.places import Place, cell_place, paragraph_place, table_place, within_table
 from drafter.word.read_answer import AnswerFigures, Found
 
 S = FindingStatus
@@ -25,7 +26,10 @@ def figure(key: str, shown: str, raw: float, *, kind: str = "cell", row_key: str
                   adds=adds)
 
 
-def found(f: Figure, text: str | None, place: str = "table 1, row 2, column 2", drafted_place: str = "") -> Found:
+def found(f: Figure, text: str | None, place: Place | str = "table 1, row 2, column 2",
+          drafted_place: Place | None = None) -> Found:
+    """A figure found at a place (a text that is no place of a record's form is shown as written)."""
+    place = Place.read(place) if isinstance(place, str) else place
     return Found(figure=f, drafted_place=drafted_place or place, text=text, place=place, how="mark" if text else "")
 
 
@@ -81,12 +85,17 @@ def test_removed_not_in_the_data_and_new_in_the_data():
 
 def test_a_figure_that_moved_is_as_drafted_and_says_where_it_was():
     f = figure("k", "1.000", 1000)
-    (finding,) = compare(answer(found(f, "1.000", place="table 2, row 2, column 2", drafted_place="table 1, row 2, "
-                                      "column 2")), answer(found(f, "1.000")))
-    assert finding.status == S.AS_DRAFTED and finding.moved_from == "table 1, row 2, column 2"
-    assert finding.describe().endswith("as drafted, moved (it was at table 1, row 2, column 2)")
-    reworded = found(f, "1.000", place='paragraph 4, "Circa 1.000 euro"', drafted_place='paragraph 4, "Ongeveer"')
-    assert compare(answer(reworded), answer(found(f, "1.000")))[0].moved_from == ""  # a new wording is no move
+    was, now = cell_place(0, within_table("2016", "VAK")), cell_place(1, within_table("2016", "VAK"))
+    (finding,) = compare(answer(found(f, "1.000", place=now, drafted_place=was)), answer(found(f, "1.000")))
+    assert finding.status == S.AS_DRAFTED and finding.moved_from == was
+    assert finding.describe() == 'table 2, row "2016", column "VAK": 1.000 as drafted, moved (it was at table 1, row ' \
+                                 '"2016", column "VAK")'
+    assert finding.as_dict()["moved_from"] == 'table 1, row "2016", column "VAK"'
+    reworded = found(f, "1.000", place=paragraph_place(4, "Circa 1.000 euro"), drafted_place=paragraph_place(4, "Ongeveer"))
+    assert compare(answer(reworded), answer(found(f, "1.000")))[0].moved_from is None  # a new wording is no move
+    elsewhere = found(f, "1.000", place=paragraph_place(5, "Ongeveer"), drafted_place=paragraph_place(4, "Ongeveer"))
+    moved = compare(answer(elsewhere), answer(found(f, "1.000")))[0]
+    assert moved.describe() == 'paragraph 5, "Ongeveer": 1.000 as drafted, moved (it was at paragraph 4)'
 
 
 def test_a_row_total_that_no_longer_adds_up():
@@ -116,7 +125,7 @@ def test_the_statuses_keep_their_words_in_text_and_json():
         "not in the data", "new in the data", "does not add up"]
     assert MISMATCHES == {S.BY_HAND, S.DATA_CHANGED, S.REMOVED, S.NOT_IN_DATA, S.NEW_IN_DATA, S.DOES_NOT_ADD_UP}
     report = AnswerReport("antwoord.docx", "question 4 (2019-2020)",
-                          findings=[Finding(S.BY_HAND, "table 1", "k", "1", "2", "1", "budget.csv, row 2")])
+                          findings=[Finding(S.BY_HAND, table_place(1), "k", "1", "2", "1", "budget.csv, row 2")])
     out = json.loads(json_report([report]))
     assert out["ok"] is False and out["answers"][0]["counts"]["changed by hand"] == 1
     assert out["answers"][0]["figures"][0]["status"] == "changed by hand"
@@ -127,7 +136,7 @@ def test_the_statuses_keep_their_words_in_text_and_json():
 
 
 def test_quiet_text_lists_only_the_answers_to_look_at():
-    fine = AnswerReport("goed.docx", findings=[Finding(S.AS_DRAFTED, "table 1", "k", "1", "1", "1")])
+    fine = AnswerReport("goed.docx", findings=[Finding(S.AS_DRAFTED, table_place(1), "k", "1", "1", "1")])
     broken = AnswerReport("kapot.docx", problems=[Problem("not a Word file", file="kapot.docx")])
     assert text_report([fine, broken], quiet=True).splitlines() == [
         "kapot.docx: not checked", "  error: kapot.docx: not a Word file"]
@@ -140,7 +149,7 @@ def test_quiet_text_lists_only_the_answers_to_look_at():
     (S.BY_HAND, "  table 1: 2 in the edited answer, 3 in the new draft"),
 ])
 def test_what_to_carry_over_to_a_new_draft(status, line):
-    finding = Finding(status, "table 1", "k", drafted="1", now="2", data="3")
+    finding = Finding(status, table_place(1), "k", drafted="1", now="2", data="3")
     assert carry_over_line(finding) == line
     assert carry_over_text(None, [finding]) == ""
     assert carry_over_text(Path("/elders/antwoord.docx"), []) == ""

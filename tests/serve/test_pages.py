@@ -256,3 +256,21 @@ def test_a_problem_is_shown_beside_its_part_in_dutch_too(project):
     part = page.split('id="part-3"', 1)[1].split("</fieldset>", 1)[0]
     assert 'class="error"' in part and "niet_bestaand" in part
     assert "niet_bestaand" not in page.split('id="part-3"', 1)[0]  # not at the top as well
+
+
+def test_verify_from_the_page_names_the_places_in_dutch(project):
+    from tests.i18n.test_places_in_dutch import ANSWER4, edited_answer
+
+    answer = edited_answer(project, "output")
+    client = in_process(project, page_size=100, language="nl")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/q/2019-2020/4").text).group(1)
+    response = client.post("/q/2019-2020/4/verify", headers={"origin": "http://127.0.0.1"},
+                           files={"file": (ANSWER4, answer.read_bytes())}, data={"csrf": csrf, "minister": "N.N."})
+    assert response.status_code == 200, response.text[:2000]
+    page = response.text.replace("&#34;", '"').replace("&#39;", "'").replace("&quot;", '"')
+    cells = re.findall(r"<td>(.*?)</td>", page)
+    assert 'tabel 1, rij "2016", kolom "VAK budget"' in cells
+    assert 'alinea 13, "3. Circa 45% ..."' in cells
+    found = cells[cells.index('tabel 1, rij "2016", kolom "VAK budget"') + 1]
+    assert found.startswith("met de hand gewijzigd van 14.250.000 in 14.350.000")
+    assert "table 1" not in page and "paragraph 1" not in page

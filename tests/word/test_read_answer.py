@@ -42,7 +42,7 @@ def edited(data: bytes, change) -> bytes:
 def test_every_recorded_figure_is_found_by_its_bookmark_with_its_place():
     found = read_answer(made(), "a.docx")
     assert (found.question, found.locale, found.record, found.damaged) == ("2019-2020/4", "nl_BE", True, "")
-    assert [(f.figure.key, f.text, f.how, f.place, f.cell) for f in found.found] == [
+    assert [(f.figure.key, f.text, f.how, f.place.text, f.cell) for f in found.found] == [
         ("k.text", "45%", "mark", 'paragraph 1, "Circa 45% ..."', None),
         ("k.cell", "14.250.000", "mark", 'table 1, row "2016", column "VAK"', (0, 1, 1))]
     assert found.tables == {0: [["", "VAK"], ["2016", "14.250.000"]]} and found.header_rows == {0: 1}
