@@ -4,9 +4,10 @@
     .venv/bin/python tools/screenshots.py --guide                the Dutch user guide's pictures, in docs/gids/img/
 
 Uses Debian's chromium through Playwright (apt-get install chromium) and, for --guide, Pillow.
-The full-size pictures are for people to look at (reviews); they are not kept in the repository.
-The guide's pictures are: a few, small (at most GUIDE_WIDTH pixels wide, a palette of colours,
-each under GUIDE_MAX_BYTES), made again by this script when the pages change.
+No picture is kept in the repository. The full-size pictures are for people to look at (reviews).
+The guide's pictures are a few small ones (at most GUIDE_WIDTH pixels wide, a palette of colours,
+each under GUIDE_MAX_BYTES), made by `scripts/dev docs` before the site is built, and by the docs
+test when they are missing, so they always show the pages as they are.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ drafter prints, and the reference and the examples agree with the one declaratio
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,7 +24,25 @@ import docs_examples  # noqa: E402  (tools/docs_examples.py)
 import reference  # noqa: E402  (tools/reference.py)
 
 
+def guide_pictures() -> None:
+    """The user guide's pictures of the web page are built, not committed (as scripts/dev docs
+    makes them): made here when missing, with Debian's chromium; without it the build cannot
+    show them, which may skip on a developer's machine, never in CI."""
+    pictures = [DOCS / "gids" / "img" / name for name in ("opvolging.png", "vraag.png", "problemen.png")]
+    if all(p.is_file() for p in pictures):
+        return
+    from tests.serve.server import CHROMIUM
+
+    if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
+        pytest.skip(f"the guide's pictures need chromium at {CHROMIUM} (apt-get install chromium)")
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots.py"), "--guide"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert all(p.is_file() for p in pictures), done.stdout
+
+
 def test_the_site_builds_strictly_and_offline(tmp_path):
+    guide_pictures()
     site = tmp_path / "site"
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
@@ -36,6 +55,7 @@ def test_the_site_builds_strictly_and_offline(tmp_path):
     assert not fetched, f"a page loads something from the network: {fetched}"
     assert "fonts.googleapis" not in html
     assert "vraag-212" in html  # the guide's real output is on the page
+    assert (site / "gids" / "img" / "opvolging.png").is_file()  # the web page's pictures, made for the build
 
 
 def test_every_page_shows_what_drafter_prints():
