@@ -152,3 +152,9 @@ def N_(message: str) -> str:
 def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Marks a text with a plural form for the catalog without translating it (as N_ does)."""
     return singular, plural
+
+
+def date_text(day) -> str:
+    """A date as a person reads it in the language in use: 2026-04-28 in English (the source
+    texts), 28/04/2026 in Dutch and French; the catalog holds each language's order."""
+    return _("{year}-{month}-{day}").format(year=f"{day.year:04d}", month=f"{day.month:02d}", day=f"{day.day:02d}")

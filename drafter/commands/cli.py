@@ -21,7 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from drafter import i18n  # light: gettext only
 from drafter.commands.language import language_of
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, date_text
 
 # drafter itself is imported by the commands that use it, when they run: `drafter --help` loads
 # no more than Typer, and pandas, the XML parser and docxtpl are loaded only where data and templates are read.
@@ -727,10 +727,10 @@ def sent(
         shown = display_path(done.register)
         if done.changed:
             say.info(_("{file}, line {line}: {question} recorded as sent on {date}").format(
-                file=shown, line=done.line, question=done.question.label, date=done.date.isoformat()))
+                file=shown, line=done.line, question=done.question.label, date=date_text(done.date)))
         else:
             say.info(_("{file}, line {line}: {question} was recorded as sent on {date} already; nothing changed").format(
-                file=shown, line=done.line, question=done.question.label, date=done.date.isoformat()))
+                file=shown, line=done.line, question=done.question.label, date=date_text(done.date)))
         return 0
 
     _run(debug, work)

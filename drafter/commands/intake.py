@@ -16,7 +16,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
 from drafter.errors import DataError, display_path
-from drafter.i18n import _
+from drafter.i18n import _, date_text
 from drafter.intake import opendata
 from drafter.intake.document import read_question_bytes, read_question_document
 from drafter.intake.earlier import find_earlier, start_from as earlier_answer
@@ -194,7 +194,7 @@ def describe(result: IntakeResult, register: Path) -> list[str]:
     if result.deadlines is not None:
         d = result.deadlines
         lines.append(_("asked {asked}; due {due} (legal: 20 working days), {internal} (internal)").format(
-            asked=d.asked.isoformat(), due=d.due.isoformat(), internal=d.internal_due.isoformat()))
+            asked=date_text(d.asked), due=date_text(d.due), internal=date_text(d.internal_due)))
     else:
         lines.append(_("the date of the question is unknown, so its deadlines are too: add 'date:' to the entry"))
     lines += [_("from the earlier answer: {note}").format(note=note) for note in result.started_from]

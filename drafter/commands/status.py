@@ -35,7 +35,7 @@ from drafter import oxml, paths
 from drafter.commands.check import question_errors
 from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, DrafterError, OutputError, Problem, display_path
-from drafter.i18n import N_, _, ngettext
+from drafter.i18n import N_, _, date_text, ngettext
 from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.load.yamlfile import LineDict, load_yaml
 from drafter.pipeline import file_name
@@ -507,7 +507,7 @@ def as_text(rows: list[Row], today: dt.date) -> str:
         title = r.title or ""
         title = title if len(title) <= 40 else title[:39] + "…"
         table.append((
-            r.due.isoformat() if r.due else _("unknown"), r.internal_due.isoformat() if r.internal_due else _("unknown"),
+            date_text(r.due) if r.due else _("unknown"), date_text(r.internal_due) if r.internal_due else _("unknown"),
             "" if r.days_left is None else str(r.days_left), _(STATE_WORDS[r.state]), "" if r.gaps is None else str(r.gaps),
             _flag(r), r.zittingsjaar or "?", "?" if r.number is None else str(r.number), title, r.asker or "",
             r.minister or "", "PDF" if r.pdf else "",
@@ -523,7 +523,7 @@ def as_text(rows: list[Row], today: dt.date) -> str:
         "on {today}; 'left' counts working days to the legal deadline",
         "drafter status: {count} questions, {late} late, {overdue} overdue internally, {errors} that cannot be read, "
         "on {today}; 'left' counts working days to the legal deadline", len(rows)).format(
-        count=len(rows), late=late, overdue=overdue, errors=errors, today=today.isoformat()))
+        count=len(rows), late=late, overdue=overdue, errors=errors, today=date_text(today)))
     return "\n".join(lines) + "\n"
 
 

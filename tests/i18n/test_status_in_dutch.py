@@ -42,3 +42,18 @@ def test_text_csv_and_xlsx_in_dutch_json_unchanged(project, tmp_path):
     assert "internal_due" in dutch["questions"][0] and "state" in dutch["questions"][0]
     assert [q["state"] for q in dutch["questions"]] == [q["state"] for q in english["questions"]]
     assert "no draft" in {q["state"] for q in dutch["questions"]}  # the English code, in every language
+
+
+def test_dates_in_the_list_as_a_belgian_writes_them_json_keeps_iso(project):
+    """The text list and its summary write dates day-first under nl (21/11/2019), ISO in English;
+    JSON keeps ISO whatever the language."""
+    dutch = run_in(project, "status", "--lang", "nl", *TODAY).stdout
+    english = run_in(project, "status", *TODAY).stdout
+    assert "op 04/11/2019;" in dutch.splitlines()[-1] and "2019-11-04" not in dutch
+    assert "on 2019-11-04;" in english.splitlines()[-1]
+    due = json.loads(run_in(project, "status", "--lang", "nl", "--format", "json", *TODAY).stdout)["questions"]
+    assert any(question["due"] for question in due)
+    for question in due:
+        if question["due"]:
+            year, month, day = question["due"].split("-")
+            assert f"{day}/{month}/{year}" in dutch and question["due"] in english
