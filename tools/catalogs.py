@@ -5,7 +5,7 @@
     python tools/catalogs.py check     list the messages the nl catalog does not translate; exit 1 if any
     python tools/catalogs.py compile   write each .po's compiled .mo beside it (optional in a checkout)
 
-The same as `pybabel extract -F babel.cfg -k Nn_:1,2 -o drafter/locale/drafter.pot drafter`,
+The same as `pybabel extract -F babel.cfg -k Nn_:1,2 -k _phrase -o drafter/locale/drafter.pot drafter`,
 `pybabel update -i drafter/locale/drafter.pot -d drafter/locale -D drafter` and
 `pybabel compile -d drafter/locale -D drafter`.
 """
@@ -28,8 +28,9 @@ TEMPLATE = LOCALE_DIR / "drafter.pot"
 DOMAIN = "drafter"
 #: The languages whose catalog must translate every message: a missing one fails CI.
 COMPLETE = ("nl",)
-#: Babel's keywords, and Nn_ (singular, plural): a plural text of Click's, listed for the catalog.
-KEYWORDS = {**DEFAULT_KEYWORDS, "Nn_": (1, 2)}
+#: Babel's keywords, Nn_ (singular, plural): a plural text of Click's, listed for the catalog, and
+#: _phrase (drafter/places.py: a place translated that also keeps its English).
+KEYWORDS = {**DEFAULT_KEYWORDS, "Nn_": (1, 2), "_phrase": None}
 #: A fixed date, so that extracting the same code gives the same .pot.
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

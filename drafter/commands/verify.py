@@ -30,6 +30,7 @@ from pathlib import Path
 from drafter.commands.report import format_problem
 from drafter.errors import DrafterError, Problem, display_path
 from drafter.i18n import N_, _, ngettext
+from drafter import places
 from drafter.load import schema
 from drafter.load.register import Register, load_register
 from drafter.oxml.package_content import Content, Paragraph
@@ -127,7 +128,7 @@ class Finding:
     def as_dict(self) -> dict:
         """The finding for JSON output: its places in their canonical English (a tool's interface)."""
         out = {"status": self.status, "place": self.place.text, "figure": self.figure, "drafted": self.drafted,
-               "now": self.now, "data": self.data, "source": self.source}
+               "now": self.now, "data": self.data, "source": places.english_of(self.source)}
         if self.moved_from:
             out["moved_from"] = self.moved_from.text
         if self.detail:
@@ -156,16 +157,22 @@ class AnswerReport:
 
 def _source(figure: Figure, data_dir: Path | None = None) -> str:
     """Where a figure comes from, with its file as the working folder shows it (the record names
-    it as the register does, relative to the register's folder)."""
+    it as the register does, relative to the register's folder): the rows in the language in use,
+    knowing its English (the record's) for the JSON."""
     def file(name: str) -> str:
         return display_path(data_dir / name) if data_dir is not None and not Path(name).is_absolute() else name
 
-    if len(figure.sources) == 1:
-        return f"{file(figure.sources[0].file)}, {figure.sources[0].place}"
-    files = {s.file for s in figure.sources}
-    if len(files) == 1:  # a computed total or a sum in a text: the rows it adds up
-        return f"{file(figure.sources[0].file)}, " + " + ".join(s.place for s in figure.sources)
-    return "; ".join(f"{file(s.file)}, {s.place}" for s in figure.sources)
+    def joined(place) -> str:
+        if len(figure.sources) == 1:
+            return f"{file(figure.sources[0].file)}, {place(figure.sources[0].place)}"
+        files = {s.file for s in figure.sources}
+        if len(files) == 1:  # a computed total or a sum in a text: the rows it adds up
+            return f"{file(figure.sources[0].file)}, " + " + ".join(place(s.place) for s in figure.sources)
+        return "; ".join(f"{file(s.file)}, {place(s.place)}" for s in figure.sources)
+
+    shown = places.Phrase(joined(places.recorded))
+    shown.english = joined(str)
+    return shown
 
 
 class _Comparison:

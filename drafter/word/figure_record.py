@@ -31,6 +31,7 @@ from drafter.oxml import paragraph as paragraphs
 from drafter.oxml import run as runs
 from drafter.oxml.opc import MAIN_DOCUMENT, Package
 from drafter.view.figures import FIG_CLOSE, FIG_OPEN, FIG_SEP, MARK_RE, Figure, FigureCollector, Source
+from drafter.places import english_of
 from drafter.word.places import FigureCell, Layout, TableLayout, cell_place, clean
 
 NS = "urn:drafter:figures:1"
@@ -203,11 +204,12 @@ def record(question_id: str, locale: str, entries: list[tuple[Figure, list[tuple
         values = (f"{f.key}{f.kind}{f.shown}{f.table}{f.row}{f.column}{f.row_key}{f.column_key}{f.where}"
                   f"{f.section}{f.adds}" + "".join([value for _, value in place]))
         if f.sources:
-            markup += c + "".join([f"{o}source file={q}{s.file}{q} place={q}{s.place}{q}"
+            # a source's place in English, whatever language the run speaks: the same inputs, the same answer
+            markup += c + "".join([f"{o}source file={q}{s.file}{q} place={q}{english_of(s.place)}{q}"
                                    f"{f' ref={q}{s.ref}{q}' if s.ref else ''}"
                                    f"{f' part-of={q}{s.part_of}{q}' if s.part_of else ''}/{c}" for s in f.sources])
             markup += f"{o}/figure{c}"
-            values += "".join([f"{s.file}{s.place}{s.ref}{s.part_of}" for s in f.sources])
+            values += "".join([f"{s.file}{english_of(s.place)}{s.ref}{s.part_of}" for s in f.sources])
         else:
             markup += f"/{c}"
         out.add(markup, values)
