@@ -81,7 +81,7 @@ SHOWN_PROJECT = "~/project"
 #: What differs from run to run (the time in a file's name) is left out of the comparison.
 _VARIES = (
     (re.compile(r"backup-\d{8}-\d{6}(?:-\d+)?"), "backup-*"),
-    (re.compile(r"drafter-manifest-\d{8}-\d{6}"), "drafter-manifest-*"),
+    (re.compile(r"drafter-manifest-\d{8}-\d{6}(?:-\d+)?"), "drafter-manifest-*"),
     (re.compile(r'"drafted": "[\d:T-]+"'), '"drafted": "*"'),
     (re.compile(r"\bin \d+[.,]\d s, \d+ process\(es\)"), "in * s, * process(es)"),
     # today's date, where a message names it: "after today (...)", a --date hint "e.g. ..."
