@@ -2,7 +2,9 @@
 
 A problem carries its place as text a person reads ("line 12", "sheet 'VAK', cell B4",
 "table 1, row 2, cell 3"). Every such text is made here, from numbers and names, so that
-each phrase is translated once and no module glues English words around a number.
+each phrase is translated once and no module glues English words around a number. A place
+made here also keeps its English text, which an answer's figure record stores (`english_of`)
+and reads back (`recorded`).
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def sheet_row_cell(name: str, number: int, ref: str, column: str) -> str:
     """A cell of a sheet by its row, its reference and its column's name:
     "sheet 'Begroting', row 4, cell C4 (amount)"."""
     return _phrase("sheet '{sheet}', row {row}, cell {cell} ({column})", sheet=name, row=number, cell=ref,
-                                                                          column=column)
+                   column=column)
 
 
 def sheet_row_named_column(name: str, number: int, column: str) -> str:
