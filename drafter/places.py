@@ -24,8 +24,10 @@ class Phrase(str):
 
 
 def _phrase(message: str, **values) -> Phrase:
-    phrase = Phrase(_(message).format(**values))
-    phrase.english = message.format(**values)
+    english = message.format(**values)
+    translated = _(message)
+    phrase = Phrase(english if translated == message else translated.format(**values))
+    phrase.english = english
     return phrase
 
 
