@@ -13,6 +13,7 @@ test when they are missing, so they always show the pages as they are.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -39,55 +40,63 @@ GUIDE_PAGES = (
 )
 
 
-def every_page(out: Path, lang: str) -> None:
+@contextlib.contextmanager
+def browsing(folder: Path, lang: str, width: int, height: int):
+    """drafter serve on a copy of the example project in folder, and a Dutch-speaking chromium
+    with one page open on it: (server, browser, page); both stopped afterwards."""
     from playwright.sync_api import sync_playwright
 
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        server = start(example_project(Path(tmp) / "project"), lang=lang)
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, env={**os.environ, "LANGUAGE": "nl"})
-                page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-BE")
-                page.goto(server.base + "/")
-                page.screenshot(path=str(out / "0-login.png"), full_page=True)
-                page.goto(server.address)
-                page.screenshot(path=str(out / "1-followup.png"), full_page=True)
-                page.goto(server.base + "/problems")
-                page.screenshot(path=str(out / "2-problems.png"), full_page=True)
-                page.goto(server.base + "/q/2019-2020/4")
-                page.screenshot(path=str(out / "3-question.png"), full_page=True)
-                page.goto(server.base + "/q/2019-2020/5")
-                page.screenshot(path=str(out / "3b-question-blocks.png"), full_page=True)
-                page.goto(server.base + "/intake")
-                page.screenshot(path=str(out / "4-intake.png"), full_page=True)
-                # a draft, then its figures verified
-                page.goto(server.base + "/q/2019-2020/4")
-                with page.expect_download() as download:
-                    page.click("#draft")
-                drafted = Path(tmp) / "draft.docx"
-                download.value.save_as(drafted)
-                page.set_input_files("input[name=file][accept='.docx']", str(drafted))
-                page.click("#verify")
-                page.screenshot(path=str(out / "5-verify.png"), full_page=True)
-                # a date that is none: said next to its field
-                page.goto(server.base + "/q/2019-2020/4")
-                page.fill("#sent-date", "31/02/2020")
-                page.click("#sent")
-                page.locator("section.actions").screenshot(path=str(out / "6-date.png"))
-                # two people on one entry: the second sees both versions
-                other = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-BE")
-                other.goto(server.address)
-                for each in (page, other):
-                    each.goto(server.base + "/q/2019-2020/4")
-                page.fill("#part-1-text", "De tekst van de eerste.")
-                page.click("#save")
-                other.fill("#part-1-text", "De tekst van de tweede.")
-                other.click("#save")
-                other.locator("section.conflict").screenshot(path=str(out / "7-conflict.png"))
+    server = start(example_project(folder / "project"), lang=lang)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, env={**os.environ, "LANGUAGE": "nl"})
+            try:
+                yield server, browser, browser.new_page(viewport={"width": width, "height": height}, locale="nl-BE")
+            finally:
                 browser.close()
-        finally:
-            server.stop()
+    finally:
+        server.stop()
+
+
+def every_page(out: Path, lang: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, browsing(Path(tmp), lang, 1280, 900) as (server, browser, page):
+        page.goto(server.base + "/")
+        page.screenshot(path=str(out / "0-login.png"), full_page=True)
+        page.goto(server.address)
+        page.screenshot(path=str(out / "1-followup.png"), full_page=True)
+        page.goto(server.base + "/problems")
+        page.screenshot(path=str(out / "2-problems.png"), full_page=True)
+        page.goto(server.base + "/q/2019-2020/4")
+        page.screenshot(path=str(out / "3-question.png"), full_page=True)
+        page.goto(server.base + "/q/2019-2020/5")
+        page.screenshot(path=str(out / "3b-question-blocks.png"), full_page=True)
+        page.goto(server.base + "/intake")
+        page.screenshot(path=str(out / "4-intake.png"), full_page=True)
+        # a draft, then its figures verified
+        page.goto(server.base + "/q/2019-2020/4")
+        with page.expect_download() as download:
+            page.click("#draft")
+        drafted = Path(tmp) / "draft.docx"
+        download.value.save_as(drafted)
+        page.set_input_files("input[name=file][accept='.docx']", str(drafted))
+        page.click("#verify")
+        page.screenshot(path=str(out / "5-verify.png"), full_page=True)
+        # a date that is none: said next to its field
+        page.goto(server.base + "/q/2019-2020/4")
+        page.fill("#sent-date", "31/02/2020")
+        page.click("#sent")
+        page.locator("section.actions").screenshot(path=str(out / "6-date.png"))
+        # two people on one entry: the second sees both versions
+        other = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+        other.goto(server.address)
+        for each in (page, other):
+            each.goto(server.base + "/q/2019-2020/4")
+        page.fill("#part-1-text", "De tekst van de eerste.")
+        page.click("#save")
+        other.fill("#part-1-text", "De tekst van de tweede.")
+        other.click("#save")
+        other.locator("section.conflict").screenshot(path=str(out / "7-conflict.png"))
     print(f"screenshots in {out}")
 
 
@@ -106,32 +115,22 @@ def small_png(png: bytes) -> bytes:
 
 
 def guide(lang: str) -> None:
-    from playwright.sync_api import sync_playwright
-
     GUIDE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        server = start(example_project(Path(tmp) / "project"), lang=lang)
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, env={**os.environ, "LANGUAGE": "nl"})
-                page = browser.new_page(viewport={"width": 1100, "height": 800}, locale="nl-BE")
-                page.goto(server.address)
-                for name, path, height in GUIDE_PAGES:
-                    page.goto(server.base + path)
-                    shot = page.screenshot(full_page=True)
-                    from PIL import Image
+    with tempfile.TemporaryDirectory() as tmp, browsing(Path(tmp), lang, 1100, 800) as (server, _browser, page):
+        page.goto(server.address)
+        for name, path, height in GUIDE_PAGES:
+            page.goto(server.base + path)
+            shot = page.screenshot(full_page=True)
+            from PIL import Image
 
-                    full = Image.open(io.BytesIO(shot))
-                    cut = io.BytesIO()
-                    full.crop((0, 0, full.width, min(full.height, height))).save(cut, format="PNG")
-                    data = small_png(cut.getvalue())
-                    if len(data) > GUIDE_MAX_BYTES:
-                        raise SystemExit(f"{name}: {len(data)} bytes, more than {GUIDE_MAX_BYTES}: cut it shorter")
-                    (GUIDE / name).write_bytes(data)
-                    print(f"{GUIDE / name}: {len(data) // 1000} kB")
-                browser.close()
-        finally:
-            server.stop()
+            full = Image.open(io.BytesIO(shot))
+            cut = io.BytesIO()
+            full.crop((0, 0, full.width, min(full.height, height))).save(cut, format="PNG")
+            data = small_png(cut.getvalue())
+            if len(data) > GUIDE_MAX_BYTES:
+                raise SystemExit(f"{name}: {len(data)} bytes, more than {GUIDE_MAX_BYTES}: cut it shorter")
+            (GUIDE / name).write_bytes(data)
+            print(f"{GUIDE / name}: {len(data) // 1000} kB")
 
 
 def main(argv: list[str] | None = None) -> None:
