@@ -372,7 +372,9 @@ class _TextRenderer:
             ]
             raise DataError(problems=problems) from exc
         except TemplateError as exc:
-            quotes = [q for q in TYPOGRAPHIC_QUOTES if q in "".join(re.findall(r"\{[{%].*?[}%]\}", text, re.S))]
+            # the quotes inside a tag; a tag left open ends at the next tag's start, not beyond it
+            tags = "".join(re.findall(r"\{[{%](?:(?!\{[{%]).)*?[}%]\}", text, re.S))
+            quotes = [q for q in TYPOGRAPHIC_QUOTES if q in tags]
             hint = (_("Retype the quotes {quotes} in the tag as straight quotes (\" or ').").format(
                         quotes=" ".join(quotes))
                     if quotes else
