@@ -106,9 +106,10 @@ def build(table, styles: dict[str, str], page: Page | None = None, number: str |
     """A whole table as WordprocessingML text: caption, the table (header rows repeated), its notes.
 
     ``table`` is a view.TableView; ``styles`` maps the roles caption, table, heading,
-    heading_number, heading_group, text, number, total, total_number and note to the template's
-    style ids. A table with column groups gets two header rows, and one with its unit on a row of
-    its own (``unit_row``) one more over them, all repeated. Columns never
+    heading_number, heading_group, text, number (a figure's cell), total, total_number and note to
+    the template's style ids, and part_number when ``number`` is given. A table with column groups
+    gets two header rows, and one with its unit on a row of its own (``unit_row``) one more over
+    them, all repeated. Columns never
     pass the margin: a wide table gets narrower columns, then smaller type, or (table.fit
     'landscape') a landscape page of its own. A figure from the data stands in a run of its own
     inside its hidden bookmark, unnumbered until the figure record numbers the document's
@@ -116,7 +117,7 @@ def build(table, styles: dict[str, str], page: Page | None = None, number: str |
     labels), which the figure record takes from here. A table on a landscape page stands between
     two SECTION_BREAK placeholders, n="0" (the pages before it end) and n="1" (its own page ends).
     number: the number of the answer part the table starts ('1'), printed before the caption on
-    its line in the role 'number' (as a part's number stands before its first text), or on a line
+    its line in the role 'part_number' (as a part's number stands before its first text), or on a line
     of its own over a table without a caption."""
     page = page or Page()
     xml = TableXml()
@@ -130,7 +131,8 @@ def build(table, styles: dict[str, str], page: Page | None = None, number: str |
     size = max(SMALLEST_TYPE, int(page.type_size * factor)) if factor < 1 else None
     out = [f'<{SECTION_BREAK} n="0"/>'] if landscape else []
     if number is not None:
-        out.append(xml.paragraph(styles["number"], f"{number}.\t{caption}" if caption else f"{number}.", keep_next=True))
+        out.append(xml.paragraph(styles["part_number"], f"{number}.\t{caption}" if caption else f"{number}.",
+                                 keep_next=True))
     elif caption:
         out.append(xml.paragraph(styles["caption"], caption, keep_next=True))
     if table.unit_line:  # the unit on a line of its own, over the figures' right edge

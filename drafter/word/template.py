@@ -334,7 +334,7 @@ class WordTemplate:
             if style is not None:
                 roles["table"] = style
             if number is not None:  # a part that starts with this table: its number, in the answers' number style
-                roles["number"] = styles.ANSWER_NUMBER
+                roles["part_number"] = styles.ANSWER_NUMBER
             built.append(tables.build(view, {role: self.style_id(name) for role, name in roles.items()}, self.page,
                                       number=None if number is None else str(number)))
             return Markup(_TABLE_PLACE.format(len(built) - 1))

@@ -75,3 +75,20 @@ def test_the_numbered_caption_renders(tmp_path):
     from ..conftest import pdf_text
     text = " ".join(pdf_text(render_pdf(made, tmp_path)).split())
     assert "1. Clustersteun 2016 (VAK) (bedragen in miljoen euro)" in text
+
+
+def _cell_styles(path) -> list[list[str]]:
+    """The style of each cell's paragraphs, row by row, of the answer's first table."""
+    table = docx.Document(str(path)).tables[0]
+    return [[p.style.name for c in row.cells for p in c.paragraphs] for row in table.rows]
+
+
+@pytest.mark.parametrize("template", ["algemeen.docx", "kamer.docx"])
+def test_the_tables_own_cells_keep_their_styles(tmp_path, template):
+    """Only the caption's line takes the part number's style: a figure's cell stays a table's
+    number (right-aligned, the table's size), a label a table's text."""
+    numbered = _cell_styles(_answer(tmp_path / "numbered", template, [{"table": "opsplitsing"}]))
+    plain = _cell_styles(_answer(tmp_path / "plain", template, [{"text": "Zo:"}, {"table": "opsplitsing"}]))
+    assert numbered == plain
+    body = [style for row in numbered[1:] for style in row]
+    assert styles.TABLE_NUMBER in body and styles.ANSWER_NUMBER not in body
