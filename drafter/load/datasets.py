@@ -21,12 +21,12 @@ from drafter.load.note_texts import NoteCatalog, load_notes
 from drafter.load.records import Records
 from drafter.load.shares import SharesData, load_shares
 from drafter.load.tabular import data_file, read_table
-from drafter.load.tidy import Figure, FiguresData, load_figures, stated_decimals
+from drafter.load.tidy import Figure, FiguresData, load_figures
 from drafter.load.yaml_data import RecordData
 from drafter.load.yamlfile import LineDict, load_yaml
 
 __all__ = ["BudgetCell", "BudgetData", "DatasetCache", "Figure", "FiguresData", "NoteCatalog", "RecordData", "Records",
-           "SharesData", "load_budget", "load_dataset", "load_figures", "load_notes", "load_shares", "stated_decimals"]
+           "SharesData", "load_budget", "load_dataset", "load_figures", "load_notes", "load_shares"]
 
 KINDS = schema.KINDS
 

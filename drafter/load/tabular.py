@@ -150,23 +150,32 @@ _CURRENCY = re.compile(r"^(€|EUR)|(€|EUR)$", re.IGNORECASE)
 
 
 def parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> float:
-    """A figure as `_parse_number` reads it; one beyond MAX_FIGURE is a NumberError."""
-    value = _parse_number(text, decimal_comma, point_decimal)
+    """A figure as `_plain_number` reads it; one beyond MAX_FIGURE is a NumberError."""
+    return read_figure(text, decimal_comma, point_decimal)[0]
+
+
+def read_figure(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> tuple[float, int]:
+    """A figure as `_plain_number` reads it, and the decimals it was written with ('1.234,50' in
+    a ';' file: 2); one beyond MAX_FIGURE is a NumberError."""
+    plain = _plain_number(text, decimal_comma, point_decimal)
+    value = float(plain)
     if not abs(value) <= MAX_FIGURE:  # also infinity
         raise NumberError(text, _("the figure has {length} characters: far larger than any amount").format(
             length=len(text.strip())), _("Check the cell: a figure in euro has at most 18 digits."))
-    return value
+    return value, len(plain.partition(".")[2])
 
 
-def _parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> float:
-    """A figure as a civil servant or Excel writes it, or NumberError.
+def _plain_number(text: str, decimal_comma: bool, point_decimal: bool | None = None) -> str:
+    """A figure as a civil servant or Excel writes it, written plainly ('-1234.5'), or NumberError.
 
     With decimal_comma (a ';' CSV): '14250000', '14.250.000', '6,75', '1.234,5'.
     Otherwise: '14250000', '6.75', '14,250,000', '1,234.5', and '6,75' (a comma with other
     than three digits after it can only be decimal). Spaces, '€' and a sign are allowed.
+    point_decimal: what the register's locale says a point is, for a figure the separator leaves
+    ambiguous: '1,250' in either kind of file, '6.75' in a ';' file, '1.250' in a ',' file.
     """
     if text.isascii() and text.isdigit():  # most cells of a large file: read as they are in either kind
-        return float(text)
+        return text
     t = _SPACES.sub("", text.strip())
     t = _CURRENCY.sub("", t).replace("\u2212", "-")
     sign = ""
@@ -178,28 +187,30 @@ def _parse_number(text: str, decimal_comma: bool, point_decimal: bool | None = N
                             "and save the file again."))
     if decimal_comma:
         if re.fullmatch(r"\d+(,\d+)?", t) or re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
-            return float(sign + t.replace(".", "").replace(",", "."))
+            return sign + t.replace(".", "").replace(",", ".")
         if re.fullmatch(r"\d+\.\d+", t) and point_decimal:  # the register's locale: the point is decimal
-            return float(sign + t)
+            return sign + t
         if re.fullmatch(r"\d+\.\d+", t):
             raise NumberError(text, _("in this file the comma is the decimal mark, so the point can be read two ways"),
                               _("Write {decimal} for a decimal figure, or group thousands in threes "
                                 "(14.250.000).").format(decimal=t.replace(".", ",")))
     else:
+        if point_decimal is False and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", t):  # '1.234' as the locale writes 1234
+            return sign + t.replace(".", "")
         if re.fullmatch(r"\d+(\.\d+)?", t) or re.fullmatch(r"\d{1,3}(,\d{3})+\.\d+", t):
-            return float(sign + t.replace(",", ""))
+            return sign + t.replace(",", "")
         if re.fullmatch(r"\d{1,3}(,\d{3}){2,}", t):
-            return float(sign + t.replace(",", ""))
+            return sign + t.replace(",", "")
         if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", t) or re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", t):
-            return float(sign + t.replace(".", "").replace(",", "."))
+            return sign + t.replace(".", "").replace(",", ".")
         if re.fullmatch(r"\d{1,3},\d{3}", t) and point_decimal is not None:  # the register's locale decides
-            return float(sign + (t.replace(",", "") if point_decimal else t.replace(",", ".")))
+            return sign + (t.replace(",", "") if point_decimal else t.replace(",", "."))
         if re.fullmatch(r"\d{1,3},\d{3}", t):
             raise NumberError(text, _("the comma can be a decimal mark or a thousands separator here"),
                               _("Write {whole} for a whole number, or {decimal} for a decimal one.").format(
                                   whole=t.replace(",", ""), decimal=t.replace(",", ".")))
         if re.fullmatch(r"\d+,\d+", t):
-            return float(sign + t.replace(",", "."))
+            return sign + t.replace(",", ".")
     raise NumberError(text)
 
 

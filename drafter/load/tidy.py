@@ -11,7 +11,7 @@ from drafter.i18n import _
 from drafter.load import schema
 from drafter.load.records import Records, filled_columns
 from drafter.load.schema import Status
-from drafter.load.tabular import NumberError, RawTable, parse_number
+from drafter.load.tabular import NumberError, RawTable, parse_number, read_figure
 
 
 class Figure(NamedTuple):
@@ -23,17 +23,6 @@ class Figure(NamedTuple):
     decimals: int  # the decimals it was written with ('912.9' -> 1): a stated figure shown as stated
     notes: tuple[str, ...]
     place: str  # its cell, for messages
-
-
-def stated_decimals(text: str, decimal_comma: bool) -> int:
-    """The decimals a figure was written with: '912.9' -> 1, '14.250.000' (comma file) -> 0."""
-    t = re.sub(r"[^\d.,]", "", text)
-    mark = "," if decimal_comma else "."
-    if not decimal_comma and "." not in t and re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}", t):
-        mark = ","  # '6,75' in a point file can only be decimal
-    if mark not in t or (mark == "." and re.fullmatch(r"\d{1,3}(\.\d{3}){2,}", t)):
-        return 0
-    return len(t.rsplit(mark, 1)[1])
 
 
 _NOTE_SEPARATORS = re.compile(r"[\s,;]+")
@@ -109,7 +98,7 @@ class FiguresData:
         value, decimals = None, 0
         if status == Status.VALUE:
             try:
-                value = parse_number(text, self.raw.decimal_comma, self.raw.point_decimal)
+                value, decimals = read_figure(text, self.raw.decimal_comma, self.raw.point_decimal)
             except NumberError as exc:
                 raise DataError(
                     _("'{value}' is not a figure: {reason}").format(value=text, reason=exc.reason) if exc.reason
@@ -118,7 +107,6 @@ class FiguresData:
                     hint=exc.hint or _("Write a number (14250000), or a placeholder: {examples}.").format(
                         examples=", ".join(f"'{t}'" for t in schema.PLACEHOLDER_EXAMPLES)),
                 ) from exc
-            decimals = stated_decimals(text, self.raw.decimal_comma)
         return Figure(value, status, decimals, note_keys(self.records.get(index, "notes")), place)
 
     def text(self, index: int, column: str) -> str:

@@ -66,6 +66,11 @@ def test_every_wrong_row_is_reported_row_by_row_in_the_files_order(tmp_path):
     # a semicolon-separated file groups thousands with points ('1.250,5'); '1.5' is 1.5 in en_GB
     ("en_GB", "line;year;kind;amount\nclusters;2016;VAK;1.5\nclusters;2017;VAK;1.250,5\n", (1.5, 1250.5)),
     ("nl_BE", "line;year;kind;amount\nclusters;2016;VAK;1.250\nclusters;2017;VAK;1.250,5\n", (1250.0, 1250.5)),
+    # a comma-separated file with points: '1.250' groups thousands in nl_BE, is a decimal in en_GB;
+    # '0.125' and '6.75' can only be decimals
+    ("nl_BE", 'line,year,kind,amount\nclusters,2016,VAK,"1.250"\nclusters,2017,VAK,0.125\n', (1250.0, 0.125)),
+    ("nl_BE", 'line,year,kind,amount\nclusters,2016,VAK,6.75\nclusters,2017,VAK,"1.250.000"\n', (6.75, 1250000.0)),
+    ("en_GB", 'line,year,kind,amount\nclusters,2016,VAK,1.250\nclusters,2017,VAK,0.125\n', (1.25, 0.125)),
 ])
 def test_an_amount_the_separator_leaves_ambiguous_is_read_as_the_registers_locale_writes_it(tmp_path, locale,
                                                                                            text, amounts):

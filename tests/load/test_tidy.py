@@ -7,7 +7,7 @@ import pytest
 from drafter.errors import DataError
 from drafter.load import tabular
 from drafter.load.schema import Status
-from drafter.load.tidy import load_figures, note_keys, stated_decimals
+from drafter.load.tidy import load_figures, note_keys
 
 
 def _load(tmp_path, text: str):
@@ -16,10 +16,27 @@ def _load(tmp_path, text: str):
     return load_figures("figures", tabular.read_table(path))
 
 
-def test_a_figure_keeps_the_decimals_it_was_written_with():
-    assert stated_decimals("912.9", False) == 1 and stated_decimals("6,75", False) == 2
-    assert stated_decimals("14.250.000", True) == 0 and stated_decimals("1.234,50", True) == 2
-    assert stated_decimals("1.234.567", False) == 0
+@pytest.mark.parametrize("text, decimal_comma, point_decimal, read", [
+    ("912.9", False, None, (912.9, 1)), ("6,75", False, None, (6.75, 2)), ("1.234.567", False, None, (1234567.0, 0)),
+    ("14.250.000", True, None, (14250000.0, 0)), ("1.234,50", True, None, (1234.5, 2)),
+    # what the register's locale decides: '1.234' and '1,250' in a ',' file, '6.75' in a ';' file
+    ("1.234", False, False, (1234.0, 0)), ("1.234", False, True, (1.234, 3)), ("1.234", False, None, (1.234, 3)),
+    ("1,250", False, False, (1.25, 3)), ("1,250", False, True, (1250.0, 0)), ("1.250,5", False, False, (1250.5, 1)),
+    ("6.75", True, True, (6.75, 2)), ("0.125", False, False, (0.125, 3)), ("-1.234 €", False, False, (-1234.0, 0)),
+])
+def test_a_figure_keeps_the_decimals_it_was_written_with(text, decimal_comma, point_decimal, read):
+    assert tabular.read_figure(text, decimal_comma, point_decimal) == read
+
+
+def test_a_generic_table_reads_points_as_the_registers_locale_writes_them(tmp_path):
+    """'1.234' in a comma-separated file of a nl_BE register is 1234, not 1,234 shown as '1'."""
+    from drafter.load import datasets
+
+    path = tmp_path / "aanvragen.csv"
+    path.write_text('jaar,categorie,aantal\n2021,Toegekend,"1.234"\n2021,Afgewezen,"456"\n', encoding="utf-8")
+    data = datasets.load_dataset("aanvragen", path, datasets.point_decimal_of("nl_BE"))
+    figure = data.figure(0, "aantal")
+    assert (figure.value, figure.decimals) == (1234.0, 0)
 
 
 def test_a_notes_cell_holds_keys_separated_by_spaces_commas_or_semicolons():
