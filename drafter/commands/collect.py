@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,24 +175,93 @@ def _end(ops, e: int) -> int:
 
 
 def pair(drafted: list[Paragraph], edited: list[Paragraph]) -> dict[int, int]:
-    """Which edited paragraph is which paragraph of the draft: draft index -> edited index."""
+    """Which edited paragraph is which paragraph of the draft: draft index -> edited index.
+
+    A paragraph whose text occurs once in each reading and reads the same in both is itself
+    (an anchor). Between two anchors, the paragraphs are aligned in order, the most alike
+    together: the same text first, then a text changed but still alike, then a paragraph in the
+    draft's paragraph's style that now reads wholly otherwise. The last is how a person fills in
+    a placeholder, by typing over it in Word or by setting the paragraph's text: the paragraph
+    keeps its place and its style, and nothing else of what drafter wrote in it."""
     a = [_norm(p.text) for p in drafted]
     b = [_norm(p.text) for p in edited]
-    out = {}
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    once_a, once_b = Counter(a), Counter(b)
+    anchors = [(-1, -1)]
+    for op, i1, i2, j1, _j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.update({i1 + k: j1 + k for k in range(i2 - i1)})
+            anchors += [(i1 + k, j1 + k) for k in range(i2 - i1) if once_a[a[i1 + k]] == 1 and once_b[b[j1 + k]] == 1]
+    anchors.append((len(a), len(b)))
+    out = {}
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        if i0 >= 0:
+            out[i0] = j0
+        out.update(_align(drafted, edited, a, b, range(i0 + 1, i1), range(j0 + 1, j1)))
+    return out
+
+
+#: Beyond this many pairs of paragraphs between two anchors, they are aligned by their texts only.
+_ALIGN_LIMIT = 40_000
+
+
+def _likeness(d: Paragraph, e: Paragraph, a: str, b: str) -> float:
+    """How alike a paragraph of the draft and one of the edited answer are; 0: not the same paragraph."""
+    if a == b:
+        return 3.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() > 0.5 and matcher.quick_ratio() > 0.5:
+        ratio = matcher.ratio()
+        if ratio > 0.5:
+            return 1.0 + ratio
+    if b and d.style == e.style:  # rewritten in its place: typed over, or its text set anew
+        return 0.5
+    return 0.0
+
+
+def _align(drafted, edited, a, b, rows: range, cols: range) -> dict[int, int]:
+    """The paragraphs of a stretch of the draft paired with those of the edited answer, in order,
+    for the most likeness in all (the earliest pairing where two are as good)."""
+    if not rows or not cols:
+        return {}
+    if len(rows) * len(cols) > _ALIGN_LIMIT:
+        return _align_by_text(a, b, rows, cols)
+    n, m = len(rows), len(cols)
+    like = [[_likeness(drafted[i], edited[j], a[i], b[j]) for j in cols] for i in rows]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            taken = like[i][j] + best[i + 1][j + 1] if like[i][j] else 0.0
+            best[i][j] = max(taken, best[i + 1][j], best[i][j + 1])
+    out = {}
+    i = j = 0
+    while i < n and j < m:
+        if like[i][j] and like[i][j] + best[i + 1][j + 1] == best[i][j]:
+            out[rows[i]] = cols[j]
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] == best[i][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _align_by_text(a, b, rows: range, cols: range) -> dict[int, int]:
+    """A long stretch: the paragraphs that read the same, then the most alike ones in order."""
+    sa, sb = [a[i] for i in rows], [b[j] for j in cols]
+    out = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.update({rows[i1 + k]: cols[j1 + k] for k in range(i2 - i1)})
         elif op == "replace":
             j = j1
             for i in range(i1, i2):  # in order: each draft paragraph takes the most like one after the last taken
-                best, best_ratio = None, 0.5
+                found, found_ratio = None, 0.5
                 for k in range(j, j2):
-                    ratio = difflib.SequenceMatcher(None, a[i], b[k], autojunk=False).ratio()
-                    if ratio > best_ratio:
-                        best, best_ratio = k, ratio
-                if best is not None:
-                    out[i] = best
-                    j = best + 1
+                    ratio = difflib.SequenceMatcher(None, sa[i], sb[k], autojunk=False).ratio()
+                    if ratio > found_ratio:
+                        found, found_ratio = k, ratio
+                if found is not None:
+                    out[rows[i]] = cols[found]
+                    j = found + 1
     return out
 
 

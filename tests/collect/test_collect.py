@@ -270,3 +270,64 @@ def test_a_paragraph_made_a_list_item_in_word_joins_the_list(project):
         ("bullets", ("De bedrijfssteun omvatte:", "O&O projecten", "KMO projecten", "clustersteun", "VIS"))]
     again = _run(project, "answer", "-q", "5", output="again")
     assert _paragraphs(next((project / "again").glob("*.docx"))) == edited
+
+
+PLACEHOLDER = "[antwoord nog te schrijven]"
+
+
+def _placeholder_entry(number: int, template: str, parts: int, layout: str) -> str:
+    """A question as `drafter intake` writes it: each answer part still to write."""
+    subquestions = "".join(f"      {i}: Hoe werkt cluster {i}?\n" for i in range(1, parts + 1))
+    texts = "".join(f"        - number: {i}\n          text: '{PLACEHOLDER}'\n" for i in range(1, parts + 1))
+    return (f"\n  - zittingsjaar: 2026-2027\n    number: {number}\n    date: 2026-11-20\n    asked_in: nl\n"
+            f"    asker: LIES MAES\n    minister:\n      name: JO BROUNS\n      title: VLAAMS MINISTER VAN ECONOMIE\n"
+            f"      role: Minister\n      department: Economie\n      gender: m\n    title: Clusters - Werking\n"
+            f"    template: {template}\n{layout}    subquestions:\n{subquestions}    answer:\n      parts:\n{texts}")
+
+
+@pytest.mark.parametrize("how", ["typed over in Word", "text set with python-docx"])
+@pytest.mark.parametrize("template, layout", [
+    ("algemeen.docx", ""), ("algemeen.docx", "    numbering: never\n"),
+    ("tweede-kamer.docx", ""), ("kamer.docx", ""), ("hansard.docx", "")])
+def test_a_placeholder_written_over_in_word_is_its_answer_part(project, template, layout, how):
+    """The answer written in place of drafter's placeholder, as the guide says: the paragraph
+    keeps its place and style and nothing else of what drafter wrote. Each text goes into its
+    own answer part (never the preamble), whichever parts are filled in, numbered or not, and the
+    next draft shows it once, in its part."""
+    fills = {901: ["De clusters werken goed."],
+             902: ["Cluster 1 werkt goed.", "Cluster 2 werkt matig.", "Cluster 3 werkt niet."],
+             903: ["Cluster 1 werkt goed.", None, None],
+             904: [None, None, "Cluster 3 werkt niet."]}
+    register = project / REGISTER
+    register.write_text(register.read_text(encoding="utf-8") + "".join(
+        _placeholder_entry(number, template, len(texts), layout) for number, texts in fills.items()), encoding="utf-8")
+    for number, texts in fills.items():
+        path = _answer(project, number)
+        document = docx.Document(str(path))
+        for paragraph, text in zip([p for p in document.paragraphs if PLACEHOLDER in p.text], texts, strict=True):
+            if text is None:
+                continue
+            if how == "typed over in Word":  # Word keeps the run the placeholder was in
+                run = next(r for r in paragraph.runs if PLACEHOLDER in r.text)
+                run.text = run.text.replace(PLACEHOLDER, text)
+            else:  # python-docx: the paragraph's runs replaced by one
+                paragraph.text = paragraph.text.replace(PLACEHOLDER, text)
+        document.save(str(path))
+
+        result = _run(project, "collect", "-q", str(number))
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        filled = [i for i, text in enumerate(texts, start=1) if text]
+        assert result.stdout.strip() == (f"collected {', '.join(f'answer part {i}' for i in filled)} from "
+                                         f"out/{path.name} into data/questions.yaml")
+        q = load_register(register).find(number)
+        assert q.preamble == ()
+        assert [part.blocks[0].text for part in q.parts] == [text or PLACEHOLDER for text in texts]
+        assert all(len(part.blocks) == 1 for part in q.parts)
+
+        again = _run(project, "answer", "-q", str(number), output=f"again-{number}")
+        assert again.exit_code == 0, again.output
+        drafted = _paragraphs(next((project / f"again-{number}").glob("*.docx")))
+        assert drafted == _paragraphs(path)
+        for text in filter(None, texts):
+            assert sum(text in p for p in drafted) == 1
