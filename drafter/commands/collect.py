@@ -412,7 +412,7 @@ class _Collector:
             self.note(e, _("the figure drafter wrote as {drafted!r} now reads {now!r}: it becomes text in the "
                            "register, and no longer follows the data").format(drafted=drafted, now=now),
                       _("Undo the change in Word to keep the figure from the data, or leave it as it is."))
-        if e.tracked:
+        if e.tracked and not same:  # accepted, it reads as drafted (drafter update's own changes): nothing to say
             self.note(e, _("this paragraph holds tracked changes: collected as if they were accepted"),
                       _("Accept or reject them in Word first if that is not what you want."))
         if e.line_breaks:
@@ -450,14 +450,24 @@ class _Collector:
         for t, (dt_, et) in enumerate(zip(d, e), start=1):
             for r, (drow, erow) in enumerate(zip(dt_, et), start=1):
                 for c, (dc, ec) in enumerate(zip(drow, erow), start=1):
-                    if _norm(dc) != _norm(ec):
-                        self.notes.append(Problem(
-                            _("changed in Word from {drafted!r} to {now!r}: collect keeps the tables as the register "
-                              "defines them").format(drafted=self.plain(dc)[:40], now=self.plain(ec)[:40]),
-                            file=self.shown, place=_("table {table}, row {row}, column {column}").format(
-                                table=t, row=r, column=c),
-                            hint=_("Change the data or the table in the register; drafter update brings new figures "
-                                   "into the answer."), severity=WARNING))
+                    # what the cell shows, not how: a figure whose hidden mark is gone but that reads
+                    # as drafted is no change (collect does not write tables back in any case)
+                    drafted, now = _norm(self.plain(dc)), _norm(self.plain(ec))
+                    if drafted == now:
+                        continue
+                    place = _("table {table}, row {row}, column {column}").format(table=t, row=r, column=c)
+                    if (t - 1, r - 1, c - 1) in self.edited.tracked_cells:
+                        message = _("this cell holds a tracked change still to accept or reject; accepted, it reads "
+                                    "{now!r} where the table drafted now reads {drafted!r}: collect keeps the tables "
+                                    "as the register defines them").format(drafted=drafted[:40], now=now[:40])
+                        hint = _("Accept or reject the change in Word; change the data or the table in the register "
+                                 "if the table should read otherwise.")
+                    else:
+                        message = _("changed in Word from {drafted!r} to {now!r}: collect keeps the tables as the "
+                                    "register defines them").format(drafted=drafted[:40], now=now[:40])
+                        hint = _("Change the data or the table in the register; drafter update brings new figures "
+                                 "into the answer.")
+                    self.notes.append(Problem(message, file=self.shown, place=place, hint=hint, severity=WARNING))
             if len(dt_) != len(et):
                 self.notes.append(Problem(_("table {table} has {now} rows where drafter wrote {drafted}: collect "
                                             "keeps the tables as the register defines them").format(

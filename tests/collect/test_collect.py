@@ -331,3 +331,68 @@ def test_a_placeholder_written_over_in_word_is_its_answer_part(project, template
         assert drafted == _paragraphs(path)
         for text in filter(None, texts):
             assert sum(text in p for p in drafted) == 1
+
+
+def _bookmarks_into_deletions(path: Path) -> None:
+    """The answer saved as LibreOffice saves it: a bookmark that starts just before a deletion
+    starts inside it."""
+    document = docx.Document(str(path))
+    for deleted in list(document.element.body.iter(docx.oxml.ns.qn("w:del"))):
+        before = deleted.getprevious()
+        if before is not None and before.tag == docx.oxml.ns.qn("w:bookmarkStart"):
+            deleted.insert(0, before)
+    document.save(str(path))
+
+
+def test_a_figure_drafter_update_changed_in_a_paragraph_is_still_the_figure(project):
+    """`drafter update` puts the new figure in as a tracked change; saved by LibreOffice, the
+    figure's hidden bookmark starts inside the deletion. The figure is still drafter's figure:
+    nothing to collect, and nothing to say."""
+    path = _answer(project, 4)
+    shares = project / "data" / "support_by_size.csv"
+    shares.write_text(shares.read_text(encoding="utf-8").replace("45", "47").replace("55", "53"), encoding="utf-8")
+    result = _run(project, "update", "-q", "4")
+    assert result.exit_code == 0, result.output
+    _bookmarks_into_deletions(path)
+    result = _run(project, "collect", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"out/{path.name}: its answer's texts are those of the register; nothing to collect"
+    assert result.stderr == ""
+
+
+def test_a_table_cell_with_a_tracked_change_of_drafter_update(project):
+    """`drafter update` puts a new figure into a table cell as a tracked change: accepted, the
+    cell reads as the table drafted now, so there is nothing to say about it. A tracked change
+    that makes the cell read otherwise is said as one still to accept or reject."""
+    path = _answer(project, 6)
+    budget = project / "data" / "budget.csv"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("clusters,2017,VAK,58000000",
+                                                                 "clusters,2017,VAK,59250000"), encoding="utf-8")
+    result = _run(project, "update", "-q", "6")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(path) as z:
+        assert re.search(r"<w:ins [^>]*><w:r>(?:(?!</w:r>).)*<w:t>59\.250\.000</w:t>", z.read("word/document.xml").decode())
+
+    _bookmarks_into_deletions(path)
+
+    result = _run(project, "collect", "-q", "6")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"out/{path.name}: its answer's texts are those of the register; nothing to collect"
+    assert result.stderr == ""
+
+    # a person adds to the cell with Track Changes on, after drafter's insertion
+    document = docx.Document(str(path))
+    inserted = next(e for e in document.element.body.iter(docx.oxml.ns.qn("w:ins"))
+                    if "59.250.000" in "".join(e.itertext()))
+    inserted.addnext(docx.oxml.parse_xml(
+        '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="901" w:author="Kabinet" '
+        'w:date="2026-12-07T10:00:00Z"><w:r><w:t xml:space="preserve"> (voorlopig)</w:t></w:r></w:ins>'))
+    document.save(str(path))
+    result = _run(project, "collect", "-q", "6")
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        rf"warning: out/{re.escape(path.name)}, table 1, row \d, column \d: this cell holds a tracked change still to "
+        r"accept or reject; accepted, it reads '59\.250\.000 \(voorlopig\)' where the table drafted now reads "
+        r"'59\.250\.000': collect keeps the tables as the register defines them\. Accept or reject the change in "
+        r"Word; change the data or the table in the register if the table should read otherwise\.\n",
+        result.stderr), result.stderr
