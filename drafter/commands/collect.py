@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,24 +175,93 @@ def _end(ops, e: int) -> int:
 
 
 def pair(drafted: list[Paragraph], edited: list[Paragraph]) -> dict[int, int]:
-    """Which edited paragraph is which paragraph of the draft: draft index -> edited index."""
+    """Which edited paragraph is which paragraph of the draft: draft index -> edited index.
+
+    A paragraph whose text occurs once in each reading and reads the same in both is itself
+    (an anchor). Between two anchors, the paragraphs are aligned in order, the most alike
+    together: the same text first, then a text changed but still alike, then a paragraph in the
+    draft's paragraph's style that now reads wholly otherwise. The last is how a person fills in
+    a placeholder, by typing over it in Word or by setting the paragraph's text: the paragraph
+    keeps its place and its style, and nothing else of what drafter wrote in it."""
     a = [_norm(p.text) for p in drafted]
     b = [_norm(p.text) for p in edited]
-    out = {}
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    once_a, once_b = Counter(a), Counter(b)
+    anchors = [(-1, -1)]
+    for op, i1, i2, j1, _j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.update({i1 + k: j1 + k for k in range(i2 - i1)})
+            anchors += [(i1 + k, j1 + k) for k in range(i2 - i1) if once_a[a[i1 + k]] == 1 and once_b[b[j1 + k]] == 1]
+    anchors.append((len(a), len(b)))
+    out = {}
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        if i0 >= 0:
+            out[i0] = j0
+        out.update(_align(drafted, edited, a, b, range(i0 + 1, i1), range(j0 + 1, j1)))
+    return out
+
+
+#: Beyond this many pairs of paragraphs between two anchors, they are aligned by their texts only.
+_ALIGN_LIMIT = 40_000
+
+
+def _likeness(d: Paragraph, e: Paragraph, a: str, b: str) -> float:
+    """How alike a paragraph of the draft and one of the edited answer are; 0: not the same paragraph."""
+    if a == b:
+        return 3.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() > 0.5 and matcher.quick_ratio() > 0.5:
+        ratio = matcher.ratio()
+        if ratio > 0.5:
+            return 1.0 + ratio
+    if b and d.style == e.style:  # rewritten in its place: typed over, or its text set anew
+        return 0.5
+    return 0.0
+
+
+def _align(drafted, edited, a, b, rows: range, cols: range) -> dict[int, int]:
+    """The paragraphs of a stretch of the draft paired with those of the edited answer, in order,
+    for the most likeness in all (the earliest pairing where two are as good)."""
+    if not rows or not cols:
+        return {}
+    if len(rows) * len(cols) > _ALIGN_LIMIT:
+        return _align_by_text(a, b, rows, cols)
+    n, m = len(rows), len(cols)
+    like = [[_likeness(drafted[i], edited[j], a[i], b[j]) for j in cols] for i in rows]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            taken = like[i][j] + best[i + 1][j + 1] if like[i][j] else 0.0
+            best[i][j] = max(taken, best[i + 1][j], best[i][j + 1])
+    out = {}
+    i = j = 0
+    while i < n and j < m:
+        if like[i][j] and like[i][j] + best[i + 1][j + 1] == best[i][j]:
+            out[rows[i]] = cols[j]
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] == best[i][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _align_by_text(a, b, rows: range, cols: range) -> dict[int, int]:
+    """A long stretch: the paragraphs that read the same, then the most alike ones in order."""
+    sa, sb = [a[i] for i in rows], [b[j] for j in cols]
+    out = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.update({rows[i1 + k]: cols[j1 + k] for k in range(i2 - i1)})
         elif op == "replace":
             j = j1
             for i in range(i1, i2):  # in order: each draft paragraph takes the most like one after the last taken
-                best, best_ratio = None, 0.5
+                found, found_ratio = None, 0.5
                 for k in range(j, j2):
-                    ratio = difflib.SequenceMatcher(None, a[i], b[k], autojunk=False).ratio()
-                    if ratio > best_ratio:
-                        best, best_ratio = k, ratio
-                if best is not None:
-                    out[i] = best
-                    j = best + 1
+                    ratio = difflib.SequenceMatcher(None, sa[i], sb[k], autojunk=False).ratio()
+                    if ratio > found_ratio:
+                        found, found_ratio = k, ratio
+                if found is not None:
+                    out[rows[i]] = cols[found]
+                    j = found + 1
     return out
 
 
@@ -342,7 +412,7 @@ class _Collector:
             self.note(e, _("the figure drafter wrote as {drafted!r} now reads {now!r}: it becomes text in the "
                            "register, and no longer follows the data").format(drafted=drafted, now=now),
                       _("Undo the change in Word to keep the figure from the data, or leave it as it is."))
-        if e.tracked:
+        if e.tracked and not same:  # accepted, it reads as drafted (drafter update's own changes): nothing to say
             self.note(e, _("this paragraph holds tracked changes: collected as if they were accepted"),
                       _("Accept or reject them in Word first if that is not what you want."))
         if e.line_breaks:
@@ -380,14 +450,24 @@ class _Collector:
         for t, (dt_, et) in enumerate(zip(d, e), start=1):
             for r, (drow, erow) in enumerate(zip(dt_, et), start=1):
                 for c, (dc, ec) in enumerate(zip(drow, erow), start=1):
-                    if _norm(dc) != _norm(ec):
-                        self.notes.append(Problem(
-                            _("changed in Word from {drafted!r} to {now!r}: collect keeps the tables as the register "
-                              "defines them").format(drafted=self.plain(dc)[:40], now=self.plain(ec)[:40]),
-                            file=self.shown, place=_("table {table}, row {row}, column {column}").format(
-                                table=t, row=r, column=c),
-                            hint=_("Change the data or the table in the register; drafter update brings new figures "
-                                   "into the answer."), severity=WARNING))
+                    # what the cell shows, not how: a figure whose hidden mark is gone but that reads
+                    # as drafted is no change (collect does not write tables back in any case)
+                    drafted, now = _norm(self.plain(dc)), _norm(self.plain(ec))
+                    if drafted == now:
+                        continue
+                    place = _("table {table}, row {row}, column {column}").format(table=t, row=r, column=c)
+                    if (t - 1, r - 1, c - 1) in self.edited.tracked_cells:
+                        message = _("this cell holds a tracked change still to accept or reject; accepted, it reads "
+                                    "{now!r} where the table drafted now reads {drafted!r}: collect keeps the tables "
+                                    "as the register defines them").format(drafted=drafted[:40], now=now[:40])
+                        hint = _("Accept or reject the change in Word; change the data or the table in the register "
+                                 "if the table should read otherwise.")
+                    else:
+                        message = _("changed in Word from {drafted!r} to {now!r}: collect keeps the tables as the "
+                                    "register defines them").format(drafted=drafted[:40], now=now[:40])
+                        hint = _("Change the data or the table in the register; drafter update brings new figures "
+                                 "into the answer.")
+                    self.notes.append(Problem(message, file=self.shown, place=place, hint=hint, severity=WARNING))
             if len(dt_) != len(et):
                 self.notes.append(Problem(_("table {table} has {now} rows where drafter wrote {drafted}: collect "
                                             "keeps the tables as the register defines them").format(

@@ -66,21 +66,25 @@ def read(p: Element) -> Content:
         pieces.append(text)
         length += len(text)
 
-    def walk(element: Element, link: str | None) -> None:
+    def walk(element: Element, link: str | None, deleted: bool = False) -> None:
         for child in element:
             tag = child.tag
-            if tag in (DEL, MOVE_FROM):  # deleted text: not there once the changes are accepted
+            if tag in (DEL, MOVE_FROM):
+                # deleted text is not there once the changes are accepted; a bookmark that starts
+                # or ends in it still marks its place (a figure's value replaced as a tracked change)
                 out.tracked = True
-                continue
-            if tag in (INS, MOVE_TO):
+                walk(child, link, deleted=True)
+            elif tag in (INS, MOVE_TO):
                 out.tracked = True
-                walk(child, link)
+                walk(child, link, deleted)
             elif tag == HYPERLINK:
                 target = child.get(_REL_ID) or child.get(_ANCHOR) or "link"
                 start = length
-                walk(child, target)
+                walk(child, target, deleted)
                 if length > start:
                     out.formatted.append((start, length, "link"))
+            elif tag == R and deleted:
+                continue
             elif tag == R:
                 start = length
                 rpr = child.find(RPR)
@@ -106,7 +110,7 @@ def read(p: Element) -> Content:
                 if name and name not in out.bookmarks:
                     out.bookmarks[name] = (start, length)
             elif tag == SDT_CONTENT or (isinstance(tag, str) and tag.endswith("}smartTag")) or tag == qn("w:sdt"):
-                walk(child, link)
+                walk(child, link, deleted)
 
     walk(p, None)
     for name, start in opened.values():  # a bookmark that ends in a later paragraph: to this one's end

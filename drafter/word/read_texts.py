@@ -86,6 +86,7 @@ class Texts:
     tables: list[list[list[str]]]
     order: list[tuple[str, int]]  # ('p', index in paragraphs) or ('table', index in tables), in document order
     figures: dict[str, str]  # every recorded figure's key -> the text it had as drafted
+    tracked_cells: set[tuple[int, int, int]] = field(default_factory=set)  # (table, row, column), from 0
 
 
 def read_texts(source, shown: str, symbols: Symbols) -> Texts:
@@ -108,8 +109,14 @@ def read_texts(source, shown: str, symbols: Symbols) -> Texts:
             out.order.append(("p", len(out.paragraphs)))
             out.paragraphs.append(read)
         else:
-            rows = [["\n".join(" ".join(_paragraph(content.read(p), by_number, notes, symbols).text.split())
-                                for p in cell) for cell in row] for row in content.cell_paragraphs(element)]
+            rows = []
+            for r, row in enumerate(content.cell_paragraphs(element)):
+                rows.append([])
+                for c, cell in enumerate(row):
+                    read_cell = [_paragraph(content.read(p), by_number, notes, symbols) for p in cell]
+                    rows[-1].append("\n".join(" ".join(p.text.split()) for p in read_cell))
+                    if any(p.tracked for p in read_cell):
+                        out.tracked_cells.add((len(out.tables), r, c))
             out.order.append(("table", len(out.tables)))
             out.tables.append(rows)
     return out

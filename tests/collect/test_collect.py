@@ -270,3 +270,129 @@ def test_a_paragraph_made_a_list_item_in_word_joins_the_list(project):
         ("bullets", ("De bedrijfssteun omvatte:", "O&O projecten", "KMO projecten", "clustersteun", "VIS"))]
     again = _run(project, "answer", "-q", "5", output="again")
     assert _paragraphs(next((project / "again").glob("*.docx"))) == edited
+
+
+PLACEHOLDER = "[antwoord nog te schrijven]"
+
+
+def _placeholder_entry(number: int, template: str, parts: int, layout: str) -> str:
+    """A question as `drafter intake` writes it: each answer part still to write."""
+    subquestions = "".join(f"      {i}: Hoe werkt cluster {i}?\n" for i in range(1, parts + 1))
+    texts = "".join(f"        - number: {i}\n          text: '{PLACEHOLDER}'\n" for i in range(1, parts + 1))
+    return (f"\n  - zittingsjaar: 2026-2027\n    number: {number}\n    date: 2026-11-20\n    asked_in: nl\n"
+            f"    asker: LIES MAES\n    minister:\n      name: JO BROUNS\n      title: VLAAMS MINISTER VAN ECONOMIE\n"
+            f"      role: Minister\n      department: Economie\n      gender: m\n    title: Clusters - Werking\n"
+            f"    template: {template}\n{layout}    subquestions:\n{subquestions}    answer:\n      parts:\n{texts}")
+
+
+@pytest.mark.parametrize("how", ["typed over in Word", "text set with python-docx"])
+@pytest.mark.parametrize("template, layout", [
+    ("algemeen.docx", ""), ("algemeen.docx", "    numbering: never\n"),
+    ("tweede-kamer.docx", ""), ("kamer.docx", ""), ("hansard.docx", "")])
+def test_a_placeholder_written_over_in_word_is_its_answer_part(project, template, layout, how):
+    """The answer written in place of drafter's placeholder, as the guide says: the paragraph
+    keeps its place and style and nothing else of what drafter wrote. Each text goes into its
+    own answer part (never the preamble), whichever parts are filled in, numbered or not, and the
+    next draft shows it once, in its part."""
+    fills = {901: ["De clusters werken goed."],
+             902: ["Cluster 1 werkt goed.", "Cluster 2 werkt matig.", "Cluster 3 werkt niet."],
+             903: ["Cluster 1 werkt goed.", None, None],
+             904: [None, None, "Cluster 3 werkt niet."]}
+    register = project / REGISTER
+    register.write_text(register.read_text(encoding="utf-8") + "".join(
+        _placeholder_entry(number, template, len(texts), layout) for number, texts in fills.items()), encoding="utf-8")
+    for number, texts in fills.items():
+        path = _answer(project, number)
+        document = docx.Document(str(path))
+        for paragraph, text in zip([p for p in document.paragraphs if PLACEHOLDER in p.text], texts, strict=True):
+            if text is None:
+                continue
+            if how == "typed over in Word":  # Word keeps the run the placeholder was in
+                run = next(r for r in paragraph.runs if PLACEHOLDER in r.text)
+                run.text = run.text.replace(PLACEHOLDER, text)
+            else:  # python-docx: the paragraph's runs replaced by one
+                paragraph.text = paragraph.text.replace(PLACEHOLDER, text)
+        document.save(str(path))
+
+        result = _run(project, "collect", "-q", str(number))
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        filled = [i for i, text in enumerate(texts, start=1) if text]
+        assert result.stdout.strip() == (f"collected {', '.join(f'answer part {i}' for i in filled)} from "
+                                         f"out/{path.name} into data/questions.yaml")
+        q = load_register(register).find(number)
+        assert q.preamble == ()
+        assert [part.blocks[0].text for part in q.parts] == [text or PLACEHOLDER for text in texts]
+        assert all(len(part.blocks) == 1 for part in q.parts)
+
+        again = _run(project, "answer", "-q", str(number), output=f"again-{number}")
+        assert again.exit_code == 0, again.output
+        drafted = _paragraphs(next((project / f"again-{number}").glob("*.docx")))
+        assert drafted == _paragraphs(path)
+        for text in filter(None, texts):
+            assert sum(text in p for p in drafted) == 1
+
+
+def _bookmarks_into_deletions(path: Path) -> None:
+    """The answer saved as LibreOffice saves it: a bookmark that starts just before a deletion
+    starts inside it."""
+    document = docx.Document(str(path))
+    for deleted in list(document.element.body.iter(docx.oxml.ns.qn("w:del"))):
+        before = deleted.getprevious()
+        if before is not None and before.tag == docx.oxml.ns.qn("w:bookmarkStart"):
+            deleted.insert(0, before)
+    document.save(str(path))
+
+
+def test_a_figure_drafter_update_changed_in_a_paragraph_is_still_the_figure(project):
+    """`drafter update` puts the new figure in as a tracked change; saved by LibreOffice, the
+    figure's hidden bookmark starts inside the deletion. The figure is still drafter's figure:
+    nothing to collect, and nothing to say."""
+    path = _answer(project, 4)
+    shares = project / "data" / "support_by_size.csv"
+    shares.write_text(shares.read_text(encoding="utf-8").replace("45", "47").replace("55", "53"), encoding="utf-8")
+    result = _run(project, "update", "-q", "4")
+    assert result.exit_code == 0, result.output
+    _bookmarks_into_deletions(path)
+    result = _run(project, "collect", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"out/{path.name}: its answer's texts are those of the register; nothing to collect"
+    assert result.stderr == ""
+
+
+def test_a_table_cell_with_a_tracked_change_of_drafter_update(project):
+    """`drafter update` puts a new figure into a table cell as a tracked change: accepted, the
+    cell reads as the table drafted now, so there is nothing to say about it. A tracked change
+    that makes the cell read otherwise is said as one still to accept or reject."""
+    path = _answer(project, 6)
+    budget = project / "data" / "budget.csv"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("clusters,2017,VAK,58000000",
+                                                                 "clusters,2017,VAK,59250000"), encoding="utf-8")
+    result = _run(project, "update", "-q", "6")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(path) as z:
+        assert re.search(r"<w:ins [^>]*><w:r>(?:(?!</w:r>).)*<w:t>59\.250\.000</w:t>", z.read("word/document.xml").decode())
+
+    _bookmarks_into_deletions(path)
+
+    result = _run(project, "collect", "-q", "6")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"out/{path.name}: its answer's texts are those of the register; nothing to collect"
+    assert result.stderr == ""
+
+    # a person adds to the cell with Track Changes on, after drafter's insertion
+    document = docx.Document(str(path))
+    inserted = next(e for e in document.element.body.iter(docx.oxml.ns.qn("w:ins"))
+                    if "59.250.000" in "".join(e.itertext()))
+    inserted.addnext(docx.oxml.parse_xml(
+        '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="901" w:author="Kabinet" '
+        'w:date="2026-12-07T10:00:00Z"><w:r><w:t xml:space="preserve"> (voorlopig)</w:t></w:r></w:ins>'))
+    document.save(str(path))
+    result = _run(project, "collect", "-q", "6")
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        rf"warning: out/{re.escape(path.name)}, table 1, row \d, column \d: this cell holds a tracked change still to "
+        r"accept or reject; accepted, it reads '59\.250\.000 \(voorlopig\)' where the table drafted now reads "
+        r"'59\.250\.000': collect keeps the tables as the register defines them\. Accept or reject the change in "
+        r"Word; change the data or the table in the register if the table should read otherwise\.\n",
+        result.stderr), result.stderr
