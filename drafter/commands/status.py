@@ -672,8 +672,6 @@ def save(target: Path, data: bytes) -> None:
 def parse_today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise DataError(_("--today {date!r} is not a date").format(date=value),
-                        hint=_("Write it as YYYY-MM-DD, e.g. 2024-03-01.")) from exc
+    from drafter.load.dates import option_date
+
+    return option_date("--today", value, dt.date(2024, 3, 1))

@@ -154,3 +154,25 @@ def test_init_for_an_nl_be_register_makes_a_dutch_speaking_project(tmp_path, mon
     monkeypatch.chdir(project)
     misspelt = run_cli("answer", "--qestion", "4")
     assert misspelt.stderr.rstrip().splitlines()[-1] == "fout: Optie --qestion bestaat niet (bedoelt u: --question?)"
+
+
+#: The placeholders of the usage lines and options as Click, Typer and drafter write them in English.
+ENGLISH_PLACEHOLDERS = ("OPTIONS", "COMMAND", "ARGS", "SOURCE", "FILE", "FOLDER", "NAME", "NUMBER", "NUMBERS", "PATH",
+                        "DATE", "STATE", "ADDRESS", "LANGUAGE", "ANSWER", "YYYY")
+
+
+def test_the_usage_lines_and_placeholders_in_dutch():
+    main = run_cli("--help", "--lang", "nl").stdout
+    assert main.splitlines()[0] == "Gebruik: root [OPTIES] OPDRACHT [ARGUMENTEN]..."
+    intake = run_cli("intake", "--help", "--lang", "nl").stdout
+    assert intake.splitlines()[0] == "Gebruik: root intake [OPTIES] {BRON}"
+    assert "--from ZITTINGSJAAR/NUMMER" in intake and "--template BESTAND" in intake and "--project MAP" in intake
+    missing = run_cli("intake", "--lang", "nl")
+    assert missing.stderr.splitlines()[-1] == "fout: Argument 'BRON' ontbreekt."
+    commands = [line.split()[0] for line in main.split("Opdrachten:")[1].splitlines() if line.startswith("  ")]
+    assert "intake" in commands and "status" in commands
+    for command in commands:
+        shown = run_cli(command, "--help", "--lang", "nl").stdout
+        words = {word for word in shown.replace("|", " ").replace("[", " ").replace("]", " ").replace("{", " ")
+                 .replace("}", " ").replace(".", " ").replace("/", " ").split()}
+        assert not words & set(ENGLISH_PLACEHOLDERS), (command, words & set(ENGLISH_PLACEHOLDERS))
