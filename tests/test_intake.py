@@ -528,3 +528,55 @@ def test_document_goes_only_with_a_record(project, tmp_path, before):
     source = str(make_docx(tmp_path / "vraag.docx"))
     assert_refused_unchanged(intake(project, source, "--document", source), project, before,
                              "--document goes with an open-data record")
+
+
+def _without_date(path: Path, q: dict = QUESTION) -> Path:
+    """A question document whose header gives no date (as a cabinet sometimes receives it)."""
+    return make_docx(path, q, [line for line in header_lines(q) if not line.startswith("datum:")])
+
+
+def test_a_question_without_a_date_and_the_date_given_with_an_option(project, tmp_path, before):
+    document = _without_date(tmp_path / "vraag.docx")
+    refused = intake(project, str(document), "--lang", "nl")
+    assert_refused_unchanged(refused, project, before, "de bron geeft noch het zittingsjaar noch de datum van de vraag",
+                             "Geef de datum van de vraag met --date")
+    result = intake(project, str(document), "--date", "26/02/2024")  # day first, as a Belgian types it
+    assert result.exit_code == 0, result.output
+    assert "due 2024-03-25 (legal: 20 working days)" in result.stdout
+    assert_entry_matches(project, asker=QUESTION["asker"], minister=QUESTION["minister"], title=QUESTION["title"])
+
+
+def test_a_question_without_a_date_is_taken_in_with_its_date_unknown(project, tmp_path):
+    result = intake(project, str(_without_date(tmp_path / "vraag.docx")), "--year", "2023-2024", "--lang", "nl")
+    assert result.exit_code == 0, result.output
+    q = new_question(project)
+    assert (q.date, q.zittingsjaar, q.asker, q.minister.name) == (None, "2023-2024", "JAN PEETERS", "JO BROUNS")
+    line = next(n for n, text in enumerate((project / "data" / "questions.yaml").read_text(encoding="utf-8")
+                                           .splitlines(), 1) if text == "    number: 147") - 1
+    assert result.stderr.splitlines() == [
+        f"waarschuwing: data/questions.yaml, regel {line}: de datum van vraag 147 is onbekend, dus haar termijnen "
+        "kunnen pas berekend worden als de datum ingevuld is. Vul 'date:' in het item in zodra de datum bekend is, "
+        "of neem de vraag op met --date."]
+    assert "niet in de bron, onbekend gelaten (N.N. of leeg): datum (date)" in result.stdout
+
+
+def test_a_question_dated_after_today_is_taken_in_with_a_warning(project, tmp_path):
+    later = dt.date.today() + dt.timedelta(days=3)
+    result = intake(project, str(make_docx(tmp_path / "vraag.docx", dict(QUESTION, date=later))))
+    assert result.exit_code == 0, result.output
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith("warning: data/questions.yaml, line ")
+    assert f": question 147 is dated {later.isoformat()}, after today ({dt.date.today().isoformat()})" in warning
+
+
+def test_intake_names_the_fields_in_the_language_in_use(project, tmp_path):
+    bare = dict(QUESTION, introduction=[])
+    added = intake(project, str(make_docx(tmp_path / "vraag.docx", bare)), "--lang", "nl")
+    assert added.exit_code == 0, added.output
+    assert "niet in de bron, onbekend gelaten (N.N. of leeg): inleiding (introduction)" in added.stdout
+    kept = (project / "data" / "questions.yaml").read_bytes()
+    other = dict(QUESTION, asker="AN DE VOS", date=dt.date(2024, 2, 27))
+    result = intake(project, str(make_docx(tmp_path / "nieuw.docx", other)), "--lang", "nl")
+    assert_refused_unchanged(result, project, kept, "datum (date): '26/02/2024' in het register, '27/02/2024' in de bron",
+                             "vraagsteller (asker): 'JAN PEETERS' in het register, 'AN DE VOS' in de bron",
+                             "inleiding (introduction): '' in het register, 'In 2016")

@@ -195,7 +195,7 @@ def test_xlsx_needs_a_file_and_a_folder_that_exists(answers, tmp_path):
     result = status(answers, "--format", "csv", "--to", str(tmp_path / "geen" / "lijst.csv"))
     assert result.exit_code == 1 and "the folder for the list does not exist" in result.stderr
     assert "Traceback" not in result.output
-    result = run_cli("status", "--today", "20/03/2024", "--register", str(answers / "data" / "questions.yaml"))
+    result = run_cli("status", "--today", "gisteren", "--register", str(answers / "data" / "questions.yaml"))
     assert result.exit_code == 1 and "is not a date" in result.stderr
 
 

@@ -191,4 +191,4 @@ def test_the_wheel_carries_the_compiled_catalogs_and_speaks_dutch(installed, tmp
     assert "Gebruik:" in helped.stdout and "Opdrachten:" in helped.stdout
     misspelt = _run([drafter, "answer", "--qestion", "4"], cwd=tmp_path, env={**env, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "nl_BE.UTF-8"})
     assert misspelt.returncode == 2
-    assert "Fout: Optie --qestion bestaat niet (bedoelt u: --question?)" in misspelt.stderr
+    assert "fout: Optie --qestion bestaat niet (bedoelt u: --question?)" in misspelt.stderr

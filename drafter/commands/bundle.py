@@ -62,14 +62,14 @@ def chosen(project: paths.Project, choice: Choice) -> list[tuple[Question, Path]
                  and (not choice.numbers or q.number in choice.numbers)]
     if choice.answered is not None:
         questions = [q for q in questions if q.answered == choice.answered]
-    states = {}
     if choice.state is not None:
-        if choice.state not in {s.value for s in st.State}:
+        wanted = st.state_named(choice.state)
+        if wanted is None:
             raise DrafterError(_("--state {state!r} is not a state of an answer").format(state=choice.state),
-                               hint=_("The states are: {states}.").format(states=", ".join(s.value for s in st.State)))
+                               hint=_("The states are: {states}.").format(states=", ".join(st.state_words())))
         rows = st.status_rows(register, project.output, choice.today)
-        states = {(r.zittingsjaar, r.number, r.minister): r.state.value for r in rows}
-        questions = [q for q in questions if states.get((q.zittingsjaar, q.number, q.minister.name)) == choice.state]
+        states = {(r.zittingsjaar, r.number, r.minister): r.state for r in rows}
+        questions = [q for q in questions if states.get((q.zittingsjaar, q.number, q.minister.name)) == wanted]
     if choice.numbers:
         found = {q.number for q in questions}
         asked = [n for first, last in choice.numbers.ranges for n in range(first, min(last, first + 1000) + 1)

@@ -36,7 +36,7 @@ def _check_language(ctx, param, value: Optional[str]) -> Optional[str]:
 
 def _language_option() -> typer.core.TyperOption:
     return typer.core.TyperOption(
-        param_decls=["--lang"], metavar="LANGUAGE", expose_value=False, callback=_check_language,
+        param_decls=["--lang"], metavar=N_("LANGUAGE"), expose_value=False, callback=_check_language,
         help=N_("The language to speak in this run: nl, fr or en. Default: the project's (language in "
                 "drafter.toml), else the system's."))
 
@@ -48,11 +48,21 @@ def _translate_help(command) -> None:
         text = getattr(command, name, None)
         if text:
             setattr(command, name, _(text))
+    # the usage line's placeholders too: "drafter intake [OPTIES] {BRON}"
+    command.options_metavar = _(USAGE_OPTIONS) if command.options_metavar else command.options_metavar
+    if getattr(command, "subcommand_metavar", None):
+        command.subcommand_metavar = _(USAGE_COMMAND)
     for param in command.params:
         if getattr(param, "help", None):
             param.help = _(param.help)
+        if param.metavar:  # "" (a flag's) stays empty: gettext's "" is the catalog's header
+            param.metavar = _(param.metavar)
     for sub in getattr(command, "commands", {}).values():
         _translate_help(sub)
+
+
+#: The usage line's placeholders that Click and Typer write in English.
+USAGE_OPTIONS, USAGE_COMMAND = N_("[OPTIONS]"), N_("COMMAND [ARGS]...")
 
 
 #: Click's usage error (that of the Click Typer uses: its own since Typer 0.28, else click's).
@@ -167,17 +177,17 @@ COMPLETION_HELP = (
 # Options shared by the commands: one name, one help text for one thing. A flag's metavar ""
 # keeps type names such as <bool> out of the help.
 ProjectOption = typer.Option(
-    None, "--project", metavar="FOLDER",
+    None, "--project", metavar=N_("FOLDER"),
     help=N_("The project folder. Default: the environment variable DRAFTER_HOME, else the first folder holding "
          "drafter.toml, from here upwards."))
-RegisterOption = typer.Option(None, "--register", metavar="FILE",
+RegisterOption = typer.Option(None, "--register", metavar=N_("FILE"),
                               help=N_("The register of questions. Default: the project's (data/questions.yaml)."))
-TemplatesOption = typer.Option(None, "--templates", metavar="FOLDER",
+TemplatesOption = typer.Option(None, "--templates", metavar=N_("FOLDER"),
                                help=N_("The folder of Word templates. Default: the project's (answer_templates/)."))
-QuestionOption = typer.Option(..., "--question", "-q", metavar="NUMBER", help=N_("The question's number in the register."))
-YearOption = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+QuestionOption = typer.Option(..., "--question", "-q", metavar=N_("NUMBER"), help=N_("The question's number in the register."))
+YearOption = typer.Option(None, "--year", metavar=N_("ZITTINGSJAAR"),
                           help=N_("The zittingsjaar (e.g. 2019-2020), when the number is in several."))
-MinisterOption = typer.Option(None, "--minister", metavar="NAME",
+MinisterOption = typer.Option(None, "--minister", metavar=N_("NAME"),
                               help=N_("The minister's name, when the question was put to several."))
 ForceOption = typer.Option(False, "--force", metavar="",
                            help=N_("Replace an answer edited since drafter made it, after keeping a backup."))
@@ -185,15 +195,16 @@ PdfOption = typer.Option(False, "--pdf", metavar="", help=N_("Also write a PDF b
 AllowGapsOption = typer.Option(False, "--allow-gaps", metavar="",
                                help=N_("With --pdf: also make a PDF of an answer that still has gaps to fill in."))
 SofficeOption = typer.Option(
-    None, "--soffice", metavar="FILE",
+    None, "--soffice", metavar=N_("FILE"),
     help=N_("LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
          "then its usual install places."))
 DebugOption = typer.Option(False, "--debug", metavar="", help=N_("Show a Python traceback on errors (for developers)."))
 QuietOption = typer.Option(False, "--quiet", metavar="", help=N_("Print errors only."))
 VerboseOption = typer.Option(False, "--verbose", metavar="", help=N_("Also say which project, register, templates and folders are used."))
 DateOption = typer.Option(
-    None, "--date", metavar="YYYY-MM-DD",
-    help=N_("Date recorded in the documents' properties. Default: none, so the same inputs give the same bytes."))
+    None, "--date", metavar=N_("DATE"),
+    help=N_("Date recorded in the documents' properties (dd/mm/yyyy or yyyy-mm-dd). Default: none, so the same "
+            "inputs give the same bytes."))
 
 
 class ReportFormat(str, Enum):
@@ -321,13 +332,9 @@ def _run(debug: bool, work, as_json: bool = False) -> None:
 def _created(date: Optional[str]) -> Optional[dt.datetime]:
     if date is None:
         return None
-    try:
-        return dt.datetime.combine(dt.date.fromisoformat(date), dt.time())
-    except ValueError as exc:
-        from drafter.errors import DrafterError
+    from drafter.load.dates import option_date
 
-        raise DrafterError(_("--date {date!r} is not a date").format(date=date),
-                           hint=_("Write it as YYYY-MM-DD, e.g. 2019-10-07.")) from exc
+    return dt.datetime.combine(option_date("--date", date, dt.date(2019, 10, 7)), dt.time())
 
 
 @app.command(cls=Command, help=N_("""Make a new project: the example that comes with drafter, or (--empty) one of your own.
@@ -340,7 +347,7 @@ Then add questions with `drafter intake`.
 
 Both have an output folder and drafter.toml; nothing that is already there is replaced."""))
 def init(
-    folder: Path = typer.Argument(Path("."), metavar="FOLDER", show_default=False,
+    folder: Path = typer.Argument(Path("."), metavar=N_("FOLDER"), show_default=False,
                                   help=N_("The folder for the new project. Default: the current folder.")),
     empty: bool = typer.Option(False, "--empty", metavar="",
                                help=N_("A project to start your own follow-up list: the house style and the templates, "
@@ -387,7 +394,7 @@ def answer(
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", metavar="PATH",
+        None, "--output", "-o", metavar=N_("PATH"),
         help=N_("Folder (or .docx file) for the answer. Default: the project's output folder.")),
     force: bool = ForceOption,
     pdf: bool = PdfOption,
@@ -458,12 +465,12 @@ new data changes; your text, comments and own tracked changes stay. A backup is 
 def update(
     question: int = QuestionOption,
     answer_file: Optional[Path] = typer.Argument(
-        None, metavar="[ANSWER.docx]", show_default=False,
+        None, metavar=N_("[ANSWER.docx]"), show_default=False,
         help=N_("The edited answer. Default: the question's answer in the output folder.")),
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", metavar="PATH",
+        None, "--output", "-o", metavar=N_("PATH"),
         help=N_("Folder (or .docx file) of the answer. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -498,9 +505,9 @@ def update(
 Reports every problem found, each with its file and place.
 Exit code 0 when there are no errors (warnings allowed), 1 when there are errors."""))
 def check(
-    question: Optional[int] = typer.Option(None, "--question", "-q", metavar="NUMBER",
+    question: Optional[int] = typer.Option(None, "--question", "-q", metavar=N_("NUMBER"),
                                            help=N_("Check only this question. Default: all.")),
-    year: Optional[str] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+    year: Optional[str] = typer.Option(None, "--year", metavar=N_("ZITTINGSJAAR"),
                                        help=N_("Only the questions of this zittingsjaar (e.g. 2019-2020).")),
     minister: Optional[str] = MinisterOption,
     project: Optional[Path] = ProjectOption,
@@ -509,7 +516,7 @@ def check(
     annotate: bool = typer.Option(False, "--annotate", metavar="",
                                   help=N_("Also write a copy of each template and workbook with problems, with a comment "
                                   "at each problem (in the output folder's opmerkingen/, or --output's).")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar=N_("FOLDER"),
                                           help=N_("With --annotate: the folder for the copies (they go in its opmerkingen/).")),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
                                        help=N_("Processes to use. Default: the machine's cores.")),
@@ -558,17 +565,17 @@ A failing question does not stop the others; the exit code is 1 when any failed.
 A manifest of the run (drafter-manifest-....json) is written in the output folder."""))
 def batch(
     question: Optional[str] = typer.Option(
-        None, "--question", "-q", metavar="NUMBERS",
+        None, "--question", "-q", metavar=N_("NUMBERS"),
         help=N_("Only these question numbers, e.g. 4,7-9. Default: all.")),
     numbers: Optional[str] = typer.Option(None, "--numbers", hidden=True, help=N_("The former name of --question.")),
     year: Optional[list[str]] = typer.Option(
-        None, "--year", metavar="ZITTINGSJAAR", help=N_("Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several.")),
+        None, "--year", metavar=N_("ZITTINGSJAAR"), help=N_("Only questions of this zittingsjaar (e.g. 2019-2020); repeat for several.")),
     minister: Optional[list[str]] = typer.Option(
-        None, "--minister", metavar="NAME", help=N_("Only questions put to this minister; repeat for several.")),
+        None, "--minister", metavar=N_("NAME"), help=N_("Only questions put to this minister; repeat for several.")),
     template: Optional[list[str]] = typer.Option(
-        None, "--template", metavar="FILE",
+        None, "--template", metavar=N_("FILE"),
         help=N_("Only questions answered with this template (e.g. bedrijfsclusters.docx); repeat for several.")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar=N_("FOLDER"),
                                           help=N_("Folder for the answers. Default: the project's output folder.")),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
                                        help=N_("Processes to use. Default: the machine's cores.")),
@@ -655,20 +662,27 @@ def batch(
 
 @app.command(cls=Command, help=N_("Add a written question to the register, from the parliament's open data or its document."))
 def intake(
-    source: str = typer.Argument(..., metavar="SOURCE", help=N_("The parliament's open-data id or URL of the question, a saved record "
+    source: str = typer.Argument(..., metavar=N_("SOURCE"), help=N_("The parliament's open-data id or URL of the question, a saved record "
                                  "(.json), or the question document (.docx, .pdf, .txt).")),
-    template: Optional[str] = typer.Option(None, "--template", metavar="FILE", help=N_("The template to answer it with. Default: "
+    template: Optional[str] = typer.Option(None, "--template", metavar=N_("FILE"), help=N_("The template to answer it with. Default: "
                                            "that of the latest question on the same subject to the same minister, "
                                            "else algemeen.docx.")),
-    document: Optional[Path] = typer.Option(None, "--document", metavar="FILE", help=N_("With an open-data record: its question "
+    document: Optional[Path] = typer.Option(None, "--document", metavar=N_("FILE"), help=N_("With an open-data record: its question "
                                             "document, when it cannot be fetched.")),
     service: Optional[str] = typer.Option(None, "--service", metavar="URL", help=N_("The open-data service's address (default: "
                                           "$DRAFTER_OPENDATA_URL, else https://ws.vlpar.be/e/opendata).")),
     dry_run: bool = typer.Option(False, "--dry-run", metavar="", help=N_("Print the entry and its deadlines; change nothing.")),
     start_from: Optional[str] = typer.Option(
-        None, "--from", metavar="ZITTINGSJAAR/NUMBER",
+        None, "--from", metavar=N_("ZITTINGSJAAR/NUMBER"),
         help=N_("Start the answer from an earlier question's (e.g. 2019-2020/4): its data, its tables with the "
                "years moved on, its template and its texts.")),
+    date: Optional[str] = typer.Option(
+        None, "--date", metavar=N_("DATE"),
+        help=N_("The question's date (dd/mm/yyyy or yyyy-mm-dd), when its source does not give it.")),
+    year: Optional[str] = typer.Option(
+        None, "--year", metavar=N_("ZITTINGSJAAR"),
+        help=N_("The question's zittingsjaar (e.g. 2020-2021), when its source gives neither it nor the date: the "
+                "question is taken in with its date unknown.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
     templates: Optional[Path] = TemplatesOption,
@@ -681,17 +695,21 @@ def intake(
         from drafter import paths
         from drafter.commands.intake import describe, files_of, intake as add_question
 
+        from drafter.load.dates import option_date
+
         say = Say(quiet, verbose)
+        day = option_date("--date", date, dt.date.today()) if date is not None else None  # the options first
         where = paths.locate(project, register=register, templates=templates, writes=False)
         say.project(where)
         files = files_of(where.register, where.templates)
         result = add_question(source, files, template=template, document=document, service=service,
-                              dry_run=dry_run, start_from=start_from)
+                              dry_run=dry_run, start_from=start_from, date=day, zittingsjaar=year)
         for line in describe(result, files.register):
             if dry_run:
                 print(line)  # the entry is what was asked for, even with --quiet
             else:
                 say.info(line)
+        say.warnings(result.warnings)
         return 0
 
     _run(debug, work)
@@ -702,8 +720,9 @@ def intake(
 Only that line of the register changes; status then shows the question as sent."""))
 def sent(
     question: int = QuestionOption,
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help=N_("The day the answer was sent. Default: today.")),
+    date: Optional[str] = typer.Option(None, "--date", metavar=N_("DATE"),
+                                       help=N_("The day the answer was sent (dd/mm/yyyy or yyyy-mm-dd). Default: "
+                                               "today.")),
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
     project: Optional[Path] = ProjectOption,
@@ -748,18 +767,19 @@ class StatusFormat(str, Enum):
 States: no draft, draft, edited, ready, sent, error; late and overdue internally are flags beside them.
 Exit code 1 when an entry of the register, or an answer, cannot be read (it is listed all the same)."""))
 def status(
-    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR", help=N_("Only this zittingsjaar (e.g. 2023-2024); repeat for several.")),
-    minister: Optional[str] = typer.Option(None, "--minister", metavar="NAME", help=N_("Only the questions put to this minister (name as in the register).")),
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar=N_("ZITTINGSJAAR"), help=N_("Only this zittingsjaar (e.g. 2023-2024); repeat for several.")),
+    minister: Optional[str] = typer.Option(None, "--minister", metavar=N_("NAME"), help=N_("Only the questions put to this minister (name as in the register).")),
     late: bool = typer.Option(False, "--late", metavar="", help=N_("Only the questions past their legal deadline and not sent.")),
     status_format: StatusFormat = typer.Option(StatusFormat.text, "--format", metavar="text|json|csv|xlsx", help=N_("text, json, csv or xlsx.")),
-    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE", help=N_("Write the list to this file (needed with --format xlsx).")),
+    to: Optional[Path] = typer.Option(None, "--to", metavar=N_("FILE"), help=N_("Write the list to this file (needed with --format xlsx).")),
     force: bool = typer.Option(False, "--force", metavar="",
                                help=N_("With --to: replace a file that is not a follow-up list drafter wrote, or one changed since.")),
     csv_separator: Optional[str] = typer.Option(
         None, "--csv-separator", metavar=";|,|tab",
         help=N_("The separator of --format csv. Default: the one Excel uses under the project's locale (; for nl_BE and fr_BE, , for en_GB).")),
-    today: Optional[str] = typer.Option(None, "--today", metavar="YYYY-MM-DD", help=N_("Count working days left from this day (YYYY-MM-DD; default: today).")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+    today: Optional[str] = typer.Option(None, "--today", metavar=N_("DATE"), help=N_(
+        "Count working days left from this day (dd/mm/yyyy or yyyy-mm-dd; default: today).")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar=N_("FOLDER"),
                                           help=N_("The folder of the answers. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -824,7 +844,7 @@ Per figure: as drafted, changed by hand, the data has changed since, or removed;
 Exit code 0 when every figure matches the current data, 1 when not."""))
 def verify(
     answers: Optional[list[Path]] = typer.Argument(
-        None, metavar="[ANSWER.docx|FOLDER]...", show_default=False,
+        None, metavar=N_("[ANSWER.docx|FOLDER]..."), show_default=False,
         help=N_("Answers (.docx) to verify, or folders holding them. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -860,12 +880,12 @@ def collect(
     question: int = QuestionOption,
     year: Optional[str] = YearOption,
     minister: Optional[str] = MinisterOption,
-    file: Optional[Path] = typer.Option(None, "--file", metavar="ANSWER.docx",
+    file: Optional[Path] = typer.Option(None, "--file", metavar=N_("ANSWER.docx"),
                                         help=N_("The edited answer. Default: the question's answer in the output "
                                                "folder.")),
     dry_run: bool = typer.Option(False, "--dry-run", metavar="",
                                  help=N_("Print the entry as it would be; change nothing.")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar=N_("FOLDER"),
                                           help=N_("The folder of the answers. Default: the project's output folder.")),
     project: Optional[Path] = ProjectOption,
     register: Optional[Path] = RegisterOption,
@@ -902,19 +922,19 @@ def collect(
 
 @app.command(cls=Command, help=N_("Join answers into one Word file for signature: a first page listing them, each answer from a new page."))
 def bundle(
-    question: Optional[str] = typer.Option(None, "--question", "-q", metavar="NUMBERS",
+    question: Optional[str] = typer.Option(None, "--question", "-q", metavar=N_("NUMBERS"),
                                            help=N_("Only the answers to these questions, e.g. 4,5,8 or 4-8.")),
-    year: Optional[list[str]] = typer.Option(None, "--year", metavar="ZITTINGSJAAR",
+    year: Optional[list[str]] = typer.Option(None, "--year", metavar=N_("ZITTINGSJAAR"),
                                              help=N_("Only questions of this zittingsjaar; repeat for several.")),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help=N_("Only the answers the register dates this day (answered:); the first "
-                                              "page says the day.")),
-    state: Optional[str] = typer.Option(None, "--state", metavar="STATE",
+    date: Optional[str] = typer.Option(None, "--date", metavar=N_("DATE"),
+                                       help=N_("Only the answers the register dates this day (answered:), as "
+                                               "dd/mm/yyyy or yyyy-mm-dd; the first page says the day.")),
+    state: Optional[str] = typer.Option(None, "--state", metavar=N_("STATE"),
                                         help=N_("Only the answers in this state, as drafter status shows it.")),
-    to: Optional[Path] = typer.Option(None, "--to", metavar="FILE",
+    to: Optional[Path] = typer.Option(None, "--to", metavar=N_("FILE"),
                                       help=N_("The .docx to write (never over an existing file). Default: a new file in "
                                              "the output folder's ter-ondertekening/.")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar=N_("FOLDER"),
                                           help=N_("The folder of the answers. Default: the project's output folder.")),
     pdf: bool = typer.Option(False, "--pdf", metavar="", help=N_("Also write a PDF of the bundle (needs LibreOffice).")),
     soffice: Optional[Path] = SofficeOption,
@@ -962,8 +982,8 @@ def bundle(
 
 Prints the page's address with a one-time password and opens the browser there; Ctrl-C stops it."""))
 def serve(
-    port: int = typer.Option(0, "--port", metavar="NUMBER", help=N_("The port to serve on. Default: a free one.")),
-    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
+    port: int = typer.Option(0, "--port", metavar=N_("NUMBER"), help=N_("The port to serve on. Default: a free one.")),
+    host: str = typer.Option("127.0.0.1", "--host", metavar=N_("ADDRESS"),
                              help=N_("The address to serve on. Default: 127.0.0.1, this computer only. Another address "
                                   "serves the page to the network, behind the password printed at the start.")),
     no_browser: bool = typer.Option(False, "--no-browser", metavar="", help=N_("Do not open the browser.")),

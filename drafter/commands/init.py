@@ -17,7 +17,9 @@ writes inside the folder it was given, nowhere else.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import textwrap
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,7 +27,7 @@ from pathlib import Path
 from drafter import i18n, paths
 from drafter.errors import DataError, OutputError, display_path
 from drafter.files import check_path
-from drafter.i18n import _
+from drafter.i18n import N_, _
 from drafter.write.output import link_new, staged
 
 #: What a project folder holds, as in the example: the project file and these folders.
@@ -68,6 +70,69 @@ locale: nl_BE
 #          text: '[antwoord nog te schrijven]'
 questions: []
 """
+
+#: The comments of the files init writes for people to edit (the example's drafter.toml, the
+#: empty register), each paragraph whole, for the catalog: `spoken_comments` writes them in the
+#: language in use. tests/commands/test_init_empty.py fails when one is missing here.
+COMMENTS = (
+    N_("A drafter project. drafter finds this file from the folder you work in, or any folder below it (or give "
+       "--project FOLDER). Paths are relative to this file."),
+    N_("the register of questions; its data files are beside it"),
+    N_("the Word templates"),
+    N_("where answers are written"),
+    N_("The house style of every answer. The register, and each question in it, may set any of these again (this "
+       "example's register sets its locale, nl_BE: number and date formats and the language). The keys and their "
+       "values: docs/templates.md, \"House style and language\"."),
+    N_("45% (\"symbol\") or 45 procent (\"word\")"),
+    N_("2,5 -> 3 (\"half_up\") or 2 (\"half_even\")"),
+    N_("(1) after the value; or \"superscript\", or \"footnotes\""),
+    N_("a series per table (\"table\") or one for the whole answer (\"document\")"),
+    N_("Register of written questions and their draft answers."),
+    N_("One entry per question, under 'questions:'. A question is identified by (zittingsjaar, minister, number). "
+       "`drafter intake SOURCE` adds one from the parliament's open data or from its question document; or copy "
+       "the example below under 'questions:', remove the '#' before each of its lines and fill it in. Facts that "
+       "are not known stay visibly unknown: \"N.N.\" for a person, no date. docs/templates.md says what every key "
+       "means."),
+    N_("An entry looks like this:"),
+)
+LANGUAGE_COMMENT = N_("the language drafter speaks here (--lang for one run)")
+
+#: The width a translated paragraph of comments is wrapped to, at least (that of the example's).
+WRAP = 90
+#: A comment after a setting, on its line: `output = "output"   # where answers are written`.
+_AFTER_VALUE = re.compile(r"^(?P<code>[^#\s][^#]*?)(?P<gap>\s+#\s)(?P<comment>\S.*)$")
+
+
+def spoken_comments(text: str) -> str:
+    """A TOML or YAML text with its comments in the language in use: each paragraph of comment
+    lines translated whole and wrapped again to the width it had, each comment after a value
+    translated; a comment the catalog does not hold (the example entry) stays as it is."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            paragraph = " ".join(line[1:].strip() for line in block)
+            spoken = _(paragraph)
+            if spoken == paragraph:
+                out.extend(block)
+            else:
+                width = max(WRAP, *(len(line) for line in block))
+                out.extend(textwrap.wrap(spoken, width=width, initial_indent="# ", subsequent_indent="# ",
+                                         break_long_words=False, break_on_hyphens=False))
+            block.clear()
+
+    for line in text.split("\n"):
+        if line.startswith("# "):
+            block.append(line)
+            continue
+        flush()
+        after = _AFTER_VALUE.match(line)
+        if after:
+            line = after["code"] + after["gap"] + _(after["comment"])
+        out.append(line)
+    flush()
+    return "\n".join(out)
 
 
 @dataclass(frozen=True)
@@ -124,11 +189,11 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
         templates = settings.templates.relative_to(example.resolve())
         sources = {rel: source for rel, source in sources.items()
                    if rel == Path(paths.PROJECT_FILE) or rel.is_relative_to(templates)}
-        sources[register] = EMPTY_REGISTER.encode("utf-8")
+        sources[register] = spoken_comments(EMPTY_REGISTER).encode("utf-8")
     project_file = Path(paths.PROJECT_FILE)
     new_register = sources.get(register)
     sources[project_file] = _with_language(
-        (example / project_file).read_bytes(), settings,
+        spoken_comments((example / project_file).read_bytes().decode("utf-8")).encode("utf-8"), settings,
         new_register if isinstance(new_register, bytes) else new_register.read_bytes() if new_register else b"")
     root = folder.resolve()
     for rel in [*sources, output]:
@@ -172,7 +237,7 @@ def _with_language(project_file: bytes, settings: paths.Project, register: bytes
     language = i18n.spoken(locale) if isinstance(locale, str) else None
     if language is None or language == i18n.SOURCE_LANGUAGE:
         return project_file
-    line = f'{paths.LANGUAGE_SETTING} = "{language}"  # the language drafter speaks here (--lang for one run)\n\n'
+    line = f'{paths.LANGUAGE_SETTING} = "{language}"  # {_(LANGUAGE_COMMENT)}\n\n'
     return line.encode("utf-8") + project_file
 
 

@@ -8,6 +8,7 @@ dry_run, would be); `describe` says it in lines for people.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,13 +16,13 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.deadlines import Deadlines, deadlines
-from drafter.errors import DataError, display_path
+from drafter.errors import WARNING, DataError, Problem, display_path
 from drafter.i18n import _, date_text
 from drafter.intake import opendata
 from drafter.intake.document import read_question_bytes, read_question_document
 from drafter.intake.earlier import find_earlier, start_from as earlier_answer
 from drafter.intake.entry import ANSWER_PLACEHOLDER, new_entry, refuse_duplicate
-from drafter.intake.question import NewQuestion
+from drafter.intake.question import NewQuestion, check_zittingsjaar, field_name, zittingsjaar_of
 from drafter.write.register import append_entry, entry_text, find_entry
 from drafter.load.register import UNKNOWN_PERSON, Register, load_register
 
@@ -45,6 +46,7 @@ class IntakeResult:
     line: int | None  # where it starts in the register; None with dry_run
     deadlines: Deadlines | None
     started_from: tuple[str, ...] = ()  # with --from: what was taken from the earlier answer, and left out
+    warnings: tuple[Problem, ...] = ()  # what the person should check: a date unknown, or after today
 
 
 def read_source(source: str, *, service: str | None = None, document: Path | None = None) -> NewQuestion:
@@ -103,11 +105,11 @@ def disagreements(record: NewQuestion, texts: NewQuestion) -> list[str]:
     if record.number != texts.number:
         differ(_("number"), record.number, texts.number)
     if record.zittingsjaar and texts.zittingsjaar and record.zittingsjaar != texts.zittingsjaar:
-        differ(_("zittingsjaar"), record.zittingsjaar, texts.zittingsjaar)
+        differ(field_name("zittingsjaar"), record.zittingsjaar, texts.zittingsjaar)
     if record.date is not None and texts.date is not None and record.date != texts.date:
-        differ(_("date"), record.date.isoformat(), texts.date.isoformat())
-    for what, a, b in ((_("asker"), record.asker, texts.asker), (_("minister"), record.minister_name,
-                                                                 texts.minister_name)):
+        differ(field_name("date"), date_text(record.date), date_text(texts.date))
+    for what, a, b in ((field_name("asker"), record.asker, texts.asker),
+                       (field_name("minister: name"), record.minister_name, texts.minister_name)):
         if UNKNOWN_PERSON not in (a, b) and not same_name(a, b):
             differ(what, repr(a), repr(b))
     return out
@@ -146,13 +148,58 @@ def propose_template(register: Register, q: NewQuestion) -> str:
     return same[-1].template if same else paths.GENERAL_TEMPLATE
 
 
+def completed(q: NewQuestion, date: dt.date | None, zittingsjaar: str | None) -> NewQuestion:
+    """q with the date (--date) and the zittingsjaar (--year) a person gives where the source
+    does not; where the source does give them, they must agree."""
+    if zittingsjaar is not None:
+        zittingsjaar = check_zittingsjaar(zittingsjaar, "--year", None)
+    if date is not None:
+        if q.date is not None and q.date != date:
+            raise DataError(_("the source dates the question {source_date}, and --date says {date}").format(
+                source_date=date_text(q.date), date=date_text(date)), file=q.source,
+                hint=_("Leave out --date: the source's date counts."))
+        q = dataclasses.replace(q, date=date)
+    if q.date is not None and q.zittingsjaar is None:
+        q = dataclasses.replace(q, zittingsjaar=zittingsjaar_of(q.date))
+    if zittingsjaar is not None:
+        if q.zittingsjaar is not None and q.zittingsjaar != zittingsjaar:
+            raise DataError(_("the question belongs to the zittingsjaar {found}, and --year says {year}").format(
+                found=q.zittingsjaar, year=zittingsjaar), file=q.source,
+                hint=_("Leave out --year, or correct --date."))
+        q = dataclasses.replace(q, zittingsjaar=zittingsjaar)
+    return q
+
+
+def _warnings(q: NewQuestion, register: Path, line: int | None, today: dt.date) -> tuple[Problem, ...]:
+    from drafter import places
+
+    where = {"file": display_path(register), "place": places.line(line) if line is not None else None,
+             "severity": WARNING}
+    if q.date is None:
+        return (Problem(_("the date of question {number} is unknown, so its deadlines cannot be computed until it "
+                          "is filled in").format(number=q.number),
+                        hint=_("Fill in 'date:' in the entry when the date is known, or take the question in with "
+                               "--date."), **where),)
+    if q.date > today:
+        return (Problem(_("question {number} is dated {date}, after today ({today})").format(
+            number=q.number, date=date_text(q.date), today=date_text(today)),
+            hint=_("Check the date in the source, and correct 'date:' in the entry if it is wrong."), **where),)
+    return ()
+
+
 def intake(source: str, files: IntakeFiles, *, template: str | None = None, document: Path | None = None,
-           service: str | None = None, dry_run: bool = False, start_from: str | None = None) -> IntakeResult:
+           service: str | None = None, dry_run: bool = False, start_from: str | None = None,
+           date: dt.date | None = None, zittingsjaar: str | None = None, today: dt.date | None = None) -> IntakeResult:
+    """Add the question source gives to the register; date and zittingsjaar: what a person
+    gives (--date, --year) where the source does not."""
     register = load_register(files.register, lenient=True)  # the house settings; the questions there
-    q = read_source(source, service=service, document=document)
+    q = completed(read_source(source, service=service, document=document), date, zittingsjaar)
+    today = today or dt.date.today()
     if q.zittingsjaar is None:
         raise DataError(_("the source gives neither the zittingsjaar nor the date of the question"), file=q.source,
-                        hint=_("Add the question by hand, or give its question document with --document."))
+                        hint=_("Give the question's date with --date (e.g. {example}), or its zittingsjaar with --year "
+                               "(e.g. {year}).").format(example=today.strftime("%d/%m/%Y"),
+                                                        year=zittingsjaar_of(today)))
     existing = find_entry(files.register, q.zittingsjaar, q.number, q.minister_name)
     if existing is not None:
         raise refuse_duplicate(files.register, existing, q)
@@ -171,10 +218,12 @@ def intake(source: str, files: IntakeFiles, *, template: str | None = None, docu
                                        template is not None, ANSWER_PLACEHOLDER))
     due = deadlines(q.date, register.deadlines) if q.date is not None else None
     if dry_run:
-        return IntakeResult(q, entry["template"], entry_text(entry), None, due, started)
+        return IntakeResult(q, entry["template"], entry_text(entry), None, due, started,
+                            _warnings(q, files.register, None, today))
     # checked again under the register's lock: another intake may add the same question meanwhile
     line = append_entry(files.register, entry, refuse=lambda found: refuse_duplicate(files.register, found, q))
-    return IntakeResult(q, entry["template"], entry_text(entry), line, due, started)
+    return IntakeResult(q, entry["template"], entry_text(entry), line, due, started,
+                        _warnings(q, files.register, line, today))
 
 
 def describe(result: IntakeResult, register: Path) -> list[str]:
@@ -195,8 +244,6 @@ def describe(result: IntakeResult, register: Path) -> list[str]:
         d = result.deadlines
         lines.append(_("asked {asked}; due {due} (legal: 20 working days), {internal} (internal)").format(
             asked=date_text(d.asked), due=date_text(d.due), internal=date_text(d.internal_due)))
-    else:
-        lines.append(_("the date of the question is unknown, so its deadlines are too: add 'date:' to the entry"))
     lines += [_("from the earlier answer: {note}").format(note=note) for note in result.started_from]
     unknown = q.unknown()
     if unknown:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from drafter.errors import DataError, Problem, display_path
 from drafter import places
-from drafter.i18n import _
+from drafter.i18n import _, date_text
+from drafter.load.dates import option_date
 from drafter.load.register import Question, Register, load_register
 from drafter.load.yamlfile import LineDict, LineList
 from drafter.write.register import Existing, Which, change_register, find_entry, key_set
@@ -38,11 +39,7 @@ def parse_date(value: str | None, today: dt.date) -> dt.date:
     """--date as a date; today when it is not given."""
     if value is None:
         return today
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise DataError(_("--date {value!r} is not a date").format(value=value),
-                        hint=_("Write it as YYYY-MM-DD, e.g. {today}.").format(today=today.isoformat())) from exc
+    return option_date("--date", value, today)
 
 
 def _question(register: Register, number: int, zittingsjaar: str | None, minister: str | None) -> Question:
@@ -77,12 +74,12 @@ def record_sent(register_path: Path, number: int, zittingsjaar: str | None = Non
                         hint=_("Run drafter sent again."))
     if date > today:
         raise DataError(_("{question}: the answer cannot have been sent on {date}, which is after today ({today})")
-                        .format(question=q.label, date=date.isoformat(), today=today.isoformat()),
+                        .format(question=q.label, date=date_text(date), today=date_text(today)),
                         file=shown, place=q.place,
-                        hint=_("Give the day it was sent with --date YYYY-MM-DD (today or earlier)."))
+                        hint=_("Give the day it was sent with --date (today or earlier)."))
     if q.date is not None and date < q.date:
         raise DataError(_("{question}: the answer cannot have been sent on {date}, before the question was asked "
-                          "({asked})").format(question=q.label, date=date.isoformat(), asked=q.date.isoformat()),
+                          "({asked})").format(question=q.label, date=date_text(date), asked=date_text(q.date)),
                         file=shown, place=places.line(entry.entry.line_of("date")),
                         hint=_("Check --date, and the question's date in the register."))
     own = _copy_of(entry, q)
@@ -91,7 +88,7 @@ def record_sent(register_path: Path, number: int, zittingsjaar: str | None = Non
         if q.answered == date:
             return Sent(q, date, register.path, line, changed=False)
         raise DataError(_("{question} is recorded as sent on {recorded} already, not on {date}").format(
-            question=q.label, recorded=q.answered.isoformat(), date=date.isoformat()),
+            question=q.label, recorded=date_text(q.answered), date=date_text(date)),
             file=shown, place=places.line(line),
             hint=_("If the date in the register is wrong, correct 'answered:' there by hand."))
     # the register's editor sets the key in the entry, or in this minister's item of

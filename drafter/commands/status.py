@@ -77,6 +77,21 @@ STATE_WORDS = MappingProxyType({
 })
 
 
+def state_words() -> list[str]:
+    """The states' words in the language in use, in the order a question goes through them."""
+    return [_(STATE_WORDS[s]) for s in State]
+
+
+def state_named(word: str) -> State | None:
+    """The state a person names: by its word in the language in use, as the list shows it, or
+    by its English name (always); None if the word names no state."""
+    wanted = " ".join(word.split()).casefold()
+    for s in State:
+        if wanted in (s.value, _(STATE_WORDS[s]).casefold()):
+            return s
+    return None
+
+
 def headers() -> list[str]:
     return [_(HEADERS[name]) for name in COLUMNS]
 
@@ -435,7 +450,8 @@ def as_csv(rows: list[Row], separator: str = ";") -> str:
 
 #: The workbook's custom document property that holds the fingerprint of the rows drafter wrote.
 LIST_PROPERTY = "drafter.status"
-_SHEET = "status"
+#: The sheet's name, in the language in use (a person sees it in Excel's tab).
+SHEET = N_("Follow-up")
 
 
 def _fingerprint(values: Iterable[Iterable]) -> str:
@@ -464,7 +480,7 @@ def as_xlsx(rows: list[Row]) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = _SHEET
+    sheet.title = _(SHEET)
     table = [headers()] + [_for_people(row) for row in rows]
     for values in table:
         sheet.append(values)
@@ -582,9 +598,10 @@ def _what_workbook(path: Path) -> ListFile:
 
         book = load_workbook(path, read_only=True)
         recorded = {p.name: p.value for p in book.custom_doc_props}.get(LIST_PROPERTY)
-        if recorded is None or _SHEET not in book.sheetnames:
+        if recorded is None or not book.worksheets:
             return ListFile.OTHER
-        now = _fingerprint(book[_SHEET].iter_rows(values_only=True))
+        # the list's one sheet, whatever the language that named it
+        now = _fingerprint(book.worksheets[0].iter_rows(values_only=True))
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a file that is no workbook of drafter's
         return ListFile.OTHER
     return ListFile.LIST if now == recorded else ListFile.CHANGED
@@ -655,8 +672,6 @@ def save(target: Path, data: bytes) -> None:
 def parse_today(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise DataError(_("--today {date!r} is not a date").format(date=value),
-                        hint=_("Write it as YYYY-MM-DD, e.g. 2024-03-01.")) from exc
+    from drafter.load.dates import option_date
+
+    return option_date("--today", value, dt.date(2024, 3, 1))

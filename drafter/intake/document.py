@@ -66,7 +66,7 @@ SUFFIXES = (".docx", ".pdf", ".txt")
 HEADING = re.compile(r"\bschriftelijke\s+vraag\b", re.IGNORECASE)
 HEADER = re.compile(
     r"schriftelijke\s+vraag\s*(?:nr\.?|nummer|n°)?\s*(?P<number>\d+)?\s+van\s+(?P<asker>.+?)\s+"
-    r"datum\s*:?\s*(?P<date>.+?)\s+aan\s+(?P<minister>.+)$",
+    r"(?:datum\s*:?\s*(?P<date>.+?)\s+)?aan\s+(?P<minister>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 TO_MINISTER = re.compile(r"(?:^|\s)aan\s+\S", re.IGNORECASE)
@@ -246,12 +246,18 @@ def _paragraphs(lines: list[Line], printed: bool, title_printed: bool) -> list[t
 
 
 def _header_end(lines: list[Line], start: int) -> int | None:
-    """The line with 'aan <minister>' after the date: the header's last."""
-    seen_date = False
-    for i in range(start, min(len(lines), start + HEADER_LINES)):
-        if re.search(r"\bdatum\b", lines[i].text, re.IGNORECASE):
-            seen_date = True
-        if seen_date and TO_MINISTER.search(lines[i].text):
+    """The line with 'aan <minister>' after the date (or, in a header without a date, after
+    'van <member>'): the header's last."""
+    end = min(len(lines), start + HEADER_LINES)
+    dated = any(re.search(r"\bdatum\b", lines[i].text, re.IGNORECASE) for i in range(start, end))
+    before = re.compile(r"\bdatum\b" if dated else r"(?:^|\s)van\s", re.IGNORECASE)
+    seen = False
+    for i in range(start, end):
+        text = lines[i].text
+        found = before.search(text)
+        if found:
+            seen, text = True, text[found.end():]  # 'aan' counts after it, on the same line too
+        if seen and TO_MINISTER.search(text):
             return i
     return None
 
@@ -270,7 +276,7 @@ def parse_question(lines: list[Line], shown: str, printed: bool = False) -> NewQ
     if m is None:
         raise DataError(_("the header of the question cannot be read"), file=shown, place=header_place,
                         hint=_("It must read 'SCHRIFTELIJKE VRAAG nr. <number> van <member> datum: <date> aan "
-                               "<minister>', as the parliament writes it."))
+                               "<minister>', as the parliament writes it (the date may be left out)."))
     if m.group("number") is None:
         raise DataError(_("the question has no number ('nr. ...')"), file=shown, place=header_place,
                         hint=_("Give the question document as the parliament sent it, with its number."))
@@ -281,10 +287,11 @@ def parse_question(lines: list[Line], shown: str, printed: bool = False) -> NewQ
                         hint=_("A written question has a whole number from 1 (the digits 0-9)."))
     date_place = next((line.place for line in lines[start:to + 1] if re.search(r"\bdatum\b", line.text, re.I)),
                       header_place)
-    date = parse_date(m.group("date"), shown, date_place)
+    # a header without a date: the question is taken in with its date unknown (N.N.'s way for a date)
+    date = parse_date(m.group("date"), shown, date_place) if m.group("date") is not None else None
     session = SESSION.search(" ".join(line.text for line in lines[max(0, start - HEADER_LINES):to + 1]))
     zittingsjaar = (check_zittingsjaar(re.sub(r"\s", "", session.group(1)), shown, header_place)
-                    if session else zittingsjaar_of(date))
+                    if session else zittingsjaar_of(date) if date is not None else None)
 
     minister = m.group("minister").strip()
     k = to + 1

@@ -3,12 +3,13 @@ question is refused (the differences between the register and the source, field 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from drafter import places
 from drafter.errors import DataError, Problem, display_path
-from drafter.i18n import N_, _
-from drafter.intake.question import NewQuestion
+from drafter.i18n import N_, _, date_text
+from drafter.intake.question import NewQuestion, field_name, sub_question_name
 from drafter.load.register import UNKNOWN_PERSON
 from drafter.load.yamlfile import LineDict
 from drafter.view.formatting import WORDS
@@ -32,19 +33,24 @@ def _texts(value) -> str:
     return " ".join(" ".join(str(v).split()) for v in items)
 
 
+def _date(value):
+    """A date as a person reads it; anything else (a text the register holds) as it is."""
+    return date_text(value) if isinstance(value, dt.date) else value
+
+
 def differences(existing: LineDict, q: NewQuestion) -> list[str]:
     """What the source says otherwise than the register's entry, field by field."""
     minister = existing.get("minister") if isinstance(existing.get("minister"), dict) else {}
     subq = existing.get("subquestions") if isinstance(existing.get("subquestions"), dict) else {}
     pairs = [
-        ("date", existing.get("date"), q.date),
-        ("asker", existing.get("asker"), q.asker),
-        (_("minister title"), minister.get("title"), q.minister_title),
-        ("title", existing.get("title"), q.title),
-        ("introduction", _texts(existing.get("introduction")), " ".join(q.introduction)),
+        (field_name("date"), _date(existing.get("date")), _date(q.date)),
+        (field_name("asker"), existing.get("asker"), q.asker),
+        (field_name("minister: title"), minister.get("title"), q.minister_title),
+        (field_name("title"), existing.get("title"), q.title),
+        (field_name("introduction"), _texts(existing.get("introduction")), " ".join(q.introduction)),
     ]
     for n in sorted(set(subq) | set(q.subquestions), key=str):
-        pairs.append((_("sub-question {number}").format(number=n), _texts(subq.get(n)) or None, q.subquestions.get(n)))
+        pairs.append((sub_question_name(n), _texts(subq.get(n)) or None, q.subquestions.get(n)))
     out = []
     for name, old, new in pairs:
         same = (" ".join(str(old).split()) == " ".join(str(new).split())) if old is not None and new is not None \

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from drafter.errors import DataError
-from drafter.i18n import _
+from drafter.i18n import N_, _
 from drafter.load.register import UNKNOWN_PERSON, ZITTINGSJAAR
 
 #: Dutch month names as the parliament writes them in dates ("26 februari 2024").
@@ -18,6 +18,29 @@ MONTHS = MappingProxyType({name: n for n, name in enumerate(
      "november", "december"), start=1)})
 #: The zittingsjaar starts on the fourth Monday of September (Flemish Parliament's rules).
 SESSION_START_MONTH = 9
+
+
+#: The fields of an entry intake fills in, by their key in the register, as a person names them.
+FIELDS = MappingProxyType({
+    "zittingsjaar": N_("zittingsjaar"), "date": N_("date"), "asker": N_("asker"),
+    "minister: name": N_("minister's name"), "minister: title": N_("minister's title"), "title": N_("title"),
+    "introduction": N_("introduction"), "subquestions": N_("sub-questions"),
+})
+
+
+def field_name(key: str) -> str:
+    """A field of the entry as a person reads it, in the language in use: its name, with the
+    register's key beside it where the name is another word ('inleiding (introduction)'), so
+    that it can be found in the register."""
+    name = _(FIELDS[key])
+    return name if name == FIELDS[key] else _("{name} ({key})").format(name=name, key=key)
+
+
+def sub_question_name(number: int) -> str:
+    """A sub-question as a person reads it ('deelvraag 2 (subquestions: 2)'), as field_name does."""
+    source = N_("sub-question {number}")
+    name = _(source).format(number=number)
+    return name if _(source) == source else _("{name} ({key})").format(name=name, key=f"subquestions: {number}")
 
 
 @dataclass(frozen=True)
@@ -36,17 +59,10 @@ class NewQuestion:
 
     def unknown(self) -> list[str]:
         """The facts the source did not give, for the person who completes the entry."""
-        out = []
-        for name, value in (("zittingsjaar", self.zittingsjaar), ("date", self.date), ("asker", self.asker),
-                            (_("minister's name"), self.minister_name), (_("minister's title"), self.minister_title),
-                            ("title", self.title)):
-            if value in (None, UNKNOWN_PERSON):
-                out.append(name)
-        if not self.introduction:
-            out.append("introduction")
-        if not self.subquestions:
-            out.append(_("sub-questions"))
-        return out
+        given = {"zittingsjaar": self.zittingsjaar, "date": self.date, "asker": self.asker,
+                 "minister: name": self.minister_name, "minister: title": self.minister_title, "title": self.title,
+                 "introduction": self.introduction or None, "subquestions": self.subquestions or None}
+        return [field_name(key) for key, value in given.items() if value in (None, UNKNOWN_PERSON)]
 
 
 def session_start(year: int) -> dt.date:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from drafter.errors import DataError
 from drafter.i18n import _
 
 #: The languages whose month names a date may use: those of drafter's users.
@@ -71,3 +72,30 @@ def parse_date(text: str, day_first: bool = True) -> dt.date:
         return dt.date(int(year), month, day)
     except ValueError as exc:
         raise ValueError(_("{text!r} is not a day of the calendar").format(text=text)) from exc
+
+
+_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def typed_date(text: str) -> dt.date:
+    """A day as a person types it in an option: as the register writes it (2020-11-10), or day
+    first as people in Belgium write it (10/11/2020, 10-11-2020, 10.11.2020, 10 november 2020);
+    ValueError (its message for a person) otherwise."""
+    text = text.strip()
+    if _ISO.fullmatch(text):
+        year, month, day = (int(part) for part in text.split("-"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError as exc:
+            raise ValueError(_("{text!r} is not a day of the calendar").format(text=text)) from exc
+    return parse_date(text, day_first=True)
+
+
+def option_date(option: str, text: str, example: dt.date) -> dt.date:
+    """The day an option (--date, --today) gives; an error for a person when it gives none."""
+    try:
+        return typed_date(text)
+    except ValueError as exc:
+        raise DataError(_("{option}: {reason}").format(option=option, reason=exc),
+                        hint=_("Write the day first, as dd/mm/yyyy (e.g. {example}), or as yyyy-mm-dd.").format(
+                            example=example.strftime("%d/%m/%Y"))) from exc

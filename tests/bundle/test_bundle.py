@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from drafter.load.register import load_register
-from tests.conftest import files_in, pdf_text, render_pdfs, run_cli, validate_docx
+from tests.conftest import files_in, pdf_text, render_pdfs, run_cli, run_in, validate_docx
 
 #: The Flemish examples (4-8) and the Belgian Chamber's (10): A4 answers in three layouts, with
 #: tables, notes in parentheses, raised and as footnotes, numbered and bulleted lists.
@@ -288,3 +288,19 @@ def test_whether_a_comment_is_done_goes_with_it(project, answers, first_has_it):
     assert done == ({"1A2B3C4D": "1"} if first_has_it else {}) | {"5E6F7A8B": "0"}
     assert re.findall(r'w14:paraId="(\w+)"', comments) == ["1A2B3C4D"] * first_has_it + ["5E6F7A8B"]
     assert rels.count("relationships/commentsExtended") == 1
+
+
+def test_a_state_as_status_shows_it_in_the_language_in_use(project):
+    drafted = _run(project, "answer", "-q", "4")
+    assert drafted.exit_code == 0, drafted.output
+    listed = run_in(project, "status", "--lang", "nl")
+    shown = next(line for line in listed.stdout.splitlines() if "  4  " in line).split()
+    assert "ontwerp" in shown and "geen" not in shown  # the word status shows: a draft with gaps left
+    wrong = _bundle(project, "--lang", "nl", "--state", "afgewerkt")
+    _refused(wrong, project)
+    assert "De standen zijn: geen ontwerp, ontwerp, bewerkt, klaar, verzonden, fout." in wrong.stderr
+    dutch = _bundle(project, "--lang", "nl", "--state", "ontwerp")
+    assert dutch.exit_code == 0, dutch.output
+    assert dutch.stdout.splitlines()[0].endswith("1 antwoord(en) ter ondertekening")
+    english = _bundle(project, "--lang", "nl", "--state", "draft")  # the English name, always
+    assert english.exit_code == 0, english.output

@@ -88,3 +88,33 @@ def test_files_and_folders_get_the_modes_of_the_users_umask(tmp_path, mask, empt
         mode = stat.S_IMODE(path.stat().st_mode)
         wanted = (0o777 if path.is_dir() else 0o666) & ~mask
         assert mode == wanted, f"{path.relative_to(tmp_path)}: {oct(mode)}, not {oct(wanted)}"
+
+
+def test_the_files_a_person_edits_are_commented_in_the_language_in_use(tmp_path):
+    """drafter.toml and the empty register: their comments in Dutch under --lang nl, the settings
+    and the example entry as in English, and both still read."""
+    assert init(tmp_path / "nl", "--empty", "--lang", "nl").exit_code == 0
+    assert init(tmp_path / "en", "--empty").exit_code == 0
+    for name in ("drafter.toml", "data/questions.yaml"):
+        dutch = (tmp_path / "nl" / name).read_text(encoding="utf-8")
+        english = (tmp_path / "en" / name).read_text(encoding="utf-8")
+        comments = [line for line in dutch.splitlines() if line.lstrip().startswith("#") or "  # " in line]
+        assert comments
+        english_comments = {line.split("# ", 1)[1] for line in english.splitlines() if "# " in line}
+        for line in comments:
+            if "# " in line and not line.startswith("#  "):  # the example entry's lines keep the register's keys
+                assert line.split("# ", 1)[1] not in english_comments, line
+        settings = [line for line in dutch.splitlines() if line and not line.startswith("#")]
+        assert [line.split("  # ")[0].rstrip() for line in settings] == [
+            line.split("  # ")[0].rstrip() for line in english.splitlines() if line and not line.startswith("#")]
+    register = (tmp_path / "nl" / "data" / "questions.yaml").read_text(encoding="utf-8")
+    assert "# Register van de schriftelijke vragen en hun ontwerpantwoorden." in register
+    assert "# Een item ziet er zo uit:" in register
+    assert load_register(tmp_path / "nl" / "data" / "questions.yaml").questions == ()
+    assert paths_language(tmp_path / "nl") == "nl"
+
+
+def paths_language(folder: Path) -> str | None:
+    from drafter.paths import read_project
+
+    return read_project(folder / "drafter.toml").language

@@ -188,5 +188,6 @@ def test_what_a_file_at_to_is(tmp_path):
 
 def test_today_as_given():
     assert parse_today("2024-03-20") == TODAY
-    with pytest.raises(DataError, match="--today '20-03-2024' is not a date"):
-        parse_today("20-03-2024")
+    assert parse_today("20/03/2024") == parse_today("20-03-2024") == TODAY  # day first, as a Belgian types it
+    with pytest.raises(DataError, match="--today: '20-03-24' has a year of 2 digits"):
+        parse_today("20-03-24")

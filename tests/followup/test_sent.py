@@ -115,9 +115,30 @@ def test_sent_twice_with_different_dates(register):
     assert line.startswith(f"error: data/questions.yaml, line {_line(register, 'answered: 2024-03-18')}: ")
 
 
-@pytest.mark.parametrize("date", ["18/03/2024", "18 maart 2024", "2024-02-30", "morgen"])
-def test_a_date_that_is_not_a_date(register, date):
-    _refused(register, ["-q", "5", "--date", date], f"error: --date '{date}' is not a date. Write it as YYYY-MM-DD")
+@pytest.mark.parametrize("date, why", [("2024-02-30", "is not a day of the calendar"),
+                                       ("30/02/2024", "is not a day of the calendar"), ("morgen", "is not a date"),
+                                       ("18/03/24", "has a year of 2 digits")])
+def test_a_date_that_is_not_a_date(register, date, why):
+    _refused(register, ["-q", "5", "--date", date],
+             f"error: --date: '{date}' {why}")
+
+
+@pytest.mark.parametrize("date", ["18/03/2024", "18-3-2024", "18.03.2024", "18 maart 2024", "2024-03-18"])
+def test_a_date_as_a_belgian_types_it(register, date):
+    """Day first, as people in Belgium write it, or as the register writes it."""
+    result = drafter("sent", "-q", "5", "--date", date)
+    assert result.exit_code == 0, result.output
+    assert "    answered: 2024-03-18\n" in register.read_text(encoding="utf-8")
+
+
+def test_the_dates_of_a_refusal_in_the_language_in_use(register):
+    assert drafter("sent", "-q", "5", "--date", "10/03/2024").exit_code == 0
+    result = drafter("sent", "-q", "5", "--date", "11/03/2024", "--lang", "nl")
+    assert result.exit_code == 1, result.output
+    assert "is al genoteerd als verzonden op 10/03/2024, niet op 11/03/2024" in result.stderr
+    assert "2024-03-1" not in result.stderr
+    early = drafter("sent", "-q", "5", "--date", "2024-02-29", "--lang", "nl")
+    assert "op 29/02/2024, vóór de vraag gesteld werd (01/03/2024)" in early.stderr, early.stderr
 
 
 def test_an_entry_the_register_cannot_read(register):

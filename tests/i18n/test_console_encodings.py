@@ -49,4 +49,4 @@ def test_dutch_help_and_a_usage_error_on_a_windows_console(tmp_path, encoding):
     assert code == 0 and "Gebruik:" in out and "Opdrachten:" in out
     code, out = _drafter(tmp_path, "answer", "-q", "4", "--output", "uitvoer→map", "--qestion", encoding=encoding,
                          language="nl")
-    assert code == 2 and "Fout: Optie --qestion bestaat niet" in out and "Traceback" not in out
+    assert code == 2 and "fout: Optie --qestion bestaat niet" in out and "Traceback" not in out

@@ -101,14 +101,14 @@ def test_a_command_s_help_in_dutch_with_lang_after_help():
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["answer", "--qestion", "4"], "Fout: Optie --qestion bestaat niet (bedoelt u: --question?)"),
-    (["anwser", "-q", "4"], "Fout: Opdracht 'anwser' bestaat niet. Bedoelt u 'answer'?"),
-    (["answer"], "Fout: Optie '--question' / '-q' ontbreekt."),
-    (["answer", "-q", "vier"], "Fout: Ongeldige waarde voor '--question' / '-q': 'vier' is geen geheel getal."),
-    (["status", "--format", "pdf"], "Fout: Ongeldige waarde voor '--format': 'pdf' is niet een van "
+    (["answer", "--qestion", "4"], "fout: Optie --qestion bestaat niet (bedoelt u: --question?)"),
+    (["anwser", "-q", "4"], "fout: Opdracht 'anwser' bestaat niet. Bedoelt u 'answer'?"),
+    (["answer"], "fout: Optie '--question' / '-q' ontbreekt."),
+    (["answer", "-q", "vier"], "fout: Ongeldige waarde voor '--question' / '-q': 'vier' is geen geheel getal."),
+    (["status", "--format", "pdf"], "fout: Ongeldige waarde voor '--format': 'pdf' is niet een van "
                                     "'text', 'json', 'csv', 'xlsx'."),
-    (["check", "a"], "Fout: Onverwacht(e) extra argument(en) (a)"),
-    ([], "Fout: Er ontbreekt een opdracht."),
+    (["check", "a"], "fout: Onverwacht(e) extra argument(en) (a)"),
+    ([], "fout: Er ontbreekt een opdracht."),
 ])
 def test_usage_errors_in_dutch(args, expected):
     result = run_cli("--lang", "nl", *args)
@@ -141,7 +141,7 @@ def test_the_environment_s_language_as_its_own_process(tmp_path):
     result = subprocess.run([sys.executable, "-m", "drafter", "answer", "--qestion", "4"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert "Fout: Optie --qestion bestaat niet" in result.stderr
+    assert "fout: Optie --qestion bestaat niet" in result.stderr
 
 
 def test_init_for_an_nl_be_register_makes_a_dutch_speaking_project(tmp_path, monkeypatch):
@@ -153,4 +153,26 @@ def test_init_for_an_nl_be_register_makes_a_dutch_speaking_project(tmp_path, mon
     assert (project / "drafter.toml").read_text(encoding="utf-8").endswith(example)  # the rest as it was
     monkeypatch.chdir(project)
     misspelt = run_cli("answer", "--qestion", "4")
-    assert misspelt.stderr.rstrip().splitlines()[-1] == "Fout: Optie --qestion bestaat niet (bedoelt u: --question?)"
+    assert misspelt.stderr.rstrip().splitlines()[-1] == "fout: Optie --qestion bestaat niet (bedoelt u: --question?)"
+
+
+#: The placeholders of the usage lines and options as Click, Typer and drafter write them in English.
+ENGLISH_PLACEHOLDERS = ("OPTIONS", "COMMAND", "ARGS", "SOURCE", "FILE", "FOLDER", "NAME", "NUMBER", "NUMBERS", "PATH",
+                        "DATE", "STATE", "ADDRESS", "LANGUAGE", "ANSWER", "YYYY")
+
+
+def test_the_usage_lines_and_placeholders_in_dutch():
+    main = run_cli("--help", "--lang", "nl").stdout
+    assert main.splitlines()[0] == "Gebruik: root [OPTIES] OPDRACHT [ARGUMENTEN]..."
+    intake = run_cli("intake", "--help", "--lang", "nl").stdout
+    assert intake.splitlines()[0] == "Gebruik: root intake [OPTIES] {BRON}"
+    assert "--from ZITTINGSJAAR/NUMMER" in intake and "--template BESTAND" in intake and "--project MAP" in intake
+    missing = run_cli("intake", "--lang", "nl")
+    assert missing.stderr.splitlines()[-1] == "fout: Argument 'BRON' ontbreekt."
+    commands = [line.split()[0] for line in main.split("Opdrachten:")[1].splitlines() if line.startswith("  ")]
+    assert "intake" in commands and "status" in commands
+    for command in commands:
+        shown = run_cli(command, "--help", "--lang", "nl").stdout
+        words = {word for word in shown.replace("|", " ").replace("[", " ").replace("]", " ").replace("{", " ")
+                 .replace("}", " ").replace(".", " ").replace("/", " ").split()}
+        assert not words & set(ENGLISH_PLACEHOLDERS), (command, words & set(ENGLISH_PLACEHOLDERS))

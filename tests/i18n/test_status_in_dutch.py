@@ -9,7 +9,7 @@ import json
 
 import openpyxl
 
-from ..conftest import run_in
+from ..conftest import run_cli, run_in
 
 TODAY = ("--today", "2019-11-04")
 
@@ -23,17 +23,21 @@ def test_text_csv_and_xlsx_in_dutch_json_unchanged(project, tmp_path):
 
     made = run_in(project, "status", "--lang", "nl", "--format", "csv", *TODAY)
     rows = list(csv.reader(io.StringIO(made.stdout.lstrip("\ufeff")), delimiter=";"))  # a BOM, for Excel
-    assert rows[0][:9] == ["zittingsjaar", "nummer", "titel", "vraagsteller", "minister", "gesteld", "termijn",
-                           "interne_termijn", "resterende_werkdagen"]
+    # headers as a person writes them, one word for each thing, as the text list says it
+    assert rows[0][:13] == ["zittingsjaar", "nummer", "titel", "vraagsteller", "minister", "gesteld", "termijn",
+                            "interne termijn", "resterende werkdagen", "stand", "leemtes", "te laat", "intern te laat"]
     states = {row[rows[0].index("stand")] for row in rows[1:]}
     assert "geen ontwerp" in states and not states & {"no draft", "draft", "sent"}
 
     book = tmp_path / "opvolging.xlsx"
     assert run_in(project, "status", "--lang", "nl", "--format", "xlsx", "--to", str(book), *TODAY).exit_code == 0
     sheet = openpyxl.load_workbook(book).worksheets[0]
+    assert sheet.title == "Opvolging"
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     header_row = next(r for r in cells if "stand" in r)
-    assert "interne_termijn" in header_row and "internal_due" not in header_row
+    assert header_row == rows[0]
+    again = run_in(project, "status", "--lang", "nl", "--format", "xlsx", "--to", str(book), *TODAY)
+    assert again.exit_code == 0, again.output  # its own list, unchanged: written again without --force
     assert any("geen ontwerp" in r for r in cells)
 
     english = json.loads(run_in(project, "status", "--format", "json", *TODAY).stdout)
@@ -57,3 +61,12 @@ def test_dates_in_the_list_as_a_belgian_writes_them_json_keeps_iso(project):
         if question["due"]:
             year, month, day = question["due"].split("-")
             assert f"{day}/{month}/{year}" in dutch and question["due"] in english
+
+
+def test_one_word_for_each_state_in_the_help_as_in_the_list():
+    """The help names the states and flags with the words the list, its headers and its summary use."""
+    status_help = " ".join(run_cli("status", "--help", "--lang", "nl").stdout.split())
+    assert ("Standen: geen ontwerp, ontwerp, bewerkt, klaar, verzonden, fout; te laat en intern te laat staan "
+            "ernaast.") in status_help
+    sent_help = " ".join(run_cli("sent", "--help", "--lang", "nl").stdout.split())
+    assert "status toont de vraag daarna als verzonden" in sent_help and "verstuurd" not in sent_help
