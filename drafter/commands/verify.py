@@ -454,24 +454,101 @@ def paragraph_differences(edited: Path, draft: bytes) -> list[str]:
         theirs = _paragraphs(answer_content(draft, _("the new draft")))
     except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
         return []
-    matcher = difflib.SequenceMatcher(None, [_NUMBER.sub("#", t) for place, t in mine],
-                                      [_NUMBER.sub("#", t) for place, t in theirs], autojunk=False)
     lines = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for k in range(pairs):
-            (place, old), new = mine[i1 + k], theirs[j1 + k][1]
-            lines.append(_("  {place}: \"{edited}\" in the edited answer, \"{draft}\" in the new draft").format(
-                place=place.shown(), edited=_snippet(old, new), draft=_snippet(new, old)))
-        for place, text in mine[i1 + pairs:i2]:
+    for i, j in align_paragraphs([t for place, t in mine], [t for place, t in theirs]):
+        if i is not None and j is not None:
+            (place, old), new = mine[i], theirs[j][1]
+            if _NUMBER.sub("#", old) != _NUMBER.sub("#", new):  # figures only: carry_over names them
+                lines.append(_("  {place}: \"{edited}\" in the edited answer, \"{draft}\" in the new draft").format(
+                    place=place.shown(), edited=_snippet(old, new), draft=_snippet(new, old)))
+        elif i is not None:
+            place, text = mine[i]
             lines.append(_("  {place}: \"{text}\" only in the edited answer").format(place=place.shown(),
                                                                                    text=_snippet(text)))
-        for place, text in theirs[j1 + pairs:j2]:
+        else:
+            place, text = theirs[j]
             lines.append(_("  {place} of the new draft: \"{text}\" only in the new draft").format(
                 place=place.shown(), text=_snippet(text)))
     return lines
+
+
+#: Beyond this many pairs of paragraphs to weigh (after the common start and end are set aside),
+#: the alignment is done between the runs of paragraphs that are the same in both, not over all.
+_ALIGN_LIMIT = 250_000
+_WORD = re.compile(r"\w+")
+
+
+def align_paragraphs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """The paragraphs of two versions of a text, aligned in order: (i, j) for old[i] and new[j]
+    as one paragraph (the same, or changed), (i, None) for one only in the old, (None, j) for one
+    only in the new.
+
+    A plain longest-common-subsequence diff goes wrong on answers: their placeholders and numbered
+    parts repeat ('2.<tab>[answer still to be written]'), so an unchanged part can be matched with
+    an earlier copy of the same text, and the person reads that their unchanged part was removed
+    and a changed one added. Here the whole alignment is weighed: a paragraph the same in both
+    weighs most, one whose figures alone differ a little less, any other pair of paragraphs at the
+    same spot (a paragraph changed) less again and more the more words they share, and a paragraph
+    left unpaired nothing; the alignment with the greatest weight is taken."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    middle_old, middle_new = old[start:len(old) - end], new[start:len(new) - end]
+    pairs = [(k, k) for k in range(start)]
+    if len(middle_old) * len(middle_new) <= _ALIGN_LIMIT:
+        pairs += _weighed(middle_old, middle_new, start, start)
+    else:  # too many to weigh all at once: between the runs that are the same in both
+        matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                pairs += [(start + i1 + k, start + j1 + k) for k in range(i2 - i1)]
+            else:
+                pairs += _weighed(middle_old[i1:i2], middle_new[j1:j2], start + i1, start + j1)
+    pairs += [(len(old) - end + k, len(new) - end + k) for k in range(end)]
+    return pairs
+
+
+def _weighed(old: list[str], new: list[str], old_at: int, new_at: int) -> list[tuple[int | None, int | None]]:
+    """The alignment of greatest weight (see ``align_paragraphs``), its indexes counted from
+    old_at and new_at."""
+    masked_old = [_NUMBER.sub("#", t) for t in old]
+    masked_new = [_NUMBER.sub("#", t) for t in new]
+    words_old = [set(_WORD.findall(t.lower())) for t in masked_old]
+    words_new = [set(_WORD.findall(t.lower())) for t in masked_new]
+
+    def weight(i: int, j: int) -> float:
+        if old[i] == new[j]:
+            return 4.0
+        if masked_old[i] == masked_new[j]:
+            return 3.5
+        union = words_old[i] | words_new[j]
+        return 1.0 + (len(words_old[i] & words_new[j]) / len(union) if union else 0.0)
+
+    n, m = len(old), len(new)
+    # best[i][j]: the greatest weight of aligning old[i:] with new[j:]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        for j in range(m - 1, -1, -1):
+            row[j] = max(below[j], row[j + 1], below[j + 1] + weight(i, j))
+    pairs: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        if best[i][j] == best[i + 1][j + 1] + weight(i, j):
+            pairs.append((old_at + i, new_at + j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            pairs.append((old_at + i, None))
+            i += 1
+        else:
+            pairs.append((None, new_at + j))
+            j += 1
+    pairs += [(old_at + k, None) for k in range(i, n)]
+    pairs += [(None, new_at + k) for k in range(j, m)]
+    return pairs
 
 
 def _paragraphs(content: Content) -> list[tuple[Place, str]]:
