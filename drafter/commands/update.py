@@ -34,7 +34,7 @@ from drafter.word import figure_record, fingerprint
 from drafter.word.figure_record import figure_of
 from drafter.word.places import NOTES, Place, note_place, table_place
 from drafter.word.read_answer import AnswerFigures, Found, read_file, read_package, read_parts
-from drafter.word.update import AUTHOR, FigureEdit, Updater
+from drafter.word.update import AUTHOR, FigureEdit, Placed, Updater
 from drafter.write.output import update_file
 
 
@@ -136,9 +136,15 @@ def update_answer(target: Path, question: Question, generator: Generator, now: d
         result.changed.append(line)
     placed: set[str] = set()
     for key, edit, line in plan.figures:
-        if updater.replace_figure(edit):
+        how = updater.replace_figure(edit)
+        if how == Placed.DONE:
             placed.add(key)
             result.changed.append(line)
+        elif how == Placed.PENDING:
+            result.left.append(Line(line.place, _("{old} stands in a tracked change that is not accepted or rejected "
+                                                  "yet; the new data says {new}: accept or reject that change in "
+                                                  "Word, then run drafter update again").format(old=edit.old,
+                                                                                               new=edit.new)))
         else:
             result.left.append(Line(line.place, _("{old} could not be told apart from the text around it; the new "
                                                   "data says {new}: change it by hand").format(old=edit.old,
