@@ -283,6 +283,37 @@ def test_batch_update_writes_tracked_changes_into_edited_answers_and_replaces_un
     shutil.rmtree(project / "fresh", ignore_errors=True)
 
 
+def test_batch_update_tells_an_edited_answer_as_it_is_on_disk(project, drafted):
+    """An edited answer the new data changes nothing in is 'up to date', not 'the same draft was
+    there already' (the person's version is on disk, not the draft); its gaps are those the person
+    left in it, counted in the file; an updated answer's line says 'updated' once."""
+    path = drafted / NAMES[5]
+    d = docx.Document(str(path))
+    run = next(r for r in d.paragraphs[0].runs if "N.N." in r.text)  # the minister's name filled in
+    run.text = run.text.replace("N.N.", "JO BROUNS")
+    d.save(str(path))
+    draft_gaps = "4 gaps to fill in: 'N.N.' at paragraph 1, paragraph 2, paragraph 4; '[datum onbekend]' at paragraph 4"
+    assert draft_gaps in run_in(project, "check", "-q", "5").output  # what the register's draft still has
+    result = run_in(project, "batch", "--jobs", "1", "--update")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("│ up to date ") and "│       1 │" in line for line in lines), lines
+    warned = result.stdout.split("  question 5 (2019-2020):\n", 1)[1].splitlines()[0]
+    assert warned == (f"    warning: out/{NAMES[5]}: question 5 (2019-2020): the answer has 3 gaps to fill in: "
+                      "'N.N.' at paragraph 2, paragraph 4; '[datum onbekend]' at paragraph 4. Fill them in before "
+                      "the answer is sent.")
+    as_json = run_in(project, "batch", "--jobs", "1", "--update", "--question", "5", "--format", "json")
+    (answer,) = json.loads(as_json.stdout)["answers"]
+    assert answer["status"] == "up-to-date" and len(answer["gaps"]) == 3
+    person_edits(drafted / NAMES[4])
+    new_data(project)
+    result = run_in(project, "batch", "--jobs", "1", "--update", "--question", "4")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert f"  question 4 (2019-2020): updated out/{NAMES[4]}: 5 tracked changes by drafter; open it in Word and " \
+           "accept or reject them (Review > Accept, Reject)" in lines, lines
+
+
 def test_figures_whose_marks_were_retyped_away_are_found_by_their_cell_and_paragraph(project, drafted):
     path = drafted / NAMES[4]
     d = docx.Document(str(path))
