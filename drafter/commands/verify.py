@@ -21,6 +21,7 @@ edited answer, which figures the person must carry over (``carry_over``).
 from __future__ import annotations
 
 import difflib
+import glob
 import json
 import re
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from drafter.word.fingerprint import parse_question_id, shown_id
 from drafter.word.gaps import Gap, find_gaps, gaps_sentence
 from drafter.word.places import Place, paragraph_place
 from drafter.word.read_answer import AnswerFigures, Found, answer_content, read_answer, read_package
+from drafter.write.output import is_copy
 
 
 class FindingStatus(StrEnum):
@@ -338,16 +340,39 @@ def compare(answer: AnswerFigures, fresh: AnswerFigures, data_dir: Path | None =
 # --------------------------------------------------------------------------- answers and folders
 
 
-def answer_files(paths: list[Path]) -> list[Path]:
-    """The answers to verify: the files given, and the .docx files in the folders given."""
-    out = []
+def answer_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The answers to verify: the files given, and each question's current answer in the folders
+    given; and the copies drafter named beside answers in those folders (backups, new drafts beside
+    edited answers), which are not verified unless given by name. A pattern (*.docx: a Windows
+    console passes it as it is) gives the files it matches, leaving out the copies unless it matches
+    nothing else. A name that is no file, or a pattern that matches none, is an error."""
+    out: list[Path] = []
+    skipped: list[Path] = []
+    missing: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".docx" and p.is_file()
-                              and not p.name.startswith((".", "~$"))))
+        if not path.exists() and any(c in str(path) for c in "*?["):
+            matched = sorted(Path(p) for p in glob.glob(str(path)))
+            if not matched:
+                missing.append(Problem(_("no file matches {pattern}").format(pattern=display_path(path)),
+                                       hint=_("Check the name.")))
+            current = [p for p in matched if not is_copy(p)]
+            if current:  # the answers it names; the copies too only when it names nothing else
+                out.extend(current)
+                skipped.extend(p for p in matched if is_copy(p))
+            else:
+                out.extend(matched)
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".docx" and p.is_file()
+                           and not p.name.startswith((".", "~$")))
+            out.extend(p for p in found if not is_copy(p))
+            skipped.extend(p for p in found if is_copy(p))
+        elif not path.exists():
+            missing.append(Problem(_("there is no such file"), file=display_path(path), hint=_("Check the name.")))
         else:
             out.append(path)
-    return out
+    if missing:
+        raise DrafterError(problems=missing)
+    return out, skipped
 
 
 def _question_of(answer: AnswerFigures, register: Register):
@@ -409,8 +434,10 @@ class Verifier:
         return report
 
 
-def verify_answers(paths: list[Path], register: Path | None = None, templates: Path | None = None) -> list[AnswerReport]:
-    files = answer_files(paths)
+def verify_answers(paths: list[Path], register: Path | None = None,
+                   templates: Path | None = None) -> tuple[list[AnswerReport], list[Path]]:
+    """The reports of the answers verified, and the copies beside answers left out (``answer_files``)."""
+    files, skipped = answer_files(paths)
     if not files:
         raise DrafterError(_("there is no .docx answer to verify in {paths}").format(
             paths=", ".join(display_path(p) for p in paths)), hint=_("Give .docx answers, or a folder that holds them."))
@@ -423,7 +450,7 @@ def verify_answers(paths: list[Path], register: Path | None = None, templates: P
             report = AnswerReport(display_path(path))
             report.problems.extend(exc.problems)
             reports.append(report)
-    return reports
+    return reports, skipped
 
 
 def carry_over(edited: Path, draft: bytes) -> list[Finding]:
@@ -616,7 +643,7 @@ def _summary(report: AnswerReport) -> str:
         count=figures, findings=", ".join(parts))
 
 
-def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
+def text_report(reports: list[AnswerReport], quiet: bool = False, skipped: list[Path] | tuple[Path, ...] = ()) -> str:
     """What verify prints: per answer a line and what to look at; with quiet, only the answers
     that do not match (a problem in the standard form: 'error: file, place: message. hint')."""
     lines = []
@@ -634,6 +661,10 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
                 if not quiet or f.mismatch:
                     lines.append(f"  {f.describe()}")
     bad = sum(1 for r in reports if not r.ok)
+    if skipped and not quiet:
+        lines.append(ngettext("left out {count} backup or new draft beside an answer (name the file to verify it)",
+                              "left out {count} backups and new drafts beside answers (name a file to verify it)",
+                              len(skipped)).format(count=len(skipped)))
     if not quiet:
         lines.append((ngettext("drafter verify: {count} answer, every figure matches the data",
                                "drafter verify: {count} answers, every figure matches the data", len(reports))
@@ -644,9 +675,10 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
     return "\n".join(lines)
 
 
-def json_report(reports: list[AnswerReport]) -> str:
+def json_report(reports: list[AnswerReport], skipped: list[Path] | tuple[Path, ...] = ()) -> str:
     return json.dumps({
         "ok": all(r.ok for r in reports),
+        "skipped": [display_path(p) for p in skipped],
         "answers": [{
             "file": r.file,
             "question": r.question,
