@@ -371,6 +371,11 @@ def insert_table(tbl: Element, revisions: Revisions) -> None:
         insert_paragraph(p, revisions)
 
 
+def inserted_texts(root: Element) -> list[str]:
+    """The visible text of each tracked insertion of text under root."""
+    return [paragraphs.text_of(change) for change in root.iter(INS)]
+
+
 def revisions_in(root: Element) -> list[Element]:
     """The tracked changes under root (w:ins and w:del, also those of paragraph marks and rows)."""
     return list(root.iter(INS, DEL))

@@ -107,7 +107,8 @@ class Updater:
             return Placed.APART
         held = [p for p in scope.iter(paragraphs.P) if edit.old in revisions.plain_text(p)]
         if len(held) != 1:  # a text inside a tracked change is not among a paragraph's own runs
-            return Placed.PENDING if revisions.revisions_in(scope) else Placed.APART
+            pending = any(t and (t in edit.old or edit.old in t) for t in revisions.inserted_texts(scope))
+            return Placed.PENDING if pending else Placed.APART
         p = held[0]
         text = revisions.plain_text(p)
         if text.count(edit.old) != 1:
