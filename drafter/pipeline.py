@@ -40,6 +40,9 @@ class Draft:
     notes: Path | None
     warnings: tuple[Problem, ...] = ()
     gaps: tuple[Gap, ...] = ()  # what the answer still shows to be filled in, in reading order
+    # Of the warnings, those the data gives (they hold for an edited answer of the same data too;
+    # what the draft shows to be filled in need not: a person may have filled it in)
+    data_warnings: tuple[Problem, ...] = ()
 
 
 def placeholder_warnings(question: Question, prints: set[str] = frozenset(),
@@ -206,6 +209,7 @@ class Generator:
         rendered = template.render(view.context)
         package = finish.finished(template.parts, rendered, view, created=self.created, template_file=template.file)
         found = gaps.find_gaps(package, self.gap_markers)  # on the trees the passes parsed: no part read twice
+        from_data = data_warnings(view)
         return Draft(
             question=question,
             data=opc.write_zip(package.parts()),
@@ -217,6 +221,7 @@ class Generator:
             warnings=placeholder_warnings(question, template.attributes_of("question")
                                           | header_prints(question.style.locale, template.attributes_of("question.header")),
                                           found)
-            + data_warnings(view),
+            + from_data,
             gaps=found,
+            data_warnings=from_data,
         )

@@ -349,6 +349,45 @@ def test_files_it_cannot_verify_get_a_clear_message(project):
     assert empty.exit_code == 1 and empty.stderr.startswith("error: there is no .docx answer to verify in leeg")
 
 
+def test_a_folder_gives_each_questions_current_answer_not_its_backups_or_new_drafts(project):
+    """Beside an edited answer lie a new draft (answer) and a backup (update): verify of the folder
+    counts each question's answer once and says what it left out; named, a copy is verified."""
+    assert run_in(project, "batch", "--jobs", "1").exit_code == 0
+    answers = sorted(p.name for p in (project / "out").glob("*.docx"))
+    answer = project / "out" / ANSWER4
+    d = docx.Document(answer)
+    run_with_text(paragraph_with(d, "Vooreerst"), "Vooreerst", "Eerst")
+    d.save(answer)
+    budget = project / "data" / "budget.csv"
+    budget.write_text(budget.read_text().replace("45800000", "45900000"))
+    assert run_in(project, "answer", "-q", "4").exit_code == 0  # the new draft beside the edited answer
+    assert run_in(project, "update", "-q", "4").exit_code == 0  # a backup of it, then the figure updated
+    copies = sorted(p.name for p in (project / "out").glob("*.docx") if p.name not in answers)
+    assert len(copies) == 2 and any("-backup-" in c for c in copies) and any("nieuwe-versie" in c for c in copies)
+    result = verify(project, project / "out", fmt="text")
+    lines = result.stdout.splitlines()
+    assert sorted(line.split(",")[0] for line in lines if line.startswith("out/")) == [f"out/{a}" for a in answers]
+    assert lines[-2] == "left out 2 backups and new drafts beside answers (name a file to verify it)"
+    assert lines[-1].startswith(f"drafter verify: {len(answers)} answers, ")
+    assert sorted(Path(f).name for f in json.loads(verify(project, project / "out").stdout)["skipped"]) == copies
+    pattern = verify(project, project / "out" / "*vraag-4-*.docx", fmt="text")  # as a Windows console passes it
+    assert [line.split(",")[0] for line in pattern.stdout.splitlines() if line.startswith("out/")] == [f"out/{ANSWER4}"]
+    named = verify(project, *(project / "out" / c for c in copies), fmt="text")
+    assert named.stdout.splitlines()[-1].startswith("drafter verify: 2 answers, ")
+
+
+def test_a_name_or_pattern_that_is_no_file_is_an_error_not_an_answer(project):
+    draft(project, 4)
+    for given, message in ((project / "out" / "*vraag-214*.docx", "error: no file matches out/*vraag-214*.docx. "
+                                                                  "Check the name."),
+                           (project / "out" / "vraag-214.docx", "error: out/vraag-214.docx: there is no such file. "
+                                                                "Check the name.")):
+        result = verify(project, given, project / "out" / ANSWER4, fmt="text")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [message]
+        assert "drafter verify:" not in result.stdout
+
+
 def test_a_computed_total_and_a_sum_in_a_text(project):
     register = project / "data" / "questions.yaml"
     text = register.read_text(encoding="utf-8")

@@ -261,10 +261,11 @@ class Worker:
         data = target.read_bytes()
         if made.status == UpdateStatus.UPDATED:
             status = Status.UPDATED
-        else:
-            status = Status.LEFT if made.left else Status.UNCHANGED
+        else:  # the person's answer as they left it: not 'unchanged', which says the same draft was there
+            status = Status.LEFT if made.left else Status.UP_TO_DATE
         return AnswerRecord(label=q.label, status=status, file=target, sha256=sha256_of(data), size=len(data),
-                            backup=made.backup, warnings=made.warnings, message="\n".join(describe(made)), **fields)
+                            backup=made.backup, warnings=made.warnings, gaps=made.gaps,
+                            message="\n".join(describe(made)), **fields)
 
 
 def _internal_error(q: Question, exc: Exception, trace: str | None) -> AnswerRecord:

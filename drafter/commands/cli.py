@@ -863,11 +863,12 @@ def verify(
         say = Say(quiet, verbose, as_json)
         where = paths.locate(project, register=register, templates=templates, writes=False)
         say.project(where)
-        reports = verify_answers(list(answers) if answers else [where.output], where.register, where.templates)
+        reports, skipped = verify_answers(list(answers) if answers else [where.output], where.register,
+                                          where.templates)
         if as_json:
-            print(json_report(reports))
+            print(json_report(reports, skipped))
         else:
-            text = text_report(reports, quiet=quiet)
+            text = text_report(reports, quiet=quiet, skipped=skipped)
             if text:
                 print(text)
         return 0 if all(r.ok for r in reports) else 1

@@ -71,6 +71,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
                                             "changes, after a backup")),
         (Status.LEFT, N_("to look at"), N_("edited since drafter made them: nothing was written, but the new data "
                                            "changes figures you must change by hand or look at (below)")),
+        (Status.UP_TO_DATE, N_("up to date"), N_("edited since drafter made them: the new data changes no figure "
+                                                  "drafter placed; left as they are")),
         (Status.FAILED, N_("failed"), N_("not made: see the errors above")),
     ))
 
@@ -165,7 +167,11 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     if notable:
         console.print(_("answers that need a look:"), markup=False)
         for record in notable[:DETAIL_ROWS]:
-            console.print(f"  {record.label}: {words[record.status]}: {record.message}", soft_wrap=True, markup=False)
+            if record.status == Status.UPDATED:  # its message starts by saying it was updated
+                console.print(f"  {record.label}: {record.message}", soft_wrap=True, markup=False)
+            else:
+                console.print(f"  {record.label}: {words[record.status]}: {record.message}", soft_wrap=True,
+                              markup=False)
         if len(notable) > DETAIL_ROWS:
             console.print(_("... and {count} more: see the manifest").format(count=len(notable) - DETAIL_ROWS),
                           markup=False)

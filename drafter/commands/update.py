@@ -26,15 +26,16 @@ from pathlib import Path
 
 from drafter import paths
 from drafter.commands.verify import FindingStatus, compare
-from drafter.errors import DrafterError, Problem, display_path
+from drafter.errors import WARNING, DrafterError, Problem, display_path
 from drafter.i18n import _, ngettext
 from drafter.load.register import Question, load_register
-from drafter.pipeline import Generator, file_name
+from drafter.pipeline import Draft, Generator, file_name
 from drafter.word import figure_record, fingerprint
 from drafter.word.figure_record import figure_of
+from drafter.word.gaps import Gap, find_gaps, gaps_sentence
 from drafter.word.places import NOTES, Place, note_place, table_place
 from drafter.word.read_answer import AnswerFigures, Found, read_file, read_package, read_parts
-from drafter.word.update import AUTHOR, FigureEdit, Updater
+from drafter.word.update import AUTHOR, FigureEdit, Placed, Updater
 from drafter.write.output import update_file
 
 
@@ -75,6 +76,7 @@ class Updated:
     backup: Path | None = None
     date: dt.datetime | None = None
     warnings: tuple[Problem, ...] = ()
+    gaps: tuple[Gap, ...] = ()  # what the answer, as it is now on disk, still shows to be filled in
 
     def as_dict(self) -> dict:
         q = self.question
@@ -84,6 +86,7 @@ class Updated:
                 if self.date and self.status == UpdateStatus.UPDATED else None,
                 "changed": [{"place": c.place.text, "change": c.text} for c in self.changed],  # the place in English
                 "left": [{"place": c.place.text, "why": c.text} for c in self.left],
+                "gaps": [g.as_dict() for g in self.gaps],
                 "problems": [p.as_dict() for p in self.warnings]}
 
 
@@ -119,9 +122,9 @@ def update_answer(target: Path, question: Question, generator: Generator, now: d
     fresh_parts = read_package(draft.data, _("the new draft"))
     fresh = read_parts(fresh_parts, _("the new draft"))
     plan = _Planner(edited, fresh, question, shown).plan()
-    result = Updated(question, target, UpdateStatus.UP_TO_DATE, left=plan.left, date=now, warnings=draft.warnings)
+    result = Updated(question, target, UpdateStatus.UP_TO_DATE, left=plan.left, date=now)
     if not plan.anything:
-        return result
+        return _as_it_is(result, parts, draft, generator)
     updater = Updater(parts, fresh_parts, now)
     for edited_index, fresh_index, line in plan.tables:
         updater.replace_table(edited_index, fresh_index)
@@ -136,20 +139,39 @@ def update_answer(target: Path, question: Question, generator: Generator, now: d
         result.changed.append(line)
     placed: set[str] = set()
     for key, edit, line in plan.figures:
-        if updater.replace_figure(edit):
+        how = updater.replace_figure(edit)
+        if how == Placed.DONE:
             placed.add(key)
             result.changed.append(line)
+        elif how == Placed.PENDING:
+            result.left.append(Line(line.place, _("{old} stands in a tracked change that is not accepted or rejected "
+                                                  "yet; the new data says {new}: accept or reject that change in "
+                                                  "Word, then run drafter update again").format(old=edit.old,
+                                                                                               new=edit.new)))
         else:
             result.left.append(Line(line.place, _("{old} could not be told apart from the text around it; the new "
                                                   "data says {new}: change it by hand").format(old=edit.old,
                                                                                              new=edit.new)))
     if not result.changed:
-        return result
+        return _as_it_is(result, parts, draft, generator)
     record, numbers = plan.record(placed, fingerprint.question_id(question))
     updater.renumber(numbers)
     data = updater.result(record)
     result.backup = update_file(target, original, data, now.astimezone().replace(tzinfo=None))
     result.status = UpdateStatus.UPDATED
+    return _as_it_is(result, read_package(data, shown), draft, generator)
+
+
+def _as_it_is(result: Updated, parts: dict[str, bytes], draft: Draft, generator: Generator) -> Updated:
+    """The result with the warnings of the answer as it now is on disk: the data's warnings, and the
+    gaps the answer still shows (a person may have filled in some of the new draft's, or all)."""
+    result.gaps = find_gaps(parts, generator.gap_markers)
+    result.warnings = draft.data_warnings
+    if result.gaps:
+        result.warnings += (Problem(
+            _("{question}: the answer has {gaps}").format(question=result.question.label,
+                                                          gaps=gaps_sentence(result.gaps)),
+            file=display_path(result.file), hint=_("Fill them in before the answer is sent."), severity=WARNING),)
     return result
 
 

@@ -21,6 +21,7 @@ edited answer, which figures the person must carry over (``carry_over``).
 from __future__ import annotations
 
 import difflib
+import glob
 import json
 import re
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from drafter.word.fingerprint import parse_question_id, shown_id
 from drafter.word.gaps import Gap, find_gaps, gaps_sentence
 from drafter.word.places import Place, paragraph_place
 from drafter.word.read_answer import AnswerFigures, Found, answer_content, read_answer, read_package
+from drafter.write.output import is_copy
 
 
 class FindingStatus(StrEnum):
@@ -338,16 +340,39 @@ def compare(answer: AnswerFigures, fresh: AnswerFigures, data_dir: Path | None =
 # --------------------------------------------------------------------------- answers and folders
 
 
-def answer_files(paths: list[Path]) -> list[Path]:
-    """The answers to verify: the files given, and the .docx files in the folders given."""
-    out = []
+def answer_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The answers to verify: the files given, and each question's current answer in the folders
+    given; and the copies drafter named beside answers in those folders (backups, new drafts beside
+    edited answers), which are not verified unless given by name. A pattern (*.docx: a Windows
+    console passes it as it is) gives the files it matches, leaving out the copies unless it matches
+    nothing else. A name that is no file, or a pattern that matches none, is an error."""
+    out: list[Path] = []
+    skipped: list[Path] = []
+    missing: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".docx" and p.is_file()
-                              and not p.name.startswith((".", "~$"))))
+        if not path.exists() and any(c in str(path) for c in "*?["):
+            matched = sorted(Path(p) for p in glob.glob(str(path)))
+            if not matched:
+                missing.append(Problem(_("no file matches {pattern}").format(pattern=display_path(path)),
+                                       hint=_("Check the name.")))
+            current = [p for p in matched if not is_copy(p)]
+            if current:  # the answers it names; the copies too only when it names nothing else
+                out.extend(current)
+                skipped.extend(p for p in matched if is_copy(p))
+            else:
+                out.extend(matched)
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".docx" and p.is_file()
+                           and not p.name.startswith((".", "~$")))
+            out.extend(p for p in found if not is_copy(p))
+            skipped.extend(p for p in found if is_copy(p))
+        elif not path.exists():
+            missing.append(Problem(_("there is no such file"), file=display_path(path), hint=_("Check the name.")))
         else:
             out.append(path)
-    return out
+    if missing:
+        raise DrafterError(problems=missing)
+    return out, skipped
 
 
 def _question_of(answer: AnswerFigures, register: Register):
@@ -409,8 +434,10 @@ class Verifier:
         return report
 
 
-def verify_answers(paths: list[Path], register: Path | None = None, templates: Path | None = None) -> list[AnswerReport]:
-    files = answer_files(paths)
+def verify_answers(paths: list[Path], register: Path | None = None,
+                   templates: Path | None = None) -> tuple[list[AnswerReport], list[Path]]:
+    """The reports of the answers verified, and the copies beside answers left out (``answer_files``)."""
+    files, skipped = answer_files(paths)
     if not files:
         raise DrafterError(_("there is no .docx answer to verify in {paths}").format(
             paths=", ".join(display_path(p) for p in paths)), hint=_("Give .docx answers, or a folder that holds them."))
@@ -423,7 +450,7 @@ def verify_answers(paths: list[Path], register: Path | None = None, templates: P
             report = AnswerReport(display_path(path))
             report.problems.extend(exc.problems)
             reports.append(report)
-    return reports
+    return reports, skipped
 
 
 def carry_over(edited: Path, draft: bytes) -> list[Finding]:
@@ -454,24 +481,101 @@ def paragraph_differences(edited: Path, draft: bytes) -> list[str]:
         theirs = _paragraphs(answer_content(draft, _("the new draft")))
     except DrafterError:  # the edited answer is no longer a Word file drafter can read: nothing to compare
         return []
-    matcher = difflib.SequenceMatcher(None, [_NUMBER.sub("#", t) for place, t in mine],
-                                      [_NUMBER.sub("#", t) for place, t in theirs], autojunk=False)
     lines = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for k in range(pairs):
-            (place, old), new = mine[i1 + k], theirs[j1 + k][1]
-            lines.append(_("  {place}: \"{edited}\" in the edited answer, \"{draft}\" in the new draft").format(
-                place=place.shown(), edited=_snippet(old, new), draft=_snippet(new, old)))
-        for place, text in mine[i1 + pairs:i2]:
+    for i, j in align_paragraphs([t for place, t in mine], [t for place, t in theirs]):
+        if i is not None and j is not None:
+            (place, old), new = mine[i], theirs[j][1]
+            if _NUMBER.sub("#", old) != _NUMBER.sub("#", new):  # figures only: carry_over names them
+                lines.append(_("  {place}: \"{edited}\" in the edited answer, \"{draft}\" in the new draft").format(
+                    place=place.shown(), edited=_snippet(old, new), draft=_snippet(new, old)))
+        elif i is not None:
+            place, text = mine[i]
             lines.append(_("  {place}: \"{text}\" only in the edited answer").format(place=place.shown(),
                                                                                    text=_snippet(text)))
-        for place, text in theirs[j1 + pairs:j2]:
+        else:
+            place, text = theirs[j]
             lines.append(_("  {place} of the new draft: \"{text}\" only in the new draft").format(
                 place=place.shown(), text=_snippet(text)))
     return lines
+
+
+#: Beyond this many pairs of paragraphs to weigh (after the common start and end are set aside),
+#: the alignment is done between the runs of paragraphs that are the same in both, not over all.
+_ALIGN_LIMIT = 250_000
+_WORD = re.compile(r"\w+")
+
+
+def align_paragraphs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """The paragraphs of two versions of a text, aligned in order: (i, j) for old[i] and new[j]
+    as one paragraph (the same, or changed), (i, None) for one only in the old, (None, j) for one
+    only in the new.
+
+    A plain longest-common-subsequence diff goes wrong on answers: their placeholders and numbered
+    parts repeat ('2.<tab>[answer still to be written]'), so an unchanged part can be matched with
+    an earlier copy of the same text, and the person reads that their unchanged part was removed
+    and a changed one added. Here the whole alignment is weighed: a paragraph the same in both
+    weighs most, one whose figures alone differ a little less, any other pair of paragraphs at the
+    same spot (a paragraph changed) less again and more the more words they share, and a paragraph
+    left unpaired nothing; the alignment with the greatest weight is taken."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    middle_old, middle_new = old[start:len(old) - end], new[start:len(new) - end]
+    pairs = [(k, k) for k in range(start)]
+    if len(middle_old) * len(middle_new) <= _ALIGN_LIMIT:
+        pairs += _weighed(middle_old, middle_new, start, start)
+    else:  # too many to weigh all at once: between the runs that are the same in both
+        matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                pairs += [(start + i1 + k, start + j1 + k) for k in range(i2 - i1)]
+            else:
+                pairs += _weighed(middle_old[i1:i2], middle_new[j1:j2], start + i1, start + j1)
+    pairs += [(len(old) - end + k, len(new) - end + k) for k in range(end)]
+    return pairs
+
+
+def _weighed(old: list[str], new: list[str], old_at: int, new_at: int) -> list[tuple[int | None, int | None]]:
+    """The alignment of greatest weight (see ``align_paragraphs``), its indexes counted from
+    old_at and new_at."""
+    masked_old = [_NUMBER.sub("#", t) for t in old]
+    masked_new = [_NUMBER.sub("#", t) for t in new]
+    words_old = [set(_WORD.findall(t.lower())) for t in masked_old]
+    words_new = [set(_WORD.findall(t.lower())) for t in masked_new]
+
+    def weight(i: int, j: int) -> float:
+        if old[i] == new[j]:
+            return 4.0
+        if masked_old[i] == masked_new[j]:
+            return 3.5
+        union = words_old[i] | words_new[j]
+        return 1.0 + (len(words_old[i] & words_new[j]) / len(union) if union else 0.0)
+
+    n, m = len(old), len(new)
+    # best[i][j]: the greatest weight of aligning old[i:] with new[j:]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        for j in range(m - 1, -1, -1):
+            row[j] = max(below[j], row[j + 1], below[j + 1] + weight(i, j))
+    pairs: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        if best[i][j] == best[i + 1][j + 1] + weight(i, j):
+            pairs.append((old_at + i, new_at + j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            pairs.append((old_at + i, None))
+            i += 1
+        else:
+            pairs.append((None, new_at + j))
+            j += 1
+    pairs += [(old_at + k, None) for k in range(i, n)]
+    pairs += [(None, new_at + k) for k in range(j, m)]
+    return pairs
 
 
 def _paragraphs(content: Content) -> list[tuple[Place, str]]:
@@ -539,7 +643,7 @@ def _summary(report: AnswerReport) -> str:
         count=figures, findings=", ".join(parts))
 
 
-def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
+def text_report(reports: list[AnswerReport], quiet: bool = False, skipped: list[Path] | tuple[Path, ...] = ()) -> str:
     """What verify prints: per answer a line and what to look at; with quiet, only the answers
     that do not match (a problem in the standard form: 'error: file, place: message. hint')."""
     lines = []
@@ -557,6 +661,10 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
                 if not quiet or f.mismatch:
                     lines.append(f"  {f.describe()}")
     bad = sum(1 for r in reports if not r.ok)
+    if skipped and not quiet:
+        lines.append(ngettext("left out {count} backup or new draft beside an answer (name the file to verify it)",
+                              "left out {count} backups and new drafts beside answers (name a file to verify it)",
+                              len(skipped)).format(count=len(skipped)))
     if not quiet:
         lines.append((ngettext("drafter verify: {count} answer, every figure matches the data",
                                "drafter verify: {count} answers, every figure matches the data", len(reports))
@@ -567,9 +675,10 @@ def text_report(reports: list[AnswerReport], quiet: bool = False) -> str:
     return "\n".join(lines)
 
 
-def json_report(reports: list[AnswerReport]) -> str:
+def json_report(reports: list[AnswerReport], skipped: list[Path] | tuple[Path, ...] = ()) -> str:
     return json.dumps({
         "ok": all(r.ok for r in reports),
+        "skipped": [display_path(p) for p in skipped],
         "answers": [{
             "file": r.file,
             "question": r.question,

@@ -47,8 +47,12 @@ class Revisions:
 
     def mark(self, tag: str) -> Element:
         """A new change element (w:ins, w:del) with its id, author and date."""
-        return self.root.makeelement(tag, {_ID: str(next(self._ids)), _AUTHOR: self.author,
-                                           _DATE: self.date.strftime("%Y-%m-%dT%H:%M:%SZ")})
+        return self.root.makeelement(tag, {_ID: str(next(self._ids)), _AUTHOR: self.author, _DATE: self.stamp})
+
+    @property
+    def stamp(self) -> str:
+        """The changes' date and time as Word records it."""
+        return self.date.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def next_id(self) -> int:
         """An id for a new bookmark put in among the changes."""
@@ -106,6 +110,71 @@ def runs_between(start: Element, end: Element | None) -> list[Element] | None:
     while found and found[0].tag != runs.R:
         found.pop(0)
     return found
+
+
+def changes_between(start: Element, end: Element | None) -> tuple[list[Element], list[Element]] | None:
+    """The tracked deletions and insertions (w:del, w:ins) that stand from a bookmark's start to its
+    end, when they do in one parent with at most marks between them and no run outside them; None
+    otherwise (no tracked change there, or text that is not in one)."""
+    removed: list[Element] = []
+    inserted: list[Element] = []
+    el = start.getnext()
+    holder = start.getparent()
+    if end is not None and holder is not None and holder.tag in (DEL, INS) and holder.getparent() is end.getparent():
+        el = holder  # a bookmark's start may be kept inside the change that begins where it stands
+    while el is not None and el is not end:
+        if el.tag == DEL:
+            removed.append(el)
+        elif el.tag == INS:
+            inserted.append(el)
+        elif el.tag not in _INLINE_MARKS:
+            return None
+        el = el.getnext()
+    if el is None or not inserted:
+        return None
+    return removed, inserted
+
+
+def author_of(change: Element) -> str:
+    return change.get(_AUTHOR, "")
+
+
+def revise_insertion(removed: list[Element], inserted: list[Element], text: str, revisions: Revisions) -> None:
+    """A text replaced as a tracked change not yet accepted or rejected (``removed`` deleted,
+    ``inserted`` put in) made to put in ``text`` instead, dated now; the deletion stays as it was.
+    When ``text`` is what was deleted, the change is withdrawn: the deleted runs are back, as a
+    person's Reject gives them."""
+    if text == "".join(el.text or "" for d in removed for el in d.iter(DEL_TEXT)):
+        for change in removed:
+            for el in change.iter(DEL_TEXT):
+                el.tag = runs.T
+            for el in change.iter(_DEL_INSTR_TEXT):
+                el.tag = DEL_INSTR
+            _unwrap(change)
+        for change in inserted:
+            change.getparent().remove(change)
+        return
+    first = next(r for change in inserted for r in change.iter(runs.R))
+    for el in [c for c in first if c.tag != _RPR]:
+        first.remove(el)
+    first.append(runs.new_text(text))
+    for change in inserted:
+        for run in list(change.iter(runs.R)):
+            if run is not first:
+                run.getparent().remove(run)
+    for change in inserted[1:]:
+        change.getparent().remove(change)
+    inserted[0].set(_DATE, revisions.stamp)
+
+
+def _unwrap(el: Element) -> None:
+    """An element replaced by its children."""
+    parent = el.getparent()
+    at = parent.index(el)
+    for child in list(el):
+        parent.insert(at, child)
+        at += 1
+    parent.remove(el)
 
 
 def split_run_at(run: Element, at: int) -> Element:
@@ -300,6 +369,11 @@ def insert_table(tbl: Element, revisions: Revisions) -> None:
         _mark_row(tr, INS, revisions)
     for p in tbl.iter(paragraphs.P):
         insert_paragraph(p, revisions)
+
+
+def inserted_texts(root: Element) -> list[str]:
+    """The visible text of each tracked insertion of text under root."""
+    return [paragraphs.text_of(change) for change in root.iter(INS)]
 
 
 def revisions_in(root: Element) -> list[Element]:

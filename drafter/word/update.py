@@ -16,6 +16,7 @@ import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import Enum
 
 from drafter import oxml
 from drafter.oxml import bookmarks, customxml, document, footnotes, opc, revisions
@@ -44,6 +45,14 @@ class FigureEdit:
     paragraph: int | None = None
 
 
+class Placed(Enum):
+    """What became of a figure's new text."""
+
+    DONE = "done"  # written, as a tracked change
+    APART = "apart"  # the figure could not be told apart from the text around it
+    PENDING = "pending"  # it stands in a tracked change of someone else's, not yet accepted or rejected
+
+
 class Updater:
     """The edited answer's package while drafter's tracked changes are made in it."""
 
@@ -67,37 +76,56 @@ class Updater:
 
     # ------------------------------------------------------------------- figures
 
-    def replace_figure(self, edit: FigureEdit) -> bool:
-        """The figure's text replaced as a tracked change; False when it cannot be told apart
-        from the text around it (it shares a run with a field or a link), so a person must."""
+    def replace_figure(self, edit: FigureEdit) -> Placed:
+        """The figure's text replaced as a tracked change. A figure that still stands in drafter's
+        own change of an earlier update, not yet accepted or rejected, gets the new text in that
+        change (the deletion of what the answer showed before stays). It is left to a person when
+        it cannot be told apart from the text around it (it shares a run with a field or a link),
+        or stands in someone else's tracked change, which they must accept or reject first."""
         if edit.how == "mark":
             found = self.marks.get(str(edit.number))
-            between = revisions.runs_between(*found) if found is not None else None
-            if between is None or clean("".join(paragraphs.text_of(r) for r in between)) != clean(edit.old):
-                return False
-            revisions.replace_runs(between, edit.new, self.revisions)
-            return True
-        p = self._paragraph_of(edit)
-        if p is None:
-            return False
+            if found is None:
+                return Placed.APART
+            between = revisions.runs_between(*found)
+            if between is not None:
+                if clean("".join(paragraphs.text_of(r) for r in between)) != clean(edit.old):
+                    return Placed.APART
+                revisions.replace_runs(between, edit.new, self.revisions)
+                return Placed.DONE
+            changes = revisions.changes_between(*found)
+            if changes is None:
+                return Placed.APART
+            removed, inserted = changes
+            if any(revisions.author_of(c) != self.revisions.author for c in removed + inserted):
+                return Placed.PENDING
+            if clean("".join(paragraphs.text_of(c) for c in inserted)) != clean(edit.old):
+                return Placed.APART
+            revisions.revise_insertion(removed, inserted, edit.new, self.revisions)
+            return Placed.DONE
+        scope = self._scope_of(edit)
+        if scope is None:
+            return Placed.APART
+        held = [p for p in scope.iter(paragraphs.P) if edit.old in revisions.plain_text(p)]
+        if len(held) != 1:  # a text inside a tracked change is not among a paragraph's own runs
+            pending = any(t and (t in edit.old or edit.old in t) for t in revisions.inserted_texts(scope))
+            return Placed.PENDING if pending else Placed.APART
+        p = held[0]
         text = revisions.plain_text(p)
         if text.count(edit.old) != 1:
-            return False
+            return Placed.APART
         start = text.index(edit.old)
         picked = revisions.text_runs(p, start, start + len(edit.old))
         if picked is None:
-            return False
+            return Placed.APART
         revisions.replace_runs(picked, edit.new, self.revisions)
-        return True
+        return Placed.DONE
 
-    def _paragraph_of(self, edit: FigureEdit) -> oxml.Element | None:
+    def _scope_of(self, edit: FigureEdit) -> oxml.Element | None:
+        """The table cell or the paragraph where a figure found by its labels or its text stands."""
         if edit.how == "labels" and edit.cell is not None:
             t, r, c = edit.cell
             cells = self.layout.tables[t].cells(r) if t < len(self.layout.tables) else []
-            if c >= len(cells):
-                return None
-            held = [p for p in cells[c].iter(paragraphs.P) if edit.old in revisions.plain_text(p)]
-            return held[0] if len(held) == 1 else None
+            return cells[c] if c < len(cells) else None
         if edit.how == "text" and edit.paragraph is not None and edit.paragraph < len(self.layout.paragraphs):
             return self.layout.paragraphs[edit.paragraph]
         return None

@@ -46,6 +46,7 @@ class Status(StrEnum):
     BACKED_UP = "backed-up"  # force: the edited file was kept as a backup, then replaced
     UPDATED = "updated"  # update: the new figures written into the edited answer as tracked changes, after a backup
     LEFT = "left"  # update: nothing written, but the new data changes figures a person must change by hand or look at
+    UP_TO_DATE = "up-to-date"  # update: an edited answer the new data changes nothing in, left as the person has it
     FAILED = "failed"  # not written: the answer could not be made (a batch's record says why)
 
 
@@ -60,6 +61,15 @@ class Ownership(StrEnum):
 
 TEMP_SUFFIX = ".part"
 BESIDE_TAG = "nieuwe-versie"
+#: The names drafter gives the copies beside an answer: the new draft beside an edited answer, the
+#: backup of an answer it replaced ('...-backup-20261206-204921.docx'), each perhaps numbered.
+_COPY_NAME = re.compile(rf"-(?:{BESIDE_TAG}|backup-\d{{8}}-\d{{6}})(?:-\d+)?$")
+
+
+def is_copy(path: Path) -> bool:
+    """Whether drafter named this file as a new draft beside an edited answer, or as a backup of an
+    answer: not a question's current answer."""
+    return bool(_COPY_NAME.search(path.stem))
 
 
 

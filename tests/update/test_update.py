@@ -283,6 +283,37 @@ def test_batch_update_writes_tracked_changes_into_edited_answers_and_replaces_un
     shutil.rmtree(project / "fresh", ignore_errors=True)
 
 
+def test_batch_update_tells_an_edited_answer_as_it_is_on_disk(project, drafted):
+    """An edited answer the new data changes nothing in is 'up to date', not 'the same draft was
+    there already' (the person's version is on disk, not the draft); its gaps are those the person
+    left in it, counted in the file; an updated answer's line says 'updated' once."""
+    path = drafted / NAMES[5]
+    d = docx.Document(str(path))
+    run = next(r for r in d.paragraphs[0].runs if "N.N." in r.text)  # the minister's name filled in
+    run.text = run.text.replace("N.N.", "JO BROUNS")
+    d.save(str(path))
+    draft_gaps = "4 gaps to fill in: 'N.N.' at paragraph 1, paragraph 2, paragraph 4; '[datum onbekend]' at paragraph 4"
+    assert draft_gaps in run_in(project, "check", "-q", "5").output  # what the register's draft still has
+    result = run_in(project, "batch", "--jobs", "1", "--update")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("│ up to date ") and "│       1 │" in line for line in lines), lines
+    warned = result.stdout.split("  question 5 (2019-2020):\n", 1)[1].splitlines()[0]
+    assert warned == (f"    warning: out/{NAMES[5]}: question 5 (2019-2020): the answer has 3 gaps to fill in: "
+                      "'N.N.' at paragraph 2, paragraph 4; '[datum onbekend]' at paragraph 4. Fill them in before "
+                      "the answer is sent.")
+    as_json = run_in(project, "batch", "--jobs", "1", "--update", "--question", "5", "--format", "json")
+    (answer,) = json.loads(as_json.stdout)["answers"]
+    assert answer["status"] == "up-to-date" and len(answer["gaps"]) == 3
+    person_edits(drafted / NAMES[4])
+    new_data(project)
+    result = run_in(project, "batch", "--jobs", "1", "--update", "--question", "4")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert f"  question 4 (2019-2020): updated out/{NAMES[4]}: 5 tracked changes by drafter; open it in Word and " \
+           "accept or reject them (Review > Accept, Reject)" in lines, lines
+
+
 def test_figures_whose_marks_were_retyped_away_are_found_by_their_cell_and_paragraph(project, drafted):
     path = drafted / NAMES[4]
     d = docx.Document(str(path))
@@ -327,22 +358,77 @@ def test_a_new_note_in_the_data_is_inserted_after_the_notes_with_its_table(proje
         [c.text for c in r.cells] for r in fresh.tables[0].rows]
 
 
-def test_newer_data_over_changes_not_yet_accepted_is_not_called_up_to_date(project, drafted):
+def _vek_2018(data: bytes) -> str:
+    """What the 2018 VEK budget cell of question 4's table reads."""
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    row = next(r for r in table.rows if r.cells[0].text.startswith("2018"))
+    return row.cells[2].text
+
+
+def _new_vek_2018(project: Path, old: str, new: str) -> None:
+    budget = project / "data" / "budget.csv"
+    text = budget.read_text(encoding="utf-8")
+    assert f"clusters,2018,VEK,{old}" in text
+    budget.write_text(text.replace(f"clusters,2018,VEK,{old}", f"clusters,2018,VEK,{new}"), encoding="utf-8")
+
+
+def test_newer_data_over_drafters_changes_not_yet_accepted_updates_those_changes(project, drafted):
+    """drafter's own change of an earlier update, not accepted or rejected yet, gets the newest figure:
+    accepting gives the newest, rejecting gives what the answer showed before any update, and the
+    answer holds as many of drafter's changes as before (not a change on top of a change)."""
     path = drafted / NAMES[4]
     person_edits(path)
     new_data(project)
     assert "tracked change" in update(project, 4).output  # drafter's changes, not accepted in Word yet
-    budget = project / "data" / "budget.csv"
-    budget.write_text(budget.read_text(encoding="utf-8").replace("clusters,2018,VEK,45900000",
-                                                                 "clusters,2018,VEK,45950000"), encoding="utf-8")
-    alone = update(project, 4)
-    assert "45.950.000" in alone.output  # update names the figure to change by hand
-    result = run_in(project, "batch", "--question", "4", "--update", "--jobs", "1")
+    first = path.read_bytes()
+    _new_vek_2018(project, "45900000", "45950000")
+    result = update(project, 4)
     assert result.exit_code == 0, result.output
-    assert "45.950.000" in result.output, result.output  # so must batch --update, not 'up to date'
-    assert "the same draft was there already" not in result.output
-    left = [line for line in alone.stdout.splitlines() if line.startswith("  ")]  # what update leaves to a person
-    assert left and all(line in result.stdout.splitlines() for line in left), (left, result.stdout)
-    as_json = run_in(project, "batch", "--question", "4", "--update", "--jobs", "1", "--format", "json")
-    assert [a["status"] for a in json.loads(as_json.stdout)["answers"]] == ["left"]
-    assert update(project, 4).output == alone.output  # nothing was written by either
+    assert '  table 1, row "2018", column "VEK budget": 45.900.000 becomes 45.950.000' in result.stdout.splitlines()
+    assert "could not be told apart" not in result.output
+    updated = path.read_bytes()
+    assert _vek_2018(tracked.accept(updated)) == "45.950.000"
+    assert _vek_2018(tracked.reject(updated)) == "45.800.000"
+    assert tracked.changes(updated) == tracked.changes(first)
+    validate_docx(path)
+    _new_vek_2018(project, "45950000", "45800000")  # the data goes back: drafter's change is withdrawn
+    back = update(project, 4)
+    assert back.exit_code == 0, back.output
+    assert _vek_2018(path.read_bytes()) == "45.800.000"
+    assert tracked.changes(path.read_bytes()) == tracked.changes(first) - 2  # its deletion and insertion gone
+    _new_vek_2018(project, "45800000", "45990000")
+    result = run_in(project, "batch", "--question", "4", "--update", "--jobs", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [a["status"] for a in json.loads(result.stdout)["answers"]] == ["updated"]
+    assert _vek_2018(tracked.accept(path.read_bytes())) == "45.990.000"
+
+
+@pytest.mark.parametrize("bookmark", ["kept", "gone"])
+def test_a_figure_in_a_persons_tracked_change_not_accepted_yet_is_left_with_what_to_do(project, drafted, bookmark):
+    """A person typed the 2018 VEK figure again with Track Changes on (Word keeps drafter's bookmark
+    around it, or loses it): update cannot write into someone else's change, and says to accept or
+    reject it first."""
+    path = drafted / NAMES[4]
+    d = docx.Document(str(path))
+    row = next(r for r in d.tables[0].rows if r.cells[0].text.startswith("2018"))
+    p = row.cells[2].paragraphs[0]._p
+    run = next(p.iter(w("r")))
+    removed = etree.Element(w("del"), {w("id"): "901", w("author"): "Kabinet", w("date"): "2026-12-07T09:00:00Z"})
+    run.addprevious(removed)
+    removed.append(run)
+    run.find(w("t")).tag = w("delText")
+    inserted = etree.Element(w("ins"), {w("id"): "902", w("author"): "Kabinet", w("date"): "2026-12-07T09:00:00Z"})
+    etree.SubElement(etree.SubElement(inserted, w("r")), w("t")).text = "45.800.000"
+    removed.addnext(inserted)
+    if bookmark == "gone":
+        for mark in [m for m in p if m.tag in (w("bookmarkStart"), w("bookmarkEnd"))]:
+            p.remove(mark)
+    d.save(str(path))
+    new_data(project)
+    result = update(project, 4)
+    assert result.exit_code == 0, result.output
+    assert ('  table 1, row "2018", column "VEK budget": 45.800.000 stands in a tracked change that is not accepted '
+            'or rejected yet; the new data says 45.900.000: accept or reject that change in Word, then run drafter '
+            'update again') in result.stdout.splitlines()
+    assert tracked.changes(path.read_bytes(), "Kabinet") == 2  # the person's change, as they left it
+    assert _vek_2018(tracked.accept(tracked.accept(path.read_bytes()), "Kabinet")) == "45.800.000"

@@ -283,3 +283,58 @@ def test_what_is_left_alone_is_listed_figures_and_paragraphs_then_a_count(projec
                          '"Vooreerst een verduidelijking. De 1500 grote, midd ..." in the new draft')
     assert listed[2] == '  paragraph 14: "Toegevoegde zin nummer 1 van het kabinet." only in the edited answer'
     assert len(listed) == 11 and listed[-1] == "  ... and 4 more (drafter verify lists every figure)"
+
+
+def _differences(result, name: str) -> list[str]:
+    """The lines under 'paragraphs that differ' that drafter answer printed."""
+    lines = result.stdout.splitlines()
+    head = lines.index(f"paragraphs that differ between out/{name} and the new draft (carry them over):")
+    return [line for line in lines[head + 1:] if line.startswith("  ")]
+
+
+def test_paragraphs_that_differ_are_aligned_one_changed_one_added_one_removed(project, answers):
+    """A person rewrites part 2, removes the sentence after the table and adds a paragraph at the end:
+    the list names just those three, each at its place, and no unchanged paragraph."""
+    path = answers / NAMES[4]
+    d = docx.Document(str(path))
+    after = _paragraph(d, "De definitieve cijfers")
+    after._element.getparent().remove(after._element)
+    run = next(r for r in _paragraph(d, "De middelen op de budgetlijn").runs if "niet enkel" in r.text)
+    run.text = run.text.replace("niet enkel", "niet alleen")
+    d.add_paragraph("Ten slotte een woord van dank aan het agentschap.")
+    d.save(str(path))
+    result = run_in(project, "answer", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert _differences(result, NAMES[4]) == [
+        '  paragraph 10 of the new draft: "De definitieve cijfers voor 2019 moeten nog verwer ..." '
+        'only in the new draft',
+        '  paragraph 10: "... clusters zijn niet alleen bestemd voor steun aan b ..." in the edited answer, '
+        '"... clusters zijn niet enkel bestemd voor steun aan be ..." in the new draft',
+        '  paragraph 13: "Ten slotte een woord van dank aan het agentschap." only in the edited answer',
+    ]
+
+
+def test_a_part_filled_in_is_shown_changed_and_the_same_placeholder_after_it_not_at_all(project):
+    """Parts 3 and 4 still to be written show the same placeholder; a person writes part 3 in Word.
+    Part 3 is changed; part 4, the same in both, is not named (an unchanged part matched with the
+    other copy of its placeholder would read as part 4 removed)."""
+    register = project / "data" / "questions.yaml"
+    text = register.read_text(encoding="utf-8")
+    text = text.replace('text: "{{ evaluation.text }}"', "text: '[antwoord nog te schrijven]'")
+    text = text.replace('''text: >-
+            Circa {{ shares.percent("kmo") }} van de steun was bestemd voor kmo’s,
+            {{ shares.percent("groot") }} voor grote ondernemingen.''', "text: '[antwoord nog te schrijven]'")
+    register.write_text(text, encoding="utf-8")
+    assert run_in(project, "answer", "-q", "4").exit_code == 0
+    path = project / "out" / NAMES[4]
+    d = docx.Document(str(path))
+    (part3, part4) = [p for p in d.paragraphs if "[antwoord nog te schrijven]" in p.text]
+    run = next(r for r in part3.runs if "[antwoord nog te schrijven]" in r.text)
+    run.text = run.text.replace("[antwoord nog te schrijven]", "De steun ging vooral naar kmo’s.")
+    d.save(str(path))
+    result = run_in(project, "answer", "-q", "4")
+    assert result.exit_code == 0, result.output
+    assert _differences(result, NAMES[4]) == [
+        '  paragraph 12: "3. De steun ging vooral naar kmo’s." in the edited answer, '
+        '"3. [antwoord nog te schrijven]" in the new draft',
+    ]
