@@ -97,11 +97,40 @@ def test_any_dimensions_stated_precision_placeholders_and_a_computed_total_colum
     assert cells(t) == [
         ["Department", "2019–20", "2020–21", "Total"],
         ["Education", "£466m", "-£12.5m", "£453.5m"],
-        ["Health", f"£1,200m{NBSP}(1)", "..", "£1,200m"],
-        ["Total", "£1,666m", "-£12.5m", "£1,653.5m"],
+        ["Health", f"£1,200m{NBSP}(1)", "..", ".."],  # a part unknown: the total is unknown too
+        ["Total", "£1,666m", "..", ".."],
     ]
     assert t.notes[0].text == "Source: departmental accounts." and t.caption == ""
     assert t.columns[-1].total and t.rows[1].cells[-1].total
+
+
+def test_a_computed_total_with_an_unknown_part_is_unknown_and_one_without_a_figure_that_does_not_apply_is_not(
+        project):
+    # as statistical offices publish: a sum without one of its parts would pass for the whole
+    data = ("periode;jaar;gewest;aantal\nA;2021;Vlaanderen;11.204\nA;2021;Wallonie;7.011\nA;2021;Brussel;..\n"
+            "B;2022;Vlaanderen;12.980\nB;2022;Wallonie;n.v.t.\nB;2022;Brussel;-\n")
+    path = written_answer(project, register(project, """\
+        data: spending
+        measure: aantal
+        rows: {dimension: jaar, within: periode}
+        columns: gewest
+        column_total: computed
+        total: computed
+        grand_total: computed
+    """, locale="nl_BE", data=data))
+    import docx
+
+    table = docx.Document(str(path)).tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[1:] == [
+        ["A"] * 5,
+        ["2021", "11.204", "7.011", "..", ".."],
+        ["Totaal", "11.204", "7.011", "..", ".."],
+        ["B"] * 5,
+        ["2022", "12.980", "n.v.t.", "—", "12.980"],
+        ["Totaal", "12.980", "", "", "12.980"],
+        ["Totaal", "24.184", "7.011", "..", ".."],
+    ], rows
 
 
 def test_column_groups_from_any_dimension_negative_style_and_a_dutch_caption(project):
