@@ -514,3 +514,22 @@ def test_a_column_clearly_meant_as_the_notes_is_never_silently_ignored(project, 
     rows = [headers, ("Brussel", 4, "bron", "")[:len(headers)]]
     reg = _workbook_register(project, "data: spending\nrows: provincie\ncolumns: year\n", rows)
     assert_refused(answer_of(project, reg), project, "data/maatwerk.xlsx", "sheet 'Doelgroep', row 1, column", needle)
+
+
+def test_the_paragraph_that_introduces_a_short_table_keeps_with_its_caption_and_the_table(project):
+    # "... als volgt:" left alone at the foot of a page, its table on the next, reads as cut off
+    reg = register(project, "data: spending\ntitle: Uitgaven\nrows: department\ncolumns: year\n"
+                            "where: {type: resource}\nunit: {currency: GBP, scale: million, show: line}\n")
+    text = reg.read_text(encoding="utf-8").replace(
+        "        - number: 1\n          table: t\n",
+        "        - number: 1\n          text: 'Vooraf.'\n        - number: 2\n"
+        "          text: 'De uitgaven waren als volgt:'\n          table: t\n")
+    reg.write_text(text.replace('subquestions: {1: "Vraag"}', 'subquestions: {1: "Vraag", 2: "Vraag"}'),
+                   encoding="utf-8")
+    import docx
+
+    paragraphs = docx.Document(str(written_answer(project, reg))).paragraphs
+    kept = {p.text: bool(p.paragraph_format.keep_with_next) for p in paragraphs}
+    lead_in = next(t for t in kept if t.endswith("als volgt:"))
+    assert kept[lead_in] and kept["Uitgaven"], kept
+    assert not kept[next(t for t in kept if t.endswith("Vooraf."))]
