@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, ngettext
 
 
 class Severity(StrEnum):
@@ -136,9 +136,21 @@ def display_path(path: str | Path) -> str:
 
 def shown(value, limit: int = 80) -> str:
     """A value read from a file, as a message shows it to a person: a text in quotes, a date as
-    2019-10-07 (with its time, when it has one), true/false, null, a list or mapping as YAML
-    writes it inline; never Python's own notation (datetime.date(2019, 10, 7), None, <... object
-    at 0x...>). At most `limit` characters."""
+    2019-10-07 (with its time, when it has one), true/false, null; a mapping or a list said in
+    words ("a mapping with the keys name, party", "a list of 2 items"), since its notation
+    ({'name': ...}) reads as a programmer's; never Python's own notation (datetime.date(2019,
+    10, 7), None, <... object at 0x...>). At most `limit` characters."""
+    if isinstance(value, dict):
+        if not value:
+            return _("an empty mapping")
+        names = ", ".join(f"'{k}'" for k in value)
+        names = names if len(names) <= limit else names[: limit - 3] + "..."
+        return ngettext("a mapping with the key {keys}", "a mapping with the keys {keys}", len(value)).format(
+            keys=names)
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return _("an empty list")
+        return ngettext("a list of {count} item", "a list of {count} items", len(value)).format(count=len(value))
     text = _shown(value, limit, 0)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 

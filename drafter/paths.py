@@ -17,6 +17,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from types import MappingProxyType
 
 from drafter.errors import DataError, display_path
+from drafter.errors import shown as value_shown  # 'shown' names the file here
 from drafter import i18n, places
 from drafter.files import check_path, read_bytes
 from drafter.i18n import N_, _
@@ -229,7 +230,7 @@ def read_project(file: Path) -> Project:
 
 def _check_language(value, shown: str, place: str | None) -> None:
     if not isinstance(value, str) or i18n.spoken(value) != value.split("_")[0].lower():
-        raise DataError(_("language = {value!r}: drafter does not speak this language").format(value=value),
+        raise DataError(_("language = {value}: drafter does not speak this language").format(value=value_shown(value)),
                         file=shown, place=place,
                         hint=_('Write one of: {languages} (e.g. language = "nl").').format(
                             languages=", ".join(i18n.languages())))
@@ -244,8 +245,8 @@ def _gap_markers_problem(markers) -> str | None:
                                                                                   limit=MAX_GAP_MARKERS)
     for marker in markers:
         if not isinstance(marker, str) or not marker.strip():
-            return _("{value!r} is not a text; every marker is a text of at least one letter, digit or sign").format(
-                value=marker)
+            return _("{value} is not a text; every marker is a text of at least one letter, digit or sign").format(
+                value=value_shown(marker))
         if len(marker) > MAX_GAP_MARKER_LENGTH:
             return _("the marker {start!r}... is {length} characters long; at most {limit} are allowed").format(
                 start=marker[:20], length=len(marker), limit=MAX_GAP_MARKER_LENGTH)

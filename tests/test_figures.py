@@ -97,11 +97,40 @@ def test_any_dimensions_stated_precision_placeholders_and_a_computed_total_colum
     assert cells(t) == [
         ["Department", "2019–20", "2020–21", "Total"],
         ["Education", "£466m", "-£12.5m", "£453.5m"],
-        ["Health", f"£1,200m{NBSP}(1)", "..", "£1,200m"],
-        ["Total", "£1,666m", "-£12.5m", "£1,653.5m"],
+        ["Health", f"£1,200m{NBSP}(1)", "..", ".."],  # a part unknown: the total is unknown too
+        ["Total", "£1,666m", "..", ".."],
     ]
     assert t.notes[0].text == "Source: departmental accounts." and t.caption == ""
     assert t.columns[-1].total and t.rows[1].cells[-1].total
+
+
+def test_a_computed_total_with_an_unknown_part_is_unknown_and_one_without_a_figure_that_does_not_apply_is_not(
+        project):
+    # as statistical offices publish: a sum without one of its parts would pass for the whole
+    data = ("periode;jaar;gewest;aantal\nA;2021;Vlaanderen;11.204\nA;2021;Wallonie;7.011\nA;2021;Brussel;..\n"
+            "B;2022;Vlaanderen;12.980\nB;2022;Wallonie;n.v.t.\nB;2022;Brussel;-\n")
+    path = written_answer(project, register(project, """\
+        data: spending
+        measure: aantal
+        rows: {dimension: jaar, within: periode}
+        columns: gewest
+        column_total: computed
+        total: computed
+        grand_total: computed
+    """, locale="nl_BE", data=data))
+    import docx
+
+    table = docx.Document(str(path)).tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[1:] == [
+        ["A"] * 5,
+        ["2021", "11.204", "7.011", "..", ".."],
+        ["Totaal", "11.204", "7.011", "..", ".."],
+        ["B"] * 5,
+        ["2022", "12.980", "n.v.t.", "—", "12.980"],
+        ["Totaal", "12.980", "", "", "12.980"],
+        ["Totaal", "24.184", "7.011", "..", ".."],
+    ], rows
 
 
 def test_column_groups_from_any_dimension_negative_style_and_a_dutch_caption(project):
@@ -422,3 +451,85 @@ def test_a_column_total_beside_column_groups_has_its_header_down_both_header_row
     assert under.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}") is not None
     assert [c.text for c in table.rows[0].cells] == ["", "resource", "resource", "capital", "capital", "Totaal"]
     assert [c.text for c in table.rows[2].cells] == ["Education", "466", "-13", "913", "7", "1.373"]
+
+
+def _workbook_register(project, table_yaml: str, sheet_rows: list[tuple]):
+    """A register whose table reads the sheet 'Doelgroep' of a workbook with these rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Doelgroep"
+    for row in sheet_rows:
+        sheet.append(row)
+    book.save(project / "data" / "maatwerk.xlsx")
+    reg = register(project, table_yaml, locale="nl_BE")
+    reg.write_text(reg.read_text(encoding="utf-8").replace("spending.csv", "maatwerk.xlsx#Doelgroep"),
+                   encoding="utf-8")
+    return reg
+
+
+def test_an_ordinary_sheet_keeps_its_column_names_even_a_dutch_one_the_shares_table_knows(project):
+    # 'aandeel' is a shares table's share only in a shares table (categories, share, label): a
+    # sheet with columns of its own is a table of figures, its columns named as in the file
+    rows = [("doelgroep", "werknemers", "aandeel"), ("Arbeidshandicap", 14523, 52.3), ("Andere", 1335, 4.8)]
+    path = written_answer(project, _workbook_register(project, """\
+        data: spending
+        rows: doelgroep
+        columns: {measures: [werknemers, {measure: aandeel, decimals: 1, sum: false}]}
+        total: computed
+    """, rows))
+    import docx
+
+    cells = [[c.text for c in r.cells] for r in docx.Document(str(path)).tables[0].rows]
+    assert cells[1:] == [["Arbeidshandicap", "14.523", "52,3"], ["Andere", "1.335", "4,8"], ["Totaal", "15.858", ""]]
+
+
+def test_a_column_the_table_names_that_a_sheet_lacks_names_the_sheet(project):
+    rows = [("doelgroep", "werknemers", "aandeel"), ("Andere", 1335, 4.8)]
+    reg = _workbook_register(project, "data: spending\nrows: doelgroep\ncolumns: {measures: [share]}\n", rows)
+    assert_refused(answer_of(project, reg), project,
+                   "'share' is not a column of data/maatwerk.xlsx, sheet 'Doelgroep'",
+                   "doelgroep, werknemers, aandeel")
+
+
+@pytest.mark.parametrize("header", ["noten", "Notes", "noot"])
+def test_the_notes_column_of_any_sheet_is_read_however_it_is_named(project, header):
+    rows = [("provincie", "2022", "2023", header), ("Antwerpen", 42, 43, ""), ("Brussel", 4, 4, "bron")]
+    path = written_answer(project, _workbook_register(project, "data: spending\nrows: provincie\ncolumns: year\n",
+                                                      rows))
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert cells[2] == ["Brussel", f"4{NBSP}(1)", f"4{NBSP}(1)"]
+    assert any(p.text.endswith("Source: departmental accounts.") for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("headers, needle", [
+    (("provincie", "2022", "note"), "the column 'note' looks like the notes column"),
+    (("provincie", "2022", "notes", "noten"), "the columns 'notes', 'noten' would both be the notes column"),
+])
+def test_a_column_clearly_meant_as_the_notes_is_never_silently_ignored(project, headers, needle):
+    rows = [headers, ("Brussel", 4, "bron", "")[:len(headers)]]
+    reg = _workbook_register(project, "data: spending\nrows: provincie\ncolumns: year\n", rows)
+    assert_refused(answer_of(project, reg), project, "data/maatwerk.xlsx", "sheet 'Doelgroep', row 1, column", needle)
+
+
+def test_the_paragraph_that_introduces_a_short_table_keeps_with_its_caption_and_the_table(project):
+    # "... als volgt:" left alone at the foot of a page, its table on the next, reads as cut off
+    reg = register(project, "data: spending\ntitle: Uitgaven\nrows: department\ncolumns: year\n"
+                            "where: {type: resource}\nunit: {currency: GBP, scale: million, show: line}\n")
+    text = reg.read_text(encoding="utf-8").replace(
+        "        - number: 1\n          table: t\n",
+        "        - number: 1\n          text: 'Vooraf.'\n        - number: 2\n"
+        "          text: 'De uitgaven waren als volgt:'\n          table: t\n")
+    reg.write_text(text.replace('subquestions: {1: "Vraag"}', 'subquestions: {1: "Vraag", 2: "Vraag"}'),
+                   encoding="utf-8")
+    import docx
+
+    paragraphs = docx.Document(str(written_answer(project, reg))).paragraphs
+    kept = {p.text: bool(p.paragraph_format.keep_with_next) for p in paragraphs}
+    lead_in = next(t for t in kept if t.endswith("als volgt:"))
+    assert kept[lead_in] and kept["Uitgaven"], kept
+    assert not kept[next(t for t in kept if t.endswith("Vooraf."))]

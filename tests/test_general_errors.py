@@ -139,3 +139,20 @@ def test_debug_shows_the_error_beneath_drafter_s_own(project):
         assert result.stderr.rstrip().endswith(
             "error: drafter.toml, line 1: this is not valid TOML: Expected ']' at the end of a table declaration. "
             'Write each setting as name = "value", under [paths] or [house_style].')
+
+
+@pytest.mark.parametrize("old, new, needles", [
+    ("    asker: N.N.", "    asker: {name: Sander Loones}",
+     ["'asker' must be a text, not a mapping with the key 'name'",
+      "write askers: [{name: ..., party: ...}] instead"]),
+    ("    asker: N.N.", "    asker: [Loones, Depraetere]",
+     ["'asker' must be a text, not a list of 2 items", "write askers: [{name: ..., party: ...}] instead"]),
+    ("    title: Bedrijfsclusters - Subsidies", "    title: {nl: Bedrijfsclusters, fr: Clusters}",
+     ["'title' must be a text, not a mapping with the keys 'nl', 'fr'", "Write one text there."]),
+])
+def test_a_mapping_or_list_where_a_text_belongs_is_said_in_words_with_what_to_write(project, old, new, needles):
+    # never Python's notation of it ({'name': 'Sander Loones'}), which reads as a programmer's
+    edit(project / "data" / "questions.yaml", old, new)
+    result = run_in(project, "answer", "--question", "4")
+    assert_refused(result, project, "questions.yaml, line", *needles)
+    assert "{'" not in result.stderr and "['" not in result.stderr

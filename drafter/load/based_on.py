@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.errors import shown
 from drafter.i18n import _
 from drafter.load.fields import FieldReader
 from drafter.load.yamlfile import LineDict, LineList
@@ -94,7 +95,7 @@ def resolve(reader: FieldReader, items: list) -> list:
         ref = parse(value)
         if ref is None:
             reader.problem(line, _("{what}: 'based_on' must name the earlier question as zittingsjaar/number, "
-                                   "like 2019-2020/4, not {value!r}").format(what=what, value=value))
+                                   "like 2019-2020/4, not {value}").format(what=what, value=shown(value)))
             return item
         found = by_key.get(ref, [])
         if len(found) > 1:  # several ministers' questions of that number: the one of this minister

@@ -56,11 +56,20 @@ def load_dataset(name: str, path: Path, point_decimal: bool | None = None):
     budget = set(schema.BUDGET.required)
     if budget <= columns:
         return load_budget(name, raw)
-    if set(schema.SHARES.required) <= columns:
+    if set(schema.SHARES.required) <= columns and _shares_layout(columns):
         return load_shares(name, raw)
     if len(budget & columns) >= 3:  # a budget table with a column missing or misspelt
         return load_budget(name, raw)
     return load_figures(name, raw)
+
+
+def _shares_layout(columns: set[str]) -> bool:
+    """Whether a sheet with a share column is laid out as a shares table: one column of
+    categories beside it (and a label). A sheet with more columns of its own
+    (`doelgroep, werknemers, aandeel`) is a table of figures, its columns named as in the file;
+    a misspelt known column ('lable') still makes a shares table, so that it is named."""
+    own = [c for c in columns if c not in schema.SHARES.known and c != "notes" and not schema.SHARES.meant(c)]
+    return len(own) <= 1
 
 
 class DatasetCache:

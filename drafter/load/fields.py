@@ -60,7 +60,8 @@ class FieldReader:
             if value is not None and not self.date_ok(value, mapping.line_of(key), label):
                 return None
             return value
-        value = self.get(mapping, key, _TYPES[spec.kind], what, required=required)
+        value = self.get(mapping, key, _TYPES[spec.kind], what, required=required,
+                         hint=self._instead(shape_name, spec, mapping.get(key)))
         if spec.bounds is not None and value is not None and not spec.bounds[0] <= value <= spec.bounds[1]:
             low, high = spec.bounds
             self.problem(mapping.line_of(key), _("{what}: '{key}' must be a whole number from {low} to {high}, not "
@@ -97,8 +98,26 @@ class FieldReader:
             return False
         return True
 
-    def get(self, mapping: LineDict, key: str, kind, what: str, *, required: bool = True, default=None):
-        """The value of `key`, of the type `kind` (or one of a tuple of types)."""
+    @staticmethod
+    def _instead(shape_name: str, spec, value) -> str | None:
+        """What to write instead of a mapping or a list where one text belongs: the key beside it
+        that takes more (asker -> askers), or one text."""
+        if spec.kind != declared.TEXT or not isinstance(value, (dict, list)):
+            return None
+        other = next((k.name for k in shape(shape_name).keys if k.name == spec.name + "s"), None)
+        if other == "askers":
+            example = "askers: [{" + ", ".join(f"{k}: ..." for k in declared.ASKER_KEYS[:2]) + "}]"
+            return _("'{key}' takes one name; for a name with a party or a title, or for several people, write "
+                     "{example} instead.").format(key=spec.name, example=example)
+        if other is not None:
+            return _("'{key}' takes one text; to give more, use '{other}:' instead.").format(key=spec.name,
+                                                                                           other=other)
+        return _("Write one text there.")
+
+    def get(self, mapping: LineDict, key: str, kind, what: str, *, required: bool = True, default=None,
+            hint: str | None = None):
+        """The value of `key`, of the type `kind` (or one of a tuple of types); `hint`: what to
+        write instead of a value of another kind."""
         if key not in mapping or mapping[key] is None:
             if required:
                 self.problem(mapping.line, _("{what}: the field '{key}' is missing").format(what=what, key=key),
@@ -110,7 +129,7 @@ class FieldReader:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             message = _EXPECTED.get(kind if not isinstance(kind, tuple) else kind[0],
                                     N_("{what}: '{key}' must be another kind of value, not {value}"))
-            self.problem(mapping.line_of(key), _(message).format(what=what, key=key, value=shown(value)))
+            self.problem(mapping.line_of(key), _(message).format(what=what, key=key, value=shown(value)), hint)
             return default
         return value
 

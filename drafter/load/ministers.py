@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from drafter import paths
+from drafter.errors import shown
 from drafter.i18n import _
 from drafter.load.fields import FieldReader
 from drafter.load.questions import Copy, Minister, Question
@@ -64,7 +65,7 @@ def _other_ministers(reader: FieldReader, raw: LineDict, what: str) -> list[Othe
         line = items.line_of(i)
         if not isinstance(item, LineDict):
             reader.problem(line, _("{what}: each of 'other_ministers' is a minister with name, title and number, "
-                                   "not {value!r}").format(what=what, value=item))
+                                   "not {value}").format(what=what, value=shown(item)))
             continue
         where = _("{what}, other minister {index}").format(what=what, index=i + 1)
         before = len(reader.problems)

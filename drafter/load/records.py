@@ -67,6 +67,38 @@ def refuse_misspelt_columns(raw: RawTable, table_schema: schema.TableSchema) -> 
         raise DataError(problems=problems)
 
 
+#: How a person may name the notes column of any data file: the one column drafter reads
+#: whatever kind of table it is, so its Dutch names apply everywhere (docs/templates.md).
+NOTES_NAMES = ("notes", "noten", "noot")
+
+
+def notes_column(raw: RawTable) -> RawTable:
+    """raw with its notes column named 'notes', however it is written ('Notes', 'noten'). A
+    column that was clearly meant to be it ('note', 'notities') is refused, and so is a second
+    one: read as a dimension, its note keys would vanish from the answer without a word."""
+    named = [c for c in raw.frame.columns if str(c).strip().lower() in NOTES_NAMES]
+    meant = [c for c in raw.frame.columns if c not in named
+             and difflib.get_close_matches(str(c).strip().lower(), NOTES_NAMES, n=1, cutoff=0.75)]
+    problems = [Problem(_("the column '{column}' looks like the notes column but is not read as it, so its note "
+                          "keys would be lost").format(column=c), file=raw.file, place=raw.header_column_place(c),
+                        hint=_("Rename it to 'notes' if it holds the note keys of a row's figures (separated by "
+                               "spaces), or give it a name that does not look like it."))
+                for c in meant]
+    if len(named) > 1:
+        problems.append(Problem(
+            _("the columns {columns} would both be the notes column").format(
+                columns=", ".join(f"'{c}'" for c in named)),
+            file=raw.file, place=raw.header_column_place(named[1]),
+            hint=_("Keep one column 'notes' with the note keys, and move the keys of the other into it.")))
+    if problems:
+        raise DataError(problems=problems)
+    if not named or named[0] == "notes":
+        return raw
+    renamed = {named[0]: "notes"}
+    letters = {renamed.get(k, k): v for k, v in raw.letters.items()} if raw.letters is not None else None
+    return replace(raw, frame=raw.frame.rename(columns=renamed), letters=letters)
+
+
 def shown(text: str, at_most: int = 40) -> str:
     """A cell as a message shows it: a long one cut short."""
     return text if len(text) <= at_most else text[:at_most] + "..."

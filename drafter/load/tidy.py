@@ -6,10 +6,11 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from drafter import places
 from drafter.errors import DataError
 from drafter.i18n import _
 from drafter.load import schema
-from drafter.load.records import Records, filled_columns
+from drafter.load.records import Records, filled_columns, notes_column
 from drafter.load.schema import Status
 from drafter.load.tabular import NumberError, RawTable, parse_number, read_figure
 
@@ -66,6 +67,17 @@ class FiguresData:
     @property
     def file(self) -> str:
         return self.raw.file
+
+    @property
+    def sheet_place(self) -> str | None:
+        """The sheet of a workbook the figures are read from ("sheet 'Doelgroep'"), None for a CSV
+        file: a message that names the file names the sheet too, since a workbook holds several."""
+        return places.sheet(self.raw.sheet) if self.raw.sheet is not None else None
+
+    @property
+    def named(self) -> str:
+        """The file (and sheet) as a sentence names it: "data/maatwerk.xlsx, sheet 'Doelgroep'"."""
+        return f"{self.file}, {self.sheet_place}" if self.sheet_place else self.file
 
     def place(self, index: int, column: str | None = None) -> str:
         if column is not None and self._value_columns is not None:
@@ -195,7 +207,9 @@ def _wide_records(raw: RawTable, periods: list[str]) -> tuple[Records, list[int]
 
 
 def load_figures(name: str, raw: RawTable) -> FiguresData:
-    """Any tidy or wide table of figures (see FiguresData)."""
+    """Any tidy or wide table of figures (see FiguresData). Its columns keep the names the file
+    gives them (a dimension is its author's word), except the notes column (see notes_column)."""
+    raw = notes_column(raw)
     periods = [c for c in raw.frame.columns if _PERIOD_HEADER.match(c)]
     value_columns = None
     if periods:

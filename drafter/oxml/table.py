@@ -199,9 +199,12 @@ def repeat_as_header(tr: Element) -> None:
     order.get_or_add(order.get_or_add(tr, "w:trPr"), "w:tblHeader")
 
 
-def paragraph_before(tbl: Element) -> Element | None:
+def paragraphs_before(tbl: Element):
+    """The paragraphs that precede the table, nearest first, up to the previous element that is not one."""
     previous = tbl.getprevious()
-    return previous if previous is not None and previous.tag == P else None
+    while previous is not None and previous.tag == P:
+        yield previous
+        previous = previous.getprevious()
 
 
 def paragraphs_after(tbl: Element):

@@ -92,10 +92,12 @@ def keep_tables_together(answer: Answer) -> None:
     """Keep each short table on one page with its notes, and repeat its header row on a new page.
 
     Rows may not split; in a table of at most KEEP_TOGETHER_ROWS rows every paragraph keeps
-    with the next, and so do the paragraph that introduces the table and every note under it
-    but the last. A longer table may break across pages; its header rows repeat, and only they
-    keep with its first row."""
+    with the next, and so do its caption, the paragraph that introduces the table (the one
+    before its caption: "... als volgt:" is never left alone at the foot of a page) and every
+    note under it but the last. A longer table may break across pages; its header rows repeat,
+    and only they keep with its first row."""
     note_styles = answer.style_ids(styles.TABLE_NOTE)
+    caption_styles = answer.style_ids(styles.TABLE_CAPTION)
     for tbl in table.tables(answer.body):
         for tr in table.rows_that_may_split(tbl):
             table.forbid_split(tr)
@@ -108,9 +110,11 @@ def keep_tables_together(answer: Answer) -> None:
                 paragraph.keep_all_with_next(tr)
             continue
         paragraph.keep_all_with_next(tbl)
-        before = table.paragraph_before(tbl)
-        if before is not None:
+        # the caption (title, unit line), then the first paragraph before it: the lead-in
+        for before in table.paragraphs_before(tbl):
             paragraph.keep_with_next(before)
+            if paragraph.style_of(before) not in caption_styles:
+                break
         notes = list(itertools.takewhile(lambda p: paragraph.style_of(p) in note_styles, table.paragraphs_after(tbl)))
         for p in notes[:-1]:
             paragraph.keep_with_next(p)

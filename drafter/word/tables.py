@@ -45,12 +45,23 @@ def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
 
+#: Characters about half as wide as a digit: a figure's separators and the space before its note call.
+_NARROW = frozenset(".,\u0020\u00a0")
+
+
+def _figure_width(text: str) -> float:
+    """How many digits' widths a figure takes: its separators are narrow ('268.431,9' is eight)."""
+    return sum(0.5 if ch in _NARROW else 1 for ch in text)
+
+
 def column_widths(table, text_width: int) -> tuple[list[int], float]:
     """The width of each column (label, text columns, figures), and the factor by which the
     type must shrink for them to fit the text width (1: it fits at the normal size).
 
     Widths follow the content: as roomy as before while that fits; else each column as wide
-    as its longest figure or word (headers wrap); else everything smaller, in proportion."""
+    as its longest figure or word (headers wrap); else, when it is a little too wide, the labels
+    wrapped to their longest word and the figures measured closely (a table one column too wide
+    keeps the type size of its neighbours); else everything smaller, in proportion."""
     lead = table.lead
     figures = table.columns[lead:]
     body = [r for r in table.rows if not r.section]
@@ -76,9 +87,35 @@ def column_widths(table, text_width: int) -> tuple[list[int], float]:
         spare = text_width - sum(compact)  # give the label column what is left, up to its roomy width
         compact[0] += min(spare, max(0, roomy[0] - compact[0]))
         return _balanced(compact, headers, text_width), 1.0
+    tight = _tight(table, labels, texts, compact)
+    if sum(tight) <= text_width:
+        # what is left goes back to the labels first (the fewer lines they wrap to the better)
+        spare = text_width - sum(tight)
+        for i in range(lead + 1):
+            grow = min(spare, compact[i] - tight[i])
+            tight[i] += grow
+            spare -= grow
+        return tight, 1.0
     margins = CELL_MARGINS * len(compact)  # the cell's own margins do not shrink with the type
     factor = (text_width - margins) / (sum(compact) - margins)
     return [int(CELL_MARGINS + (w - CELL_MARGINS) * factor) for w in compact], factor
+
+
+def _tight(table, labels: list[str], texts: list[list[str]], compact: list[int]) -> list[int]:
+    """The narrowest widths a table can take at its normal type size: the label and text
+    columns as wide as their longest word (a label wraps), each figure column as wide as its
+    longest figure measured closely (with half a digit to spare, for a wider font) or its
+    header's longest word; never wider than compact."""
+    lead = table.lead
+    body = [r for r in table.rows if not r.section]
+    out = [min(compact[0], max(COMPACT_LABEL, (max(map(_longest_word, labels)) + 2) * CHAR_WIDTH))]
+    out += [min(compact[1 + i], max(COMPACT_LABEL, (max(map(_longest_word, t)) + 2) * CHAR_WIDTH))
+            for i, t in enumerate(texts)]
+    for i, c in enumerate(table.columns[lead:]):
+        longest = max([_longest_word(c.text) * HEADING_WIDER] + [_figure_width(r.cells[lead + i].text) for r in body])
+        out.append(min(compact[1 + lead + i],
+                       max(COMPACT_FIGURE, int((longest + 0.5) * CHAR_WIDTH) + CELL_MARGINS)))
+    return out
 
 
 @dataclass(frozen=True)

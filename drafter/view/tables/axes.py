@@ -40,7 +40,7 @@ def measure_of(ctx: TableContext) -> str | None:
     measures = [m for m in source.measures() if m not in shown]
     if not measures:
         raise ctx.problem(_("{file} has no column of figures besides the ones the table shows").format(
-                              file=source.file),
+                              file=source.named),
                           _("Name the column of figures with 'measure:'."))
     return measures[0]
 

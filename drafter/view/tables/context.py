@@ -60,7 +60,7 @@ class TableContext:
         """A dimension the table names must be a column of its data."""
         if dimension not in self.source.columns:
             known = [c for c in self.source.columns if c not in schema.SPECIAL_COLUMNS]
-            raise self.problem(_("'{column}' is not a column of {file}").format(column=dimension, file=self.source.file),
+            raise self.problem(_("'{column}' is not a column of {file}").format(column=dimension, file=self.source.named),
                                _("Name one of its columns: {columns}.").format(columns=", ".join(known))
                                + did_you_mean(dimension, known))
 
@@ -73,10 +73,10 @@ class TableContext:
         for key in keys:
             if key not in present:
                 if spec.budget:  # the budget's own words: "budget line 'x' is not in data/budget.csv"
-                    raise self.problem(_("budget line '{key}' is not in {file}").format(key=key, file=source.file),
+                    raise self.problem(_("budget line '{key}' is not in {file}").format(key=key, file=source.named),
                                        _("Lines in that file: {lines}.").format(lines=", ".join(sorted(present))))
                 shown = sorted(present)
                 values = ", ".join(shown[:30]) + (" ..." if len(shown) > 30 else "")
                 raise self.problem(_("{column} '{key}' is not in {file}").format(column=dimension, key=key,
-                                                                                 file=source.file),
+                                                                                 file=source.named),
                                    _("Its values there: {values}.").format(values=values) + did_you_mean(key, shown))

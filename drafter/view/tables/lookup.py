@@ -97,7 +97,7 @@ class FigureLookup:
             return DataError(
                 _("table '{table}' needs the figure for budget line '{line}', {year} {kind}, which has no row").format(
                     table=spec.name, line=coords.get("line"), year=coords.get("year"), kind=coords.get("kind")),
-                file=source.file,
+                file=source.file, place=source.sheet_place,
                 hint=_("Add the row (leave the amount empty or write n.v.t. when there is no figure)."))
         axes = {"within": spec.rows.within, "row": spec.rows.dimension,
                 "group": spec.groups.dimension if spec.groups else None, "column": spec.columns.dimension}
@@ -105,6 +105,6 @@ class FigureLookup:
         where = "".join(f", {d} '{v[0]}'" for d, v in spec.where.items() if len(v) == 1)
         return DataError(_("table '{table}' needs the {measure} for {values}, which has no row").format(
                              table=spec.name, measure=measure, values=shown + where),
-                         file=source.file,
+                         file=source.file, place=source.sheet_place,
                          hint=_("Add the row (leave the figure empty, or write a placeholder such as n.v.t. or —, "
                                 "when there is none), or leave that value out of the table."))

@@ -1,6 +1,9 @@
 """Making a table's rows: a row of figures, a body of rows with its total, and, with nested
 rows, a grand total under every section. A computed total adds up the figures shown above
-it (or before it, in a total column), and records them as its sources."""
+it (or before it, in a total column), and records them as its sources. A figure that is
+unknown ('..') makes every computed total it is a part of unknown too, as statistical offices
+publish it: a sum without one of its parts would pass for the whole. A figure that does not
+apply, nil or empty is no part of the sum and leaves it as it is."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass
 
 from drafter.i18n import _
 from drafter.load.register import AxisItem
+from drafter.load.schema import Status
 from drafter.view.figures import Source, Totalled
 from drafter.view.tables.axes import Column, column_of
 from drafter.view.tables.cells import CellWriter
@@ -22,12 +26,14 @@ class Sums:
 
     amounts: list[float | None]
     sources: list[list[Source]]
+    unknown: list[bool]  # a column one of whose parts is unknown: its total is unknown
 
     @classmethod
     def of(cls, width: int) -> Sums:
-        return cls([None] * width, [[] for _ in range(width)])
+        return cls([None] * width, [[] for _ in range(width)], [False] * width)
 
     def add_sums(self, other: Sums) -> None:
+        self.unknown = [a or b for a, b in zip(self.unknown, other.unknown)]
         for index, amount in enumerate(other.amounts):
             if amount is not None:
                 self.amounts[index] = (self.amounts[index] or 0) + amount
@@ -71,7 +77,7 @@ class RowMaker:
         computed total under it adds up."""
         spec, source, cells = self.spec, self.ctx.source, self.cells
         out = self.text_cells(item, section)
-        row_sum, most = None, 0
+        row_sum, most, row_unknown = None, 0, False
         row_sources: list[Source] = []
         section_key = section.key if section is not None else ""
         row_label = item.label  # as a reader finds the row (without its note calls)
@@ -92,12 +98,19 @@ class RowMaker:
         record_at, (row_coordinates, row_measure) = self.lookup.found.get, row_place
         row_measure = row_measure if row_measure is not None else self.lookup.measure
         if sums is not None:
-            amounts, sums_sources = sums.amounts, sums.sources
+            amounts, sums_sources, sums_unknown = sums.amounts, sums.sources, sums.unknown
         for index, column in enumerate(self.columns):
             if column.computed:  # the sum of the row's figures
                 decimals = pick(None, row_decimals, column.decimals)
                 if spec.decimals == "stated" and column.item.decimals is None:
                     decimals = most
+                if row_unknown:  # one of its parts is unknown: so is the sum
+                    if sums is not None:
+                        sums_unknown[index] = True
+                    out.append(figure_cell(cells.placeholders[Status.UNKNOWN], "", None, (), row=row_label,
+                                           row_key=row_key, column=column.label, column_key=column.key,
+                                           section=section_key, total=True))
+                    continue
                 if sums is not None and row_sum is not None:
                     amounts[index] = (amounts[index] or 0) + row_sum
                     sums_sources[index].extend(row_sources)
@@ -134,6 +147,11 @@ class RowMaker:
                 found_sources = (figure_source,)
             else:
                 coordinates, found_sources = None, ()
+                if figure.status == Status.UNKNOWN:
+                    if column.item.summed:  # as the row's sum counts it
+                        row_unknown = True
+                    if sums is not None:
+                        sums_unknown[index] = True
             # a stated total, as the data gives it
             adds = Totalled.ROW if column.total else (Totalled.COLUMN if total else Totalled.NONE)
             calls = cells.calls(figure.notes, f"{source.file}, {figure.place}") if figure.notes else ""
@@ -169,6 +187,12 @@ class RowMaker:
             g, c = column.group, column.item
             if not c.summed:  # its figures are no parts of a sum: the total row leaves it empty
                 amount = None
+            elif sums.unknown[index]:  # one of its parts is unknown: so is the total
+                out.append(cells.figure_cell(cells.placeholders[Status.UNKNOWN], "", None, (), row=label_text,
+                                             row_key="total", column=column.label, column_key=column.key,
+                                             section=section.key if section is not None else "",
+                                             total=column.total))
+                continue
             decimals = self.decimals.of_total(c, g)
             if self.decimals.stated_in(c):
                 adds_up = self.columns if column.computed else [column]
@@ -188,10 +212,15 @@ class RowMaker:
         out = [Cell("") for _ in spec.text_columns]
         for index, (column, amount) in enumerate(zip(self.columns, grand.amounts)):
             g, c = column.group, column.item
+            name, key = column_of(g, c)
+            if grand.unknown[index] and c.summed:  # one of its parts is unknown: so is the grand total
+                out.append(cells.figure_cell(cells.placeholders[Status.UNKNOWN], "", None, (), row=label,
+                                             row_key="grand total", column=name, column_key=key, section="",
+                                             total=column.total))
+                continue
             decimals = self.decimals.of_total(c, g)
             if self.decimals.stated_in(c):
                 decimals = self.decimals.seen.get(index, 0)
-            name, key = column_of(g, c)
             out.append(cells.figure_cell(
                 cells.value_text(None, decimals, amount) if amount is not None else "", "", amount,
                 grand.sources[index], row=label, row_key="grand total", column=name, column_key=key, section="",
