@@ -71,6 +71,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
                                             "changes, after a backup")),
         (Status.LEFT, N_("to look at"), N_("edited since drafter made them: nothing was written, but the new data "
                                            "changes figures you must change by hand or look at (below)")),
+        (Status.SENT, N_("left as sent"), N_("recorded as sent: left as it went out (--even-if-sent writes the new "
+                                             "figures in all the same)")),
         (Status.FAILED, N_("failed"), N_("not made: see the errors above")),
     ))
 
@@ -161,7 +163,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     console.print(table)
     words = {status: word for status, word, _why in results}
     notable = [r for r in result.records
-               if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.LEFT, Status.FAILED)]
+               if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.LEFT, Status.SENT, Status.FAILED)]
     if notable:
         console.print(_("answers that need a look:"), markup=False)
         for record in notable[:DETAIL_ROWS]:

@@ -46,6 +46,7 @@ class Status(StrEnum):
     BACKED_UP = "backed-up"  # force: the edited file was kept as a backup, then replaced
     UPDATED = "updated"  # update: the new figures written into the edited answer as tracked changes, after a backup
     LEFT = "left"  # update: nothing written, but the new data changes figures a person must change by hand or look at
+    SENT = "sent"  # update: nothing written, as the edited answer is recorded as sent (answered:) and stays as it went out
     FAILED = "failed"  # not written: the answer could not be made (a batch's record says why)
 
 
