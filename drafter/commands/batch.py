@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from drafter.commands.answer import pdf_gaps_problem
-from drafter.commands.update import UpdateStatus, describe, update_answer
+from drafter.commands.update import SentAnswer, UpdateStatus, describe, update_answer
 from drafter.commands.verify import carry_over, carry_over_text, paragraph_differences
 from drafter.commands.workers import Pool
 from drafter.errors import DrafterError, OutputError, Problem, display_path
@@ -202,6 +202,7 @@ class Settings:
     soffice: str | None = None  # LibreOffice's program for --pdf (found before the run starts)
     allow_gaps: bool = False  # --pdf makes a PDF of an answer that still has gaps, too
     update: bool = False  # an edited answer gets the new figures as tracked changes (update), not a draft beside it
+    even_if_sent: bool = False  # with update: an answer recorded as sent is changed too
 
 
 class Worker:
@@ -257,7 +258,13 @@ class Worker:
         outcome told as update tells it. An answer update wrote nothing into is only up to date when
         it left nothing for a person either: a figure drafter cannot write in (its earlier change not
         yet accepted, or typed over) is left, and the run says so, as update and verify do."""
-        made = update_answer(target, q, self.generator, self.settings.now.astimezone(dt.timezone.utc))
+        try:
+            made = update_answer(target, q, self.generator, self.settings.now.astimezone(dt.timezone.utc),
+                                 even_if_sent=self.settings.even_if_sent)
+        except SentAnswer as exc:  # it went out as it is: left alone, and said so; the run goes on
+            data = target.read_bytes()
+            return AnswerRecord(label=q.label, status=Status.SENT, file=target, sha256=sha256_of(data), size=len(data),
+                                message=str(exc.problems[0]), **fields)
         data = target.read_bytes()
         if made.status == UpdateStatus.UPDATED:
             status = Status.UPDATED

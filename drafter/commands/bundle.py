@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter import paths
+from drafter import oxml, paths
 from drafter.commands import status as st
 from drafter.commands.batch import Numbers
 from drafter.errors import WARNING, DataError, DrafterError, Problem, display_path
@@ -26,6 +26,7 @@ from drafter.oxml.opc import MAIN_DOCUMENT
 from drafter.pipeline import file_name
 from drafter.view.formatting import Formatter, words_of
 from drafter.word.fingerprint import QUESTION_ID, question_id, recorded_properties
+from drafter.word.gaps import tracked_changes, tracked_sentence
 from drafter.word.read_answer import MAX_ANSWER_BYTES, read_package
 from drafter.write.bundle import BUNDLE_FOLDER, Cover, join, write_bundle
 
@@ -121,8 +122,20 @@ def bundle(project: paths.Project, choice: Choice, to: Path | None = None) -> Bu
     for q, path in answers:
         try:
             answer, parts = _read(q, path)
+            tracked = tracked_changes(parts)
         except DrafterError as exc:
             problems.extend(exc.problems)
+            continue
+        except oxml.XMLSyntaxError as exc:
+            problems.append(Problem(_("the answer's text is damaged ({reason})").format(reason=exc),
+                                    file=display_path(path), hint=_("Open it in Word, save it, and bundle again.")))
+            continue
+        if tracked:  # a bundle for signature, and its PDF, would show the old text beside the new
+            problems.append(Problem(
+                _("{changes}; an answer for signature shows them as markup, old and new text side by side, so "
+                  "nothing was bundled").format(changes=tracked_sentence(tracked)), file=display_path(path),
+                hint=_("Accept or reject them in Word, save the answer and bundle again; or leave this answer out "
+                       "with --question.")))
             continue
         data.append(answer)
         pages.append((path, compose.page_size(parts[MAIN_DOCUMENT])))

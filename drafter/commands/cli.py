@@ -194,6 +194,9 @@ ForceOption = typer.Option(False, "--force", metavar="",
 PdfOption = typer.Option(False, "--pdf", metavar="", help=N_("Also write a PDF beside each answer (needs LibreOffice)."))
 AllowGapsOption = typer.Option(False, "--allow-gaps", metavar="",
                                help=N_("With --pdf: also make a PDF of an answer that still has gaps to fill in."))
+EvenIfSentOption = typer.Option(
+    False, "--even-if-sent", metavar="",
+    help=N_("Change an answer the register records as sent (answered:) all the same; without it, such an answer is left as it went out."))
 SofficeOption = typer.Option(
     None, "--soffice", metavar=N_("FILE"),
     help=N_("LibreOffice's program, for --pdf. Default: the environment variable DRAFTER_SOFFICE, the PATH, "
@@ -477,6 +480,7 @@ def update(
     templates: Optional[Path] = TemplatesOption,
     quiet: bool = QuietOption,
     verbose: bool = VerboseOption,
+    even_if_sent: bool = EvenIfSentOption,
     report_format: ReportFormat = FormatOption,
     debug: bool = DebugOption,
 ) -> None:
@@ -489,7 +493,8 @@ def update(
         say = Say(quiet, verbose, as_json)
         where = paths.locate(project, register=register, templates=templates, output=output)
         say.project(where)
-        made = update_answer(where, question, year, minister, answer=answer_file, output_given=output is not None)
+        made = update_answer(where, question, year, minister, answer=answer_file, output_given=output is not None,
+                             even_if_sent=even_if_sent)
         for line in describe(made):
             say.info(line)
         say.warnings(made.warnings)
@@ -584,6 +589,7 @@ def batch(
     update: bool = typer.Option(False, "--update", metavar="",
                                 help=N_("Write the new figures into answers edited since drafter made them, as tracked "
                                         "changes (after a backup of each), instead of a new draft beside them.")),
+    even_if_sent: bool = EvenIfSentOption,
     pdf: bool = PdfOption,
     allow_gaps: bool = AllowGapsOption,
     soffice: Optional[Path] = SofficeOption,
@@ -633,7 +639,8 @@ def batch(
             raise DrafterError(_("--update and --force contradict each other: an edited answer is either updated "
                                  "or replaced"), hint=_("Give one of them."))
         settings = batches.Settings(output=where.output, templates_dir=where.templates, created=created, force=force,
-                                    debug=debug, soffice=office, allow_gaps=allow_gaps, update=update)
+                                    debug=debug, soffice=office, allow_gaps=allow_gaps, update=update,
+                                    even_if_sent=even_if_sent)
         options = {
             "register": str(plan.register.path.resolve()),
             "templates": str(where.templates.resolve()),
@@ -742,11 +749,14 @@ def sent(
         day = parse_date(date, today)  # the option first, then the files
         where = paths.locate(project, register=register, writes=False, templates_used=False)
         say.project(where)
-        done = record_sent(where.register, question, year, minister, day, today)
+        done = record_sent(where.register, question, year, minister, day, today, output=where.output)
         shown = display_path(done.register)
         if done.changed:
             say.info(_("{file}, line {line}: {question} recorded as sent on {date}").format(
                 file=shown, line=done.line, question=done.question.label, date=date_text(done.date)))
+            for notice in done.notices:
+                say.info(notice)
+            say.warnings(done.warnings)
         else:
             say.info(_("{file}, line {line}: {question} was recorded as sent on {date} already; nothing changed").format(
                 file=shown, line=done.line, question=done.question.label, date=date_text(done.date)))
@@ -764,7 +774,7 @@ class StatusFormat(str, Enum):
 
 @app.command(cls=Command, help=N_("""Every question with its deadlines and the state of its answer, sorted by deadline.
 
-States: no draft, draft, edited, ready, sent, error; late and overdue internally are flags beside them.
+States: no draft, draft, edited, figures to check, tracked changes, ready, sent, error; late and overdue internally are flags beside them.
 Exit code 1 when an entry of the register, or an answer, cannot be read (it is listed all the same)."""))
 def status(
     year: Optional[list[str]] = typer.Option(None, "--year", metavar=N_("ZITTINGSJAAR"), help=N_("Only this zittingsjaar (e.g. 2023-2024); repeat for several.")),

@@ -73,6 +73,8 @@ def batch_results() -> tuple[tuple[str, str, str], ...]:
                                            "changes figures you must change by hand or look at (below)")),
         (Status.UP_TO_DATE, N_("up to date"), N_("edited since drafter made them: the new data changes no figure "
                                                   "drafter placed; left as they are")),
+        (Status.SENT, N_("left as sent"), N_("recorded as sent: left as it went out (--even-if-sent writes the new "
+                                             "figures in all the same)")),
         (Status.FAILED, N_("failed"), N_("not made: see the errors above")),
     ))
 
@@ -163,7 +165,7 @@ def print_batch_summary(result, selection: str, jobs: int, debug: bool = False) 
     console.print(table)
     words = {status: word for status, word, _why in results}
     notable = [r for r in result.records
-               if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.LEFT, Status.FAILED)]
+               if r.status in (Status.BESIDE, Status.BACKED_UP, Status.UPDATED, Status.LEFT, Status.SENT, Status.FAILED)]
     if notable:
         console.print(_("answers that need a look:"), markup=False)
         for record in notable[:DETAIL_ROWS]:

@@ -8,7 +8,12 @@ States, in the order a question goes through them:
 - ``draft``: drafter's answer, unchanged since drafter wrote it, with gaps left (or errors check finds);
 - ``edited``: the answer was changed since drafter wrote it (or drafter did not make it), with
   gaps left (or errors check finds);
-- ``ready``: the answer has no gap left and `check` finds no error for the question;
+- ``figures to check``: no gap left and no error, but a figure of the answer no longer matches
+  the data (the data changed since, or a figure was typed over by hand): what `verify` finds;
+- ``tracked changes``: no gap left, no error, the figures match, but the answer still holds
+  tracked changes (those `drafter update` writes, or a person's) to accept or reject in Word;
+- ``ready``: the answer has no gap left, `check` finds no error for the question, its figures
+  match the data and no tracked change is left;
 - ``sent``: a person recorded the date it went out (`drafter sent`, ``answered:`` in the register);
 - ``error``: the register's entry, or the answer, cannot be read: the row says why.
 
@@ -33,6 +38,7 @@ from types import MappingProxyType
 
 from drafter import oxml, paths
 from drafter.commands.check import question_errors
+from drafter.commands.verify import Finding, Verifier
 from drafter.deadlines import WorkingDays
 from drafter.errors import DataError, DrafterError, OutputError, Problem, display_path
 from drafter.i18n import N_, _, date_text, ngettext
@@ -53,6 +59,8 @@ class State(StrEnum):
     NO_DRAFT = "no draft"
     DRAFT = "draft"
     EDITED = "edited"
+    FIGURES = "figures to check"
+    TRACKED = "tracked changes"
     READY = "ready"
     SENT = "sent"
     ERROR = "error"
@@ -72,7 +80,8 @@ HEADERS = MappingProxyType({
     "drafted": N_("drafted"), "message": N_("message"),
 })
 STATE_WORDS = MappingProxyType({
-    State.NO_DRAFT: N_("no draft"), State.DRAFT: N_("draft"), State.EDITED: N_("edited"), State.READY: N_("ready"),
+    State.NO_DRAFT: N_("no draft"), State.DRAFT: N_("draft"), State.EDITED: N_("edited"),
+    State.FIGURES: N_("figures to check"), State.TRACKED: N_("tracked changes"), State.READY: N_("ready"),
     State.SENT: N_("sent"), State.ERROR: N_("error"),
 })
 
@@ -117,7 +126,7 @@ class Row:
     file: str | None  # the answer's file name in the output folder, when there is one
     pdf: str | None  # the PDF beside it, made after the answer's last change
     drafted: str | None  # when drafter wrote the answer on disk (for an edited one: the draft it was edited from)
-    message: str = ""  # why the state is error; what keeps a draft from ready (its gaps, check's errors)
+    message: str = ""  # why the state is error; what keeps an answer from ready (gaps, check's errors, figures, changes)
     gap_places: tuple[Gap, ...] = field(default=(), compare=False)  # the gaps themselves, for a caller that shows them
 
     def as_dict(self) -> dict:
@@ -185,6 +194,7 @@ class OnDisk:
     pdf: str | None = None
     drafted: str | None = None
     problem: str = ""  # why it cannot be read: an error row
+    tracked: tuple[str, ...] = ()  # the author of each tracked change still to accept or reject
 
 
 def answer_file(q: Question, folder: Path, runs: Runs) -> Path | None:
@@ -207,6 +217,7 @@ def read_on_disk(q: Question, folder: Path, runs: Runs, markers) -> OnDisk:
     try:
         parts = read_package(answer, shown)
         found = gap_finder.find_gaps(parts, markers)
+        tracked = gap_finder.tracked_changes(parts)
     except DrafterError as exc:
         return OnDisk(answer, problem="; ".join(str(p) for p in exc.problems))
     except oxml.XMLSyntaxError as exc:
@@ -226,12 +237,14 @@ def read_on_disk(q: Question, folder: Path, runs: Runs, markers) -> OnDisk:
     except OSError as exc:
         return OnDisk(answer, problem=_("{file}: the answer cannot be read ({reason})").format(
             file=shown, reason=exc.strerror or exc))
-    return OnDisk(answer, edited=owner != Ownership.UNEDITED, gaps=found, pdf=current_pdf, drafted=drafted)
+    return OnDisk(answer, edited=owner != Ownership.UNEDITED, gaps=found, pdf=current_pdf, drafted=drafted,
+                  tracked=tracked)
 
 
-def state_of(q: Question, on_disk: OnDisk, errors: list[Problem] | None) -> State:
+def state_of(q: Question, on_disk: OnDisk, errors: list[Problem] | None, off: tuple[Finding, ...] = ()) -> State:
     """The state of q's answer: sent when the register says so; else from the file, its gaps
-    and check's errors (None: not checked, as there were gaps)."""
+    and check's errors (None: not checked, as there were gaps), the figures that no longer match
+    the data (off) and the tracked changes it still holds."""
     if q.answered is not None:
         return State.SENT
     if on_disk.problem:
@@ -239,13 +252,21 @@ def state_of(q: Question, on_disk: OnDisk, errors: list[Problem] | None) -> Stat
     if on_disk.path is None:
         return State.NO_DRAFT
     if not on_disk.gaps and errors == []:
-        return State.READY
+        if off:
+            return State.FIGURES
+        return State.TRACKED if on_disk.tracked else State.READY
     return State.EDITED if on_disk.edited else State.DRAFT
 
 
-def _message(state: State, on_disk: OnDisk, errors: list[Problem] | None) -> str:
+def _message(state: State, on_disk: OnDisk, errors: list[Problem] | None, off: tuple[Finding, ...] = ()) -> str:
     if state == State.ERROR:
         return on_disk.problem
+    if state == State.FIGURES:
+        return ngettext("{count} figure does not match the data: {first}",
+                        "{count} figures do not match the data, the first: {first}", len(off)).format(
+            count=len(off), first=off[0].describe())
+    if state == State.TRACKED:
+        return gap_finder.tracked_sentence(on_disk.tracked)
     if state not in (State.DRAFT, State.EDITED):
         return ""
     if on_disk.gaps:
@@ -258,9 +279,9 @@ def _message(state: State, on_disk: OnDisk, errors: list[Problem] | None) -> str
 
 
 def question_row(q: Question, on_disk: OnDisk, errors: list[Problem] | None, calendar: WorkingDays,
-                 today: dt.date) -> Row:
+                 today: dt.date, off: tuple[Finding, ...] = ()) -> Row:
     due = calendar.deadlines(q.date) if q.date is not None else None
-    state = state_of(q, on_disk, errors)
+    state = state_of(q, on_disk, errors, off)
     waiting = state != State.SENT
     return Row(
         zittingsjaar=q.zittingsjaar, number=q.number, title=q.title, asker=q.asker, minister=q.minister.name,
@@ -270,7 +291,7 @@ def question_row(q: Question, on_disk: OnDisk, errors: list[Problem] | None, cal
         late=waiting and due is not None and today > due.due,
         overdue_internally=waiting and due is not None and today > due.internal_due,
         sent=q.answered, file=on_disk.path.name if on_disk.path is not None else None, pdf=on_disk.pdf,
-        drafted=on_disk.drafted, message=_message(state, on_disk, errors),
+        drafted=on_disk.drafted, message=_message(state, on_disk, errors, off),
         gap_places=on_disk.gaps if waiting else (),
     )
 
@@ -299,13 +320,59 @@ def status_rows(register: Register, output: Path, today: dt.date, templates: Pat
     if candidates and templates is None:
         templates = _templates_of(register, candidates)
     errors = question_errors(register, templates, candidates) if candidates else {}
+    key = _key
+    checked = {key(q) for q in candidates if errors.get(key(q)) == []}
+    off = figures_off(register, templates, [(q, found) for q, found in zip(questions, on_disk) if key(q) in checked])
     calendar = WorkingDays(register.deadlines)
-    rows = [question_row(q, found, errors.get((q.zittingsjaar, q.number, q.minister.name)), calendar, today)
+    rows = [question_row(q, found, errors.get(key(q)), calendar, today, off.get(key(q), ()))
             for q, found in zip(questions, on_disk)]
     rows.sort(key=lambda r: (r.state != State.ERROR, r.due is None, r.due or dt.date.max, r.zittingsjaar or "",
                              r.number or 0))
     rejected = sorted(register.rejected, key=lambda r: r.line) if only is None else []
     return [error_row(r) for r in rejected] + rows
+
+
+def _key(q: Question) -> tuple[str, int, str]:
+    return q.zittingsjaar, q.number, q.minister.name
+
+
+def may_differ(register: Register, q: Question, on_disk: OnDisk) -> bool:
+    """Whether q's answer may show a figure the data no longer gives, so that it is worth making it
+    again to compare (what costs): an answer a person edited may have a figure typed over, and
+    may have been edited after the data changed; one nobody changed differs only when a data file
+    it draws on changed after the answer was written."""
+    if on_disk.edited or on_disk.path is None:
+        return True
+    try:
+        written = on_disk.path.stat().st_mtime_ns
+        for name in q.data.values():
+            data = register.data_dir / name
+            if data.is_file() and data.stat().st_mtime_ns >= written:
+                return True
+    except OSError:  # cannot tell: compare
+        return True
+    return False
+
+
+def figures_off(register: Register, templates: Path | None,
+                answers: list[tuple[Question, OnDisk]]) -> dict[tuple[str, int, str], tuple[Finding, ...]]:
+    """The figures of each of these answers that no longer match the data, as `drafter verify`
+    finds them (the same comparison, the answer made again in memory), for the answers that may
+    differ (``may_differ``); an answer whose figures cannot be traced (drafter did not make it,
+    or made it before it kept a record of them) has none that can be said to differ."""
+    verifier = Verifier(templates=templates, register=register)
+    out = {}
+    for q, on_disk in answers:
+        if not may_differ(register, q, on_disk):
+            continue
+        try:
+            report = verifier.verify(on_disk.path)
+        except DrafterError:  # the answer cannot be made again now: check reports that
+            continue
+        found = tuple(f for f in report.findings if f.mismatch)
+        if found:
+            out[(q.zittingsjaar, q.number, q.minister.name)] = found
+    return out
 
 
 def _templates_of(register: Register, candidates: list[Question]) -> Path:
@@ -540,7 +607,29 @@ def as_text(rows: list[Row], today: dt.date) -> str:
         "drafter status: {count} questions, {late} late, {overdue} overdue internally, {errors} that cannot be read, "
         "on {today}; 'left' counts working days to the legal deadline", len(rows)).format(
         count=len(rows), late=late, overdue=overdue, errors=errors, today=date_text(today)))
+    lines.extend(to_do(rows))
     return "\n".join(lines) + "\n"
+
+
+def to_do(rows: list[Row]) -> list[str]:
+    """What to do about the answers that would be ready but for their figures or their tracked
+    changes: a line for each kind there is."""
+    figures = sum(1 for r in rows if r.state == State.FIGURES)
+    tracked = sum(1 for r in rows if r.state == State.TRACKED)
+    lines = []
+    if figures:
+        lines.append(ngettext(
+            "{count} answer shows figures that no longer match the data: drafter verify says which, drafter update "
+            "writes the new figures in as tracked changes",
+            "{count} answers show figures that no longer match the data: drafter verify says which, drafter update "
+            "writes the new figures in as tracked changes", figures).format(count=figures))
+    if tracked:
+        lines.append(ngettext(
+            "{count} answer still holds tracked changes: accept or reject them in Word (Review > Accept, Reject) "
+            "before it is sent",
+            "{count} answers still hold tracked changes: accept or reject them in Word (Review > Accept, Reject) "
+            "before they are sent", tracked).format(count=tracked))
+    return lines
 
 
 # --------------------------------------------------------------------------- writing the list

@@ -27,7 +27,7 @@ from pathlib import Path
 from drafter import paths
 from drafter.commands.verify import FindingStatus, compare
 from drafter.errors import WARNING, DrafterError, Problem, display_path
-from drafter.i18n import _, ngettext
+from drafter.i18n import _, date_text, ngettext
 from drafter.load.register import Question, load_register
 from drafter.pipeline import Draft, Generator, file_name
 from drafter.word import figure_record, fingerprint
@@ -94,19 +94,41 @@ class Updated:
 
 
 def update(project: paths.Project, number: int, zittingsjaar: str | None = None, minister: str | None = None, *,
-           answer: Path | None = None, output_given: bool = False, now: dt.datetime | None = None) -> Updated:
+           answer: Path | None = None, output_given: bool = False, now: dt.datetime | None = None,
+           even_if_sent: bool = False) -> Updated:
     """Write the new figures of question `number` into its edited answer (the one in the project's
-    output folder, or `answer`) as tracked changes. now: the changes' date (default: now)."""
+    output folder, or `answer`) as tracked changes. now: the changes' date (default: now);
+    even_if_sent: change the answer also when the register records it as sent."""
     register = load_register(project.register)
     question = register.find(number, zittingsjaar, minister)
     generator = Generator(register, project.templates)
     target = answer if answer is not None else paths.answer_target(project.output, file_name(question),
                                                                    given=output_given)
-    return update_answer(target, question, generator, now)
+    return update_answer(target, question, generator, now, even_if_sent=even_if_sent)
 
 
-def update_answer(target: Path, question: Question, generator: Generator, now: dt.datetime | None = None) -> Updated:
-    """``update`` of one answer file, with a Generator of its register (batch shares one)."""
+class SentAnswer(DrafterError):
+    """The answer would change, but the register records it as sent: it stays as it went out."""
+
+
+def refuse_sent(question: Question, target: Path) -> None:
+    """An answer the register records as sent is what went out: drafter does not change it unless
+    the person says so (--even-if-sent)."""
+    if question.answered is None:
+        return
+    raise SentAnswer(problems=[Problem(
+        _("{question} was recorded as sent on {date}, so drafter does not change its answer {file}; nothing was "
+          "written").format(question=question.label, date=date_text(question.answered), file=display_path(target)),
+        file=display_path(question.source), place=question.place,
+        hint=_("The answer should stay as it was sent. To change it all the same (a correction to send after it), "
+               "add --even-if-sent."))])
+
+
+def update_answer(target: Path, question: Question, generator: Generator, now: dt.datetime | None = None, *,
+                  even_if_sent: bool = False) -> Updated:
+    """``update`` of one answer file, with a Generator of its register (batch shares one);
+    an answer recorded as sent that the new data would change is refused (SentAnswer), unless
+    even_if_sent; one it would not change is up to date all the same."""
     now = now or dt.datetime.now(dt.timezone.utc)
     shown = display_path(target)
     if not target.exists():
@@ -125,6 +147,8 @@ def update_answer(target: Path, question: Question, generator: Generator, now: d
     result = Updated(question, target, UpdateStatus.UP_TO_DATE, left=plan.left, date=now)
     if not plan.anything:
         return _as_it_is(result, parts, draft, generator)
+    if not even_if_sent:
+        refuse_sent(question, target)
     updater = Updater(parts, fresh_parts, now)
     for edited_index, fresh_index, line in plan.tables:
         updater.replace_table(edited_index, fresh_index)

@@ -387,14 +387,17 @@ def _question_of(answer: AnswerFigures, register: Register):
 class Verifier:
     """Verifies answers against one register; each question's draft is made once."""
 
-    def __init__(self, register_path: Path | None = None, templates: Path | None = None) -> None:
+    def __init__(self, register_path: Path | None = None, templates: Path | None = None,
+                 register: Register | None = None) -> None:
+        """register: the register already read (status has it), else it is read from register_path."""
         self.register_path, self.templates = register_path, templates
-        self._register: Register | None = None
+        self._register: Register | None = register
         self._generator: Generator | None = None  # made for the first answer that has a record
 
     def generator(self) -> Generator:
         if self._generator is None:
-            self._register = load_register(self.register_path)
+            if self._register is None:
+                self._register = load_register(self.register_path)
             self._generator = Generator(self._register, self.templates)
         return self._generator
 

@@ -374,6 +374,13 @@ def insert_table(tbl: Element, revisions: Revisions) -> None:
 def inserted_texts(root: Element) -> list[str]:
     """The visible text of each tracked insertion of text under root."""
     return [paragraphs.text_of(change) for change in root.iter(INS)]
+_MOVE_FROM, _MOVE_TO = qn("w:moveFrom"), qn("w:moveTo")
+
+
+def pending_authors(root: Element) -> list[str]:
+    """The author of each tracked change under root still to be accepted or rejected: text inserted,
+    deleted or moved, a paragraph mark or a table row inserted or deleted ('' when it names none)."""
+    return [element.get(_AUTHOR) or "" for element in root.iter(INS, DEL, _MOVE_FROM, _MOVE_TO)]
 
 
 def revisions_in(root: Element) -> list[Element]:

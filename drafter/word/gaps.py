@@ -17,7 +17,7 @@ from typing import Iterable
 
 from drafter.i18n import _, ngettext
 from drafter.load.questions import UNKNOWN_PERSON
-from drafter.oxml import document, footnotes, opc
+from drafter.oxml import document, footnotes, opc, revisions
 from drafter.oxml import paragraph as paragraphs
 from drafter.view.formatting import WORDS
 from drafter.word.places import Layout, clean, snippet
@@ -203,3 +203,26 @@ def gaps_sentence(gaps: tuple[Gap, ...]) -> str:
         return ""
     return ngettext("{count} gap to fill in: {gaps}", "{count} gaps to fill in: {gaps}", len(gaps)).format(
         count=len(gaps), gaps=gap_list(gaps))
+
+
+def tracked_changes(package: opc.Package | dict[str, bytes]) -> tuple[str, ...]:
+    """The author of each tracked change an answer still holds, in its text, notes, headers and
+    footers: what Word shows as markup until someone accepts or rejects it, so what a PDF or a
+    bundle made of the answer would show too. oxml.XMLSyntaxError: a part that is not XML."""
+    if not isinstance(package, opc.Package):
+        package = opc.Package(package)
+    names = [opc.MAIN_DOCUMENT, footnotes.PART, footnotes.ENDNOTES_PART,
+             *sorted(p for p in package.names() if _HEADER_OR_FOOTER.match(p))]
+    return tuple(author for name in names if name in package for author in revisions.pending_authors(package.read(name)))
+
+
+def authors_text(authors: tuple[str, ...]) -> str:
+    """The authors of tracked changes, each once, as a message names them."""
+    return ", ".join(sorted({a for a in authors if a})) or _("an unnamed author")
+
+
+def tracked_sentence(authors: tuple[str, ...]) -> str:
+    """What a person reads about the tracked changes an answer still holds, and what to do."""
+    names = authors_text(authors)
+    return _("tracked changes by {authors} are still to be accepted or rejected in Word (Review > Accept, "
+             "Reject)").format(authors=names)

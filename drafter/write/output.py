@@ -47,6 +47,7 @@ class Status(StrEnum):
     UPDATED = "updated"  # update: the new figures written into the edited answer as tracked changes, after a backup
     LEFT = "left"  # update: nothing written, but the new data changes figures a person must change by hand or look at
     UP_TO_DATE = "up-to-date"  # update: an edited answer the new data changes nothing in, left as the person has it
+    SENT = "sent"  # update: nothing written, as the edited answer is recorded as sent (answered:) and stays as it went out
     FAILED = "failed"  # not written: the answer could not be made (a batch's record says why)
 
 
