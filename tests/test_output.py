@@ -44,6 +44,40 @@ def test_an_unedited_answer_is_replaced_when_the_data_change(project):
     assert len(files_in(project / "out")) == 1
 
 
+def _sent_and_changed(project):
+    """Question 4 drafted, recorded as sent, then its data changed: the answer on disk is as it went out."""
+    assert run_in(project, "answer", "-q", "4").exit_code == 0
+    (answer,) = (project / "out").glob("*.docx")
+    sent = run_cli("sent", "-q", "4", "--date", "15/01/2020", "--register", str(project / "data" / "questions.yaml"))
+    assert sent.exit_code == 0, sent.output
+    csv = project / "data" / "budget.csv"
+    csv.write_text(csv.read_text().replace("45800000", "45900000"))
+    return answer, answer.read_bytes()
+
+
+@pytest.mark.parametrize("command", [["answer", "-q", "4"], ["batch", "-q", "4"]])
+def test_an_answer_recorded_as_sent_is_kept_as_it_went_out(project, command):
+    """Not edited since drafter made it, but sent: a new draft goes beside it, as beside an edited one."""
+    answer, as_sent = _sent_and_changed(project)
+    result = run_in(project, *command)
+    assert result.exit_code == 0, result.output
+    assert answer.read_bytes() == as_sent
+    (beside,) = [n for n in files_in(project / "out") if n.endswith(".docx") and n != answer.name]
+    assert beside.endswith("-nieuwe-versie.docx")
+    if command[0] == "answer":
+        assert f"{answer.name} is the answer sent on 2020-01-15 and was left alone" in result.stdout
+        assert "drafter update -q 4 --even-if-sent" in result.stdout
+
+
+def test_force_keeps_the_answer_as_sent_as_a_backup(project):
+    answer, as_sent = _sent_and_changed(project)
+    result = run_in(project, "answer", "-q", "4", "--force")
+    assert result.exit_code == 0, result.output
+    assert "the answer sent on 2020-01-15 was kept as" in result.stdout
+    (backup,) = [n for n in files_in(project / "out") if "backup" in n]
+    assert (project / "out" / backup).read_bytes() == as_sent and answer.read_bytes() != as_sent
+
+
 def test_the_answer_to_another_question_is_not_replaced(project):
     target = project / "out" / "antwoord.docx"
     common = ["--register", str(project / "data" / "questions.yaml"), "--templates", str(project / "answer_templates"),

@@ -53,7 +53,7 @@ def answer(project: paths.Project, number: int, zittingsjaar: str | None = None,
                                                       question.place)])
     target = paths.answer_target(project.output, draft.file_name, given=output_given)
     check_folder(target.parent)
-    written = write_answer(target, draft.data, force=force)
+    written = write_answer(target, draft.data, force=force, sent=question.answered)
     if written.status != Status.BESIDE:
         return Answered(question, draft, written)
     return Answered(question, draft, written, tuple(carry_over(written.existing, draft.data)),

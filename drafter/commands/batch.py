@@ -237,7 +237,7 @@ class Worker:
         try:
             draft = self.generator.generate(q)
             result = write_answer(self.settings.output / draft.file_name, draft.data,
-                                  force=self.settings.force, now=self.settings.now)
+                                  force=self.settings.force, now=self.settings.now, sent=q.answered)
             inputs = self._inputs(draft)
         except DrafterError as exc:
             return _failed(q.label, exc.problems, **fields)

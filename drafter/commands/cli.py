@@ -436,8 +436,10 @@ def answer(
         say.info(written.message)
         if made.carry_over or made.paragraphs:
             say.info(carry_over_text(written.existing, list(made.carry_over), made.paragraphs))
-        if made.carry_over:
-
+        if made.carry_over and written.sent is not None:
+            say.info(_("or write the new figures into the answer as sent, as tracked changes: drafter update -q "
+                       "{number} --even-if-sent").format(number=made.question.number))
+        elif made.carry_over:
             say.info(_("or write the new figures into your edited answer as tracked changes: drafter update -q "
                        "{number}").format(number=made.question.number))
         say.warnings(made.draft.warnings)

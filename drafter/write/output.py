@@ -11,7 +11,8 @@
 - An existing answer is replaced only when drafter made it and nobody changed it since: the
   fingerprint drafter records in the document's custom properties still matches its text.
   An edited answer is left alone and the new draft goes beside it ("...-nieuwe-versie.docx");
-  with force, the edited file is first kept as a backup. A file drafter did not make is
+  with force, the edited file is first kept as a backup. An answer recorded as sent is kept
+  the same way, edited or not: it is the answer as it went out. A file drafter did not make is
   never replaced.
 """
 
@@ -31,7 +32,7 @@ from typing import Iterator
 
 from drafter.errors import OutputError, display_path
 from drafter.files import hide, lock, office_lock_files, read_bytes
-from drafter.i18n import _
+from drafter.i18n import _, date_text
 from drafter.oxml import opc
 from drafter.word.fingerprint import FINGERPRINT, read_recorded
 
@@ -79,7 +80,8 @@ class WriteResult:
     path: Path
     status: Status
     backup: Path | None = None
-    existing: Path | None = None  # with BESIDE: the edited file that was kept
+    existing: Path | None = None  # with BESIDE: the edited (or sent) file that was kept
+    sent: dt.date | None = None  # the existing file was kept as the answer sent on this date
 
     @property
     def message(self) -> str:
@@ -90,9 +92,15 @@ class WriteResult:
             return _("wrote {file} (replaced the earlier, unedited draft)").format(file=shown)
         if self.status == Status.UNCHANGED:
             return _("{file} is up to date (nothing changed)").format(file=shown)
+        if self.status == Status.BESIDE and self.sent is not None:
+            return _("{sent_file} is the answer sent on {date} and was left alone; the new draft is {file}").format(
+                sent_file=display_path(self.existing), date=date_text(self.sent), file=shown)
         if self.status == Status.BESIDE:
             return _("{edited} was edited since drafter made it and was left alone; the new draft is {file}").format(
                 edited=display_path(self.existing), file=shown)
+        if self.sent is not None:
+            return _("wrote {file}; the answer sent on {date} was kept as {backup}").format(
+                file=shown, date=date_text(self.sent), backup=display_path(self.backup))
         return _("wrote {file}; the edited file was kept as {backup}").format(file=shown,
                                                                               backup=display_path(self.backup))
 
@@ -324,16 +332,18 @@ def check_folder(folder: Path) -> None:
         raise _cannot_write(folder, exc) from exc
 
 
-def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.datetime | None = None) -> WriteResult:
+def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.datetime | None = None,
+                 sent: dt.date | None = None) -> WriteResult:
     """Write an answer at target, by the rules in this module's docstring (call `check_folder`
-    for its folder once before a run's first answer)."""
+    for its folder once before a run's first answer); sent: the date the question's answer was
+    recorded as sent, which keeps the file there as an edited one is kept."""
     folder = target.parent
     _make_folder(folder)
     placing = False  # an OSError before the answer is placed: nothing can be written in the folder
     try:
         with staged(folder, target.name, data) as tmp:
             placing = True
-            return _place(tmp, target, data, force, now)
+            return _place(tmp, target, data, force, now, sent)
     except PermissionError as exc:
         if not placing:
             raise _cannot_write(folder, exc) from exc
@@ -369,7 +379,8 @@ def _existing(target: Path) -> bytes | None:
                           hint=_("Move or rename that file, or choose another folder with --output.")) from exc
 
 
-def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None) -> WriteResult:
+def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime | None,
+           sent: dt.date | None) -> WriteResult:
     for _attempt in range(10):  # another run may create or remove the file meanwhile
         if link_new(tmp, target):
             return WriteResult(target, Status.WRITTEN)
@@ -387,25 +398,26 @@ def _place(tmp: Path, target: Path, data: bytes, force: bool, now: dt.datetime |
                 file=display_path(target),
                 hint=_("Give this answer its own file name or folder with --output."),
             )
-        if state == Ownership.UNEDITED:
+        kept = state == Ownership.EDITED or (state == Ownership.UNEDITED and sent is not None)
+        if state == Ownership.UNEDITED and not kept:
             os.replace(tmp, target)
             return WriteResult(target, Status.REPLACED)
-        if state == Ownership.EDITED and force:
+        if kept and force:
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             backup = _keep_backup(target, stamp)
             os.replace(tmp, target)
-            return WriteResult(target, Status.BACKED_UP, backup=backup)
+            return WriteResult(target, Status.BACKED_UP, backup=backup, sent=sent)
         if state == Ownership.FOREIGN:
             raise OutputError(
                 _("a file of this name exists and drafter did not make it; it is not replaced"),
                 file=display_path(target),
                 hint=_("Move or rename that file, or choose another folder with --output."),
             )
-        # edited, no force: the new draft goes beside it
+        # edited or sent, no force: the new draft goes beside it
         beside = _beside(target, data)
         if beside is None:
             continue
-        return _write_beside(tmp, beside, data, target)
+        return _write_beside(tmp, beside, data, target, sent)
     raise _keeps_changing(target)
 
 
@@ -480,8 +492,8 @@ def _beside(target: Path, data: bytes) -> Path | None:
     return None
 
 
-def _write_beside(tmp: Path, beside: Path, data: bytes, existing: Path) -> WriteResult:
+def _write_beside(tmp: Path, beside: Path, data: bytes, existing: Path, sent: dt.date | None) -> WriteResult:
     # _beside chose a free name, or one holding these bytes or an unedited draft
     if not link_new(tmp, beside) and _existing(beside) != data:
         os.replace(tmp, beside)
-    return WriteResult(beside, Status.BESIDE, existing=existing)
+    return WriteResult(beside, Status.BESIDE, existing=existing, sent=sent)
