@@ -170,7 +170,8 @@ def test_measures_as_columns_a_text_column_and_units_in_the_header(project):
      ["line 17", "unknown key 'colums'", "Did you mean 'columns'?", "The keys here are: " + ", ".join(TABLE_KEYS)]),
     ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\n"
      "text_columns: [{column: type, lable: Type}]\n",
-     ["unknown key 'lable' in a text column", "Did you mean 'label'?", "A text column can have: column, label, notes"]),
+     ["unknown key 'lable' in an entry of 'text_columns'", "Did you mean 'label'?",
+      "The keys here are: column, label, notes"]),
     ("data: spending\nrows: department\ncolumns: year\nwhere: {type: resource}\ndecimals: {defualt: 1}\n",
      ["unknown key 'defualt' in 'decimals'", "Did you mean 'default'?"]),
     ("data: spending\nrows: {dimension: department, valeus: [Education]}\ncolumns: year\n",

@@ -207,10 +207,7 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
         reader.problem(raw.line_of("deadlines"), _("register: 'deadlines' must be a mapping"),
                        _("Write e.g. {example}.").format(example=example))
         return DeadlineSettings()
-    for key in spec:
-        if key not in ("internal_days", "closing_days"):
-            reader.problem(spec.line_of(key), _("register, deadlines: unknown setting {key}").format(key=repr(key)),
-                           _("The settings are internal_days and closing_days."))
+    reader.keys(spec, "deadlines", _("register, deadlines"))
     days = spec.get("internal_days", DEFAULT_INTERNAL_DAYS)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days < LEGAL_WORKING_DAYS:
         reader.problem(spec.line_of("internal_days"), _("register, deadlines: 'internal_days' must be a whole number "

@@ -10,9 +10,8 @@ from drafter.errors import shown
 from drafter.i18n import N_, _
 from drafter.load.fields import FieldReader
 from drafter.load.keys import AXES, NOTE_STYLES, SCALES
-from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS,
-                                 NEGATIVE_STYLES, PLACEHOLDER_REASONS, SCALE_FACTORS, TEXT_COLUMN_KEYS, UNIT_KEYS,
-                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean, house_dash)
+from drafter.load.schema import (FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS, NEGATIVE_STYLES,
+                                 PLACEHOLDER_REASONS, SCALE_FACTORS, UNIT_KINDS, UNIT_SHOWN, house_dash)
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.load.yamlfile import LineDict, LineList
 
@@ -22,11 +21,6 @@ _NOT_A_NAME = {"line": N_("{what}: {value} is not a line name"), "kind": N_("{wh
 _SAY_WHICH = {"year": N_("{what}: say which years it shows ('years:')"),
               "line": N_("{what}: say which lines it shows ('lines:')"),
               "kind": N_("{what}: say which kinds it shows ('kinds:')")}
-
-
-def _can_have(guess: str, sentence: str) -> str:
-    """A hint for an unknown key: its "did you mean" (when there is one), then what the place can have."""
-    return " ".join(filter(None, (guess.strip(), sentence)))
 
 
 def _year_keys(reader: FieldReader, spec: LineDict, what: str) -> list:
@@ -129,11 +123,6 @@ def _common(reader: FieldReader, spec: LineDict, what: str) -> dict:
     decimals = spec.get("decimals", 0)
     column_decimals, row_decimals = {}, {}
     if isinstance(decimals, LineDict):
-        for k in decimals:
-            if k not in DECIMALS_KEYS:
-                reader.problem(decimals.line_of(k), _("{what}: unknown key '{key}' in 'decimals'").format(what=what, key=k),
-                               _can_have(did_you_mean(k, DECIMALS_KEYS), _("'decimals' can have: {keys}.").format(
-                                   keys=", ".join(DECIMALS_KEYS))))
         column_decimals = {_as_key(k): v for k, v in (decimals.get("columns") or {}).items()}
         row_decimals = {_as_key(k): v for k, v in (decimals.get("rows") or {}).items()}
         decimals = decimals.get("default", 0)
@@ -280,11 +269,6 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
     for i, item in enumerate(raw):
         at = raw.line_of(i) if isinstance(raw, LineList) else line
         if isinstance(item, LineDict):
-            for key in item:
-                if key not in VALUE_KEYS and key != key_name:
-                    reader.problem(item.line_of(key), _("{what}: unknown key '{key}' in a value").format(what=what, key=key),
-                                   _can_have(did_you_mean(key, (key_name, *VALUE_KEYS)), _("A value can have: {keys}.")
-                                             .format(keys=", ".join([key_name, *(k for k in VALUE_KEYS if k != "value")]))))
             if key_name not in item or isinstance(item[key_name], (dict, list)) or item[key_name] is None:
                 reader.problem(at, _("{what}: a value written as a mapping needs '{key}:'").format(what=what, key=key_name))
                 continue
@@ -325,11 +309,6 @@ def _general_axis(reader: FieldReader, spec: LineDict, key: str, what: str) -> A
     if isinstance(raw, str) and raw:
         return Axis(raw)
     if isinstance(raw, LineDict):
-        for k in raw:
-            if k not in AXIS_KEYS:
-                reader.problem(raw.line_of(k), _("{what}: unknown key '{key}' in '{axis}'").format(what=what, key=k, axis=key),
-                               _can_have(did_you_mean(k, AXIS_KEYS), _("'{axis}' can have: {keys}.").format(
-                                   axis=key, keys=", ".join(AXIS_KEYS))))
         if "measures" in raw:
             if "dimension" in raw:
                 reader.problem(at, _("{what}: '{key}' takes 'dimension' or 'measures', not both").format(what=what, key=key))
@@ -403,11 +382,6 @@ def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
         reader.problem(spec.line_of("unit"), _("{what}: 'unit' must be a scale, a kind, or {{currency: GBP, scale: "
                                                "million}}").format(what=what))
         return Unit()
-    for k in raw:
-        if k not in UNIT_KEYS:
-            reader.problem(raw.line_of(k), _("{what}: unknown key '{key}' in 'unit'").format(what=what, key=k),
-                           _can_have(did_you_mean(k, UNIT_KEYS), _("'unit' can have: {keys}.").format(
-                               keys=", ".join(UNIT_KEYS))))
     kind = raw.get("kind", "money" if ("currency" in raw or "scale" in raw) else "count")
     if kind not in UNIT_KINDS:
         reader.problem(raw.line_of("kind"), _("{what}: unit '{kind}' is not one drafter knows").format(what=what, kind=kind),
@@ -509,11 +483,6 @@ def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) ->
         if isinstance(item, str):
             text_columns.append(TextColumn(item, item))
         elif isinstance(item, LineDict) and isinstance(item.get("column"), str):
-            for k in item:
-                if k not in TEXT_COLUMN_KEYS:
-                    reader.problem(item.line_of(k), _("{what}: unknown key '{key}' in a text column").format(
-                        what=what, key=k), _can_have(did_you_mean(k, TEXT_COLUMN_KEYS), _(
-                            "A text column can have: {keys}.").format(keys=", ".join(TEXT_COLUMN_KEYS))))
             text_columns.append(TextColumn(item["column"], str(item.get("label", item["column"])), _notes(item.get("notes"))))
         else:
             reader.problem(spec.line_of("text_columns"), _("{what}: a text column is a column of the data, "
