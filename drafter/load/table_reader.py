@@ -23,6 +23,18 @@ _SAY_WHICH = {"year": N_("{what}: say which years it shows ('years:')"),
               "kind": N_("{what}: say which kinds it shows ('kinds:')")}
 
 
+def _first_time(reader: FieldReader, seen: dict, key, line: int, what: str) -> bool:
+    """Whether a value of a list (a year, kind, line, a value of rows) comes for the first time;
+    a second one would repeat its row or column, so it is a problem at its line, naming the first."""
+    if key in seen:
+        reader.problem(line, _("{what}: {value} is listed twice").format(what=what, value=shown(key)),
+                       _("Remove one of them.") if seen[key] == line
+                       else _("The first is at line {line}; remove one of them.").format(line=seen[key]))
+        return False
+    seen[key] = line
+    return True
+
+
 def _year_keys(reader: FieldReader, spec: LineDict, what: str) -> list:
     value = spec.get("years")
     line = spec.line_of("years")
@@ -45,7 +57,7 @@ def _axis(reader: FieldReader, spec: LineDict, key: str, items, field_name: str,
         return ()
     if not isinstance(items, list):
         items = [items]
-    out = []
+    out, seen = [], {}
     for i, item in enumerate(items):
         line = items.line_of(i) if isinstance(items, LineList) else spec.line_of(key)
         notes: tuple[str, ...] = ()
@@ -78,7 +90,8 @@ def _axis(reader: FieldReader, spec: LineDict, key: str, items, field_name: str,
             reader.problem(line, _("{what}: '{value}' is not a budget kind").format(what=what, value=value),
                            _("Use one of {choices}.").format(choices=", ".join(KINDS)))
             continue
-        out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
+        if _first_time(reader, seen, value, line, what):
+            out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
     return tuple(out)
 
 
@@ -247,13 +260,15 @@ def _groups(reader: FieldReader, spec: LineDict, what: str) -> tuple[AxisItem, .
         reader.problem(spec.line_of("groups"), _("{what}: 'groups' must be a list of groups, each with a label, "
                                                  "a line and its kinds").format(what=what))
         return ()
-    out = []
+    out, seen = [], {}
     for i, group in enumerate(raw):
         if not isinstance(group, LineDict) or not isinstance(group.get("line"), str) or "kinds" not in group:
             reader.problem(raw.line_of(i), _("{what}: a group needs 'line:' and 'kinds:' (and a 'label:')").format(
                 what=what))
             continue
         kinds = _axis(reader, group, "kinds", group["kinds"], "kind", what)
+        if not _first_time(reader, seen, group["line"], raw.line_of(i), what):
+            continue
         out.append(AxisItem(group["line"], str(group.get("label", group["line"])), _notes(group.get("notes")),
                             columns=kinds))
     return tuple(out)
@@ -265,7 +280,7 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
         return ()
     if not isinstance(raw, list):
         raw = [raw]
-    out = []
+    out, seen = [], {}
     for i, item in enumerate(raw):
         at = raw.line_of(i) if isinstance(raw, LineList) else line
         if isinstance(item, LineDict):
@@ -291,10 +306,13 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
                     what=what, value=repr(summed)),
                                _("Write 'sum: false' for a column whose figures are not added up (percentages)."))
                 summed = True
+            if not _first_time(reader, seen, key, at, what):
+                continue
             out.append(AxisItem(key, str(label) if label is not None else key, _notes(item.get("notes")),
                                 columns=columns, decimals=decimals, summed=summed))
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
-            out.append(AxisItem(_as_key(item), _as_key(item)))
+            if _first_time(reader, seen, _as_key(item), at, what):
+                out.append(AxisItem(_as_key(item), _as_key(item)))
         else:
             reader.problem(at, _("{what}: {value} is not a value").format(what=what, value=shown(item)),
                            _("Write the value as the data has it, or {{{key}: ..., label: ...}}.").format(key=key_name))
