@@ -307,6 +307,33 @@ def test_a_question_the_register_cannot_read_fails_alone(project):
     assert single.exit_code == 1 and "not 'twee'" in single.stderr
 
 
+def test_a_question_in_the_register_twice_is_drafted_neither_time(project):
+    register = register_of(project, 3)
+    text = register.read_text(encoding="utf-8")
+    head, first, second, third = text.split("- zittingsjaar:")
+    # copy 3 of the example gets the number of copy 1, in the same zittingsjaar
+    third = third.replace("\n  number: 3\n", "\n  number: 1\n", 1)
+    text = "- zittingsjaar:".join([head, first, second, third])
+    register.write_text(text, encoding="utf-8")
+    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("- zittingsjaar:")]
+    lines = [starts[0], starts[2]]
+
+    result = batch(project)
+    assert result.exit_code == 1
+    assert answers_in(project / "out") == [name(2)]
+    message = (f"data/questions.yaml, line {lines[1]}: question 1 of 2019-2020 (minister N.N.) is in the register "
+               f"twice, at line {lines[0]} and at line {lines[1]}")
+    assert result.stderr.count(message) == 1, result.stderr
+    manifest = manifest_of(result)
+    assert manifest["counts"] == {"failed": 1, "written": 1}
+    assert [a["question"]["number"] for a in manifest["answers"] if a["status"] == "failed"] == [1]
+    # check says the same, and so does answer
+    checked = run_in(project, "check")
+    assert checked.exit_code == 1 and message in checked.stdout + checked.stderr
+    single = run_into(project, project / "single", "answer", "-q", "1")
+    assert single.exit_code == 1 and message in single.stderr and not (project / "single").exists()
+
+
 def test_two_questions_that_would_share_a_file_name_are_not_written_over_each_other(project):
     register = register_of(project, 2)
     text = register.read_text(encoding="utf-8")

@@ -71,7 +71,7 @@ def test_the_register_holds_the_house_settings(project):
     ("deadlines:\n  internal_days: 25\n", "'internal_days' must be a whole number from 0 to 19"),
     ("deadlines:\n  internal_days: vijf\n", "'internal_days' must be a whole number"),
     ("deadlines:\n  closing_days: [24 december]\n", "closing day '24 december' is not a date"),
-    ("deadlines:\n  interne_dagen: 5\n", "unknown setting 'interne_dagen'"),
+    ("deadlines:\n  interne_dagen: 5\n", "unknown key 'interne_dagen'"),
     ("deadlines: 5\n", "'deadlines' must be a mapping"),
 ])
 def test_a_wrong_house_setting_names_its_line(project, setting, needle):

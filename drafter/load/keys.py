@@ -107,8 +107,6 @@ QUESTION_NUMBERS = (1, 999_999)
 DATE_YEARS = (1900, 2200)
 #: A minister's gender, where a language's words before the title depend on it (French).
 GENDERS = ("f", "m")
-#: The keys of one asker in 'askers:' (or a plain name).
-ASKER_KEYS = ("name", "party", "title")
 
 
 @dataclass(frozen=True)
@@ -124,6 +122,10 @@ class Key:
     #: '{key}' must be a date like 2019-10-07 ..., not {value}')
     expected: str = ""
     bounds: tuple[int, int] | None = None  # INTEGER: the smallest and largest value it may have
+    #: ANY: the part (in PARTS) the value is when written as a mapping, and the part each mapping
+    #: of it is when written as a list: checked with the mapping that holds it, at every depth
+    part: str | None = None
+    items: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,14 +145,16 @@ class Shape:
         close = difflib.get_close_matches(str(name).strip().lower(), self.names, n=1, cutoff=0.6)
         return close[0] if close else None
 
-    def check(self, mapping, file: str, what: str | None = None) -> list[Problem]:
+    def check(self, mapping, file: str, what: str | None = None, within: str = "") -> list[Problem]:
         """A problem for each key of `mapping` (a LineDict) this shape does not declare, and for
-        each yes/no key whose value is not true or false (`show_unit: nee` is not "no")."""
+        each yes/no key whose value is not true or false (`show_unit: nee` is not "no"); and so in
+        every part its keys hold, at every depth (`within`: how a message names such a part)."""
         problems = []
         what = what or _(self.what)
         declared = {k.name: k for k in self.keys}
         for key in mapping:
             if key in declared:
+                problems += _check_parts(declared[key], mapping[key], file, what)
                 value = mapping[key]
                 if declared[key].kind == BOOLEAN and value is not None and not isinstance(value, bool):
                     problems.append(Problem(
@@ -161,13 +165,28 @@ class Shape:
                 continue
             meant = self.meant(key)
             keys = ", ".join(self.names)
+            message = (_("{what}: unknown key {key} in {part}, so what it holds would be lost").format(
+                what=what, key=repr(str(key)), part=within) if within else
+                _("{what}: unknown key {key}, so what it holds would be lost").format(what=what, key=repr(str(key))))
             problems.append(Problem(
-                _("{what}: unknown key {key}, so what it holds would be lost").format(what=what, key=repr(str(key))),
-                file=file, place=places.line(_key_line(mapping, key)),
+                message, file=file, place=places.line(_key_line(mapping, key)),
                 hint=_("Did you mean '{meant}'? The keys here are: {keys}.").format(meant=meant, keys=keys) if meant
                 else _("The keys here are: {keys}.").format(keys=keys),
             ))
         return problems
+
+
+def _check_parts(key: Key, value, file: str, what: str) -> list[Problem]:
+    """The problems of the parts a key's value holds: a mapping (`part`), or a list whose
+    mappings are each an `items` part ('kinds: [{kind: VAK, lable: ...}]')."""
+    problems = []
+    if key.part and isinstance(value, dict):
+        problems += PARTS[key.part].check(value, file, what, _("'{key}'").format(key=key.name))
+    if key.items and isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                problems += PARTS[key.items].check(item, file, what, _("an entry of '{key}'").format(key=key.name))
+    return problems
 
 
 def _key_line(mapping, key) -> int:
@@ -297,6 +316,54 @@ _NOT_AN_ANSWER_DATE = N_("{what}: '{key}' must be the date of the answer, like 2
 STYLE_KEYS = tuple(k.name for k in _STYLE_KEYS)
 LAYOUT_KEYS = tuple(k.name for k in _LAYOUT_KEYS)
 
+def _part(name: str, meanings: dict, **parts: dict) -> Shape:
+    """A part of a table (or a question) written as a mapping: its keys, each any value, with the
+    parts their own values are (`parts`: key -> {part: ..., items: ...})."""
+    return Shape(name, name, tuple(Key(k, ANY, meaning, **parts.get(k, {})) for k, meaning in meanings.items()))
+
+
+_VALUE = TABLE_PART_MEANINGS["a value of rows, columns or groups (or a budget line, year or kind)"]
+_LABEL_NOTES = {k: _VALUE[k] for k in ("label", "notes")}
+
+#: The mappings a value of the register may be, below the shapes above (a table's rows, a value
+#: of them, its unit; a budget table's kinds; an asker): what the readers accept in each, so that
+#: a misspelt key at any depth ('kinds: [{kind: VAK, lable: ...}]') is refused at its line.
+PARTS: dict[str, Shape] = {s.name: s for s in (
+    _part("axis", TABLE_PART_MEANINGS["rows, columns or groups, written as a mapping"],
+          values={"items": "value"}, within={"part": "within"}, measures={"items": "measure"}),
+    _part("within", {"dimension": "the dimension whose values make the sections",
+                     "values": "some of its values, in this order"}, values={"items": "value"}),
+    _part("value", _VALUE, columns={"items": "value"}),
+    _part("measure", {"measure": "the measure column of the data", **{k: _VALUE[k] for k in
+                                                                      ("label", "notes", "decimals", "sum")}}),
+    _part("text_column", TABLE_PART_MEANINGS["a text column (text_columns)"]),
+    _part("decimals", TABLE_PART_MEANINGS["decimals, written as a mapping"]),
+    _part("unit", TABLE_PART_MEANINGS["unit, written as a mapping"]),
+    _part("placeholders", TABLE_PART_MEANINGS["placeholders"]),
+    _part("total", {"computed": "true: the sum of the figures shown",
+                    "value": "the value in the data that states the total",
+                    "line": "the budget's short form: the budget line that states the total",
+                    "label": "what the answer prints for the total", "notes": "notes called after its label",
+                    "dimension": "the dimension the stated value belongs to",
+                    "at": "with nested rows: below (its own row) or heading"}),
+    _part("budget_line", {"line": "the budget line, as the data holds it", **_LABEL_NOTES}),
+    _part("budget_year", {"year": "the year", **_LABEL_NOTES}),
+    _part("budget_kind", {"kind": "VAK or VEK", **_LABEL_NOTES}),
+    _part("budget_group", {"line": "the budget line whose kinds the group shows", "kinds": "its kinds",
+                           **_LABEL_NOTES}, kinds={"items": "budget_kind"}),
+    _part("asker", {"name": "the member's name", "party": "the member's party", "title": "the member's title"}),
+)}
+
+#: Which part each table key's value is, as a mapping or as a list of mappings.
+_TABLE_KEY_PARTS = {
+    "rows": {"part": "axis"}, "columns": {"part": "axis"}, "groups": {"part": "axis", "items": "budget_group"},
+    "text_columns": {"part": "text_column", "items": "text_column"}, "unit": {"part": "unit"},
+    "decimals": {"part": "decimals"}, "placeholders": {"part": "placeholders"},
+    "total": {"part": "total"}, "column_total": {"part": "total"}, "grand_total": {"part": "total"},
+    "line": {"part": "budget_line", "items": "budget_line"}, "lines": {"items": "budget_line", "part": "budget_line"},
+    "years": {"items": "budget_year"}, "kinds": {"items": "budget_kind", "part": "budget_kind"},
+}
+
 SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("register", N_("register"), (
         *_STYLE_KEYS,
@@ -315,7 +382,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("date", DATE, "the date the question was asked (YYYY-MM-DD), null when unknown", nullable=True,
             expected=N_("{what}: '{key}' must be a date like 2019-10-07 (or null when unknown), not {value}")),
         Key("asker", TEXT, "who asked it; N.N. when unknown (or askers:)"),
-        Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}"),
+        Key("askers", ANY, "who asked it, when several: a list of names, or of {name, party, title}",
+            items="asker"),
         Key("minister", SHAPE, "to whom it was put", required=True, shape="minister"),
         Key("title", TEXT, "the question's title", required=True),
         Key("template", TEXT, "a .docx file in answer_templates/ (required, unless based_on gives it)"),
@@ -378,7 +446,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         Key("bullets", ANY, "a bulleted list: a list of texts"),
     ), one_of=True),
     Shape("table", N_("table"), tuple(
-        Key(name, {"data": TEXT, "show_unit": BOOLEAN}.get(name, ANY), TABLE_KEY_MEANINGS[name], required=name == "data")
+        Key(name, {"data": TEXT, "show_unit": BOOLEAN}.get(name, ANY), TABLE_KEY_MEANINGS[name], required=name == "data",
+            **_TABLE_KEY_PARTS.get(name, {}))
         for name in TABLE_KEYS)),
 )}
 
@@ -418,6 +487,14 @@ def _json_type(key: Key) -> dict:
         out = {"type": "object", "additionalProperties": inner}
     else:
         out = {}
+        shapes = []
+        if key.part:
+            shapes.append({"if": {"type": "object"}, "then": {"$ref": f"#/$defs/{key.part}"}})
+        if key.items:
+            shapes.append({"if": {"type": "array"}, "then": {"items": {
+                "if": {"type": "object"}, "then": {"$ref": f"#/$defs/{key.items}"}}}})
+        if shapes:
+            out = {"allOf": shapes}
     if key.nullable:
         out = {"anyOf": [out, {"type": "null"}]}
     return {"description": key.meaning, **out}
@@ -446,7 +523,7 @@ def json_schema() -> dict:
         "$id": "https://drafter.invalid/register.schema.json",
         "title": "drafter register (data/questions.yaml)",
         **{k: v for k, v in top.items() if k != "description"},
-        "$defs": {name: _json_shape(s) for name, s in SHAPES.items() if name != "register"},
+        "$defs": {name: _json_shape(s) for name, s in (SHAPES | PARTS).items() if name != "register"},
     }
 
 

@@ -12,7 +12,7 @@ from drafter import places
 from drafter.errors import shown
 from drafter.i18n import _
 from drafter.load.fields import FieldReader
-from drafter.load.keys import ASKER_KEYS, RESERVED_NAMES, shape
+from drafter.load.keys import RESERVED_NAMES, shape
 from drafter.load.style import HouseStyle, Layout, read_layout, read_style
 from drafter.load.table_reader import read_table_spec
 from drafter.load.table_spec import TableSpec
@@ -399,11 +399,6 @@ def _askers(reader: FieldReader, raw: LineDict, what: str) -> tuple[Asker, ...]:
             out.append(Asker(item.strip()))
             continue
         if isinstance(item, LineDict):
-            unknown = [k for k in item if k not in ASKER_KEYS]
-            if unknown:
-                reader.problem(item.line_of(unknown[0]), _("{what}: an asker has no field {key}").format(
-                    what=what, key=repr(unknown[0])), _("An asker can have: {keys}.").format(keys=", ".join(ASKER_KEYS)))
-                continue
             asker = _("{what}, asker").format(what=what)
             name = reader.get(item, "name", str, asker)
             party = reader.get(item, "party", str, asker, required=False)

@@ -169,6 +169,7 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
     questions = []
     rejected = []
     seen: dict[tuple, int] = {}
+    twice: set[tuple] = set()  # which of two entries is the right one is the person's to say: neither is drafted
     for i, item in enumerate(entries):
         before = len(reader.problems)
         q = read_question(reader, item, items.line_of(i), style, path, layout)
@@ -177,15 +178,18 @@ def read_register(path: Path | None = None) -> tuple[Register, list[Problem]]:
             if key in seen:
                 reader.problem(
                     q.line,
-                    _("question {number} of {zittingsjaar} (minister {minister}) is in the register twice").format(
-                        number=q.number, zittingsjaar=q.zittingsjaar, minister=q.minister.name),
-                    _("The first is at line {line}; remove one or correct its number.").format(line=seen[key]),
+                    _("question {number} of {zittingsjaar} (minister {minister}) is in the register twice, at line "
+                      "{first} and at line {second}").format(number=q.number, zittingsjaar=q.zittingsjaar,
+                                                             minister=q.minister.name, first=seen[key], second=q.line),
+                    _("Remove one of them or correct its number; until then neither is drafted."),
                 )
+                twice.add(key)
             else:
                 seen[key] = q.line
                 questions.append(q)
         if len(reader.problems) > before:
             rejected.append(_rejected(item, items.line_of(i), reader.problems[before:]))
+    questions = [q for q in questions if (q.zittingsjaar, q.minister.name, q.number) not in twice]
     register = Register(path=path, style=style, notes=notes, questions=tuple(questions), rejected=tuple(rejected),
                         deadlines=deadlines, layout=layout, gap_markers=_house_gap_markers(path))
     return register, reader.problems
@@ -207,10 +211,7 @@ def _deadlines(reader: FieldReader, raw: LineDict) -> DeadlineSettings:
         reader.problem(raw.line_of("deadlines"), _("register: 'deadlines' must be a mapping"),
                        _("Write e.g. {example}.").format(example=example))
         return DeadlineSettings()
-    for key in spec:
-        if key not in ("internal_days", "closing_days"):
-            reader.problem(spec.line_of(key), _("register, deadlines: unknown setting {key}").format(key=repr(key)),
-                           _("The settings are internal_days and closing_days."))
+    reader.keys(spec, "deadlines", _("register, deadlines"))
     days = spec.get("internal_days", DEFAULT_INTERNAL_DAYS)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days < LEGAL_WORKING_DAYS:
         reader.problem(spec.line_of("internal_days"), _("register, deadlines: 'internal_days' must be a whole number "

@@ -10,9 +10,8 @@ from drafter.errors import shown
 from drafter.i18n import N_, _
 from drafter.load.fields import FieldReader
 from drafter.load.keys import AXES, NOTE_STYLES, SCALES
-from drafter.load.schema import (AXIS_KEYS, DECIMALS_KEYS, FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS,
-                                 NEGATIVE_STYLES, PLACEHOLDER_REASONS, SCALE_FACTORS, TEXT_COLUMN_KEYS, UNIT_KEYS,
-                                 UNIT_KINDS, UNIT_SHOWN, VALUE_KEYS, did_you_mean, house_dash)
+from drafter.load.schema import (FIRST_YEAR, FIT_CHOICES, KINDS, LAST_YEAR, MAX_DECIMALS, NEGATIVE_STYLES,
+                                 PLACEHOLDER_REASONS, SCALE_FACTORS, UNIT_KINDS, UNIT_SHOWN, house_dash)
 from drafter.load.table_spec import BUDGET_KEYS, Axis, AxisItem, TableSpec, TextColumn, Total, Unit
 from drafter.load.yamlfile import LineDict, LineList
 
@@ -24,9 +23,16 @@ _SAY_WHICH = {"year": N_("{what}: say which years it shows ('years:')"),
               "kind": N_("{what}: say which kinds it shows ('kinds:')")}
 
 
-def _can_have(guess: str, sentence: str) -> str:
-    """A hint for an unknown key: its "did you mean" (when there is one), then what the place can have."""
-    return " ".join(filter(None, (guess.strip(), sentence)))
+def _first_time(reader: FieldReader, seen: dict, key, line: int, what: str) -> bool:
+    """Whether a value of a list (a year, kind, line, a value of rows) comes for the first time;
+    a second one would repeat its row or column, so it is a problem at its line, naming the first."""
+    if key in seen:
+        reader.problem(line, _("{what}: {value} is listed twice").format(what=what, value=shown(key)),
+                       _("Remove one of them.") if seen[key] == line
+                       else _("The first is at line {line}; remove one of them.").format(line=seen[key]))
+        return False
+    seen[key] = line
+    return True
 
 
 def _year_keys(reader: FieldReader, spec: LineDict, what: str) -> list:
@@ -51,7 +57,7 @@ def _axis(reader: FieldReader, spec: LineDict, key: str, items, field_name: str,
         return ()
     if not isinstance(items, list):
         items = [items]
-    out = []
+    out, seen = [], {}
     for i, item in enumerate(items):
         line = items.line_of(i) if isinstance(items, LineList) else spec.line_of(key)
         notes: tuple[str, ...] = ()
@@ -84,7 +90,8 @@ def _axis(reader: FieldReader, spec: LineDict, key: str, items, field_name: str,
             reader.problem(line, _("{what}: '{value}' is not a budget kind").format(what=what, value=value),
                            _("Use one of {choices}.").format(choices=", ".join(KINDS)))
             continue
-        out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
+        if _first_time(reader, seen, value, line, what):
+            out.append(AxisItem(value, str(label) if label is not None else str(value), notes))
     return tuple(out)
 
 
@@ -129,11 +136,6 @@ def _common(reader: FieldReader, spec: LineDict, what: str) -> dict:
     decimals = spec.get("decimals", 0)
     column_decimals, row_decimals = {}, {}
     if isinstance(decimals, LineDict):
-        for k in decimals:
-            if k not in DECIMALS_KEYS:
-                reader.problem(decimals.line_of(k), _("{what}: unknown key '{key}' in 'decimals'").format(what=what, key=k),
-                               _can_have(did_you_mean(k, DECIMALS_KEYS), _("'decimals' can have: {keys}.").format(
-                                   keys=", ".join(DECIMALS_KEYS))))
         column_decimals = {_as_key(k): v for k, v in (decimals.get("columns") or {}).items()}
         row_decimals = {_as_key(k): v for k, v in (decimals.get("rows") or {}).items()}
         decimals = decimals.get("default", 0)
@@ -258,13 +260,15 @@ def _groups(reader: FieldReader, spec: LineDict, what: str) -> tuple[AxisItem, .
         reader.problem(spec.line_of("groups"), _("{what}: 'groups' must be a list of groups, each with a label, "
                                                  "a line and its kinds").format(what=what))
         return ()
-    out = []
+    out, seen = [], {}
     for i, group in enumerate(raw):
         if not isinstance(group, LineDict) or not isinstance(group.get("line"), str) or "kinds" not in group:
             reader.problem(raw.line_of(i), _("{what}: a group needs 'line:' and 'kinds:' (and a 'label:')").format(
                 what=what))
             continue
         kinds = _axis(reader, group, "kinds", group["kinds"], "kind", what)
+        if not _first_time(reader, seen, group["line"], raw.line_of(i), what):
+            continue
         out.append(AxisItem(group["line"], str(group.get("label", group["line"])), _notes(group.get("notes")),
                             columns=kinds))
     return tuple(out)
@@ -276,15 +280,10 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
         return ()
     if not isinstance(raw, list):
         raw = [raw]
-    out = []
+    out, seen = [], {}
     for i, item in enumerate(raw):
         at = raw.line_of(i) if isinstance(raw, LineList) else line
         if isinstance(item, LineDict):
-            for key in item:
-                if key not in VALUE_KEYS and key != key_name:
-                    reader.problem(item.line_of(key), _("{what}: unknown key '{key}' in a value").format(what=what, key=key),
-                                   _can_have(did_you_mean(key, (key_name, *VALUE_KEYS)), _("A value can have: {keys}.")
-                                             .format(keys=", ".join([key_name, *(k for k in VALUE_KEYS if k != "value")]))))
             if key_name not in item or isinstance(item[key_name], (dict, list)) or item[key_name] is None:
                 reader.problem(at, _("{what}: a value written as a mapping needs '{key}:'").format(what=what, key=key_name))
                 continue
@@ -307,10 +306,13 @@ def _values(reader: FieldReader, raw, line: int, what: str, key_name: str, *, gr
                     what=what, value=repr(summed)),
                                _("Write 'sum: false' for a column whose figures are not added up (percentages)."))
                 summed = True
+            if not _first_time(reader, seen, key, at, what):
+                continue
             out.append(AxisItem(key, str(label) if label is not None else key, _notes(item.get("notes")),
                                 columns=columns, decimals=decimals, summed=summed))
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
-            out.append(AxisItem(_as_key(item), _as_key(item)))
+            if _first_time(reader, seen, _as_key(item), at, what):
+                out.append(AxisItem(_as_key(item), _as_key(item)))
         else:
             reader.problem(at, _("{what}: {value} is not a value").format(what=what, value=shown(item)),
                            _("Write the value as the data has it, or {{{key}: ..., label: ...}}.").format(key=key_name))
@@ -325,11 +327,6 @@ def _general_axis(reader: FieldReader, spec: LineDict, key: str, what: str) -> A
     if isinstance(raw, str) and raw:
         return Axis(raw)
     if isinstance(raw, LineDict):
-        for k in raw:
-            if k not in AXIS_KEYS:
-                reader.problem(raw.line_of(k), _("{what}: unknown key '{key}' in '{axis}'").format(what=what, key=k, axis=key),
-                               _can_have(did_you_mean(k, AXIS_KEYS), _("'{axis}' can have: {keys}.").format(
-                                   axis=key, keys=", ".join(AXIS_KEYS))))
         if "measures" in raw:
             if "dimension" in raw:
                 reader.problem(at, _("{what}: '{key}' takes 'dimension' or 'measures', not both").format(what=what, key=key))
@@ -403,11 +400,6 @@ def _unit(reader: FieldReader, spec: LineDict, what: str) -> Unit:
         reader.problem(spec.line_of("unit"), _("{what}: 'unit' must be a scale, a kind, or {{currency: GBP, scale: "
                                                "million}}").format(what=what))
         return Unit()
-    for k in raw:
-        if k not in UNIT_KEYS:
-            reader.problem(raw.line_of(k), _("{what}: unknown key '{key}' in 'unit'").format(what=what, key=k),
-                           _can_have(did_you_mean(k, UNIT_KEYS), _("'unit' can have: {keys}.").format(
-                               keys=", ".join(UNIT_KEYS))))
     kind = raw.get("kind", "money" if ("currency" in raw or "scale" in raw) else "count")
     if kind not in UNIT_KINDS:
         reader.problem(raw.line_of("kind"), _("{what}: unit '{kind}' is not one drafter knows").format(what=what, kind=kind),
@@ -509,11 +501,6 @@ def _general_table(reader: FieldReader, name: str, spec: LineDict, what: str) ->
         if isinstance(item, str):
             text_columns.append(TextColumn(item, item))
         elif isinstance(item, LineDict) and isinstance(item.get("column"), str):
-            for k in item:
-                if k not in TEXT_COLUMN_KEYS:
-                    reader.problem(item.line_of(k), _("{what}: unknown key '{key}' in a text column").format(
-                        what=what, key=k), _can_have(did_you_mean(k, TEXT_COLUMN_KEYS), _(
-                            "A text column can have: {keys}.").format(keys=", ".join(TEXT_COLUMN_KEYS))))
             text_columns.append(TextColumn(item["column"], str(item.get("label", item["column"])), _notes(item.get("notes"))))
         else:
             reader.problem(spec.line_of("text_columns"), _("{what}: a text column is a column of the data, "

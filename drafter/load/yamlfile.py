@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
 
-from drafter.errors import DataError, display_path
+from drafter.errors import DataError, Problem, display_path
 from drafter.files import read_bytes
 from drafter import places
 from drafter.i18n import N_, _
@@ -354,6 +355,8 @@ def _slow(text: str, shown: str):
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if not isinstance(exc, yaml.constructor.ConstructorError):
+            _odd_indentation(text, shown, mark.line + 1 if mark else text.count("\n") + 1)
         place = places.line_column(mark.line + 1, mark.column + 1) if mark else None
         opened = exc.context_mark
         if exc.problem and exc.context and opened and mark and opened.line != mark.line:
@@ -370,7 +373,43 @@ def _slow(text: str, shown: str):
                    "'{' (a tag such as {{ budget.amount(...) }}), '[' or a quote, needs quotes around it."),
         ) from exc
     except yaml.YAMLError as exc:
-        raise DataError(_("not valid YAML: {problem}").format(problem=exc), file=shown) from exc
+        raise DataError(_("not valid YAML: {problem}").format(problem=_token_words(str(exc))), file=shown) from exc
+
+
+#: Spaces that look like a space but that YAML does not count as one: a line indented with one
+#: of them (text pasted from Word or Outlook brings the non-breaking space along) is read wrong,
+#: and the reader's message then names the line after it.
+_NON_BREAKING = frozenset("\u00a0\u202f\u2007")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _odd_space(char: str) -> bool:
+    return char in _INVISIBLE or (char not in " \t" and unicodedata.category(char) == "Zs")
+
+
+def _odd_indentation(text: str, shown: str, upto: int) -> None:
+    """A DataError for every line up to `upto` (where the reader gave up) whose indentation holds
+    a space YAML does not count, at that line: the cause the reader's message would not name."""
+    problems = []
+    for number, line in enumerate(text.split("\n")[:upto], start=1):
+        odd = None
+        for char in line:
+            if char in " \t":
+                continue
+            odd = char if _odd_space(char) else None
+            break
+        if odd is None:
+            continue
+        if odd in _NON_BREAKING:
+            message = _("this line is indented with a non-breaking space, which YAML does not count as a space")
+        else:
+            message = _("this line is indented with a special space ({code}), which YAML does not count as a "
+                        "space").format(code=f"U+{ord(odd):04X}")
+        problems.append(Problem(message, file=shown, place=places.line(number),
+                                hint=_("Replace it with ordinary spaces: such a space comes along when text is "
+                                       "copied from Word or Outlook.")))
+    if problems:
+        raise DataError(problems=problems)
 
 
 #: The YAML reader's own phrases a register's author meets most (a colon or an indentation
@@ -382,7 +421,13 @@ _YAML_PHRASES = tuple((re.compile(pattern), words) for pattern, words in (
     (r"sequence entries are not allowed here", N_("sequence entries are not allowed here")),
     (r"found character (?P<found>.+) that cannot start any token",
      N_("found character {found} that cannot start any token")),
-    (r"expected <block end>, but found (?P<found>.+)", N_("expected <block end>, but found {found}")),
+    (r"expected <block end>, but found (?P<found>.+)", N_("the indented block should end here, but there is {found}")),
+    (r"expected '<document start>', but found (?P<found>.+)",
+     N_("nothing more was expected here, but there is {found}")),
+    (r"expected the node content, but found (?P<found>.+)", N_("a value was expected here, but there is {found}")),
+    (r"did not find expected key", N_("did not find the next key")),
+    (r"did not find expected '-' indicator", N_("did not find the next '- ' of the list")),
+    (r"while parsing a block node", N_("while reading a value")),
     (r"expected ',' or '(?P<close>[]}])', but got (?P<found>.+)", N_("expected ',' or '{close}', but got {found}")),
     (r"found unexpected end of stream", N_("found unexpected end of stream")),
     (r"found undefined alias (?P<name>.+)", N_("found undefined alias {name}")),
@@ -399,11 +444,34 @@ _YAML_PHRASES = tuple((re.compile(pattern), words) for pattern, words in (
 ))
 
 
+#: The YAML reader's names of what it read ('<block mapping start>'), in words: a person
+#: knows 'key: value' lines and lists, not the reader's tokens.
+_TOKENS = {
+    "<block mapping start>": N_("the start of 'key: value' lines"),
+    "<block sequence start>": N_("the start of a list ('- ' lines)"),
+    "<block end>": N_("the end of an indented block"),
+    "<scalar>": N_("a value"),
+    "<alias>": N_("an alias (*name)"),
+    "<anchor>": N_("an anchor (&name)"),
+    "<tag>": N_("a tag (!name)"),
+    "<stream start>": N_("the start of the file"),
+    "<stream end>": N_("the end of the file"),
+    "<document start>": N_("a new document (---)"),
+    "<document end>": N_("the end of a document (...)"),
+    "<directive>": N_("a directive (%)"),
+}
+_TOKEN = re.compile(r"'?(<[a-z ]+>)'?")
+
+
+def _token_words(text: str) -> str:
+    return _TOKEN.sub(lambda m: _(_TOKENS[m[1]]) if m[1] in _TOKENS else m[0], text)
+
+
 def _yaml_words(phrase: str | None) -> str:
     """The YAML reader's phrase in the language in use, where the catalog has it (in English,
-    the phrase as the reader wrote it)."""
+    the phrase as the reader wrote it), its names of tokens in words."""
     for pattern, words in _YAML_PHRASES:
         found = pattern.fullmatch(phrase or "")
         if found:
-            return _(words).format(**found.groupdict())
-    return phrase or ""
+            return _(words).format(**{k: _token_words(v) for k, v in found.groupdict().items()})
+    return _token_words(phrase or "")
