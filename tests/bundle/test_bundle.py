@@ -298,7 +298,7 @@ def test_a_state_as_status_shows_it_in_the_language_in_use(project):
     assert "ontwerp" in shown and "geen" not in shown  # the word status shows: a draft with gaps left
     wrong = _bundle(project, "--lang", "nl", "--state", "afgewerkt")
     _refused(wrong, project)
-    assert "De standen zijn: geen ontwerp, ontwerp, bewerkt, klaar, verzonden, fout." in wrong.stderr
+    assert "De standen zijn: geen ontwerp, ontwerp, bewerkt, cijfers nakijken, bijgehouden wijzigingen, klaar, verzonden, fout." in wrong.stderr
     dutch = _bundle(project, "--lang", "nl", "--state", "ontwerp")
     assert dutch.exit_code == 0, dutch.output
     assert dutch.stdout.splitlines()[0].endswith("1 antwoord(en) ter ondertekening")
