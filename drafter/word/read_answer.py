@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter import oxml
-from drafter.errors import DrafterError, display_path
+from drafter.errors import DrafterError, display_path, readable
 from drafter.i18n import N_, _
 from drafter.oxml import bookmarks, customxml, document, opc, package_content
 from drafter.oxml import paragraph as paragraphs
@@ -105,7 +105,7 @@ def read_file(source: Path, shown: str) -> bytes:
     except IsADirectoryError as exc:
         raise AnswerFileError(_("this is a folder"), file=shown, hint=_("Give a .docx file or a folder.")) from exc
     except OSError as exc:
-        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=exc.strerror), file=shown) from exc
+        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=readable(exc)), file=shown) from exc
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -118,7 +118,7 @@ def read_file(source: Path, shown: str) -> bytes:
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(MAX_ANSWER_BYTES + 1)
     except OSError as exc:
-        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=exc.strerror), file=shown) from exc
+        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=readable(exc)), file=shown) from exc
     finally:
         os.close(fd)
     if len(data) > MAX_ANSWER_BYTES:  # it grew while being read
