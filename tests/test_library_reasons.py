@@ -230,3 +230,10 @@ def test_a_windows_absolute_path_is_refused_like_any_absolute_path(project, path
     assert result.exit_code == 1
     assert "must be a file name inside the data folder" in result.output
     assert "not found" not in result.output
+
+
+def test_a_word_template_tag_the_sandbox_refuses_is_said_in_dutch(project):
+    b.set_paragraph(project, 16, "{{ ''.__class__.__mro__ }}")
+    result = _nl(project, "answer", "-q", "4")
+    assert result.exit_code == 1
+    assert "een tag mag '__class__' niet gebruiken" in result.output and "unsafe" not in result.output
