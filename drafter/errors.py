@@ -9,6 +9,8 @@ problems; it never shows a traceback for them.
 from __future__ import annotations
 
 import contextvars
+import errno
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -196,13 +198,130 @@ _PYTHON_OBJECT = re.compile(r"'(?:\w+\.)*(\w+?)(?:View)? object'")
 
 
 def readable(error) -> str:
-    """An error of Jinja2 or Python as a person can read it: "'drafter.view.answer.QuestionView
-    object' has no attribute 'titel'" becomes "'question' has no attribute 'titel'"; Python's
-    exception names (KeyError, InvalidOperation) are left out."""
-    text = str(error)
+    """An error of another library (Jinja2, Python, the system, openpyxl, lxml, csv) as a person
+    reads it, in the language in use: a message this module knows (`_LIBRARY_MESSAGES`, the
+    system's reasons by errno) is the catalog's sentence; another is the library's own text,
+    which the message around it introduces ("cannot write the answer ({reason})"). "'drafter.view.
+    answer.QuestionView object' has no attribute 'titel'" becomes "'question' has no attribute
+    'titel'"; Python's exception names (KeyError, InvalidOperation) are left out."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return system_reason(error)
+    message = getattr(error, "message", None)  # Jinja2's errors: their message without the line
+    text = message if isinstance(message, str) and message else str(error)
     if isinstance(error, KeyError) and error.args:
-        text = _("there is no {key!r}").format(key=error.args[0])
+        text = str(error.args[0])
+        known = library_text(text)
+        text = known if known != text else _("there is no {key!r}").format(key=error.args[0])
+    else:
+        text = library_text(text)
     return _PYTHON_OBJECT.sub(lambda m: "'" + _object_word(m.group(1)) + "'", text)
+
+
+#: The system's reasons a file cannot be read or written (an OSError's errno), as the catalog
+#: says them; another errno is shown with the system's own words (`system_reason`).
+_SYSTEM_REASONS = MappingProxyType({
+    code: words for name, words in (
+        ("EACCES", N_("you have no permission for it")),
+        ("EPERM", N_("the system does not permit it")),
+        ("EROFS", N_("the disk or folder is read-only")),
+        ("EBUSY", N_("the file is in use by another program")),
+        ("ETXTBSY", N_("the file is in use by another program")),
+        ("ENOSPC", N_("the disk is full")),
+        ("EDQUOT", N_("your share of the disk is used up")),
+        ("ENOENT", N_("the file or folder does not exist")),
+        ("EEXIST", N_("a file of that name exists already")),
+        ("EISDIR", N_("it is a folder, not a file")),
+        ("ENOTDIR", N_("a part of the path is a file, not a folder")),
+        ("ENAMETOOLONG", N_("the name is longer than the system allows")),
+        ("ENOTEMPTY", N_("the folder is not empty")),
+        ("EIO", N_("the disk could not be read or written")),
+        ("EMFILE", N_("too many files are open")),
+        ("ENFILE", N_("too many files are open")),
+        ("EXDEV", N_("the file cannot be moved to another disk")),
+        ("ELOOP", N_("a link leads round in a circle")),
+        ("EINVAL", N_("the name or the request is not valid on this system")),
+        ("EAGAIN", N_("the file is locked by another program")),
+    ) if (code := getattr(errno, name, None)) is not None})
+
+#: The errnos of a file another program holds open or locked, and Windows' own error numbers
+#: (OSError.winerror) for one.
+_IN_USE = tuple(code for name in ("EBUSY", "ETXTBSY", "EAGAIN") if (code := getattr(errno, name, None)) is not None)
+_WINDOWS_LOCKED = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+def system_reason(error: OSError) -> str:
+    """Why the system refused to read or write a file, in the language in use: a known errno as the
+    catalog says it; another with the system's own words after a sentence that says they are."""
+    if getattr(error, "winerror", None) in _WINDOWS_LOCKED:
+        return _(_SYSTEM_REASONS[errno.EBUSY])
+    words = _SYSTEM_REASONS.get(error.errno)
+    if words:
+        return _(words)
+    return _("the system reports: {reason}").format(reason=error.strerror or error)
+
+
+def file_in_use(error: BaseException) -> bool:
+    """Whether the system refused a file because another program (Word, Excel) holds it."""
+    return isinstance(error, OSError) and (
+        getattr(error, "winerror", None) in _WINDOWS_LOCKED
+        or error.errno in _IN_USE)
+
+
+#: Jinja2's words for the tokens its syntax errors name, translated where they are shown.
+_TOKEN_WORDS = MappingProxyType({"end of print statement": N_("end of print statement"),
+                                 "end of statement block": N_("end of statement block"),
+                                 "end of template": N_("end of template")})
+
+#: The messages of other libraries a person meets (Jinja2's syntax and sandbox errors, Python's
+#: arithmetic, zip packages, openpyxl, csv): the library's English wording (kept as it is in English),
+#: each as a whole sentence of the catalog. Another message is shown as the library wrote it.
+_LIBRARY_MESSAGES = (
+    (re.compile(r"Encountered unknown tag '(?P<tag>[^']*)'\.$"), N_("Encountered unknown tag '{tag}'.")),
+    (re.compile(r"No filter named '(?P<name>[^']*)'\.$"), N_("No filter named '{name}'.")),
+    (re.compile(r"expected token '(?P<expected>[^']*)', got '(?P<got>[^']*)'$"),
+     N_("expected token '{expected}', got '{got}'")),
+    (re.compile(r"unexpected '(?P<token>[^']*)'$"), N_("unexpected '{token}'")),
+    (re.compile(r"unexpected '(?P<token>[^']*)', expected '(?P<expected>[^']*)'$"),
+     N_("unexpected '{token}', expected '{expected}'")),
+    (re.compile(r"unexpected char (?P<char>.+) at (?P<position>\d+)$"), N_("unexpected char {char} at {position}")),
+    (re.compile(r"Expected an expression, got '(?P<got>[^']*)'$"), N_("Expected an expression, got '{got}'")),
+    (re.compile(r"expected name or number$"), N_("expected name or number")),
+    (re.compile(r"'(?P<name>[^']*)' is undefined$"), N_("'{name}' is undefined")),
+    (re.compile(r"(?P<object>'[^']*') has no attribute '(?P<attribute>[^']*)'$"),
+     N_("{object} has no attribute '{attribute}'")),
+    (re.compile(r"(?P<object>[\w.]+ object) has no element (?P<element>.+)$"), N_("{object} has no element {element}")),
+    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.+)\. "
+                r"The innermost block that needs to be closed is '(?P<block>[^']*)'\.$", re.DOTALL),
+     N_("Unexpected end of template. Jinja was looking for the following tags: {tags}. The innermost block that "
+        "needs to be closed is '{block}'.")),
+    (re.compile(r"Range too big\. The sandbox blocks ranges larger than MAX_RANGE \((?P<limit>\d+)\)\.$"),
+     N_("the range is too long: a tag may count at most {limit} steps")),
+    (re.compile(r"access to attribute '(?P<attribute>[^']*)' of '(?P<object>[^']*)' object is unsafe\.?$"),
+     N_("a tag may not use '{attribute}': it is not a name of the data")),
+    (re.compile(r"(?:float |integer |decimal )?(?:division|modulo) by zero$|division impossible$"),
+     N_("a division by zero")),
+    (re.compile(r"There is no item named '(?P<part>[^']*)' in the archive$"),
+     N_("the package has no part {part}")),
+    (re.compile(r"File contains no valid workbook part$"), N_("the package holds no workbook")),
+    (re.compile(r"field larger than field limit \((?P<limit>\d+)\)$"),
+     N_("a cell is longer than {limit} characters")),
+)
+
+
+def library_text(message: str) -> str:
+    """A message of another library in the language in use: its own words in English, the catalog's
+    sentence in another language (the tokens it names, such as 'end of print statement', too);
+    a message `_LIBRARY_MESSAGES` does not know stays as it is."""
+    for pattern, sentence in _LIBRARY_MESSAGES:
+        m = pattern.match(message)
+        if m:
+            found = {key: _(_TOKEN_WORDS[value]) if value in _TOKEN_WORDS else value
+                     for key, value in m.groupdict().items()}
+            if "tags" in found:  # "'elif' or 'else' or 'endif'", its 'or' in the language in use
+                found["tags"] = functools.reduce(lambda a, b: _("{first} or {second}").format(first=a, second=b),
+                                                 re.findall(r"'[^']*'", found["tags"]))
+            return _(sentence).format(**found)
+    return message
 
 
 #: How messages name drafter's objects that a template or a text can reach (marked with N_,

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from drafter import places
-from drafter.errors import DataError, display_path
+from drafter.errors import DataError, display_path, readable
 from drafter.i18n import N_, _
 
 #: Limits of a path: a file name (one component) and a whole path, on Linux, macOS and Windows
@@ -93,7 +93,7 @@ def _os_error(exc: OSError, path: Path, error, what: str, missing_hint: str):
                      hint=_("Replace the link by the file itself."))
     if exc.errno == errno.ENAMETOOLONG:
         return error(_("the name is longer than the system allows"), file=shown[:120], hint=_("Choose a shorter name."))
-    return error(_("cannot read the file ({reason})").format(reason=exc.strerror or exc), file=shown,
+    return error(_("cannot read the file ({reason})").format(reason=readable(exc)), file=shown,
                  hint=_("Check that the file exists and that you may read it."))
 
 

@@ -288,6 +288,12 @@ def locate(project: Path | None = None, *, register: Path | None = None, templat
         templates=Path(templates) if templates is not None else found.templates,
         output=Path(output) if output is not None else found.output,
     )
+    if templates_used and located.templates.is_file():  # a folder that is not there is said where a template is read
+        option = "--templates" if templates is not None else _("[paths] templates in drafter.toml,")
+        raise DataError(_("{option} {folder} is a file, not a folder").format(
+                            option=option, folder=display_path(located.templates)),
+                        hint=_("Give the folder that holds the Word templates (.docx), e.g. --templates "
+                               "answer_templates."))
     if writes:
         check_output_folder(located, given=output is not None)
     return located

@@ -368,7 +368,8 @@ def test_an_output_folder_that_cannot_be_written_is_one_message(project):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.stderr.strip().splitlines() == [
-        "error: a-file/answers: cannot create the output folder (Not a directory). Choose another folder with --output."]
+        "error: a-file/answers: cannot create the output folder (a part of the path is a file, not a folder). "
+        "Choose another folder with --output."]
 
 
 def test_a_full_disk_fails_each_answer_and_leaves_nothing_half_written(project, monkeypatch):
@@ -387,7 +388,7 @@ def test_a_full_disk_fails_each_answer_and_leaves_nothing_half_written(project, 
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 3
-    assert all("cannot write in the output folder (No space left on device)" in e for e in errors)
+    assert all("cannot write in the output folder (the disk is full)" in e for e in errors)
     assert answers_in(project / "out") == []
     assert [p.name for p in (project / "out").iterdir() if not p.name.startswith("drafter-manifest-")] == []
     assert manifest_of(result)["counts"] == {"failed": 3}
@@ -676,7 +677,7 @@ def test_a_full_disk_when_the_manifest_is_written_is_a_message(project, monkeypa
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.output and "Traceback" not in result.output
     assert re.search(r"error: out/drafter-manifest-\d{8}-\d{6}\.json: cannot write the manifest of the run "
-                     r"\(No space left on device\)", result.stderr), result.stderr
+                     r"\(the disk is full\)", result.stderr), result.stderr
     assert len(answers_in(project / "out")) == 3
     assert real is not full
 
@@ -696,7 +697,7 @@ def test_a_full_disk_for_an_answer_fails_that_answer_only(project, monkeypatch):
     result = batch(project, "--jobs", "1")
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.output
-    assert "cannot write in the output folder (No space left on device)" in result.stderr
+    assert "cannot write in the output folder (the disk is full)" in result.stderr
     manifest = json.loads(next((project / "out").glob("drafter-manifest-*.json")).read_text(encoding="utf-8"))
     assert manifest["state"] == "finished"
     assert sorted(a["status"] for a in manifest["answers"]) == ["failed", "written", "written"]

@@ -28,7 +28,7 @@ from jinja2 import TemplateSyntaxError
 
 from drafter import paths
 from drafter.commands import workers
-from drafter.errors import ERROR, DrafterError, Problem, display_path
+from drafter.errors import ERROR, DrafterError, Problem, display_path, readable
 from drafter.files import read_bytes
 from drafter import places
 from drafter.i18n import N_, _
@@ -281,7 +281,7 @@ def text_problems(text: str, file: str, place: str, what: str, texts: TextCompil
     try:
         texts.compile(text)  # parsing and compiling: unknown filters are found here; the view renders it
     except TemplateSyntaxError as exc:
-        return [Problem(f"{what}: {exc.message}", file=file, place=place, hint=_(_TEXT_HINT))]
+        return [Problem(f"{what}: {readable(exc)}", file=file, place=place, hint=_(_TEXT_HINT))]
     except RecursionError:
         return [Problem(_("{what}: a tag is nested too deeply to read").format(what=what), file=file, place=place,
                         hint=_(_TEXT_HINT))]

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from drafter import i18n, paths
-from drafter.errors import DataError, OutputError, display_path
+from drafter.errors import DataError, OutputError, display_path, readable
 from drafter.files import check_path
 from drafter.i18n import N_, _
 from drafter.write.output import link_new, staged
@@ -216,7 +216,7 @@ def create_project(folder: Path, *, empty: bool = False) -> NewProject:
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
-        raise OutputError(_("cannot write the project ({reason})").format(reason=exc.strerror),
+        raise OutputError(_("cannot write the project ({reason})").format(reason=readable(exc)),
                           file=display_path(exc.filename or folder),
                           hint=_("Check that the folder is writable and the disk is not full.")) from exc
     return NewProject(root, tuple(written))

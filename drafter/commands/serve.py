@@ -11,7 +11,7 @@ import socket
 from dataclasses import dataclass
 
 from drafter import paths
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, readable
 from drafter.i18n import _
 from drafter.serve.security import Guard, is_loopback, new_token
 
@@ -32,7 +32,7 @@ def bind(host: str, port: int, token: str | None = None) -> Bound:
     except OSError as exc:
         sock.close()
         raise DrafterError(_("cannot serve on {host}, port {port} ({reason})").format(
-            host=host, port=port, reason=exc.strerror or exc),
+            host=host, port=port, reason=readable(exc)),
             hint=_("Give another port with --port, or leave it out for a free one.")) from exc
     sock.listen(128)
     extra = (socket.gethostname(), socket.getfqdn()) if not is_loopback(host) else ()

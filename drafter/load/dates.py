@@ -7,15 +7,19 @@ A date that is not a day of the calendar (31/02/2026), or that cannot be read on
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
 from drafter.errors import DataError
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 #: The languages whose month names a date may use: those of drafter's users.
 MONTH_LANGUAGES = ("nl", "fr", "en")
 
+#: The months, as a message names them (translated where shown).
+_MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+                N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d+)")
 _NAMED = re.compile(r"(?P<day>\d{1,2})(?:er)?\.?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d+)")
 
@@ -99,3 +103,17 @@ def option_date(option: str, text: str, example: dt.date) -> dt.date:
         raise DataError(_("{option}: {reason}").format(option=option, reason=exc),
                         hint=_("Write the day first, as dd/mm/yyyy (e.g. {example}), or as yyyy-mm-dd.").format(
                             example=example.strftime("%d/%m/%Y"))) from exc
+
+
+def impossible_day(year: int, month: int, day: int) -> str:
+    """Why year, month and day name no day of the calendar, for a person: 'month 13 does not
+    exist', 'February 2019 has only 28 days' (Python's own reason is English and terse)."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return _("year {year} cannot be used").format(year=year)
+    if not 1 <= month <= 12:
+        return _("month {month} does not exist").format(month=month)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (_("day {day} does not exist").format(day=day) if day < 1 else
+                _("{month} {year} has only {days} days").format(month=_(_MONTH_NAMES[month - 1]), year=year, days=days))
+    return _("the time of day is not a time of the clock")

@@ -437,8 +437,11 @@ def register_path(reader: FieldReader, file, line: int, what: str, folder: Path)
 def inside_folder(file) -> bool:
     """A file name relative to the register's folder that cannot lead outside it (and holds
     no NUL or other control character, which no file name has)."""
+    # a Windows path with a drive (C:\Users\..., C:budget.csv) or a share (\\server\share) is absolute
+    # wherever drafter runs: on Linux it would be looked for as a folder 'C:' in the data folder
+    windows = PureWindowsPath(file) if isinstance(file, str) else None
     return (isinstance(file, str) and bool(file) and not _CONTROL.search(file) and not Path(file).is_absolute()
-            and ".." not in Path(file).parts)
+            and not windows.drive and not windows.root and ".." not in Path(file).parts)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

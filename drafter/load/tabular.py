@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING
 
 from drafter import places
 from drafter.errors import WARNING, DataError, Problem, display_path, readable
+from drafter.errors import shown as shown_value
 from drafter.files import read_bytes
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, ngettext
 from drafter.oxml import INVALID_XML_CHARS, opc, spreadsheet
 from drafter.load.schema import MAX_FIGURE
 
@@ -295,11 +296,54 @@ def _garbled(text: str, shown: str, offset: int) -> None:
         )
 
 
+#: How many rows at the top of a file or sheet are looked at for the row of column names.
+_TOP_ROWS = 20
+
+
+def _csv_cells(line: str, sep: str | None) -> list[str]:
+    """A line's cells split on sep, or (sep None) on the separator that gives the most cells."""
+    line = line.strip("\r")
+    try:
+        splits = [next(csv.reader([line], delimiter=s), []) for s in ((sep,) if sep else CSV_SEPARATORS)]
+    except csv.Error:
+        return [line]
+    return max(splits, key=len)
+
+
+def _filled(cells) -> int:
+    return sum(1 for c in cells if c is not None and _excel_text(c).strip())
+
+
+def _rows_above_header(rows: list[list], shown: str, first_row: int, sheet: str | None = None) -> int:
+    """How many blank rows stand above the row of column names (read from there on). rows: the
+    top rows of a file or sheet, as cells. The column names are the first row with two or more
+    cells filled; a row above them with one cell filled is a title (an export of Excel with a title
+    above the table), which is an error naming the row of column names: drafter would otherwise
+    read the title as the column names. A table of one column starts at its first filled row."""
+    header = next((i for i, cells in enumerate(rows) if _filled(cells) >= 2), None)
+    if header is None:
+        return next((i for i, cells in enumerate(rows) if _filled(cells)), 0)
+    titles = [i for i in range(header) if _filled(rows[i])]
+    if titles:
+        row = first_row + header
+        raise DataError(ngettext("the column names are in row {row}; the row above them ({title}) is not part of "
+                                 "the table",
+                                 "the column names are in row {row}; the {count} rows above them ({title}, ...) are "
+                                 "not part of the table", header).format(
+                            row=row, count=header, title=shown_value(_excel_text(
+                                next(c for c in rows[titles[0]] if c is not None and _excel_text(c).strip())).strip())),
+                        file=shown, place=places.sheet(sheet) if sheet is not None else None,
+                        hint=ngettext("Delete row {first}, above the column names.",
+                                      "Delete rows {first} to {last}, above the column names.", header).format(
+                                first=first_row, last=row - 1))
+    return header
+
+
 def _separator(header: str, shown: str, line: int) -> str:
     try:
         counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in CSV_SEPARATORS}
     except csv.Error as exc:
-        raise DataError(_("not a well-formed CSV file ({reason})").format(reason=exc), file=shown,
+        raise DataError(_("not a well-formed CSV file ({reason})").format(reason=readable(exc)), file=shown,
                         place=places.line(line), hint=_("Save the file again from Excel, as 'CSV UTF-8'.")) from exc
     best = max(counts.values())
     if best == 1:
@@ -330,6 +374,11 @@ def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
     _garbled(text, shown, header_row - 1)
     if not text.strip():
         raise DataError(_("the file has no header row"), file=shown, hint=_("Add the column names in row 1."))
+    lines = text.split("\n", _TOP_ROWS)[:_TOP_ROWS]
+    skipped = _rows_above_header([_csv_cells(line, sep if m else None) for line in lines], shown, header_row)
+    if skipped:  # blank rows above the column names: the table starts below them
+        text = text.split("\n", skipped)[skipped]
+        header_row += skipped
     if not m:
         sep = _separator(text.split("\n", 1)[0].strip("\r"), shown, header_row)
     fast = _read_plain_csv(text, sep)
@@ -351,11 +400,12 @@ def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
                                 hint=_("Keep only the rows the answers need, in a file of their own."))
             rows.append(row)
     except csv.Error as exc:
-        raise DataError(_("not a well-formed CSV file ({reason})").format(reason=exc), file=shown,
+        raise DataError(_("not a well-formed CSV file ({reason})").format(reason=readable(exc)), file=shown,
                         place=places.row(reader.line_num + header_row - 1),
                         hint=_("Save the file again from Excel.")) from exc
     problems: list[Problem] = []
     width = len(header)
+    _unclosed_quote([header, *rows], sep, shown, header_row)
     # A separator at the end of every row (but not of the header) is harmless; one row longer
     # than the others has a cell split in two, and its cells would land in the wrong columns.
     filled = [row for row in rows if any(c.strip() for c in row)]
@@ -379,6 +429,27 @@ def _read_csv(path: Path, data: bytes, shown: str) -> RawTable:
     frame = pd.DataFrame(rows, columns=columns, dtype=object) if rows else pd.DataFrame(columns=columns, dtype=object)
     raw = RawTable(path, frame, decimal_comma=(sep != ","), header_row=header_row)
     return _clean(raw)
+
+
+def _unclosed_quote(rows: list[list[str]], sep: str, shown: str, header_row: int) -> None:
+    """A DataError for a quote (") that is never closed: csv.reader reads on to the next quote, or
+    to the end of the file, as one cell, and the rows it swallowed would be missing (or their
+    figures blamed on a cell left empty). A cell that runs over lines holding the separator is
+    such a cell: a text typed over two lines in a cell of Excel (Alt+Enter) is no row of cells."""
+    for i, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            first, newline, rest = cell.partition("\n")
+            if newline and sep in rest:
+                lines = cell.count("\n")
+                raise DataError(
+                    ngettext("a quote (\") is not closed: the cell in column {column} runs on over the next line, "
+                             "which it swallows",
+                             "a quote (\") is not closed: the cell in column {column} runs on over the next {count} "
+                             "lines, which it swallows", lines).format(column=column + 1, count=lines),
+                    file=shown, place=places.row(header_row + i),
+                    hint=_("The cell starts with {text}: close its quote where the text ends, or remove the quote "
+                           "(a quote that belongs to the text is written twice: \"\").").format(
+                        text=shown_value(first.strip(), 40)))
 
 
 def _read_plain_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame] | None:
@@ -536,6 +607,13 @@ def workbook_parts(data: bytes, shown: str) -> dict[str, bytes]:
     """A workbook's parts, inflated within MAX_XLSX_UNPACKED (counted as they inflate); a
     file that is no zip, a zip bomb, a damaged entry or a part with a DTD is a DataError."""
     hint = _("Open it in Excel and save it again as an Excel workbook (.xlsx).")
+    if opc.is_encrypted(data):
+        raise DataError(_("the workbook is protected with a password, so drafter cannot read it"), file=shown,
+                        hint=_("Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt "
+                               "with Password), and save it."))
+    if opc.is_ole(data):
+        raise DataError(_("this is an old Excel or Office file (.xls), not an Excel workbook (.xlsx)"), file=shown,
+                        hint=hint)
     try:
         parts = opc.read_zip(data, max_unpacked=MAX_XLSX_UNPACKED, what=_("a spreadsheet"))
     except opc.NotAZip as exc:
@@ -547,6 +625,9 @@ def workbook_parts(data: bytes, shown: str) -> dict[str, bytes]:
     except opc.PackageError as exc:
         raise DataError(exc.message, file=shown, place=places.part(exc.part) if exc.part else None,
                         hint=_("Use a workbook saved by Excel, with only the sheets the answers need.")) from exc
+    if opc.MAIN_DOCUMENT in parts:
+        raise DataError(_("this is a Word document, not an Excel workbook"), file=shown,
+                        hint=_("Give the Excel file with the figures in the register's 'data:'."))
     declared = opc.dtd_parts(parts)
     if declared:
         raise DataError(_("the part declares a DTD or entities (<!DOCTYPE or <!ENTITY), which an Excel workbook "
@@ -640,6 +721,7 @@ def _sheet_table(path, shown, sheet, grid, merges, uncached, notices) -> RawTabl
     if top is None:
         raise DataError(_("the sheet {sheet} is empty").format(sheet=repr(sheet)), file=shown,
                         hint=_("Put the column names in row 1 and the figures under them."))
+    top += _rows_above_header(grid[top:top + _TOP_ROWS], shown, top + 1, sheet)
     header_row = top + 1
     problems = []
     for ref, formula in uncached:

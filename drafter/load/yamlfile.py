@@ -9,10 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from drafter.errors import DataError, Problem, display_path
+from drafter.errors import DataError, Problem, display_path, readable
 from drafter.files import read_bytes
 from drafter import places
 from drafter.i18n import N_, _
+from drafter.load.dates import impossible_day
 
 
 class LineDict(dict):
@@ -82,8 +83,11 @@ def _construct_timestamp(loader, node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
+        found = re.match(r"\s*(-?\d+)-(\d+)-(\d+)", str(node.value))
+        reason = impossible_day(*map(int, found.groups())) if found else readable(exc)
         raise yaml.constructor.ConstructorError(
-            None, None, _("{text!r} is not a date ({reason}); write it as YYYY-MM-DD").format(text=node.value, reason=exc),
+            None, None,
+            _("{text!r} is not a date ({reason}); write it as YYYY-MM-DD").format(text=node.value, reason=reason),
             node.start_mark
         ) from exc
 
@@ -320,9 +324,18 @@ def _depth(text: str) -> None:
 _TOO_LARGE_HINT = N_("Split it or remove what does not belong in it.")
 
 
+#: What a binary file named where a YAML file was expected is, by its name's ending (translated where shown).
+_ZIP_KINDS = {".docx": N_("a Word document"), ".doc": N_("a Word document"), ".xlsx": N_("an Excel workbook"),
+              ".xls": N_("an Excel workbook"), "": N_("an Office document or a zip file")}
+
+
 def _parse_yaml(path: Path):
     shown = display_path(path)
     data = read_bytes(path, MAX_YAML_BYTES, too_large_hint=_(_TOO_LARGE_HINT))
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip package or an old Office file
+        kind = _ZIP_KINDS.get(path.suffix.lower(), _ZIP_KINDS[""])
+        raise DataError(_("this is {kind}, not a YAML text file").format(kind=_(kind)), file=shown,
+                        hint=_("Give the YAML file itself, e.g. the register data/questions.yaml."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -19,6 +19,8 @@ import re
 
 from lxml import etree
 
+from drafter.i18n import _
+
 #: WordprocessingML, the main namespace of a Word document.
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Relationship ids in a part (r:id, r:embed).
@@ -51,6 +53,15 @@ NSMAP = {
 Element = etree._Element
 #: Raised when bytes are not well-formed XML (callers catch it without importing lxml).
 XMLSyntaxError = etree.XMLSyntaxError
+
+
+def xml_reason(exc: Exception) -> str:
+    """Why bytes are not well-formed XML, in the language in use: where the XML breaks (libxml2's
+    own reason, "Couldn't find end of Start Tag t line 2", is English and tells a person nothing)."""
+    line, column = getattr(exc, "position", None) or (getattr(exc, "lineno", None), None)
+    if line and column:
+        return _("it breaks off or is damaged at line {line}, column {column}").format(line=line, column=column)
+    return _("it breaks off or is damaged")
 
 #: A parser that reads no DTD, resolves no entities and reaches no network, within libxml2's
 #: default limits of depth and size (huge_tree off): templates and answers come from users.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.i18n import _
-from drafter.oxml import NSMAP, WORD_DECLARATION, XMLSyntaxError, escape_attribute, parse
+from drafter.oxml import NSMAP, WORD_DECLARATION, XMLSyntaxError, xml_reason, escape_attribute, parse
 from drafter.oxml.opc import MAIN_DOCUMENT, Package
 
 PROPERTIES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
@@ -65,7 +65,8 @@ def find_item(parts: dict[str, bytes], namespace: str, root_name: str):
         try:
             root = parse(data)
         except XMLSyntaxError as exc:
-            return None, _("the part {part} is not well-formed XML ({reason})").format(part=name, reason=exc)
+            return None, _("the part {part} is not well-formed XML ({reason})").format(part=name,
+                                                                                        reason=xml_reason(exc))
         if root.tag != f"{{{namespace}}}{root_name}":
             return None, _("the part {part} is not one drafter wrote").format(part=name)
         return root, ""

@@ -17,7 +17,7 @@ import zipfile
 import zlib
 
 from drafter.i18n import N_, _
-from drafter.oxml import NSMAP, Element, XMLSyntaxError, element, parse, qn, serialize, sub_element
+from drafter.oxml import NSMAP, Element, XMLSyntaxError, xml_reason, element, parse, qn, serialize, sub_element
 
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"
@@ -43,6 +43,22 @@ MAX_RATIO = 200
 MAX_ENTRIES = 2000
 #: Every entry of a written package carries this time, so that the same parts give the same bytes.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+#: The start of an Office file of before 2007 (.doc, .xls) and of an Office file protected with a
+#: password (whatever its name), and the stream that tells the latter.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def is_ole(data: bytes) -> bool:
+    """Whether data is an Office file of the old kind (.doc, .xls) or one protected with a password."""
+    return data.startswith(_OLE)
+
+
+def is_encrypted(data: bytes) -> bool:
+    """Whether data is an Office file (.docx, .xlsx) protected with a password (an encrypted package)."""
+    return data.startswith(_OLE) and _ENCRYPTED in data
 
 
 class PackageError(Exception):
@@ -182,7 +198,7 @@ def word_document_problems(parts: dict[str, bytes]) -> list[tuple[str, str]]:
         try:
             root = parse(data)
         except XMLSyntaxError as exc:
-            problems.append((name, _("the part is not well-formed XML ({reason})").format(reason=exc.msg)))
+            problems.append((name, _("the part is not well-formed XML ({reason})").format(reason=xml_reason(exc))))
             continue
         if name == CONTENT_TYPES:
             wrong = _main_content_type_problem(root)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from drafter.i18n import _
-from drafter.oxml import NSMAP, Element, XMLSyntaxError, local_name, qn
+from drafter.oxml import NSMAP, Element, XMLSyntaxError, xml_reason, local_name, qn
 from drafter.oxml.opc import MAIN_DOCUMENT, Package, relationships_part, resolve
 
 W_NS = "{" + NSMAP["w"] + "}"
@@ -276,7 +276,8 @@ class _Reader:
         try:
             return self.package.read(name)
         except XMLSyntaxError as exc:
-            raise ContentError(_("{part} is not well-formed XML ({reason})").format(part=name, reason=exc)) from exc
+            raise ContentError(_("{part} is not well-formed XML ({reason})").format(
+                part=name, reason=xml_reason(exc))) from exc
 
     def _rels(self, source: str) -> dict[str, tuple[str, str, bool]]:
         """A part's relationships: id -> (type, target part or address, external)."""

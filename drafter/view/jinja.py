@@ -34,7 +34,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from drafter.errors import DrafterError, object_word
+from drafter.errors import DrafterError, library_text, object_word
 from drafter.i18n import N_, _
 from drafter.load.schema import MAX_FIGURE
 from drafter.oxml import INVALID_XML_CHARS
@@ -648,44 +648,7 @@ def compile_text(text: str, env: ImmutableSandboxedEnvironment | None = None) ->
     return template
 
 
-#: Jinja2's words for the tokens its syntax errors name, translated where they are shown.
-_TOKEN_WORDS = {"end of print statement": N_("end of print statement"),
-                "end of statement block": N_("end of statement block"),
-                "end of template": N_("end of template")}
-
-#: The errors of Jinja2 a template's author meets most (syntax, an undefined name): Jinja2's English wording (kept
-#: as it is in English), each as a whole sentence of the catalog; another message is shown as
-#: Jinja2 wrote it.
-_SYNTAX_ERRORS = (
-    (re.compile(r"Encountered unknown tag '(?P<tag>[^']*)'\.$"), N_("Encountered unknown tag '{tag}'.")),
-    (re.compile(r"No filter named '(?P<name>[^']*)'\.$"), N_("No filter named '{name}'.")),
-    (re.compile(r"expected token '(?P<expected>[^']*)', got '(?P<got>[^']*)'$"),
-     N_("expected token '{expected}', got '{got}'")),
-    (re.compile(r"unexpected '(?P<token>[^']*)'$"), N_("unexpected '{token}'")),
-    (re.compile(r"unexpected char (?P<char>.+) at (?P<position>\d+)$"), N_("unexpected char {char} at {position}")),
-    (re.compile(r"Expected an expression, got '(?P<got>[^']*)'$"), N_("Expected an expression, got '{got}'")),
-    (re.compile(r"expected name or number$"), N_("expected name or number")),
-    (re.compile(r"'(?P<name>[^']*)' is undefined$"), N_("'{name}' is undefined")),
-    (re.compile(r"(?P<object>'[^']*') has no attribute '(?P<attribute>[^']*)'$"),
-     N_("{object} has no attribute '{attribute}'")),
-    (re.compile(r"(?P<object>[\w.]+ object) has no element (?P<element>.+)$"), N_("{object} has no element {element}")),
-    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.+)\. "
-                r"The innermost block that needs to be closed is '(?P<block>[^']*)'\.$", re.DOTALL),
-     N_("Unexpected end of template. Jinja was looking for the following tags: {tags}. The innermost block that "
-        "needs to be closed is '{block}'.")),
-)
-
-
 def syntax_error_text(message: str) -> str:
     """A syntax error (or an undefined name) of Jinja2 in the language in use: its own words in English, the catalog's
-    sentence in another language (the tokens it names, such as 'end of print statement', too)."""
-    for pattern, sentence in _SYNTAX_ERRORS:
-        m = pattern.match(message)
-        if m:
-            found = {key: _(_TOKEN_WORDS[value]) if value in _TOKEN_WORDS else value
-                     for key, value in m.groupdict().items()}
-            if "tags" in found:  # "'elif' or 'else' or 'endif'", its 'or' in the language in use
-                found["tags"] = functools.reduce(lambda a, b: _("{first} or {second}").format(first=a, second=b),
-                                                 re.findall(r"'[^']*'", found["tags"]))
-            return _(sentence).format(**found)
-    return message
+    sentence in another language (errors.library_text, which knows the messages of Jinja2 a person meets)."""
+    return library_text(message)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter import oxml
-from drafter.errors import DrafterError, display_path
+from drafter.errors import DrafterError, display_path, readable
 from drafter.i18n import N_, _
 from drafter.oxml import bookmarks, customxml, document, opc, package_content
 from drafter.oxml import paragraph as paragraphs
@@ -36,9 +36,7 @@ from drafter.word.template import MAX_TEMPLATE_BYTES, MAX_UNPACKED_BYTES
 
 #: An answer is tens of kilobytes; limits for reading one (as for a template).
 MAX_ANSWER_BYTES = MAX_TEMPLATE_BYTES
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 #: Hints, translated where they are shown.
 _GIVE_A_DOCX = N_("Give the .docx answer drafter wrote (or a copy saved by Word).")
 _OPEN_IN_WORD = N_("Open it in Word; if Word repairs it, save it and verify again.")
@@ -105,7 +103,7 @@ def read_file(source: Path, shown: str) -> bytes:
     except IsADirectoryError as exc:
         raise AnswerFileError(_("this is a folder"), file=shown, hint=_("Give a .docx file or a folder.")) from exc
     except OSError as exc:
-        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=exc.strerror), file=shown) from exc
+        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=readable(exc)), file=shown) from exc
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -118,7 +116,7 @@ def read_file(source: Path, shown: str) -> bytes:
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(MAX_ANSWER_BYTES + 1)
     except OSError as exc:
-        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=exc.strerror), file=shown) from exc
+        raise AnswerFileError(_("the file cannot be read ({reason})").format(reason=readable(exc)), file=shown) from exc
     finally:
         os.close(fd)
     if len(data) > MAX_ANSWER_BYTES:  # it grew while being read
@@ -134,8 +132,8 @@ def _too_large(shown: str) -> AnswerFileError:
 def read_package(source: Path | bytes, shown: str) -> dict[str, bytes]:
     """The parts of an answer; anything that is not a readable .docx is an AnswerFileError."""
     data = read_file(source, shown) if isinstance(source, Path) else source
-    if data.startswith(_OLE):
-        if _ENCRYPTED in data:
+    if opc.is_ole(data):
+        if opc.is_encrypted(data):
             raise AnswerFileError(_("the document is protected with a password, so its figures cannot be read"),
                                   file=shown, hint=_("Open it in Word, remove the password (File > Info > Protect "
                                                      "Document), save it, and verify that copy."))

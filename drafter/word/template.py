@@ -282,7 +282,7 @@ class WordTemplate:
         except SecurityError as exc:
             line = getattr(exc, "template_line", None) or _template_line()
             raise TemplateProblem(
-                _("template tag refused: {reason}").format(reason=exc.message or exc),
+                _("template tag refused: {reason}").format(reason=readable(exc)),
                 file=self.file,
                 place=self._where(compiled.lines, compiled.locations, line, part),
                 hint=_("Templates run in a sandbox: they can use the answer's names (see the README), "

@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from drafter import __version__
-from drafter.errors import OutputError, Problem, display_path
+from drafter.errors import OutputError, Problem, display_path, readable
 from drafter.i18n import _
 from drafter.word.gaps import Gap
 from drafter.write.output import Status, replace_file, write_new
@@ -178,7 +178,7 @@ class Manifest:
             else:
                 replace_file(self.path, data)
         except OSError as exc:  # a full disk, a folder that became read-only
-            raise OutputError(_("cannot write the manifest of the run ({reason})").format(reason=exc.strerror or exc),
+            raise OutputError(_("cannot write the manifest of the run ({reason})").format(reason=readable(exc)),
                               file=display_path(self.path or name),
                               hint=_("Free some space on the disk (or check the folder's permissions); "
                                      "the answers listed above were written.")) from exc

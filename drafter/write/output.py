@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Iterator
 
-from drafter.errors import OutputError, display_path
+from drafter.errors import OutputError, display_path, file_in_use, readable
 from drafter.files import hide, lock, office_lock_files, read_bytes
 from drafter.i18n import _, date_text
 from drafter.oxml import opc
@@ -293,12 +293,12 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(_("cannot create the output folder ({reason})").format(reason=exc.strerror),
+        raise OutputError(_("cannot create the output folder ({reason})").format(reason=readable(exc)),
                           file=display_path(folder), hint=_("Choose another folder with --output.")) from exc
 
 
 def _cannot_write(folder: Path, exc: OSError) -> OutputError:
-    return OutputError(_("cannot write in the output folder ({reason})").format(reason=exc.strerror),
+    return OutputError(_("cannot write in the output folder ({reason})").format(reason=readable(exc)),
                        file=display_path(folder),
                        hint=_("Check that the folder is writable and the disk is not full, or use --output."))
 
@@ -310,6 +310,8 @@ LOCKED_WINERRORS = (5, 32, 33)
 def is_locked(exc: OSError, target: Path) -> bool:
     """Whether a refusal to replace target means another program has it open: Windows refuses
     to replace a file Word has open; elsewhere the office lock file beside it tells."""
+    if file_in_use(exc):  # EBUSY (a locked file on a network share, a mount), Windows' sharing violation
+        return True
     if not isinstance(exc, PermissionError):
         return False
     return os.name == "nt" or getattr(exc, "winerror", None) in LOCKED_WINERRORS or bool(office_lock_files(target))
@@ -344,20 +346,16 @@ def write_answer(target: Path, data: bytes, *, force: bool = False, now: dt.date
         with staged(folder, target.name, data) as tmp:
             placing = True
             return _place(tmp, target, data, force, now, sent)
-    except PermissionError as exc:
+    except OSError as exc:
         if not placing:
             raise _cannot_write(folder, exc) from exc
         if is_locked(exc, target):
             raise locked_error(target) from exc
         raise _cannot_write_answer(target, exc) from exc
-    except OSError as exc:
-        if not placing:
-            raise _cannot_write(folder, exc) from exc
-        raise _cannot_write_answer(target, exc) from exc
 
 
 def _cannot_write_answer(target: Path, exc: OSError) -> OutputError:
-    return OutputError(_("cannot write the answer ({reason})").format(reason=exc.strerror), file=display_path(target),
+    return OutputError(_("cannot write the answer ({reason})").format(reason=readable(exc)), file=display_path(target),
                        hint=_("Check that the folder is writable and the disk is not full."))
 
 
@@ -451,9 +449,9 @@ def update_file(target: Path, read: bytes, data: bytes, now: dt.datetime | None 
             raise _cannot_write(target.parent, exc) from exc
         if backup is not None:
             backup.unlink(missing_ok=True)  # the answer was not replaced: no backup of it either
-        if isinstance(exc, PermissionError) and is_locked(exc, target):
+        if is_locked(exc, target):
             raise locked_error(target) from exc
-        raise OutputError(_("cannot write the answer ({reason})").format(reason=exc.strerror),
+        raise OutputError(_("cannot write the answer ({reason})").format(reason=readable(exc)),
                           file=display_path(target),
                           hint=_("Check that the folder is writable and the disk is not full.")) from exc
     return backup

@@ -10,7 +10,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PureWindowsPath
 
-from drafter.errors import DrafterError, Problem, display_path
+from drafter.errors import DrafterError, Problem, display_path, readable
 from drafter.i18n import _
 from drafter.write.output import replace_file
 
@@ -141,7 +141,7 @@ def _convert_chunk(soffice: str, chunk: list[Path], timeout: float) -> tuple[dic
                     replace_file(target, pdf.read_bytes())
                 except OSError as exc:  # a full disk: this PDF is a problem, the others go on
                     why = _("the PDF could not be written beside the answer ({reason})").format(
-                        reason=exc.strerror or exc)
+                        reason=readable(exc))
                     continue
                 made[doc] = target
     problems = [

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.errors import DataError, DrafterError, Problem, display_path
+from drafter.errors import DataError, DrafterError, Problem, display_path, readable
 from drafter.i18n import _
 from drafter.load.register import read_register
 from drafter.load.yamlfile import LineDict, load_yaml
@@ -524,7 +524,7 @@ def _target(register: Path) -> Path:
     try:
         st = target.stat()
     except OSError as exc:
-        raise DataError(_("cannot read the register ({reason})").format(reason=exc.strerror), file=shown,
+        raise DataError(_("cannot read the register ({reason})").format(reason=readable(exc)), file=shown,
                         hint=_("Check that the file exists and that you may read it.")) from exc
     if not stat.S_ISREG(st.st_mode):
         raise DataError(_("the register is not a regular file"), file=shown,
@@ -668,7 +668,8 @@ def _read_back(register: Path, target: Path, tmp: Path) -> None:
 
 
 def _cannot_write(register: Path, exc: OSError) -> DataError:
-    return DataError(_("cannot write the register ({reason})").format(reason=exc.strerror), file=display_path(register),
+    return DataError(_("cannot write the register ({reason})").format(reason=readable(exc)),
+                     file=display_path(register),
                      hint=_("Check that the file and its folder are writable and the disk is not full."))
 
 

@@ -125,7 +125,7 @@ CASES = [
     Case("init-folder-name-too-long", lambda p: None, ("init", LONG), LONG[:80], None,
          ("the folder cannot be used", "at most 255")),
     Case("output-folder-name-too-long", lambda p: None, (*ANSWER, "--output", f"output/{LONG}"), f"output/{LONG}",
-         None, ("cannot create the output folder (File name too long)",)),
+         None, ("cannot create the output folder (the name is longer than the system allows)",)),
 ]
 
 

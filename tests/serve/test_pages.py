@@ -147,7 +147,7 @@ def test_a_text_typed_in_the_page_goes_through_the_registers_sandbox(server, pro
     drafted = client.post("/q/2019-2020/4/draft", data={"csrf": csrf, "minister": "N.N."},
                           headers={"origin": server.base})
     assert drafted.status_code == 400 and "Traceback" not in drafted.text and "questions.yaml" in drafted.text
-    assert "is unsafe" in drafted.text and "&lt;class" not in drafted.text  # refused, not rendered
+    assert "may not use" in drafted.text and "&lt;class" not in drafted.text  # refused, not rendered
     assert snapshot(project) == before  # no answer written
     # and the problem is shown beside the part it is in
     again = client.get("/q/2019-2020/4").text
