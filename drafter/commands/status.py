@@ -40,7 +40,7 @@ from drafter import oxml, paths
 from drafter.commands.check import question_errors
 from drafter.commands.verify import Finding, Verifier
 from drafter.deadlines import WorkingDays
-from drafter.errors import DataError, DrafterError, OutputError, Problem, display_path
+from drafter.errors import DataError, DrafterError, OutputError, Problem, display_path, readable
 from drafter.i18n import N_, _, date_text, ngettext
 from drafter.load.register import Question, Register, Rejected, load_register
 from drafter.load.yamlfile import LineDict, load_yaml
@@ -236,7 +236,7 @@ def read_on_disk(q: Question, folder: Path, runs: Runs, markers) -> OnDisk:
             drafted = runs.named.get(answer.name)
     except OSError as exc:
         return OnDisk(answer, problem=_("{file}: the answer cannot be read ({reason})").format(
-            file=shown, reason=exc.strerror or exc))
+            file=shown, reason=readable(exc)))
     return OnDisk(answer, edited=owner != Ownership.UNEDITED, gaps=found, pdf=current_pdf, drafted=drafted,
                   tracked=tracked)
 
@@ -754,7 +754,7 @@ def save(target: Path, data: bytes) -> None:
     try:
         replace_file(target, data)
     except OSError as exc:
-        raise OutputError(_("cannot write the list ({reason})").format(reason=exc.strerror), file=display_path(target),
+        raise OutputError(_("cannot write the list ({reason})").format(reason=readable(exc)), file=display_path(target),
                           hint=_("Close it if it is open in Excel, and check that the folder is writable.")) from exc
 
 
