@@ -240,7 +240,7 @@ def test_every_question_of_the_register_in_every_new_layout(project, template):
     ("numbering: always", "numbering: sometimes", "numbering: sometimes",
      "'numbering' must be one of auto, always, never, not 'sometimes'"),
     ("numbering: always", "repeat_questions: ja", "repeat_questions: ja", "'repeat_questions' must be true or false"),
-    ("        party: VVD", "        partij: VVD", "partij: VVD", "an asker has no field 'partij'"),
+    ("        party: VVD", "        partij: VVD", "partij: VVD", "unknown key 'partij' in an entry of 'askers'"),
     ("    answered: 2025-02-04", "    answered: 4 februari", "answered: 4 februari", "'answered' must be the date"),
     ("    asked_in: nl ", "    asked_in: nederlands ", "asked_in: nederlands", "'asked_in' must be one of nl, fr, de"),
     ("      gender: x", None, None, None),

@@ -106,7 +106,7 @@ class FieldReader:
             return None
         other = next((k.name for k in shape(shape_name).keys if k.name == spec.name + "s"), None)
         if other == "askers":
-            example = "askers: [{" + ", ".join(f"{k}: ..." for k in declared.ASKER_KEYS[:2]) + "}]"
+            example = "askers: [{" + ", ".join(f"{k}: ..." for k in declared.PARTS["asker"].names[:2]) + "}]"
             return _("'{key}' takes one name; for a name with a party or a title, or for several people, write "
                      "{example} instead.").format(key=spec.name, example=example)
         if other is not None:

@@ -55,7 +55,8 @@ def test_the_state_is_derived_from_what_is_true(register, on_disk, errors, answe
 
 
 def test_the_states_keep_their_words():
-    assert [s.value for s in State] == ["no draft", "draft", "edited", "ready", "sent", "error"]
+    assert [s.value for s in State] == ["no draft", "draft", "edited", "figures to check", "tracked changes", "ready",
+                                        "sent", "error"]
 
 
 @pytest.mark.parametrize("asked, answered, late, overdue, left", [

@@ -66,7 +66,7 @@ def test_dates_in_the_list_as_a_belgian_writes_them_json_keeps_iso(project):
 def test_one_word_for_each_state_in_the_help_as_in_the_list():
     """The help names the states and flags with the words the list, its headers and its summary use."""
     status_help = " ".join(run_cli("status", "--help", "--lang", "nl").stdout.split())
-    assert ("Standen: geen ontwerp, ontwerp, bewerkt, klaar, verzonden, fout; te laat en intern te laat staan "
-            "ernaast.") in status_help
+    assert ("Standen: geen ontwerp, ontwerp, bewerkt, cijfers nakijken, bijgehouden wijzigingen, klaar, verzonden, "
+            "fout; te laat en intern te laat staan ernaast.") in status_help
     sent_help = " ".join(run_cli("sent", "--help", "--lang", "nl").stdout.split())
     assert "status toont de vraag daarna als verzonden" in sent_help and "verstuurd" not in sent_help

@@ -38,6 +38,8 @@ NAMES = {
     10: "antwoord-2019-2020-vraag-10-clusterbeleid-vastleggings-en-vereffeningskredieten.docx",
     1028: "antwoord-2024-2025-aanhangsel-1028-erkens.docx",
 }
+#: The example questions recorded as sent (answered:): their answer is kept as it went out, edited or not.
+SENT = {1028}
 
 
 @pytest.fixture
@@ -61,9 +63,16 @@ def soffice_convert(files: list[Path], to: str, folder: Path, profile: Path) -> 
 
 
 def assert_replaced_as_a_draft(project: Path, number: int) -> None:
-    """drafter answer replaces the answer: it was not edited."""
+    """drafter answer replaces the answer: it was not edited (one recorded as sent is kept all the
+    same, as it went out, and for that reason alone)."""
     result = run_in(project, "answer", "-q", str(number))
     assert result.exit_code == 0, result.output
+    if number in SENT and "is up to date" not in result.stdout:
+        assert f"{NAMES[number]} is the answer sent on" in result.stdout, result.stdout
+        assert "was edited" not in result.stdout
+        for beside in (project / "out").glob("*nieuwe-versie*"):
+            beside.unlink()
+        return
     assert "(replaced the earlier, unedited draft)" in result.stdout or "is up to date" in result.stdout, result.stdout
     assert not list((project / "out").glob("*nieuwe-versie*"))
 
