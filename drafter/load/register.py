@@ -103,7 +103,8 @@ class Register:
             raise DataError(
                 message.format(number=number, zittingsjaar=zittingsjaar, known=known),
                 file=display_path(self.path),
-                hint=_("Add the question to the register or pick one of these numbers."),
+                hint=_("Add the question to the register or pick one of these numbers.") if known else
+                _("Add the question to the register (drafter intake takes a question in)."),
             )
         if len({q.zittingsjaar for q in matches}) > 1:
             years = ", ".join(q.zittingsjaar for q in matches)

@@ -211,5 +211,5 @@ def parse_locale(name: str, *, file: str | None = None, place: str | None = None
             _("unknown locale {name}").format(name=repr(name)),
             file=file,
             place=place,
-            hint=_("Use a locale Babel knows, such as nl_BE, nl_NL, fr_BE or en_GB."),
+            hint=_("Use a language and country code, such as nl_BE, nl_NL, fr_BE or en_GB."),
         ) from exc
