@@ -27,7 +27,7 @@ CASES = [
     ("questions.yaml", "          - line: speerpuntclusters", "          - line: speerpuntcluster", "5",
      ["questions.yaml", "line", "budget line 'speerpuntcluster' is not in data/budget.xlsx"]),
     ("questions.yaml", "    locale: fr_BE", "    locale: xx_QQ", "7",
-     ["questions.yaml", "line", "unknown locale 'xx_QQ'"]),
+     ["questions.yaml", "line", "unknown locale 'xx_QQ'", "Use a language and country code, such as nl_BE"]),
     ("questions.yaml", "    note_style: superscript", "    note_style: sterretjes", "7",
      ["questions.yaml", "line", "'note_style' must be one of parentheses, superscript, footnotes"]),
     ("questions.yaml", "{{ shares.percent(\"kmo\") }} du soutien", "{{ shares.percent(\"kmos\") }} du soutien", "7",
@@ -156,3 +156,13 @@ def test_a_mapping_or_list_where_a_text_belongs_is_said_in_words_with_what_to_wr
     result = run_in(project, "answer", "--question", "4")
     assert_refused(result, project, "questions.yaml, line", *needles)
     assert "{'" not in result.stderr and "['" not in result.stderr
+
+
+def test_an_empty_register_points_to_intake_not_to_numbers_it_does_not_list(project):
+    register = project / "data" / "questions.yaml"
+    text = register.read_text()
+    register.write_text(text[:text.index("questions:")] + "questions: []\n")
+    result = run_in(project, "answer", "-q", "4")
+    assert result.exit_code == 1
+    assert "the register has: no questions" in result.stderr and "drafter intake takes a question in" in result.stderr
+    assert "pick one of these numbers" not in result.stderr
